@@ -1,0 +1,179 @@
+package dev.adjoint.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
+import dev.adjoint.annotations.Derivative;
+import dev.adjoint.annotations.Derivatives;
+import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ActivityAnalysis;
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.diag.Reporter;
+import dev.adjoint.processor.diff.ReverseMode;
+import dev.adjoint.processor.emit.GradientClassWriter;
+import dev.adjoint.processor.parse.DerivativeRegistry;
+import dev.adjoint.processor.parse.DifferentiableDeclaration;
+import dev.adjoint.processor.parse.GeneratedNames;
+import dev.adjoint.processor.parse.MethodLowering;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * The Adjoint annotation processor: for every class with {@code @Differentiable} methods, writes a
+ * class {@code <Name>Grad} with their reverse-mode adjoints.
+ *
+ * <p>Each method goes through the passes in order: parse (javac tree → IR), analysis (activity),
+ * diff (reverse mode, rules written as source), emit (JavaPoet). A problem in one method is
+ * reported with its id and position, and the others are still generated. Nothing is thrown into
+ * javac: an unexpected failure becomes an {@link DiagnosticId#ADJ100} error.
+ */
+@AutoService(Processor.class)
+public final class AdjointProcessor extends AbstractProcessor {
+  private Trees trees;
+  private Reporter reporter;
+  private DerivativeRegistry registry;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(
+        Differentiable.class.getCanonicalName(),
+        Derivative.class.getCanonicalName(),
+        Derivatives.class.getCanonicalName());
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (annotations.isEmpty()) {
+      return false;
+    }
+    if (!initialize()) {
+      return false;
+    }
+    try {
+      for (Element e :
+          round.getElementsAnnotatedWithAny(Set.of(Derivative.class, Derivatives.class))) {
+        registry.register((ExecutableElement) e);
+      }
+      Map<String, List<ExecutableElement>> byClass = new TreeMap<>();
+      for (Element e : round.getElementsAnnotatedWith(Differentiable.class)) {
+        TypeElement owner = (TypeElement) e.getEnclosingElement();
+        byClass
+            .computeIfAbsent(owner.getQualifiedName().toString(), k -> new ArrayList<>())
+            .add((ExecutableElement) e);
+      }
+      for (List<ExecutableElement> methods : byClass.values()) {
+        generate(methods);
+      }
+    } catch (RuntimeException e) {
+      reporter.error(DiagnosticId.ADJ100, null, internalError(e));
+    }
+    return false;
+  }
+
+  private boolean initialize() {
+    if (trees != null) {
+      return true;
+    }
+    try {
+      trees = Trees.instance(processingEnv);
+    } catch (IllegalArgumentException e) {
+      reporter = new Reporter(processingEnv.getMessager(), null);
+      reporter.error(
+          DiagnosticId.ADJ100,
+          null,
+          "Adjoint reads method bodies through javac's tree API, which this compiler does not"
+              + " offer; build with javac (JDK 25)");
+      return false;
+    }
+    reporter = new Reporter(processingEnv.getMessager(), trees);
+    registry = new DerivativeRegistry(processingEnv.getTypeUtils(), reporter);
+    return true;
+  }
+
+  private void generate(List<ExecutableElement> methods) {
+    TypeElement owner = (TypeElement) methods.get(0).getEnclosingElement();
+    // source order, so output is deterministic
+    List<ExecutableElement> ordered =
+        ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
+            .filter(methods::contains)
+            .toList();
+    GradientClassWriter writer =
+        new GradientClassWriter(
+            GeneratedNames.packageOf(owner),
+            GeneratedNames.gradientClass(owner),
+            ClassName.get(owner));
+    int generated = 0;
+    for (ExecutableElement method : ordered) {
+      try {
+        DifferentiableDeclaration declaration = DifferentiableDeclaration.read(method);
+        MethodLowering.Lowered lowered =
+            MethodLowering.lower(trees, processingEnv.getElementUtils(), registry, declaration);
+        try {
+          Activity activity = ActivityAnalysis.analyze(lowered.function());
+          String seedName = lowered.names().fresh("seed");
+          ReverseMode.Adjoint adjoint =
+              ReverseMode.write(
+                  lowered.function(),
+                  activity,
+                  lowered.names(),
+                  GeneratedNames.qualifiedGradientClass(owner),
+                  seedName);
+          writer.add(lowered.function(), adjoint, seedName);
+          generated++;
+        } catch (DiagnosticException e) {
+          reportAtOrigin(e, method, lowered.sourceMap());
+        }
+      } catch (DiagnosticException e) {
+        reporter.report(e, method);
+      } catch (RuntimeException e) {
+        reporter.error(DiagnosticId.ADJ100, method, internalError(e));
+      }
+    }
+    if (generated == 0) {
+      return;
+    }
+    try {
+      writer.toJavaFile().writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      reporter.error(
+          DiagnosticId.ADJ100,
+          owner,
+          "could not write " + GeneratedNames.gradientClass(owner) + ": " + e.getMessage());
+    }
+  }
+
+  private void reportAtOrigin(
+      DiagnosticException e, ExecutableElement method, Map<Long, Tree> sourceMap) {
+    Tree tree = e.origin() == null ? null : sourceMap.get(e.origin().position());
+    reporter.report(
+        new DiagnosticException(e.id(), tree, e.getMessage().substring(e.id().tag().length() + 1)),
+        method);
+  }
+
+  private static String internalError(RuntimeException e) {
+    StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+    return "internal error in the Adjoint processor (please report it): "
+        + e
+        + (where == null ? "" : " at " + where);
+  }
+}

@@ -1,0 +1,214 @@
+package dev.adjoint.processor.analysis;
+
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.ir.DifferentiableCallee;
+import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.RegisteredCallee;
+import dev.adjoint.processor.ir.Value;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides which values get adjoints: those that are <em>varied</em> (depend on a differentiated
+ * input) and <em>useful</em> (reach the result). Nothing else costs work in the reverse sweep.
+ *
+ * <p>It also finds the places where a derivative would silently vanish or is unknown, and reports
+ * them: a piecewise-constant function or a cast to an integral type on a gradient path (ADJ104), an
+ * operator without a rule on one (ADJ102), a differentiated value passed to a callee parameter
+ * without a derivative (ADJ109).
+ *
+ * <p>The IR is in single-assignment form, so one forward and one backward walk suffice.
+ */
+public final class ActivityAnalysis {
+  private final Set<Value.Var> varied = new HashSet<>();
+  private final Set<Value.Var> useful = new HashSet<>();
+
+  private ActivityAnalysis() {}
+
+  /** Runs the analysis; throws {@link DiagnosticException} where a gradient path breaks. */
+  public static Activity analyze(IrFunction function) {
+    ActivityAnalysis analysis = new ActivityAnalysis();
+    for (IrFunction.Parameter p : function.parameters()) {
+      if (p.differentiated()) {
+        analysis.varied.add(p.variable());
+      }
+    }
+    analysis.forward(function.body());
+    analysis.backward(function.body());
+    Set<Value.Var> active = new HashSet<>();
+    for (Value.Var v : analysis.varied) {
+      if (analysis.useful.contains(v) && v.type().isFloating()) {
+        active.add(v);
+      }
+    }
+    analysis.check(function.body());
+    return new Activity(active);
+  }
+
+  private void forward(List<Node> nodes) {
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.If branch -> {
+          forward(branch.thenBranch());
+          forward(branch.elseBranch());
+        }
+        case Node.Detach detach -> {} // the derivative stops here, by request
+        case Node.Operate operate -> {
+          // comparisons yield booleans: which branch runs is a constant for differentiation
+          if (!operate.operator().yieldsBoolean() && anyVaried(operate.args())) {
+            varied.add(operate.targetVar());
+          }
+        }
+        case Node.Return ret -> {}
+        default -> {
+          if (anyVaried(operands(node))) {
+            varied.add(node.target().orElseThrow());
+          }
+        }
+      }
+    }
+  }
+
+  private void backward(List<Node> nodes) {
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      Node node = nodes.get(i);
+      switch (node) {
+        case Node.Return ret -> markUseful(ret.value());
+        case Node.If branch -> {
+          backward(branch.thenBranch());
+          backward(branch.elseBranch());
+        }
+        case Node.Detach detach -> {}
+        default -> {
+          if (useful.contains(node.target().orElseThrow())) {
+            operands(node).forEach(this::markUseful);
+          }
+        }
+      }
+    }
+  }
+
+  private void check(List<Node> nodes) {
+    for (Node node : nodes) {
+      if (node instanceof Node.If branch) {
+        check(branch.thenBranch());
+        check(branch.elseBranch());
+        continue;
+      }
+      Value.Var target = node.target().orElse(null);
+      if (target == null || !varied.contains(target) || !useful.contains(target)) {
+        continue;
+      }
+      switch (node) {
+        case Node.Apply apply -> {
+          if (apply.op().isPiecewiseConstant()) {
+            String name = apply.mathClass() + "." + apply.op().mathMethod().orElseThrow();
+            throw new DiagnosticException(
+                DiagnosticId.ADJ104,
+                apply.origin(),
+                name
+                    + " is piecewise constant: its derivative is 0 almost everywhere, so no"
+                    + " gradient flows through it; if that is intended, wrap it in"
+                    + " Adjoint.noDerivative(...), else use a smooth function");
+          }
+        }
+        case Node.Convert convert -> {
+          if (!target.type().isFloating() && convert.source().type().isFloating()) {
+            throw new DiagnosticException(
+                DiagnosticId.ADJ104,
+                convert.origin(),
+                "the cast to "
+                    + target.type().javaName()
+                    + " truncates a differentiated value,"
+                    + " so no gradient flows through it; if that is intended, wrap the value in"
+                    + " Adjoint.noDerivative(...) before the cast");
+          }
+        }
+        case Node.Operate operate ->
+            throw new DiagnosticException(
+                DiagnosticId.ADJ102,
+                operate.origin(),
+                "operator "
+                    + operate.operator().symbol()
+                    + " has no derivative rule, and a"
+                    + " differentiated value flows through it; wrap the operand in"
+                    + " Adjoint.noDerivative(...) if no gradient should flow");
+        case Node.CallDifferentiable call -> checkCall(call);
+        case Node.CallWithDerivative call -> checkCall(call);
+        default -> {}
+      }
+    }
+  }
+
+  private void checkCall(Node.CallDifferentiable call) {
+    List<DifferentiableCallee.Parameter> params = call.callee().parameters();
+    for (int i = 0; i < params.size(); i++) {
+      if (isVaried(call.args().get(i)) && !params.get(i).differentiated()) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ109,
+            call.origin(),
+            "argument '"
+                + call.args().get(i)
+                + "' depends on a differentiated input, but "
+                + call.callee().method()
+                + " is not differentiable with respect to its parameter '"
+                + params.get(i).name()
+                + "'; include it in @Differentiable(wrt = ...) there, or"
+                + " wrap the argument in Adjoint.noDerivative(...)");
+      }
+    }
+  }
+
+  private void checkCall(Node.CallWithDerivative call) {
+    List<RegisteredCallee.Parameter> params = call.callee().parameters();
+    for (int i = 0; i < params.size(); i++) {
+      if (isVaried(call.args().get(i)) && params.get(i).derivative().isEmpty()) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ109,
+            call.origin(),
+            "argument '"
+                + call.args().get(i)
+                + "' depends on a differentiated input, but no"
+                + " @Derivative of "
+                + call.callee().method()
+                + " with respect to '"
+                + params.get(i).name()
+                + "' is registered; add one, or wrap the argument in"
+                + " Adjoint.noDerivative(...)");
+      }
+    }
+  }
+
+  /** The values a node reads to compute its target. */
+  static List<Value> operands(Node node) {
+    return switch (node) {
+      case Node.Apply apply -> apply.args();
+      case Node.Copy copy -> List.of(copy.source());
+      case Node.Convert convert -> List.of(convert.source());
+      case Node.Operate operate -> operate.args();
+      case Node.Detach detach -> List.of(detach.source());
+      case Node.CallDifferentiable call -> call.args();
+      case Node.CallWithDerivative call -> call.args();
+      case Node.If branch -> List.of(branch.condition());
+      case Node.Return ret -> List.of(ret.value());
+    };
+  }
+
+  private boolean anyVaried(List<Value> values) {
+    return values.stream().anyMatch(this::isVaried);
+  }
+
+  private boolean isVaried(Value value) {
+    return value instanceof Value.Var var && varied.contains(var);
+  }
+
+  private void markUseful(Value value) {
+    if (value instanceof Value.Var var && var.type() != IrType.BOOLEAN) {
+      useful.add(var);
+    }
+  }
+}

@@ -1,0 +1,309 @@
+package dev.adjoint.processor.diff;
+
+import dev.adjoint.runtime.rules.Algebra;
+import dev.adjoint.runtime.rules.Comparison;
+import java.util.OptionalDouble;
+import java.util.function.DoubleBinaryOperator;
+
+/**
+ * {@link Algebra} over Java source: evaluating a derivative rule with it writes the rule's math as
+ * an expression for the generated adjoint ({@code dX += dT3 * Math.cos(x);}).
+ *
+ * <p>Two modes. For the primal (forward sweep) it writes exactly the operation the user wrote, so
+ * the generated code computes the same bits. For adjoints it also simplifies where the result is
+ * exactly the same: multiplying by 1, adding 0, literals with literals.
+ */
+public final class SourceAlgebra implements Algebra<JavaExpr> {
+  private final boolean simplify;
+  private final String mathClass;
+
+  private SourceAlgebra(boolean simplify, String mathClass) {
+    this.simplify = simplify;
+    this.mathClass = mathClass;
+  }
+
+  /** Writes operations as the source wrote them; {@code mathClass} is Math or StrictMath. */
+  public static SourceAlgebra forPrimal(String mathClass) {
+    return new SourceAlgebra(false, mathClass);
+  }
+
+  /** Writes adjoint expressions, simplified. */
+  public static SourceAlgebra forAdjoint() {
+    return new SourceAlgebra(true, "Math");
+  }
+
+  @Override
+  public JavaExpr constant(double value) {
+    return JavaExpr.number(value);
+  }
+
+  @Override
+  public JavaExpr add(JavaExpr a, JavaExpr b) {
+    if (simplify) {
+      if (a.isConstant(0)) {
+        return b;
+      }
+      if (b.isConstant(0)) {
+        return a;
+      }
+    }
+    return fold(a, b, Double::sum).orElse(binary(a, "+", b, JavaExpr.ADDITIVE));
+  }
+
+  @Override
+  public JavaExpr subtract(JavaExpr a, JavaExpr b) {
+    if (simplify && b.isConstant(0)) {
+      return a;
+    }
+    return fold(a, b, (x, y) -> x - y).orElse(binary(a, "-", b, JavaExpr.ADDITIVE));
+  }
+
+  @Override
+  public JavaExpr multiply(JavaExpr a, JavaExpr b) {
+    if (simplify) {
+      if (a.isConstant(1)) {
+        return b;
+      }
+      if (b.isConstant(1)) {
+        return a;
+      }
+      if (a.isConstant(-1)) {
+        return negate(b);
+      }
+      if (b.isConstant(-1)) {
+        return negate(a);
+      }
+    }
+    return fold(a, b, (x, y) -> x * y).orElse(binary(a, "*", b, JavaExpr.MULTIPLICATIVE));
+  }
+
+  @Override
+  public JavaExpr divide(JavaExpr a, JavaExpr b) {
+    if (simplify && b.isConstant(1)) {
+      return a;
+    }
+    return fold(a, b, (x, y) -> x / y).orElse(binary(a, "/", b, JavaExpr.MULTIPLICATIVE));
+  }
+
+  @Override
+  public JavaExpr negate(JavaExpr a) {
+    if (simplify) {
+      if (a.constant().isPresent()) {
+        return JavaExpr.number(-a.constant().getAsDouble());
+      }
+      if (a.precedence() == JavaExpr.UNARY && a.code().startsWith("-")) {
+        // -(-x) = x
+        String inner = a.code().substring(1);
+        return inner.startsWith("(") && inner.endsWith(")") && balanced(inner)
+            ? JavaExpr.atom(inner)
+            : new JavaExpr(inner, JavaExpr.ATOM, OptionalDouble.empty());
+      }
+    }
+    String operand = a.at(JavaExpr.UNARY);
+    if (operand.startsWith("-")) {
+      operand = "(" + operand + ")"; // never write --x
+    }
+    return new JavaExpr("-" + operand, JavaExpr.UNARY, OptionalDouble.empty());
+  }
+
+  @Override
+  public JavaExpr exp(JavaExpr a) {
+    return call("exp", a);
+  }
+
+  @Override
+  public JavaExpr expm1(JavaExpr a) {
+    return call("expm1", a);
+  }
+
+  @Override
+  public JavaExpr log(JavaExpr a) {
+    return call("log", a);
+  }
+
+  @Override
+  public JavaExpr log1p(JavaExpr a) {
+    return call("log1p", a);
+  }
+
+  @Override
+  public JavaExpr log10(JavaExpr a) {
+    return call("log10", a);
+  }
+
+  @Override
+  public JavaExpr sqrt(JavaExpr a) {
+    return call("sqrt", a);
+  }
+
+  @Override
+  public JavaExpr cbrt(JavaExpr a) {
+    return call("cbrt", a);
+  }
+
+  @Override
+  public JavaExpr pow(JavaExpr base, JavaExpr exponent) {
+    if (simplify && exponent.isConstant(1)) {
+      return base;
+    }
+    if (simplify && exponent.isConstant(0)) {
+      return JavaExpr.number(1);
+    }
+    return call("pow", base, exponent);
+  }
+
+  @Override
+  public JavaExpr hypot(JavaExpr a, JavaExpr b) {
+    return call("hypot", a, b);
+  }
+
+  @Override
+  public JavaExpr sin(JavaExpr a) {
+    return call("sin", a);
+  }
+
+  @Override
+  public JavaExpr cos(JavaExpr a) {
+    return call("cos", a);
+  }
+
+  @Override
+  public JavaExpr tan(JavaExpr a) {
+    return call("tan", a);
+  }
+
+  @Override
+  public JavaExpr asin(JavaExpr a) {
+    return call("asin", a);
+  }
+
+  @Override
+  public JavaExpr acos(JavaExpr a) {
+    return call("acos", a);
+  }
+
+  @Override
+  public JavaExpr atan(JavaExpr a) {
+    return call("atan", a);
+  }
+
+  @Override
+  public JavaExpr atan2(JavaExpr y, JavaExpr x) {
+    return call("atan2", y, x);
+  }
+
+  @Override
+  public JavaExpr sinh(JavaExpr a) {
+    return call("sinh", a);
+  }
+
+  @Override
+  public JavaExpr cosh(JavaExpr a) {
+    return call("cosh", a);
+  }
+
+  @Override
+  public JavaExpr tanh(JavaExpr a) {
+    return call("tanh", a);
+  }
+
+  @Override
+  public JavaExpr abs(JavaExpr a) {
+    return call("abs", a);
+  }
+
+  @Override
+  public JavaExpr max(JavaExpr a, JavaExpr b) {
+    return call("max", a, b);
+  }
+
+  @Override
+  public JavaExpr min(JavaExpr a, JavaExpr b) {
+    return call("min", a, b);
+  }
+
+  @Override
+  public JavaExpr floor(JavaExpr a) {
+    return call("floor", a);
+  }
+
+  @Override
+  public JavaExpr ceil(JavaExpr a) {
+    return call("ceil", a);
+  }
+
+  @Override
+  public JavaExpr rint(JavaExpr a) {
+    return call("rint", a);
+  }
+
+  @Override
+  public JavaExpr signum(JavaExpr a) {
+    return call("signum", a);
+  }
+
+  @Override
+  public JavaExpr select(
+      Comparison cmp, JavaExpr a, JavaExpr b, JavaExpr ifTrue, JavaExpr ifFalse) {
+    if (simplify && a.constant().isPresent() && b.constant().isPresent()) {
+      double x = a.constant().getAsDouble();
+      double y = b.constant().getAsDouble();
+      boolean holds = cmp == Comparison.GREATER ? x > y : x == y;
+      return holds ? ifTrue : ifFalse;
+    }
+    JavaExpr condition =
+        cmp == Comparison.GREATER
+            ? binary(a, ">", b, JavaExpr.RELATIONAL)
+            : binary(a, "==", b, JavaExpr.EQUALITY);
+    return new JavaExpr(
+        condition.code()
+            + " ? "
+            + ifTrue.at(JavaExpr.CONDITIONAL + 1)
+            + " : "
+            + ifFalse.at(JavaExpr.CONDITIONAL),
+        JavaExpr.CONDITIONAL,
+        OptionalDouble.empty());
+  }
+
+  @Override
+  public JavaExpr sumToShapeOf(JavaExpr gradient, JavaExpr operand) {
+    return gradient; // scalars are never broadcast
+  }
+
+  private JavaExpr call(String name, JavaExpr... args) {
+    StringBuilder code = new StringBuilder(mathClass).append('.').append(name).append('(');
+    for (int i = 0; i < args.length; i++) {
+      code.append(i == 0 ? "" : ", ").append(args[i].code());
+    }
+    return JavaExpr.atom(code.append(')').toString());
+  }
+
+  private static JavaExpr binary(JavaExpr a, String op, JavaExpr b, int precedence) {
+    // left-associative: the right operand needs parentheses at equal precedence too, which also
+    // keeps floating-point evaluation order exactly as written
+    return new JavaExpr(
+        a.at(precedence) + " " + op + " " + b.at(precedence + 1),
+        precedence,
+        OptionalDouble.empty());
+  }
+
+  private java.util.Optional<JavaExpr> fold(JavaExpr a, JavaExpr b, DoubleBinaryOperator f) {
+    if (simplify && a.constant().isPresent() && b.constant().isPresent()) {
+      return java.util.Optional.of(
+          JavaExpr.number(f.applyAsDouble(a.constant().getAsDouble(), b.constant().getAsDouble())));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static boolean balanced(String parenthesized) {
+    int depth = 0;
+    for (int i = 0; i < parenthesized.length(); i++) {
+      char c = parenthesized.charAt(i);
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (depth == 0 && i < parenthesized.length() - 1) {
+        return false;
+      }
+    }
+    return depth == 0;
+  }
+}

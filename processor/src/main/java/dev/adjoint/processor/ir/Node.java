@@ -1,0 +1,148 @@
+package dev.adjoint.processor.ir;
+
+import dev.adjoint.runtime.rules.ElementwiseOp;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A statement of the IR: three-address instructions plus structured control flow. The IR knows
+ * nothing of javac; the parse pass builds it, the later passes read it.
+ */
+public sealed interface Node
+    permits Node.Apply,
+        Node.Copy,
+        Node.Convert,
+        Node.Operate,
+        Node.Detach,
+        Node.CallDifferentiable,
+        Node.CallWithDerivative,
+        Node.If,
+        Node.Return {
+
+  /** Where in the source the node comes from. */
+  Origin origin();
+
+  /** The variable the node defines, if it defines one. */
+  default Optional<Value.Var> target() {
+    return Optional.empty();
+  }
+
+  /**
+   * {@code target = op(args)} for a primitive with a derivative rule. {@link #mathClass} says
+   * whether a {@code Math} function was written as {@code Math.f} or {@code StrictMath.f}, so the
+   * forward sweep computes exactly what the source computes.
+   */
+  record Apply(
+      Value.Var targetVar, ElementwiseOp op, List<Value> args, String mathClass, Origin origin)
+      implements Node {
+    public Apply {
+      args = List.copyOf(args);
+    }
+
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /** {@code target = source}; adjoint: {@code d source += d target}. */
+  record Copy(Value.Var targetVar, Value source, Origin origin) implements Node {
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /**
+   * {@code target = (type) source}, a numeric conversion. Between floating types the derivative is
+   * 1; a conversion to an integral type is piecewise constant.
+   */
+  record Convert(Value.Var targetVar, Value source, Origin origin) implements Node {
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /**
+   * {@code target = a op b} (or {@code op a}) for an operator without a derivative: comparisons,
+   * {@code !}, and integral arithmetic such as {@code %} or shifts.
+   */
+  record Operate(Value.Var targetVar, JavaOperator operator, List<Value> args, Origin origin)
+      implements Node {
+    public Operate {
+      args = List.copyOf(args);
+    }
+
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /** {@code target = Adjoint.noDerivative(source)}: the value flows on, its derivative does not. */
+  record Detach(Value.Var targetVar, Value source, Origin origin) implements Node {
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /**
+   * {@code target = callee(args)} where the callee is itself {@code @Differentiable}: the forward
+   * sweep calls its generated gradient once, keeps the result in {@code result}, and the reverse
+   * sweep applies the callee's partials.
+   *
+   * @param onReceiver whether the callee is an instance method called on the receiver of the method
+   *     being differentiated ({@code this})
+   */
+  record CallDifferentiable(
+      Value.Var targetVar,
+      Value.Var result,
+      DifferentiableCallee callee,
+      boolean onReceiver,
+      List<Value> args,
+      Origin origin)
+      implements Node {
+    public CallDifferentiable {
+      args = List.copyOf(args);
+    }
+
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /**
+   * {@code target = callee(args)} where the partials of the callee come from user-registered
+   * {@code @Derivative} methods.
+   */
+  record CallWithDerivative(
+      Value.Var targetVar, RegisteredCallee callee, List<Value> args, Origin origin)
+      implements Node {
+    public CallWithDerivative {
+      args = List.copyOf(args);
+    }
+
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /**
+   * Structured two-way branch. The reverse sweep replays the arm the forward sweep took, using
+   * {@code condition}, which straight-line code never overwrites.
+   */
+  record If(Value condition, List<Node> thenBranch, List<Node> elseBranch, Origin origin)
+      implements Node {
+    public If {
+      thenBranch = List.copyOf(thenBranch);
+      elseBranch = List.copyOf(elseBranch);
+    }
+  }
+
+  /** Returns {@code value}, the function's result. */
+  record Return(Value value, Origin origin) implements Node {}
+}

@@ -1,0 +1,161 @@
+package dev.adjoint.processor.parse;
+
+import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.ir.IrType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * What a {@code @Differentiable} declaration says, checked: the parameters, their types, and which
+ * of them are differentiated. Read the same way for the method being processed and for a
+ * {@code @Differentiable} method it calls.
+ *
+ * @param method the annotated method
+ * @param parameterTypes the IR type of each parameter
+ * @param differentiated for each parameter, whether it gets a partial
+ * @param returnType the IR type of the result
+ */
+public record DifferentiableDeclaration(
+    ExecutableElement method,
+    List<IrType> parameterTypes,
+    List<Boolean> differentiated,
+    IrType returnType) {
+
+  /** Reads and checks the declaration; a problem is an {@link DiagnosticId#ADJ107} or ADJ106. */
+  public static DifferentiableDeclaration read(ExecutableElement method) {
+    Differentiable annotation = method.getAnnotation(Differentiable.class);
+    String name = method.getSimpleName().toString();
+    if (method.getModifiers().contains(Modifier.ABSTRACT)
+        || method.getModifiers().contains(Modifier.NATIVE)) {
+      throw DiagnosticException.atDeclaration(
+          DiagnosticId.ADJ107,
+          "@Differentiable method "
+              + name
+              + " has no body to differentiate; annotate a method"
+              + " with a body");
+    }
+    for (Element e = method.getEnclosingElement();
+        e instanceof TypeElement type;
+        e = type.getEnclosingElement()) {
+      if (type.getModifiers().contains(Modifier.PRIVATE)) {
+        throw DiagnosticException.atDeclaration(
+            DiagnosticId.ADJ110,
+            "@Differentiable method "
+                + name
+                + " is in private class "
+                + type.getSimpleName()
+                + "; the generated class cannot reach it: make the class package-private");
+      }
+    }
+    Optional<IrType> returnType = Types2Ir.of(method.getReturnType());
+    if (returnType.isEmpty() || !returnType.get().isFloating()) {
+      throw DiagnosticException.atDeclaration(
+          DiagnosticId.ADJ106,
+          "@Differentiable method "
+              + name
+              + " returns "
+              + method.getReturnType()
+              + "; it must return double or float");
+    }
+    List<IrType> types = new ArrayList<>();
+    for (VariableElement p : method.getParameters()) {
+      IrType type =
+          Types2Ir.of(p.asType())
+              .orElseThrow(
+                  () ->
+                      DiagnosticException.atDeclaration(
+                          DiagnosticId.ADJ106,
+                          "parameter '"
+                              + p.getSimpleName()
+                              + "' of "
+                              + name
+                              + " has type "
+                              + p.asType()
+                              + "; @Differentiable methods take double, float,"
+                              + " int, long and boolean parameters"));
+      types.add(type);
+    }
+    Set<String> wrt = new LinkedHashSet<>(Arrays.asList(annotation.wrt()));
+    List<String> names =
+        method.getParameters().stream().map(p -> p.getSimpleName().toString()).toList();
+    for (String w : wrt) {
+      int i = names.indexOf(w);
+      if (i < 0) {
+        throw DiagnosticException.atDeclaration(
+            DiagnosticId.ADJ107,
+            "@Differentiable(wrt = \""
+                + w
+                + "\") on "
+                + name
+                + ": there is no parameter '"
+                + w
+                + "'; the parameters are "
+                + String.join(", ", names));
+      }
+      if (!types.get(i).isFloating()) {
+        throw DiagnosticException.atDeclaration(
+            DiagnosticId.ADJ107,
+            "@Differentiable(wrt = \""
+                + w
+                + "\") on "
+                + name
+                + ": '"
+                + w
+                + "' is "
+                + types.get(i).javaName()
+                + "; only double and float parameters have partials");
+      }
+      if (method.getParameters().get(i).getAnnotation(NoDerivative.class) != null) {
+        throw DiagnosticException.atDeclaration(
+            DiagnosticId.ADJ107,
+            "@Differentiable(wrt = \""
+                + w
+                + "\") on "
+                + name
+                + ": '"
+                + w
+                + "' is also marked @NoDerivative; remove one of the two");
+      }
+    }
+    List<Boolean> differentiated = new ArrayList<>();
+    for (int i = 0; i < types.size(); i++) {
+      boolean candidate =
+          types.get(i).isFloating()
+              && method.getParameters().get(i).getAnnotation(NoDerivative.class) == null;
+      differentiated.add(candidate && (wrt.isEmpty() || wrt.contains(names.get(i))));
+    }
+    if (!differentiated.contains(true)) {
+      throw DiagnosticException.atDeclaration(
+          DiagnosticId.ADJ107,
+          "@Differentiable method "
+              + name
+              + " has no parameter to differentiate with respect"
+              + " to; it needs a double or float parameter not marked @NoDerivative");
+    }
+    return new DifferentiableDeclaration(method, types, differentiated, returnType.get());
+  }
+
+  /** The parameter names. */
+  public List<String> parameterNames() {
+    return method.getParameters().stream().map(p -> p.getSimpleName().toString()).toList();
+  }
+
+  /** A readable signature, {@code energy(double, double)}. */
+  public String signature() {
+    return method.getSimpleName()
+        + parameterTypes.stream().map(IrType::javaName).collect(Collectors.joining(", ", "(", ")"));
+  }
+}

@@ -1,0 +1,1170 @@
+package dev.adjoint.processor.parse;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.ir.DifferentiableCallee;
+import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.JavaOperator;
+import dev.adjoint.processor.ir.Names;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.Origin;
+import dev.adjoint.processor.ir.RegisteredCallee;
+import dev.adjoint.processor.ir.Value;
+import dev.adjoint.runtime.rules.ElementwiseOp;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * The parse pass: lowers the javac tree of one {@code @Differentiable} method body to the IR.
+ *
+ * <p>Bodies are parsed but not attributed while annotation processors run, so this pass types every
+ * expression itself, from declared types, the compilation unit's imports, and the return types of
+ * the calls it knows. Whatever lies outside the supported subset is a diagnostic that points at the
+ * exact tree, never a guess.
+ */
+public final class MethodLowering {
+  private static final String ADJOINT_MARKERS = "dev.adjoint.Adjoint";
+
+  private final Elements elements;
+  private final DerivativeRegistry registry;
+  private final DifferentiableDeclaration declaration;
+  private final TypeElement owner;
+  private final CompilationUnitTree unit;
+  private final SourcePositions positions;
+  private final TypeResolver resolver;
+  private final String fileName;
+  private final boolean isInstanceMethod;
+  private final Names names = new Names();
+  private final Scope scope = new Scope();
+  private final Set<Value.Var> temporaries = new HashSet<>();
+  private final Map<Long, Tree> sourceMap = new HashMap<>();
+  private List<Node> out = new ArrayList<>();
+  private boolean returned;
+
+  /** The result of the pass: the IR, the names it used, and the way back to source trees. */
+  public record Lowered(IrFunction function, Names names, Map<Long, Tree> sourceMap) {}
+
+  private MethodLowering(
+      Trees trees,
+      Elements elements,
+      DerivativeRegistry registry,
+      DifferentiableDeclaration declaration,
+      CompilationUnitTree unit) {
+    this.elements = elements;
+    this.registry = registry;
+    this.declaration = declaration;
+    this.owner = (TypeElement) declaration.method().getEnclosingElement();
+    this.unit = unit;
+    this.positions = trees.getSourcePositions();
+    this.resolver = new TypeResolver(elements, unit, owner);
+    String path = unit.getSourceFile().getName();
+    this.fileName = path.substring(path.lastIndexOf('/') + 1);
+    this.isInstanceMethod = !declaration.method().getModifiers().contains(Modifier.STATIC);
+  }
+
+  /** Lowers {@code declaration}'s body; throws {@link DiagnosticException} on unsupported code. */
+  public static Lowered lower(
+      Trees trees,
+      Elements elements,
+      DerivativeRegistry registry,
+      DifferentiableDeclaration declaration) {
+    MethodTree tree = trees.getTree(declaration.method());
+    CompilationUnitTree unit = trees.getPath(declaration.method()).getCompilationUnit();
+    return new MethodLowering(trees, elements, registry, declaration, unit).run(tree);
+  }
+
+  private Lowered run(MethodTree tree) {
+    reserveSourceNames(tree);
+    names.reserve("self"); // generated code's receiver parameter
+    List<IrFunction.Parameter> parameters = new ArrayList<>();
+    List<? extends VariableElement> params = declaration.method().getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      String name = names.forSourceVariable(params.get(i).getSimpleName().toString());
+      Value.Var var = new Value.Var(name, declaration.parameterTypes().get(i));
+      scope.declare(new Scope.Binding(name, var.type(), var));
+      parameters.add(new IrFunction.Parameter(var, declaration.differentiated().get(i)));
+    }
+    for (StatementTree statement : tree.getBody().getStatements()) {
+      lowerStatement(statement);
+    }
+    if (!returned) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ101, tree, "the method must end with a return statement");
+    }
+    Optional<String> receiver =
+        isInstanceMethod ? Optional.of(owner.getQualifiedName().toString()) : Optional.empty();
+    IrFunction function =
+        new IrFunction(
+            declaration.method().getSimpleName().toString(),
+            GeneratedNames.resultRecord(declaration.method()),
+            parameters,
+            declaration.returnType(),
+            receiver,
+            out);
+    return new Lowered(function, names, sourceMap);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private void lowerStatement(StatementTree statement) {
+    if (returned) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ101, statement, "statement after the method's return is unreachable");
+    }
+    switch (statement.getKind()) {
+      case VARIABLE -> lowerDeclaration((VariableTree) statement);
+      case EXPRESSION_STATEMENT ->
+          lowerExpressionStatement(((ExpressionStatementTree) statement).getExpression());
+      case RETURN -> lowerReturn((ReturnTree) statement);
+      case BLOCK -> {
+        scope.enterBlock();
+        ((BlockTree) statement).getStatements().forEach(this::lowerStatement);
+        scope.exitBlock();
+      }
+      case IF -> lowerIf((IfTree) statement);
+      case EMPTY_STATEMENT -> {}
+      case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP ->
+          unsupportedStatement(
+              statement,
+              "loops",
+              "write the loop's math in closed form, or"
+                  + " move the loop into a method with a @Derivative");
+      case TRY ->
+          unsupportedStatement(
+              statement,
+              "try blocks",
+              "differentiable code is pure:"
+                  + " handle exceptions outside the @Differentiable method");
+      case SYNCHRONIZED ->
+          unsupportedStatement(
+              statement, "synchronized blocks", "differentiable code is pure and needs no locks");
+      case THROW ->
+          unsupportedStatement(
+              statement,
+              "throw statements",
+              "check arguments before calling the @Differentiable method");
+      case SWITCH ->
+          unsupportedStatement(statement, "switch statements", "use if/else or ?: instead");
+      default ->
+          unsupportedStatement(
+              statement,
+              statement.getKind().toString().toLowerCase().replace('_', ' ') + " statements",
+              "rewrite it with assignments, if/else and ?:");
+    }
+  }
+
+  private void unsupportedStatement(Tree tree, String what, String fix) {
+    throw new DiagnosticException(
+        DiagnosticId.ADJ101, tree, what + " are not supported in @Differentiable methods; " + fix);
+  }
+
+  private void lowerDeclaration(VariableTree variable) {
+    String name = variable.getName().toString();
+    IrType type;
+    Value init = null;
+    // before attribution, javac leaves the type of a 'var' declaration empty
+    if (variable.getType() == null || variable.getType().toString().equals("var")) {
+      if (variable.getInitializer() == null) {
+        throw new DiagnosticException(DiagnosticId.ADJ101, variable, "'var' needs an initializer");
+      }
+      init = lowerExpression(variable.getInitializer());
+      type = init.type();
+    } else if (variable.getType() instanceof PrimitiveTypeTree primitive) {
+      type = irTypeOf(primitive, variable);
+    } else {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106,
+          variable.getType(),
+          "local '"
+              + name
+              + "' has type "
+              + variable.getType()
+              + "; @Differentiable methods"
+              + " compute with double, float, int, long and boolean");
+    }
+    Scope.Binding binding = new Scope.Binding(name, type, null);
+    if (variable.getInitializer() != null) {
+      if (init == null) {
+        init = lowerExpression(variable.getInitializer());
+      }
+      assign(binding, init, false, variable);
+    }
+    scope.declare(binding);
+  }
+
+  private IrType irTypeOf(PrimitiveTypeTree primitive, Tree where) {
+    return switch (primitive.getPrimitiveTypeKind()) {
+      case DOUBLE -> IrType.DOUBLE;
+      case FLOAT -> IrType.FLOAT;
+      case LONG -> IrType.LONG;
+      case INT, SHORT, BYTE, CHAR -> IrType.INT;
+      case BOOLEAN -> IrType.BOOLEAN;
+      default ->
+          throw new DiagnosticException(
+              DiagnosticId.ADJ106, where, "type " + primitive + " is not supported");
+    };
+  }
+
+  private void lowerExpressionStatement(ExpressionTree expression) {
+    switch (expression.getKind()) {
+      case ASSIGNMENT -> {
+        AssignmentTree assignment = (AssignmentTree) expression;
+        Scope.Binding target = assignable(assignment.getVariable());
+        assign(target, lowerExpression(assignment.getExpression()), false, assignment);
+      }
+      case PLUS_ASSIGNMENT,
+          MINUS_ASSIGNMENT,
+          MULTIPLY_ASSIGNMENT,
+          DIVIDE_ASSIGNMENT,
+          REMAINDER_ASSIGNMENT,
+          AND_ASSIGNMENT,
+          OR_ASSIGNMENT,
+          XOR_ASSIGNMENT,
+          LEFT_SHIFT_ASSIGNMENT,
+          RIGHT_SHIFT_ASSIGNMENT,
+          UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> {
+        // x op= e means x = (T) (x op e) (JLS 15.26.2)
+        CompoundAssignmentTree compound = (CompoundAssignmentTree) expression;
+        Scope.Binding target = assignable(compound.getVariable());
+        Value current = currentValue(target, compound.getVariable());
+        Value operand = lowerExpression(compound.getExpression());
+        Value result = binary(compoundOperator(compound.getKind()), current, operand, compound);
+        assign(target, result, true, compound);
+      }
+      case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> {
+        UnaryTree unary = (UnaryTree) expression;
+        Scope.Binding target = assignable(unary.getExpression());
+        Value current = currentValue(target, unary.getExpression());
+        boolean up =
+            unary.getKind() == Tree.Kind.PREFIX_INCREMENT
+                || unary.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+        Value one = new Value.Const("1", IrType.INT);
+        Value result = binary(up ? Tree.Kind.PLUS : Tree.Kind.MINUS, current, one, unary);
+        assign(target, result, true, unary);
+      }
+      case METHOD_INVOCATION -> lowerExpression(expression); // pure: the value is dropped
+      default ->
+          throw new DiagnosticException(
+              DiagnosticId.ADJ101,
+              expression,
+              "this expression statement has no effect; remove it");
+    }
+  }
+
+  private void lowerReturn(ReturnTree ret) {
+    if (ret.getExpression() == null) {
+      throw new DiagnosticException(DiagnosticId.ADJ101, ret, "return needs a value");
+    }
+    Value value = lowerExpression(ret.getExpression());
+    IrType type = declaration.returnType();
+    if (value.type() != type) {
+      Value.Var converted = temporary(type);
+      emit(new Node.Convert(converted, value, origin(ret)));
+      value = converted;
+    }
+    emit(new Node.Return(value, origin(ret)));
+    returned = true;
+  }
+
+  /**
+   * {@code if (c) A else B}: each arm is lowered on its own; a source variable that either arm
+   * assigns is merged into one new IR variable, assigned at the end of both arms.
+   */
+  private void lowerIf(IfTree tree) {
+    Value condition = lowerCondition(tree.getCondition());
+    Map<Scope.Binding, Value.Var> before = scope.snapshot();
+    List<Node> thenNodes = captureStatement(tree.getThenStatement());
+    Map<Scope.Binding, Value.Var> afterThen = scope.snapshot();
+    scope.restore(before);
+    List<Node> elseNodes =
+        tree.getElseStatement() == null
+            ? new ArrayList<>()
+            : captureStatement(tree.getElseStatement());
+    Map<Scope.Binding, Value.Var> afterElse = scope.snapshot();
+    scope.restore(before);
+    Origin origin = origin(tree);
+    for (Scope.Binding binding : before.keySet()) {
+      Value.Var fromThen = afterThen.get(binding);
+      Value.Var fromElse = afterElse.get(binding);
+      if (fromThen == before.get(binding) && fromElse == before.get(binding)) {
+        continue;
+      }
+      Value.Var merged = new Value.Var(names.forSourceVariable(binding.sourceName), binding.type);
+      thenNodes.add(new Node.Copy(merged, orDefault(fromThen, binding.type), origin));
+      elseNodes.add(new Node.Copy(merged, orDefault(fromElse, binding.type), origin));
+      binding.current = merged;
+    }
+    emit(new Node.If(condition, thenNodes, elseNodes, origin));
+  }
+
+  // Java's definite assignment rules make an unassigned value unreadable after the branch.
+  private static Value orDefault(Value.Var var, IrType type) {
+    return var != null ? var : new Value.Const(type == IrType.BOOLEAN ? "false" : "0", type);
+  }
+
+  private List<Node> captureStatement(StatementTree statement) {
+    List<Node> saved = out;
+    out = new ArrayList<>();
+    scope.enterBlock();
+    try {
+      lowerStatement(statement);
+      if (returned) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ101,
+            statement,
+            "return inside an if is not supported yet; assign the result to a variable and"
+                + " return it once, at the end");
+      }
+      return out;
+    } finally {
+      scope.exitBlock();
+      out = saved;
+    }
+  }
+
+  private Scope.Binding assignable(ExpressionTree target) {
+    if (target instanceof IdentifierTree id) {
+      Optional<Scope.Binding> binding = scope.lookup(id.getName().toString());
+      if (binding.isPresent()) {
+        return binding.get();
+      }
+      throw new DiagnosticException(
+          DiagnosticId.ADJ105,
+          target,
+          "assignment to field '"
+              + id.getName()
+              + "': @Differentiable methods must not write"
+              + " fields; compute into a local variable and return it");
+    }
+    if (target.getKind() == Tree.Kind.MEMBER_SELECT) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ105,
+          target,
+          "assignment to field '"
+              + target
+              + "': @Differentiable methods must not write fields;"
+              + " compute into a local variable and return it");
+    }
+    throw new DiagnosticException(
+        DiagnosticId.ADJ102, target, "cannot assign to " + target + " in a @Differentiable method");
+  }
+
+  private Value currentValue(Scope.Binding binding, Tree where) {
+    if (binding.current == null) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ111, where, "'" + binding.sourceName + "' is read before it is assigned");
+    }
+    return binding.current;
+  }
+
+  /**
+   * Gives {@code binding} a new IR variable holding {@code value}. Where {@code value} is the
+   * temporary the previous instruction just made, that instruction defines the new variable
+   * directly, so generated code reads {@code double y = t1 + b;}, not {@code y = t2;}.
+   */
+  private void assign(Scope.Binding binding, Value value, boolean castAllowed, Tree where) {
+    if (binding.type == IrType.BOOLEAN) {
+      if (value.type() != IrType.BOOLEAN) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ106,
+            where,
+            "cannot assign a "
+                + value.type().javaName()
+                + " to boolean '"
+                + binding.sourceName
+                + "'");
+      }
+    } else if (!value.type().isNumeric()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106,
+          where,
+          "cannot assign a boolean to "
+              + binding.type.javaName()
+              + " '"
+              + binding.sourceName
+              + "'");
+    }
+    Value.Var target = new Value.Var(names.forSourceVariable(binding.sourceName), binding.type);
+    Origin origin = origin(where);
+    if (value.type() == binding.type
+        && value instanceof Value.Var v
+        && temporaries.contains(v)
+        && !out.isEmpty()
+        && out.get(out.size() - 1).target().filter(v::equals).isPresent()) {
+      out.set(out.size() - 1, retarget(out.get(out.size() - 1), target));
+      temporaries.remove(v);
+    } else if (value.type() == binding.type) {
+      emit(new Node.Copy(target, value, origin));
+    } else {
+      // widening (JLS 5.2) or, for compound assignment, the implicit narrowing cast
+      emit(new Node.Convert(target, value, origin));
+    }
+    binding.current = target;
+    if (!castAllowed
+        && !binding.type.acceptsWithoutCast(value.type())
+        && !(value instanceof Value.Const)) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106,
+          where,
+          "a "
+              + value.type().javaName()
+              + " does not fit in "
+              + binding.type.javaName()
+              + " '"
+              + binding.sourceName
+              + "' without a cast");
+    }
+  }
+
+  private static Node retarget(Node node, Value.Var target) {
+    return switch (node) {
+      case Node.Apply a -> new Node.Apply(target, a.op(), a.args(), a.mathClass(), a.origin());
+      case Node.Copy c -> new Node.Copy(target, c.source(), c.origin());
+      case Node.Convert c -> new Node.Convert(target, c.source(), c.origin());
+      case Node.Operate o -> new Node.Operate(target, o.operator(), o.args(), o.origin());
+      case Node.Detach d -> new Node.Detach(target, d.source(), d.origin());
+      case Node.CallDifferentiable c ->
+          new Node.CallDifferentiable(
+              target, c.result(), c.callee(), c.onReceiver(), c.args(), c.origin());
+      case Node.CallWithDerivative c ->
+          new Node.CallWithDerivative(target, c.callee(), c.args(), c.origin());
+      case Node.If i -> throw new IllegalStateException("an if defines no variable");
+      case Node.Return r -> throw new IllegalStateException("a return defines no variable");
+    };
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  private Value lowerExpression(ExpressionTree e) {
+    return switch (e.getKind()) {
+      case PARENTHESIZED -> lowerExpression(((ParenthesizedTree) e).getExpression());
+      case INT_LITERAL -> new Value.Const(sourceText(e), IrType.INT);
+      case LONG_LITERAL -> new Value.Const(sourceText(e), IrType.LONG);
+      case FLOAT_LITERAL -> new Value.Const(sourceText(e), IrType.FLOAT);
+      case DOUBLE_LITERAL -> new Value.Const(sourceText(e), IrType.DOUBLE);
+      case BOOLEAN_LITERAL -> new Value.Const(sourceText(e), IrType.BOOLEAN);
+      case IDENTIFIER -> lowerName((IdentifierTree) e);
+      case MEMBER_SELECT -> lowerMemberSelect((MemberSelectTree) e);
+      case PLUS,
+          MINUS,
+          MULTIPLY,
+          DIVIDE,
+          REMAINDER,
+          LESS_THAN,
+          LESS_THAN_EQUAL,
+          GREATER_THAN,
+          GREATER_THAN_EQUAL,
+          EQUAL_TO,
+          NOT_EQUAL_TO,
+          AND,
+          OR,
+          XOR,
+          LEFT_SHIFT,
+          RIGHT_SHIFT,
+          UNSIGNED_RIGHT_SHIFT -> {
+        BinaryTree binary = (BinaryTree) e;
+        Value left = lowerExpression(binary.getLeftOperand());
+        Value right = lowerExpression(binary.getRightOperand());
+        yield binary(e.getKind(), left, right, e);
+      }
+      case CONDITIONAL_AND, CONDITIONAL_OR -> lowerShortCircuit((BinaryTree) e);
+      case UNARY_MINUS -> {
+        Value operand = numeric(lowerExpression(((UnaryTree) e).getExpression()), e);
+        IrType type = IrType.promote(operand.type(), IrType.INT);
+        yield apply(ElementwiseOp.NEGATE, type, List.of(operand), "Math", e);
+      }
+      case UNARY_PLUS -> numeric(lowerExpression(((UnaryTree) e).getExpression()), e);
+      case LOGICAL_COMPLEMENT -> {
+        Value operand = lowerCondition(((UnaryTree) e).getExpression());
+        Value.Var target = temporary(IrType.BOOLEAN);
+        emit(new Node.Operate(target, JavaOperator.NOT, List.of(operand), origin(e)));
+        yield target;
+      }
+      case BITWISE_COMPLEMENT -> {
+        Value operand = integral(lowerExpression(((UnaryTree) e).getExpression()), e);
+        Value.Var target = temporary(IrType.promote(operand.type(), IrType.INT));
+        emit(new Node.Operate(target, JavaOperator.BITWISE_NOT, List.of(operand), origin(e)));
+        yield target;
+      }
+      case CONDITIONAL_EXPRESSION -> lowerConditional((ConditionalExpressionTree) e);
+      case TYPE_CAST -> lowerCast((TypeCastTree) e);
+      case METHOD_INVOCATION -> lowerCall((MethodInvocationTree) e);
+      case ASSIGNMENT,
+          PLUS_ASSIGNMENT,
+          MINUS_ASSIGNMENT,
+          MULTIPLY_ASSIGNMENT,
+          DIVIDE_ASSIGNMENT,
+          PREFIX_INCREMENT,
+          POSTFIX_INCREMENT,
+          PREFIX_DECREMENT,
+          POSTFIX_DECREMENT ->
+          throw new DiagnosticException(
+              DiagnosticId.ADJ102,
+              e,
+              "assignment inside an expression is not supported; make it a statement of its own");
+      case STRING_LITERAL, CHAR_LITERAL, NULL_LITERAL ->
+          throw unsupported(e, "this literal", "compute with double, float, int, long, boolean");
+      case NEW_CLASS, NEW_ARRAY ->
+          throw unsupported(
+              e,
+              "'new'",
+              "differentiable code computes with primitive values;"
+                  + " create objects outside the @Differentiable method");
+      case LAMBDA_EXPRESSION, MEMBER_REFERENCE ->
+          throw unsupported(
+              e,
+              "lambdas and method references",
+              "call a @Differentiable method" + " directly instead");
+      case ARRAY_ACCESS -> throw unsupported(e, "arrays", "pass the elements as parameters");
+      case INSTANCE_OF ->
+          throw unsupported(
+              e, "instanceof", "differentiable code computes" + " with primitive values");
+      case SWITCH_EXPRESSION -> throw unsupported(e, "switch expressions", "use ?: instead");
+      default ->
+          throw unsupported(e, "this expression", "rewrite it with arithmetic, calls and ?:");
+    };
+  }
+
+  private DiagnosticException unsupported(Tree e, String what, String fix) {
+    return new DiagnosticException(
+        DiagnosticId.ADJ102, e, what + " is not supported in @Differentiable methods; " + fix);
+  }
+
+  private Value lowerCondition(ExpressionTree e) {
+    Value value = lowerExpression(e);
+    if (value.type() != IrType.BOOLEAN) {
+      throw new DiagnosticException(DiagnosticId.ADJ106, e, "a condition must be boolean");
+    }
+    return value;
+  }
+
+  private Value numeric(Value value, Tree where) {
+    if (!value.type().isNumeric()) {
+      throw new DiagnosticException(DiagnosticId.ADJ106, where, "expected a number, not a boolean");
+    }
+    return value;
+  }
+
+  private Value integral(Value value, Tree where) {
+    if (value.type() != IrType.INT && value.type() != IrType.LONG) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106, where, "this operator needs int or long operands");
+    }
+    return value;
+  }
+
+  private Value binary(Tree.Kind kind, Value left, Value right, Tree where) {
+    switch (kind) {
+      case PLUS, MINUS, MULTIPLY, DIVIDE -> {
+        numeric(left, where);
+        numeric(right, where);
+        IrType type = IrType.promote(left.type(), right.type());
+        ElementwiseOp op =
+            switch (kind) {
+              case PLUS -> ElementwiseOp.ADD;
+              case MINUS -> ElementwiseOp.SUBTRACT;
+              case MULTIPLY -> ElementwiseOp.MULTIPLY;
+              default -> ElementwiseOp.DIVIDE;
+            };
+        return apply(op, type, List.of(left, right), "Math", where);
+      }
+      case REMAINDER -> {
+        numeric(left, where);
+        numeric(right, where);
+        return operate(
+            JavaOperator.REMAINDER, IrType.promote(left.type(), right.type()), left, right, where);
+      }
+      case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL -> {
+        numeric(left, where);
+        numeric(right, where);
+        JavaOperator op =
+            switch (kind) {
+              case LESS_THAN -> JavaOperator.LESS;
+              case LESS_THAN_EQUAL -> JavaOperator.LESS_EQUAL;
+              case GREATER_THAN -> JavaOperator.GREATER;
+              default -> JavaOperator.GREATER_EQUAL;
+            };
+        return operate(op, IrType.BOOLEAN, left, right, where);
+      }
+      case EQUAL_TO, NOT_EQUAL_TO -> {
+        if ((left.type() == IrType.BOOLEAN) != (right.type() == IrType.BOOLEAN)) {
+          throw new DiagnosticException(
+              DiagnosticId.ADJ106, where, "cannot compare a boolean with a number");
+        }
+        JavaOperator op = kind == Tree.Kind.EQUAL_TO ? JavaOperator.EQUAL : JavaOperator.NOT_EQUAL;
+        return operate(op, IrType.BOOLEAN, left, right, where);
+      }
+      case AND, OR, XOR -> {
+        JavaOperator op =
+            kind == Tree.Kind.AND
+                ? JavaOperator.AND
+                : kind == Tree.Kind.OR ? JavaOperator.OR : JavaOperator.XOR;
+        if (left.type() == IrType.BOOLEAN && right.type() == IrType.BOOLEAN) {
+          return operate(op, IrType.BOOLEAN, left, right, where);
+        }
+        integral(left, where);
+        integral(right, where);
+        return operate(op, IrType.promote(left.type(), right.type()), left, right, where);
+      }
+      case LEFT_SHIFT, RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT -> {
+        integral(left, where);
+        integral(right, where);
+        JavaOperator op =
+            kind == Tree.Kind.LEFT_SHIFT
+                ? JavaOperator.SHIFT_LEFT
+                : kind == Tree.Kind.RIGHT_SHIFT
+                    ? JavaOperator.SHIFT_RIGHT
+                    : JavaOperator.UNSIGNED_SHIFT_RIGHT;
+        // a shift has the promoted type of its left operand alone (JLS 15.19)
+        return operate(op, IrType.promote(left.type(), IrType.INT), left, right, where);
+      }
+      default ->
+          throw new DiagnosticException(
+              DiagnosticId.ADJ102, where, "operator " + kind + " is not supported");
+    }
+  }
+
+  private static Tree.Kind compoundOperator(Tree.Kind kind) {
+    return switch (kind) {
+      case PLUS_ASSIGNMENT -> Tree.Kind.PLUS;
+      case MINUS_ASSIGNMENT -> Tree.Kind.MINUS;
+      case MULTIPLY_ASSIGNMENT -> Tree.Kind.MULTIPLY;
+      case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
+      case REMAINDER_ASSIGNMENT -> Tree.Kind.REMAINDER;
+      case AND_ASSIGNMENT -> Tree.Kind.AND;
+      case OR_ASSIGNMENT -> Tree.Kind.OR;
+      case XOR_ASSIGNMENT -> Tree.Kind.XOR;
+      case LEFT_SHIFT_ASSIGNMENT -> Tree.Kind.LEFT_SHIFT;
+      case RIGHT_SHIFT_ASSIGNMENT -> Tree.Kind.RIGHT_SHIFT;
+      default -> Tree.Kind.UNSIGNED_RIGHT_SHIFT;
+    };
+  }
+
+  private Value.Var apply(
+      ElementwiseOp op, IrType type, List<Value> args, String mathClass, Tree where) {
+    Value.Var target = temporary(type);
+    emit(new Node.Apply(target, op, args, mathClass, origin(where)));
+    return target;
+  }
+
+  private Value.Var operate(JavaOperator op, IrType type, Value a, Value b, Tree where) {
+    Value.Var target = temporary(type);
+    emit(new Node.Operate(target, op, List.of(a, b), origin(where)));
+    return target;
+  }
+
+  /** {@code a && b} evaluates {@code b} only when {@code a} holds: lowered to an if. */
+  private Value lowerShortCircuit(BinaryTree e) {
+    Value left = lowerCondition(e.getLeftOperand());
+    List<Node> saved = out;
+    out = new ArrayList<>();
+    Value right = lowerCondition(e.getRightOperand());
+    List<Node> rightNodes = out;
+    out = saved;
+    Value.Var result = temporary(IrType.BOOLEAN);
+    Origin origin = origin(e);
+    rightNodes.add(new Node.Copy(result, right, origin));
+    boolean isAnd = e.getKind() == Tree.Kind.CONDITIONAL_AND;
+    List<Node> shortCut =
+        List.of(
+            new Node.Copy(
+                result, new Value.Const(isAnd ? "false" : "true", IrType.BOOLEAN), origin));
+    emit(new Node.If(left, isAnd ? rightNodes : shortCut, isAnd ? shortCut : rightNodes, origin));
+    return result;
+  }
+
+  /**
+   * {@code c ? a : b} evaluates one arm only: lowered to an if, so an unused arm's NaN stays out.
+   */
+  private Value lowerConditional(ConditionalExpressionTree e) {
+    Value condition = lowerCondition(e.getCondition());
+    List<Node> saved = out;
+    out = new ArrayList<>();
+    Value whenTrue = lowerExpression(e.getTrueExpression());
+    List<Node> thenNodes = out;
+    out = new ArrayList<>();
+    Value whenFalse = lowerExpression(e.getFalseExpression());
+    List<Node> elseNodes = out;
+    out = saved;
+    IrType type;
+    if (whenTrue.type() == IrType.BOOLEAN && whenFalse.type() == IrType.BOOLEAN) {
+      type = IrType.BOOLEAN;
+    } else {
+      type = IrType.promote(numeric(whenTrue, e).type(), numeric(whenFalse, e).type());
+    }
+    Value.Var result = temporary(type);
+    Origin origin = origin(e);
+    thenNodes.add(copyOrConvert(result, whenTrue, origin));
+    elseNodes.add(copyOrConvert(result, whenFalse, origin));
+    emit(new Node.If(condition, thenNodes, elseNodes, origin));
+    return result;
+  }
+
+  private static Node copyOrConvert(Value.Var target, Value value, Origin origin) {
+    return value.type() == target.type()
+        ? new Node.Copy(target, value, origin)
+        : new Node.Convert(target, value, origin);
+  }
+
+  private Value lowerCast(TypeCastTree cast) {
+    Value operand = lowerExpression(cast.getExpression());
+    if (!(cast.getType() instanceof PrimitiveTypeTree primitive)) {
+      throw unsupported(cast, "a cast to " + cast.getType(), "cast only between primitive types");
+    }
+    IrType type = irTypeOf(primitive, cast);
+    if (type == operand.type()) {
+      return operand;
+    }
+    if (type == IrType.BOOLEAN || operand.type() == IrType.BOOLEAN) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106, cast, "cannot cast between boolean and" + " a number");
+    }
+    Value.Var target = temporary(type);
+    emit(new Node.Convert(target, operand, origin(cast)));
+    return target;
+  }
+
+  // ---------------------------------------------------------------- names
+
+  private Value lowerName(IdentifierTree id) {
+    String name = id.getName().toString();
+    Optional<Scope.Binding> local = scope.lookup(name);
+    if (local.isPresent()) {
+      return currentValue(local.get(), id);
+    }
+    Optional<VariableElement> field = findField(owner, name);
+    if (field.isPresent()) {
+      return fieldValue(field.get(), id, true);
+    }
+    for (TypeElement imported : resolver.staticImportsOf(name)) {
+      Optional<VariableElement> f = findField(imported, name);
+      if (f.isPresent()) {
+        return fieldValue(f.get(), id, false);
+      }
+    }
+    throw new DiagnosticException(DiagnosticId.ADJ111, id, "cannot resolve '" + name + "'");
+  }
+
+  private Value lowerMemberSelect(MemberSelectTree select) {
+    String member = select.getIdentifier().toString();
+    ExpressionTree qualifier = select.getExpression();
+    if (qualifier instanceof IdentifierTree id && id.getName().contentEquals("this")) {
+      VariableElement field =
+          findField(owner, member)
+              .orElseThrow(
+                  () ->
+                      new DiagnosticException(
+                          DiagnosticId.ADJ111, select, "no field '" + member + "' in this class"));
+      return fieldValue(field, select, true);
+    }
+    Optional<TypeElement> type =
+        TypeResolver.nameOf(qualifier)
+            .filter(q -> scope.lookup(q).isEmpty())
+            .flatMap(resolver::resolveType);
+    if (type.isEmpty()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ111,
+          select,
+          "cannot resolve '"
+              + select
+              + "': only static fields of"
+              + " classes and fields of this are supported");
+    }
+    VariableElement field =
+        findField(type.get(), member)
+            .orElseThrow(
+                () ->
+                    new DiagnosticException(
+                        DiagnosticId.ADJ111,
+                        select,
+                        "no field '" + member + "' in " + type.get().getQualifiedName()));
+    return fieldValue(field, select, false);
+  }
+
+  private Optional<VariableElement> findField(TypeElement type, String name) {
+    return ElementFilter.fieldsIn(elements.getAllMembers(type)).stream()
+        .filter(f -> f.getSimpleName().contentEquals(name))
+        .findFirst();
+  }
+
+  /**
+   * A field read: a constant for differentiation. Compile-time constants that the generated class
+   * cannot reach are inlined; other fields are read through the class or the receiver.
+   */
+  private Value fieldValue(VariableElement field, Tree where, boolean unqualified) {
+    IrType type =
+        Types2Ir.of(field.asType())
+            .orElseThrow(
+                () ->
+                    new DiagnosticException(
+                        DiagnosticId.ADJ106,
+                        where,
+                        "field '"
+                            + field.getSimpleName()
+                            + "' has type "
+                            + field.asType()
+                            + "; @Differentiable methods read double, float, int, long and"
+                            + " boolean fields"));
+    boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
+    boolean reachable = !field.getModifiers().contains(Modifier.PRIVATE);
+    Object constant = field.getConstantValue();
+    if (constant != null && (!reachable || isStatic && unqualified)) {
+      return new Value.Const(JavaLiterals.of(constant), type);
+    }
+    if (!reachable) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ110,
+          where,
+          "field '"
+              + field.getSimpleName()
+              + "' is private; the generated class cannot read it:"
+              + " make it package-private");
+    }
+    TypeElement declaring = (TypeElement) field.getEnclosingElement();
+    if (isStatic) {
+      return new Value.Const(sourceName(declaring) + "." + field.getSimpleName(), type);
+    }
+    if (!isInstanceMethod) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ111,
+          where,
+          "instance field '" + field.getSimpleName() + "' read from a static method");
+    }
+    return new Value.Const("self." + field.getSimpleName(), type);
+  }
+
+  /** How generated code, in the same package as the source, names {@code type}. */
+  private String sourceName(TypeElement type) {
+    String pkg = resolver.packageName();
+    String qualified = type.getQualifiedName().toString();
+    if (qualified.startsWith("java.lang.") && qualified.indexOf('.', 10) < 0) {
+      return type.getSimpleName().toString();
+    }
+    return !pkg.isEmpty() && qualified.startsWith(pkg)
+        ? qualified.substring(pkg.length())
+        : qualified;
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private Value lowerCall(MethodInvocationTree call) {
+    ExpressionTree select = call.getMethodSelect();
+    String name;
+    Optional<TypeElement> ownerType;
+    boolean onReceiver;
+    if (select instanceof IdentifierTree id) {
+      name = id.getName().toString();
+      onReceiver = true;
+      ownerType =
+          hasMethod(owner, name)
+              ? Optional.of(owner)
+              : resolver.staticImportsOf(name).stream().filter(t -> hasMethod(t, name)).findFirst();
+    } else if (select instanceof MemberSelectTree member) {
+      name = member.getIdentifier().toString();
+      ExpressionTree qualifier = member.getExpression();
+      onReceiver = qualifier instanceof IdentifierTree q && q.getName().contentEquals("this");
+      ownerType =
+          onReceiver
+              ? Optional.of(owner)
+              : TypeResolver.nameOf(qualifier)
+                  .filter(q -> scope.lookup(q).isEmpty())
+                  .flatMap(resolver::resolveType);
+    } else {
+      throw unsupported(call, "this call", "call a static method or a method of this class");
+    }
+    if (ownerType.isEmpty()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ103,
+          call,
+          "cannot resolve the method in '"
+              + select
+              + "'; call"
+              + " static methods through their class, or methods of this class");
+    }
+    TypeElement type = ownerType.get();
+    String qualifiedOwner = type.getQualifiedName().toString();
+    List<Value> args = new ArrayList<>();
+    for (ExpressionTree arg : call.getArguments()) {
+      args.add(lowerExpression(arg));
+    }
+    if (qualifiedOwner.equals("java.lang.Math") || qualifiedOwner.equals("java.lang.StrictMath")) {
+      return lowerMathCall(call, type.getSimpleName().toString(), name, args);
+    }
+    if (qualifiedOwner.equals(ADJOINT_MARKERS) && name.equals("noDerivative") && args.size() == 1) {
+      Value.Var target = temporary(numeric(args.get(0), call).type());
+      emit(new Node.Detach(target, args.get(0), origin(call)));
+      return target;
+    }
+    ExecutableElement callee = chooseOverload(type, name, args, call);
+    if (!callee.getModifiers().contains(Modifier.STATIC)) {
+      if (!onReceiver || !isInstanceMethod) {
+        throw unsupported(
+            call,
+            "a call to instance method " + name + " on another object",
+            "call instance methods of this class, or static methods");
+      }
+    } else {
+      onReceiver = false;
+    }
+    if (callee.getAnnotation(Differentiable.class) != null) {
+      return lowerDifferentiableCall(call, callee, onReceiver, args);
+    }
+    return lowerRegisteredCall(call, callee, args);
+  }
+
+  private Value lowerMathCall(
+      MethodInvocationTree call, String mathClass, String name, List<Value> args) {
+    Optional<ElementwiseOp> op = ElementwiseOp.ofMathMethod(name, args.size());
+    if (op.isEmpty()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ103,
+          call,
+          mathClass
+              + "."
+              + name
+              + " has no derivative rule; wrap"
+              + " the call in Adjoint.noDerivative(...) if no gradient should flow through it,"
+              + " or compute it in a method with a @Derivative");
+    }
+    IrType type = IrType.DOUBLE;
+    for (Value arg : args) {
+      numeric(arg, call);
+    }
+    if (op.get().preservesFloat()) {
+      type = args.stream().map(Value::type).reduce(IrType.INT, IrType::promote);
+      if (op.get() == ElementwiseOp.SIGNUM && !type.isFloating()) {
+        type = IrType.FLOAT; // Math.signum(int) resolves to signum(float)
+      }
+    }
+    return apply(op.get(), type, args, mathClass, call);
+  }
+
+  private ExecutableElement chooseOverload(
+      TypeElement type, String name, List<Value> args, Tree where) {
+    List<ExecutableElement> candidates =
+        ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+            .filter(m -> m.getSimpleName().contentEquals(name))
+            .filter(m -> m.getParameters().size() == args.size())
+            .toList();
+    List<ExecutableElement> applicable = candidates.stream().filter(m -> accepts(m, args)).toList();
+    if (applicable.size() > 1) {
+      // prefer the one taking exactly the argument types
+      List<ExecutableElement> exact =
+          applicable.stream().filter(m -> acceptsExactly(m, args)).toList();
+      if (exact.size() == 1) {
+        return exact.get(0);
+      }
+      throw new DiagnosticException(
+          DiagnosticId.ADJ111,
+          where,
+          "cannot tell which overload of "
+              + name
+              + " is called;"
+              + " cast the arguments to the parameter types");
+    }
+    if (applicable.isEmpty()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ103,
+          where,
+          "no method "
+              + name
+              + " taking "
+              + args.size()
+              + " primitive argument(s) in "
+              + type.getQualifiedName());
+    }
+    return applicable.get(0);
+  }
+
+  private static boolean accepts(ExecutableElement m, List<Value> args) {
+    for (int i = 0; i < args.size(); i++) {
+      Optional<IrType> p = Types2Ir.of(m.getParameters().get(i).asType());
+      if (p.isEmpty() || !p.get().acceptsWithoutCast(args.get(i).type())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean acceptsExactly(ExecutableElement m, List<Value> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (Types2Ir.of(m.getParameters().get(i).asType()).orElse(null) != args.get(i).type()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Value lowerDifferentiableCall(
+      MethodInvocationTree call, ExecutableElement callee, boolean onReceiver, List<Value> args) {
+    DifferentiableDeclaration declared;
+    try {
+      declared = DifferentiableDeclaration.read(callee);
+    } catch (DiagnosticException e) {
+      // reported where the callee is declared; here, say why the call cannot be used
+      throw new DiagnosticException(
+          DiagnosticId.ADJ109,
+          call,
+          callee.getSimpleName()
+              + " is @Differentiable but its"
+              + " declaration has an error; fix it first");
+    }
+    List<DifferentiableCallee.Parameter> parameters = new ArrayList<>();
+    List<String> paramNames = declared.parameterNames();
+    for (int i = 0; i < paramNames.size(); i++) {
+      parameters.add(
+          new DifferentiableCallee.Parameter(
+              paramNames.get(i),
+              declared.parameterTypes().get(i),
+              declared.differentiated().get(i)));
+    }
+    TypeElement calleeOwner = (TypeElement) callee.getEnclosingElement();
+    DifferentiableCallee target =
+        new DifferentiableCallee(
+            GeneratedNames.qualifiedGradientClass(calleeOwner),
+            callee.getSimpleName().toString(),
+            GeneratedNames.resultRecord(callee),
+            parameters,
+            declared.returnType());
+    Value.Var value = temporary(declared.returnType());
+    Value.Var result =
+        new Value.Var(names.fresh(callee.getSimpleName() + "Result"), declared.returnType());
+    emit(new Node.CallDifferentiable(value, result, target, onReceiver, args, origin(call)));
+    return value;
+  }
+
+  private Value lowerRegisteredCall(
+      MethodInvocationTree call, ExecutableElement callee, List<Value> args) {
+    Map<Integer, RegisteredCallee.MethodRef> partials = registry.derivativesOf(callee);
+    String name = callee.getSimpleName().toString();
+    if (partials.isEmpty()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ103,
+          call,
+          "call to "
+              + name
+              + ", which has no derivative: mark it @Differentiable, or register"
+              + " its partials with @Derivative(of = \""
+              + name
+              + "\", wrt = ...)");
+    }
+    if (callee.getModifiers().contains(Modifier.PRIVATE)) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ110,
+          call,
+          name + " is private; the generated class cannot call it:" + " make it package-private");
+    }
+    IrType returnType =
+        Types2Ir.of(callee.getReturnType()).orElseThrow(); // checked at registration
+    List<RegisteredCallee.Parameter> parameters = new ArrayList<>();
+    for (int i = 0; i < callee.getParameters().size(); i++) {
+      VariableElement p = callee.getParameters().get(i);
+      parameters.add(
+          new RegisteredCallee.Parameter(
+              p.getSimpleName().toString(),
+              Types2Ir.of(p.asType()).orElseThrow(),
+              Optional.ofNullable(partials.get(i))));
+    }
+    TypeElement calleeOwner = (TypeElement) callee.getEnclosingElement();
+    RegisteredCallee target =
+        new RegisteredCallee(sourceName(calleeOwner), name, returnType, parameters);
+    Value.Var value = temporary(returnType);
+    emit(new Node.CallWithDerivative(value, target, args, origin(call)));
+    return value;
+  }
+
+  private boolean hasMethod(TypeElement type, String name) {
+    return ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+        .anyMatch(m -> m.getSimpleName().contentEquals(name));
+  }
+
+  // ---------------------------------------------------------------- bookkeeping
+
+  private Value.Var temporary(IrType type) {
+    Value.Var var = new Value.Var(names.temporary(), type);
+    temporaries.add(var);
+    return var;
+  }
+
+  private void emit(Node node) {
+    out.add(node);
+  }
+
+  private Origin origin(Tree tree) {
+    long position = positions.getStartPosition(unit, tree);
+    sourceMap.putIfAbsent(position, tree);
+    long line = position < 0 ? 0 : unit.getLineMap().getLineNumber(position);
+    return new Origin(fileName, line, position);
+  }
+
+  private String sourceText(Tree tree) {
+    long start = positions.getStartPosition(unit, tree);
+    long end = positions.getEndPosition(unit, tree);
+    try {
+      CharSequence content = unit.getSourceFile().getCharContent(true);
+      if (start >= 0 && end > start && end <= content.length()) {
+        return content.subSequence((int) start, (int) end).toString();
+      }
+    } catch (IOException e) {
+      // fall through to the tree's own rendering
+    }
+    return tree instanceof LiteralTree literal
+        ? JavaLiterals.of(literal.getValue())
+        : tree.toString();
+  }
+
+  private void reserveSourceNames(MethodTree tree) {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        names.reserve(node.getName().toString());
+        return null;
+      }
+
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        names.reserve(node.getName().toString());
+        return super.visitVariable(node, unused);
+      }
+    }.scan(tree, null);
+  }
+}

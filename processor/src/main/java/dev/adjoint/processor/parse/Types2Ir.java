@@ -1,0 +1,22 @@
+package dev.adjoint.processor.parse;
+
+import dev.adjoint.processor.ir.IrType;
+import java.util.Optional;
+import javax.lang.model.type.TypeMirror;
+
+/** Maps javac's type mirrors to the IR's value types. */
+final class Types2Ir {
+  private Types2Ir() {}
+
+  /** The IR type of a primitive type the processor handles, else empty. */
+  static Optional<IrType> of(TypeMirror type) {
+    return switch (type.getKind()) {
+      case DOUBLE -> Optional.of(IrType.DOUBLE);
+      case FLOAT -> Optional.of(IrType.FLOAT);
+      case LONG -> Optional.of(IrType.LONG);
+      case INT, SHORT, BYTE, CHAR -> Optional.of(IrType.INT);
+      case BOOLEAN -> Optional.of(IrType.BOOLEAN);
+      default -> Optional.empty();
+    };
+  }
+}
