@@ -1,0 +1,47 @@
+package dev.adjoint.examples;
+
+import dev.adjoint.examples.scalar.ActivationsGrad;
+import dev.adjoint.examples.scalar.BlackScholesGrad;
+import dev.adjoint.examples.scalar.LineGrad;
+import dev.adjoint.examples.scalar.ProjectileGrad;
+import java.io.PrintStream;
+
+/**
+ * The flagship run: the reference cases and a few everyday functions, each differentiated by the
+ * code the processor generated at build time. {@code mvn -q -pl examples -am verify exec:exec} (see
+ * the README) runs it.
+ */
+public final class Examples {
+  private Examples() {}
+
+  /** Prints every example's value and gradient. */
+  public static void main(String[] args) {
+    run(System.out);
+  }
+
+  /** Prints every example to {@code out}. */
+  public static void run(PrintStream out) {
+    out.println("R1  y = x*w + b at x = 5, w = 4, b = 2 (PyTorch: w.grad = 5, b.grad = 1)");
+    LineGrad.PredictGradient line = LineGrad.predict(5, 4, 2);
+    out.printf("    y = %s, w.grad = %s, b.grad = %s%n", line.value(), line.w(), line.b());
+
+    out.println("Projectile range at 20 m/s, 45 degrees, from 1.5 m");
+    ProjectileGrad.RangeGradient range = ProjectileGrad.range(20, Math.PI / 4, 1.5);
+    out.printf(
+        "    range = %.4f m, d/dspeed = %.4f s, d/dangle = %.4f m/rad%n",
+        range.value(), range.speed(), range.angle());
+
+    out.println("Black-Scholes call, S = 100, K = 105, r = 5%, sigma = 20%, T = 1 year");
+    BlackScholesGrad.CallPriceGradient call = BlackScholesGrad.callPrice(100, 105, 0.05, 0.2, 1);
+    out.printf(
+        "    price = %.4f, delta = %.4f, vega = %.4f, rho = %.4f, theta = %.4f%n",
+        call.value(), call.spot(), call.volatility(), call.rate(), -call.time());
+
+    out.println("softplus and logistic at x = 0.5");
+    ActivationsGrad.SoftplusGradient softplus = ActivationsGrad.softplus(0.5);
+    ActivationsGrad.LogisticGradient logistic = ActivationsGrad.logistic(0.5);
+    out.printf(
+        "    softplus = %.6f, softplus' = %.6f (= logistic = %.6f), logistic' = %.6f%n",
+        softplus.value(), softplus.x(), logistic.value(), logistic.x());
+  }
+}
