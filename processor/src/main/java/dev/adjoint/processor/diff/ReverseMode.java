@@ -285,7 +285,8 @@ public final class ReverseMode {
           if (activity.isActive(call.args().get(i))) {
             RegisteredCallee.MethodRef d = params.get(i).derivative().orElseThrow();
             JavaExpr partial =
-                JavaExpr.atom(d.owner() + "." + d.method() + "(" + arguments(call.args()) + ")");
+                JavaExpr.atom(
+                    relative(d.owner()) + "." + d.method() + "(" + arguments(call.args()) + ")");
             accumulate(
                 out,
                 (Value.Var) call.args().get(i),
@@ -436,15 +437,19 @@ public final class ReverseMode {
 
   /** How the generated class refers to the callee's generated class: not at all if it is itself. */
   private String qualifier(DifferentiableCallee callee) {
-    if (callee.gradientClass().equals(ownGradientClass)) {
-      return "";
-    }
+    return callee.gradientClass().equals(ownGradientClass)
+        ? ""
+        : relative(callee.gradientClass()) + ".";
+  }
+
+  /** A class's name as the generated class, in its package, can write it. */
+  private String relative(String qualifiedClass) {
     int ownDot = ownGradientClass.lastIndexOf('.');
     String ownPackage = ownDot < 0 ? "" : ownGradientClass.substring(0, ownDot + 1);
-    String other = callee.gradientClass();
     boolean samePackage =
-        other.startsWith(ownPackage) && other.indexOf('.', ownPackage.length()) < 0;
-    return (samePackage ? other.substring(ownPackage.length()) : other) + ".";
+        qualifiedClass.startsWith(ownPackage)
+            && qualifiedClass.indexOf('.', ownPackage.length()) < 0;
+    return samePackage ? qualifiedClass.substring(ownPackage.length()) : qualifiedClass;
   }
 
   /**

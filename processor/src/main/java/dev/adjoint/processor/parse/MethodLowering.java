@@ -79,6 +79,7 @@ public final class MethodLowering {
   private final Map<Long, Tree> sourceMap = new HashMap<>();
   private List<Node> out = new ArrayList<>();
   private boolean returned;
+  private ReturnTree lastReturn;
 
   /** The result of the pass: the IR, the names it used, and the way back to source trees. */
   public record Lowered(IrFunction function, Names names, Map<Long, Tree> sourceMap) {}
@@ -303,6 +304,7 @@ public final class MethodLowering {
     }
     emit(new Node.Return(value, origin(ret)));
     returned = true;
+    lastReturn = ret;
   }
 
   /**
@@ -350,7 +352,7 @@ public final class MethodLowering {
       if (returned) {
         throw new DiagnosticException(
             DiagnosticId.ADJ101,
-            statement,
+            lastReturn,
             "return inside an if is not supported yet; assign the result to a variable and"
                 + " return it once, at the end");
       }
@@ -901,6 +903,13 @@ public final class MethodLowering {
     } else if (select instanceof MemberSelectTree member) {
       name = member.getIdentifier().toString();
       ExpressionTree qualifier = member.getExpression();
+      if (TypeResolver.nameOf(qualifier).isEmpty()) {
+        lowerExpression(qualifier); // reports what is wrong with it ('new', a literal, ...)
+        throw unsupported(
+            call,
+            "a call on the value of an expression",
+            "call static methods" + " through their class, or methods of this class");
+      }
       onReceiver = qualifier instanceof IdentifierTree q && q.getName().contentEquals("this");
       ownerType =
           onReceiver
@@ -917,8 +926,8 @@ public final class MethodLowering {
           call,
           "cannot resolve the method in '"
               + select
-              + "'; call"
-              + " static methods through their class, or methods of this class");
+              + "': @Differentiable methods call static methods through their class and"
+              + " methods of this class, and do no I/O");
     }
     TypeElement type = ownerType.get();
     String qualifiedOwner = type.getQualifiedName().toString();

@@ -1,0 +1,13 @@
+import dev.adjoint.annotations.Differentiable;
+
+class Adj106Types {
+  @Differentiable
+  static String name(double x) { // expect: [ADJ106] @Differentiable method name returns java.lang.String; it must return double or float
+    return "x";
+  }
+
+  @Differentiable
+  static double length(double x, String unit) { // expect: [ADJ106] parameter 'unit' of length has type java.lang.String
+    return x;
+  }
+}

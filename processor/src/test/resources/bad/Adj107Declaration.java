@@ -1,0 +1,17 @@
+import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.annotations.NoDerivative;
+
+abstract class Adj107Declaration {
+  @Differentiable(wrt = "z")
+  static double f(double x) { // expect: [ADJ107] @Differentiable(wrt = "z") on f: there is no parameter 'z'
+    return x;
+  }
+
+  @Differentiable
+  static double g(@NoDerivative double x, int n) { // expect: [ADJ107] @Differentiable method g has no parameter to differentiate
+    return x * n;
+  }
+
+  @Differentiable
+  abstract double h(double x); // expect: [ADJ107] @Differentiable method h has no body
+}

@@ -1,0 +1,48 @@
+package demo;
+
+import javax.annotation.processing.Generated;
+
+/**
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Line},
+ * generated at build time by Adjoint. Each statement's comment names the source line it
+ * comes from.
+ */
+@Generated("dev.adjoint.processor.AdjointProcessor")
+public final class LineGrad {
+  private LineGrad() {
+  }
+
+  /**
+   * The value of {@link Line#predict(double, double, double)} and its partial derivatives (the gradient).
+   */
+  public static PredictGradient predict(double x, double w, double b) {
+    return predict(x, w, b, 1.0);
+  }
+
+  /**
+   * The pullback of {@link Line#predict(double, double, double)}: its value, and {@code seed} times each partial
+   * derivative (the vector-Jacobian product).
+   */
+  public static PredictGradient predict(double x, double w, double b, double seed) {
+    // forward sweep: the primal, keeping what the reverse sweep reads
+    double t1 = x * w; // Line.java:9
+    double t2 = t1 + b; // Line.java:9
+    // reverse sweep: adjoints, from the result back to the parameters
+    double dT2 = seed; // Line.java:9
+    double dT1 = dT2; // Line.java:9
+    double dB = dT2; // Line.java:9
+    double dW = dT1 * x; // Line.java:9
+    return new PredictGradient(t2, dW, dB);
+  }
+
+  /**
+   * The value of {@link Line#predict(double, double, double)} and its partial derivatives, one per differentiated parameter
+   * (scaled by the seed when it came from the pullback).
+   *
+   * @param value the value
+   * @param w ∂predict/∂w
+   * @param b ∂predict/∂b
+   */
+  public record PredictGradient(double value, double w, double b) {
+  }
+}
