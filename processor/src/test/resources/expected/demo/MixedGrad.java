@@ -26,9 +26,9 @@ public final class MixedGrad {
   public static SoftplusGradient softplus(double x, double seed) {
     // forward sweep: the primal, keeping what the reverse sweep reads
     boolean t1 = x > 20; // Mixed.java:20
-    double t4 = 0.0; // Mixed.java:20: set in the branch below
-    double t2 = 0.0; // Mixed.java:20: set in the branch below
-    double t3 = 0.0; // Mixed.java:20: set in the branch below
+    double t4 = 0.0; // Mixed.java:20: set in the block below
+    double t2 = 0.0; // Mixed.java:20: set in the block below
+    double t3 = 0.0; // Mixed.java:20: set in the block below
     if (t1) { // Mixed.java:20
       t4 = x; // Mixed.java:20
     } else {
@@ -38,9 +38,9 @@ public final class MixedGrad {
     }
     // reverse sweep: adjoints, from the result back to the parameters
     double dT4 = seed; // Mixed.java:20
-    double dX = 0.0; // Mixed.java:20: accumulated in the branch below
-    double dT3 = 0.0; // Mixed.java:20: accumulated in the branch below
-    double dT2 = 0.0; // Mixed.java:20: accumulated in the branch below
+    double dX = 0.0; // Mixed.java:20: accumulated in the block below
+    double dT3 = 0.0; // Mixed.java:20: accumulated in the block below
+    double dT2 = 0.0; // Mixed.java:20: accumulated in the block below
     if (t1) { // Mixed.java:20: the arm the forward sweep took
       dX += dT4; // Mixed.java:20
     } else {
@@ -71,17 +71,17 @@ public final class MixedGrad {
     double t4 = Math.sqrt(s_2); // Mixed.java:28
     double t = t4 + 9.81; // Mixed.java:28
     boolean t6 = x > 0; // Mixed.java:29
-    boolean t7 = false; // Mixed.java:29: set in the branch below
-    boolean t8 = false; // Mixed.java:29: set in the branch below
+    boolean t7 = false; // Mixed.java:29: set in the block below
+    boolean t8 = false; // Mixed.java:29: set in the block below
     if (t6) { // Mixed.java:29
       t7 = steps > 1; // Mixed.java:29
       t8 = t7; // Mixed.java:29
     } else {
       t8 = false; // Mixed.java:29
     }
-    double t_1 = 0.0; // Mixed.java:29: set in the branch below
-    double t_3 = 0.0; // Mixed.java:29: set in the branch below
-    double t_2 = 0.0; // Mixed.java:29: set in the branch below
+    double t_1 = 0.0; // Mixed.java:29: set in the block below
+    double t_3 = 0.0; // Mixed.java:29: set in the block below
+    double t_2 = 0.0; // Mixed.java:29: set in the block below
     if (t8) { // Mixed.java:29
       t_1 = t * x; // Mixed.java:30
       t_3 = t_1; // Mixed.java:29
@@ -106,9 +106,9 @@ public final class MixedGrad {
     double dT_3 = dT12; // Mixed.java:34
     double dT11 = dT12; // Mixed.java:34
     double dS_2 = dT11 * softplusResult.x(); // Mixed.java:34
-    double dT_1 = 0.0; // Mixed.java:29: accumulated in the branch below
-    double dT = 0.0; // Mixed.java:30: accumulated in the branch below
-    double dT_2 = 0.0; // Mixed.java:29: accumulated in the branch below
+    double dT_1 = 0.0; // Mixed.java:29: accumulated in the block below
+    double dT = 0.0; // Mixed.java:30: accumulated in the block below
+    double dT_2 = 0.0; // Mixed.java:29: accumulated in the block below
     if (t8) { // Mixed.java:29: the arm the forward sweep took
       dT_1 += dT_3; // Mixed.java:29
       dT += dT_1 * x; // Mixed.java:30

@@ -14,12 +14,14 @@ import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.diag.Reporter;
 import dev.adjoint.processor.diff.ReverseMode;
 import dev.adjoint.processor.emit.GradientClassWriter;
+import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.parse.DerivativeRegistry;
 import dev.adjoint.processor.parse.DifferentiableDeclaration;
 import dev.adjoint.processor.parse.GeneratedNames;
 import dev.adjoint.processor.parse.MethodLowering;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,14 +133,21 @@ public final class AdjointProcessor extends AbstractProcessor {
         try {
           Activity activity = ActivityAnalysis.analyze(lowered.function());
           String seedName = lowered.names().fresh("seed");
+          Map<String, String> arrayAdjoints = new LinkedHashMap<>();
+          for (IrFunction.Parameter p : lowered.function().parameters()) {
+            if (p.differentiated() && p.variable().type().isArray()) {
+              arrayAdjoints.put(p.name(), lowered.names().fresh(adjointName(p.name())));
+            }
+          }
           ReverseMode.Adjoint adjoint =
               ReverseMode.write(
                   lowered.function(),
                   activity,
                   lowered.names(),
                   GeneratedNames.qualifiedGradientClass(owner),
-                  seedName);
-          writer.add(lowered.function(), adjoint, seedName);
+                  seedName,
+                  arrayAdjoints);
+          writer.add(lowered.function(), adjoint, seedName, arrayAdjoints);
           generated++;
         } catch (DiagnosticException e) {
           reportAtOrigin(e, method, lowered.sourceMap());
@@ -168,6 +177,10 @@ public final class AdjointProcessor extends AbstractProcessor {
     reporter.report(
         new DiagnosticException(e.id(), tree, e.getMessage().substring(e.id().tag().length() + 1)),
         method);
+  }
+
+  private static String adjointName(String name) {
+    return "d" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   private static String internalError(RuntimeException e) {

@@ -41,7 +41,7 @@ public final class ActivityAnalysis {
     analysis.backward(function.body());
     Set<Value.Var> active = new HashSet<>();
     for (Value.Var v : analysis.varied) {
-      if (analysis.useful.contains(v) && v.type().isFloating()) {
+      if (analysis.useful.contains(v) && (v.type().isFloating() || v.type().isFloatingArray())) {
         active.add(v);
       }
     }
@@ -56,6 +56,15 @@ public final class ActivityAnalysis {
           forward(branch.thenBranch());
           forward(branch.elseBranch());
         }
+        case Node.While loop -> {
+          // values flow around the back edge: repeat until nothing new is varied
+          int before;
+          do {
+            before = varied.size();
+            forward(loop.condition());
+            forward(loop.body());
+          } while (varied.size() != before);
+        }
         case Node.Detach detach -> {} // the derivative stops here, by request
         case Node.Operate operate -> {
           // comparisons yield booleans: which branch runs is a constant for differentiation
@@ -63,6 +72,18 @@ public final class ActivityAnalysis {
             varied.add(operate.targetVar());
           }
         }
+        case Node.ArrayLoad load -> {
+          if (isVaried(load.array())) {
+            varied.add(load.targetVar());
+          }
+        }
+        case Node.ArrayStore store -> {
+          if (isVaried(store.value())) {
+            varied.add(store.array());
+          }
+        }
+        case Node.NewArray array -> {}
+        case Node.ArrayLength length -> {}
         case Node.Return ret -> {}
         default -> {
           if (anyVaried(operands(node))) {
@@ -82,7 +103,27 @@ public final class ActivityAnalysis {
           backward(branch.thenBranch());
           backward(branch.elseBranch());
         }
+        case Node.While loop -> {
+          int before;
+          do {
+            before = useful.size();
+            backward(loop.body());
+            backward(loop.condition());
+          } while (useful.size() != before);
+        }
         case Node.Detach detach -> {}
+        case Node.ArrayLoad load -> {
+          if (useful.contains(load.targetVar())) {
+            markUseful(load.array());
+          }
+        }
+        case Node.ArrayStore store -> {
+          if (useful.contains(store.array())) {
+            markUseful(store.value());
+          }
+        }
+        case Node.NewArray array -> {}
+        case Node.ArrayLength length -> {}
         default -> {
           if (useful.contains(node.target().orElseThrow())) {
             operands(node).forEach(this::markUseful);
@@ -97,6 +138,11 @@ public final class ActivityAnalysis {
       if (node instanceof Node.If branch) {
         check(branch.thenBranch());
         check(branch.elseBranch());
+        continue;
+      }
+      if (node instanceof Node.While loop) {
+        check(loop.condition());
+        check(loop.body());
         continue;
       }
       Value.Var target = node.target().orElse(null);
@@ -184,7 +230,7 @@ public final class ActivityAnalysis {
   }
 
   /** The values a node reads to compute its target. */
-  static List<Value> operands(Node node) {
+  public static List<Value> operands(Node node) {
     return switch (node) {
       case Node.Apply apply -> apply.args();
       case Node.Copy copy -> List.of(copy.source());
@@ -194,6 +240,11 @@ public final class ActivityAnalysis {
       case Node.CallDifferentiable call -> call.args();
       case Node.CallWithDerivative call -> call.args();
       case Node.If branch -> List.of(branch.condition());
+      case Node.While loop -> List.of(loop.test());
+      case Node.NewArray array -> List.of(array.length());
+      case Node.ArrayLength length -> List.of(length.array());
+      case Node.ArrayLoad load -> List.of(load.array(), load.index());
+      case Node.ArrayStore store -> List.of(store.array(), store.index(), store.value());
       case Node.Return ret -> List.of(ret.value());
     };
   }

@@ -30,7 +30,9 @@ public enum DiagnosticId {
   /** A private member that generated code, living in another class, cannot reach. */
   ADJ110,
   /** A name the processor cannot resolve. */
-  ADJ111;
+  ADJ111,
+  /** A write to an input array. */
+  ADJ112;
 
   /** {@code [ADJ104]}, the prefix every message starts with. */
   public String tag() {

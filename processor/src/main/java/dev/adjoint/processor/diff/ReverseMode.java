@@ -16,41 +16,56 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The diff pass: writes the body of a reverse-mode adjoint from the IR.
  *
- * <p>The forward sweep computes the primal, one three-address statement per IR node, and keeps
- * every intermediate (straight-line code never overwrites one). The reverse sweep walks the IR
- * backwards and, for each node whose result is active, adds its contribution to each active
- * operand's adjoint, using the rule from {@link ElementwiseRules} written out as source. A branch
- * replays the arm the forward sweep took. Each statement carries a comment with the source line it
- * differentiates.
+ * <p>The forward sweep computes the primal, one three-address statement per IR node. The reverse
+ * sweep walks the IR backwards and, for each node whose result is active, adds its contribution to
+ * each active operand's adjoint, using the rule from {@link ElementwiseRules} written out as
+ * source. Each statement carries a comment with the source line it differentiates.
+ *
+ * <p>Straight-line code never overwrites a value, so the reverse sweep reads the forward sweep's
+ * variables directly. Inside a loop a variable is overwritten on every pass; where the reverse
+ * sweep reads it, the forward sweep pushes the old value on the {@code Tape} before each overwrite
+ * and the reverse sweep pops it back after undoing that statement. So, when the reverse sweep
+ * undoes a statement, every variable holds the value it had just after the statement ran forward. A
+ * loop pushes its trip count; the reverse sweep runs the body backwards that many times. A branch
+ * inside a loop replays its arm from its condition, restored the same way.
  */
 public final class ReverseMode {
   private final IrFunction function;
   private final Activity activity;
   private final Names names;
+  private final String ownGradientClass;
   private final SourceAlgebra adjointAlgebra = SourceAlgebra.forAdjoint();
   private final Map<Value.Var, String> adjointNames = new LinkedHashMap<>();
   private final Set<Value.Var> declaredAdjoints = new HashSet<>();
   private final List<String> pendingDeclarations = new ArrayList<>();
+  private final Set<String> floatAdjoints = new HashSet<>();
+  private final Set<Value.Var> needed = new HashSet<>();
+  private final Set<Value.Var> definedInLoops = new HashSet<>();
+  private final Map<Node.While, String> tripCounts = new LinkedHashMap<>();
+  private final Set<String> declaredPrimals = new HashSet<>();
+  private String tape;
 
   /**
    * The generated body.
    *
+   * @param prologue statements before the forward sweep (the tape)
    * @param forward statements computing the primal
-   * @param reverse statements computing the adjoints, starting from {@code seed}
+   * @param reverse statements computing the adjoints, starting from the seed
    * @param value the expression holding the primal result
-   * @param partials for each parameter, the expression holding its partial (adjoints of inactive
-   *     parameters are the literal {@code 0})
+   * @param partials for each differentiated scalar parameter, the expression holding its partial
+   *     (the literal 0 for an inactive one); array parameters' partials are accumulated in place
    */
   public record Adjoint(
-      CodeBlock forward, CodeBlock reverse, String value, Map<String, String> partials) {}
-
-  private final String ownGradientClass;
+      CodeBlock prologue,
+      CodeBlock forward,
+      CodeBlock reverse,
+      String value,
+      Map<String, String> partials) {}
 
   private ReverseMode(
       IrFunction function, Activity activity, Names names, String ownGradientClass) {
@@ -65,28 +80,44 @@ public final class ReverseMode {
    *
    * @param ownGradientClass qualified name of the class the adjoint goes into
    * @param seedName the seed parameter's name
+   * @param arrayAdjoints for each differentiated array parameter, the name of the array its
+   *     partials are added into
    */
   public static Adjoint write(
       IrFunction function,
       Activity activity,
       Names names,
       String ownGradientClass,
-      String seedName) {
-    return new ReverseMode(function, activity, names, ownGradientClass).run(seedName);
+      String seedName,
+      Map<String, String> arrayAdjoints) {
+    ReverseMode mode = new ReverseMode(function, activity, names, ownGradientClass);
+    for (IrFunction.Parameter p : function.parameters()) {
+      String adjoint = arrayAdjoints.get(p.name());
+      if (adjoint != null) {
+        mode.adjointNames.put(p.variable(), adjoint);
+        mode.declaredAdjoints.add(p.variable());
+      }
+    }
+    return mode.run(seedName);
   }
 
   private Adjoint run(String seedName) {
+    collectLoopFacts(function.body(), false);
     CodeBlock.Builder forward = CodeBlock.builder();
     for (Node node : function.body()) {
-      if (node instanceof Node.If branch) {
-        for (String declaration : declarationsInside(branch)) {
-          forward.add("$L // $L: set in the branch below\n", declaration, branch.origin());
-        }
+      for (String declaration : newDeclarationsInside(node)) {
+        forward.add("$L // $L: set in the block below\n", declaration, node.origin());
       }
-      forwardStatement(node, forward, 0);
+      forwardStatement(node, forward, 0, false);
     }
 
     Node.Return ret = findReturn(function.body());
+    String value = primal(ret.value()).code();
+    if (ret.value() instanceof Value.Var v && definedInLoops.contains(v)) {
+      // the reverse sweep restores loop variables to earlier values: keep the result
+      value = names.fresh("value");
+      forward.add("$L $L = $L; // $L\n", v.type().javaName(), value, v.name(), ret.origin());
+    }
     CodeBlock.Builder reverse = CodeBlock.builder();
     if (activity.isActive(ret.value())) {
       Value.Var result = (Value.Var) ret.value();
@@ -97,7 +128,7 @@ public final class ReverseMode {
     List<Node> body = function.body();
     for (int i = body.size() - 1; i >= 0; i--) {
       CodeBlock.Builder statement = CodeBlock.builder();
-      reverseStatement(body.get(i), statement, 0);
+      reverseStatement(body.get(i), statement, 0, false);
       for (String declaration : pendingDeclarations) {
         reverse.add("$L", declaration);
       }
@@ -107,7 +138,7 @@ public final class ReverseMode {
 
     Map<String, String> partials = new LinkedHashMap<>();
     for (IrFunction.Parameter p : function.parameters()) {
-      if (p.differentiated()) {
+      if (p.differentiated() && !p.variable().type().isArray()) {
         partials.put(
             p.name(),
             declaredAdjoints.contains(p.variable())
@@ -115,27 +146,168 @@ public final class ReverseMode {
                 : defaultValue(p.variable().type()));
       }
     }
-    return new Adjoint(forward.build(), reverse.build(), primal(ret.value()).code(), partials);
+    CodeBlock prologue =
+        tape == null
+            ? CodeBlock.of("")
+            : CodeBlock.of(
+                "$T $L = $T.current(); // keeps loop values for the reverse sweep\n",
+                TAPE,
+                tape,
+                TAPE);
+    return new Adjoint(prologue, forward.build(), reverse.build(), value, partials);
+  }
+
+  private static final com.palantir.javapoet.ClassName TAPE =
+      com.palantir.javapoet.ClassName.get("dev.adjoint.runtime.tape", "Tape");
+
+  // ---------------------------------------------------------------- what loops need
+
+  /**
+   * Finds the variables defined inside loops, and the variables the reverse sweep reads: operands
+   * of active rules, indices of active array accesses, conditions of branches with active code.
+   */
+  private void collectLoopFacts(List<Node> nodes, boolean inLoop) {
+    for (Node node : nodes) {
+      if (inLoop) {
+        node.target().ifPresent(definedInLoops::add);
+        if (node instanceof Node.CallDifferentiable call) {
+          definedInLoops.add(call.result());
+        }
+      }
+      switch (node) {
+        case Node.Apply apply -> {
+          if (activity.isActive(apply.targetVar())) {
+            needed.addAll(readByContributions(apply));
+          }
+        }
+        case Node.ArrayLoad load -> {
+          if (activity.isActive(load.targetVar())) {
+            markNeeded(load.index());
+          }
+        }
+        case Node.ArrayStore store -> {
+          if (activity.isActive(store.array())) {
+            markNeeded(store.index());
+          }
+        }
+        case Node.CallDifferentiable call -> {
+          if (activity.isActive(call.targetVar())) {
+            markNeeded(call.result());
+          }
+        }
+        case Node.CallWithDerivative call -> {
+          if (activity.isActive(call.targetVar())) {
+            call.args().forEach(this::markNeeded);
+          }
+        }
+        case Node.If branch -> {
+          // inside a loop the reverse sweep also restores values in the arm taken, so it needs
+          // to know the arm even when nothing in it is active
+          if (inLoop || hasActive(branch.thenBranch()) || hasActive(branch.elseBranch())) {
+            markNeeded(branch.condition());
+          }
+          collectLoopFacts(branch.thenBranch(), inLoop);
+          collectLoopFacts(branch.elseBranch(), inLoop);
+        }
+        case Node.While loop -> {
+          collectLoopFacts(loop.condition(), true);
+          collectLoopFacts(loop.body(), true);
+        }
+        default -> {}
+      }
+    }
+  }
+
+  /**
+   * The variables the rule's contributions read, found by writing them: {@code x + y} reads neither
+   * operand, {@code x * y} each the other, {@code exp x} its result.
+   */
+  private Set<Value.Var> readByContributions(Node.Apply apply) {
+    Set<Value.Var> reads = new HashSet<>();
+    List<JavaExpr> args = primals(apply.args());
+    JavaExpr y = JavaExpr.atom(apply.targetVar().name());
+    JavaExpr g = JavaExpr.atom("\u0000"); // a name no variable has
+    List<Value.Var> candidates = new ArrayList<>();
+    apply
+        .args()
+        .forEach(
+            a -> {
+              if (a instanceof Value.Var v) {
+                candidates.add(v);
+              }
+            });
+    candidates.add(apply.targetVar());
+    for (int i = 0; i < apply.args().size(); i++) {
+      if (activity.isActive(apply.args().get(i))) {
+        String code = ElementwiseRules.partial(apply.op(), adjointAlgebra, args, y, g, i).code();
+        for (Value.Var v : candidates) {
+          if (java.util.regex.Pattern.compile(
+                  "\\b" + java.util.regex.Pattern.quote(v.name()) + "\\b")
+              .matcher(code)
+              .find()) {
+            reads.add(v);
+          }
+        }
+      }
+    }
+    return reads;
+  }
+
+  private void markNeeded(Value value) {
+    if (value instanceof Value.Var var) {
+      needed.add(var);
+    }
+  }
+
+  private boolean hasActive(List<Node> nodes) {
+    for (Node node : nodes) {
+      boolean active =
+          switch (node) {
+            case Node.If branch -> hasActive(branch.thenBranch()) || hasActive(branch.elseBranch());
+            case Node.While loop -> hasActive(loop.body());
+            case Node.ArrayStore store -> activity.isActive(store.array());
+            default -> node.target().map(activity::isActive).orElse(false);
+          };
+      if (active) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the forward sweep must push {@code v}'s old value before redefining it. */
+  private boolean saved(Value.Var v) {
+    return definedInLoops.contains(v) && needed.contains(v);
+  }
+
+  private String tape() {
+    if (tape == null) {
+      tape = names.fresh("tape");
+    }
+    return tape;
   }
 
   // ---------------------------------------------------------------- forward sweep
 
-  private void forwardStatement(Node node, CodeBlock.Builder out, int depth) {
+  private void forwardStatement(Node node, CodeBlock.Builder out, int depth, boolean inLoop) {
+    if (inLoop) {
+      saveBeforeOverwrite(node, out);
+    }
     switch (node) {
       case Node.Apply apply -> {
         SourceAlgebra algebra = SourceAlgebra.forPrimal(apply.mathClass());
         JavaExpr value = ElementwiseRules.value(apply.op(), algebra, primals(apply.args()));
-        define(out, apply.targetVar(), value.code(), apply.origin(), depth);
+        define(out, apply.targetVar(), value.code(), apply.origin(), depth, null);
       }
       case Node.Copy copy ->
-          define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth);
+          define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
       case Node.Convert convert -> {
         JavaExpr source = primal(convert.source());
         String code =
             convert.targetVar().type().acceptsWithoutCast(convert.source().type())
                 ? source.code()
                 : "(" + convert.targetVar().type().javaName() + ") " + source.at(JavaExpr.UNARY);
-        define(out, convert.targetVar(), code, convert.origin(), depth);
+        define(out, convert.targetVar(), code, convert.origin(), depth, null);
       }
       case Node.Operate operate -> {
         String code;
@@ -149,7 +321,7 @@ public final class ReverseMode {
                   + " "
                   + primal(operate.args().get(1)).at(JavaExpr.EQUALITY + 2);
         }
-        define(out, operate.targetVar(), code, operate.origin(), depth);
+        define(out, operate.targetVar(), code, operate.origin(), depth, null);
       }
       case Node.Detach detach ->
           define(
@@ -162,28 +334,144 @@ public final class ReverseMode {
       case Node.CallDifferentiable call -> forwardCall(call, out, depth);
       case Node.CallWithDerivative call -> {
         String code =
-            call.callee().owner()
+            relative(call.callee().owner())
                 + "."
                 + call.callee().method()
                 + "("
                 + arguments(call.args())
                 + ")";
-        define(out, call.targetVar(), code, call.origin(), depth);
+        define(out, call.targetVar(), code, call.origin(), depth, null);
       }
+      case Node.NewArray array -> {
+        String type = array.targetVar().type().elementType().javaName();
+        String length = primal(array.length()).code();
+        define(
+            out,
+            array.targetVar(),
+            "new " + type + "[" + length + "]",
+            array.origin(),
+            depth,
+            null);
+        if (activity.isActive(array.targetVar())) {
+          String adjoint = adjoint(array.targetVar());
+          declaredAdjoints.add(array.targetVar());
+          out.add(
+              "$L$L = new $L[$L]; // $L: its adjoint\n",
+              depth == 0 && declaredPrimals.add(adjoint)
+                  ? array.targetVar().type().javaName() + " "
+                  : "",
+              adjoint,
+              type,
+              length,
+              array.origin());
+        }
+      }
+      case Node.ArrayLength length ->
+          define(
+              out,
+              length.targetVar(),
+              length.array().name() + ".length",
+              length.origin(),
+              depth,
+              null);
+      case Node.ArrayLoad load ->
+          define(
+              out,
+              load.targetVar(),
+              load.array().name() + "[" + primal(load.index()).code() + "]",
+              load.origin(),
+              depth,
+              null);
+      case Node.ArrayStore store ->
+          out.add(
+              "$L[$L] = $L; // $L\n",
+              store.array().name(),
+              primal(store.index()).code(),
+              primal(store.value()).code(),
+              store.origin());
       case Node.If branch -> {
         out.add("if ($L) { // $L\n", primal(branch.condition()).code(), branch.origin());
         out.indent();
-        branch.thenBranch().forEach(n -> forwardStatement(n, out, depth + 1));
+        branch.thenBranch().forEach(n -> forwardStatement(n, out, depth + 1, inLoop));
         out.unindent();
         if (!branch.elseBranch().isEmpty()) {
           out.add("} else {\n").indent();
-          branch.elseBranch().forEach(n -> forwardStatement(n, out, depth + 1));
+          branch.elseBranch().forEach(n -> forwardStatement(n, out, depth + 1, inLoop));
           out.unindent();
         }
         out.add("}\n");
       }
+      case Node.While loop -> forwardLoop(loop, out, depth, inLoop);
       case Node.Return ret -> {} // the value is returned with the partials
     }
+  }
+
+  /**
+   * {@code while (test) body}, counting its passes. The condition's nodes run before the first pass
+   * and again after each one; they compute only the test, which the reverse sweep never needs.
+   */
+  private void forwardLoop(Node.While loop, CodeBlock.Builder out, int depth, boolean inLoop) {
+    String count = null;
+    if (hasActive(loop.body())) {
+      count = names.fresh("passes");
+      tripCounts.put(loop, count);
+      out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
+    }
+    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
+    out.add("while ($L) { // $L\n", primal(loop.test()).code(), loop.origin()).indent();
+    if (count != null) {
+      out.add("$L++;\n", count);
+    }
+    loop.body().forEach(n -> forwardStatement(n, out, depth + 1, true));
+    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
+    out.unindent().add("}\n");
+    if (count != null && depth > 0) {
+      // inside a block, the count would go out of scope: the reverse sweep pops it
+      out.add("$L.pushInt($L); // $L: for the reverse sweep\n", tape(), count, loop.origin());
+    }
+  }
+
+  private void saveBeforeOverwrite(Node node, CodeBlock.Builder out) {
+    List<Value.Var> overwritten = new ArrayList<>();
+    node.target().filter(this::saved).ifPresent(overwritten::add);
+    if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
+      overwritten.add(call.result());
+    }
+    for (Value.Var v : overwritten) {
+      out.add(
+          "$L.$L($L); // $L: the reverse sweep needs the value it overwrites\n",
+          tape(),
+          pushMethod(v.type(), v == resultOf(node)),
+          v.name(),
+          node.origin());
+    }
+    if (node instanceof Node.NewArray array
+        && activity.isActive(array.targetVar())
+        && definedInLoops.contains(array.targetVar())) {
+      out.add("$L.pushObject($L); // $L\n", tape(), adjoint(array.targetVar()), node.origin());
+    }
+  }
+
+  private static Value.Var resultOf(Node node) {
+    return node instanceof Node.CallDifferentiable call ? call.result() : null;
+  }
+
+  private static String pushMethod(IrType type, boolean object) {
+    if (object || type.isArray()) {
+      return "pushObject";
+    }
+    return switch (type) {
+      case DOUBLE -> "pushDouble";
+      case FLOAT -> "pushFloat";
+      case LONG -> "pushLong";
+      case INT -> "pushInt";
+      case BOOLEAN -> "pushBoolean";
+      default -> "pushObject";
+    };
+  }
+
+  private static String popMethod(IrType type, boolean object) {
+    return pushMethod(type, object).replace("push", "pop");
   }
 
   private void forwardCall(Node.CallDifferentiable call, CodeBlock.Builder out, int depth) {
@@ -202,11 +490,11 @@ public final class ReverseMode {
               + valueComponent(callee)
               + "()",
           call.origin(),
-          depth);
+          depth,
+          null);
       return;
     }
     String declaration = depth == 0 ? recordType(callee) + " " : "";
-
     out.add(
         "$L$L = $L$L($L$L); // $L\n",
         declaration,
@@ -221,28 +509,56 @@ public final class ReverseMode {
         call.targetVar(),
         call.result().name() + "." + valueComponent(callee) + "()",
         call.origin(),
-        depth);
-  }
-
-  private void define(
-      CodeBlock.Builder out, Value.Var target, String code, Origin origin, int depth) {
-    define(out, target, code, origin, depth, null);
+        depth,
+        null);
   }
 
   private void define(
       CodeBlock.Builder out, Value.Var target, String code, Origin origin, int depth, String note) {
-    String type = depth == 0 ? target.type().javaName() + " " : "";
+    String type =
+        depth == 0 && declaredPrimals.add(target.name()) ? target.type().javaName() + " " : "";
     String comment = note == null ? origin.toString() : origin + ": " + note;
     out.add("$L$L = $L; // $L\n", type, target.name(), code, comment);
   }
 
   // ---------------------------------------------------------------- reverse sweep
 
-  private void reverseStatement(Node node, CodeBlock.Builder out, int depth) {
-    Optional<Value.Var> target = node.target();
-    if (target.isPresent() && !activity.isActive(target.get())) {
-      return;
+  private void reverseStatement(Node node, CodeBlock.Builder out, int depth, boolean inLoop) {
+    switch (node) {
+      case Node.If branch -> reverseBranch(branch, out, depth, inLoop);
+      case Node.While loop -> reverseLoop(loop, out, depth);
+      case Node.ArrayStore store -> {
+        if (activity.isActive(store.array())) {
+          ensureDeclared(store.array(), store.origin());
+          String element = adjoint(store.array()) + "[" + primal(store.index()).code() + "]";
+          if (activity.isActive(store.value())) {
+            accumulate(
+                out, (Value.Var) store.value(), JavaExpr.atom(element), store.origin(), depth);
+          }
+          // the element's earlier value reaches nothing after this store
+          out.add("$L = 0; // $L\n", element, store.origin());
+        }
+      }
+      case Node.Return ret -> {} // seeded in run
+      default -> {
+        Value.Var target = node.target().orElseThrow();
+        if (activity.isActive(target)) {
+          ensureDeclared(target, node.origin());
+          contributions(node, out, depth);
+          if (inLoop && !target.type().isArray()) {
+            // the variable's earlier value, defined on an earlier pass, starts from zero
+            out.add(
+                "$L = $L; // $L\n", adjoint(target), defaultValue(target.type()), node.origin());
+          }
+        }
+        if (inLoop) {
+          restoreAfterUndo(node, out);
+        }
+      }
     }
+  }
+
+  private void contributions(Node node, CodeBlock.Builder out, int depth) {
     switch (node) {
       case Node.Apply apply -> {
         List<JavaExpr> args = primals(apply.args());
@@ -260,8 +576,12 @@ public final class ReverseMode {
           passThrough(out, copy.targetVar(), copy.source(), copy.origin(), depth);
       case Node.Convert convert ->
           passThrough(out, convert.targetVar(), convert.source(), convert.origin(), depth);
-      case Node.Operate operate -> {} // never active: the analysis rejects it on a gradient path
-      case Node.Detach detach -> {}
+      case Node.ArrayLoad load -> {
+        if (activity.isActive(load.array())) {
+          String element = adjoint(load.array()) + "[" + primal(load.index()).code() + "]";
+          out.add("$L += $L; // $L\n", element, adjoint(load.targetVar()), load.origin());
+        }
+      }
       case Node.CallDifferentiable call -> {
         List<DifferentiableCallee.Parameter> params = call.callee().parameters();
         JavaExpr g = JavaExpr.atom(adjoint(call.targetVar()));
@@ -296,37 +616,88 @@ public final class ReverseMode {
           }
         }
       }
-      case Node.If branch -> {
-        CodeBlock.Builder thenCode = CodeBlock.builder();
-        CodeBlock.Builder elseCode = CodeBlock.builder();
-        reverseBlock(branch.thenBranch(), thenCode, depth + 1);
-        reverseBlock(branch.elseBranch(), elseCode, depth + 1);
-        CodeBlock thenBlock = thenCode.build();
-        CodeBlock elseBlock = elseCode.build();
-        if (thenBlock.isEmpty() && elseBlock.isEmpty()) {
-          return;
-        }
-        String condition = primal(branch.condition()).code();
-        if (thenBlock.isEmpty()) {
-          out.add(
-              "if (!($L)) { // $L: the arm the forward sweep took\n", condition, branch.origin());
-          out.indent().add(elseBlock).unindent().add("}\n");
-          return;
-        }
-        out.add("if ($L) { // $L: the arm the forward sweep took\n", condition, branch.origin());
-        out.indent().add(thenBlock).unindent();
-        if (!elseBlock.isEmpty()) {
-          out.add("} else {\n").indent().add(elseBlock).unindent();
-        }
-        out.add("}\n");
-      }
-      case Node.Return ret -> {} // seeded in run
+      // never active: the analysis rejects operators without rules on a gradient path, and
+      // detached values, array creations and lengths carry no derivative
+      case Node.Operate operate -> {}
+      case Node.Detach detach -> {}
+      case Node.NewArray array -> {}
+      case Node.ArrayLength length -> {}
+      case Node.ArrayStore store -> {}
+      case Node.If branch -> {}
+      case Node.While loop -> {}
+      case Node.Return ret -> {}
     }
   }
 
-  private void reverseBlock(List<Node> nodes, CodeBlock.Builder out, int depth) {
+  private void restoreAfterUndo(Node node, CodeBlock.Builder out) {
+    if (node instanceof Node.NewArray array
+        && activity.isActive(array.targetVar())
+        && definedInLoops.contains(array.targetVar())) {
+      out.add("$L = $L.popObject(); // $L\n", adjoint(array.targetVar()), tape(), node.origin());
+    }
+    if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
+      out.add("$L = $L.popObject(); // $L\n", call.result().name(), tape(), node.origin());
+    }
+    Value.Var target = node.target().orElseThrow();
+    if (saved(target)) {
+      out.add(
+          "$L = $L.$L(); // $L: the value before this statement\n",
+          target.name(),
+          tape(),
+          popMethod(target.type(), false),
+          node.origin());
+    }
+  }
+
+  private void reverseBranch(Node.If branch, CodeBlock.Builder out, int depth, boolean inLoop) {
+    CodeBlock.Builder thenCode = CodeBlock.builder();
+    CodeBlock.Builder elseCode = CodeBlock.builder();
+    reverseBlock(branch.thenBranch(), thenCode, depth + 1, inLoop);
+    reverseBlock(branch.elseBranch(), elseCode, depth + 1, inLoop);
+    CodeBlock thenBlock = thenCode.build();
+    CodeBlock elseBlock = elseCode.build();
+    if (thenBlock.isEmpty() && elseBlock.isEmpty()) {
+      return;
+    }
+    String condition = primal(branch.condition()).code();
+    if (thenBlock.isEmpty()) {
+      out.add(
+          "if (!$L) { // $L: the arm the forward sweep took\n",
+          primal(branch.condition()).at(JavaExpr.UNARY),
+          branch.origin());
+      out.indent().add(elseBlock).unindent().add("}\n");
+      return;
+    }
+    out.add("if ($L) { // $L: the arm the forward sweep took\n", condition, branch.origin());
+    out.indent().add(thenBlock).unindent();
+    if (!elseBlock.isEmpty()) {
+      out.add("} else {\n").indent().add(elseBlock).unindent();
+    }
+    out.add("}\n");
+  }
+
+  private void reverseLoop(Node.While loop, CodeBlock.Builder out, int depth) {
+    String count = tripCounts.get(loop);
+    if (count == null) {
+      return; // nothing active inside
+    }
+    CodeBlock.Builder body = CodeBlock.builder();
+    reverseBlock(loop.body(), body, depth + 1, true);
+    String passes = depth > 0 ? tape() + ".popInt()" : count;
+    String k = names.fresh("pass");
+    out.add(
+        "for (int $L = $L; $L > 0; $L--) { // $L: the loop's passes, last first\n",
+        k,
+        passes,
+        k,
+        k,
+        loop.origin());
+    out.indent().add(body.build()).unindent().add("}\n");
+  }
+
+  private void reverseBlock(List<Node> nodes, CodeBlock.Builder out, int depth, boolean inLoop) {
     for (int i = nodes.size() - 1; i >= 0; i--) {
-      reverseStatement(nodes.get(i), out, depth);
+      reverseStatement(nodes.get(i), out, depth, inLoop);
     }
   }
 
@@ -337,9 +708,24 @@ public final class ReverseMode {
     }
   }
 
+  /** Declares {@code v}'s adjoint, as 0, before the current outermost statement if need be. */
+  private void ensureDeclared(Value.Var v, Origin origin) {
+    if (declaredAdjoints.add(v)) {
+      pendingDeclarations.add(
+          v.type().javaName()
+              + " "
+              + adjoint(v)
+              + " = "
+              + defaultValue(v.type())
+              + "; // "
+              + origin
+              + ": accumulated in the block below\n");
+    }
+  }
+
   /**
    * {@code dV += contribution}. The first contribution at the top level declares the adjoint; one
-   * inside a branch declares it, as 0, before the branch.
+   * inside a branch or loop declares it, as 0, before the outermost statement.
    */
   private void accumulate(
       CodeBlock.Builder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
@@ -358,7 +744,7 @@ public final class ReverseMode {
               + defaultValue(v.type())
               + "; // "
               + origin
-              + ": accumulated in the branch below\n");
+              + ": accumulated in the block below\n");
     }
     out.add("$L += $L; // $L\n", name, contribution.code(), origin);
   }
@@ -372,21 +758,18 @@ public final class ReverseMode {
     return "(float) " + contribution.at(JavaExpr.UNARY);
   }
 
-  private final Set<String> floatAdjoints = new HashSet<>();
-
   private String adjoint(Value.Var v) {
-    String name = adjointName(v);
+    String name =
+        adjointNames.computeIfAbsent(
+            v,
+            k ->
+                names.fresh(
+                    "d" + Character.toUpperCase(k.name().charAt(0)) + k.name().substring(1)));
     if (v.type() == IrType.FLOAT) {
       floatAdjoints.add(name);
       floatAdjoints.add("-" + name);
     }
     return name;
-  }
-
-  private String adjointName(Value.Var v) {
-    return adjointNames.computeIfAbsent(
-        v,
-        k -> names.fresh("d" + Character.toUpperCase(k.name().charAt(0)) + k.name().substring(1)));
   }
 
   // ---------------------------------------------------------------- helpers
@@ -419,6 +802,7 @@ public final class ReverseMode {
       case LONG -> "0L";
       case INT -> "0";
       case BOOLEAN -> "false";
+      default -> "null";
     };
   }
 
@@ -453,14 +837,35 @@ public final class ReverseMode {
   }
 
   /**
-   * Declarations of the variables assigned inside {@code branch}, written before it so that the
-   * reverse sweep, outside the branch, can read them.
+   * Declarations of the variables assigned inside {@code node}'s blocks, written before it so that
+   * later statements and the reverse sweep, outside those blocks, can read them.
    */
-  private List<String> declarationsInside(Node.If branch) {
+  private List<String> declarationsInside(Node node) {
     List<String> declarations = new ArrayList<>();
-    collectDeclarations(branch.thenBranch(), declarations);
-    collectDeclarations(branch.elseBranch(), declarations);
+    switch (node) {
+      case Node.If branch -> {
+        collectDeclarations(branch.thenBranch(), declarations);
+        collectDeclarations(branch.elseBranch(), declarations);
+      }
+      case Node.While loop -> {
+        collectDeclarations(loop.condition(), declarations);
+        collectDeclarations(loop.body(), declarations);
+      }
+      default -> {}
+    }
     return declarations.stream().distinct().toList();
+  }
+
+  private List<String> newDeclarationsInside(Node node) {
+    List<String> fresh = new ArrayList<>();
+    for (String declaration : declarationsInside(node)) {
+      // "type name = default;": declare each variable once, whichever block sets it first
+      String name = declaration.split(" ")[1];
+      if (declaredPrimals.add(name)) {
+        fresh.add(declaration);
+      }
+    }
+    return fresh;
   }
 
   private void collectDeclarations(List<Node> nodes, List<String> declarations) {
@@ -473,10 +878,11 @@ public final class ReverseMode {
       if (node instanceof Node.CallDifferentiable call) {
         declarations.add(recordType(call.callee()) + " " + call.result().name() + " = null;");
       }
-      if (node instanceof Node.If inner) {
-        collectDeclarations(inner.thenBranch(), declarations);
-        collectDeclarations(inner.elseBranch(), declarations);
+      if (node instanceof Node.NewArray array && activity.isActive(array.targetVar())) {
+        declarations.add(
+            array.targetVar().type().javaName() + " " + adjoint(array.targetVar()) + " = null;");
       }
+      declarations.addAll(declarationsInside(node));
     }
   }
 }

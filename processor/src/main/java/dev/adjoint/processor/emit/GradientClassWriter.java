@@ -43,8 +43,17 @@ public final class GradientClassWriter {
     this.sourceClass = sourceClass;
   }
 
-  /** Adds the record and the two methods of one differentiated method. */
-  public void add(IrFunction function, ReverseMode.Adjoint adjoint, String seedName) {
+  /**
+   * Adds the record and the methods of one differentiated method.
+   *
+   * @param arrayAdjoints for each differentiated array parameter, the name of the parameter of the
+   *     accumulating form that receives its partials
+   */
+  public void add(
+      IrFunction function,
+      ReverseMode.Adjoint adjoint,
+      String seedName,
+      Map<String, String> arrayAdjoints) {
     TypeName valueType = primitive(function.returnType());
     String valueComponent =
         function.parameters().stream().anyMatch(p -> p.name().equals("value")) ? "primal" : "value";
@@ -97,25 +106,88 @@ public final class GradientClassWriter {
             .build());
 
     CodeBlock.Builder body = CodeBlock.builder();
+    body.add(adjoint.prologue());
     body.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
     body.add(adjoint.forward());
     body.add("// reverse sweep: adjoints, from the result back to the parameters\n");
     body.add(adjoint.reverse());
     List<String> values = new ArrayList<>();
     values.add(adjoint.value());
-    for (Map.Entry<String, String> partial : adjoint.partials().entrySet()) {
-      values.add(partial.getValue());
+    for (IrFunction.Parameter p : function.parameters()) {
+      if (p.differentiated()) {
+        values.add(
+            p.variable().type().isArray()
+                ? arrayAdjoints.get(p.name())
+                : adjoint.partials().get(p.name()));
+      }
     }
     body.addStatement("return new $T($L)", recordName, String.join(", ", values));
-    methods.add(
+    MethodSpec.Builder pullback =
         MethodSpec.methodBuilder(function.name())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(recordName)
             .addParameters(parameters)
-            .addParameter(valueType, seedName)
+            .addParameter(valueType, seedName);
+    if (arrayAdjoints.isEmpty()) {
+      methods.add(
+          pullback
+              .addJavadoc(
+                  "The pullback of {@link $T#$L}: its value, and {@code $L} times each partial"
+                      + "\nderivative (the vector-Jacobian product).\n",
+                  sourceClass,
+                  signature,
+                  seedName)
+              .addCode(body.build())
+              .build());
+      return;
+    }
+    // arrays: the pullback allocates the partials' arrays and calls the accumulating form
+    List<String> allocations = new ArrayList<>();
+    MethodSpec.Builder accumulating =
+        MethodSpec.methodBuilder(function.name())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(recordName)
+            .addParameters(parameters)
+            .addParameter(valueType, seedName);
+    CodeBlock.Builder allocate = CodeBlock.builder();
+    for (IrFunction.Parameter p : function.parameters()) {
+      String adjointName = arrayAdjoints.get(p.name());
+      if (adjointName != null) {
+        TypeName arrayType = primitive(p.variable().type());
+        accumulating.addParameter(arrayType, adjointName);
+        allocate.addStatement(
+            "$T $L = new $L[$L.length]",
+            arrayType,
+            adjointName,
+            p.variable().type().elementType().javaName(),
+            p.name());
+        allocations.add(adjointName);
+      }
+    }
+    methods.add(
+        pullback
             .addJavadoc(
                 "The pullback of {@link $T#$L}: its value, and {@code $L} times each partial"
-                    + "\nderivative (the vector-Jacobian product).\n",
+                    + "\nderivative (the vector-Jacobian product), in new arrays for array"
+                    + " parameters.\n",
+                sourceClass,
+                signature,
+                seedName)
+            .addCode(allocate.build())
+            .addStatement(
+                "return $L($L, $L, $L)",
+                function.name(),
+                arguments,
+                seedName,
+                String.join(", ", allocations))
+            .build());
+    methods.add(
+        accumulating
+            .addJavadoc(
+                "The pullback of {@link $T#$L}, adding {@code $L} times the partials with respect"
+                    + "\nto array parameters into the given arrays (as {@code .grad} accumulates),"
+                    + " so that a\ntraining loop allocates nothing. The record holds the same"
+                    + " arrays.\n",
                 sourceClass,
                 signature,
                 seedName)
@@ -151,6 +223,8 @@ public final class GradientClassWriter {
       case LONG -> TypeName.LONG;
       case INT -> TypeName.INT;
       case BOOLEAN -> TypeName.BOOLEAN;
+      case DOUBLE_ARRAY, FLOAT_ARRAY, LONG_ARRAY, INT_ARRAY, BOOLEAN_ARRAY ->
+          com.palantir.javapoet.ArrayTypeName.of(primitive(type.elementType()));
     };
   }
 }

@@ -6,7 +6,12 @@ public enum IrType {
   FLOAT("float"),
   LONG("long"),
   INT("int"),
-  BOOLEAN("boolean");
+  BOOLEAN("boolean"),
+  DOUBLE_ARRAY("double[]"),
+  FLOAT_ARRAY("float[]"),
+  LONG_ARRAY("long[]"),
+  INT_ARRAY("int[]"),
+  BOOLEAN_ARRAY("boolean[]");
 
   private final String javaName;
 
@@ -24,9 +29,43 @@ public enum IrType {
     return this == DOUBLE || this == FLOAT;
   }
 
-  /** Whether this is a numeric type (arithmetic applies). */
+  /** Whether this is a numeric scalar type (arithmetic applies). */
   public boolean isNumeric() {
-    return this != BOOLEAN;
+    return this != BOOLEAN && !isArray();
+  }
+
+  /** Whether this is a (one-dimensional) array type. */
+  public boolean isArray() {
+    return ordinal() >= DOUBLE_ARRAY.ordinal();
+  }
+
+  /** Whether this is an array of {@code double} or {@code float}, whose elements have adjoints. */
+  public boolean isFloatingArray() {
+    return this == DOUBLE_ARRAY || this == FLOAT_ARRAY;
+  }
+
+  /** The element type of an array type. */
+  public IrType elementType() {
+    return switch (this) {
+      case DOUBLE_ARRAY -> DOUBLE;
+      case FLOAT_ARRAY -> FLOAT;
+      case LONG_ARRAY -> LONG;
+      case INT_ARRAY -> INT;
+      case BOOLEAN_ARRAY -> BOOLEAN;
+      default -> throw new IllegalStateException(this + " is not an array type");
+    };
+  }
+
+  /** The array type whose elements have this type. */
+  public IrType arrayType() {
+    return switch (this) {
+      case DOUBLE -> DOUBLE_ARRAY;
+      case FLOAT -> FLOAT_ARRAY;
+      case LONG -> LONG_ARRAY;
+      case INT -> INT_ARRAY;
+      case BOOLEAN -> BOOLEAN_ARRAY;
+      default -> throw new IllegalStateException("no arrays of arrays: " + this);
+    };
   }
 
   /** Java's binary numeric promotion (JLS 5.6): the type arithmetic on the two operands has. */
@@ -48,7 +87,7 @@ public enum IrType {
     if (from == this) {
       return true;
     }
-    if (this == BOOLEAN || from == BOOLEAN) {
+    if (!isNumeric() || !from.isNumeric()) {
       return false;
     }
     return ordinal() < from.ordinal();

@@ -17,6 +17,11 @@ public sealed interface Node
         Node.CallDifferentiable,
         Node.CallWithDerivative,
         Node.If,
+        Node.While,
+        Node.NewArray,
+        Node.ArrayLength,
+        Node.ArrayLoad,
+        Node.ArrayStore,
         Node.Return {
 
   /** Where in the source the node comes from. */
@@ -142,6 +147,51 @@ public sealed interface Node
       elseBranch = List.copyOf(elseBranch);
     }
   }
+
+  /**
+   * Structured loop: evaluate {@code condition}, then, while {@code test} holds, run {@code body}
+   * and evaluate {@code condition} again. The parse pass turns {@code for}, {@code do}, enhanced
+   * {@code for}, {@code break}, {@code continue} and early {@code return} into this form and flags,
+   * so the IR has no jumps and the reverse sweep can run a loop's body backwards as many times as
+   * the forward sweep ran it.
+   */
+  record While(List<Node> condition, Value test, List<Node> body, Origin origin) implements Node {
+    public While {
+      condition = List.copyOf(condition);
+      body = List.copyOf(body);
+    }
+  }
+
+  /** {@code target = new T[length]}. */
+  record NewArray(Value.Var targetVar, Value length, Origin origin) implements Node {
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /** {@code target = array.length}. */
+  record ArrayLength(Value.Var targetVar, Value.Var array, Origin origin) implements Node {
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /** {@code target = array[index]}; adjoint: {@code dArray[index] += dTarget}. */
+  record ArrayLoad(Value.Var targetVar, Value.Var array, Value index, Origin origin)
+      implements Node {
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /**
+   * {@code array[index] = value}; adjoint: {@code dValue += dArray[index]; dArray[index] = 0},
+   * since the element's earlier value no longer reaches anything.
+   */
+  record ArrayStore(Value.Var array, Value index, Value value, Origin origin) implements Node {}
 
   /** Returns {@code value}, the function's result. */
   record Return(Value value, Origin origin) implements Node {}

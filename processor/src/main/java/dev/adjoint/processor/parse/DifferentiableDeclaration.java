@@ -105,7 +105,7 @@ public record DifferentiableDeclaration(
                 + "'; the parameters are "
                 + String.join(", ", names));
       }
-      if (!types.get(i).isFloating()) {
+      if (!types.get(i).isFloating() && !types.get(i).isFloatingArray()) {
         throw DiagnosticException.atDeclaration(
             DiagnosticId.ADJ107,
             "@Differentiable(wrt = \""
@@ -133,7 +133,7 @@ public record DifferentiableDeclaration(
     List<Boolean> differentiated = new ArrayList<>();
     for (int i = 0; i < types.size(); i++) {
       boolean candidate =
-          types.get(i).isFloating()
+          (types.get(i).isFloating() || types.get(i).isFloatingArray())
               && method.getParameters().get(i).getAnnotation(NoDerivative.class) == null;
       differentiated.add(candidate && (wrt.isEmpty() || wrt.contains(names.get(i))));
     }

@@ -1,19 +1,28 @@
 package dev.adjoint.processor.parse;
 
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
@@ -22,6 +31,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
@@ -39,13 +49,17 @@ import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -76,10 +90,13 @@ public final class MethodLowering {
   private final Names names = new Names();
   private final Scope scope = new Scope();
   private final Set<Value.Var> temporaries = new HashSet<>();
+  private final Set<Value.Var> inputArrays = new HashSet<>();
   private final Map<Long, Tree> sourceMap = new HashMap<>();
+  private static final Value TRUE = new Value.Const("true", IrType.BOOLEAN);
+  private static final Value FALSE = new Value.Const("false", IrType.BOOLEAN);
+  private static final Value ONE = new Value.Const("1", IrType.INT);
+
   private List<Node> out = new ArrayList<>();
-  private boolean returned;
-  private ReturnTree lastReturn;
 
   /** The result of the pass: the IR, the names it used, and the way back to source trees. */
   public record Lowered(IrFunction function, Names names, Map<Long, Tree> sourceMap) {}
@@ -122,15 +139,12 @@ public final class MethodLowering {
       String name = names.forSourceVariable(params.get(i).getSimpleName().toString());
       Value.Var var = new Value.Var(name, declaration.parameterTypes().get(i));
       scope.declare(new Scope.Binding(name, var.type(), var));
+      if (var.type().isArray()) {
+        inputArrays.add(var);
+      }
       parameters.add(new IrFunction.Parameter(var, declaration.differentiated().get(i)));
     }
-    for (StatementTree statement : tree.getBody().getStatements()) {
-      lowerStatement(statement);
-    }
-    if (!returned) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ101, tree, "the method must end with a return statement");
-    }
+    lowerBody(tree);
     Optional<String> receiver =
         isInstanceMethod ? Optional.of(owner.getQualifiedName().toString()) : Optional.empty();
     IrFunction function =
@@ -146,11 +160,126 @@ public final class MethodLowering {
 
   // ---------------------------------------------------------------- statements
 
-  private void lowerStatement(StatementTree statement) {
-    if (returned) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ101, statement, "statement after the method's return is unreachable");
+  /**
+   * A loop being lowered: its label, and the flags that jumps out of it set. The IR has no jumps;
+   * {@code break} sets {@code exit} (of this loop and every loop inside it), {@code continue} sets
+   * {@code cont}, and the statements after a jump run only while no flag is set.
+   */
+  private static final class LoopContext {
+    final String label;
+    final Scope.Binding exit;
+    final Scope.Binding cont;
+
+    LoopContext(String label, Scope.Binding exit, Scope.Binding cont) {
+      this.label = label;
+      this.exit = exit;
+      this.cont = cont;
     }
+  }
+
+  private final Deque<LoopContext> loops = new ArrayDeque<>();
+  private final Set<Scope.Binding> pinned = new HashSet<>();
+  private Scope.Binding resultBinding;
+  private Scope.Binding returnedBinding;
+  private int nesting;
+  private String pendingLabel;
+
+  private void lowerBody(MethodTree tree) {
+    List<? extends StatementTree> statements = tree.getBody().getStatements();
+    boolean onlyFinalReturn =
+        !statements.isEmpty()
+            && statements.get(statements.size() - 1).getKind() == Tree.Kind.RETURN
+            && JumpScanner.returns(statements.subList(0, statements.size() - 1)).isEmpty();
+    if (!onlyFinalReturn) {
+      // returns inside branches or loops set these; the method returns 'result' at its end
+      returnedBinding = syntheticBinding("returned", IrType.BOOLEAN);
+      assign(returnedBinding, FALSE, false, tree);
+      resultBinding = syntheticBinding("result", declaration.returnType());
+    }
+    lowerStatements(statements);
+    if (onlyFinalReturn) {
+      return;
+    }
+    // javac has checked that every path returns; the last value assigned is the result
+    emit(new Node.Return(orDefault(resultBinding.current, resultBinding.type), origin(tree)));
+  }
+
+  private Scope.Binding syntheticBinding(String name, IrType type) {
+    Scope.Binding binding = new Scope.Binding(name, type, null);
+    names.reserve(name);
+    scope.declare(binding);
+    return binding;
+  }
+
+  /**
+   * A statement list. After a statement that may jump (break, continue, return), the rest of the
+   * list runs only if no jump happened: it is lowered inside an if on the jump flags.
+   */
+  private void lowerStatements(List<? extends StatementTree> statements) {
+    for (int i = 0; i < statements.size(); i++) {
+      StatementTree statement = statements.get(i);
+      lowerStatement(statement);
+      List<? extends StatementTree> rest = statements.subList(i + 1, statements.size());
+      if (rest.isEmpty()) {
+        return;
+      }
+      Optional<Value> noJump = noJumpCondition(statement);
+      if (noJump.isPresent()) {
+        branch(noJump.get(), () -> lowerStatements(rest), () -> {}, origin(rest.get(0)));
+        return;
+      }
+    }
+  }
+
+  /** The condition under which no jump out of {@code statement} happened, if it can jump. */
+  private Optional<Value> noJumpCondition(StatementTree statement) {
+    JumpScanner.Jumps jumps = JumpScanner.scan(statement);
+    List<Scope.Binding> flags = new ArrayList<>();
+    LoopContext innermost = loops.peek();
+    if (jumps.returns() && returnedBinding != null) {
+      flags.add(innermost != null ? innermost.exit : returnedBinding);
+    }
+    for (String label : jumps.breaks()) {
+      flags.add(loopFor(label, statement).exit);
+    }
+    for (String label : jumps.continues()) {
+      LoopContext target = loopFor(label, statement);
+      flags.add(target == innermost ? target.cont : innermost.exit);
+    }
+    List<Scope.Binding> distinct = flags.stream().distinct().toList();
+    if (distinct.isEmpty()) {
+      return Optional.empty();
+    }
+    Value anyJump = currentValue(distinct.get(0), statement);
+    for (Scope.Binding flag : distinct.subList(1, distinct.size())) {
+      anyJump =
+          operate(
+              JavaOperator.OR, IrType.BOOLEAN, anyJump, currentValue(flag, statement), statement);
+    }
+    Value.Var noJump = temporary(IrType.BOOLEAN);
+    emit(new Node.Operate(noJump, JavaOperator.NOT, List.of(anyJump), origin(statement)));
+    return Optional.of(noJump);
+  }
+
+  private LoopContext loopFor(String label, Tree where) {
+    if (label == null) {
+      if (loops.isEmpty()) {
+        throw new DiagnosticException(DiagnosticId.ADJ101, where, "break outside a loop");
+      }
+      return loops.peek();
+    }
+    for (LoopContext loop : loops) {
+      if (label.equals(loop.label)) {
+        return loop;
+      }
+    }
+    throw new DiagnosticException(
+        DiagnosticId.ADJ101, where, "no enclosing loop is labeled '" + label + "'");
+  }
+
+  private void lowerStatement(StatementTree statement) {
+    String label = pendingLabel;
+    pendingLabel = null;
     switch (statement.getKind()) {
       case VARIABLE -> lowerDeclaration((VariableTree) statement);
       case EXPRESSION_STATEMENT ->
@@ -158,17 +287,23 @@ public final class MethodLowering {
       case RETURN -> lowerReturn((ReturnTree) statement);
       case BLOCK -> {
         scope.enterBlock();
-        ((BlockTree) statement).getStatements().forEach(this::lowerStatement);
+        lowerStatements(((BlockTree) statement).getStatements());
         scope.exitBlock();
       }
       case IF -> lowerIf((IfTree) statement);
       case EMPTY_STATEMENT -> {}
-      case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP ->
-          unsupportedStatement(
-              statement,
-              "loops",
-              "write the loop's math in closed form, or"
-                  + " move the loop into a method with a @Derivative");
+      case LABELED_STATEMENT -> {
+        LabeledStatementTree labeled = (LabeledStatementTree) statement;
+        pendingLabel = labeled.getLabel().toString();
+        lowerStatement(labeled.getStatement());
+        pendingLabel = null;
+      }
+      case WHILE_LOOP -> lowerWhile((WhileLoopTree) statement, label);
+      case DO_WHILE_LOOP -> lowerDoWhile((DoWhileLoopTree) statement, label);
+      case FOR_LOOP -> lowerFor((ForLoopTree) statement, label);
+      case ENHANCED_FOR_LOOP -> lowerEnhancedFor((EnhancedForLoopTree) statement, label);
+      case BREAK -> lowerBreak((BreakTree) statement);
+      case CONTINUE -> lowerContinue((ContinueTree) statement);
       case TRY ->
           unsupportedStatement(
               statement,
@@ -189,7 +324,7 @@ public final class MethodLowering {
           unsupportedStatement(
               statement,
               statement.getKind().toString().toLowerCase().replace('_', ' ') + " statements",
-              "rewrite it with assignments, if/else and ?:");
+              "rewrite it with assignments, if/else and loops");
     }
   }
 
@@ -209,8 +344,10 @@ public final class MethodLowering {
       }
       init = lowerExpression(variable.getInitializer());
       type = init.type();
-    } else if (variable.getType() instanceof PrimitiveTypeTree primitive) {
-      type = irTypeOf(primitive, variable);
+    } else if (variable.getType() instanceof PrimitiveTypeTree
+        || variable.getType() instanceof ArrayTypeTree array
+            && array.getType() instanceof PrimitiveTypeTree) {
+      type = irTypeOf(variable.getType(), variable);
     } else {
       throw new DiagnosticException(
           DiagnosticId.ADJ106,
@@ -220,7 +357,8 @@ public final class MethodLowering {
               + "' has type "
               + variable.getType()
               + "; @Differentiable methods"
-              + " compute with double, float, int, long and boolean");
+              + " compute with double, float, int, long and boolean values and one-dimensional"
+              + " arrays of them");
     }
     Scope.Binding binding = new Scope.Binding(name, type, null);
     if (variable.getInitializer() != null) {
@@ -228,28 +366,56 @@ public final class MethodLowering {
         init = lowerExpression(variable.getInitializer());
       }
       assign(binding, init, false, variable);
+    } else if (type.isArray()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ101, variable, "array variable '" + name + "' needs an initializer");
     }
     scope.declare(binding);
   }
 
-  private IrType irTypeOf(PrimitiveTypeTree primitive, Tree where) {
-    return switch (primitive.getPrimitiveTypeKind()) {
-      case DOUBLE -> IrType.DOUBLE;
-      case FLOAT -> IrType.FLOAT;
-      case LONG -> IrType.LONG;
-      case INT, SHORT, BYTE, CHAR -> IrType.INT;
-      case BOOLEAN -> IrType.BOOLEAN;
-      default ->
-          throw new DiagnosticException(
-              DiagnosticId.ADJ106, where, "type " + primitive + " is not supported");
-    };
+  private IrType irTypeOf(Tree type, Tree where) {
+    if (type instanceof PrimitiveTypeTree primitive) {
+      return switch (primitive.getPrimitiveTypeKind()) {
+        case DOUBLE -> IrType.DOUBLE;
+        case FLOAT -> IrType.FLOAT;
+        case LONG -> IrType.LONG;
+        case INT, SHORT, BYTE, CHAR -> IrType.INT;
+        case BOOLEAN -> IrType.BOOLEAN;
+        default ->
+            throw new DiagnosticException(
+                DiagnosticId.ADJ106, where, "type " + primitive + " is not supported");
+      };
+    }
+    if (type instanceof ArrayTypeTree array && array.getType() instanceof PrimitiveTypeTree) {
+      return irTypeOf(array.getType(), where).arrayType();
+    }
+    throw new DiagnosticException(
+        DiagnosticId.ADJ106,
+        type,
+        "type "
+            + type
+            + " is not supported; @Differentiable methods compute with double, float,"
+            + " int, long and boolean values and one-dimensional arrays of them");
   }
 
   private void lowerExpressionStatement(ExpressionTree expression) {
     switch (expression.getKind()) {
       case ASSIGNMENT -> {
         AssignmentTree assignment = (AssignmentTree) expression;
+        if (assignment.getVariable() instanceof ArrayAccessTree element) {
+          storeElement(element, lowerExpression(assignment.getExpression()), false, assignment);
+          return;
+        }
         Scope.Binding target = assignable(assignment.getVariable());
+        if (target.type.isArray()) {
+          throw new DiagnosticException(
+              DiagnosticId.ADJ101,
+              assignment,
+              "array variable '"
+                  + target.sourceName
+                  + "' cannot be reassigned; declare a new"
+                  + " one");
+        }
         assign(target, lowerExpression(assignment.getExpression()), false, assignment);
       }
       case PLUS_ASSIGNMENT,
@@ -265,6 +431,14 @@ public final class MethodLowering {
           UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> {
         // x op= e means x = (T) (x op e) (JLS 15.26.2)
         CompoundAssignmentTree compound = (CompoundAssignmentTree) expression;
+        if (compound.getVariable() instanceof ArrayAccessTree element) {
+          ElementRef ref = elementRef(element);
+          Value current = load(ref, element);
+          Value operand = lowerExpression(compound.getExpression());
+          Value result = binary(compoundOperator(compound.getKind()), current, operand, compound);
+          store(ref, result, true, compound);
+          return;
+        }
         Scope.Binding target = assignable(compound.getVariable());
         Value current = currentValue(target, compound.getVariable());
         Value operand = lowerExpression(compound.getExpression());
@@ -273,14 +447,19 @@ public final class MethodLowering {
       }
       case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> {
         UnaryTree unary = (UnaryTree) expression;
-        Scope.Binding target = assignable(unary.getExpression());
-        Value current = currentValue(target, unary.getExpression());
         boolean up =
             unary.getKind() == Tree.Kind.PREFIX_INCREMENT
                 || unary.getKind() == Tree.Kind.POSTFIX_INCREMENT;
         Value one = new Value.Const("1", IrType.INT);
-        Value result = binary(up ? Tree.Kind.PLUS : Tree.Kind.MINUS, current, one, unary);
-        assign(target, result, true, unary);
+        Tree.Kind op = up ? Tree.Kind.PLUS : Tree.Kind.MINUS;
+        if (unary.getExpression() instanceof ArrayAccessTree element) {
+          ElementRef ref = elementRef(element);
+          store(ref, binary(op, load(ref, element), one, unary), true, unary);
+          return;
+        }
+        Scope.Binding target = assignable(unary.getExpression());
+        Value current = currentValue(target, unary.getExpression());
+        assign(target, binary(op, current, one, unary), true, unary);
       }
       case METHOD_INVOCATION -> lowerExpression(expression); // pure: the value is dropped
       default ->
@@ -298,13 +477,55 @@ public final class MethodLowering {
     Value value = lowerExpression(ret.getExpression());
     IrType type = declaration.returnType();
     if (value.type() != type) {
+      if (!type.acceptsWithoutCast(value.type())) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ106,
+            ret,
+            "cannot return a "
+                + value.type().javaName()
+                + " from a"
+                + " method returning "
+                + type.javaName());
+      }
       Value.Var converted = temporary(type);
       emit(new Node.Convert(converted, value, origin(ret)));
       value = converted;
     }
-    emit(new Node.Return(value, origin(ret)));
-    returned = true;
-    lastReturn = ret;
+    if (resultBinding == null) {
+      emit(new Node.Return(value, origin(ret)));
+      return;
+    }
+    // a return inside a branch or a loop: keep the value, raise the flags, leave every loop
+    assign(resultBinding, value, false, ret);
+    assign(returnedBinding, TRUE, false, ret);
+    for (LoopContext loop : loops) {
+      assign(loop.exit, TRUE, false, ret);
+    }
+  }
+
+  private void lowerBreak(BreakTree tree) {
+    LoopContext target = loopFor(labelOf(tree.getLabel()), tree);
+    for (LoopContext loop : loops) {
+      assign(loop.exit, TRUE, false, tree);
+      if (loop == target) {
+        break;
+      }
+    }
+  }
+
+  private void lowerContinue(ContinueTree tree) {
+    LoopContext target = loopFor(labelOf(tree.getLabel()), tree);
+    for (LoopContext loop : loops) {
+      if (loop == target) {
+        assign(loop.cont, TRUE, false, tree);
+        break;
+      }
+      assign(loop.exit, TRUE, false, tree); // leave the loops inside the target
+    }
+  }
+
+  private static String labelOf(javax.lang.model.element.Name label) {
+    return label == null ? null : label.toString();
   }
 
   /**
@@ -313,17 +534,26 @@ public final class MethodLowering {
    */
   private void lowerIf(IfTree tree) {
     Value condition = lowerCondition(tree.getCondition());
+    branch(
+        condition,
+        () -> lowerStatement(tree.getThenStatement()),
+        () -> {
+          if (tree.getElseStatement() != null) {
+            lowerStatement(tree.getElseStatement());
+          }
+        },
+        origin(tree));
+  }
+
+  /** Lowers a two-way branch, merging the source variables either arm assigns. */
+  private void branch(Value condition, Runnable thenArm, Runnable elseArm, Origin origin) {
     Map<Scope.Binding, Value.Var> before = scope.snapshot();
-    List<Node> thenNodes = captureStatement(tree.getThenStatement());
+    List<Node> thenNodes = capture(thenArm);
     Map<Scope.Binding, Value.Var> afterThen = scope.snapshot();
     scope.restore(before);
-    List<Node> elseNodes =
-        tree.getElseStatement() == null
-            ? new ArrayList<>()
-            : captureStatement(tree.getElseStatement());
+    List<Node> elseNodes = capture(elseArm);
     Map<Scope.Binding, Value.Var> afterElse = scope.snapshot();
     scope.restore(before);
-    Origin origin = origin(tree);
     for (Scope.Binding binding : before.keySet()) {
       Value.Var fromThen = afterThen.get(binding);
       Value.Var fromElse = afterElse.get(binding);
@@ -338,29 +568,201 @@ public final class MethodLowering {
     emit(new Node.If(condition, thenNodes, elseNodes, origin));
   }
 
+  private List<Node> capture(Runnable lowering) {
+    List<Node> saved = out;
+    out = new ArrayList<>();
+    scope.enterBlock();
+    nesting++;
+    try {
+      lowering.run();
+      return out;
+    } finally {
+      nesting--;
+      scope.exitBlock();
+      out = saved;
+    }
+  }
+
   // Java's definite assignment rules make an unassigned value unreadable after the branch.
   private static Value orDefault(Value.Var var, IrType type) {
     return var != null ? var : new Value.Const(type == IrType.BOOLEAN ? "false" : "0", type);
   }
 
-  private List<Node> captureStatement(StatementTree statement) {
-    List<Node> saved = out;
-    out = new ArrayList<>();
-    scope.enterBlock();
-    try {
-      lowerStatement(statement);
-      if (returned) {
-        throw new DiagnosticException(
-            DiagnosticId.ADJ101,
-            lastReturn,
-            "return inside an if is not supported yet; assign the result to a variable and"
-                + " return it once, at the end");
+  /**
+   * A loop, in one form for all of Java's: {@code test} (evaluated before every pass), {@code
+   * body}, {@code update}; {@code bodyFirst} for do-while. Source variables the loop assigns are
+   * <em>pinned</em> to one IR variable each for the whole loop, since their values flow around the
+   * back edge.
+   */
+  private void lowerLoop(
+      Tree loop,
+      String label,
+      Supplier<Value> test,
+      Runnable bodyPrefix,
+      StatementTree body,
+      Runnable update,
+      boolean bodyFirst,
+      Set<Scope.Binding> alsoPinned) {
+    JumpScanner.LoopJumps jumps = JumpScanner.scanLoopBody(body, label);
+    Origin origin = origin(loop);
+    Scope.Binding exit = jumps.exitsLoop() ? flag(names.fresh("exit"), false, loop) : null;
+    Scope.Binding cont = jumps.continuesLoop() ? flag(names.fresh("cont"), false, loop) : null;
+    Scope.Binding first = bodyFirst ? flag(names.fresh("first"), true, loop) : null;
+
+    Set<String> assigned = JumpScanner.assignedNames(loop);
+    Set<Scope.Binding> flags = new HashSet<>(alsoPinned);
+    flags.addAll(Arrays.asList(exit, cont, first, resultBinding, returnedBinding));
+    loops.forEach(l -> flags.addAll(Arrays.asList(l.exit, l.cont)));
+    List<Scope.Binding> newlyPinned = new ArrayList<>();
+    for (Scope.Binding binding : scope.snapshot().keySet()) {
+      if ((assigned.contains(binding.sourceName) || flags.contains(binding))
+          && !pinned.contains(binding)) {
+        Value.Var carried =
+            new Value.Var(names.forSourceVariable(binding.sourceName), binding.type);
+        emit(new Node.Copy(carried, orDefault(binding.current, binding.type), origin));
+        binding.current = carried;
+        pinned.add(binding);
+        newlyPinned.add(binding);
       }
-      return out;
-    } finally {
-      scope.exitBlock();
-      out = saved;
     }
+    loops.push(new LoopContext(label, exit, cont));
+    try {
+      // before each pass: !exit && (first || test)
+      List<Node> saved = out;
+      List<Node> conditionNodes = new ArrayList<>();
+      out = conditionNodes;
+      Supplier<Value> passTest =
+          first == null ? test : () -> either(currentValue(first, loop), () -> TRUE, test, origin);
+      Value proceed =
+          exit == null
+              ? passTest.get()
+              : either(not(currentValue(exit, loop), origin), passTest, () -> FALSE, origin);
+      out = saved;
+
+      List<Node> bodyNodes =
+          capture(
+              () -> {
+                if (first != null) {
+                  assign(first, FALSE, false, loop);
+                }
+                if (cont != null) {
+                  assign(cont, FALSE, false, loop);
+                }
+                bodyPrefix.run();
+                lowerStatements(List.of(body));
+                if (exit == null) {
+                  update.run();
+                } else {
+                  branch(not(currentValue(exit, loop), origin), update, () -> {}, origin);
+                }
+              });
+      emit(new Node.While(conditionNodes, proceed, bodyNodes, origin));
+    } finally {
+      loops.pop();
+      pinned.removeAll(newlyPinned);
+    }
+  }
+
+  private Scope.Binding flag(String name, boolean initial, Tree where) {
+    Scope.Binding binding = syntheticBinding(name, IrType.BOOLEAN);
+    assign(binding, initial ? TRUE : FALSE, false, where);
+    return binding;
+  }
+
+  private Value not(Value value, Origin origin) {
+    Value.Var negated = temporary(IrType.BOOLEAN);
+    emit(new Node.Operate(negated, JavaOperator.NOT, List.of(value), origin));
+    return negated;
+  }
+
+  /** {@code cond ? whenTrue : whenFalse}, evaluating only the arm taken. */
+  private Value either(
+      Value cond, Supplier<Value> whenTrue, Supplier<Value> whenFalse, Origin origin) {
+    Value.Var target = temporary(IrType.BOOLEAN);
+    List<Node> thenNodes = capture(() -> emit(new Node.Copy(target, whenTrue.get(), origin)));
+    List<Node> elseNodes = capture(() -> emit(new Node.Copy(target, whenFalse.get(), origin)));
+    emit(new Node.If(cond, thenNodes, elseNodes, origin));
+    return target;
+  }
+
+  private void lowerWhile(WhileLoopTree loop, String label) {
+    lowerLoop(
+        loop,
+        label,
+        () -> lowerCondition(loop.getCondition()),
+        () -> {},
+        loop.getStatement(),
+        () -> {},
+        false,
+        Set.of());
+  }
+
+  private void lowerDoWhile(DoWhileLoopTree loop, String label) {
+    lowerLoop(
+        loop,
+        label,
+        () -> lowerCondition(loop.getCondition()),
+        () -> {},
+        loop.getStatement(),
+        () -> {},
+        true,
+        Set.of());
+  }
+
+  private void lowerFor(ForLoopTree loop, String label) {
+    scope.enterBlock();
+    lowerStatements(loop.getInitializer());
+    Supplier<Value> test =
+        loop.getCondition() == null ? () -> TRUE : () -> lowerCondition(loop.getCondition());
+    lowerLoop(
+        loop,
+        label,
+        test,
+        () -> {},
+        loop.getStatement(),
+        () -> loop.getUpdate().forEach(u -> lowerExpressionStatement(u.getExpression())),
+        false,
+        Set.of());
+    scope.exitBlock();
+  }
+
+  /** {@code for (T v : array) body} runs as {@code for (int k = 0; k < array.length; k++)}. */
+  private void lowerEnhancedFor(EnhancedForLoopTree loop, String label) {
+    Value iterable = lowerExpression(loop.getExpression());
+    if (!(iterable instanceof Value.Var array) || !array.type().isArray()) {
+      throw unsupported(
+          loop.getExpression(),
+          "iterating over anything but an array",
+          "loop over an array, or use an index");
+    }
+    scope.enterBlock();
+    Origin origin = origin(loop);
+    Scope.Binding index = syntheticBinding(names.fresh("k"), IrType.INT);
+    assign(index, new Value.Const("0", IrType.INT), false, loop);
+    Value.Var length = temporary(IrType.INT);
+    emit(new Node.ArrayLength(length, array, origin));
+    VariableTree variable = loop.getVariable();
+    IrType declared =
+        variable.getType() == null || variable.getType().toString().equals("var")
+            ? array.type().elementType()
+            : irTypeOf(variable.getType(), variable);
+    lowerLoop(
+        loop,
+        label,
+        () -> operate(JavaOperator.LESS, IrType.BOOLEAN, currentValue(index, loop), length, loop),
+        () -> {
+          Value.Var element = temporary(array.type().elementType());
+          emit(new Node.ArrayLoad(element, array, currentValue(index, loop), origin));
+          Scope.Binding binding = new Scope.Binding(variable.getName().toString(), declared, null);
+          assign(binding, element, false, variable);
+          scope.declare(binding);
+        },
+        loop.getStatement(),
+        () ->
+            assign(index, binary(Tree.Kind.PLUS, currentValue(index, loop), ONE, loop), true, loop),
+        false,
+        Set.of(index));
+    scope.exitBlock();
   }
 
   private Scope.Binding assignable(ExpressionTree target) {
@@ -404,7 +806,20 @@ public final class MethodLowering {
    * directly, so generated code reads {@code double y = t1 + b;}, not {@code y = t2;}.
    */
   private void assign(Scope.Binding binding, Value value, boolean castAllowed, Tree where) {
-    if (binding.type == IrType.BOOLEAN) {
+    if (binding.type.isArray()) {
+      if (value.type() != binding.type) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ106,
+            where,
+            "cannot assign a "
+                + value.type().javaName()
+                + " to "
+                + binding.type.javaName()
+                + " '"
+                + binding.sourceName
+                + "'");
+      }
+    } else if (binding.type == IrType.BOOLEAN) {
       if (value.type() != IrType.BOOLEAN) {
         throw new DiagnosticException(
             DiagnosticId.ADJ106,
@@ -419,26 +834,43 @@ public final class MethodLowering {
       throw new DiagnosticException(
           DiagnosticId.ADJ106,
           where,
-          "cannot assign a boolean to "
+          "cannot assign a "
+              + value.type().javaName()
+              + " to "
               + binding.type.javaName()
               + " '"
               + binding.sourceName
               + "'");
     }
-    Value.Var target = new Value.Var(names.forSourceVariable(binding.sourceName), binding.type);
+    // a pinned binding (assigned in a loop) keeps its one variable; others get a new one
+    boolean isPinned = pinned.contains(binding) && binding.current != null;
+    Value.Var target =
+        isPinned
+            ? binding.current
+            : new Value.Var(names.forSourceVariable(binding.sourceName), binding.type);
     Origin origin = origin(where);
+    if (isPinned && value.equals(target)) {
+      return; // x = x
+    }
+    Node last = out.isEmpty() ? null : out.get(out.size() - 1);
     if (value.type() == binding.type
         && value instanceof Value.Var v
         && temporaries.contains(v)
-        && !out.isEmpty()
-        && out.get(out.size() - 1).target().filter(v::equals).isPresent()) {
-      out.set(out.size() - 1, retarget(out.get(out.size() - 1), target));
+        && last != null
+        && last.target().filter(v::equals).isPresent()
+        && !(isPinned && readsVariable(last, target))) {
+      out.set(out.size() - 1, retarget(last, target));
       temporaries.remove(v);
     } else if (value.type() == binding.type) {
       emit(new Node.Copy(target, value, origin));
     } else {
       // widening (JLS 5.2) or, for compound assignment, the implicit narrowing cast
       emit(new Node.Convert(target, value, origin));
+    }
+    if (binding.type.isArray()
+        && value instanceof Value.Var source
+        && inputArrays.contains(source)) {
+      inputArrays.add(target); // an alias of an input is an input
     }
     binding.current = target;
     if (!castAllowed
@@ -457,6 +889,10 @@ public final class MethodLowering {
     }
   }
 
+  private static boolean readsVariable(Node node, Value.Var var) {
+    return dev.adjoint.processor.analysis.ActivityAnalysis.operands(node).contains(var);
+  }
+
   private static Node retarget(Node node, Value.Var target) {
     return switch (node) {
       case Node.Apply a -> new Node.Apply(target, a.op(), a.args(), a.mathClass(), a.origin());
@@ -469,7 +905,12 @@ public final class MethodLowering {
               target, c.result(), c.callee(), c.onReceiver(), c.args(), c.origin());
       case Node.CallWithDerivative c ->
           new Node.CallWithDerivative(target, c.callee(), c.args(), c.origin());
+      case Node.NewArray n -> new Node.NewArray(target, n.length(), n.origin());
+      case Node.ArrayLength n -> new Node.ArrayLength(target, n.array(), n.origin());
+      case Node.ArrayLoad n -> new Node.ArrayLoad(target, n.array(), n.index(), n.origin());
       case Node.If i -> throw new IllegalStateException("an if defines no variable");
+      case Node.While w -> throw new IllegalStateException("a loop defines no variable");
+      case Node.ArrayStore a -> throw new IllegalStateException("a store defines no variable");
       case Node.Return r -> throw new IllegalStateException("a return defines no variable");
     };
   }
@@ -545,7 +986,12 @@ public final class MethodLowering {
               "assignment inside an expression is not supported; make it a statement of its own");
       case STRING_LITERAL, CHAR_LITERAL, NULL_LITERAL ->
           throw unsupported(e, "this literal", "compute with double, float, int, long, boolean");
-      case NEW_CLASS, NEW_ARRAY ->
+      case ARRAY_ACCESS -> {
+        ArrayAccessTree access = (ArrayAccessTree) e;
+        yield load(elementRef(access), access);
+      }
+      case NEW_ARRAY -> lowerNewArray((NewArrayTree) e);
+      case NEW_CLASS ->
           throw unsupported(
               e,
               "'new'",
@@ -556,7 +1002,6 @@ public final class MethodLowering {
               e,
               "lambdas and method references",
               "call a @Differentiable method" + " directly instead");
-      case ARRAY_ACCESS -> throw unsupported(e, "arrays", "pass the elements as parameters");
       case INSTANCE_OF ->
           throw unsupported(
               e, "instanceof", "differentiable code computes" + " with primitive values");
@@ -753,6 +1198,9 @@ public final class MethodLowering {
       throw unsupported(cast, "a cast to " + cast.getType(), "cast only between primitive types");
     }
     IrType type = irTypeOf(primitive, cast);
+    if (operand.type().isArray()) {
+      throw unsupported(cast, "a cast of an array", "cast its elements");
+    }
     if (type == operand.type()) {
       return operand;
     }
@@ -763,6 +1211,105 @@ public final class MethodLowering {
     Value.Var target = temporary(type);
     emit(new Node.Convert(target, operand, origin(cast)));
     return target;
+  }
+
+  // ---------------------------------------------------------------- arrays
+
+  /** An array element being read or written: the array variable and the index value. */
+  private record ElementRef(Value.Var array, Value index) {}
+
+  private ElementRef elementRef(ArrayAccessTree access) {
+    Value array = lowerExpression(access.getExpression());
+    if (!(array instanceof Value.Var arrayVar) || !array.type().isArray()) {
+      throw unsupported(
+          access, "indexing anything but an array variable", "index a parameter or a local array");
+    }
+    Value index = lowerExpression(access.getIndex());
+    if (index.type() != IrType.INT) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106, access.getIndex(), "an array index must be an int");
+    }
+    return new ElementRef(arrayVar, index);
+  }
+
+  private Value load(ElementRef ref, Tree where) {
+    Value.Var element = temporary(ref.array().type().elementType());
+    emit(new Node.ArrayLoad(element, ref.array(), ref.index(), origin(where)));
+    return element;
+  }
+
+  private void storeElement(ArrayAccessTree access, Value value, boolean castAllowed, Tree where) {
+    store(elementRef(access), value, castAllowed, where);
+  }
+
+  private void store(ElementRef ref, Value value, boolean castAllowed, Tree where) {
+    if (inputArrays.contains(ref.array())) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ112,
+          where,
+          "'"
+              + ref.array().name()
+              + "' is an input array, and @Differentiable methods must not"
+              + " write their inputs (the caller's data, and the values the gradient needs);"
+              + " copy it into a local array (new double[n] and a loop) and write that");
+    }
+    IrType elementType = ref.array().type().elementType();
+    if (!castAllowed
+        && !elementType.acceptsWithoutCast(value.type())
+        && !(value instanceof Value.Const)) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106,
+          where,
+          "a "
+              + value.type().javaName()
+              + " does not fit in a "
+              + elementType.javaName()
+              + " element without a cast");
+    }
+    Value stored = value;
+    if (value.type() != elementType) {
+      Value.Var converted = temporary(elementType);
+      emit(new Node.Convert(converted, value, origin(where)));
+      stored = converted;
+    }
+    emit(new Node.ArrayStore(ref.array(), ref.index(), stored, origin(where)));
+  }
+
+  private Value lowerNewArray(NewArrayTree tree) {
+    if (tree.getType() == null && tree.getInitializers() == null) {
+      throw unsupported(tree, "this array creation", "write new double[n]");
+    }
+    if (tree.getDimensions().size() > 1 || tree.getType() instanceof ArrayTypeTree) {
+      throw unsupported(
+          tree,
+          "multi-dimensional arrays",
+          "use a one-dimensional array and index" + " it as row * columns + column");
+    }
+    IrType elementType = tree.getType() == null ? IrType.DOUBLE : irTypeOf(tree.getType(), tree);
+    Value.Var array = temporary(elementType.arrayType());
+    Origin origin = origin(tree);
+    if (tree.getInitializers() != null) {
+      List<? extends ExpressionTree> items = tree.getInitializers();
+      emit(
+          new Node.NewArray(
+              array, new Value.Const(Integer.toString(items.size()), IrType.INT), origin));
+      for (int i = 0; i < items.size(); i++) {
+        Value item = lowerExpression(items.get(i));
+        store(
+            new ElementRef(array, new Value.Const(Integer.toString(i), IrType.INT)),
+            item,
+            false,
+            items.get(i));
+      }
+      return array;
+    }
+    Value length = lowerExpression(tree.getDimensions().get(0));
+    if (length.type() != IrType.INT) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106, tree.getDimensions().get(0), "an array length must be an int");
+    }
+    emit(new Node.NewArray(array, length, origin));
+    return array;
   }
 
   // ---------------------------------------------------------------- names
@@ -789,6 +1336,14 @@ public final class MethodLowering {
   private Value lowerMemberSelect(MemberSelectTree select) {
     String member = select.getIdentifier().toString();
     ExpressionTree qualifier = select.getExpression();
+    if (member.equals("length")
+        && qualifier instanceof IdentifierTree arrayName
+        && scope.lookup(arrayName.getName().toString()).filter(b -> b.type.isArray()).isPresent()) {
+      Value.Var array = (Value.Var) lowerName(arrayName);
+      Value.Var length = temporary(IrType.INT);
+      emit(new Node.ArrayLength(length, array, origin(select)));
+      return length;
+    }
     if (qualifier instanceof IdentifierTree id && id.getName().contentEquals("this")) {
       VariableElement field =
           findField(owner, member)

@@ -2,6 +2,7 @@ package dev.adjoint.processor.parse;
 
 import dev.adjoint.processor.ir.IrType;
 import java.util.Optional;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeMirror;
 
 /** Maps javac's type mirrors to the IR's value types. */
@@ -16,6 +17,12 @@ final class Types2Ir {
       case LONG -> Optional.of(IrType.LONG);
       case INT, SHORT, BYTE, CHAR -> Optional.of(IrType.INT);
       case BOOLEAN -> Optional.of(IrType.BOOLEAN);
+      case ARRAY -> {
+        TypeMirror component = ((ArrayType) type).getComponentType();
+        yield component.getKind().isPrimitive()
+            ? of(component).map(IrType::arrayType)
+            : Optional.empty();
+      }
       default -> Optional.empty();
     };
   }
