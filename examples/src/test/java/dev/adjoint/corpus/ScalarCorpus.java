@@ -302,6 +302,12 @@ public final class ScalarCorpus {
     return s * y + Adjoint.noDerivative(Math.rint(y)) * x;
   }
 
+  /** Blocks a real gradient: ∂/∂y is x, not x + 2y. */
+  @Differentiable
+  static double stopGradient(double x, double y) {
+    return x * y + Adjoint.noDerivative(y * y);
+  }
+
   @Differentiable
   static double strictMath(double x, double y) {
     return StrictMath.sin(x) * StrictMath.exp(y) + StrictMath.hypot(x, y);
