@@ -326,6 +326,85 @@ final class CorpusEntries {
               x -> ScalarCorpus.normalCdfCaller(x[0], x[1]),
               x -> ScalarCorpusGrad.normalCdfCaller(x[0], x[1]),
               (x, s) -> ScalarCorpusGrad.normalCdfCaller(x[0], x[1], s)),
+          of(
+              "mutualEven(5)",
+              cube(1, -2, 2),
+              x -> ScalarCorpus.mutualEven(x[0], 5),
+              x -> ScalarCorpusGrad.mutualEven(x[0], 5),
+              (x, s) -> ScalarCorpusGrad.mutualEven(x[0], 5, s)),
+          of(
+              "mutualOdd(4)",
+              cube(1, -2, 2),
+              x -> ScalarCorpus.mutualOdd(x[0], 4),
+              x -> ScalarCorpusGrad.mutualOdd(x[0], 4),
+              (x, s) -> ScalarCorpusGrad.mutualOdd(x[0], 4, s)),
+          of(
+              "overloaded(x)",
+              cube(1, -2, 2),
+              x -> ScalarCorpus.overloaded(x[0]),
+              x -> ScalarCorpusGrad.overloaded(x[0]),
+              (x, s) -> ScalarCorpusGrad.overloaded(x[0], s)),
+          of(
+              "overloaded(x,y,z)",
+              cube(3, -2, 2),
+              x -> ScalarCorpus.overloaded(x[0], x[1], x[2]),
+              x -> ScalarCorpusGrad.overloaded(x[0], x[1], x[2]),
+              (x, s) -> ScalarCorpusGrad.overloaded(x[0], x[1], x[2], s)),
+          of(
+              "generatedNames",
+              cube(2, -2, 2),
+              x -> ScalarCorpus.generatedNames(x[0], x[1]),
+              x -> ScalarCorpusGrad.generatedNames(x[0], x[1]),
+              (x, s) -> ScalarCorpusGrad.generatedNames(x[0], x[1], s)),
+          of(
+              "valueParameter",
+              cube(2, -2, 2),
+              x -> ScalarCorpus.valueParameter(x[0], x[1]),
+              x -> ScalarCorpusGrad.valueParameter(x[0], x[1]),
+              (x, s) -> ScalarCorpusGrad.valueParameter(x[0], x[1], s)),
+          of(
+              "integerArithmetic(5)",
+              box(-3, -0.2).or(0.2, 3),
+              x -> ScalarCorpus.integerArithmetic(x[0], 5),
+              x -> ScalarCorpusGrad.integerArithmetic(x[0], 5),
+              (x, s) -> ScalarCorpusGrad.integerArithmetic(x[0], 5, s)),
+          of(
+              "powIntegerExponent(3)",
+              cube(1, -2, 2),
+              x -> ScalarCorpus.powIntegerExponent(x[0], 3),
+              x -> ScalarCorpusGrad.powIntegerExponent(x[0], 3),
+              (x, s) -> ScalarCorpusGrad.powIntegerExponent(x[0], 3, s)),
+          of(
+              "powIntegerExponent(-2)",
+              box(-2, -0.3).or(0.3, 2),
+              x -> ScalarCorpus.powIntegerExponent(x[0], -2),
+              x -> ScalarCorpusGrad.powIntegerExponent(x[0], -2),
+              (x, s) -> ScalarCorpusGrad.powIntegerExponent(x[0], -2, s)),
+          of(
+              "nestedTernaries",
+              cube(2, -2, 2),
+              x -> ScalarCorpus.nestedTernaries(x[0], x[1]),
+              x -> ScalarCorpusGrad.nestedTernaries(x[0], x[1]),
+              (x, s) -> ScalarCorpusGrad.nestedTernaries(x[0], x[1], s)),
+          of(
+              "nestedIfs",
+              cube(2, -2, 2),
+              x -> ScalarCorpus.nestedIfs(x[0], x[1]),
+              x -> ScalarCorpusGrad.nestedIfs(x[0], x[1]),
+              (x, s) -> ScalarCorpusGrad.nestedIfs(x[0], x[1], s)),
+          of(
+                  "inactiveMath",
+                  box(-2, 2, -3, 3),
+                  x -> ScalarCorpus.inactiveMath(x[0], x[1], -3),
+                  x -> ScalarCorpusGrad.inactiveMath(x[0], x[1], -3),
+                  (x, s) -> ScalarCorpusGrad.inactiveMath(x[0], x[1], -3, s))
+              .wrt(0),
+          of(
+              "nestedClass",
+              cube(1, -2, 2),
+              x -> ScalarCorpus.Nested.xExp(x[0]),
+              x -> ScalarCorpus_NestedGrad.xExp(x[0]),
+              (x, s) -> ScalarCorpus_NestedGrad.xExp(x[0], s)),
           // realistic
           of(
               "projectileRange",
@@ -382,6 +461,12 @@ final class CorpusEntries {
               x -> SPRING.displacement(x[0], x[1]),
               x -> OscillatorGrad.displacement(SPRING, x[0], x[1]),
               (x, s) -> OscillatorGrad.displacement(SPRING, x[0], x[1], s)),
+          of(
+              "oscillatorEnergyRatio",
+              cube(2, -2, 2),
+              x -> SPRING.energyRatio(x[0], x[1]),
+              x -> OscillatorGrad.energyRatio(SPRING, x[0], x[1]),
+              (x, s) -> OscillatorGrad.energyRatio(SPRING, x[0], x[1], s)),
           // float
           ofFloat(
               "floatPolynomial",
@@ -424,5 +509,26 @@ final class CorpusEntries {
               x -> FloatCorpus.softplus((float) x[0]),
               x -> ScalarCorpus.softplus(x[0]),
               x -> FloatCorpusGrad.softplus((float) x[0]),
-              (x, s) -> FloatCorpusGrad.softplus((float) x[0], (float) s)));
+              (x, s) -> FloatCorpusGrad.softplus((float) x[0], (float) s)),
+          ofFloat(
+              "floatCallsDouble",
+              cube(1, -2, 2),
+              x -> FloatCorpus.callsDouble((float) x[0]),
+              x -> ScalarCorpus.overloaded(x[0], 2 * x[0], x[0]) + x[0],
+              x -> FloatCorpusGrad.callsDouble((float) x[0]),
+              (x, s) -> FloatCorpusGrad.callsDouble((float) x[0], (float) s)),
+          ofFloat(
+              "floatCompoundNarrowing",
+              cube(1, -3, 3),
+              x -> FloatCorpus.compoundNarrowing((float) x[0]),
+              x -> (x[0] + Math.sin(x[0])) * 2.5 * 2,
+              x -> FloatCorpusGrad.compoundNarrowing((float) x[0]),
+              (x, s) -> FloatCorpusGrad.compoundNarrowing((float) x[0], (float) s)),
+          ofFloat(
+              "floatParameter",
+              cube(2, -2, 3),
+              x -> FloatCorpus.floatParameter((float) x[0], x[1]),
+              x -> x[0] * x[1] + (x[0] > 1 ? x[0] : x[1]),
+              x -> FloatCorpusGrad.floatParameter((float) x[0], x[1]),
+              (x, s) -> FloatCorpusGrad.floatParameter((float) x[0], x[1], s)));
 }

@@ -46,4 +46,25 @@ public final class FloatCorpus {
   static float softplus(float x) {
     return x > 0 ? x + (float) Math.log1p(Math.exp(-x)) : (float) Math.log1p(Math.exp(x));
   }
+
+  /** Calls a double @Differentiable method and narrows its result. */
+  @Differentiable
+  static float callsDouble(float x) {
+    return (float) ScalarCorpus.overloaded(x, 2 * x, x) + x;
+  }
+
+  /** Compound assignments to a float from double right-hand sides (an implicit narrowing). */
+  @Differentiable
+  static float compoundNarrowing(float x) {
+    float r = x;
+    r += Math.sin(x);
+    r *= 2.5;
+    return r * TWO;
+  }
+
+  /** A float parameter in a double method: its partial is a float, the value a double. */
+  @Differentiable
+  static double floatParameter(float x, double y) {
+    return x * y + (x > 1 ? x : y);
+  }
 }

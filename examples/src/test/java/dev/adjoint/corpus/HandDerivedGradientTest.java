@@ -119,6 +119,15 @@ class HandDerivedGradientTest {
   }
 
   @Test
+  void aParameterNamedValueRenamesTheResultComponent() {
+    var g = ScalarCorpusGrad.valueParameter(2, 3);
+    assertEquals(List.of("primal", "value", "y"), CorpusGradientTest.componentNames(g));
+    assertEquals(ScalarCorpus.valueParameter(2, 3), g.primal());
+    // ∂/∂value (value y + sin value) = y + cos value
+    assertEquals(3 + Math.cos(2), g.value());
+  }
+
+  @Test
   void instanceMethodsReadTheReceiversFields() {
     Oscillator stiff = new Oscillator(1, 10, 0, 1);
     var g = OscillatorGrad.energy(stiff, 2, 3);

@@ -33,4 +33,10 @@ final class Oscillator {
     double omega = omega0 * Math.sqrt(1 - zeta * zeta);
     return x0 * Math.exp(-zeta * omega0 * t) * Math.cos(omega * t) * modes;
   }
+
+  /** Calls the other instance methods, with and without {@code this}. */
+  @Differentiable
+  double energyRatio(double x, double v) {
+    return energy(x, v) / (1 + this.energy(v, x)) + damping * displacement(x, v);
+  }
 }

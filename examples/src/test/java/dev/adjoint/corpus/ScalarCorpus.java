@@ -323,6 +323,95 @@ public final class ScalarCorpus {
     return NormalDistribution.cdf(x * y) + y;
   }
 
+  /** Mutual recursion: each base case is the unused arm of a ternary. */
+  @Differentiable
+  static double mutualEven(double x, int n) {
+    return n == 0 ? x : mutualOdd(x * 1.1, n - 1);
+  }
+
+  @Differentiable
+  static double mutualOdd(double x, int n) {
+    return n == 0 ? -x : mutualEven(Math.sin(x), n - 1);
+  }
+
+  @Differentiable
+  static double overloaded(double x) {
+    return x * x;
+  }
+
+  /** A second overload: its record is {@code OverloadedGradient2}. */
+  @Differentiable
+  static double overloaded(double x, double y, double z) {
+    return x * y + overloaded(z);
+  }
+
+  /** Locals and parameters named like the generated code's temporaries and seed. */
+  @Differentiable
+  static double generatedNames(double x, double seed) {
+    double t1 = x * 2;
+    double dX = seed * t1;
+    double dSeed = dX + x;
+    return dSeed * t1;
+  }
+
+  /** A parameter named value: the record calls the result {@code primal}. */
+  @Differentiable
+  static double valueParameter(double value, double y) {
+    return value * y + Math.sin(value);
+  }
+
+  @Differentiable
+  static double integerArithmetic(double x, int n) {
+    return x * (n / 2) + x / 2 + 1 / x + n * x + 1L * x + +x;
+  }
+
+  /** Math.pow with an integer exponent at negative bases: no log on the gradient path. */
+  @Differentiable
+  static double powIntegerExponent(double x, int n) {
+    return Math.pow(x, n) + Math.pow(x, 2);
+  }
+
+  @Differentiable
+  static double nestedTernaries(double x, double y) {
+    double a = x, b = y;
+    double c = a * b;
+    c *= c;
+    return c + (x > 0 ? (y > 0 ? x : y) : x * y);
+  }
+
+  @Differentiable
+  static double nestedIfs(double x, double y) {
+    double a = x;
+    double b = 0;
+    if (x > 0) {
+      if (y > 0) {
+        a = a * y;
+        b = a;
+      } else {
+        b = y;
+      }
+      a += b;
+    }
+    return a * b + a;
+  }
+
+  /** Piecewise-constant Math functions are allowed off the gradient path. */
+  @Differentiable
+  static double inactiveMath(double x, @NoDerivative double k, int n) {
+    double f = Math.floor(k) + Math.abs(n) + Math.max(n, 2);
+    return f * x + Math.signum(k);
+  }
+
+  /** Lives in a nested class: the generated class is {@code ScalarCorpus_NestedGrad}. */
+  static final class Nested {
+    private Nested() {}
+
+    @Differentiable
+    static double xExp(double x) {
+      return Math.exp(x) * x;
+    }
+  }
+
   // ---- realistic ----
 
   /** Range of a projectile on flat ground: v² sin(2θ) / g. */
