@@ -17,6 +17,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * What a {@code @Differentiable} declaration says, checked: the parameters, their types, and which
@@ -87,6 +88,32 @@ public record DifferentiableDeclaration(
                               + "; @Differentiable methods take double, float,"
                               + " int, long and boolean parameters"));
       types.add(type);
+    }
+    // the seeded overload f(args, seed) must not take the signature of another overload's f(args)
+    List<IrType> seeded = new ArrayList<>(types);
+    seeded.add(returnType.get());
+    boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+    for (ExecutableElement other :
+        ElementFilter.methodsIn(method.getEnclosingElement().getEnclosedElements())) {
+      if (other != method
+          && other.getSimpleName().contentEquals(name)
+          && other.getAnnotation(Differentiable.class) != null
+          && other.getModifiers().contains(Modifier.STATIC) == isStatic
+          && seeded.equals(
+              other.getParameters().stream()
+                  .map(p -> Types2Ir.of(p.asType()).orElse(null))
+                  .toList())) {
+        throw DiagnosticException.atDeclaration(
+            DiagnosticId.ADJ107,
+            "@Differentiable method "
+                + name
+                + ": its generated seeded overload, which takes the arguments and then a "
+                + returnType.get().javaName()
+                + " seed, has the same parameter types as the generated gradient of the"
+                + " @Differentiable overload "
+                + other
+                + "; rename one of the two");
+      }
     }
     Set<String> wrt = new LinkedHashSet<>(Arrays.asList(annotation.wrt()));
     List<String> names =
