@@ -212,6 +212,13 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
     if (Arrays.equals(target, shape)) {
       return gradient;
     }
+    if (gradient.isWrappedNumber()) {
+      // a constant partial (0 for floor): a tensor of the operand's shape and type
+      return Tensor.full(floating(operand.dtype()), gradient.item(), target);
+    }
+    if (Shape.expandable(shape, target)) {
+      return Ops.expand(gradient, target);
+    }
     int lead = shape.length - target.length;
     int[] dims = new int[shape.length];
     int count = 0;
