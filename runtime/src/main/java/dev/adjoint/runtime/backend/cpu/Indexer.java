@@ -11,10 +11,12 @@ import dev.adjoint.runtime.tensor.Tensor;
 final class Indexer {
   private final int offset;
   private final int[] table;
+  private final int step;
 
-  private Indexer(int offset, int[] table) {
+  private Indexer(int offset, int[] table, int step) {
     this.offset = offset;
     this.table = table;
+    this.step = step;
   }
 
   /** The indexer of {@code t} broadcast to {@code shape}. */
@@ -24,7 +26,11 @@ final class Indexer {
 
   static Indexer of(int offset, int[] from, int[] strides, int[] shape) {
     if (java.util.Arrays.equals(from, shape) && contiguous(from, strides)) {
-      return new Indexer(offset, null);
+      return new Indexer(offset, null, 1);
+    }
+    if (Shape.numel(from) == 1) {
+      // a scalar broadcast: every element reads the same place
+      return new Indexer(offset, null, 0);
     }
     int rank = shape.length;
     int lead = rank - from.length;
@@ -47,7 +53,7 @@ final class Indexer {
         index[d] = 0;
       }
     }
-    return new Indexer(offset, table);
+    return new Indexer(offset, table, 1);
   }
 
   private static boolean contiguous(int[] shape, int[] strides) {
@@ -62,6 +68,6 @@ final class Indexer {
   }
 
   int at(int i) {
-    return table == null ? offset + i : table[i];
+    return table == null ? offset + step * i : table[i];
   }
 }
