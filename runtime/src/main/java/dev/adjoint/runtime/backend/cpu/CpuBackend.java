@@ -53,6 +53,10 @@ public final class CpuBackend implements Backend {
 
   @Override
   public Tensor binary(ElementwiseOp op, Tensor a, Tensor b, DType out) {
+    Tensor fast = FloatArithmetic.tryBinary(op, a, b, out);
+    if (fast != null) {
+      return fast;
+    }
     DoubleBinaryOperator f = ScalarFunctions.binary(op);
     int[] shape =
         Shape.broadcast(op.name().toLowerCase(java.util.Locale.ROOT), a.shape(), b.shape());
