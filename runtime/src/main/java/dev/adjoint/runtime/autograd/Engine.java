@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * algorithm), so each node runs exactly once, after all its gradient has arrived. Gradients in
  * flight live in the nodes themselves (no maps); the walk itself is not recorded; without
  * retainGraph each node frees its saved values as soon as it has run.
+ *
+ * <p>Like recording (see {@link GradMode}), a backward belongs to one thread: two threads may run
+ * backward at once on separate graphs, not on one shared graph.
  */
 public final class Engine {
   private static final AtomicLong WALKS = new AtomicLong();

@@ -168,6 +168,17 @@ class TensorTest {
     assertEquals("tensor([1., 2.], requiresGrad)", Tensor.of(1, 2).requiresGrad(true).toString());
     assertEquals("tensor([ True, False])", Tensor.of(1, 0).gt(0.5).toString());
     assertEquals("tensor([3, 1])", Tensor.ofLongs(3, 1).toString());
+    assertEquals(
+        "tensor([   0.,    1.,    2.,  ..., 1997., 1998., 1999.])", Tensor.arange(2000).toString());
+    assertEquals(
+        "tensor([[   0.,    1.,    2.,  ...,   47.,   48.,   49.],\n"
+            + "        [  50.,   51.,   52.,  ...,   97.,   98.,   99.],\n"
+            + "        [ 100.,  101.,  102.,  ...,  147.,  148.,  149.],\n"
+            + "        ...,\n"
+            + "        [1850., 1851., 1852.,  ..., 1897., 1898., 1899.],\n"
+            + "        [1900., 1901., 1902.,  ..., 1947., 1948., 1949.],\n"
+            + "        [1950., 1951., 1952.,  ..., 1997., 1998., 1999.]])",
+        Tensor.arange(2000).reshape(40, 50).toString());
   }
 
   @Test
