@@ -757,6 +757,19 @@ public final class Tensor {
 
   /** Stacking along a new dimension. */
   public static Tensor stack(List<Tensor> tensors, int dim) {
+    if (tensors.isEmpty()) {
+      throw new IllegalArgumentException("stack: no tensors to stack");
+    }
+    for (Tensor t : tensors) {
+      if (!Arrays.equals(t.shape, tensors.get(0).shape)) {
+        throw new IllegalArgumentException(
+            "stack: shapes "
+                + Shape.format(tensors.get(0).shape)
+                + " and "
+                + Shape.format(t.shape)
+                + " differ");
+      }
+    }
     List<Tensor> parts =
         tensors.stream().map(t -> t.unsqueeze(dim < 0 ? dim + 1 + t.dim() : dim)).toList();
     return Ops.cat(parts, dim < 0 ? dim + 1 + tensors.get(0).dim() : dim);

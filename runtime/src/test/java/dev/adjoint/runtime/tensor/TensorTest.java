@@ -105,6 +105,11 @@ class TensorTest {
             IllegalArgumentException.class,
             () -> Tensor.cat(List.of(m23(), Tensor.zeros(3, 2)), 0));
     assertTrue(e.getMessage().contains("cat") && e.getMessage().contains("[3, 2]"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Tensor.stack(List.of(Tensor.zeros(2), Tensor.zeros(3)), 0));
+    assertTrue(e.getMessage().contains("stack") && e.getMessage().contains("[3]"));
     e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(1, 2).expand(3));
     assertTrue(e.getMessage().contains("expand"), e::getMessage);
   }
