@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * The tape's record of an {@link ElementwiseOp}: its derivative is {@link ElementwiseRules}
- * evaluated with {@link TapeAlgebra}, the same rule the annotation processor turns into source.
+ * evaluated with {@link TapeAlgebra}, the same rule the annotation processor turns into source. It
+ * keeps its operands and result, but checks the versions of only those its rules read ({@link
+ * RuleDependencies}).
  */
 final class ElementwiseNode extends Node {
   private final ElementwiseOp op;
@@ -18,7 +20,13 @@ final class ElementwiseNode extends Node {
     this.op = op;
     Tensor[] saved = Arrays.copyOf(args, args.length + 1);
     saved[args.length] = y;
-    save(saved);
+    // operand k is bit k in both masks (x = 1, w = 2); the result is RESULT there, bit arity here
+    int values = RuleDependencies.needed(op, next);
+    int checked = values & 3;
+    if ((values & RuleDependencies.RESULT) != 0) {
+      checked |= 1 << args.length;
+    }
+    save(saved, checked);
   }
 
   @Override

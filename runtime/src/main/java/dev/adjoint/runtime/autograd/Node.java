@@ -48,10 +48,18 @@ public abstract class Node {
 
   /** Keeps {@code tensors} for backward, remembering their versions. */
   final void save(Tensor... tensors) {
+    save(tensors, -1);
+  }
+
+  /**
+   * Keeps {@code tensors} for backward; those whose bit is set in {@code checked} are values the
+   * derivative reads, whose versions are remembered; the others are kept for their shape only.
+   */
+  final void save(Tensor[] tensors, int checked) {
     saved = tensors;
     savedVersions = new int[tensors.length];
     for (int k = 0; k < tensors.length; k++) {
-      savedVersions[k] = tensors[k].storage().version();
+      savedVersions[k] = (checked & (1 << k)) != 0 ? tensors[k].storage().version() : -1;
     }
   }
 
@@ -67,7 +75,7 @@ public abstract class Node {
     }
     Tensor t = saved[k];
     int now = t.storage().version();
-    if (now != savedVersions[k]) {
+    if (savedVersions[k] >= 0 && now != savedVersions[k]) {
       throw new IllegalStateException(
           "One of the values needed for gradient computation has been modified by an in-place"
               + " operation: the "

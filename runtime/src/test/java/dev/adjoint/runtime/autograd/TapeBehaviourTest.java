@@ -120,6 +120,35 @@ class TapeBehaviourTest {
   }
 
   @Test
+  void inPlaceChangeOfAValueNoRuleReadsIsFine() {
+    Tensor w = Tensor.of(1, 2).requiresGrad(true);
+    Tensor x = Tensor.of(3, 4);
+    Tensor y = w.add(x).sum(); // d(w + x)/dw reads neither value
+    x.addInPlace(Tensor.of(1, 1));
+    y.backward();
+    assertArrayEquals(new double[] {1, 1}, w.grad().toArray());
+    Tensor v = Tensor.of(1, 2).requiresGrad(true);
+    Tensor c = Tensor.of(5, 6);
+    Tensor z = c.mul(v).sum(); // d(c·v)/dv reads c, not v: changing v afterwards is harmless
+    try (GradMode.Scope s = GradMode.noGrad()) {
+      v.addInPlace(Tensor.of(1, 1));
+    }
+    z.backward();
+    assertArrayEquals(new double[] {5, 6}, v.grad().toArray());
+  }
+
+  @Test
+  void inPlaceChangeOfASavedResultIsAnError() {
+    Tensor a = Tensor.of(1, 2).requiresGrad(true);
+    Tensor e = a.exp(); // d exp = exp: the result is read
+    Tensor loss = e.sum();
+    try (GradMode.Scope s = GradMode.noGrad()) {
+      e.mulInPlace(2);
+    }
+    assertThrows(IllegalStateException.class, loss::backward);
+  }
+
+  @Test
   void inPlaceOnATensorThatRequiresGradIsRefusedWhileRecording() {
     Tensor w = Tensor.of(1, 2).requiresGrad(true);
     assertThrows(IllegalStateException.class, () -> w.addInPlace(Tensor.of(1, 1)));
