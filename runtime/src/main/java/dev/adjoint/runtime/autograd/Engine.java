@@ -42,6 +42,7 @@ public final class Engine {
   }
 
   /** Implements {@link Tensor#backward(Tensor, boolean)}. */
+  @SuppressWarnings("try") // the scope only restores grad mode on close
   public static void backward(Tensor root, Tensor seed, boolean retainGraph) {
     if (!root.requiresGrad()) {
       throw new IllegalStateException(

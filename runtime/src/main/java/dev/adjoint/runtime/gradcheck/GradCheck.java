@@ -154,6 +154,7 @@ public final class GradCheck {
   }
 
   // (φ(x + εt) − φ(x − εt)) / 2ε with φ(x) = ⟨v, f(x)⟩
+  @SuppressWarnings("try") // the scope only restores grad mode on close
   private static double centralDifference(
       Function<List<Tensor>, Tensor> f, List<Tensor> x, Tensor v, List<Tensor> dir, double eps) {
     try (GradMode.Scope scope = GradMode.noGrad()) {

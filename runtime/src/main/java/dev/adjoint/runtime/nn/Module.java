@@ -74,6 +74,7 @@ public abstract class Module {
    * Copies {@code state} into the parameters. Every parameter must be present with its shape, and
    * nothing else may be; otherwise nothing is changed.
    */
+  @SuppressWarnings("try") // the scope only restores grad mode on close
   public final void loadStateDict(Map<String, Tensor> state) {
     Map<String, Tensor> own = namedParameters();
     List<String> missing = new ArrayList<>();

@@ -86,6 +86,7 @@ public class Adam extends Optimizer {
   }
 
   @Override
+  @SuppressWarnings("try") // the scope only restores grad mode on close
   public void step() {
     step++;
     double bias1 = 1 - Math.pow(beta1, step);

@@ -51,6 +51,7 @@ public final class Sgd extends Optimizer {
   }
 
   @Override
+  @SuppressWarnings("try") // the scope only restores grad mode on close
   public void step() {
     try (GradMode.Scope scope = GradMode.noGrad()) {
       for (int i = 0; i < params.size(); i++) {
