@@ -1,0 +1,353 @@
+package dev.adjoint.runtime.autograd;
+
+import dev.adjoint.runtime.backend.Backends;
+import dev.adjoint.runtime.backend.Relation;
+import dev.adjoint.runtime.rules.Comparison;
+import dev.adjoint.runtime.rules.ElementwiseOp;
+import dev.adjoint.runtime.rules.TensorAlgebra;
+import dev.adjoint.runtime.tensor.DType;
+import dev.adjoint.runtime.tensor.Shape;
+import dev.adjoint.runtime.tensor.Tensor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@link TensorAlgebra} over tensors: how the tape evaluates the derivative rules. Each operation
+ * is the tensor operation of the same name; constants are Java numbers that do not widen a {@code
+ * float32} gradient. Backward runs with recording off, so evaluating a rule records nothing.
+ */
+public final class TapeAlgebra implements TensorAlgebra<Tensor> {
+  public static final TapeAlgebra INSTANCE = new TapeAlgebra();
+
+  private TapeAlgebra() {}
+
+  private static Tensor op(ElementwiseOp op, Tensor... args) {
+    return Ops.elementwise(op, args);
+  }
+
+  @Override
+  public Tensor constant(double value) {
+    return Tensor.wrappedNumber(value);
+  }
+
+  @Override
+  public Tensor add(Tensor a, Tensor b) {
+    return op(ElementwiseOp.ADD, a, b);
+  }
+
+  @Override
+  public Tensor subtract(Tensor a, Tensor b) {
+    return op(ElementwiseOp.SUBTRACT, a, b);
+  }
+
+  @Override
+  public Tensor multiply(Tensor a, Tensor b) {
+    return op(ElementwiseOp.MULTIPLY, a, b);
+  }
+
+  @Override
+  public Tensor divide(Tensor a, Tensor b) {
+    return op(ElementwiseOp.DIVIDE, a, b);
+  }
+
+  @Override
+  public Tensor negate(Tensor a) {
+    return op(ElementwiseOp.NEGATE, a);
+  }
+
+  @Override
+  public Tensor exp(Tensor a) {
+    return op(ElementwiseOp.EXP, a);
+  }
+
+  @Override
+  public Tensor expm1(Tensor a) {
+    return op(ElementwiseOp.EXPM1, a);
+  }
+
+  @Override
+  public Tensor log(Tensor a) {
+    return op(ElementwiseOp.LOG, a);
+  }
+
+  @Override
+  public Tensor log1p(Tensor a) {
+    return op(ElementwiseOp.LOG1P, a);
+  }
+
+  @Override
+  public Tensor log10(Tensor a) {
+    return op(ElementwiseOp.LOG10, a);
+  }
+
+  @Override
+  public Tensor sqrt(Tensor a) {
+    return op(ElementwiseOp.SQRT, a);
+  }
+
+  @Override
+  public Tensor cbrt(Tensor a) {
+    return op(ElementwiseOp.CBRT, a);
+  }
+
+  @Override
+  public Tensor pow(Tensor base, Tensor exponent) {
+    return op(ElementwiseOp.POW, base, exponent);
+  }
+
+  @Override
+  public Tensor hypot(Tensor a, Tensor b) {
+    return op(ElementwiseOp.HYPOT, a, b);
+  }
+
+  @Override
+  public Tensor sin(Tensor a) {
+    return op(ElementwiseOp.SIN, a);
+  }
+
+  @Override
+  public Tensor cos(Tensor a) {
+    return op(ElementwiseOp.COS, a);
+  }
+
+  @Override
+  public Tensor tan(Tensor a) {
+    return op(ElementwiseOp.TAN, a);
+  }
+
+  @Override
+  public Tensor asin(Tensor a) {
+    return op(ElementwiseOp.ASIN, a);
+  }
+
+  @Override
+  public Tensor acos(Tensor a) {
+    return op(ElementwiseOp.ACOS, a);
+  }
+
+  @Override
+  public Tensor atan(Tensor a) {
+    return op(ElementwiseOp.ATAN, a);
+  }
+
+  @Override
+  public Tensor atan2(Tensor y, Tensor x) {
+    return op(ElementwiseOp.ATAN2, y, x);
+  }
+
+  @Override
+  public Tensor sinh(Tensor a) {
+    return op(ElementwiseOp.SINH, a);
+  }
+
+  @Override
+  public Tensor cosh(Tensor a) {
+    return op(ElementwiseOp.COSH, a);
+  }
+
+  @Override
+  public Tensor tanh(Tensor a) {
+    return op(ElementwiseOp.TANH, a);
+  }
+
+  @Override
+  public Tensor abs(Tensor a) {
+    return op(ElementwiseOp.ABS, a);
+  }
+
+  @Override
+  public Tensor max(Tensor a, Tensor b) {
+    return op(ElementwiseOp.MAX, a, b);
+  }
+
+  @Override
+  public Tensor min(Tensor a, Tensor b) {
+    return op(ElementwiseOp.MIN, a, b);
+  }
+
+  @Override
+  public Tensor floor(Tensor a) {
+    return op(ElementwiseOp.FLOOR, a);
+  }
+
+  @Override
+  public Tensor ceil(Tensor a) {
+    return op(ElementwiseOp.CEIL, a);
+  }
+
+  @Override
+  public Tensor rint(Tensor a) {
+    return op(ElementwiseOp.RINT, a);
+  }
+
+  @Override
+  public Tensor signum(Tensor a) {
+    return op(ElementwiseOp.SIGNUM, a);
+  }
+
+  @Override
+  public Tensor select(Comparison cmp, Tensor a, Tensor b, Tensor ifTrue, Tensor ifFalse) {
+    Relation rel =
+        switch (cmp) {
+          case GREATER -> Relation.GREATER;
+          case EQUAL -> Relation.EQUAL;
+        };
+    Tensor cond = Ops.compare(rel, a, b);
+    // two constant arms (a mask): the type of what was compared, so float32 stays float32
+    DType type =
+        ifTrue.isWrappedNumber() && ifFalse.isWrappedNumber()
+            ? floating(Ops.resultType(a, b))
+            : Ops.resultType(ifTrue, ifFalse);
+    return Ops.where(cond, ifTrue, ifFalse, type);
+  }
+
+  private static DType floating(DType t) {
+    return t.isFloatingPoint() ? t : DType.FLOAT32;
+  }
+
+  @Override
+  public Tensor sumToShapeOf(Tensor gradient, Tensor operand) {
+    int[] target = operand.shape();
+    int[] shape = gradient.shape();
+    if (Arrays.equals(target, shape)) {
+      return gradient;
+    }
+    if (gradient.isWrappedNumber()) {
+      // a constant partial (0 for floor): a tensor of the operand's shape and type
+      return Tensor.full(floating(operand.dtype()), gradient.item(), target);
+    }
+    if (Shape.expandable(shape, target)) {
+      return Ops.expand(gradient, target);
+    }
+    int lead = shape.length - target.length;
+    int[] dims = new int[shape.length];
+    int count = 0;
+    for (int d = 0; d < shape.length; d++) {
+      if (d < lead || (target[d - lead] == 1 && shape[d] != 1)) {
+        dims[count++] = d;
+      }
+    }
+    Tensor summed = count == 0 ? gradient : Ops.sum(gradient, Arrays.copyOf(dims, count), true);
+    return Ops.reshape(summed, target, false);
+  }
+
+  @Override
+  public Tensor matmul(Tensor a, Tensor b) {
+    return Ops.matmul(a, b);
+  }
+
+  @Override
+  public int rank(Tensor a) {
+    return a.dim();
+  }
+
+  @Override
+  public Tensor transpose(Tensor a, int d0, int d1) {
+    return Ops.transpose(a, d0, d1);
+  }
+
+  @Override
+  public Tensor permute(Tensor a, int[] order) {
+    return Ops.permute(a, order);
+  }
+
+  @Override
+  public Tensor unsqueeze(Tensor a, int dim) {
+    return Ops.unsqueeze(a, dim);
+  }
+
+  @Override
+  public Tensor squeeze(Tensor a, int dim) {
+    return Ops.squeeze(a, new int[] {dim});
+  }
+
+  @Override
+  public Tensor reshapeAs(Tensor a, Tensor like) {
+    return Ops.reshape(a, like.shape(), false);
+  }
+
+  @Override
+  public Tensor expandAs(Tensor a, Tensor like) {
+    return Ops.expand(a, like.shape());
+  }
+
+  @Override
+  public Tensor convertLike(Tensor a, Tensor like) {
+    return a.to(like.dtype());
+  }
+
+  @Override
+  public Tensor sum(Tensor a, int[] dims, boolean keepDim) {
+    return Ops.sum(a, dims, keepDim);
+  }
+
+  @Override
+  public Tensor unreduce(Tensor g, Tensor like, int[] dims, boolean keepDim) {
+    int[] d = Shape.normalizeDims("unreduce", dims, like.dim());
+    Tensor kept = g;
+    if (!keepDim) {
+      kept = Ops.reshape(g, Shape.reduce(like.shape(), d, true), false);
+    }
+    return Ops.expand(kept, like.shape());
+  }
+
+  @Override
+  public Tensor elementCount(Tensor like, int[] dims) {
+    int[] d = Shape.normalizeDims("elementCount", dims, like.dim());
+    int[] shape = like.shape();
+    long count = 1;
+    for (int k : d) {
+      count *= shape[k];
+    }
+    return Tensor.wrappedNumber(count);
+  }
+
+  @Override
+  public Tensor narrow(Tensor a, int dim, int start, int length) {
+    return Ops.narrow(a, dim, start, length);
+  }
+
+  @Override
+  public Tensor padNarrowed(Tensor g, Tensor like, int dim, int start) {
+    Tensor out = Tensor.zeros(gradType(g, like), like.shape());
+    Backends.current().copyInto(out.narrow(dim, start, g.size(dim)), g);
+    return out;
+  }
+
+  @Override
+  public Tensor catPart(Tensor g, int dim, List<Tensor> parts, int i) {
+    int start = 0;
+    for (int k = 0; k < i; k++) {
+      start += parts.get(k).size(dim);
+    }
+    return Ops.narrow(g, dim, start, parts.get(i).size(dim));
+  }
+
+  @Override
+  public Tensor indexAddInto(Tensor g, Tensor like, int dim, Tensor index) {
+    Tensor out = Tensor.zeros(gradType(g, like), like.shape());
+    Backends.current().indexAdd(out, Shape.normalizeDim("indexAdd", dim, like.dim()), index, g);
+    return out;
+  }
+
+  @Override
+  public Tensor scatterAddInto(Tensor g, Tensor like, int dim, Tensor index) {
+    Tensor out = Tensor.zeros(gradType(g, like), like.shape());
+    Backends.current().scatterAdd(out, Shape.normalizeDim("scatterAdd", dim, like.dim()), index, g);
+    return out;
+  }
+
+  private static DType gradType(Tensor g, Tensor like) {
+    return like.dtype().isFloatingPoint() ? like.dtype() : g.dtype();
+  }
+
+  @Override
+  public Tensor where(Tensor cond, Tensor a, Tensor b) {
+    return Ops.where(cond, a, b);
+  }
+
+  @Override
+  public Tensor sigmoid(Tensor a) {
+    return Ops.sigmoid(a);
+  }
+}

@@ -1,0 +1,491 @@
+package dev.adjoint.runtime.backend.cpu;
+
+import dev.adjoint.runtime.backend.Backend;
+import dev.adjoint.runtime.backend.Pointwise;
+import dev.adjoint.runtime.backend.Relation;
+import dev.adjoint.runtime.rules.ElementwiseOp;
+import dev.adjoint.runtime.tensor.DType;
+import dev.adjoint.runtime.tensor.Shape;
+import dev.adjoint.runtime.tensor.Storage;
+import dev.adjoint.runtime.tensor.Tensor;
+import dev.adjoint.runtime.tensor.Views;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The plain Java reference backend: every kernel is a straightforward loop over elements read and
+ * written as {@code double} (a {@code float32} result is rounded once, on store, which for {@code +
+ * - * /} is exactly float arithmetic); sums accumulate in the tensor's own type, in element order.
+ * It is the test oracle for faster backends; only matmul's inner loops are pluggable ({@link
+ * #useGemm}), since they are where the time goes.
+ */
+public final class CpuBackend implements Backend {
+  public static final CpuBackend INSTANCE = new CpuBackend();
+
+  private volatile GemmKernel gemm = ReferenceGemm.INSTANCE;
+
+  private CpuBackend() {}
+
+  /** Replaces the matrix-multiply kernel (a colleague's blocked GEMM, a BLAS binding). */
+  public void useGemm(GemmKernel kernel) {
+    gemm = Objects.requireNonNull(kernel);
+  }
+
+  public GemmKernel gemm() {
+    return gemm;
+  }
+
+  @Override
+  public Tensor unary(ElementwiseOp op, Tensor x, DType out) {
+    DoubleUnaryOperator f = ScalarFunctions.unary(op);
+    int[] shape = x.shape();
+    Tensor result = Tensor.empty(out, shape);
+    Storage r = result.storage();
+    Storage xs = x.storage();
+    Indexer xi = Indexer.of(x, shape);
+    for (int i = 0, n = result.numel(); i < n; i++) {
+      r.set(i, f.applyAsDouble(xs.get(xi.at(i))));
+    }
+    return result;
+  }
+
+  @Override
+  public Tensor binary(ElementwiseOp op, Tensor a, Tensor b, DType out) {
+    Tensor fast = FloatArithmetic.tryBinary(op, a, b, out);
+    if (fast != null) {
+      return fast;
+    }
+    DoubleBinaryOperator f = ScalarFunctions.binary(op);
+    int[] shape =
+        Shape.broadcast(op.name().toLowerCase(java.util.Locale.ROOT), a.shape(), b.shape());
+    Tensor result = Tensor.empty(out, shape);
+    Storage r = result.storage();
+    Storage as = a.storage();
+    Storage bs = b.storage();
+    Indexer ai = Indexer.of(a, shape);
+    Indexer bi = Indexer.of(b, shape);
+    for (int i = 0, n = result.numel(); i < n; i++) {
+      r.set(i, f.applyAsDouble(as.get(ai.at(i)), bs.get(bi.at(i))));
+    }
+    return result;
+  }
+
+  @Override
+  public Tensor compare(Relation rel, Tensor a, Tensor b) {
+    int[] shape = Shape.broadcast("compare", a.shape(), b.shape());
+    Tensor result = Tensor.empty(DType.BOOL, shape);
+    Storage r = result.storage();
+    Indexer ai = Indexer.of(a, shape);
+    Indexer bi = Indexer.of(b, shape);
+    for (int i = 0, n = result.numel(); i < n; i++) {
+      double x = a.storage().get(ai.at(i));
+      double y = b.storage().get(bi.at(i));
+      boolean holds =
+          switch (rel) {
+            case GREATER -> x > y;
+            case GREATER_OR_EQUAL -> x >= y;
+            case EQUAL -> x == y;
+          };
+      r.set(i, holds ? 1 : 0);
+    }
+    return result;
+  }
+
+  @Override
+  public Tensor where(Tensor cond, Tensor a, Tensor b, DType out) {
+    int[] shape =
+        Shape.broadcast("where", cond.shape(), Shape.broadcast("where", a.shape(), b.shape()));
+    Tensor result = Tensor.empty(out, shape);
+    Storage r = result.storage();
+    Indexer ci = Indexer.of(cond, shape);
+    Indexer ai = Indexer.of(a, shape);
+    Indexer bi = Indexer.of(b, shape);
+    for (int i = 0, n = result.numel(); i < n; i++) {
+      r.set(
+          i,
+          cond.storage().get(ci.at(i)) != 0
+              ? a.storage().get(ai.at(i))
+              : b.storage().get(bi.at(i)));
+    }
+    return result;
+  }
+
+  @Override
+  public Tensor pointwise(Pointwise fn, Tensor x, double p0, double p1) {
+    int[] shape = x.shape();
+    DType out = x.dtype().isFloatingPoint() ? x.dtype() : DType.FLOAT32;
+    Tensor result = Tensor.empty(out, shape);
+    Storage r = result.storage();
+    Indexer xi = Indexer.of(x, shape);
+    for (int i = 0, n = result.numel(); i < n; i++) {
+      double v = x.storage().get(xi.at(i));
+      r.set(
+          i,
+          switch (fn) {
+            case SIGMOID -> sigmoid(v);
+            case RELU -> v > 0 ? v : (Double.isNaN(v) ? v : 0);
+            case SOFTPLUS -> v * p0 > p1 ? v : Math.log1p(Math.exp(v * p0)) / p0;
+            case CLAMP -> Double.isNaN(v) ? v : Math.min(Math.max(v, p0), p1);
+          });
+    }
+    return result;
+  }
+
+  // 1/(1 + e^-x) for x ≥ 0, e^x/(1 + e^x) below: neither form overflows on its side
+  static double sigmoid(double v) {
+    if (v >= 0) {
+      return 1 / (1 + Math.exp(-v));
+    }
+    double e = Math.exp(v);
+    return e / (1 + e);
+  }
+
+  @Override
+  public Tensor sum(Tensor x, int[] dims, boolean keepDim) {
+    return reduce(x, dims, keepDim, false);
+  }
+
+  @Override
+  public Tensor amax(Tensor x, int[] dims, boolean keepDim) {
+    return reduce(x, dims, keepDim, true);
+  }
+
+  private Tensor reduce(Tensor x, int[] dims, boolean keepDim, boolean max) {
+    int[] shape = x.shape();
+    int[] kept = Shape.reduce(shape, dims, true);
+    int[] keptStrides = Shape.contiguousStrides(kept);
+    for (int d : dims) {
+      keptStrides[d] = 0;
+    }
+    double[] acc = new double[Shape.numel(kept)];
+    if (max) {
+      java.util.Arrays.fill(acc, Double.NEGATIVE_INFINITY);
+    }
+    // float32 sums accumulate in float, element by element: the order in which PyTorch computed
+    // the reference numbers (REFERENCE.md R4), and what a float kernel is checked against
+    boolean single = x.dtype() == DType.FLOAT32;
+    Indexer xi = Indexer.of(x, shape);
+    Indexer oi = Indexer.of(0, shape, keptStrides, shape);
+    Storage xs = x.storage();
+    for (int i = 0, n = Shape.numel(shape); i < n; i++) {
+      double v = xs.get(xi.at(i));
+      int o = oi.at(i);
+      if (!max) {
+        acc[o] = single ? (float) (acc[o] + v) : acc[o] + v;
+      } else if (v > acc[o] || Double.isNaN(v)) {
+        acc[o] = Double.isNaN(acc[o]) ? acc[o] : v;
+      }
+    }
+    DType out = x.dtype().isFloatingPoint() ? x.dtype() : (max ? x.dtype() : DType.INT64);
+    Tensor result = Tensor.empty(out, Shape.reduce(shape, dims, keepDim));
+    for (int i = 0; i < acc.length; i++) {
+      result.storage().set(i, acc[i]);
+    }
+    return result;
+  }
+
+  @Override
+  public Tensor matmul(Tensor a, Tensor b) {
+    int[] as = a.shape();
+    int[] bs = b.shape();
+    if (a.dim() == 0 || b.dim() == 0) {
+      throw new IllegalArgumentException(
+          "matmul: both operands need at least one dimension, got shapes "
+              + Shape.format(as)
+              + " and "
+              + Shape.format(bs));
+    }
+    DType dtype = DType.promote(a.dtype(), b.dtype());
+    if (!dtype.isFloatingPoint()) {
+      dtype = DType.FLOAT32;
+    }
+    Tensor a2 = a.dim() == 1 ? Views.unsqueeze(a, 0) : a;
+    Tensor b2 = b.dim() == 1 ? Views.unsqueeze(b, 1) : b;
+    a2 = a2.dtype() == dtype ? a2 : copy(a2, dtype);
+    b2 = b2.dtype() == dtype ? b2 : copy(b2, dtype);
+    int[] a2s = a2.shape();
+    int[] b2s = b2.shape();
+    int m = a2s[a2s.length - 2];
+    int k = a2s[a2s.length - 1];
+    int n = b2s[b2s.length - 1];
+    if (b2s[b2s.length - 2] != k) {
+      throw new IllegalArgumentException(
+          "matmul: shapes "
+              + Shape.format(as)
+              + " and "
+              + Shape.format(bs)
+              + " cannot be multiplied ("
+              + k
+              + " != "
+              + b2s[b2s.length - 2]
+              + ")");
+    }
+    int[] aBatch = java.util.Arrays.copyOf(a2s, a2s.length - 2);
+    int[] bBatch = java.util.Arrays.copyOf(b2s, b2s.length - 2);
+    int[] batch = Shape.broadcast("matmul", aBatch, bBatch);
+    int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
+    outShape[batch.length] = m;
+    outShape[batch.length + 1] = n;
+    Tensor out = Tensor.empty(dtype, outShape);
+    int[] ast = a2.strides();
+    int[] bst = b2.strides();
+    Indexer ab =
+        Indexer.of(a2.offset(), aBatch, java.util.Arrays.copyOf(ast, aBatch.length), batch);
+    Indexer bb =
+        Indexer.of(b2.offset(), bBatch, java.util.Arrays.copyOf(bst, bBatch.length), batch);
+    int aRow = ast[ast.length - 2];
+    int aCol = ast[ast.length - 1];
+    int bRow = bst[bst.length - 2];
+    int bCol = bst[bst.length - 1];
+    GemmKernel kernel = gemm;
+    for (int i = 0, count = Shape.numel(batch); i < count; i++) {
+      if (dtype == DType.FLOAT32) {
+        kernel.sgemm(
+            m,
+            n,
+            k,
+            a2.storage().floats(),
+            ab.at(i),
+            aRow,
+            aCol,
+            b2.storage().floats(),
+            bb.at(i),
+            bRow,
+            bCol,
+            out.storage().floats(),
+            i * m * n,
+            n);
+      } else {
+        kernel.dgemm(
+            m,
+            n,
+            k,
+            a2.storage().doubles(),
+            ab.at(i),
+            aRow,
+            aCol,
+            b2.storage().doubles(),
+            bb.at(i),
+            bRow,
+            bCol,
+            out.storage().doubles(),
+            i * m * n,
+            n);
+      }
+    }
+    if (a.dim() == 1) {
+      out = Views.squeezeDim(out, out.dim() - 2);
+    }
+    if (b.dim() == 1) {
+      out = Views.squeezeDim(out, out.dim() - 1);
+    }
+    return out;
+  }
+
+  @Override
+  public Tensor softmax(Tensor x, int dim, boolean log) {
+    int[] shape = x.shape();
+    double[] v = x.toArray();
+    int size = shape.length == 0 ? 1 : shape[dim];
+    int inner = 1;
+    for (int d = dim + 1; d < shape.length; d++) {
+      inner *= shape[d];
+    }
+    int outer = size == 0 ? 0 : v.length / (size * inner);
+    for (int o = 0; o < outer; o++) {
+      for (int in = 0; in < inner; in++) {
+        int base = o * size * inner + in;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < size; j++) {
+          max = Math.max(max, v[base + j * inner]);
+        }
+        if (Double.isInfinite(max)) {
+          max = 0;
+        }
+        double sum = 0;
+        for (int j = 0; j < size; j++) {
+          sum += Math.exp(v[base + j * inner] - max);
+        }
+        double logSum = Math.log(sum);
+        for (int j = 0; j < size; j++) {
+          int at = base + j * inner;
+          v[at] = log ? v[at] - max - logSum : Math.exp(v[at] - max) / sum;
+        }
+      }
+    }
+    DType out = x.dtype().isFloatingPoint() ? x.dtype() : DType.FLOAT32;
+    return Tensor.fromArray(out, v, shape);
+  }
+
+  @Override
+  public Tensor copy(Tensor x, DType dtype) {
+    Tensor result = Tensor.empty(dtype, x.shape());
+    copyInto(result, x);
+    return result;
+  }
+
+  @Override
+  public void copyInto(Tensor dst, Tensor src) {
+    int[] shape = dst.shape();
+    checkBroadcastInto("copy", src, shape);
+    Indexer di = Indexer.of(dst, shape);
+    Indexer si = Indexer.of(src, shape);
+    Storage d = dst.storage();
+    Storage s = src.storage();
+    for (int i = 0, n = dst.numel(); i < n; i++) {
+      d.set(di.at(i), s.get(si.at(i)));
+    }
+  }
+
+  @Override
+  public void addScaledInPlace(Tensor dst, Tensor src, double alpha) {
+    int[] shape = dst.shape();
+    checkBroadcastInto("add_", src, shape);
+    Indexer di = Indexer.of(dst, shape);
+    Indexer si = Indexer.of(src, shape);
+    Storage d = dst.storage();
+    Storage s = src.storage();
+    for (int i = 0, n = dst.numel(); i < n; i++) {
+      int at = di.at(i);
+      d.set(at, d.get(at) + alpha * s.get(si.at(i)));
+    }
+  }
+
+  @Override
+  public void scaleInPlace(Tensor dst, double factor) {
+    Indexer di = Indexer.of(dst, dst.shape());
+    Storage d = dst.storage();
+    for (int i = 0, n = dst.numel(); i < n; i++) {
+      int at = di.at(i);
+      d.set(at, d.get(at) * factor);
+    }
+  }
+
+  @Override
+  public void fill(Tensor dst, double value) {
+    if (dst.isContiguous()) {
+      dst.storage().fill(dst.offset(), dst.numel(), value);
+      return;
+    }
+    Indexer di = Indexer.of(dst, dst.shape());
+    for (int i = 0, n = dst.numel(); i < n; i++) {
+      dst.storage().set(di.at(i), value);
+    }
+  }
+
+  private static void checkBroadcastInto(String op, Tensor src, int[] shape) {
+    if (!Shape.expandable(src.shape(), shape)) {
+      throw new IllegalArgumentException(
+          op
+              + ": shape "
+              + Shape.format(src.shape())
+              + " cannot be broadcast into shape "
+              + Shape.format(shape));
+    }
+  }
+
+  @Override
+  public Tensor cat(List<Tensor> parts, int dim, DType dtype) {
+    int[] shape = parts.get(0).shape();
+    int total = 0;
+    for (Tensor p : parts) {
+      total += p.shape()[dim];
+    }
+    shape[dim] = total;
+    Tensor out = Tensor.empty(dtype, shape);
+    int at = 0;
+    for (Tensor p : parts) {
+      int size = p.shape()[dim];
+      copyInto(Views.narrow(out, dim, at, size), p);
+      at += size;
+    }
+    return out;
+  }
+
+  @Override
+  public Tensor indexSelect(Tensor x, int dim, Tensor index) {
+    int[] shape = x.shape();
+    shape[dim] = index.numel();
+    Tensor out = Tensor.empty(x.dtype(), shape);
+    double[] idx = index.toArray();
+    for (int j = 0; j < idx.length; j++) {
+      copyInto(Views.select(out, dim, j), Views.select(x, dim, checkIndex(idx[j], x, dim)));
+    }
+    return out;
+  }
+
+  @Override
+  public void indexAdd(Tensor dst, int dim, Tensor index, Tensor src) {
+    double[] idx = index.toArray();
+    for (int j = 0; j < idx.length; j++) {
+      addScaledInPlace(
+          Views.select(dst, dim, checkIndex(idx[j], dst, dim)), Views.select(src, dim, j), 1);
+    }
+  }
+
+  @Override
+  public Tensor gather(Tensor x, int dim, Tensor index) {
+    Tensor out = Tensor.empty(x.dtype(), index.shape());
+    gatherOrScatter(x, dim, index, out, false);
+    return out;
+  }
+
+  @Override
+  public void scatterAdd(Tensor dst, int dim, Tensor index, Tensor src) {
+    gatherOrScatter(dst, dim, index, src, true);
+  }
+
+  // Walks the index's elements; the element of x they address has the index's coordinates except
+  // along dim, where the index's value is used.
+  private static void gatherOrScatter(
+      Tensor x, int dim, Tensor index, Tensor other, boolean scatter) {
+    int[] ishape = index.shape();
+    int[] xshape = x.shape();
+    int[] xst = x.strides();
+    Indexer ii = Indexer.of(index, ishape);
+    Indexer oi = Indexer.of(other, ishape);
+    int[] coord = new int[ishape.length];
+    for (int i = 0, n = index.numel(); i < n; i++) {
+      int at = x.offset();
+      for (int d = 0; d < ishape.length; d++) {
+        int c = d == dim ? checkIndex(index.storage().get(ii.at(i)), x, dim) : coord[d];
+        if (c >= xshape[d]) {
+          throw new IndexOutOfBoundsException(
+              "gather: index shape "
+                  + Shape.format(ishape)
+                  + " exceeds input shape "
+                  + Shape.format(xshape)
+                  + " in dimension "
+                  + d);
+        }
+        at += c * xst[d];
+      }
+      if (scatter) {
+        x.storage().set(at, x.storage().get(at) + other.storage().get(oi.at(i)));
+      } else {
+        other.storage().set(oi.at(i), x.storage().get(at));
+      }
+      for (int d = ishape.length - 1; d >= 0; d--) {
+        if (++coord[d] < ishape[d]) {
+          break;
+        }
+        coord[d] = 0;
+      }
+    }
+  }
+
+  private static int checkIndex(double value, Tensor x, int dim) {
+    int size = x.shape()[dim];
+    int i = (int) value;
+    if (i < 0) {
+      i += size;
+    }
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException(
+          "index " + (long) value + " is out of range for dimension " + dim + " of size " + size);
+    }
+    return i;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.adjoint.runtime.nn;
+
+import dev.adjoint.runtime.tensor.DType;
+import dev.adjoint.runtime.tensor.Generator;
+import dev.adjoint.runtime.tensor.Tensor;
+
+/**
+ * {@code y = x·Wᵀ + b} with {@code W} of shape [out, in], initialised as PyTorch does: W by Kaiming
+ * uniform with a = √5, which is U(−1/√in, 1/√in), and b by U(−1/√in, 1/√in).
+ */
+public final class Linear extends Module {
+  private final Tensor weight;
+  private final Tensor bias;
+
+  /** A layer with a bias, initialised from {@code generator}. */
+  public Linear(int inFeatures, int outFeatures, Generator generator) {
+    this(inFeatures, outFeatures, true, DType.FLOAT32, generator);
+  }
+
+  public Linear(int inFeatures, int outFeatures, boolean bias, DType dtype, Generator generator) {
+    if (inFeatures <= 0 || outFeatures <= 0) {
+      throw new IllegalArgumentException(
+          "Linear: sizes must be positive, got " + inFeatures + " -> " + outFeatures);
+    }
+    // kaiming_uniform(a): bound = gain·√(3/fan_in), gain = √(2/(1 + a²)); a = √5 gives 1/√fan_in
+    double a = Math.sqrt(5);
+    double gain = Math.sqrt(2 / (1 + a * a));
+    double weightBound = gain * Math.sqrt(3.0 / inFeatures);
+    this.weight =
+        registerParameter(
+            "weight", uniform(generator, dtype, weightBound, outFeatures, inFeatures));
+    double biasBound = 1 / Math.sqrt(inFeatures);
+    this.bias =
+        bias ? registerParameter("bias", uniform(generator, dtype, biasBound, outFeatures)) : null;
+  }
+
+  private static Tensor uniform(Generator gen, DType dtype, double bound, int... shape) {
+    Tensor t = Tensor.zeros(dtype, shape);
+    for (int i = 0; i < t.numel(); i++) {
+      t.storage().set(i, gen.nextUniform(-bound, bound));
+    }
+    return t;
+  }
+
+  public Tensor weight() {
+    return weight;
+  }
+
+  /** The bias, or {@code null} for a layer without one. */
+  public Tensor bias() {
+    return bias;
+  }
+
+  @Override
+  public Tensor forward(Tensor input) {
+    Tensor y = input.matmul(weight.t());
+    return bias == null ? y : y.add(bias);
+  }
+}
