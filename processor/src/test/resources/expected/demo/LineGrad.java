@@ -24,6 +24,19 @@ public final class LineGrad {
    * derivative (the vector-Jacobian product).
    */
   public static PredictGradient predict(double x, double w, double b, double seed) {
+    double[] gradient = new double[2];
+    double value = predict(x, w, b, seed, gradient);
+    return new PredictGradient(value, gradient[0], gradient[1]);
+  }
+
+  /**
+   * The pullback of {@link Line#predict(double, double, double)}, accumulated: returns the value and adds the partials,
+   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * nothing:
+   * <br>{@code gradient[0] += seed·∂predict/∂w}
+   * <br>{@code gradient[1] += seed·∂predict/∂b}
+   */
+  public static double predict(double x, double w, double b, double seed, double[] gradient) {
     // forward sweep: the primal, keeping what the reverse sweep reads
     double t1 = x * w; // Line.java:9
     double t2 = t1 + b; // Line.java:9
@@ -32,7 +45,9 @@ public final class LineGrad {
     double dT1 = dT2; // Line.java:9
     double dB = dT2; // Line.java:9
     double dW = dT1 * x; // Line.java:9
-    return new PredictGradient(t2, dW, dB);
+    gradient[0] += dW;
+    gradient[1] += dB;
+    return t2;
   }
 
   /**

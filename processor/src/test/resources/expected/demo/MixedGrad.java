@@ -24,6 +24,18 @@ public final class MixedGrad {
    * derivative (the vector-Jacobian product).
    */
   public static SoftplusGradient softplus(double x, double seed) {
+    double[] gradient = new double[1];
+    double value = softplus(x, seed, gradient);
+    return new SoftplusGradient(value, gradient[0]);
+  }
+
+  /**
+   * The pullback of {@link Mixed#softplus(double)}, accumulated: returns the value and adds the partials,
+   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * nothing:
+   * <br>{@code gradient[0] += seed·∂softplus/∂x}
+   */
+  public static double softplus(double x, double seed, double[] gradient) {
     // forward sweep: the primal, keeping what the reverse sweep reads
     boolean t1 = x > 20; // Mixed.java:20
     double t4 = 0.0; // Mixed.java:20: set in the block below
@@ -48,7 +60,8 @@ public final class MixedGrad {
       dT2 += dT3 / (t2 + 1.0); // Mixed.java:20
       dX += dT2 * t2; // Mixed.java:20
     }
-    return new SoftplusGradient(t4, dX);
+    gradient[0] += dX;
+    return t4;
   }
 
   /**
@@ -63,6 +76,18 @@ public final class MixedGrad {
    * derivative (the vector-Jacobian product).
    */
   public static EnergyGradient energy(double x, double y, int steps, double seed) {
+    double[] gradient = new double[1];
+    double value = energy(x, y, steps, seed, gradient);
+    return new EnergyGradient(value, gradient[0]);
+  }
+
+  /**
+   * The pullback of {@link Mixed#energy(double, double, int)}, accumulated: returns the value and adds the partials,
+   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * nothing:
+   * <br>{@code gradient[0] += seed·∂energy/∂x}
+   */
+  public static double energy(double x, double y, int steps, double seed, double[] gradient) {
     // forward sweep: the primal, keeping what the reverse sweep reads
     double s = x; // Mixed.java:25
     double t1 = y * y; // Mixed.java:26
@@ -122,7 +147,8 @@ public final class MixedGrad {
     double dS_1 = dS_2 * 2; // Mixed.java:27
     double dS = dS_1; // Mixed.java:26
     dX += dS; // Mixed.java:25
-    return new EnergyGradient(t17, dX);
+    gradient[0] += dX;
+    return t17;
   }
 
   /**
@@ -137,6 +163,18 @@ public final class MixedGrad {
    * derivative (the vector-Jacobian product).
    */
   public static ScaledGradient scaled(Mixed self, double x, double seed) {
+    double[] gradient = new double[1];
+    double value = scaled(self, x, seed, gradient);
+    return new ScaledGradient(value, gradient[0]);
+  }
+
+  /**
+   * The pullback of {@link Mixed#scaled(double)}, accumulated: returns the value and adds the partials,
+   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * nothing:
+   * <br>{@code gradient[0] += seed·∂scaled/∂x}
+   */
+  public static double scaled(Mixed self, double x, double seed, double[] gradient) {
     // forward sweep: the primal, keeping what the reverse sweep reads
     SoftplusGradient softplusResult = softplus(x); // Mixed.java:39
     double t1 = softplusResult.value(); // Mixed.java:39
@@ -147,7 +185,8 @@ public final class MixedGrad {
     double dT2 = dT3; // Mixed.java:39
     double dT1 = dT2 * self.scale; // Mixed.java:39
     double dX = dT1 * softplusResult.x(); // Mixed.java:39
-    return new ScaledGradient(t3, dX);
+    gradient[0] += dX;
+    return t3;
   }
 
   /**
@@ -162,6 +201,19 @@ public final class MixedGrad {
    * derivative (the vector-Jacobian product).
    */
   public static SingleGradient single(float a, float b, float seed) {
+    double[] gradient = new double[2];
+    float value = single(a, b, seed, gradient);
+    return new SingleGradient(value, (float) gradient[0], (float) gradient[1]);
+  }
+
+  /**
+   * The pullback of {@link Mixed#single(float, float)}, accumulated: returns the value and adds the partials,
+   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * nothing:
+   * <br>{@code gradient[0] += seed·∂single/∂a}
+   * <br>{@code gradient[1] += seed·∂single/∂b}
+   */
+  public static float single(float a, float b, float seed, double[] gradient) {
     // forward sweep: the primal, keeping what the reverse sweep reads
     float t1 = a * b; // Mixed.java:44
     float c = t1 + 2f; // Mixed.java:44
@@ -179,7 +231,9 @@ public final class MixedGrad {
     float dT1 = dC; // Mixed.java:44
     dA += dT1 * b; // Mixed.java:44
     float dB = (float) (dT1 * a); // Mixed.java:44
-    return new SingleGradient(t6, dA, dB);
+    gradient[0] += dA;
+    gradient[1] += dB;
+    return t6;
   }
 
   /**

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
@@ -134,11 +135,17 @@ public final class AdjointProcessor extends AbstractProcessor {
           Activity activity = ActivityAnalysis.analyze(lowered.function());
           String seedName = lowered.names().fresh("seed");
           Map<String, String> arrayAdjoints = new LinkedHashMap<>();
+          boolean scalarPartials = false;
           for (IrFunction.Parameter p : lowered.function().parameters()) {
             if (p.differentiated() && p.variable().type().isArray()) {
               arrayAdjoints.put(p.name(), lowered.names().fresh(adjointName(p.name())));
+            } else if (p.differentiated()) {
+              scalarPartials = true;
             }
           }
+          Optional<String> gradient =
+              scalarPartials ? Optional.of(lowered.names().fresh("gradient")) : Optional.empty();
+          String value = lowered.names().fresh("value");
           ReverseMode.Adjoint adjoint =
               ReverseMode.write(
                   lowered.function(),
@@ -147,7 +154,11 @@ public final class AdjointProcessor extends AbstractProcessor {
                   GeneratedNames.qualifiedGradientClass(owner),
                   seedName,
                   arrayAdjoints);
-          writer.add(lowered.function(), adjoint, seedName, arrayAdjoints);
+          writer.add(
+              lowered.function(),
+              adjoint,
+              seedName,
+              new GradientClassWriter.Accumulators(gradient, arrayAdjoints, value));
           generated++;
         } catch (DiagnosticException e) {
           reportAtOrigin(e, method, lowered.sourceMap());

@@ -46,14 +46,11 @@ public final class GradientClassWriter {
   /**
    * Adds the record and the methods of one differentiated method.
    *
-   * @param arrayAdjoints for each differentiated array parameter, the name of the parameter of the
-   *     accumulating form that receives its partials
+   * @param names the generated method's accumulator parameters: {@code gradient} for the scalar
+   *     partials (absent when there are none), and one per differentiated array parameter
    */
   public void add(
-      IrFunction function,
-      ReverseMode.Adjoint adjoint,
-      String seedName,
-      Map<String, String> arrayAdjoints) {
+      IrFunction function, ReverseMode.Adjoint adjoint, String seedName, Accumulators names) {
     TypeName valueType = primitive(function.returnType());
     String valueComponent =
         function.parameters().stream().anyMatch(p -> p.name().equals("value")) ? "primal" : "value";
@@ -62,6 +59,10 @@ public final class GradientClassWriter {
             + function.parameters().stream()
                 .map(p -> p.variable().type().javaName())
                 .collect(Collectors.joining(", ", "(", ")"));
+    List<IrFunction.Parameter> differentiated =
+        function.parameters().stream().filter(IrFunction.Parameter::differentiated).toList();
+
+    // the record
     TypeSpec.Builder record =
         TypeSpec.recordBuilder(function.resultRecord())
             .addModifiers(Modifier.PUBLIC)
@@ -73,11 +74,9 @@ public final class GradientClassWriter {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     constructor.addParameter(valueType, valueComponent);
     record.addJavadoc("\n@param $L the value\n", valueComponent);
-    for (IrFunction.Parameter p : function.parameters()) {
-      if (p.differentiated()) {
-        constructor.addParameter(primitive(p.variable().type()), p.name());
-        record.addJavadoc("@param $L ∂$L/∂$L\n", p.name(), function.name(), p.name());
-      }
+    for (IrFunction.Parameter p : differentiated) {
+      constructor.addParameter(primitive(p.variable().type()), p.name());
+      record.addJavadoc("@param $L ∂$L/∂$L\n", p.name(), function.name(), p.name());
     }
     record.recordConstructor(constructor.build());
     records.add(record.build());
@@ -92,107 +91,148 @@ public final class GradientClassWriter {
     }
     String arguments =
         parameters.stream().map(ParameterSpec::name).collect(Collectors.joining(", "));
-    String one = function.returnType() == IrType.FLOAT ? "1.0f" : "1.0";
+
+    // f(args): the gradient, for a scalar result (a non-scalar one needs a seed, as in PyTorch)
+    if (!function.returnType().isArray()) {
+      String one = function.returnType() == IrType.FLOAT ? "1.0f" : "1.0";
+      methods.add(
+          MethodSpec.methodBuilder(function.name())
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(recordName)
+              .addParameters(parameters)
+              .addJavadoc(
+                  "The value of {@link $T#$L} and its partial derivatives (the gradient).\n",
+                  sourceClass,
+                  signature)
+              .addStatement("return $L($L, $L)", function.name(), arguments, one)
+              .build());
+    }
+
+    // f(args, seed): the pullback, in a record; allocates the accumulators and calls the core
+    CodeBlock.Builder pullbackBody = CodeBlock.builder();
+    List<String> accumulatorArgs = new ArrayList<>();
+    if (names.gradient().isPresent()) {
+      pullbackBody.addStatement(
+          "double[] $L = new double[$L]", names.gradient().get(), scalarCount(differentiated));
+      accumulatorArgs.add(names.gradient().get());
+    }
+    for (IrFunction.Parameter p : differentiated) {
+      if (p.variable().type().isArray()) {
+        String name = names.arrays().get(p.name());
+        pullbackBody.addStatement(
+            "$T $L = new $L[$L.length]",
+            primitive(p.variable().type()),
+            name,
+            p.variable().type().elementType().javaName(),
+            p.name());
+        accumulatorArgs.add(name);
+      }
+    }
+    String value = names.value();
+    pullbackBody.addStatement(
+        "$T $L = $L($L, $L, $L)",
+        valueType,
+        value,
+        function.name(),
+        arguments,
+        seedName,
+        String.join(", ", accumulatorArgs));
+    List<String> components = new ArrayList<>();
+    components.add(value);
+    int slot = 0;
+    for (IrFunction.Parameter p : differentiated) {
+      if (p.variable().type().isArray()) {
+        components.add(names.arrays().get(p.name()));
+      } else {
+        String element = names.gradient().get() + "[" + slot++ + "]";
+        components.add(p.variable().type() == IrType.FLOAT ? "(float) " + element : element);
+      }
+    }
+    pullbackBody.addStatement("return new $T($L)", recordName, String.join(", ", components));
     methods.add(
         MethodSpec.methodBuilder(function.name())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(recordName)
             .addParameters(parameters)
+            .addParameter(valueType, seedName)
             .addJavadoc(
-                "The value of {@link $T#$L} and its partial derivatives (the gradient).\n",
+                "The pullback of {@link $T#$L}: its value, and {@code $L} times each partial"
+                    + "\nderivative (the vector-Jacobian product).\n",
                 sourceClass,
-                signature)
-            .addStatement("return $L($L, $L)", function.name(), arguments, one)
+                signature,
+                seedName)
+            .addCode(pullbackBody.build())
             .build());
 
+    // f(args, seed, accumulators...): the core, adding into the caller's arrays
+    MethodSpec.Builder core =
+        MethodSpec.methodBuilder(function.name())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(valueType)
+            .addParameters(parameters)
+            .addParameter(valueType, seedName);
+    StringBuilder layout = new StringBuilder();
+    if (names.gradient().isPresent()) {
+      core.addParameter(
+          com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE), names.gradient().get());
+      int index = 0;
+      for (IrFunction.Parameter p : differentiated) {
+        if (!p.variable().type().isArray()) {
+          layout.append(
+              String.format(
+                  "<br>{@code %s[%d] += %s·∂%s/∂%s}%n",
+                  names.gradient().get(), index++, seedName, function.name(), p.name()));
+        }
+      }
+    }
+    for (IrFunction.Parameter p : differentiated) {
+      if (p.variable().type().isArray()) {
+        String name = names.arrays().get(p.name());
+        core.addParameter(primitive(p.variable().type()), name);
+        layout.append(
+            String.format(
+                "<br>{@code %s[k] += %s·∂%s/∂%s[k]}%n", name, seedName, function.name(), p.name()));
+      }
+    }
     CodeBlock.Builder body = CodeBlock.builder();
     body.add(adjoint.prologue());
     body.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
     body.add(adjoint.forward());
     body.add("// reverse sweep: adjoints, from the result back to the parameters\n");
     body.add(adjoint.reverse());
-    List<String> values = new ArrayList<>();
-    values.add(adjoint.value());
-    for (IrFunction.Parameter p : function.parameters()) {
-      if (p.differentiated()) {
-        values.add(
-            p.variable().type().isArray()
-                ? arrayAdjoints.get(p.name())
-                : adjoint.partials().get(p.name()));
+    int index = 0;
+    for (IrFunction.Parameter p : differentiated) {
+      if (!p.variable().type().isArray()) {
+        body.addStatement(
+            "$L[$L] += $L", names.gradient().get(), index++, adjoint.partials().get(p.name()));
       }
     }
-    body.addStatement("return new $T($L)", recordName, String.join(", ", values));
-    MethodSpec.Builder pullback =
-        MethodSpec.methodBuilder(function.name())
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(recordName)
-            .addParameters(parameters)
-            .addParameter(valueType, seedName);
-    if (arrayAdjoints.isEmpty()) {
-      methods.add(
-          pullback
-              .addJavadoc(
-                  "The pullback of {@link $T#$L}: its value, and {@code $L} times each partial"
-                      + "\nderivative (the vector-Jacobian product).\n",
-                  sourceClass,
-                  signature,
-                  seedName)
-              .addCode(body.build())
-              .build());
-      return;
-    }
-    // arrays: the pullback allocates the partials' arrays and calls the accumulating form
-    List<String> allocations = new ArrayList<>();
-    MethodSpec.Builder accumulating =
-        MethodSpec.methodBuilder(function.name())
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(recordName)
-            .addParameters(parameters)
-            .addParameter(valueType, seedName);
-    CodeBlock.Builder allocate = CodeBlock.builder();
-    for (IrFunction.Parameter p : function.parameters()) {
-      String adjointName = arrayAdjoints.get(p.name());
-      if (adjointName != null) {
-        TypeName arrayType = primitive(p.variable().type());
-        accumulating.addParameter(arrayType, adjointName);
-        allocate.addStatement(
-            "$T $L = new $L[$L.length]",
-            arrayType,
-            adjointName,
-            p.variable().type().elementType().javaName(),
-            p.name());
-        allocations.add(adjointName);
-      }
-    }
+    body.addStatement("return $L", adjoint.value());
     methods.add(
-        pullback
-            .addJavadoc(
-                "The pullback of {@link $T#$L}: its value, and {@code $L} times each partial"
-                    + "\nderivative (the vector-Jacobian product), in new arrays for array"
-                    + " parameters.\n",
+        core.addJavadoc(
+                "The pullback of {@link $T#$L}, accumulated: returns the value and adds the"
+                    + " partials,\ntimes {@code $L}, into the given arrays (as {@code .grad}"
+                    + " accumulates), allocating\nnothing:\n$L",
                 sourceClass,
                 signature,
-                seedName)
-            .addCode(allocate.build())
-            .addStatement(
-                "return $L($L, $L, $L)",
-                function.name(),
-                arguments,
                 seedName,
-                String.join(", ", allocations))
-            .build());
-    methods.add(
-        accumulating
-            .addJavadoc(
-                "The pullback of {@link $T#$L}, adding {@code $L} times the partials with respect"
-                    + "\nto array parameters into the given arrays (as {@code .grad} accumulates),"
-                    + " so that a\ntraining loop allocates nothing. The record holds the same"
-                    + " arrays.\n",
-                sourceClass,
-                signature,
-                seedName)
+                layout.toString())
             .addCode(body.build())
             .build());
+  }
+
+  /**
+   * The names of the core method's accumulator parameters and of the pullback's value local.
+   *
+   * @param gradient the array of scalar partials, when some scalar parameter is differentiated
+   * @param arrays for each differentiated array parameter, its accumulator array
+   * @param value the local holding the value in the pullback
+   */
+  public record Accumulators(
+      java.util.Optional<String> gradient, Map<String, String> arrays, String value) {}
+
+  private static long scalarCount(List<IrFunction.Parameter> differentiated) {
+    return differentiated.stream().filter(p -> !p.variable().type().isArray()).count();
   }
 
   /** The generated source file. */
