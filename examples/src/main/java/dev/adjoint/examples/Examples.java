@@ -1,5 +1,7 @@
 package dev.adjoint.examples;
 
+import dev.adjoint.examples.generated.TemperatureTraining;
+import dev.adjoint.examples.generated.VectorJacobianGrad;
 import dev.adjoint.examples.scalar.ActivationsGrad;
 import dev.adjoint.examples.scalar.BlackScholesGrad;
 import dev.adjoint.examples.scalar.LineGrad;
@@ -24,6 +26,16 @@ public final class Examples {
     out.println("R1  y = x*w + b at x = 5, w = 4, b = 2 (PyTorch: w.grad = 5, b.grad = 1)");
     LineGrad.PredictGradient line = LineGrad.predict(5, 4, 2);
     out.printf("    y = %s, w.grad = %s, b.grad = %s%n", line.value(), line.w(), line.b());
+
+    out.println("R2  Q = 3a^3 - b^2 at a = [2, 3], b = [6, 4], Q.backward(gradient=[1, 1])");
+    VectorJacobianGrad.QGradient q =
+        VectorJacobianGrad.q(new double[] {2, 3}, new double[] {6, 4}, new double[] {1, 1});
+    out.printf(
+        "    a.grad = %s, b.grad = %s (PyTorch: [36, 81], [-12, -8])%n",
+        java.util.Arrays.toString(q.a()), java.util.Arrays.toString(q.b()));
+
+    out.println("R4  temperature model, float32, 5000 epochs of gradient descent (lr 1e-2)");
+    TemperatureTraining.run().forEach(line -> out.println("    " + line));
 
     out.println("Projectile range at 20 m/s, 45 degrees, from 1.5 m");
     ProjectileGrad.RangeGradient range = ProjectileGrad.range(20, Math.PI / 4, 1.5);

@@ -18,10 +18,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * escape analysis can scalar-replace the result record. {@link #gradientRecord} consumes the record
  * itself, which forces it onto the heap, to show what that costs.
  *
- * <p>Measured (JDK 25, C2): the gradient still allocates the 56-byte record. The seeded overload
- * the generated {@code f(x, y, z, w)} delegates to is 853 bytes of bytecode, over {@code
- * -XX:FreqInlineSize} (325), so C2 does not inline it ("hot method too big") and the record escapes
- * through its return. With {@code
+ * <p>{@link #accumulatedGradient} is the form for hot loops: the generated core adds the partials
+ * into a caller's array and returns the value, so it allocates nothing whether or not the JIT
+ * inlines it.
+ *
+ * <p>Measured (JDK 25, C2): the record form still allocates once the adjoint body is too big to
+ * inline. The seeded overload the generated {@code f(x, y, z, w)} delegates to is 853 bytes of
+ * bytecode, over {@code -XX:FreqInlineSize} (325), so C2 does not inline it ("hot method too big")
+ * and the record escapes through its return. With {@code
  * -XX:CompileCommand=inline,dev.adjoint.bench.scalar.ScalarFunctionGrad::*} it is inlined and
  * scalar-replaced: 0 B/op. Raising FreqInlineSize alone is not enough: the seedless overload is
  * then compiled on its own with the body inlined, and is itself too big to inline ("already
@@ -50,6 +54,15 @@ public class ScalarBenchmark {
     bh.consume(g.y());
     bh.consume(g.z());
     bh.consume(g.w());
+  }
+
+  private final double[] partials = new double[4];
+
+  @Benchmark
+  public void accumulatedGradient(Blackhole bh) {
+    java.util.Arrays.fill(partials, 0);
+    bh.consume(ScalarFunctionGrad.f(x, y, z, w, 1.0, partials));
+    bh.consume(partials);
   }
 
   @Benchmark

@@ -119,7 +119,31 @@ public final class ReverseMode {
       forward.add("$L $L = $L; // $L\n", v.type().javaName(), value, v.name(), ret.origin());
     }
     CodeBlock.Builder reverse = CodeBlock.builder();
-    if (activity.isActive(ret.value())) {
+    String seedFits = null;
+    if (ret.value() instanceof Value.Var result && result.type().isArray()) {
+      // a vector result: its adjoint starts as the seed, which must match it. On a mismatch the
+      // reverse sweep still runs (with no seed) to take its values off the tape, then throws.
+      seedFits = names.fresh("seedFits");
+      reverse.add(
+          "boolean $L = $L.length == $L.length; // $L\n",
+          seedFits,
+          seedName,
+          result.name(),
+          ret.origin());
+      if (activity.isActive(result)) {
+        String k = names.fresh("k");
+        reverse.add(
+            "for (int $L = 0; $L < $L.length && $L; $L++) { // $L\n",
+            k,
+            k,
+            seedName,
+            seedFits,
+            k,
+            ret.origin());
+        reverse.indent().add("$L[$L] += $L[$L];\n", adjoint(result), k, seedName, k);
+        reverse.unindent().add("}\n");
+      }
+    } else if (activity.isActive(ret.value())) {
       Value.Var result = (Value.Var) ret.value();
       declaredAdjoints.add(result);
       reverse.add(
@@ -136,6 +160,18 @@ public final class ReverseMode {
       reverse.add(statement.build());
     }
 
+    if (seedFits != null) {
+      Value.Var result = (Value.Var) ret.value();
+      reverse.add("if (!$L) {\n", seedFits).indent();
+      reverse.addStatement(
+          "throw new $T(\"the seed has length \" + $L.length + \" but $L returns \" + $L.length"
+              + " + \" values\")",
+          IllegalArgumentException.class,
+          seedName,
+          function.name(),
+          result.name());
+      reverse.unindent().add("}\n");
+    }
     Map<String, String> partials = new LinkedHashMap<>();
     for (IrFunction.Parameter p : function.parameters()) {
       if (p.differentiated() && !p.variable().type().isArray()) {
@@ -168,6 +204,15 @@ public final class ReverseMode {
    */
   private void collectLoopFacts(List<Node> nodes, boolean inLoop) {
     for (Node node : nodes) {
+      if (node instanceof Node.Copy copy
+          && copy.targetVar().type().isArray()
+          && copy.source() instanceof Value.Var source) {
+        // an array variable copied is the same array: it shares its adjoint
+        adjointNames.put(copy.targetVar(), adjoint(source));
+        if (declaredAdjoints.contains(source)) {
+          declaredAdjoints.add(copy.targetVar());
+        }
+      }
       if (inLoop) {
         node.target().ifPresent(definedInLoops::add);
         if (node instanceof Node.CallDifferentiable call) {
@@ -572,8 +617,11 @@ public final class ReverseMode {
           }
         }
       }
-      case Node.Copy copy ->
+      case Node.Copy copy -> {
+        if (!copy.targetVar().type().isArray()) { // an array copy shares its adjoint
           passThrough(out, copy.targetVar(), copy.source(), copy.origin(), depth);
+        }
+      }
       case Node.Convert convert ->
           passThrough(out, convert.targetVar(), convert.source(), convert.origin(), depth);
       case Node.ArrayLoad load -> {
@@ -586,7 +634,35 @@ public final class ReverseMode {
         List<DifferentiableCallee.Parameter> params = call.callee().parameters();
         JavaExpr g = JavaExpr.atom(adjoint(call.targetVar()));
         for (int i = 0; i < params.size(); i++) {
-          if (activity.isActive(call.args().get(i))) {
+          if (activity.isActive(call.args().get(i)) && params.get(i).type().isArray()) {
+            // an array argument: the callee's partials form an array too
+            Value.Var array = (Value.Var) call.args().get(i);
+            String k = names.fresh("k");
+            out.add(
+                "for (int $L = 0; $L < $L.length; $L++) { // $L\n",
+                k,
+                k,
+                array.name(),
+                k,
+                call.origin());
+            out.indent()
+                .add(
+                    "$L[$L] += $L;\n",
+                    adjoint(array),
+                    k,
+                    adjointAlgebra
+                        .multiply(
+                            g,
+                            JavaExpr.atom(
+                                call.result().name()
+                                    + "."
+                                    + params.get(i).name()
+                                    + "()["
+                                    + k
+                                    + "]"))
+                        .code());
+            out.unindent().add("}\n");
+          } else if (activity.isActive(call.args().get(i))) {
             JavaExpr partial =
                 JavaExpr.atom(call.result().name() + "." + params.get(i).name() + "()");
             accumulate(

@@ -76,7 +76,13 @@ public final class GradientClassWriter {
     record.addJavadoc("\n@param $L the value\n", valueComponent);
     for (IrFunction.Parameter p : differentiated) {
       constructor.addParameter(primitive(p.variable().type()), p.name());
-      record.addJavadoc("@param $L ∂$L/∂$L\n", p.name(), function.name(), p.name());
+      record.addJavadoc(
+          function.returnType().isArray()
+              ? "@param $L the seed times ∂$L/∂$L (a vector-Jacobian product)\n"
+              : "@param $L ∂$L/∂$L\n",
+          p.name(),
+          function.name(),
+          p.name());
     }
     record.recordConstructor(constructor.build());
     records.add(record.build());

@@ -62,14 +62,15 @@ public record DifferentiableDeclaration(
       }
     }
     Optional<IrType> returnType = Types2Ir.of(method.getReturnType());
-    if (returnType.isEmpty() || !returnType.get().isFloating()) {
+    if (returnType.isEmpty()
+        || !returnType.get().isFloating() && !returnType.get().isFloatingArray()) {
       throw DiagnosticException.atDeclaration(
           DiagnosticId.ADJ106,
           "@Differentiable method "
               + name
               + " returns "
               + method.getReturnType()
-              + "; it must return double or float");
+              + "; it must return double or float (or an array of them)");
     }
     List<IrType> types = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {

@@ -1621,6 +1621,12 @@ public final class MethodLowering {
               declared.parameterTypes().get(i),
               declared.differentiated().get(i)));
     }
+    if (declared.returnType().isArray()) {
+      throw unsupported(
+          call,
+          "a call to a @Differentiable method returning an array",
+          "return a scalar from " + callee.getSimpleName() + ", or inline its loop here");
+    }
     TypeElement calleeOwner = (TypeElement) callee.getEnclosingElement();
     DifferentiableCallee target =
         new DifferentiableCallee(
