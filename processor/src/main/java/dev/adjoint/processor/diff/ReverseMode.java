@@ -12,6 +12,7 @@ import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +104,9 @@ public final class ReverseMode {
 
   private Adjoint run(String seedName) {
     collectLoopFacts(function.body(), false);
+    planRecomputation(function.body());
+    planLoops(function.body());
+    findInvertibleSteps(function.body());
     CodeBlock.Builder forward = CodeBlock.builder();
     for (Node node : function.body()) {
       for (String declaration : newDeclarationsInside(node)) {
@@ -322,7 +326,85 @@ public final class ReverseMode {
 
   /** Whether the forward sweep must push {@code v}'s old value before redefining it. */
   private boolean saved(Value.Var v) {
-    return definedInLoops.contains(v) && needed.contains(v);
+    return definedInLoops.contains(v) && needed.contains(v) && !recomputed.contains(v);
+  }
+
+  private final Map<Node.While, Recomputation.Plan> plans = new LinkedHashMap<>();
+  private final Set<Value.Var> recomputed = new HashSet<>();
+  private final Set<Value.Var> writtenArrays = new HashSet<>();
+
+  /**
+   * Integer steps {@code i = i + c} (two nodes: {@code t = i + c; i = t}) inside loops, undone by
+   * {@code i = i - c} instead of a push and a pop.
+   */
+  private final Map<Node, String> inverses = new HashMap<>();
+
+  /** For each invertible step, its signed step as source ({@code 1}, {@code -2}). */
+  private final Map<Node, String> steps = new HashMap<>();
+
+  /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
+  private final Map<Node, String> linearRestores = new HashMap<>();
+
+  private void findInvertibleSteps(List<Node> nodes) {
+    for (int j = 0; j < nodes.size(); j++) {
+      Node node = nodes.get(j);
+      switch (node) {
+        case Node.If branch -> {
+          findInvertibleSteps(branch.thenBranch());
+          findInvertibleSteps(branch.elseBranch());
+        }
+        case Node.While loop -> findInvertibleSteps(loop.body());
+        case Node.Copy copy -> {
+          if (j > 0
+              && (copy.targetVar().type() == IrType.INT || copy.targetVar().type() == IrType.LONG)
+              && nodes.get(j - 1) instanceof Node.Apply step
+              && step.targetVar().equals(copy.source())
+              && (step.op() == dev.adjoint.runtime.rules.ElementwiseOp.ADD
+                  || step.op() == dev.adjoint.runtime.rules.ElementwiseOp.SUBTRACT)
+              && step.args().get(0).equals(copy.targetVar())
+              && step.args().get(1) instanceof Value.Const c
+              && step.targetVar().type() == copy.targetVar().type()) {
+            String inverse = step.op() == dev.adjoint.runtime.rules.ElementwiseOp.ADD ? "-" : "+";
+            inverses.put(copy, copy.targetVar().name() + " " + inverse + " " + c.javaExpression());
+            steps.put(copy, (inverse.equals("-") ? "" : "-") + c.javaExpression());
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  /** Plans, for every loop with active code, what its reverse passes recompute. */
+  private void planRecomputation(List<Node> nodes) {
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.ArrayStore store -> writtenArrays.add(store.array());
+        case Node.If branch -> {
+          planRecomputation(branch.thenBranch());
+          planRecomputation(branch.elseBranch());
+        }
+        case Node.While loop -> planRecomputation(loop.body());
+        default -> {}
+      }
+    }
+  }
+
+  private void planLoops(List<Node> nodes) {
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.If branch -> {
+          planLoops(branch.thenBranch());
+          planLoops(branch.elseBranch());
+        }
+        case Node.While loop -> {
+          Recomputation.Plan plan = Recomputation.plan(loop, needed, writtenArrays);
+          plans.put(loop, plan);
+          recomputed.addAll(plan.recomputed());
+          planLoops(loop.body());
+        }
+        default -> {}
+      }
+    }
   }
 
   private String tape() {
@@ -478,7 +560,10 @@ public final class ReverseMode {
 
   private void saveBeforeOverwrite(Node node, CodeBlock.Builder out) {
     List<Value.Var> overwritten = new ArrayList<>();
-    node.target().filter(this::saved).ifPresent(overwritten::add);
+    node.target()
+        .filter(this::saved)
+        .filter(v -> !inverses.containsKey(node))
+        .ifPresent(overwritten::add);
     if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
       overwritten.add(call.result());
     }
@@ -590,7 +675,10 @@ public final class ReverseMode {
         if (activity.isActive(target)) {
           ensureDeclared(target, node.origin());
           contributions(node, out, depth);
-          if (inLoop && !target.type().isArray()) {
+          Pass pass = passes.peek();
+          // a pass that sets the adjoint with its first contribution needs no clearing
+          boolean setEachPass = pass != null && pass.assigned.contains(target);
+          if (inLoop && !target.type().isArray() && !setEachPass) {
             // the variable's earlier value, defined on an earlier pass, starts from zero
             out.add(
                 "$L = $L; // $L\n", adjoint(target), defaultValue(target.type()), node.origin());
@@ -715,7 +803,19 @@ public final class ReverseMode {
       out.add("$L = $L.popObject(); // $L\n", call.result().name(), tape(), node.origin());
     }
     Value.Var target = node.target().orElseThrow();
-    if (saved(target)) {
+    if (saved(target) && linearRestores.containsKey(node)) {
+      out.add(
+          "$L = $L; // $L: the value during this pass, nothing stored\n",
+          target.name(),
+          linearRestores.get(node),
+          node.origin());
+    } else if (saved(target) && inverses.containsKey(node)) {
+      out.add(
+          "$L = $L; // $L: undoes the step, nothing stored\n",
+          target.name(),
+          inverses.get(node),
+          node.origin());
+    } else if (saved(target)) {
       out.add(
           "$L = $L.$L(); // $L: the value before this statement\n",
           target.name(),
@@ -757,18 +857,63 @@ public final class ReverseMode {
     if (count == null) {
       return; // nothing active inside
     }
-    CodeBlock.Builder body = CodeBlock.builder();
-    reverseBlock(loop.body(), body, depth + 1, true);
-    String passes = depth > 0 ? tape() + ".popInt()" : count;
+    Recomputation.Plan plan = plans.get(loop);
+    List<Node> nodes = loop.body();
+    int split = plan == null ? 0 : plan.suffixStart();
     String k = names.fresh("pass");
+    String passCount = count;
+    if (depth > 0) {
+      passCount = names.fresh("passesHere");
+      out.add("int $L = $L.popInt(); // $L\n", passCount, tape(), loop.origin());
+    }
+    // a counter stepped once a pass (i += c) is, during pass k, final - c·(passes + 1 - k): a
+    // linear function of k, which the JIT's range-check elimination understands
+    for (Node node : nodes.subList(split, nodes.size())) {
+      String step = steps.get(node);
+      Value.Var counter = node.target().orElseThrow();
+      if (step != null && definedOnceIn(loop, counter) && saved(counter)) {
+        String base = names.fresh(counter.name() + "Base");
+        boolean unit = step.equals("1") || step.equals("-1");
+        String scaled = unit ? "" : "(" + step + ") * ";
+        String sign = step.startsWith("-") && unit ? "+" : "-";
+        out.add(
+            "$L $L = $L $L $L($L + 1); // $L: $L before the first pass\n",
+            counter.type().javaName(),
+            base,
+            counter.name(),
+            unit ? sign : "-",
+            scaled,
+            passCount,
+            node.origin(),
+            counter.name());
+        linearRestores.put(
+            node, base + (unit ? (sign.equals("-") ? " + " : " - ") : " + " + scaled) + k);
+      }
+    }
+    CodeBlock.Builder body = CodeBlock.builder();
+    passes.push(new Pass(depth + 1, passLocalCandidates(nodes)));
+    reverseBlock(nodes.subList(split, nodes.size()), body, depth + 1, true);
+    if (plan != null && !plan.block().isEmpty()) {
+      body.add("// recomputed rather than stored: the values of this pass\n");
+      plan.block().forEach(n -> forwardStatement(n, body, depth + 1, false));
+    }
+    reverseBlock(nodes.subList(0, split), body, depth + 1, true);
+    passes.pop();
     out.add(
         "for (int $L = $L; $L > 0; $L--) { // $L: the loop's passes, last first\n",
         k,
-        passes,
+        passCount,
         k,
         k,
         loop.origin());
     out.indent().add(body.build()).unindent().add("}\n");
+  }
+
+  private static boolean definedOnceIn(Node.While loop, Value.Var var) {
+    Map<Value.Var, Integer> counts = new HashMap<>();
+    loop.condition().forEach(n -> countDefinitions(n, counts));
+    loop.body().forEach(n -> countDefinitions(n, counts));
+    return counts.getOrDefault(var, 0) == 1;
   }
 
   private void reverseBlock(List<Node> nodes, CodeBlock.Builder out, int depth, boolean inLoop) {
@@ -822,7 +967,90 @@ public final class ReverseMode {
               + origin
               + ": accumulated in the block below\n");
     }
+    Pass pass = passes.peek();
+    if (pass != null && depth == pass.depth && pass.candidates.contains(v) && !pass.touched(v)) {
+      // the first contribution of this pass, unconditional: it sets the adjoint, so no earlier
+      // pass's value needs clearing (and no 0 + x the JIT may not fold)
+      pass.assigned.add(v);
+      out.add("$L = $L; // $L\n", name, narrowed(v, contribution), origin);
+      return;
+    }
+    if (pass != null) {
+      pass.accumulated.add(v);
+    }
     out.add("$L += $L; // $L\n", name, contribution.code(), origin);
+  }
+
+  /**
+   * One reverse pass of a loop body being written. Variables the body defines at its top level
+   * before any read are the pass's own; when their first contribution in the pass is unconditional
+   * it assigns the adjoint, and their definition need not clear it.
+   */
+  private static final class Pass {
+    final int depth;
+    final Set<Value.Var> candidates;
+    final Set<Value.Var> assigned = new HashSet<>();
+    final Set<Value.Var> accumulated = new HashSet<>();
+
+    Pass(int depth, Set<Value.Var> candidates) {
+      this.depth = depth;
+      this.candidates = candidates;
+    }
+
+    boolean touched(Value.Var v) {
+      return assigned.contains(v) || accumulated.contains(v);
+    }
+  }
+
+  private final java.util.Deque<Pass> passes = new java.util.ArrayDeque<>();
+
+  private static Set<Value.Var> passLocalCandidates(List<Node> body) {
+    Set<Value.Var> candidates = new HashSet<>();
+    Set<Value.Var> read = new HashSet<>();
+    Map<Value.Var, Integer> definitions = new HashMap<>();
+    for (Node node : body) {
+      collectReads(node, read);
+      Map<Value.Var, Integer> counts = new HashMap<>();
+      countDefinitions(node, counts);
+      counts.forEach((v, c) -> definitions.merge(v, c, Integer::sum));
+      node.target().filter(v -> !read.contains(v)).ifPresent(candidates::add);
+    }
+    candidates.removeIf(v -> definitions.getOrDefault(v, 0) != 1);
+    return candidates;
+  }
+
+  private static void collectReads(Node node, Set<Value.Var> read) {
+    for (Value v : dev.adjoint.processor.analysis.ActivityAnalysis.operands(node)) {
+      if (v instanceof Value.Var var) {
+        read.add(var);
+      }
+    }
+    switch (node) {
+      case Node.If branch -> {
+        branch.thenBranch().forEach(n -> collectReads(n, read));
+        branch.elseBranch().forEach(n -> collectReads(n, read));
+      }
+      case Node.While loop -> {
+        loop.condition().forEach(n -> collectReads(n, read));
+        loop.body().forEach(n -> collectReads(n, read));
+      }
+      default -> {}
+    }
+  }
+
+  private static void countDefinitions(Node node, Map<Value.Var, Integer> counts) {
+    node.target().ifPresent(v -> counts.merge(v, 1, Integer::sum));
+    switch (node) {
+      case Node.If branch -> {
+        branch.thenBranch().forEach(n -> countDefinitions(n, counts));
+        branch.elseBranch().forEach(n -> countDefinitions(n, counts));
+      }
+      case Node.While loop -> {
+        loop.condition().forEach(n -> countDefinitions(n, counts));
+        loop.body().forEach(n -> countDefinitions(n, counts));
+      }
+      default -> {}
+    }
   }
 
   // a float adjoint's first contribution may be a double expression (Math.cos returns double);
