@@ -35,7 +35,7 @@ public final class Examples {
         java.util.Arrays.toString(q.a()), java.util.Arrays.toString(q.b()));
 
     out.println("R4  temperature model, float32, 5000 epochs of gradient descent (lr 1e-2)");
-    TemperatureTraining.run().forEach(line -> out.println("    " + line));
+    TemperatureTraining.run().forEach(printed -> out.println("    " + printed));
 
     out.println("Projectile range at 20 m/s, 45 degrees, from 1.5 m");
     ProjectileGrad.RangeGradient range = ProjectileGrad.range(20, Math.PI / 4, 1.5);

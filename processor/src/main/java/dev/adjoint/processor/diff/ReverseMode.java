@@ -400,6 +400,14 @@ public final class ReverseMode {
           Recomputation.Plan plan = Recomputation.plan(loop, needed, writtenArrays);
           plans.put(loop, plan);
           recomputed.addAll(plan.recomputed());
+          // recomputing reads what the recomputed values are computed from: the loop counter
+          for (Node n : plan.block()) {
+            for (Value operand : dev.adjoint.processor.analysis.ActivityAnalysis.operands(n)) {
+              if (operand instanceof Value.Var var && !plan.recomputed().contains(var)) {
+                needed.add(var);
+              }
+            }
+          }
           planLoops(loop.body());
         }
         default -> {}
