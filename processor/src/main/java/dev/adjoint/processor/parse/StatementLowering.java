@@ -1,0 +1,429 @@
+package dev.adjoint.processor.parse;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.Trees;
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.JavaOperator;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.Origin;
+import dev.adjoint.processor.ir.Value;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.util.Elements;
+
+/**
+ * Statements: declarations, assignments, {@code if}, and the jumps ({@code break}, {@code
+ * continue}, {@code return}) that the IR replaces by flags: after a statement that may jump, the
+ * rest of its block runs only if no flag is set.
+ */
+abstract class StatementLowering extends ExpressionLowering {
+  abstract void lowerWhile(WhileLoopTree loop, String label);
+
+  abstract void lowerDoWhile(DoWhileLoopTree loop, String label);
+
+  abstract void lowerFor(ForLoopTree loop, String label);
+
+  abstract void lowerEnhancedFor(EnhancedForLoopTree loop, String label);
+
+  StatementLowering(
+      Trees trees,
+      Elements elements,
+      DerivativeRegistry registry,
+      DifferentiableDeclaration declaration,
+      CompilationUnitTree unit) {
+    super(trees, elements, registry, declaration, unit);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  /**
+   * A loop being lowered: its label, and the flags that jumps out of it set. The IR has no jumps;
+   * {@code break} sets {@code exit} (of this loop and every loop inside it), {@code continue} sets
+   * {@code cont}, and the statements after a jump run only while no flag is set.
+   */
+  static final class LoopContext {
+    final String label;
+    final Scope.Binding exit;
+    final Scope.Binding cont;
+
+    LoopContext(String label, Scope.Binding exit, Scope.Binding cont) {
+      this.label = label;
+      this.exit = exit;
+      this.cont = cont;
+    }
+  }
+
+  final Deque<LoopContext> loops = new ArrayDeque<>();
+
+  Scope.Binding resultBinding;
+
+  Scope.Binding returnedBinding;
+
+  String pendingLabel;
+
+  Scope.Binding syntheticBinding(String name, IrType type) {
+    Scope.Binding binding = new Scope.Binding(name, type, null);
+    names.reserve(name);
+    scope.declare(binding);
+    return binding;
+  }
+
+  /**
+   * A statement list. After a statement that may jump (break, continue, return), the rest of the
+   * list runs only if no jump happened: it is lowered inside an if on the jump flags.
+   */
+  void lowerStatements(List<? extends StatementTree> statements) {
+    for (int i = 0; i < statements.size(); i++) {
+      StatementTree statement = statements.get(i);
+      lowerStatement(statement);
+      List<? extends StatementTree> rest = statements.subList(i + 1, statements.size());
+      if (rest.isEmpty()) {
+        return;
+      }
+      Optional<Value> noJump = noJumpCondition(statement);
+      if (noJump.isPresent()) {
+        branch(noJump.get(), () -> lowerStatements(rest), () -> {}, origin(rest.get(0)));
+        return;
+      }
+    }
+  }
+
+  /** The condition under which no jump out of {@code statement} happened, if it can jump. */
+  Optional<Value> noJumpCondition(StatementTree statement) {
+    JumpScanner.Jumps jumps = JumpScanner.scan(statement);
+    List<Scope.Binding> flags = new ArrayList<>();
+    LoopContext innermost = loops.peek();
+    if (jumps.returns() && returnedBinding != null) {
+      flags.add(innermost != null ? innermost.exit : returnedBinding);
+    }
+    for (String label : jumps.breaks()) {
+      flags.add(loopFor(label, statement).exit);
+    }
+    for (String label : jumps.continues()) {
+      LoopContext target = loopFor(label, statement);
+      flags.add(target == innermost ? target.cont : innermost.exit);
+    }
+    List<Scope.Binding> distinct = flags.stream().distinct().toList();
+    if (distinct.isEmpty()) {
+      return Optional.empty();
+    }
+    Value anyJump = currentValue(distinct.get(0), statement);
+    for (Scope.Binding flag : distinct.subList(1, distinct.size())) {
+      anyJump =
+          operate(
+              JavaOperator.OR, IrType.BOOLEAN, anyJump, currentValue(flag, statement), statement);
+    }
+    Value.Var noJump = temporary(IrType.BOOLEAN);
+    emit(new Node.Operate(noJump, JavaOperator.NOT, List.of(anyJump), origin(statement)));
+    return Optional.of(noJump);
+  }
+
+  LoopContext loopFor(String label, Tree where) {
+    if (label == null) {
+      if (loops.isEmpty()) {
+        throw new DiagnosticException(DiagnosticId.ADJ101, where, "break outside a loop");
+      }
+      return loops.peek();
+    }
+    for (LoopContext loop : loops) {
+      if (label.equals(loop.label)) {
+        return loop;
+      }
+    }
+    throw new DiagnosticException(
+        DiagnosticId.ADJ101, where, "no enclosing loop is labeled '" + label + "'");
+  }
+
+  void lowerStatement(StatementTree statement) {
+    String label = pendingLabel;
+    pendingLabel = null;
+    switch (statement.getKind()) {
+      case VARIABLE -> lowerDeclaration((VariableTree) statement);
+      case EXPRESSION_STATEMENT ->
+          lowerExpressionStatement(((ExpressionStatementTree) statement).getExpression());
+      case RETURN -> lowerReturn((ReturnTree) statement);
+      case BLOCK -> {
+        scope.enterBlock();
+        lowerStatements(((BlockTree) statement).getStatements());
+        scope.exitBlock();
+      }
+      case IF -> lowerIf((IfTree) statement);
+      case EMPTY_STATEMENT -> {}
+      case LABELED_STATEMENT -> {
+        LabeledStatementTree labeled = (LabeledStatementTree) statement;
+        pendingLabel = labeled.getLabel().toString();
+        lowerStatement(labeled.getStatement());
+        pendingLabel = null;
+      }
+      case WHILE_LOOP -> lowerWhile((WhileLoopTree) statement, label);
+      case DO_WHILE_LOOP -> lowerDoWhile((DoWhileLoopTree) statement, label);
+      case FOR_LOOP -> lowerFor((ForLoopTree) statement, label);
+      case ENHANCED_FOR_LOOP -> lowerEnhancedFor((EnhancedForLoopTree) statement, label);
+      case BREAK -> lowerBreak((BreakTree) statement);
+      case CONTINUE -> lowerContinue((ContinueTree) statement);
+      case TRY ->
+          unsupportedStatement(
+              statement,
+              "try blocks",
+              "differentiable code is pure:"
+                  + " handle exceptions outside the @Differentiable method");
+      case SYNCHRONIZED ->
+          unsupportedStatement(
+              statement, "synchronized blocks", "differentiable code is pure and needs no locks");
+      case THROW ->
+          unsupportedStatement(
+              statement,
+              "throw statements",
+              "check arguments before calling the @Differentiable method");
+      case SWITCH ->
+          unsupportedStatement(statement, "switch statements", "use if/else or ?: instead");
+      default ->
+          unsupportedStatement(
+              statement,
+              statement.getKind().toString().toLowerCase().replace('_', ' ') + " statements",
+              "rewrite it with assignments, if/else and loops");
+    }
+  }
+
+  void unsupportedStatement(Tree tree, String what, String fix) {
+    throw new DiagnosticException(
+        DiagnosticId.ADJ101, tree, what + " are not supported in @Differentiable methods; " + fix);
+  }
+
+  void lowerDeclaration(VariableTree variable) {
+    String name = variable.getName().toString();
+    IrType type;
+    Value init = null;
+    // before attribution, javac leaves the type of a 'var' declaration empty
+    if (variable.getType() == null || variable.getType().toString().equals("var")) {
+      if (variable.getInitializer() == null) {
+        throw new DiagnosticException(DiagnosticId.ADJ101, variable, "'var' needs an initializer");
+      }
+      init = lowerExpression(variable.getInitializer());
+      type = init.type();
+    } else if (variable.getType() instanceof PrimitiveTypeTree
+        || variable.getType() instanceof ArrayTypeTree array
+            && array.getType() instanceof PrimitiveTypeTree) {
+      type = irTypeOf(variable.getType(), variable);
+    } else {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106,
+          variable.getType(),
+          "local '"
+              + name
+              + "' has type "
+              + variable.getType()
+              + "; @Differentiable methods"
+              + " compute with double, float, int, long and boolean values and one-dimensional"
+              + " arrays of them");
+    }
+    Scope.Binding binding = new Scope.Binding(name, type, null);
+    if (variable.getInitializer() != null) {
+      if (init == null) {
+        init = lowerExpression(variable.getInitializer());
+      }
+      assign(binding, init, false, variable);
+    } else if (type.isArray()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ101, variable, "array variable '" + name + "' needs an initializer");
+    }
+    scope.declare(binding);
+  }
+
+  void lowerExpressionStatement(ExpressionTree expression) {
+    switch (expression.getKind()) {
+      case ASSIGNMENT -> {
+        AssignmentTree assignment = (AssignmentTree) expression;
+        if (assignment.getVariable() instanceof ArrayAccessTree element) {
+          storeElement(element, lowerExpression(assignment.getExpression()), false, assignment);
+          return;
+        }
+        Scope.Binding target = assignable(assignment.getVariable());
+        if (target.type.isArray()) {
+          throw new DiagnosticException(
+              DiagnosticId.ADJ101,
+              assignment,
+              "array variable '"
+                  + target.sourceName
+                  + "' cannot be reassigned; declare a new"
+                  + " one");
+        }
+        assign(target, lowerExpression(assignment.getExpression()), false, assignment);
+      }
+      case PLUS_ASSIGNMENT,
+          MINUS_ASSIGNMENT,
+          MULTIPLY_ASSIGNMENT,
+          DIVIDE_ASSIGNMENT,
+          REMAINDER_ASSIGNMENT,
+          AND_ASSIGNMENT,
+          OR_ASSIGNMENT,
+          XOR_ASSIGNMENT,
+          LEFT_SHIFT_ASSIGNMENT,
+          RIGHT_SHIFT_ASSIGNMENT,
+          UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> {
+        // x op= e means x = (T) (x op e) (JLS 15.26.2)
+        CompoundAssignmentTree compound = (CompoundAssignmentTree) expression;
+        if (compound.getVariable() instanceof ArrayAccessTree element) {
+          ElementRef ref = elementRef(element);
+          Value current = load(ref, element);
+          Value operand = lowerExpression(compound.getExpression());
+          Value result = binary(compoundOperator(compound.getKind()), current, operand, compound);
+          store(ref, result, true, compound);
+          return;
+        }
+        Scope.Binding target = assignable(compound.getVariable());
+        Value current = currentValue(target, compound.getVariable());
+        Value operand = lowerExpression(compound.getExpression());
+        Value result = binary(compoundOperator(compound.getKind()), current, operand, compound);
+        assign(target, result, true, compound);
+      }
+      case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> {
+        UnaryTree unary = (UnaryTree) expression;
+        boolean up =
+            unary.getKind() == Tree.Kind.PREFIX_INCREMENT
+                || unary.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+        Value one = new Value.Const("1", IrType.INT);
+        Tree.Kind op = up ? Tree.Kind.PLUS : Tree.Kind.MINUS;
+        if (unary.getExpression() instanceof ArrayAccessTree element) {
+          ElementRef ref = elementRef(element);
+          store(ref, binary(op, load(ref, element), one, unary), true, unary);
+          return;
+        }
+        Scope.Binding target = assignable(unary.getExpression());
+        Value current = currentValue(target, unary.getExpression());
+        assign(target, binary(op, current, one, unary), true, unary);
+      }
+      case METHOD_INVOCATION -> lowerExpression(expression); // pure: the value is dropped
+      default ->
+          throw new DiagnosticException(
+              DiagnosticId.ADJ101,
+              expression,
+              "this expression statement has no effect; remove it");
+    }
+  }
+
+  void lowerReturn(ReturnTree ret) {
+    if (ret.getExpression() == null) {
+      throw new DiagnosticException(DiagnosticId.ADJ101, ret, "return needs a value");
+    }
+    Value value = lowerExpression(ret.getExpression());
+    IrType type = declaration.returnType();
+    if (value.type() != type) {
+      if (!type.acceptsWithoutCast(value.type())) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ106,
+            ret,
+            "cannot return a "
+                + value.type().javaName()
+                + " from a"
+                + " method returning "
+                + type.javaName());
+      }
+      Value.Var converted = temporary(type);
+      emit(new Node.Convert(converted, value, origin(ret)));
+      value = converted;
+    }
+    if (resultBinding == null) {
+      emit(new Node.Return(value, origin(ret)));
+      return;
+    }
+    // a return inside a branch or a loop: keep the value, raise the flags, leave every loop
+    assign(resultBinding, value, false, ret);
+    assign(returnedBinding, TRUE, false, ret);
+    for (LoopContext loop : loops) {
+      assign(loop.exit, TRUE, false, ret);
+    }
+  }
+
+  void lowerBreak(BreakTree tree) {
+    LoopContext target = loopFor(labelOf(tree.getLabel()), tree);
+    for (LoopContext loop : loops) {
+      assign(loop.exit, TRUE, false, tree);
+      if (loop == target) {
+        break;
+      }
+    }
+  }
+
+  void lowerContinue(ContinueTree tree) {
+    LoopContext target = loopFor(labelOf(tree.getLabel()), tree);
+    for (LoopContext loop : loops) {
+      if (loop == target) {
+        assign(loop.cont, TRUE, false, tree);
+        break;
+      }
+      assign(loop.exit, TRUE, false, tree); // leave the loops inside the target
+    }
+  }
+
+  static String labelOf(javax.lang.model.element.Name label) {
+    return label == null ? null : label.toString();
+  }
+
+  /**
+   * {@code if (c) A else B}: each arm is lowered on its own; a source variable that either arm
+   * assigns is merged into one new IR variable, assigned at the end of both arms.
+   */
+  void lowerIf(IfTree tree) {
+    Value condition = lowerCondition(tree.getCondition());
+    branch(
+        condition,
+        () -> lowerStatement(tree.getThenStatement()),
+        () -> {
+          if (tree.getElseStatement() != null) {
+            lowerStatement(tree.getElseStatement());
+          }
+        },
+        origin(tree));
+  }
+
+  /** Lowers a two-way branch, merging the source variables either arm assigns. */
+  void branch(Value condition, Runnable thenArm, Runnable elseArm, Origin origin) {
+    Map<Scope.Binding, Value.Var> before = scope.snapshot();
+    List<Node> thenNodes = capture(thenArm);
+    Map<Scope.Binding, Value.Var> afterThen = scope.snapshot();
+    scope.restore(before);
+    List<Node> elseNodes = capture(elseArm);
+    Map<Scope.Binding, Value.Var> afterElse = scope.snapshot();
+    scope.restore(before);
+    for (Scope.Binding binding : before.keySet()) {
+      Value.Var fromThen = afterThen.get(binding);
+      Value.Var fromElse = afterElse.get(binding);
+      if (fromThen == before.get(binding) && fromElse == before.get(binding)) {
+        continue;
+      }
+      Value.Var merged = new Value.Var(names.forSourceVariable(binding.sourceName), binding.type);
+      thenNodes.add(new Node.Copy(merged, orDefault(fromThen, binding.type), origin));
+      elseNodes.add(new Node.Copy(merged, orDefault(fromElse, binding.type), origin));
+      binding.current = merged;
+    }
+    emit(new Node.If(condition, thenNodes, elseNodes, origin));
+  }
+}
