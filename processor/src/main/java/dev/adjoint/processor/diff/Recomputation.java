@@ -39,8 +39,15 @@ final class Recomputation {
   /**
    * @param needed the variables the reverse sweep reads
    * @param writtenArrays the arrays some statement of the method stores into
+   * @param definitionsInMethod how often each variable is defined in the whole method: a value
+   *     defined elsewhere too (a variable an enclosing loop carries) must be restored, not
+   *     recomputed
    */
-  static Plan plan(Node.While loop, Set<Value.Var> needed, Set<Value.Var> writtenArrays) {
+  static Plan plan(
+      Node.While loop,
+      Set<Value.Var> needed,
+      Set<Value.Var> writtenArrays,
+      Map<Value.Var, Integer> definitionsInMethod) {
     List<Node> body = loop.body();
     int suffixStart = body.size();
     while (suffixStart > 0 && isCounterUpdate(body.get(suffixStart - 1))) {
@@ -67,6 +74,7 @@ final class Recomputation {
           target != null
               && isPure(node, writtenArrays)
               && definitions.getOrDefault(target, 0) == 1
+              && definitionsInMethod.getOrDefault(target, 0) == 1
               && ActivityAnalysis.operands(node).stream()
                   .allMatch(
                       v ->

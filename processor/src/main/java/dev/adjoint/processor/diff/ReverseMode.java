@@ -103,6 +103,7 @@ public final class ReverseMode {
   }
 
   private Adjoint run(String seedName) {
+    function.body().forEach(n -> countDefinitions(n, definitionsInMethod));
     collectLoopFacts(function.body(), false);
     planRecomputation(function.body());
     planLoops(function.body());
@@ -397,7 +398,8 @@ public final class ReverseMode {
           planLoops(branch.elseBranch());
         }
         case Node.While loop -> {
-          Recomputation.Plan plan = Recomputation.plan(loop, needed, writtenArrays);
+          Recomputation.Plan plan =
+              Recomputation.plan(loop, needed, writtenArrays, definitionsInMethod);
           plans.put(loop, plan);
           recomputed.addAll(plan.recomputed());
           // recomputing reads what the recomputed values are computed from: the loop counter
@@ -1012,7 +1014,22 @@ public final class ReverseMode {
 
   private final java.util.Deque<Pass> passes = new java.util.ArrayDeque<>();
 
-  private static Set<Value.Var> passLocalCandidates(List<Node> body) {
+  /** How often each variable is defined in the whole method. */
+  private final Map<Value.Var, Integer> definitionsInMethod = new HashMap<>();
+
+  /**
+   * Variables defined once in the whole method, at the top level of this body, before any read of
+   * them in it: only this pass contributes to their adjoints. A variable the loop carries out (a
+   * source variable assigned in the loop, also defined before it) gets contributions from after the
+   * loop too, so it is not one.
+   */
+  private Set<Value.Var> passLocalCandidates(List<Node> body) {
+    Set<Value.Var> candidates = passLocalCandidatesIn(body);
+    candidates.removeIf(v -> definitionsInMethod.getOrDefault(v, 0) != 1);
+    return candidates;
+  }
+
+  private static Set<Value.Var> passLocalCandidatesIn(List<Node> body) {
     Set<Value.Var> candidates = new HashSet<>();
     Set<Value.Var> read = new HashSet<>();
     Map<Value.Var, Integer> definitions = new HashMap<>();

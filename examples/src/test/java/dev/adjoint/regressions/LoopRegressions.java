@@ -1,0 +1,40 @@
+package dev.adjoint.regressions;
+
+import dev.adjoint.annotations.Differentiable;
+
+/** Programs the random-program test found wrong once; each comment says what went wrong. */
+final class LoopRegressions {
+  private LoopRegressions() {}
+
+  // v, assigned in the loop and read after it, had its adjoint overwritten by the loop's first
+  // contribution, losing the contribution from the return
+  @Differentiable
+  static double carriedOut(double a, double b) {
+    double u = a;
+    double v = b;
+    for (int i = 0; i < 1; i++) {
+      v = a;
+      u = Math.max(a, v);
+    }
+    return a + u + v;
+  }
+
+  // u = a in the inner loop was recomputed instead of restored, though the other arm's loop
+  // overwrites u too
+  @Differentiable
+  static double nestedInBranch(double a, double b) {
+    double u = a;
+    for (int i0 = 0; i0 < 2; i0++) {
+      if (!(a < b)) {
+        for (int i1 = 0; i1 < 1; i1++) {
+          u = a;
+        }
+      } else {
+        for (int i2 = 0; i2 < 2; i2++) {
+          u *= a;
+        }
+      }
+    }
+    return u;
+  }
+}
