@@ -69,18 +69,21 @@ final class VectorDoubleKernel extends DoubleKernel {
       c70 = a.fma(b0, c70);
       c71 = a.fma(b1, c71);
     }
-    addRow(c00, c01, c, cOff);
-    addRow(c10, c11, c, cOff + ldc);
-    addRow(c20, c21, c, cOff + 2 * ldc);
-    addRow(c30, c31, c, cOff + 3 * ldc);
-    addRow(c40, c41, c, cOff + 4 * ldc);
-    addRow(c50, c51, c, cOff + 5 * ldc);
-    addRow(c60, c61, c, cOff + 6 * ldc);
-    addRow(c70, c71, c, cOff + 7 * ldc);
-  }
-
-  private static void addRow(DoubleVector v0, DoubleVector v1, double[] c, int off) {
-    DoubleVector.fromArray(S, c, off).add(v0).intoArray(c, off);
-    DoubleVector.fromArray(S, c, off + L).add(v1).intoArray(c, off + L);
+    DoubleVector.fromArray(S, c, cOff).add(c00).intoArray(c, cOff);
+    DoubleVector.fromArray(S, c, cOff + L).add(c01).intoArray(c, cOff + L);
+    DoubleVector.fromArray(S, c, cOff + ldc).add(c10).intoArray(c, cOff + ldc);
+    DoubleVector.fromArray(S, c, cOff + ldc + L).add(c11).intoArray(c, cOff + ldc + L);
+    DoubleVector.fromArray(S, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
+    DoubleVector.fromArray(S, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
+    DoubleVector.fromArray(S, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
+    DoubleVector.fromArray(S, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
+    DoubleVector.fromArray(S, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
+    DoubleVector.fromArray(S, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
+    DoubleVector.fromArray(S, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
+    DoubleVector.fromArray(S, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
+    DoubleVector.fromArray(S, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
+    DoubleVector.fromArray(S, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
+    DoubleVector.fromArray(S, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
+    DoubleVector.fromArray(S, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
   }
 }
