@@ -82,8 +82,9 @@ public final class Gemm {
     if ((long) m * n * k >= PARALLEL_MACS && GemmThreads.tryAcquire()) {
       FloatJob job = FLOAT_JOB;
       try {
-        job.set(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset);
-        job.ldc = ldc;
+        job.set(
+            transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
+            ldc);
         GemmThreads.run(job, GemmThreads.PARALLELISM);
       } finally {
         job.clear();
@@ -140,8 +141,9 @@ public final class Gemm {
     if ((long) m * n * k >= PARALLEL_MACS && GemmThreads.tryAcquire()) {
       DoubleJob job = DOUBLE_JOB;
       try {
-        job.set(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset);
-        job.ldc = ldc;
+        job.set(
+            transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
+            ldc);
         GemmThreads.run(job, GemmThreads.PARALLELISM);
       } finally {
         job.clear();
@@ -254,7 +256,8 @@ public final class Gemm {
         int ldb,
         float beta,
         float[] c,
-        int cOff) {
+        int cOff,
+        int ldc) {
       this.transA = transA;
       this.transB = transB;
       this.m = m;
@@ -270,6 +273,7 @@ public final class Gemm {
       this.beta = beta;
       this.c = c;
       this.cOff = cOff;
+      this.ldc = ldc;
     }
 
     void clear() {
@@ -373,7 +377,8 @@ public final class Gemm {
         int ldb,
         double beta,
         double[] c,
-        int cOff) {
+        int cOff,
+        int ldc) {
       this.transA = transA;
       this.transB = transB;
       this.m = m;
@@ -389,6 +394,7 @@ public final class Gemm {
       this.beta = beta;
       this.c = c;
       this.cOff = cOff;
+      this.ldc = ldc;
     }
 
     void clear() {
