@@ -42,6 +42,19 @@ public final class Gemm {
 
   private Gemm() {}
 
+  /**
+   * Sets how many threads one product may use, the caller included, capped at {@code
+   * adjoint.cpu.threads} (default: the available processors). 1 makes every call single-threaded.
+   */
+  public static void setThreads(int threads) {
+    GemmThreads.setLimit(threads);
+  }
+
+  /** How many threads one product may use, the caller included. */
+  public static int threads() {
+    return GemmThreads.limit();
+  }
+
   /** Whether the Vector API kernels are in use (false: the plain-Java fallback). */
   public static boolean vectorized() {
     return FLOAT_KERNEL instanceof VectorFloatKernel;
@@ -85,7 +98,7 @@ public final class Gemm {
         job.set(
             transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
             ldc);
-        GemmThreads.run(job, GemmThreads.PARALLELISM);
+        GemmThreads.run(job, GemmThreads.limit());
       } finally {
         job.clear();
         GemmThreads.release();
@@ -144,7 +157,7 @@ public final class Gemm {
         job.set(
             transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
             ldc);
-        GemmThreads.run(job, GemmThreads.PARALLELISM);
+        GemmThreads.run(job, GemmThreads.limit());
       } finally {
         job.clear();
         GemmThreads.release();

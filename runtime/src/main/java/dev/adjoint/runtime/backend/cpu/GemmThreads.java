@@ -25,6 +25,9 @@ final class GemmThreads {
           Integer.getInteger(
               "adjoint.cpu.threads", Math.min(64, Runtime.getRuntime().availableProcessors())));
 
+  /** Threads a job currently uses; see {@link Gemm#setThreads(int)}. */
+  private static volatile int limit = PARALLELISM;
+
   private static final AtomicBoolean BUSY = new AtomicBoolean();
   private static final AtomicInteger REMAINING = new AtomicInteger();
   private static final Worker[] WORKERS = new Worker[PARALLELISM - 1];
@@ -40,9 +43,21 @@ final class GemmThreads {
 
   private GemmThreads() {}
 
-  /** Claims the threads; false when there is only one thread or another job holds them. */
+  /** Claims the threads; false when only one may be used or another job holds them. */
   static boolean tryAcquire() {
-    return PARALLELISM > 1 && BUSY.compareAndSet(false, true);
+    return limit > 1 && BUSY.compareAndSet(false, true);
+  }
+
+  /** The number of threads jobs use now, the caller included. */
+  static int limit() {
+    return limit;
+  }
+
+  static void setLimit(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
+    }
+    limit = Math.min(threads, PARALLELISM);
   }
 
   static void release() {
@@ -54,7 +69,7 @@ final class GemmThreads {
    * done, rethrowing the first failure. Only between {@link #tryAcquire()} and {@link #release()}.
    */
   static void run(Parts job, int parts) {
-    int n = Math.min(parts, PARALLELISM);
+    int n = Math.min(parts, limit);
     failure = null;
     waiter = Thread.currentThread();
     REMAINING.set(n - 1);

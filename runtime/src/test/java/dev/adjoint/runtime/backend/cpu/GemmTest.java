@@ -292,6 +292,23 @@ class GemmTest {
   }
 
   @Test
+  void threadLimitIsHonouredAndChecked() {
+    int before = Gemm.threads();
+    try {
+      Gemm.setThreads(1);
+      assertEquals(1, Gemm.threads());
+      Case t = new Case(new Random(8), 150, 140, 130, false, true, 1, 0);
+      checkFloat(t, PUBLIC_FLOAT);
+      Gemm.setThreads(1000);
+      assertEquals(GemmThreads.PARALLELISM, Gemm.threads());
+      checkDouble(t, PUBLIC_DOUBLE);
+      assertThrows(IllegalArgumentException.class, () -> Gemm.setThreads(0));
+    } finally {
+      Gemm.setThreads(before);
+    }
+  }
+
+  @Test
   void betaZeroOverwritesNaN() {
     float[] a = {1, 2, 3, 4};
     float[] b = {5, 6, 7, 8};
