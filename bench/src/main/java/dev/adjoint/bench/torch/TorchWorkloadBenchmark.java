@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
     })
 public class TorchWorkloadBenchmark {
   /** libtorch threads + OpenBLAS threads; "1+2" is the setting reported as libtorch's figure. */
-  @Param({"1+2", "2+2"})
+  @Param({"1+2", "2+2", "1+1"})
   public String threads;
 
   private TorchMlpStep mlp;
