@@ -1,0 +1,261 @@
+package dev.adjoint.runtime.backend.cpu;
+
+import java.util.Arrays;
+
+/**
+ * The single-threaded float64 GEMM driver: {@code C = alpha*op(A)*op(B) + beta*C}, row-major.
+ *
+ * <p>Blocked as in GotoBLAS/BLIS, with the roles of A and B swapped because C is row-major and
+ * vectors run along its rows: for each {@link #KC}-deep slice of k, a block of up to {@link #MC}
+ * rows of A is packed (scaled by alpha) into {@code mr}-row panels; for each {@link #NC}-wide block
+ * of columns a slice of B is packed into {@code nr}-column panels (sized for the L2 cache); then
+ * every {@code mr x nr} tile of C is updated by the micro-kernel, the A panel staying in L1 while B
+ * panels stream from L2. Edge tiles go through a zeroed scratch tile, so kernels only see full
+ * tiles.
+ */
+final class DoubleGemm {
+  /** Depth of one packed slice of k. */
+  static final int KC = 256;
+
+  /** Rows of A packed at once (rounded down to a multiple of the kernel's mr). */
+  static final int MC = 512;
+
+  /** Columns of B packed at once (rounded down to a multiple of the kernel's nr). */
+  static final int NC = 512;
+
+  /** Below this many multiply-adds, packing costs more than it saves: plain loops instead. */
+  static final long SMALL_MACS = 16 * 16 * 16;
+
+  private DoubleGemm() {}
+
+  /** Per-thread packing buffers, grown on first use and then reused by every call. */
+  static final class Workspace {
+    double[] packA = new double[0];
+    double[] packB = new double[0];
+    double[] tile = new double[0];
+
+    void ensure(DoubleKernel kernel) {
+      int mc = roundDown(MC, kernel.mr);
+      int nc = roundDown(NC, kernel.nr);
+      if (packA.length < mc * KC) {
+        packA = new double[mc * KC];
+      }
+      if (packB.length < nc * KC) {
+        packB = new double[nc * KC];
+      }
+      if (tile.length < kernel.mr * kernel.nr) {
+        tile = new double[kernel.mr * kernel.nr];
+      }
+    }
+  }
+
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  static Workspace workspace() {
+    return WORKSPACE.get();
+  }
+
+  /** Arguments as in {@link Gemm#sgemm}; already validated; runs on the calling thread. */
+  static void gemm(
+      DoubleKernel kernel,
+      Workspace ws,
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double alpha,
+      double[] a,
+      int aOff,
+      int lda,
+      double[] b,
+      int bOff,
+      int ldb,
+      double beta,
+      double[] c,
+      int cOff,
+      int ldc) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if ((long) m * n * k <= SMALL_MACS) {
+      small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    scale(m, n, beta, c, cOff, ldc);
+    if (k == 0 || alpha == 0d) {
+      return;
+    }
+    ws.ensure(kernel);
+    final int mr = kernel.mr;
+    final int nr = kernel.nr;
+    final int mcMax = roundDown(MC, mr);
+    final int ncMax = roundDown(NC, nr);
+    final double[] pa = ws.packA;
+    final double[] pb = ws.packB;
+    final double[] tile = ws.tile;
+    for (int pc = 0; pc < k; pc += KC) {
+      int kc = Math.min(KC, k - pc);
+      for (int ic = 0; ic < m; ic += mcMax) {
+        int mc = Math.min(mcMax, m - ic);
+        packA(transA, a, aOff, lda, ic, pc, mc, kc, alpha, mr, pa);
+        for (int jc = 0; jc < n; jc += ncMax) {
+          int nc = Math.min(ncMax, n - jc);
+          packB(transB, b, bOff, ldb, pc, jc, kc, nc, nr, pb);
+          for (int ir = 0; ir < mc; ir += mr) {
+            int rows = Math.min(mr, mc - ir);
+            for (int jr = 0; jr < nc; jr += nr) {
+              int cols = Math.min(nr, nc - jr);
+              int ci = cOff + (ic + ir) * ldc + jc + jr;
+              if (rows == mr && cols == nr) {
+                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, c, ci, ldc);
+              } else {
+                Arrays.fill(tile, 0, mr * nr, 0d);
+                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, tile, 0, nr);
+                for (int r = 0; r < rows; r++) {
+                  int row = ci + r * ldc;
+                  for (int j = 0; j < cols; j++) {
+                    c[row + j] += tile[r * nr + j];
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** {@code C = beta*C} over the m x n block; beta == 0 overwrites (so NaNs in C do not leak). */
+  static void scale(int m, int n, double beta, double[] c, int cOff, int ldc) {
+    if (beta == 1d) {
+      return;
+    }
+    for (int i = 0; i < m; i++) {
+      int row = cOff + i * ldc;
+      if (beta == 0d) {
+        Arrays.fill(c, row, row + n, 0d);
+      } else {
+        for (int j = 0; j < n; j++) {
+          c[row + j] *= beta;
+        }
+      }
+    }
+  }
+
+  /** Packs alpha * op(A)[ic:ic+mc, pc:pc+kc] into mr-row panels, zero-padding the last one. */
+  private static void packA(
+      boolean transA,
+      double[] a,
+      int aOff,
+      int lda,
+      int ic,
+      int pc,
+      int mc,
+      int kc,
+      double alpha,
+      int mr,
+      double[] pa) {
+    for (int ir = 0; ir < mc; ir += mr) {
+      int rows = Math.min(mr, mc - ir);
+      int dst = ir * kc;
+      if (!transA) {
+        for (int r = 0; r < rows; r++) {
+          int src = aOff + (ic + ir + r) * lda + pc;
+          for (int p = 0; p < kc; p++) {
+            pa[dst + p * mr + r] = alpha * a[src + p];
+          }
+        }
+      } else {
+        for (int p = 0; p < kc; p++) {
+          int src = aOff + (pc + p) * lda + ic + ir;
+          int d = dst + p * mr;
+          for (int r = 0; r < rows; r++) {
+            pa[d + r] = alpha * a[src + r];
+          }
+        }
+      }
+      if (rows < mr) {
+        for (int p = 0; p < kc; p++) {
+          Arrays.fill(pa, dst + p * mr + rows, dst + (p + 1) * mr, 0d);
+        }
+      }
+    }
+  }
+
+  /** Packs op(B)[pc:pc+kc, jc:jc+nc] into nr-column panels, zero-padding the last one. */
+  private static void packB(
+      boolean transB,
+      double[] b,
+      int bOff,
+      int ldb,
+      int pc,
+      int jc,
+      int kc,
+      int nc,
+      int nr,
+      double[] pb) {
+    for (int jr = 0; jr < nc; jr += nr) {
+      int cols = Math.min(nr, nc - jr);
+      int dst = jr * kc;
+      if (!transB) {
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, pb, dst + p * nr, cols);
+        }
+      } else {
+        for (int j = 0; j < cols; j++) {
+          int src = bOff + (jc + jr + j) * ldb + pc;
+          for (int p = 0; p < kc; p++) {
+            pb[dst + p * nr + j] = b[src + p];
+          }
+        }
+      }
+      if (cols < nr) {
+        for (int p = 0; p < kc; p++) {
+          Arrays.fill(pb, dst + p * nr + cols, dst + (p + 1) * nr, 0d);
+        }
+      }
+    }
+  }
+
+  /** Unpacked loops for tiny products, where packing would dominate. */
+  private static void small(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double alpha,
+      double[] a,
+      int aOff,
+      int lda,
+      double[] b,
+      int bOff,
+      int ldb,
+      double beta,
+      double[] c,
+      int cOff,
+      int ldc) {
+    int ai = transA ? 1 : lda;
+    int ap = transA ? lda : 1;
+    int bp = transB ? 1 : ldb;
+    int bj = transB ? ldb : 1;
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0d;
+        int x = aOff + i * ai;
+        int y = bOff + j * bj;
+        for (int p = 0; p < k; p++) {
+          s += a[x + p * ap] * b[y + p * bp];
+        }
+        int ci = cOff + i * ldc + j;
+        double v = alpha == 0d ? 0d : alpha * s;
+        c[ci] = beta == 0d ? v : v + beta * c[ci];
+      }
+    }
+  }
+
+  static int roundDown(int x, int multiple) {
+    return Math.max(multiple, x / multiple * multiple);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.adjoint.runtime.backend.cpu;
+
+/**
+ * The plain-Java implementations behind {@link FloatOps}; {@link VectorFloatOps} overrides them
+ * with Vector API loops. Arguments are already checked.
+ */
+class FloatOpsKernels {
+  void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = a[aOff + i] + b[bOff + i];
+    }
+  }
+
+  void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = a[aOff + i] * b[bOff + i];
+    }
+  }
+
+  void exp(float[] x, int xOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[outOff + i] = (float) Math.exp(x[xOff + i]);
+    }
+  }
+
+  void relu(float[] x, int xOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i++) {
+      float v = x[xOff + i];
+      // v > 0 ? v : 0 would turn NaN into 0; keep NaN visible.
+      out[outOff + i] = v < 0f ? 0f : v;
+    }
+  }
+
+  float sum(float[] x, int xOff, int n) {
+    float s = 0f;
+    for (int i = 0; i < n; i++) {
+      s += x[xOff + i];
+    }
+    return s;
+  }
+}

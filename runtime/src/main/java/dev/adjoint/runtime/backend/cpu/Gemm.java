@@ -1,0 +1,478 @@
+package dev.adjoint.runtime.backend.cpu;
+
+/**
+ * General matrix multiply on heap arrays, BLAS-style: {@code C = alpha * op(A) * op(B) + beta * C}
+ * with row-major storage, {@code op(X)} being X or its transpose, op(A) m x k, op(B) k x n, C m x
+ * n. Element (i, j) of a row-major matrix X lives at {@code x[xOffset + i*ldx + j]}.
+ *
+ * <p>Blocked and packed (see {@link FloatGemm}), with Vector API micro-kernels where {@code
+ * jdk.incubator.vector} is available (run with {@code --add-modules jdk.incubator.vector}) and a
+ * plain-Java kernel otherwise. Large products are split over a small fixed set of threads ({@link
+ * GemmThreads}); small ones run on the calling thread. After warm-up a call allocates nothing.
+ *
+ * <p>As in BLAS, when {@code beta == 0} C is not read, so NaNs in it do not survive.
+ */
+public final class Gemm {
+  /** Products with fewer multiply-adds than this run on the calling thread only. */
+  static final long PARALLEL_MACS = 1L << 21;
+
+  static final FloatKernel FLOAT_KERNEL;
+  static final DoubleKernel DOUBLE_KERNEL;
+
+  static {
+    FloatKernel fk;
+    DoubleKernel dk;
+    try {
+      if (Boolean.getBoolean("adjoint.cpu.scalar")) {
+        throw new UnsupportedOperationException("Vector API disabled by adjoint.cpu.scalar");
+      }
+      fk = new VectorFloatKernel();
+      dk = new VectorDoubleKernel();
+    } catch (LinkageError | UnsupportedOperationException e) {
+      // No jdk.incubator.vector module in this JVM (or disabled): plain Java.
+      fk = new ScalarFloatKernel();
+      dk = new ScalarDoubleKernel();
+    }
+    FLOAT_KERNEL = fk;
+    DOUBLE_KERNEL = dk;
+  }
+
+  private static final FloatJob FLOAT_JOB = new FloatJob();
+  private static final DoubleJob DOUBLE_JOB = new DoubleJob();
+
+  private Gemm() {}
+
+  /**
+   * Sets how many threads one product may use, the caller included, capped at {@code
+   * adjoint.cpu.threads} (default: the available processors). 1 makes every call single-threaded.
+   */
+  public static void setThreads(int threads) {
+    GemmThreads.setLimit(threads);
+  }
+
+  /** How many threads one product may use, the caller included. */
+  public static int threads() {
+    return GemmThreads.limit();
+  }
+
+  /** Whether the Vector API kernels are in use (false: the plain-Java fallback). */
+  public static boolean vectorized() {
+    return FLOAT_KERNEL instanceof VectorFloatKernel;
+  }
+
+  /**
+   * Single precision: {@code C = alpha * op(A) * op(B) + beta * C}, row-major.
+   *
+   * @param transA use A transposed: A is stored k x m
+   * @param transB use B transposed: B is stored n x k
+   * @throws IllegalArgumentException on a negative size, a leading dimension smaller than a stored
+   *     row, or a matrix that does not fit its array at its offset
+   */
+  public static void sgemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOffset,
+      int lda,
+      float[] b,
+      int bOffset,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOffset,
+      int ldc) {
+    checkSizes(m, n, k);
+    check("A", transA ? k : m, transA ? m : k, a.length, aOffset, lda);
+    check("B", transB ? n : k, transB ? k : n, b.length, bOffset, ldb);
+    check("C", m, n, c.length, cOffset, ldc);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if ((long) m * n * k >= PARALLEL_MACS && GemmThreads.tryAcquire()) {
+      FloatJob job = FLOAT_JOB;
+      try {
+        job.set(
+            transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
+            ldc);
+        GemmThreads.run(job, GemmThreads.limit());
+      } finally {
+        job.clear();
+        GemmThreads.release();
+      }
+      return;
+    }
+    FloatGemm.gemm(
+        FLOAT_KERNEL,
+        FloatGemm.workspace(),
+        transA,
+        transB,
+        m,
+        n,
+        k,
+        alpha,
+        a,
+        aOffset,
+        lda,
+        b,
+        bOffset,
+        ldb,
+        beta,
+        c,
+        cOffset,
+        ldc);
+  }
+
+  /** Double precision; see {@link #sgemm}. */
+  public static void dgemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      double alpha,
+      double[] a,
+      int aOffset,
+      int lda,
+      double[] b,
+      int bOffset,
+      int ldb,
+      double beta,
+      double[] c,
+      int cOffset,
+      int ldc) {
+    checkSizes(m, n, k);
+    check("A", transA ? k : m, transA ? m : k, a.length, aOffset, lda);
+    check("B", transB ? n : k, transB ? k : n, b.length, bOffset, ldb);
+    check("C", m, n, c.length, cOffset, ldc);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if ((long) m * n * k >= PARALLEL_MACS && GemmThreads.tryAcquire()) {
+      DoubleJob job = DOUBLE_JOB;
+      try {
+        job.set(
+            transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
+            ldc);
+        GemmThreads.run(job, GemmThreads.limit());
+      } finally {
+        job.clear();
+        GemmThreads.release();
+      }
+      return;
+    }
+    DoubleGemm.gemm(
+        DOUBLE_KERNEL,
+        DoubleGemm.workspace(),
+        transA,
+        transB,
+        m,
+        n,
+        k,
+        alpha,
+        a,
+        aOffset,
+        lda,
+        b,
+        bOffset,
+        ldb,
+        beta,
+        c,
+        cOffset,
+        ldc);
+  }
+
+  private static void checkSizes(int m, int n, int k) {
+    if (m < 0 || n < 0 || k < 0) {
+      throw new IllegalArgumentException(
+          "GEMM sizes must be non-negative, got m=" + m + ", n=" + n + ", k=" + k);
+    }
+  }
+
+  /** A stored rows x cols matrix at offset with leading dimension ld must fit in length. */
+  private static void check(String name, int rows, int cols, int length, int offset, int ld) {
+    if (ld < Math.max(1, cols)) {
+      throw new IllegalArgumentException(
+          "ld"
+              + name.toLowerCase()
+              + "="
+              + ld
+              + " is smaller than the "
+              + cols
+              + " columns of stored "
+              + name);
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException(name + " offset " + offset + " is negative");
+    }
+    if (rows > 0 && cols > 0 && offset + (long) (rows - 1) * ld + cols > length) {
+      throw new IllegalArgumentException(
+          name
+              + " ("
+              + rows
+              + " x "
+              + cols
+              + ", ld "
+              + ld
+              + ", offset "
+              + offset
+              + ") does not fit its array of length "
+              + length);
+    }
+  }
+
+  /** Splits a product between threads: by rows when C is tall, else by columns. */
+  static int[] split(int size, int unit, int part, int parts, int[] range) {
+    int chunk = (size + parts - 1) / parts;
+    chunk = (chunk + unit - 1) / unit * unit;
+    int lo = Math.min(size, part * chunk);
+    range[0] = lo;
+    range[1] = Math.min(size, lo + chunk);
+    return range;
+  }
+
+  /** The reusable description of one parallel float product (owned while the threads are held). */
+  private static final class FloatJob implements GemmThreads.Parts {
+    boolean transA;
+    boolean transB;
+    int m;
+    int n;
+    int k;
+    float alpha;
+    float beta;
+    float[] a;
+    float[] b;
+    float[] c;
+    int aOff;
+    int bOff;
+    int cOff;
+    int lda;
+    int ldb;
+    int ldc;
+    private final int[][] ranges = new int[GemmThreads.PARALLELISM][2];
+
+    void set(
+        boolean transA,
+        boolean transB,
+        int m,
+        int n,
+        int k,
+        float alpha,
+        float[] a,
+        int aOff,
+        int lda,
+        float[] b,
+        int bOff,
+        int ldb,
+        float beta,
+        float[] c,
+        int cOff,
+        int ldc) {
+      this.transA = transA;
+      this.transB = transB;
+      this.m = m;
+      this.n = n;
+      this.k = k;
+      this.alpha = alpha;
+      this.a = a;
+      this.aOff = aOff;
+      this.lda = lda;
+      this.b = b;
+      this.bOff = bOff;
+      this.ldb = ldb;
+      this.beta = beta;
+      this.c = c;
+      this.cOff = cOff;
+      this.ldc = ldc;
+    }
+
+    void clear() {
+      a = null;
+      b = null;
+      c = null;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      FloatKernel kernel = FLOAT_KERNEL;
+      int[] r = ranges[part];
+      if (m >= n) {
+        split(m, kernel.mr, part, parts, r);
+        int rows = r[1] - r[0];
+        if (rows == 0) {
+          return;
+        }
+        int aStart = aOff + (transA ? r[0] : r[0] * lda);
+        FloatGemm.gemm(
+            kernel,
+            FloatGemm.workspace(),
+            transA,
+            transB,
+            rows,
+            n,
+            k,
+            alpha,
+            a,
+            aStart,
+            lda,
+            b,
+            bOff,
+            ldb,
+            beta,
+            c,
+            cOff + r[0] * ldc,
+            ldc);
+      } else {
+        split(n, kernel.nr, part, parts, r);
+        int cols = r[1] - r[0];
+        if (cols == 0) {
+          return;
+        }
+        int bStart = bOff + (transB ? r[0] * ldb : r[0]);
+        FloatGemm.gemm(
+            kernel,
+            FloatGemm.workspace(),
+            transA,
+            transB,
+            m,
+            cols,
+            k,
+            alpha,
+            a,
+            aOff,
+            lda,
+            b,
+            bStart,
+            ldb,
+            beta,
+            c,
+            cOff + r[0],
+            ldc);
+      }
+    }
+  }
+
+  /** The reusable description of one parallel double product. */
+  private static final class DoubleJob implements GemmThreads.Parts {
+    boolean transA;
+    boolean transB;
+    int m;
+    int n;
+    int k;
+    double alpha;
+    double beta;
+    double[] a;
+    double[] b;
+    double[] c;
+    int aOff;
+    int bOff;
+    int cOff;
+    int lda;
+    int ldb;
+    int ldc;
+    private final int[][] ranges = new int[GemmThreads.PARALLELISM][2];
+
+    void set(
+        boolean transA,
+        boolean transB,
+        int m,
+        int n,
+        int k,
+        double alpha,
+        double[] a,
+        int aOff,
+        int lda,
+        double[] b,
+        int bOff,
+        int ldb,
+        double beta,
+        double[] c,
+        int cOff,
+        int ldc) {
+      this.transA = transA;
+      this.transB = transB;
+      this.m = m;
+      this.n = n;
+      this.k = k;
+      this.alpha = alpha;
+      this.a = a;
+      this.aOff = aOff;
+      this.lda = lda;
+      this.b = b;
+      this.bOff = bOff;
+      this.ldb = ldb;
+      this.beta = beta;
+      this.c = c;
+      this.cOff = cOff;
+      this.ldc = ldc;
+    }
+
+    void clear() {
+      a = null;
+      b = null;
+      c = null;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      DoubleKernel kernel = DOUBLE_KERNEL;
+      int[] r = ranges[part];
+      if (m >= n) {
+        split(m, kernel.mr, part, parts, r);
+        int rows = r[1] - r[0];
+        if (rows == 0) {
+          return;
+        }
+        int aStart = aOff + (transA ? r[0] : r[0] * lda);
+        DoubleGemm.gemm(
+            kernel,
+            DoubleGemm.workspace(),
+            transA,
+            transB,
+            rows,
+            n,
+            k,
+            alpha,
+            a,
+            aStart,
+            lda,
+            b,
+            bOff,
+            ldb,
+            beta,
+            c,
+            cOff + r[0] * ldc,
+            ldc);
+      } else {
+        split(n, kernel.nr, part, parts, r);
+        int cols = r[1] - r[0];
+        if (cols == 0) {
+          return;
+        }
+        int bStart = bOff + (transB ? r[0] * ldb : r[0]);
+        DoubleGemm.gemm(
+            kernel,
+            DoubleGemm.workspace(),
+            transA,
+            transB,
+            m,
+            cols,
+            k,
+            alpha,
+            a,
+            aOff,
+            lda,
+            b,
+            bStart,
+            ldb,
+            beta,
+            c,
+            cOff + r[0],
+            ldc);
+      }
+    }
+  }
+}

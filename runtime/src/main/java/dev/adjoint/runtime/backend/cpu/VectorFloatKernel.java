@@ -1,0 +1,89 @@
+package dev.adjoint.runtime.backend.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API micro-kernel for float: an 8 x (2 vectors) block of C held in 16 vector registers,
+ * updated by one fused multiply-add per register for each step along k. Rows are the broadcast side
+ * (one element of packed A each), columns the vector side (two vectors of packed B).
+ *
+ * <p>Loaded only when {@code jdk.incubator.vector} is present; see {@link Gemm}.
+ */
+final class VectorFloatKernel extends FloatKernel {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+  private static final int NR = 2 * L;
+
+  VectorFloatKernel() {
+    super(8, NR);
+  }
+
+  @Override
+  void multiply(
+      int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S);
+    FloatVector c11 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S);
+    FloatVector c21 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S);
+    FloatVector c31 = FloatVector.zero(S);
+    FloatVector c40 = FloatVector.zero(S);
+    FloatVector c41 = FloatVector.zero(S);
+    FloatVector c50 = FloatVector.zero(S);
+    FloatVector c51 = FloatVector.zero(S);
+    FloatVector c60 = FloatVector.zero(S);
+    FloatVector c61 = FloatVector.zero(S);
+    FloatVector c70 = FloatVector.zero(S);
+    FloatVector c71 = FloatVector.zero(S);
+    for (int p = 0; p < kc; p++) {
+      int bi = bpOff + p * NR;
+      int ai = apOff + p * 8;
+      FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+      FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+      FloatVector a;
+      a = FloatVector.broadcast(S, ap[ai + 0]);
+      c00 = a.fma(b0, c00);
+      c01 = a.fma(b1, c01);
+      a = FloatVector.broadcast(S, ap[ai + 1]);
+      c10 = a.fma(b0, c10);
+      c11 = a.fma(b1, c11);
+      a = FloatVector.broadcast(S, ap[ai + 2]);
+      c20 = a.fma(b0, c20);
+      c21 = a.fma(b1, c21);
+      a = FloatVector.broadcast(S, ap[ai + 3]);
+      c30 = a.fma(b0, c30);
+      c31 = a.fma(b1, c31);
+      a = FloatVector.broadcast(S, ap[ai + 4]);
+      c40 = a.fma(b0, c40);
+      c41 = a.fma(b1, c41);
+      a = FloatVector.broadcast(S, ap[ai + 5]);
+      c50 = a.fma(b0, c50);
+      c51 = a.fma(b1, c51);
+      a = FloatVector.broadcast(S, ap[ai + 6]);
+      c60 = a.fma(b0, c60);
+      c61 = a.fma(b1, c61);
+      a = FloatVector.broadcast(S, ap[ai + 7]);
+      c70 = a.fma(b0, c70);
+      c71 = a.fma(b1, c71);
+    }
+    FloatVector.fromArray(S, c, cOff).add(c00).intoArray(c, cOff);
+    FloatVector.fromArray(S, c, cOff + L).add(c01).intoArray(c, cOff + L);
+    FloatVector.fromArray(S, c, cOff + ldc).add(c10).intoArray(c, cOff + ldc);
+    FloatVector.fromArray(S, c, cOff + ldc + L).add(c11).intoArray(c, cOff + ldc + L);
+    FloatVector.fromArray(S, c, cOff + 2 * ldc).add(c20).intoArray(c, cOff + 2 * ldc);
+    FloatVector.fromArray(S, c, cOff + 2 * ldc + L).add(c21).intoArray(c, cOff + 2 * ldc + L);
+    FloatVector.fromArray(S, c, cOff + 3 * ldc).add(c30).intoArray(c, cOff + 3 * ldc);
+    FloatVector.fromArray(S, c, cOff + 3 * ldc + L).add(c31).intoArray(c, cOff + 3 * ldc + L);
+    FloatVector.fromArray(S, c, cOff + 4 * ldc).add(c40).intoArray(c, cOff + 4 * ldc);
+    FloatVector.fromArray(S, c, cOff + 4 * ldc + L).add(c41).intoArray(c, cOff + 4 * ldc + L);
+    FloatVector.fromArray(S, c, cOff + 5 * ldc).add(c50).intoArray(c, cOff + 5 * ldc);
+    FloatVector.fromArray(S, c, cOff + 5 * ldc + L).add(c51).intoArray(c, cOff + 5 * ldc + L);
+    FloatVector.fromArray(S, c, cOff + 6 * ldc).add(c60).intoArray(c, cOff + 6 * ldc);
+    FloatVector.fromArray(S, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
+    FloatVector.fromArray(S, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
+    FloatVector.fromArray(S, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
+  }
+}
