@@ -24,7 +24,8 @@ import java.util.function.DoubleUnaryOperator;
 public final class CpuBackend implements Backend {
   public static final CpuBackend INSTANCE = new CpuBackend();
 
-  private volatile GemmKernel gemm = ReferenceGemm.INSTANCE;
+  // the blocked, vectorised kernel; tests compare it with ReferenceGemm, the triple loop
+  private volatile GemmKernel gemm = BlockedGemmKernel.INSTANCE;
 
   private CpuBackend() {}
 
