@@ -1,8 +1,13 @@
 package dev.adjoint.bench.engines;
 
 import dev.adjoint.runtime.autograd.GradMode;
+import dev.adjoint.runtime.nn.Linear;
 import dev.adjoint.runtime.nn.Losses;
+import dev.adjoint.runtime.optim.Sgd;
+import dev.adjoint.runtime.tensor.Generator;
 import dev.adjoint.runtime.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The engine comparison's model code on Adjoint's dynamic tape, as PyTorch users write it. */
 public final class TapeWorkloads {
@@ -47,5 +52,41 @@ public final class TapeWorkloads {
     Tensor f = a.mul(a).mul(100).add(c.mul(c)).sum();
     f.backward();
     return f;
+  }
+
+  /**
+   * One training step of the 784-512-10 MLP on a batch of 64, as a PyTorch user writes it:
+   * zero_grad, relu(linear), linear, softmax cross-entropy, backward, SGD step.
+   */
+  public static final class MlpStep {
+    private final Tensor x;
+    private final Tensor labels;
+    private final Linear hidden;
+    private final Linear output;
+    private final Sgd optimizer;
+
+    public MlpStep(long seed) {
+      Generator gen = new Generator(seed);
+      x = Tensor.randn(64, 784);
+      long[] classes = new long[64];
+      for (int i = 0; i < classes.length; i++) {
+        classes[i] = (long) Math.floor(gen.nextUniform(0, 10));
+      }
+      labels = Tensor.ofLongs(classes);
+      hidden = new Linear(784, 512, gen);
+      output = new Linear(512, 10, gen);
+      List<Tensor> params = new ArrayList<>(hidden.parameters());
+      params.addAll(output.parameters());
+      optimizer = new Sgd(params, 0.01);
+    }
+
+    /** Runs one step and returns the loss before the update. */
+    public double step() {
+      optimizer.zeroGrad();
+      Tensor loss = Losses.crossEntropy(output.forward(hidden.forward(x).relu()), labels);
+      loss.backward();
+      optimizer.step();
+      return loss.item();
+    }
   }
 }
