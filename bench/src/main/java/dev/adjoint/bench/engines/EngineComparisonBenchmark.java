@@ -1,10 +1,12 @@
 package dev.adjoint.bench.engines;
 
+import dev.adjoint.bench.rosenbrock.RosenbrockGrad;
 import dev.adjoint.bench.torch.TorchMlpStep;
 import dev.adjoint.bench.torch.TorchRosenbrock;
 import dev.adjoint.bench.torch.TorchSeedLayer;
 import dev.adjoint.bench.torch.TorchTemperature;
 import dev.adjoint.bench.torch.TorchThreads;
+import dev.adjoint.examples.generated.OneLayerNetworkGrad;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Generator;
 import dev.adjoint.runtime.tensor.Tensor;
@@ -136,7 +138,7 @@ public class EngineComparisonBenchmark {
   @Benchmark
   public double rosenbrock_generated(Java s) {
     Arrays.fill(s.gradX, 0);
-    return GeneratedWorkloadsGrad.rosenbrock(s.x, 1.0, s.gradX);
+    return RosenbrockGrad.value(s.x, 1.0, s.gradX);
   }
 
   @Benchmark
@@ -168,8 +170,7 @@ public class EngineComparisonBenchmark {
   public double seedLayer_generated(Java s) {
     Arrays.fill(s.gradW, 0);
     Arrays.fill(s.gradB, 0);
-    return GeneratedWorkloadsGrad.seedLayerLoss(
-        s.ones, s.weights, s.bias, s.zeros, 1.0, s.gradW, s.gradB);
+    return OneLayerNetworkGrad.loss(s.ones, s.weights, s.bias, s.zeros, 1.0, s.gradW, s.gradB);
   }
 
   @Benchmark
