@@ -3,11 +3,14 @@ import dev.adjoint.annotations.Differentiable;
 class Adj101Switch {
   @Differentiable
   static double pick(double x, int k) {
-    switch (k) { // expect: [ADJ101] switch statements are not supported in @Differentiable methods
-      case 0:
-        return x;
+    double y = 0;
+    switch (k) {
+      case 0: // expect: [ADJ101] switch with 'case ...:' labels (and fall-through) is not supported
+        y = x;
+        break;
       default:
-        return -x;
+        y = -x;
     }
+    return y;
   }
 }

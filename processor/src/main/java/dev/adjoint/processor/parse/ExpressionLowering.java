@@ -3,6 +3,7 @@ package dev.adjoint.processor.parse;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -12,6 +13,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -130,7 +132,7 @@ abstract class ExpressionLowering extends CallLowering {
       case INSTANCE_OF ->
           throw unsupported(
               e, "instanceof", "differentiable code computes" + " with primitive values");
-      case SWITCH_EXPRESSION -> throw unsupported(e, "switch expressions", "use ?: instead");
+      case SWITCH_EXPRESSION -> lowerSwitchExpression((SwitchExpressionTree) e);
       default ->
           throw unsupported(e, "this expression", "rewrite it with arithmetic, calls and ?:");
     };
@@ -351,6 +353,74 @@ abstract class ExpressionLowering extends CallLowering {
       stored = converted;
     }
     emit(new Node.ArrayStore(ref.array(), ref.index(), stored, origin(where)));
+  }
+
+  /** The selector of a switch: an int or long, evaluated once. */
+  Value switchSelector(ExpressionTree expression) {
+    Value selector = lowerExpression(expression);
+    if (selector.type() != IrType.INT && selector.type() != IrType.LONG) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106,
+          expression,
+          "a switch in a @Differentiable method selects on an int or long, not a "
+              + selector.type().javaName());
+    }
+    return selector;
+  }
+
+  /** {@code selector == label₁ || selector == label₂ ...} for one case. */
+  Value caseMatches(Value selector, CaseTree c) {
+    Value matches = null;
+    for (ExpressionTree label : c.getExpressions()) {
+      Value constant = lowerExpression(label);
+      Value equal = binary(Tree.Kind.EQUAL_TO, selector, constant, label);
+      matches =
+          matches == null ? equal : operate(JavaOperator.OR, IrType.BOOLEAN, matches, equal, label);
+    }
+    return matches;
+  }
+
+  /**
+   * {@code switch (k) { case 1 -> a; default -> b; }} as a value: each arm computes only when
+   * taken, like {@code ?:}. Arms are expressions; a block arm with {@code yield} is rejected.
+   */
+  private Value lowerSwitchExpression(SwitchExpressionTree tree) {
+    Value selector = switchSelector(tree.getExpression());
+    List<? extends CaseTree> cases = tree.getCases();
+    for (CaseTree c : cases) {
+      if (c.getCaseKind() != CaseTree.CaseKind.RULE || !(c.getBody() instanceof ExpressionTree)) {
+        throw unsupported(
+            c, "this switch arm", "write each arm as case 1 -> expression, without blocks");
+      }
+    }
+    return switchArms(selector, cases, 0, tree);
+  }
+
+  private Value switchArms(Value selector, List<? extends CaseTree> cases, int from, Tree where) {
+    CaseTree c = cases.get(from);
+    ExpressionTree arm = (ExpressionTree) c.getBody();
+    if (c.getExpressions().isEmpty() || from == cases.size() - 1) {
+      return lowerExpression(arm); // default, or the last arm javac proved exhaustive
+    }
+    Value matches = caseMatches(selector, c);
+    List<Node> saved = out;
+    out = new ArrayList<>();
+    Value whenTrue = lowerExpression(arm);
+    List<Node> thenNodes = out;
+    out = new ArrayList<>();
+    Value whenFalse = switchArms(selector, cases, from + 1, where);
+    List<Node> elseNodes = out;
+    out = saved;
+    IrType type =
+        whenTrue.type() == IrType.BOOLEAN && whenFalse.type() == IrType.BOOLEAN
+            ? IrType.BOOLEAN
+            : IrType.promote(numeric(whenTrue, where).type(), numeric(whenFalse, where).type());
+    Value.Var result = temporary(type);
+    Origin origin = origin(where);
+    thenNodes.add(copyOrConvert(result, whenTrue, origin));
+    elseNodes.add(copyOrConvert(result, whenFalse, origin));
+    emit(new Node.If(matches, thenNodes, elseNodes, origin));
+    return result;
   }
 
   Value lowerNewArray(NewArrayTree tree) {

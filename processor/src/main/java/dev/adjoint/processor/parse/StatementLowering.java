@@ -5,6 +5,7 @@ import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ContinueTree;
@@ -18,6 +19,7 @@ import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -202,14 +204,105 @@ abstract class StatementLowering extends ExpressionLowering {
               statement,
               "throw statements",
               "check arguments before calling the @Differentiable method");
-      case SWITCH ->
-          unsupportedStatement(statement, "switch statements", "use if/else or ?: instead");
+      case SWITCH -> lowerSwitch((SwitchTree) statement);
       default ->
           unsupportedStatement(
               statement,
               statement.getKind().toString().toLowerCase().replace('_', ' ') + " statements",
               "rewrite it with assignments, if/else and loops");
     }
+  }
+
+  /**
+   * {@code switch (k) { case 1, 2 -> A; default -> B; }} on an int or long: an if-else chain on
+   * {@code k == 1 || k == 2}, with the selector evaluated once. The colon form, with its
+   * fall-through, is rejected.
+   */
+  void lowerSwitch(SwitchTree tree) {
+    Value selector = switchSelector(tree.getExpression());
+    List<? extends CaseTree> cases = tree.getCases();
+    for (CaseTree c : cases) {
+      if (c.getCaseKind() != CaseTree.CaseKind.RULE) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ101,
+            c,
+            "switch with 'case ...:' labels (and fall-through) is not supported; write the"
+                + " arrow form, case 1 -> ...");
+      }
+      rejectBreakInSwitch(c.getBody());
+    }
+    lowerCases(selector, cases, 0, origin(tree));
+  }
+
+  private void lowerCases(Value selector, List<? extends CaseTree> cases, int from, Origin origin) {
+    if (from == cases.size()) {
+      return;
+    }
+    CaseTree c = cases.get(from);
+    Runnable body =
+        () -> {
+          Tree b = c.getBody();
+          if (b instanceof StatementTree statement) {
+            lowerStatement(statement);
+          } else {
+            lowerExpressionStatement((ExpressionTree) b);
+          }
+        };
+    if (c.getExpressions().isEmpty()) { // default: the remaining cases cannot be reached after it
+      body.run();
+      return;
+    }
+    Value matches = caseMatches(selector, c);
+    branch(matches, body, () -> lowerCases(selector, cases, from + 1, origin), origin);
+  }
+
+  private void rejectBreakInSwitch(Tree body) {
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      private int loops;
+
+      @Override
+      public Void visitBreak(BreakTree node, Void unused) {
+        if (node.getLabel() == null && loops == 0) {
+          throw new DiagnosticException(
+              DiagnosticId.ADJ101,
+              node,
+              "break inside a switch is not supported; an arrow case needs none");
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitWhileLoop(com.sun.source.tree.WhileLoopTree node, Void unused) {
+        loops++;
+        super.visitWhileLoop(node, unused);
+        loops--;
+        return null;
+      }
+
+      @Override
+      public Void visitForLoop(com.sun.source.tree.ForLoopTree node, Void unused) {
+        loops++;
+        super.visitForLoop(node, unused);
+        loops--;
+        return null;
+      }
+
+      @Override
+      public Void visitDoWhileLoop(com.sun.source.tree.DoWhileLoopTree node, Void unused) {
+        loops++;
+        super.visitDoWhileLoop(node, unused);
+        loops--;
+        return null;
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree node, Void unused) {
+        loops++;
+        super.visitEnhancedForLoop(node, unused);
+        loops--;
+        return null;
+      }
+    }.scan(body, null);
   }
 
   void unsupportedStatement(Tree tree, String what, String fix) {
