@@ -275,6 +275,33 @@ public final class ReverseMode {
     return false;
   }
 
+  /**
+   * Whether the forward sweep pushes anything on the tape while running {@code nodes} in a loop. A
+   * loop that does is run backwards even with nothing active inside, to pop what it pushed and
+   * restore the values it overwrote (an index an enclosing loop's active code reads, say).
+   */
+  private boolean overwritesSaved(List<Node> nodes) {
+    for (Node node : nodes) {
+      boolean pushes =
+          switch (node) {
+            case Node.If branch ->
+                overwritesSaved(branch.thenBranch()) || overwritesSaved(branch.elseBranch());
+            case Node.While loop -> overwritesSaved(loop.body());
+            case Node.CallDifferentiable call ->
+                saved(call.result()) || node.target().map(this::saved).orElse(false);
+            case Node.NewArray array ->
+                saved(array.targetVar())
+                    || (activity.isActive(array.targetVar())
+                        && definedInLoops.contains(array.targetVar()));
+            default -> node.target().map(this::saved).orElse(false);
+          };
+      if (pushes) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the forward sweep must push {@code v}'s old value before redefining it. */
   private boolean saved(Value.Var v) {
     return definedInLoops.contains(v) && needed.contains(v);
@@ -412,7 +439,7 @@ public final class ReverseMode {
    */
   private void forwardLoop(Node.While loop, CodeBlock.Builder out, int depth, boolean inLoop) {
     String count = null;
-    if (hasActive(loop.body())) {
+    if (hasActive(loop.body()) || overwritesSaved(loop.body())) {
       count = names.fresh("passes");
       tripCounts.put(loop, count);
       out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
@@ -679,7 +706,7 @@ public final class ReverseMode {
   private void reverseLoop(Node.While loop, CodeBlock.Builder out, int depth) {
     String count = tripCounts.get(loop);
     if (count == null) {
-      return; // nothing active inside
+      return; // nothing active inside, nothing on the tape
     }
     CodeBlock.Builder body = CodeBlock.builder();
     reverseBlock(loop.body(), body, depth + 1, true);
