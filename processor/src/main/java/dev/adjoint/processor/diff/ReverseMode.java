@@ -289,17 +289,32 @@ public final class ReverseMode {
             case Node.While loop -> overwritesSaved(loop.body());
             case Node.CallDifferentiable call ->
                 saved(call.result()) || node.target().map(this::saved).orElse(false);
-            case Node.NewArray array ->
-                saved(array.targetVar())
-                    || (activity.isActive(array.targetVar())
-                        && definedInLoops.contains(array.targetVar()));
-            default -> node.target().map(this::saved).orElse(false);
+            default -> node.target().map(this::saved).orElse(false) || keepsAdjointArray(node);
           };
       if (pushes) {
         return true;
       }
     }
     return false;
+  }
+
+  /** An array copy (an alias) whose adjoint is an alias too. */
+  private boolean isActiveArray(Node.Copy copy) {
+    return copy.targetVar().type().isArray() && activity.isActive(copy.targetVar());
+  }
+
+  /**
+   * Whether {@code node} sets an active array's adjoint inside a loop: the forward sweep pushes the
+   * adjoint array it replaces, the reverse sweep pops it back.
+   */
+  private boolean keepsAdjointArray(Node node) {
+    boolean setsAdjoint =
+        switch (node) {
+          case Node.NewArray array -> activity.isActive(array.targetVar());
+          case Node.Copy copy -> isActiveArray(copy);
+          default -> false;
+        };
+    return setsAdjoint && definedInLoops.contains(node.target().orElseThrow());
   }
 
   /** Whether the forward sweep must push {@code v}'s old value before redefining it. */
@@ -326,8 +341,22 @@ public final class ReverseMode {
         JavaExpr value = ElementwiseRules.value(apply.op(), algebra, primals(apply.args()));
         define(out, apply.targetVar(), value.code(), apply.origin(), depth, null);
       }
-      case Node.Copy copy ->
-          define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
+      case Node.Copy copy -> {
+        define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
+        if (isActiveArray(copy)) {
+          // an array copy is an alias: so is its adjoint, and the reverse sweep has nothing to do
+          String adjoint = adjoint(copy.targetVar());
+          declaredAdjoints.add(copy.targetVar());
+          out.add(
+              "$L$L = $L; // $L: its adjoint\n",
+              depth == 0 && declaredPrimals.add(adjoint)
+                  ? copy.targetVar().type().javaName() + " "
+                  : "",
+              adjoint,
+              adjoint((Value.Var) copy.source()),
+              copy.origin());
+        }
+      }
       case Node.Convert convert -> {
         JavaExpr source = primal(convert.source());
         String code =
@@ -472,10 +501,12 @@ public final class ReverseMode {
           v.name(),
           node.origin());
     }
-    if (node instanceof Node.NewArray array
-        && activity.isActive(array.targetVar())
-        && definedInLoops.contains(array.targetVar())) {
-      out.add("$L.pushObject($L); // $L\n", tape(), adjoint(array.targetVar()), node.origin());
+    if (keepsAdjointArray(node)) {
+      out.add(
+          "$L.pushObject($L); // $L\n",
+          tape(),
+          adjoint(node.target().orElseThrow()),
+          node.origin());
     }
   }
 
@@ -599,8 +630,11 @@ public final class ReverseMode {
           }
         }
       }
-      case Node.Copy copy ->
+      case Node.Copy copy -> {
+        if (!copy.targetVar().type().isArray()) {
           passThrough(out, copy.targetVar(), copy.source(), copy.origin(), depth);
+        }
+      }
       case Node.Convert convert ->
           passThrough(out, convert.targetVar(), convert.source(), convert.origin(), depth);
       case Node.ArrayLoad load -> {
@@ -657,10 +691,12 @@ public final class ReverseMode {
   }
 
   private void restoreAfterUndo(Node node, CodeBlock.Builder out) {
-    if (node instanceof Node.NewArray array
-        && activity.isActive(array.targetVar())
-        && definedInLoops.contains(array.targetVar())) {
-      out.add("$L = $L.popObject(); // $L\n", adjoint(array.targetVar()), tape(), node.origin());
+    if (keepsAdjointArray(node)) {
+      out.add(
+          "$L = $L.popObject(); // $L\n",
+          adjoint(node.target().orElseThrow()),
+          tape(),
+          node.origin());
     }
     if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
       out.add("$L = $L.popObject(); // $L\n", call.result().name(), tape(), node.origin());
@@ -908,6 +944,10 @@ public final class ReverseMode {
       if (node instanceof Node.NewArray array && activity.isActive(array.targetVar())) {
         declarations.add(
             array.targetVar().type().javaName() + " " + adjoint(array.targetVar()) + " = null;");
+      }
+      if (node instanceof Node.Copy copy && isActiveArray(copy)) {
+        declarations.add(
+            copy.targetVar().type().javaName() + " " + adjoint(copy.targetVar()) + " = null;");
       }
       declarations.addAll(declarationsInside(node));
     }
