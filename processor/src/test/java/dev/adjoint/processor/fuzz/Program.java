@@ -11,11 +11,21 @@ import java.util.List;
  * }</pre>
  *
  * with locals {@code double u = a, v = b, w = c}, an {@code int} counter {@code n} and a local
- * array {@code m} of 5 elements. Loops refer to their enclosing loops by how many levels out they
- * are, so that any subtree stays a valid program wherever shrinking moves it; {@link
- * ProgramRenderer} resolves those references to names.
+ * array {@code m} of 5 elements, made one of three ways. Loops refer to their enclosing loops by
+ * how many levels out they are, so that any subtree stays a valid program wherever shrinking moves
+ * it; {@link ProgramRenderer} resolves those references to names.
  */
-record Program(List<Stmt> body, Expr result) {
+record Program(ArrayForm arrayForm, List<Stmt> body, Expr result) {
+
+  /** How the local array {@code m} is made. */
+  enum ArrayForm {
+    /** {@code new double[q.length + 2]}, then one store per element */
+    NEW_THEN_STORES,
+    /** {@code {a, b * c, q[1], 1, q[0] - a}} */
+    INITIALIZER,
+    /** an initializer into another variable, then {@code double[] m = thatArray;} */
+    ALIAS
+  }
 
   /** The scalar parameters and locals. */
   enum Scalar {

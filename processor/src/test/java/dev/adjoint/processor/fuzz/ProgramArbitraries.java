@@ -29,7 +29,10 @@ final class ProgramArbitraries {
   /** Random programs. */
   static Arbitrary<Program> programs() {
     ProgramArbitraries arbitraries = new ProgramArbitraries();
-    return Combinators.combine(arbitraries.block(NESTING, 0, 8), arbitraries.expr(EXPRESSION_DEPTH))
+    return Combinators.combine(
+            Arbitraries.of(Program.ArrayForm.class),
+            arbitraries.block(NESTING, 0, 8),
+            arbitraries.expr(EXPRESSION_DEPTH))
         .as(Program::new);
   }
 

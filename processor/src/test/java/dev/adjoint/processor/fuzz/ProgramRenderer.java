@@ -98,12 +98,21 @@ final class ProgramRenderer {
     line(2, "double v = b;");
     line(2, "double w = c;");
     line(2, "int n = 0;");
-    line(2, "double[] m = new double[q.length + 2];");
-    line(2, "m[0] = a;");
-    line(2, "m[1] = b * c;");
-    line(2, "m[2] = q[1];");
-    line(2, "m[3] = 1;");
-    line(2, "m[4] = q[0] - a;");
+    switch (program.arrayForm()) {
+      case NEW_THEN_STORES -> {
+        line(2, "double[] m = new double[q.length + 2];");
+        line(2, "m[0] = a;");
+        line(2, "m[1] = b * c;");
+        line(2, "m[2] = q[1];");
+        line(2, "m[3] = 1;");
+        line(2, "m[4] = q[0] - a;");
+      }
+      case INITIALIZER -> line(2, "double[] m = {a, b * c, q[1], 1, q[0] - a};");
+      case ALIAS -> {
+        line(2, "double[] m0 = {a, b * c, q[1], 1, q[0] - a};");
+        line(2, "double[] m = m0;");
+      }
+    }
     block(program.body(), 2);
     line(2, "return " + expr(program.result()).text() + STATE + ";");
     return out.toString();

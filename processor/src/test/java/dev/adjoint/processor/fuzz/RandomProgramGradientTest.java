@@ -28,6 +28,8 @@ class RandomProgramGradientTest {
   static final int BATCH = 100;
 
   private static final AtomicLong PROGRAMS = new AtomicLong();
+  private static final AtomicLong BATCHES = new AtomicLong();
+  private static final long STARTED = System.nanoTime();
   private static final AtomicLong COMPARED = new AtomicLong();
   private static final AtomicLong SKIPPED = new AtomicLong();
 
@@ -85,6 +87,12 @@ class RandomProgramGradientTest {
       PROGRAMS.incrementAndGet();
       COMPARED.addAndGet(check.compared);
       SKIPPED.addAndGet(check.skipped);
+    }
+    if (BATCHES.incrementAndGet() % 100 == 0) {
+      // progress of a long (-Pfuzz) run
+      System.out.printf(
+          "random programs: %d batches, %d programs in %d s%n",
+          BATCHES.get(), PROGRAMS.get(), (System.nanoTime() - STARTED) / 1_000_000_000L);
     }
   }
 
