@@ -201,6 +201,124 @@ public final class ArrayAliasesGrad {
   }
 
   /**
+   * The value of {@link ArrayAliases#typedInitializers(double[], double)} and its partial derivatives (the gradient).
+   */
+  public static TypedInitializersGradient typedInitializers(double[] v, double x) {
+    return typedInitializers(v, x, 1.0);
+  }
+
+  /**
+   * The pullback of {@link ArrayAliases#typedInitializers(double[], double)}: its value, and {@code seed} times each partial
+   * derivative (the vector-Jacobian product), in new arrays for array parameters.
+   */
+  public static TypedInitializersGradient typedInitializers(double[] v, double x, double seed) {
+    double[] dV = new double[v.length];
+    return typedInitializers(v, x, seed, dV);
+  }
+
+  /**
+   * The pullback of {@link ArrayAliases#typedInitializers(double[], double)}, adding {@code seed} times the partials with respect
+   * to array parameters into the given arrays (as {@code .grad} accumulates), so that a
+   * training loop allocates nothing. The record holds the same arrays.
+   */
+  public static TypedInitializersGradient typedInitializers(double[] v, double x, double seed,
+      double[] dV) {
+    Tape tape = Tape.current(); // keeps loop values for the reverse sweep
+    // forward sweep: the primal, keeping what the reverse sweep reads
+    int[] t1 = new int[3]; // ArrayAliases.java:35
+    t1[0] = 2; // ArrayAliases.java:35
+    t1[1] = 0; // ArrayAliases.java:35
+    t1[2] = 1; // ArrayAliases.java:35
+    int[] order = t1; // ArrayAliases.java:35
+    boolean[] t2 = new boolean[3]; // ArrayAliases.java:36
+    t2[0] = true; // ArrayAliases.java:36
+    t2[1] = false; // ArrayAliases.java:36
+    t2[2] = true; // ArrayAliases.java:36
+    boolean[] use = t2; // ArrayAliases.java:36
+    float[] t3 = new float[3]; // ArrayAliases.java:37
+    t3[0] = 0.5f; // ArrayAliases.java:37
+    t3[1] = 2f; // ArrayAliases.java:37
+    boolean t4 = x > 0; // ArrayAliases.java:37
+    float t6 = 0.0f; // ArrayAliases.java:37: set in the block below
+    float t5 = 0.0f; // ArrayAliases.java:37: set in the block below
+    if (t4) { // ArrayAliases.java:37
+      t6 = 1f; // ArrayAliases.java:37
+    } else {
+      t5 = -1f; // ArrayAliases.java:37
+      t6 = t5; // ArrayAliases.java:37
+    }
+    t3[2] = t6; // ArrayAliases.java:37
+    float[] scale = t3; // ArrayAliases.java:37
+    double s = 0; // ArrayAliases.java:38
+    int i = 0; // ArrayAliases.java:39
+    double s_1 = s; // ArrayAliases.java:39
+    int i_1 = i; // ArrayAliases.java:39
+    int t7 = 0; // ArrayAliases.java:39: set in the block below
+    boolean t8 = false; // ArrayAliases.java:39: set in the block below
+    boolean t9 = false; // ArrayAliases.java:39: set in the block below
+    int t10 = 0; // ArrayAliases.java:39: set in the block below
+    double t11 = 0.0; // ArrayAliases.java:39: set in the block below
+    double t12 = 0.0; // ArrayAliases.java:39: set in the block below
+    float t13 = 0.0f; // ArrayAliases.java:39: set in the block below
+    double t14 = 0.0; // ArrayAliases.java:39: set in the block below
+    double t15 = 0.0; // ArrayAliases.java:39: set in the block below
+    int t16 = 0; // ArrayAliases.java:39: set in the block below
+    int passes = 0; // ArrayAliases.java:39: passes of the loop below
+    t7 = order.length; // ArrayAliases.java:39
+    t8 = i_1 < t7; // ArrayAliases.java:39
+    while (t8) { // ArrayAliases.java:39
+      passes++;
+      tape.pushBoolean(t9); // ArrayAliases.java:40: the reverse sweep needs the value it overwrites
+      t9 = use[i_1]; // ArrayAliases.java:40
+      if (t9) { // ArrayAliases.java:40
+        tape.pushInt(t10); // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+        t10 = order[i_1]; // ArrayAliases.java:41
+        tape.pushDouble(t11); // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+        t11 = v[t10]; // ArrayAliases.java:41
+        t12 = t11 * x; // ArrayAliases.java:41
+        tape.pushFloat(t13); // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+        t13 = scale[i_1]; // ArrayAliases.java:41
+        t14 = t12 * t13; // ArrayAliases.java:41
+        t15 = s_1 + t14; // ArrayAliases.java:41
+        s_1 = t15; // ArrayAliases.java:41
+      }
+      t16 = i_1 + 1; // ArrayAliases.java:39
+      i_1 = t16; // ArrayAliases.java:39
+      t7 = order.length; // ArrayAliases.java:39
+      t8 = i_1 < t7; // ArrayAliases.java:39
+    }
+    double value = s_1; // ArrayAliases.java:44
+    // reverse sweep: adjoints, from the result back to the parameters
+    double dS_1 = seed; // ArrayAliases.java:44
+    double dT15 = 0.0; // ArrayAliases.java:41: accumulated in the block below
+    double dT14 = 0.0; // ArrayAliases.java:41: accumulated in the block below
+    double dT12 = 0.0; // ArrayAliases.java:41: accumulated in the block below
+    double dT11 = 0.0; // ArrayAliases.java:41: accumulated in the block below
+    double dX = 0.0; // ArrayAliases.java:41: accumulated in the block below
+    for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:39: the loop's passes, last first
+      if (t9) { // ArrayAliases.java:40: the arm the forward sweep took
+        dT15 += dS_1; // ArrayAliases.java:41
+        dS_1 = 0.0; // ArrayAliases.java:41
+        dS_1 += dT15; // ArrayAliases.java:41
+        dT14 += dT15; // ArrayAliases.java:41
+        dT15 = 0.0; // ArrayAliases.java:41
+        dT12 += dT14 * t13; // ArrayAliases.java:41
+        dT14 = 0.0; // ArrayAliases.java:41
+        t13 = tape.popFloat(); // ArrayAliases.java:41: the value before this statement
+        dT11 += dT12 * x; // ArrayAliases.java:41
+        dX += dT12 * t11; // ArrayAliases.java:41
+        dT12 = 0.0; // ArrayAliases.java:41
+        dV[t10] += dT11; // ArrayAliases.java:41
+        dT11 = 0.0; // ArrayAliases.java:41
+        t11 = tape.popDouble(); // ArrayAliases.java:41: the value before this statement
+        t10 = tape.popInt(); // ArrayAliases.java:41: the value before this statement
+      }
+      t9 = tape.popBoolean(); // ArrayAliases.java:40: the value before this statement
+    }
+    return new TypedInitializersGradient(value, dV, dX);
+  }
+
+  /**
    * The value of {@link ArrayAliases#initializer(double, double)} and its partial derivatives, one per differentiated parameter
    * (scaled by the seed when it came from the pullback).
    *
@@ -220,5 +338,16 @@ public final class ArrayAliasesGrad {
    * @param x ∂aliases/∂x
    */
   public record AliasesGradient(double value, double[] v, double x) {
+  }
+
+  /**
+   * The value of {@link ArrayAliases#typedInitializers(double[], double)} and its partial derivatives, one per differentiated parameter
+   * (scaled by the seed when it came from the pullback).
+   *
+   * @param value the value
+   * @param v ∂typedInitializers/∂v
+   * @param x ∂typedInitializers/∂x
+   */
+  public record TypedInitializersGradient(double value, double[] v, double x) {
   }
 }

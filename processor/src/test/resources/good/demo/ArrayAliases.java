@@ -28,4 +28,19 @@ class ArrayAliases {
     }
     return s;
   }
+
+  /** The {@code {…}} shorthand takes its element type from the declaration. */
+  @Differentiable
+  static double typedInitializers(double[] v, double x) {
+    int[] order = {2, 0, 1};
+    boolean[] use = {true, false, true};
+    float[] scale = {0.5f, 2f, x > 0 ? 1f : -1f};
+    double s = 0;
+    for (int i = 0; i < order.length; i++) {
+      if (use[i]) {
+        s += v[order[i]] * x * scale[i];
+      }
+    }
+    return s;
+  }
 }

@@ -363,7 +363,13 @@ public final class MethodLowering {
     Scope.Binding binding = new Scope.Binding(name, type, null);
     if (variable.getInitializer() != null) {
       if (init == null) {
-        init = lowerExpression(variable.getInitializer());
+        // the {a, b} shorthand has no type of its own: its elements are the declared array's
+        init =
+            variable.getInitializer() instanceof NewArrayTree shorthand
+                    && shorthand.getType() == null
+                    && type.isArray()
+                ? lowerNewArray(shorthand, type.elementType())
+                : lowerExpression(variable.getInitializer());
       }
       assign(binding, init, false, variable);
     } else if (type.isArray()) {
@@ -990,7 +996,7 @@ public final class MethodLowering {
         ArrayAccessTree access = (ArrayAccessTree) e;
         yield load(elementRef(access), access);
       }
-      case NEW_ARRAY -> lowerNewArray((NewArrayTree) e);
+      case NEW_ARRAY -> lowerNewArray((NewArrayTree) e, IrType.DOUBLE);
       case NEW_CLASS ->
           throw unsupported(
               e,
@@ -1275,7 +1281,11 @@ public final class MethodLowering {
     emit(new Node.ArrayStore(ref.array(), ref.index(), stored, origin(where)));
   }
 
-  private Value lowerNewArray(NewArrayTree tree) {
+  /**
+   * {@code new T[n]}, {@code new T[] {…}}, or the shorthand {@code {…}}, whose element type {@code
+   * shorthandElementType} comes from the declaration it initializes.
+   */
+  private Value lowerNewArray(NewArrayTree tree, IrType shorthandElementType) {
     if (tree.getType() == null && tree.getInitializers() == null) {
       throw unsupported(tree, "this array creation", "write new double[n]");
     }
@@ -1285,7 +1295,8 @@ public final class MethodLowering {
           "multi-dimensional arrays",
           "use a one-dimensional array and index" + " it as row * columns + column");
     }
-    IrType elementType = tree.getType() == null ? IrType.DOUBLE : irTypeOf(tree.getType(), tree);
+    IrType elementType =
+        tree.getType() == null ? shorthandElementType : irTypeOf(tree.getType(), tree);
     Value.Var array = temporary(elementType.arrayType());
     Origin origin = origin(tree);
     if (tree.getInitializers() != null) {
