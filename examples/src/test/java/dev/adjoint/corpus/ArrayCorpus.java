@@ -439,6 +439,26 @@ public final class ArrayCorpus {
     return s;
   }
 
+  /**
+   * Regression: int[], boolean[] and float[] locals from the {@code {…}} shorthand were typed
+   * double[] and rejected ([ADJ106] cannot assign a double[] to int[]).
+   */
+  @Differentiable
+  static double typedInitializers(double[] v, double x) {
+    int[] order = {2, 0, 1};
+    boolean[] use = {true, false, true};
+    float[] scale = {0.5f, 2f, 1.5f};
+    double s = 0;
+    for (int i = 0; i < order.length; i++) {
+      if (use[i]) {
+        s += v[order[i]] * x * scale[i];
+      } else {
+        s -= v[order[i]] * v[order[i]];
+      }
+    }
+    return s;
+  }
+
   // ---- float ----
 
   @Differentiable

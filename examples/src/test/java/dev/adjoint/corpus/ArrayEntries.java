@@ -259,6 +259,15 @@ final class ArrayEntries {
               a -> ArrayCorpusGrad.inactiveInnerLoopIndex(a.doubles(0)),
               (a, s) -> ArrayCorpusGrad.inactiveInnerLoopIndex(a.doubles(0), s),
               (a, s, d) -> ArrayCorpusGrad.inactiveInnerLoopIndex(a.doubles(0), s, d.doubles(0))),
+          ofArrays(
+              "typedInitializers",
+              Layout.of(3, SCALAR),
+              cube(4, -2, 2),
+              a -> ArrayCorpus.typedInitializers(a.doubles(0), a.scalar(1)),
+              a -> ArrayCorpusGrad.typedInitializers(a.doubles(0), a.scalar(1)),
+              (a, s) -> ArrayCorpusGrad.typedInitializers(a.doubles(0), a.scalar(1), s),
+              (a, s, d) ->
+                  ArrayCorpusGrad.typedInitializers(a.doubles(0), a.scalar(1), s, d.doubles(0))),
           ofFloatArrays(
               "floatDot",
               Layout.ofFloats(4, 4),
