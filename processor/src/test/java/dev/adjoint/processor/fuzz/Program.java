@@ -130,7 +130,10 @@ record Program(ArrayForm arrayForm, List<Stmt> body, Expr result) {
 
   record MaxMin(boolean max, Expr left, Expr right) implements Expr {}
 
-  /** A call of the program's {@code @Differentiable} helper {@code h(x, y)}. */
+  /**
+   * A call of the program's {@code @Differentiable} helper {@code h(x, y)}, which loops and so uses
+   * the tape itself, nested in the caller's.
+   */
   record Call(Expr x, Expr y) implements Expr {}
 
   record Conditional(Cond condition, Expr ifTrue, Expr ifFalse) implements Expr {}

@@ -33,7 +33,7 @@ class RandomProgramGradientTest {
   private static final AtomicLong COMPARED = new AtomicLong();
   private static final AtomicLong SKIPPED = new AtomicLong();
 
-  @Property(edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.FULL)
+  @Property(edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.BOUNDED)
   void generatedGradientsMatchFiniteDifferences(@ForAll("batches") List<Program> programs)
       throws ReflectiveOperationException {
     CompiledBatch batch = CompiledBatch.compile(programs);
