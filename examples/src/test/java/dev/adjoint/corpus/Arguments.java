@@ -1,5 +1,7 @@
 package dev.adjoint.corpus;
 
+import java.util.Arrays;
+
 /**
  * A corpus point split into a method's arguments by a {@link Layout}; arguments are numbered as the
  * method's floating-point parameters. Arrays are fresh copies, so that a function cannot change the
@@ -24,7 +26,7 @@ final class Arguments {
 
   double[] doubles(int argument) {
     int offset = layout.offset(argument);
-    return java.util.Arrays.copyOfRange(x, offset, offset + layout.lengths()[argument]);
+    return Arrays.copyOfRange(x, offset, offset + layout.lengths()[argument]);
   }
 
   float[] floats(int argument) {

@@ -6,6 +6,7 @@ import static dev.adjoint.corpus.CorpusEntry.of;
 import static dev.adjoint.corpus.CorpusEntry.ofFloat;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The table of corpus functions under test: adding a function is adding one entry here. */
 final class CorpusEntries {
@@ -534,5 +535,5 @@ final class CorpusEntries {
 
   /** Every corpus function: the scalar ones above, then control flow and arrays. */
   static final List<CorpusEntry> ALL =
-      java.util.stream.Stream.concat(SCALAR.stream(), ControlFlowEntries.ALL.stream()).toList();
+      Stream.concat(SCALAR.stream(), ControlFlowEntries.ALL.stream()).toList();
 }

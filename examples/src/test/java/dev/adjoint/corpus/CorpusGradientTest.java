@@ -9,6 +9,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.DoubleAccumulator;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -159,7 +160,7 @@ class CorpusGradientTest {
       for (Object part : componentValues(record)) {
         if (part instanceof double[] || part instanceof float[]) {
           assertTrue(
-              java.util.Arrays.stream(into.arrays()).anyMatch(a -> a == part),
+              Arrays.stream(into.arrays()).anyMatch(a -> a == part),
               entry.name() + ": the record holds a new array, not the caller's");
         }
       }
@@ -237,7 +238,7 @@ class CorpusGradientTest {
 
   /** Numbers and the elements of double[] and float[] arrays, in order; nulls are skipped. */
   static double[] flatten(Object[] parts) {
-    java.util.stream.DoubleStream.Builder values = java.util.stream.DoubleStream.builder();
+    DoubleStream.Builder values = DoubleStream.builder();
     for (Object part : parts) {
       if (part instanceof double[] array) {
         for (double v : array) {

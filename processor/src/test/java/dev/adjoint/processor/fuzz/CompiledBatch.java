@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -74,8 +76,7 @@ final class CompiledBatch {
     Set<Integer> failed = new LinkedHashSet<>();
     for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
       String name = d.getSource() == null ? "" : d.getSource().getName();
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("P(\\d+)(Grad)?\\.java").matcher(name);
+      Matcher m = Pattern.compile("P(\\d+)(Grad)?\\.java").matcher(name);
       if (m.find()) {
         failed.add(Integer.parseInt(m.group(1)));
       } else {

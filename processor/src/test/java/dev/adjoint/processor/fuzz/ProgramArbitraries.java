@@ -4,9 +4,11 @@ import dev.adjoint.processor.fuzz.Program.Cond;
 import dev.adjoint.processor.fuzz.Program.Expr;
 import dev.adjoint.processor.fuzz.Program.Index;
 import dev.adjoint.processor.fuzz.Program.Stmt;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -106,7 +108,7 @@ final class ProgramArbitraries {
   }
 
   /** Builds each arbitrary once (the builders recurse, so no computeIfAbsent). */
-  private static <K, V> V memo(Map<K, V> cache, K key, java.util.function.Supplier<V> build) {
+  private static <K, V> V memo(Map<K, V> cache, K key, Supplier<V> build) {
     V value = cache.get(key);
     if (value == null) {
       value = build.get();
@@ -120,7 +122,7 @@ final class ProgramArbitraries {
     Arbitrary<Cond> condition = cond(1);
     Arbitrary<Program.Local> local = Arbitraries.of(Program.Local.class);
     List<Tuple.Tuple2<Integer, Arbitrary<? extends Stmt>>> choices =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 Tuple.of(6, Combinators.combine(local, value).as(Program.Assign::new)),
                 Tuple.of(
