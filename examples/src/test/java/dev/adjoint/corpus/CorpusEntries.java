@@ -6,6 +6,7 @@ import static dev.adjoint.corpus.CorpusEntry.of;
 import static dev.adjoint.corpus.CorpusEntry.ofFloat;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The table of corpus functions under test: adding a function is adding one entry here. */
 final class CorpusEntries {
@@ -13,7 +14,7 @@ final class CorpusEntries {
 
   private static final Oscillator SPRING = new Oscillator(2.0, 3.0, 0.4, 2);
 
-  static final List<CorpusEntry> ALL =
+  static final List<CorpusEntry> SCALAR =
       List.of(
           // arithmetic
           of(
@@ -531,4 +532,8 @@ final class CorpusEntries {
               x -> x[0] * x[1] + (x[0] > 1 ? x[0] : x[1]),
               x -> FloatCorpusGrad.floatParameter((float) x[0], x[1]),
               (x, s) -> FloatCorpusGrad.floatParameter((float) x[0], x[1], s)));
+
+  /** Every corpus function: the scalar ones above, then control flow and arrays. */
+  static final List<CorpusEntry> ALL =
+      Stream.concat(SCALAR.stream(), ControlFlowEntries.ALL.stream()).toList();
 }

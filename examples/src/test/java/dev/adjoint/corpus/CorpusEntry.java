@@ -13,8 +13,9 @@ import java.util.stream.IntStream;
  *
  * @param name shown in test names
  * @param domain boxes of arguments where the function is smooth; random points are drawn from them
- * @param wrt for each partial of the generated record, in order, the index in {@code x} of its
- *     argument
+ * @param layout how {@code x} splits into scalar and array arguments
+ * @param wrt for each partial of the generated record, in order (an array's partials flattened),
+ *     the index in {@code x} of its coordinate
  * @param precision {@link Precision#FLOAT} for {@code float} functions: points are rounded to float
  *     and tolerances are float's
  * @param primal the original method
@@ -22,16 +23,20 @@ import java.util.stream.IntStream;
  *     the {@code double} counterpart for {@code float} ones
  * @param gradient the generated value-and-partials method
  * @param pullback the generated seeded overload
+ * @param accumulate the generated form that adds into the caller's arrays, for functions of arrays;
+ *     null otherwise
  */
 record CorpusEntry(
     String name,
     Domain domain,
+    Layout layout,
     int[] wrt,
     Precision precision,
     Primal primal,
     Primal reference,
     Function<double[], Record> gradient,
-    Pullback pullback) {
+    Pullback pullback,
+    Accumulate accumulate) {
 
   /** The floating-point type a corpus function computes in. */
   enum Precision {
@@ -51,6 +56,99 @@ record CorpusEntry(
     Record at(double[] x, double seed);
   }
 
+  /** The accumulating form: adds seed × partials into {@code into}, returns the value. */
+  @FunctionalInterface
+  interface Accumulate {
+    double at(double[] x, double seed, Arguments.AdjointArrays into);
+  }
+
+  /** A function of arrays, called on a point split into its arguments. */
+  @FunctionalInterface
+  interface ArrayPrimal {
+    double at(Arguments args);
+  }
+
+  @FunctionalInterface
+  interface ArrayGradient {
+    Record at(Arguments args);
+  }
+
+  @FunctionalInterface
+  interface ArrayPullback {
+    Record at(Arguments args, double seed);
+  }
+
+  @FunctionalInterface
+  interface ArrayAccumulate {
+    double at(Arguments args, double seed, Arguments.AdjointArrays into);
+  }
+
+  /**
+   * A {@code double} function of scalars and arrays, differentiated with respect to every
+   * coordinate.
+   */
+  static CorpusEntry ofArrays(
+      String name,
+      Layout layout,
+      Domain domain,
+      ArrayPrimal primal,
+      ArrayGradient gradient,
+      ArrayPullback pullback,
+      ArrayAccumulate accumulate) {
+    return ofArrays(
+        name, layout, domain, Precision.DOUBLE, primal, primal, gradient, pullback, accumulate);
+  }
+
+  /** A {@code float} function of arrays, checked against differences of its double counterpart. */
+  static CorpusEntry ofFloatArrays(
+      String name,
+      Layout layout,
+      Domain domain,
+      ArrayPrimal primal,
+      ArrayPrimal doubleCounterpart,
+      ArrayGradient gradient,
+      ArrayPullback pullback,
+      ArrayAccumulate accumulate) {
+    return ofArrays(
+        name,
+        layout,
+        domain,
+        Precision.FLOAT,
+        primal,
+        doubleCounterpart,
+        gradient,
+        pullback,
+        accumulate);
+  }
+
+  private static CorpusEntry ofArrays(
+      String name,
+      Layout layout,
+      Domain domain,
+      Precision precision,
+      ArrayPrimal primal,
+      ArrayPrimal reference,
+      ArrayGradient gradient,
+      ArrayPullback pullback,
+      ArrayAccumulate accumulate) {
+    if (layout.arity() != domain.arity()) {
+      throw new IllegalArgumentException(name + ": layout and domain differ in arity");
+    }
+    return new CorpusEntry(
+        name,
+        domain,
+        layout,
+        IntStream.range(0, domain.arity()).toArray(),
+        precision,
+        x -> primal.at(new Arguments(layout, x)),
+        x -> reference.at(new Arguments(layout, x)),
+        x -> gradient.at(new Arguments(layout, x)),
+        (x, seed) -> pullback.at(new Arguments(layout, x), seed),
+        accumulate == null
+            ? null
+            : (x, seed, into) -> accumulate.at(new Arguments(layout, x), seed, into));
+  }
+
   /** A {@code double} function differentiated with respect to every argument. */
   static CorpusEntry of(
       String name,
@@ -61,12 +159,14 @@ record CorpusEntry(
     return new CorpusEntry(
         name,
         domain,
+        Layout.scalars(domain.arity()),
         IntStream.range(0, domain.arity()).toArray(),
         Precision.DOUBLE,
         primal,
         primal,
         gradient,
-        pullback);
+        pullback,
+        null);
   }
 
   /** A {@code float} function, checked against differences of its {@code double} counterpart. */
@@ -80,17 +180,32 @@ record CorpusEntry(
     return new CorpusEntry(
         name,
         domain,
+        Layout.scalars(domain.arity()),
         IntStream.range(0, domain.arity()).toArray(),
         Precision.FLOAT,
         primal,
         doubleCounterpart,
         gradient,
-        pullback);
+        pullback,
+        null);
   }
 
-  /** The same function with partials for the given arguments only, in this order. */
+  /**
+   * The same function with partials for the given coordinates only, in this order (for an array
+   * argument, the indices of all its elements).
+   */
   CorpusEntry wrt(int... indices) {
-    return new CorpusEntry(name, domain, indices, precision, primal, reference, gradient, pullback);
+    return new CorpusEntry(
+        name,
+        domain,
+        layout,
+        indices,
+        precision,
+        primal,
+        reference,
+        gradient,
+        pullback,
+        accumulate);
   }
 
   /** {@code count} points drawn from the domain, the same ones every run. */

@@ -209,15 +209,6 @@ public final class ReverseMode {
    */
   private void collectLoopFacts(List<Node> nodes, boolean inLoop) {
     for (Node node : nodes) {
-      if (node instanceof Node.Copy copy
-          && copy.targetVar().type().isArray()
-          && copy.source() instanceof Value.Var source) {
-        // an array variable copied is the same array: it shares its adjoint
-        adjointNames.put(copy.targetVar(), adjoint(source));
-        if (declaredAdjoints.contains(source)) {
-          declaredAdjoints.add(copy.targetVar());
-        }
-      }
       if (inLoop) {
         node.target().ifPresent(definedInLoops::add);
         if (node instanceof Node.CallDifferentiable call) {
@@ -323,6 +314,48 @@ public final class ReverseMode {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the forward sweep pushes anything on the tape while running {@code nodes} in a loop. A
+   * loop that does is run backwards even with nothing active inside, to pop what it pushed and
+   * restore the values it overwrote (an index an enclosing loop's active code reads, say).
+   */
+  private boolean overwritesSaved(List<Node> nodes) {
+    for (Node node : nodes) {
+      boolean pushes =
+          switch (node) {
+            case Node.If branch ->
+                overwritesSaved(branch.thenBranch()) || overwritesSaved(branch.elseBranch());
+            case Node.While loop -> overwritesSaved(loop.body());
+            case Node.CallDifferentiable call ->
+                saved(call.result()) || node.target().map(this::saved).orElse(false);
+            default -> node.target().map(this::saved).orElse(false) || keepsAdjointArray(node);
+          };
+      if (pushes) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An array copy (an alias) whose adjoint is an alias too. */
+  private boolean isActiveArray(Node.Copy copy) {
+    return copy.targetVar().type().isArray() && activity.isActive(copy.targetVar());
+  }
+
+  /**
+   * Whether {@code node} sets an active array's adjoint inside a loop: the forward sweep pushes the
+   * adjoint array it replaces, the reverse sweep pops it back.
+   */
+  private boolean keepsAdjointArray(Node node) {
+    boolean setsAdjoint =
+        switch (node) {
+          case Node.NewArray array -> activity.isActive(array.targetVar());
+          case Node.Copy copy -> isActiveArray(copy);
+          default -> false;
+        };
+    return setsAdjoint && definedInLoops.contains(node.target().orElseThrow());
   }
 
   /** Whether the forward sweep must push {@code v}'s old value before redefining it. */
@@ -436,8 +469,22 @@ public final class ReverseMode {
         JavaExpr value = ElementwiseRules.value(apply.op(), algebra, primals(apply.args()));
         define(out, apply.targetVar(), value.code(), apply.origin(), depth, null);
       }
-      case Node.Copy copy ->
-          define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
+      case Node.Copy copy -> {
+        define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
+        if (isActiveArray(copy)) {
+          // an array copy is an alias: so is its adjoint, and the reverse sweep has nothing to do
+          String adjoint = adjoint(copy.targetVar());
+          declaredAdjoints.add(copy.targetVar());
+          out.add(
+              "$L$L = $L; // $L: its adjoint\n",
+              depth == 0 && declaredPrimals.add(adjoint)
+                  ? copy.targetVar().type().javaName() + " "
+                  : "",
+              adjoint,
+              adjoint((Value.Var) copy.source()),
+              copy.origin());
+        }
+      }
       case Node.Convert convert -> {
         JavaExpr source = primal(convert.source());
         String code =
@@ -549,7 +596,7 @@ public final class ReverseMode {
    */
   private void forwardLoop(Node.While loop, CodeBlock.Builder out, int depth, boolean inLoop) {
     String count = null;
-    if (hasActive(loop.body())) {
+    if (hasActive(loop.body()) || overwritesSaved(loop.body())) {
       count = names.fresh("passes");
       tripCounts.put(loop, count);
       out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
@@ -585,10 +632,12 @@ public final class ReverseMode {
           v.name(),
           node.origin());
     }
-    if (node instanceof Node.NewArray array
-        && activity.isActive(array.targetVar())
-        && definedInLoops.contains(array.targetVar())) {
-      out.add("$L.pushObject($L); // $L\n", tape(), adjoint(array.targetVar()), node.origin());
+    if (keepsAdjointArray(node)) {
+      out.add(
+          "$L.pushObject($L); // $L\n",
+          tape(),
+          adjoint(node.target().orElseThrow()),
+          node.origin());
     }
   }
 
@@ -716,7 +765,7 @@ public final class ReverseMode {
         }
       }
       case Node.Copy copy -> {
-        if (!copy.targetVar().type().isArray()) { // an array copy shares its adjoint
+        if (!copy.targetVar().type().isArray()) { // an array copy's adjoint is an alias
           passThrough(out, copy.targetVar(), copy.source(), copy.origin(), depth);
         }
       }
@@ -804,10 +853,12 @@ public final class ReverseMode {
   }
 
   private void restoreAfterUndo(Node node, CodeBlock.Builder out) {
-    if (node instanceof Node.NewArray array
-        && activity.isActive(array.targetVar())
-        && definedInLoops.contains(array.targetVar())) {
-      out.add("$L = $L.popObject(); // $L\n", adjoint(array.targetVar()), tape(), node.origin());
+    if (keepsAdjointArray(node)) {
+      out.add(
+          "$L = $L.popObject(); // $L\n",
+          adjoint(node.target().orElseThrow()),
+          tape(),
+          node.origin());
     }
     if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
       out.add("$L = $L.popObject(); // $L\n", call.result().name(), tape(), node.origin());
@@ -865,7 +916,7 @@ public final class ReverseMode {
   private void reverseLoop(Node.While loop, CodeBlock.Builder out, int depth) {
     String count = tripCounts.get(loop);
     if (count == null) {
-      return; // nothing active inside
+      return; // nothing active inside, nothing on the tape
     }
     Recomputation.Plan plan = plans.get(loop);
     List<Node> nodes = loop.body();
@@ -1210,6 +1261,10 @@ public final class ReverseMode {
       if (node instanceof Node.NewArray array && activity.isActive(array.targetVar())) {
         declarations.add(
             array.targetVar().type().javaName() + " " + adjoint(array.targetVar()) + " = null;");
+      }
+      if (node instanceof Node.Copy copy && isActiveArray(copy)) {
+        declarations.add(
+            copy.targetVar().type().javaName() + " " + adjoint(copy.targetVar()) + " = null;");
       }
       declarations.addAll(declarationsInside(node));
     }

@@ -117,7 +117,7 @@ abstract class ExpressionLowering extends CallLowering {
         ArrayAccessTree access = (ArrayAccessTree) e;
         yield load(elementRef(access), access);
       }
-      case NEW_ARRAY -> lowerNewArray((NewArrayTree) e);
+      case NEW_ARRAY -> lowerNewArray((NewArrayTree) e, IrType.DOUBLE);
       case NEW_CLASS ->
           throw unsupported(
               e,
@@ -423,7 +423,11 @@ abstract class ExpressionLowering extends CallLowering {
     return result;
   }
 
-  Value lowerNewArray(NewArrayTree tree) {
+  /**
+   * {@code new T[n]}, {@code new T[] {…}}, or the shorthand {@code {…}}, whose element type {@code
+   * shorthandElementType} comes from the declaration it initializes.
+   */
+  Value lowerNewArray(NewArrayTree tree, IrType shorthandElementType) {
     if (tree.getType() == null && tree.getInitializers() == null) {
       throw unsupported(tree, "this array creation", "write new double[n]");
     }
@@ -433,7 +437,8 @@ abstract class ExpressionLowering extends CallLowering {
           "multi-dimensional arrays",
           "use a one-dimensional array and index" + " it as row * columns + column");
     }
-    IrType elementType = tree.getType() == null ? IrType.DOUBLE : irTypeOf(tree.getType(), tree);
+    IrType elementType =
+        tree.getType() == null ? shorthandElementType : irTypeOf(tree.getType(), tree);
     Value.Var array = temporary(elementType.arrayType());
     Origin origin = origin(tree);
     if (tree.getInitializers() != null) {

@@ -16,6 +16,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -340,7 +341,13 @@ abstract class StatementLowering extends ExpressionLowering {
     Scope.Binding binding = new Scope.Binding(name, type, null);
     if (variable.getInitializer() != null) {
       if (init == null) {
-        init = lowerExpression(variable.getInitializer());
+        // the {a, b} shorthand has no type of its own: its elements are the declared array's
+        init =
+            variable.getInitializer() instanceof NewArrayTree shorthand
+                    && shorthand.getType() == null
+                    && type.isArray()
+                ? lowerNewArray(shorthand, type.elementType())
+                : lowerExpression(variable.getInitializer());
       }
       assign(binding, init, false, variable);
     } else if (type.isArray()) {
