@@ -1,0 +1,309 @@
+package dev.adjoint.processor.diff;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.ir.DifferentiableCallee;
+import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.Names;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.Origin;
+import dev.adjoint.processor.ir.Value;
+import dev.adjoint.runtime.rules.ElementwiseRules;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The forward sweep: the primal, one three-address statement per IR node, with variables set inside
+ * blocks declared before them, loops counting their passes, and the values the reverse sweep needs
+ * pushed on the tape before they are overwritten.
+ */
+abstract class ForwardSweep extends LoopAnalysis {
+  ForwardSweep(IrFunction function, Activity activity, Names names, String ownGradientClass) {
+    super(function, activity, names, ownGradientClass);
+  }
+
+  // ---------------------------------------------------------------- forward sweep
+
+  void forwardStatement(Node node, CodeBlock.Builder out, int depth, boolean inLoop) {
+    if (inLoop) {
+      saveBeforeOverwrite(node, out);
+    }
+    switch (node) {
+      case Node.Apply apply -> {
+        SourceAlgebra algebra = SourceAlgebra.forPrimal(apply.mathClass());
+        JavaExpr value = ElementwiseRules.value(apply.op(), algebra, primals(apply.args()));
+        define(out, apply.targetVar(), value.code(), apply.origin(), depth, null);
+      }
+      case Node.Copy copy -> {
+        define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
+        if (isActiveArray(copy)) {
+          // an array copy is an alias: so is its adjoint, and the reverse sweep has nothing to do
+          String adjoint = adjoint(copy.targetVar());
+          declaredAdjoints.add(copy.targetVar());
+          out.add(
+              "$L$L = $L; // $L: its adjoint\n",
+              depth == 0 && declaredPrimals.add(adjoint)
+                  ? copy.targetVar().type().javaName() + " "
+                  : "",
+              adjoint,
+              adjoint((Value.Var) copy.source()),
+              copy.origin());
+        }
+      }
+      case Node.Convert convert -> {
+        JavaExpr source = primal(convert.source());
+        String code =
+            convert.targetVar().type().acceptsWithoutCast(convert.source().type())
+                ? source.code()
+                : "(" + convert.targetVar().type().javaName() + ") " + source.at(JavaExpr.UNARY);
+        define(out, convert.targetVar(), code, convert.origin(), depth, null);
+      }
+      case Node.Operate operate -> {
+        String code;
+        if (operate.args().size() == 1) {
+          code = operate.operator().symbol() + primal(operate.args().get(0)).at(JavaExpr.UNARY);
+        } else {
+          code =
+              primal(operate.args().get(0)).at(JavaExpr.EQUALITY + 1)
+                  + " "
+                  + operate.operator().symbol()
+                  + " "
+                  + primal(operate.args().get(1)).at(JavaExpr.EQUALITY + 2);
+        }
+        define(out, operate.targetVar(), code, operate.origin(), depth, null);
+      }
+      case Node.Detach detach ->
+          define(
+              out,
+              detach.targetVar(),
+              primal(detach.source()).code(),
+              detach.origin(),
+              depth,
+              "no derivative flows through Adjoint.noDerivative");
+      case Node.CallDifferentiable call -> forwardCall(call, out, depth);
+      case Node.CallWithDerivative call -> {
+        String code =
+            relative(call.callee().owner())
+                + "."
+                + call.callee().method()
+                + "("
+                + arguments(call.args())
+                + ")";
+        define(out, call.targetVar(), code, call.origin(), depth, null);
+      }
+      case Node.NewArray array -> {
+        String type = array.targetVar().type().elementType().javaName();
+        String length = primal(array.length()).code();
+        define(
+            out,
+            array.targetVar(),
+            "new " + type + "[" + length + "]",
+            array.origin(),
+            depth,
+            null);
+        if (activity.isActive(array.targetVar())) {
+          String adjoint = adjoint(array.targetVar());
+          declaredAdjoints.add(array.targetVar());
+          out.add(
+              "$L$L = new $L[$L]; // $L: its adjoint\n",
+              depth == 0 && declaredPrimals.add(adjoint)
+                  ? array.targetVar().type().javaName() + " "
+                  : "",
+              adjoint,
+              type,
+              length,
+              array.origin());
+        }
+      }
+      case Node.ArrayLength length ->
+          define(
+              out,
+              length.targetVar(),
+              length.array().name() + ".length",
+              length.origin(),
+              depth,
+              null);
+      case Node.ArrayLoad load ->
+          define(
+              out,
+              load.targetVar(),
+              load.array().name() + "[" + primal(load.index()).code() + "]",
+              load.origin(),
+              depth,
+              null);
+      case Node.ArrayStore store ->
+          out.add(
+              "$L[$L] = $L; // $L\n",
+              store.array().name(),
+              primal(store.index()).code(),
+              primal(store.value()).code(),
+              store.origin());
+      case Node.If branch -> {
+        out.add("if ($L) { // $L\n", primal(branch.condition()).code(), branch.origin());
+        out.indent();
+        branch.thenBranch().forEach(n -> forwardStatement(n, out, depth + 1, inLoop));
+        out.unindent();
+        if (!branch.elseBranch().isEmpty()) {
+          out.add("} else {\n").indent();
+          branch.elseBranch().forEach(n -> forwardStatement(n, out, depth + 1, inLoop));
+          out.unindent();
+        }
+        out.add("}\n");
+      }
+      case Node.While loop -> forwardLoop(loop, out, depth, inLoop);
+      case Node.Return ret -> {} // the value is returned with the partials
+    }
+  }
+
+  /**
+   * {@code while (test) body}, counting its passes. The condition's nodes run before the first pass
+   * and again after each one; they compute only the test, which the reverse sweep never needs.
+   */
+  void forwardLoop(Node.While loop, CodeBlock.Builder out, int depth, boolean inLoop) {
+    String count = null;
+    if (hasActive(loop.body()) || overwritesSaved(loop.body())) {
+      count = names.fresh("passes");
+      tripCounts.put(loop, count);
+      out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
+    }
+    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
+    out.add("while ($L) { // $L\n", primal(loop.test()).code(), loop.origin()).indent();
+    if (count != null) {
+      out.add("$L++;\n", count);
+    }
+    loop.body().forEach(n -> forwardStatement(n, out, depth + 1, true));
+    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
+    out.unindent().add("}\n");
+    if (count != null && depth > 0) {
+      // inside a block, the count would go out of scope: the reverse sweep pops it
+      out.add("$L.pushInt($L); // $L: for the reverse sweep\n", tape(), count, loop.origin());
+    }
+  }
+
+  void saveBeforeOverwrite(Node node, CodeBlock.Builder out) {
+    List<Value.Var> overwritten = new ArrayList<>();
+    node.target()
+        .filter(this::saved)
+        .filter(v -> !inverses.containsKey(node))
+        .ifPresent(overwritten::add);
+    if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
+      overwritten.add(call.result());
+    }
+    for (Value.Var v : overwritten) {
+      out.add(
+          "$L.$L($L); // $L: the reverse sweep needs the value it overwrites\n",
+          tape(),
+          pushMethod(v.type(), v == resultOf(node)),
+          v.name(),
+          node.origin());
+    }
+    if (keepsAdjointArray(node)) {
+      out.add(
+          "$L.pushObject($L); // $L\n",
+          tape(),
+          adjoint(node.target().orElseThrow()),
+          node.origin());
+    }
+  }
+
+  void forwardCall(Node.CallDifferentiable call, CodeBlock.Builder out, int depth) {
+    DifferentiableCallee callee = call.callee();
+    String receiver = call.onReceiver() ? "self" + (call.args().isEmpty() ? "" : ", ") : "";
+    if (!activity.isActive(call.targetVar())) {
+      define(
+          out,
+          call.targetVar(),
+          qualifier(callee)
+              + callee.method()
+              + "("
+              + receiver
+              + arguments(call.args())
+              + ")."
+              + valueComponent(callee)
+              + "()",
+          call.origin(),
+          depth,
+          null);
+      return;
+    }
+    String declaration = depth == 0 ? recordType(callee) + " " : "";
+    out.add(
+        "$L$L = $L$L($L$L); // $L\n",
+        declaration,
+        call.result().name(),
+        qualifier(callee),
+        callee.method(),
+        receiver,
+        arguments(call.args()),
+        call.origin());
+    define(
+        out,
+        call.targetVar(),
+        call.result().name() + "." + valueComponent(callee) + "()",
+        call.origin(),
+        depth,
+        null);
+  }
+
+  void define(
+      CodeBlock.Builder out, Value.Var target, String code, Origin origin, int depth, String note) {
+    String type =
+        depth == 0 && declaredPrimals.add(target.name()) ? target.type().javaName() + " " : "";
+    String comment = note == null ? origin.toString() : origin + ": " + note;
+    out.add("$L$L = $L; // $L\n", type, target.name(), code, comment);
+  }
+
+  /**
+   * Declarations of the variables assigned inside {@code node}'s blocks, written before it so that
+   * later statements and the reverse sweep, outside those blocks, can read them.
+   */
+  List<String> declarationsInside(Node node) {
+    List<String> declarations = new ArrayList<>();
+    switch (node) {
+      case Node.If branch -> {
+        collectDeclarations(branch.thenBranch(), declarations);
+        collectDeclarations(branch.elseBranch(), declarations);
+      }
+      case Node.While loop -> {
+        collectDeclarations(loop.condition(), declarations);
+        collectDeclarations(loop.body(), declarations);
+      }
+      default -> {}
+    }
+    return declarations.stream().distinct().toList();
+  }
+
+  List<String> newDeclarationsInside(Node node) {
+    List<String> fresh = new ArrayList<>();
+    for (String declaration : declarationsInside(node)) {
+      // "type name = default;": declare each variable once, whichever block sets it first
+      String name = declaration.split(" ")[1];
+      if (declaredPrimals.add(name)) {
+        fresh.add(declaration);
+      }
+    }
+    return fresh;
+  }
+
+  void collectDeclarations(List<Node> nodes, List<String> declarations) {
+    for (Node node : nodes) {
+      node.target()
+          .ifPresent(
+              v ->
+                  declarations.add(
+                      v.type().javaName() + " " + v.name() + " = " + defaultValue(v.type()) + ";"));
+      if (node instanceof Node.CallDifferentiable call) {
+        declarations.add(recordType(call.callee()) + " " + call.result().name() + " = null;");
+      }
+      if (node instanceof Node.NewArray array && activity.isActive(array.targetVar())) {
+        declarations.add(
+            array.targetVar().type().javaName() + " " + adjoint(array.targetVar()) + " = null;");
+      }
+      if (node instanceof Node.Copy copy && isActiveArray(copy)) {
+        declarations.add(
+            copy.targetVar().type().javaName() + " " + adjoint(copy.targetVar()) + " = null;");
+      }
+      declarations.addAll(declarationsInside(node));
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package dev.adjoint.processor.diff;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.ir.DifferentiableCallee;
+import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Names;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.Origin;
+import dev.adjoint.processor.ir.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The diff pass's state and shared steps: the function and its activity, the names in use, the
+ * adjoint variables and how contributions are added to them, and how generated code names values,
+ * classes and the tape.
+ *
+ * <p>The pass is written in layers, one file each: this context; {@link LoopAnalysis} (what loops
+ * must store, recompute or undo); {@link ForwardSweep}; {@link ReverseMode} (the reverse sweep and
+ * the entry point).
+ */
+abstract class SweepContext {
+  final IrFunction function;
+
+  final Activity activity;
+
+  final Names names;
+
+  final String ownGradientClass;
+
+  final SourceAlgebra adjointAlgebra = SourceAlgebra.forAdjoint();
+
+  final Map<Value.Var, String> adjointNames = new LinkedHashMap<>();
+
+  final Set<Value.Var> declaredAdjoints = new HashSet<>();
+
+  final List<String> pendingDeclarations = new ArrayList<>();
+
+  final Set<String> floatAdjoints = new HashSet<>();
+
+  final Set<String> declaredPrimals = new HashSet<>();
+
+  String tape;
+
+  static final com.palantir.javapoet.ClassName TAPE =
+      com.palantir.javapoet.ClassName.get("dev.adjoint.runtime.tape", "Tape");
+
+  SweepContext(IrFunction function, Activity activity, Names names, String ownGradientClass) {
+    this.function = function;
+    this.activity = activity;
+    this.names = names;
+    this.ownGradientClass = ownGradientClass;
+  }
+
+  String tape() {
+    if (tape == null) {
+      tape = names.fresh("tape");
+    }
+    return tape;
+  }
+
+  /** Declares {@code v}'s adjoint, as 0, before the current outermost statement if need be. */
+  void ensureDeclared(Value.Var v, Origin origin) {
+    if (declaredAdjoints.add(v)) {
+      pendingDeclarations.add(
+          v.type().javaName()
+              + " "
+              + adjoint(v)
+              + " = "
+              + defaultValue(v.type())
+              + "; // "
+              + origin
+              + ": accumulated in the block below\n");
+    }
+  }
+
+  /**
+   * {@code dV += contribution}. The first contribution at the top level declares the adjoint; one
+   * inside a branch or loop declares it, as 0, before the outermost statement.
+   */
+  void accumulate(
+      CodeBlock.Builder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
+    String name = adjoint(v);
+    if (declaredAdjoints.add(v)) {
+      if (depth == 0) {
+        out.add(
+            "$L $L = $L; // $L\n", v.type().javaName(), name, narrowed(v, contribution), origin);
+        return;
+      }
+      pendingDeclarations.add(
+          v.type().javaName()
+              + " "
+              + name
+              + " = "
+              + defaultValue(v.type())
+              + "; // "
+              + origin
+              + ": accumulated in the block below\n");
+    }
+    Pass pass = passes.peek();
+    if (pass != null && depth == pass.depth && pass.candidates.contains(v) && !pass.touched(v)) {
+      // the first contribution of this pass, unconditional: it sets the adjoint, so no earlier
+      // pass's value needs clearing (and no 0 + x the JIT may not fold)
+      pass.assigned.add(v);
+      out.add("$L = $L; // $L\n", name, narrowed(v, contribution), origin);
+      return;
+    }
+    if (pass != null) {
+      pass.accumulated.add(v);
+    }
+    out.add("$L += $L; // $L\n", name, contribution.code(), origin);
+  }
+
+  /**
+   * One reverse pass of a loop body being written. Variables the body defines at its top level
+   * before any read are the pass's own; when their first contribution in the pass is unconditional
+   * it assigns the adjoint, and their definition need not clear it.
+   */
+  static final class Pass {
+    final int depth;
+    final Set<Value.Var> candidates;
+    final Set<Value.Var> assigned = new HashSet<>();
+    final Set<Value.Var> accumulated = new HashSet<>();
+
+    Pass(int depth, Set<Value.Var> candidates) {
+      this.depth = depth;
+      this.candidates = candidates;
+    }
+
+    boolean touched(Value.Var v) {
+      return assigned.contains(v) || accumulated.contains(v);
+    }
+  }
+
+  final java.util.Deque<Pass> passes = new java.util.ArrayDeque<>();
+
+  // a float adjoint's first contribution may be a double expression (Math.cos returns double);
+  // later ones are added with +=, which narrows implicitly
+  String narrowed(Value.Var v, JavaExpr contribution) {
+    if (v.type() != IrType.FLOAT || floatAdjoints.contains(contribution.code())) {
+      return contribution.code();
+    }
+    return "(float) " + contribution.at(JavaExpr.UNARY);
+  }
+
+  String adjoint(Value.Var v) {
+    String name =
+        adjointNames.computeIfAbsent(
+            v,
+            k ->
+                names.fresh(
+                    "d" + Character.toUpperCase(k.name().charAt(0)) + k.name().substring(1)));
+    if (v.type() == IrType.FLOAT) {
+      floatAdjoints.add(name);
+      floatAdjoints.add("-" + name);
+    }
+    return name;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static JavaExpr primal(Value value) {
+    return switch (value) {
+      case Value.Var var -> JavaExpr.atom(var.name());
+      case Value.Const c -> JavaExpr.literal(c.javaExpression());
+    };
+  }
+
+  static List<JavaExpr> primals(List<Value> values) {
+    return values.stream().map(ReverseMode::primal).toList();
+  }
+
+  static String arguments(List<Value> values) {
+    return String.join(", ", values.stream().map(v -> primal(v).code()).toList());
+  }
+
+  static String valueComponent(DifferentiableCallee callee) {
+    return callee.parameters().stream().anyMatch(p -> p.name().equals("value"))
+        ? "primal"
+        : "value";
+  }
+
+  static String defaultValue(IrType type) {
+    return switch (type) {
+      case DOUBLE -> "0.0";
+      case FLOAT -> "0.0f";
+      case LONG -> "0L";
+      case INT -> "0";
+      case BOOLEAN -> "false";
+      default -> "null";
+    };
+  }
+
+  static Node.Return findReturn(List<Node> body) {
+    for (Node node : body) {
+      if (node instanceof Node.Return ret) {
+        return ret;
+      }
+    }
+    throw new IllegalStateException("the parse pass guarantees a return");
+  }
+
+  String recordType(DifferentiableCallee callee) {
+    return qualifier(callee) + callee.resultRecord();
+  }
+
+  /** How the generated class refers to the callee's generated class: not at all if it is itself. */
+  String qualifier(DifferentiableCallee callee) {
+    return callee.gradientClass().equals(ownGradientClass)
+        ? ""
+        : relative(callee.gradientClass()) + ".";
+  }
+
+  /** A class's name as the generated class, in its package, can write it. */
+  String relative(String qualifiedClass) {
+    int ownDot = ownGradientClass.lastIndexOf('.');
+    String ownPackage = ownDot < 0 ? "" : ownGradientClass.substring(0, ownDot + 1);
+    boolean samePackage =
+        qualifiedClass.startsWith(ownPackage)
+            && qualifiedClass.indexOf('.', ownPackage.length()) < 0;
+    return samePackage ? qualifiedClass.substring(ownPackage.length()) : qualifiedClass;
+  }
+
+  static String pushMethod(IrType type, boolean object) {
+    if (object || type.isArray()) {
+      return "pushObject";
+    }
+    return switch (type) {
+      case DOUBLE -> "pushDouble";
+      case FLOAT -> "pushFloat";
+      case LONG -> "pushLong";
+      case INT -> "pushInt";
+      case BOOLEAN -> "pushBoolean";
+      default -> "pushObject";
+    };
+  }
+
+  static String popMethod(IrType type, boolean object) {
+    return pushMethod(type, object).replace("push", "pop");
+  }
+
+  static Value.Var resultOf(Node node) {
+    return node instanceof Node.CallDifferentiable call ? call.result() : null;
+  }
+}
