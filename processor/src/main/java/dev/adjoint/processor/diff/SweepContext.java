@@ -104,15 +104,20 @@ abstract class SweepContext {
               + ": accumulated in the block below\n");
     }
     Pass pass = passes.peek();
-    if (pass != null && depth == pass.depth && pass.candidates.contains(v) && !pass.touched(v)) {
+    boolean sets =
+        pass != null && depth == pass.depth && pass.candidates.contains(v) && !pass.touched(v);
+    // a contribution inside an inner loop touches the adjoint for every enclosing pass too
+    for (Pass enclosing : passes) {
+      if (enclosing != pass || !sets) {
+        enclosing.accumulated.add(v);
+      }
+    }
+    if (sets) {
       // the first contribution of this pass, unconditional: it sets the adjoint, so no earlier
       // pass's value needs clearing (and no 0 + x the JIT may not fold)
       pass.assigned.add(v);
       out.add("$L = $L; // $L\n", name, narrowed(v, contribution), origin);
       return;
-    }
-    if (pass != null) {
-      pass.accumulated.add(v);
     }
     out.add("$L += $L; // $L\n", name, contribution.code(), origin);
   }
