@@ -37,4 +37,21 @@ final class LoopRegressions {
     }
     return u;
   }
+
+  // the outer pass assigned x0's adjoint at its first top-level contribution, dropping what the
+  // inner loop had added
+  @Differentiable
+  static double innerLoopContribution(double a, double q0) {
+    double u = a;
+    double[] m = new double[2];
+    m[0] = a;
+    m[1] = q0 - a;
+    for (double x0 : m) {
+      u = a / (1 + x0 * x0);
+      for (int i1 = 0; i1 < 1; i1++) {
+        u = x0;
+      }
+    }
+    return u;
+  }
 }

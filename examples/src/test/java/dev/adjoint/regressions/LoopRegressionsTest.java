@@ -26,6 +26,16 @@ class LoopRegressionsTest {
     }
   }
 
+  @Test
+  void anInnerLoopsContributionSurvivesTheOuterPass() {
+    for (double[] p : new double[][] {{0.19, 1.72}, {-0.4, 0.3}}) {
+      LoopRegressionsGrad.InnerLoopContributionGradient g =
+          LoopRegressionsGrad.innerLoopContribution(p[0], p[1]);
+      assertEquals(d(LoopRegressions::innerLoopContribution, p[0], p[1], 0), g.a(), 1e-7);
+      assertEquals(d(LoopRegressions::innerLoopContribution, p[0], p[1], 1), g.q0(), 1e-7);
+    }
+  }
+
   private static double d(DoubleBinaryOperator f, double a, double b, int wrt) {
     double h = 1e-6;
     return wrt == 0
