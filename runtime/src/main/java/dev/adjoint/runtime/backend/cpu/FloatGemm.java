@@ -160,10 +160,12 @@ final class FloatGemm {
       int rows = Math.min(mr, mc - ir);
       int dst = ir * kc;
       if (!transA) {
-        for (int r = 0; r < rows; r++) {
-          int src = aOff + (ic + ir + r) * lda + pc;
-          for (int p = 0; p < kc; p++) {
-            pa[dst + p * mr + r] = alpha * a[src + p];
+        // p outer: the panel is written in order while the rows are read as parallel streams
+        int src = aOff + (ic + ir) * lda + pc;
+        for (int p = 0; p < kc; p++) {
+          int d = dst + p * mr;
+          for (int r = 0; r < rows; r++) {
+            pa[d + r] = alpha * a[src + r * lda + p];
           }
         }
       } else {
@@ -203,10 +205,12 @@ final class FloatGemm {
           System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, pb, dst + p * nr, cols);
         }
       } else {
-        for (int j = 0; j < cols; j++) {
-          int src = bOff + (jc + jr + j) * ldb + pc;
-          for (int p = 0; p < kc; p++) {
-            pb[dst + p * nr + j] = b[src + p];
+        // p outer: the panel is written in order while the columns are read as parallel streams
+        int src = bOff + (jc + jr) * ldb + pc;
+        for (int p = 0; p < kc; p++) {
+          int d = dst + p * nr;
+          for (int j = 0; j < cols; j++) {
+            pb[d + j] = b[src + j * ldb + p];
           }
         }
       }
