@@ -33,6 +33,17 @@ final class FloatGemm {
     float[] packA = new float[0];
     float[] packB = new float[0];
     float[] tile = new float[0];
+    private int[] gatherMap;
+    private int gatherLd = -1;
+
+    /** The kernel's gather offsets for a transposed B with leading dimension ld. */
+    int[] map(FloatKernel kernel, int ld) {
+      if (gatherMap == null || gatherMap.length != kernel.nr || gatherLd != ld) {
+        gatherMap = kernel.gatherMap(gatherMap, ld);
+        gatherLd = ld;
+      }
+      return gatherMap;
+    }
 
     void ensure(FloatKernel kernel) {
       int mc = roundDown(MC, kernel.mr);
@@ -94,6 +105,7 @@ final class FloatGemm {
     final float[] pa = ws.packA;
     final float[] pb = ws.packB;
     final float[] tile = ws.tile;
+    final int[] map = transB ? ws.map(kernel, ldb) : null;
     for (int pc = 0; pc < k; pc += KC) {
       int kc = Math.min(KC, k - pc);
       for (int ic = 0; ic < m; ic += mcMax) {
@@ -101,7 +113,7 @@ final class FloatGemm {
         packA(transA, a, aOff, lda, ic, pc, mc, kc, alpha, mr, pa);
         for (int jc = 0; jc < n; jc += ncMax) {
           int nc = Math.min(ncMax, n - jc);
-          packB(transB, b, bOff, ldb, pc, jc, kc, nc, nr, pb);
+          packB(kernel, map, transB, b, bOff, ldb, pc, jc, kc, nc, nr, pb);
           for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             for (int jr = 0; jr < nc; jr += nr) {
@@ -187,6 +199,8 @@ final class FloatGemm {
 
   /** Packs op(B)[pc:pc+kc, jc:jc+nc] into nr-column panels, zero-padding the last one. */
   private static void packB(
+      FloatKernel kernel,
+      int[] map,
       boolean transB,
       float[] b,
       int bOff,
@@ -204,6 +218,8 @@ final class FloatGemm {
         for (int p = 0; p < kc; p++) {
           System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, pb, dst + p * nr, cols);
         }
+      } else if (cols == nr) {
+        kernel.packTransposed(b, bOff + (jc + jr) * ldb + pc, ldb, kc, pb, dst, map);
       } else {
         // p outer: the panel is written in order while the columns are read as parallel streams
         int src = bOff + (jc + jr) * ldb + pc;

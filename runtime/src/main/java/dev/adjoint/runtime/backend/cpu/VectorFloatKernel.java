@@ -86,4 +86,15 @@ final class VectorFloatKernel extends FloatKernel {
     FloatVector.fromArray(S, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
     FloatVector.fromArray(S, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
   }
+
+  @Override
+  void packTransposed(float[] b, int src, int ld, int kc, float[] pb, int dst, int[] map) {
+    // two gathers per step along k, one per vector of the panel's row
+    int second = src + L * ld;
+    for (int p = 0; p < kc; p++) {
+      int d = dst + p * NR;
+      FloatVector.fromArray(S, b, src + p, map, 0).intoArray(pb, d);
+      FloatVector.fromArray(S, b, second + p, map, 0).intoArray(pb, d + L);
+    }
+  }
 }
