@@ -93,7 +93,11 @@ final class FloatGemm {
       small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    scale(m, n, beta, c, cOff, ldc);
+    // beta == 0: the first slice of k stores its tiles instead of adding to a zeroed C
+    boolean overwrite = beta == 0f && k > 0 && alpha != 0f;
+    if (!overwrite) {
+      scale(m, n, beta, c, cOff, ldc);
+    }
     if (k == 0 || alpha == 0f) {
       return;
     }
@@ -108,6 +112,7 @@ final class FloatGemm {
     final int[] map = transB ? ws.map(kernel, ldb) : null;
     for (int pc = 0; pc < k; pc += KC) {
       int kc = Math.min(KC, k - pc);
+      boolean store = overwrite && pc == 0;
       for (int ic = 0; ic < m; ic += mcMax) {
         int mc = Math.min(mcMax, m - ic);
         packA(transA, a, aOff, lda, ic, pc, mc, kc, alpha, mr, pa);
@@ -120,14 +125,13 @@ final class FloatGemm {
               int cols = Math.min(nr, nc - jr);
               int ci = cOff + (ic + ir) * ldc + jc + jr;
               if (rows == mr && cols == nr) {
-                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, c, ci, ldc);
+                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, c, ci, ldc, store);
               } else {
-                Arrays.fill(tile, 0, mr * nr, 0f);
-                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, tile, 0, nr);
+                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, tile, 0, nr, true);
                 for (int r = 0; r < rows; r++) {
                   int row = ci + r * ldc;
                   for (int j = 0; j < cols; j++) {
-                    c[row + j] += tile[r * nr + j];
+                    c[row + j] = store ? tile[r * nr + j] : c[row + j] + tile[r * nr + j];
                   }
                 }
               }

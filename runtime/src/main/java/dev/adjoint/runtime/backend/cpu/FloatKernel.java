@@ -23,10 +23,19 @@ abstract class FloatKernel {
 
   /**
    * {@code c[cOff + r*ldc + j] += sum_p ap[apOff + p*mr + r] * bp[bpOff + p*nr + j]} for every
-   * {@code r < mr}, {@code j < nr}.
+   * {@code r < mr}, {@code j < nr}; with {@code store}, {@code =} instead of {@code +=} (C is not
+   * read).
    */
   abstract void multiply(
-      int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc);
+      int kc,
+      float[] ap,
+      int apOff,
+      float[] bp,
+      int bpOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean store);
 
   /**
    * Packs a full panel of a transposed operand: {@code pb[dst + p*nr + j] = b[src + j*ld + p]} for
