@@ -130,11 +130,8 @@ final class FloatFastPaths {
     float[] r = result.storage().floats();
     float[] v = x.storage().floats();
     int o = x.offset();
-    // max(e, 0) is e above 0, +0 for ±0 and below, NaN for NaN: the general kernel's relu,
-    // without a branch to mispredict
-    for (int i = 0; i < r.length; i++) {
-      r[i] = Math.max(v[o + i], 0f);
-    }
+    // e above 0, +0 for ±0 and below, NaN for NaN: the general kernel's relu, without a branch
+    FloatOps.KERNELS.reluPositiveZero(v, o, r, r.length);
     return result;
   }
 

@@ -59,4 +59,11 @@ class FloatOpsKernels {
       d[dOff + i] = (float) (d[dOff + i] + alpha * s[sOff + i]);
     }
   }
+
+  /** {@code out = x > 0 ? x : (NaN ? x : +0)}: relu with NaN kept and -0 turned into +0. */
+  void reluPositiveZero(float[] x, int xOff, float[] out, int n) {
+    for (int i = 0; i < n; i++) {
+      out[i] = Math.max(x[xOff + i], 0f);
+    }
+  }
 }

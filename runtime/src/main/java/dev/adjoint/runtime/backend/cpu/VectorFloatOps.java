@@ -144,4 +144,18 @@ final class VectorFloatOps extends FloatOpsKernels {
       d[dOff + i] = (float) (d[dOff + i] + alpha * s[sOff + i]);
     }
   }
+
+  @Override
+  void reluPositiveZero(float[] x, int xOff, float[] out, int n) {
+    FloatVector zero = FloatVector.zero(S);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+      // v <= 0 is false for NaN, true for -0: those lanes become +0, NaN passes through
+      v.blend(zero, v.compare(VectorOperators.LE, 0f)).intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = Math.max(x[xOff + i], 0f);
+    }
+  }
 }
