@@ -36,9 +36,40 @@ final class TensorOpNode extends Node {
     Tensor[] grads = new Tensor[arity];
     for (int i = 0; i < arity; i++) {
       if (next[i] != null) {
-        grads[i] = TensorRules.partial(op, TapeAlgebra.INSTANCE, operands, params, y, g, i);
+        Tensor laidOut = op == TensorOp.MATMUL ? matmulInLayout(args, g, i) : null;
+        grads[i] =
+            laidOut != null
+                ? laidOut
+                : TensorRules.partial(op, TapeAlgebra.INSTANCE, operands, params, y, g, i);
       }
     }
     return grads;
+  }
+
+  /**
+   * The matrix product's rule ({@code Ā = Ḡ·Bᵀ}, {@code B̄ = Aᵀ·Ḡ}) for a 2-D operand stored by
+   * columns (a transposed view, as {@code Linear}'s {@code weight.t()}), computed as the transpose
+   * of {@code (B·Ḡᵀ)} or {@code (Ḡᵀ·A)}: the same numbers, laid out like the operand, so that the
+   * transpose's backward hands the weight a contiguous gradient instead of a view to copy element
+   * by element. {@code null} where the plain rule applies.
+   */
+  private static Tensor matmulInLayout(Tensor[] args, Tensor g, int i) {
+    Tensor left = args[0];
+    Tensor right = args[1];
+    Tensor operand = args[i];
+    if (left.dim() != 2 || right.dim() != 2 || g.dim() != 2 || !columnMajor(operand)) {
+      return null;
+    }
+    TapeAlgebra a = TapeAlgebra.INSTANCE;
+    Tensor gt = a.transpose(g, 0, 1);
+    Tensor d = i == 0 ? a.matmul(right, gt) : a.matmul(gt, left);
+    return a.transpose(d, 0, 1);
+  }
+
+  // a matrix stored by columns (strides (1, ≥ rows)) that is not also stored by rows
+  private static boolean columnMajor(Tensor t) {
+    int[] shape = t.shape();
+    int[] strides = t.strides();
+    return shape[0] > 1 && shape[1] > 1 && strides[0] == 1 && strides[1] >= shape[0];
   }
 }

@@ -76,6 +76,11 @@ public abstract sealed class Storage
     throw new IllegalStateException("storage is " + dtype().displayName() + ", not float64");
   }
 
+  /** The {@code bool} backing array (no copy). */
+  public boolean[] booleans() {
+    throw new IllegalStateException("storage is " + dtype().displayName() + ", not bool");
+  }
+
   /** {@code float32} storage. */
   public static final class Float32 extends Storage {
     private final float[] data;
@@ -219,6 +224,11 @@ public abstract sealed class Storage
     @Override
     public void fill(int from, int count, double value) {
       Arrays.fill(data, from, from + count, value != 0);
+    }
+
+    @Override
+    public boolean[] booleans() {
+      return data;
     }
   }
 }

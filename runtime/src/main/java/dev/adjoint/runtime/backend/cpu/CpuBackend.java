@@ -27,7 +27,16 @@ public final class CpuBackend implements Backend {
   // the blocked, vectorised kernel; tests compare it with ReferenceGemm, the triple loop
   private volatile GemmKernel gemm = BlockedGemmKernel.INSTANCE;
 
+  // the contiguous float32 loops of FloatFastPaths; tests switch them off to get the general
+  // kernels
+  private volatile boolean fastPaths = true;
+
   private CpuBackend() {}
+
+  /** Turns the float32 fast paths on or off (tests compare them with the general kernels). */
+  void useFastPaths(boolean on) {
+    fastPaths = on;
+  }
 
   /** Replaces the matrix-multiply kernel (a colleague's blocked GEMM, a BLAS binding). */
   public void useGemm(GemmKernel kernel) {
@@ -55,6 +64,9 @@ public final class CpuBackend implements Backend {
   @Override
   public Tensor binary(ElementwiseOp op, Tensor a, Tensor b, DType out) {
     Tensor fast = FloatArithmetic.tryBinary(op, a, b, out);
+    if (fast == null && fastPaths) {
+      fast = FloatFastPaths.rowBroadcast(op, a, b, out);
+    }
     if (fast != null) {
       return fast;
     }
@@ -75,6 +87,12 @@ public final class CpuBackend implements Backend {
 
   @Override
   public Tensor compare(Relation rel, Tensor a, Tensor b) {
+    if (fastPaths) {
+      Tensor fast = FloatFastPaths.compare(rel, a, b);
+      if (fast != null) {
+        return fast;
+      }
+    }
     int[] shape = Shape.broadcast("compare", a.shape(), b.shape());
     Tensor result = Tensor.empty(DType.BOOL, shape);
     Storage r = result.storage();
@@ -96,6 +114,12 @@ public final class CpuBackend implements Backend {
 
   @Override
   public Tensor where(Tensor cond, Tensor a, Tensor b, DType out) {
+    if (fastPaths) {
+      Tensor fast = FloatFastPaths.where(cond, a, b, out);
+      if (fast != null) {
+        return fast;
+      }
+    }
     int[] shape =
         Shape.broadcast("where", cond.shape(), Shape.broadcast("where", a.shape(), b.shape()));
     Tensor result = Tensor.empty(out, shape);
@@ -115,6 +139,12 @@ public final class CpuBackend implements Backend {
 
   @Override
   public Tensor pointwise(Pointwise fn, Tensor x, double p0, double p1) {
+    if (fastPaths && fn == Pointwise.RELU) {
+      Tensor fast = FloatFastPaths.relu(x);
+      if (fast != null) {
+        return fast;
+      }
+    }
     int[] shape = x.shape();
     DType out = x.dtype().isFloatingPoint() ? x.dtype() : DType.FLOAT32;
     Tensor result = Tensor.empty(out, shape);
@@ -145,6 +175,12 @@ public final class CpuBackend implements Backend {
 
   @Override
   public Tensor sum(Tensor x, int[] dims, boolean keepDim) {
+    if (fastPaths) {
+      Tensor fast = FloatFastPaths.sum(x, dims, keepDim);
+      if (fast != null) {
+        return fast;
+      }
+    }
     return reduce(x, dims, keepDim, false);
   }
 
@@ -331,6 +367,9 @@ public final class CpuBackend implements Backend {
   public void copyInto(Tensor dst, Tensor src) {
     int[] shape = dst.shape();
     checkBroadcastInto("copy", src, shape);
+    if (fastPaths && FloatFastPaths.copyInto(dst, src)) {
+      return;
+    }
     Indexer di = Indexer.of(dst, shape);
     Indexer si = Indexer.of(src, shape);
     Storage d = dst.storage();
@@ -344,6 +383,9 @@ public final class CpuBackend implements Backend {
   public void addScaledInPlace(Tensor dst, Tensor src, double alpha) {
     int[] shape = dst.shape();
     checkBroadcastInto("add_", src, shape);
+    if (fastPaths && FloatFastPaths.addScaledInPlace(dst, src, alpha)) {
+      return;
+    }
     Indexer di = Indexer.of(dst, shape);
     Indexer si = Indexer.of(src, shape);
     Storage d = dst.storage();

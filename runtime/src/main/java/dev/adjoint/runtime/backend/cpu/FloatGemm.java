@@ -33,6 +33,17 @@ final class FloatGemm {
     float[] packA = new float[0];
     float[] packB = new float[0];
     float[] tile = new float[0];
+    private int[] gatherMap;
+    private int gatherLd = -1;
+
+    /** The kernel's gather offsets for a transposed B with leading dimension ld. */
+    int[] map(FloatKernel kernel, int ld) {
+      if (gatherMap == null || gatherMap.length != kernel.nr || gatherLd != ld) {
+        gatherMap = kernel.gatherMap(gatherMap, ld);
+        gatherLd = ld;
+      }
+      return gatherMap;
+    }
 
     void ensure(FloatKernel kernel) {
       int mc = roundDown(MC, kernel.mr);
@@ -82,7 +93,11 @@ final class FloatGemm {
       small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    scale(m, n, beta, c, cOff, ldc);
+    // beta == 0: the first slice of k stores its tiles instead of adding to a zeroed C
+    boolean overwrite = beta == 0f && k > 0 && alpha != 0f;
+    if (!overwrite) {
+      scale(m, n, beta, c, cOff, ldc);
+    }
     if (k == 0 || alpha == 0f) {
       return;
     }
@@ -94,28 +109,29 @@ final class FloatGemm {
     final float[] pa = ws.packA;
     final float[] pb = ws.packB;
     final float[] tile = ws.tile;
+    final int[] map = transB ? ws.map(kernel, ldb) : null;
     for (int pc = 0; pc < k; pc += KC) {
       int kc = Math.min(KC, k - pc);
+      boolean store = overwrite && pc == 0;
       for (int ic = 0; ic < m; ic += mcMax) {
         int mc = Math.min(mcMax, m - ic);
         packA(transA, a, aOff, lda, ic, pc, mc, kc, alpha, mr, pa);
         for (int jc = 0; jc < n; jc += ncMax) {
           int nc = Math.min(ncMax, n - jc);
-          packB(transB, b, bOff, ldb, pc, jc, kc, nc, nr, pb);
+          packB(kernel, map, transB, b, bOff, ldb, pc, jc, kc, nc, nr, pb);
           for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             for (int jr = 0; jr < nc; jr += nr) {
               int cols = Math.min(nr, nc - jr);
               int ci = cOff + (ic + ir) * ldc + jc + jr;
               if (rows == mr && cols == nr) {
-                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, c, ci, ldc);
+                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, c, ci, ldc, store);
               } else {
-                Arrays.fill(tile, 0, mr * nr, 0f);
-                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, tile, 0, nr);
+                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, tile, 0, nr, true);
                 for (int r = 0; r < rows; r++) {
                   int row = ci + r * ldc;
                   for (int j = 0; j < cols; j++) {
-                    c[row + j] += tile[r * nr + j];
+                    c[row + j] = store ? tile[r * nr + j] : c[row + j] + tile[r * nr + j];
                   }
                 }
               }
@@ -160,10 +176,12 @@ final class FloatGemm {
       int rows = Math.min(mr, mc - ir);
       int dst = ir * kc;
       if (!transA) {
-        for (int r = 0; r < rows; r++) {
-          int src = aOff + (ic + ir + r) * lda + pc;
-          for (int p = 0; p < kc; p++) {
-            pa[dst + p * mr + r] = alpha * a[src + p];
+        // p outer: the panel is written in order while the rows are read as parallel streams
+        int src = aOff + (ic + ir) * lda + pc;
+        for (int p = 0; p < kc; p++) {
+          int d = dst + p * mr;
+          for (int r = 0; r < rows; r++) {
+            pa[d + r] = alpha * a[src + r * lda + p];
           }
         }
       } else {
@@ -185,6 +203,8 @@ final class FloatGemm {
 
   /** Packs op(B)[pc:pc+kc, jc:jc+nc] into nr-column panels, zero-padding the last one. */
   private static void packB(
+      FloatKernel kernel,
+      int[] map,
       boolean transB,
       float[] b,
       int bOff,
@@ -202,11 +222,15 @@ final class FloatGemm {
         for (int p = 0; p < kc; p++) {
           System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, pb, dst + p * nr, cols);
         }
+      } else if (cols == nr) {
+        kernel.packTransposed(b, bOff + (jc + jr) * ldb + pc, ldb, kc, pb, dst, map);
       } else {
-        for (int j = 0; j < cols; j++) {
-          int src = bOff + (jc + jr + j) * ldb + pc;
-          for (int p = 0; p < kc; p++) {
-            pb[dst + p * nr + j] = b[src + p];
+        // p outer: the panel is written in order while the columns are read as parallel streams
+        int src = bOff + (jc + jr) * ldb + pc;
+        for (int p = 0; p < kc; p++) {
+          int d = dst + p * nr;
+          for (int j = 0; j < cols; j++) {
+            pb[d + j] = b[src + j * ldb + p];
           }
         }
       }

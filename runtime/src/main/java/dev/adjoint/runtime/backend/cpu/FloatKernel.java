@@ -23,8 +23,40 @@ abstract class FloatKernel {
 
   /**
    * {@code c[cOff + r*ldc + j] += sum_p ap[apOff + p*mr + r] * bp[bpOff + p*nr + j]} for every
-   * {@code r < mr}, {@code j < nr}.
+   * {@code r < mr}, {@code j < nr}; with {@code store}, {@code =} instead of {@code +=} (C is not
+   * read).
    */
   abstract void multiply(
-      int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc);
+      int kc,
+      float[] ap,
+      int apOff,
+      float[] bp,
+      int bpOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean store);
+
+  /**
+   * Packs a full panel of a transposed operand: {@code pb[dst + p*nr + j] = b[src + j*ld + p]} for
+   * {@code p < kc}, {@code j < nr}. {@code map} holds {@code j*ld} for {@code j < nr} (see {@link
+   * #gatherMap}).
+   */
+  void packTransposed(float[] b, int src, int ld, int kc, float[] pb, int dst, int[] map) {
+    for (int p = 0; p < kc; p++) {
+      int d = dst + p * nr;
+      for (int j = 0; j < nr; j++) {
+        pb[d + j] = b[src + map[j] + p];
+      }
+    }
+  }
+
+  /** The offsets {@code j*ld}, {@code j < nr}, that {@link #packTransposed} reads at. */
+  int[] gatherMap(int[] map, int ld) {
+    int[] m = map != null && map.length == nr ? map : new int[nr];
+    for (int j = 0; j < nr; j++) {
+      m[j] = j * ld;
+    }
+    return m;
+  }
 }

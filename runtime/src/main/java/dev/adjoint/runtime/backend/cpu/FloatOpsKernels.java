@@ -38,4 +38,32 @@ class FloatOpsKernels {
     }
     return s;
   }
+
+  /** {@code out = c ? x : y} elementwise. */
+  void select(boolean[] c, int cOff, float[] x, int xOff, float[] y, int yOff, float[] out, int n) {
+    for (int i = 0; i < n; i++) {
+      out[i] = c[cOff + i] ? x[xOff + i] : y[yOff + i];
+    }
+  }
+
+  /** {@code out = c ? x : otherwise} elementwise. */
+  void select(boolean[] c, int cOff, float[] x, int xOff, float otherwise, float[] out, int n) {
+    for (int i = 0; i < n; i++) {
+      out[i] = c[cOff + i] ? x[xOff + i] : otherwise;
+    }
+  }
+
+  /** {@code d = (float) (d + alpha * s)}, computed in double and rounded once. */
+  void addScaled(float[] d, int dOff, float[] s, int sOff, double alpha, int n) {
+    for (int i = 0; i < n; i++) {
+      d[dOff + i] = (float) (d[dOff + i] + alpha * s[sOff + i]);
+    }
+  }
+
+  /** {@code out = x > 0 ? x : (NaN ? x : +0)}: relu with NaN kept and -0 turned into +0. */
+  void reluPositiveZero(float[] x, int xOff, float[] out, int n) {
+    for (int i = 0; i < n; i++) {
+      out[i] = Math.max(x[xOff + i], 0f);
+    }
+  }
 }

@@ -8,7 +8,15 @@ final class ScalarFloatKernel extends FloatKernel {
 
   @Override
   void multiply(
-      int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc) {
+      int kc,
+      float[] ap,
+      int apOff,
+      float[] bp,
+      int bpOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean store) {
     for (int r = 0; r < 4; r++) {
       int row = cOff + r * ldc;
       for (int j = 0; j < 8; j++) {
@@ -16,7 +24,7 @@ final class ScalarFloatKernel extends FloatKernel {
         for (int p = 0; p < kc; p++) {
           s += ap[apOff + p * 4 + r] * bp[bpOff + p * 8 + j];
         }
-        c[row + j] += s;
+        c[row + j] = store ? s : c[row + j] + s;
       }
     }
   }

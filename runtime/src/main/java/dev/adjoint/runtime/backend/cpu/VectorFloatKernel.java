@@ -21,7 +21,15 @@ final class VectorFloatKernel extends FloatKernel {
 
   @Override
   void multiply(
-      int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc) {
+      int kc,
+      float[] ap,
+      int apOff,
+      float[] bp,
+      int bpOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean store) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = FloatVector.zero(S);
     FloatVector c10 = FloatVector.zero(S);
@@ -69,6 +77,25 @@ final class VectorFloatKernel extends FloatKernel {
       c70 = a.fma(b0, c70);
       c71 = a.fma(b1, c71);
     }
+    if (store) {
+      c00.intoArray(c, cOff);
+      c01.intoArray(c, cOff + L);
+      c10.intoArray(c, cOff + ldc);
+      c11.intoArray(c, cOff + ldc + L);
+      c20.intoArray(c, cOff + 2 * ldc);
+      c21.intoArray(c, cOff + 2 * ldc + L);
+      c30.intoArray(c, cOff + 3 * ldc);
+      c31.intoArray(c, cOff + 3 * ldc + L);
+      c40.intoArray(c, cOff + 4 * ldc);
+      c41.intoArray(c, cOff + 4 * ldc + L);
+      c50.intoArray(c, cOff + 5 * ldc);
+      c51.intoArray(c, cOff + 5 * ldc + L);
+      c60.intoArray(c, cOff + 6 * ldc);
+      c61.intoArray(c, cOff + 6 * ldc + L);
+      c70.intoArray(c, cOff + 7 * ldc);
+      c71.intoArray(c, cOff + 7 * ldc + L);
+      return;
+    }
     FloatVector.fromArray(S, c, cOff).add(c00).intoArray(c, cOff);
     FloatVector.fromArray(S, c, cOff + L).add(c01).intoArray(c, cOff + L);
     FloatVector.fromArray(S, c, cOff + ldc).add(c10).intoArray(c, cOff + ldc);
@@ -85,5 +112,16 @@ final class VectorFloatKernel extends FloatKernel {
     FloatVector.fromArray(S, c, cOff + 6 * ldc + L).add(c61).intoArray(c, cOff + 6 * ldc + L);
     FloatVector.fromArray(S, c, cOff + 7 * ldc).add(c70).intoArray(c, cOff + 7 * ldc);
     FloatVector.fromArray(S, c, cOff + 7 * ldc + L).add(c71).intoArray(c, cOff + 7 * ldc + L);
+  }
+
+  @Override
+  void packTransposed(float[] b, int src, int ld, int kc, float[] pb, int dst, int[] map) {
+    // two gathers per step along k, one per vector of the panel's row
+    int second = src + L * ld;
+    for (int p = 0; p < kc; p++) {
+      int d = dst + p * NR;
+      FloatVector.fromArray(S, b, src + p, map, 0).intoArray(pb, d);
+      FloatVector.fromArray(S, b, second + p, map, 0).intoArray(pb, d + L);
+    }
   }
 }

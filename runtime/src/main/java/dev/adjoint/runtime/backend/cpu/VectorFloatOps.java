@@ -1,13 +1,20 @@
 package dev.adjoint.runtime.backend.cpu;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API versions of {@link FloatOpsKernels}: full vectors, then a scalar tail. */
 final class VectorFloatOps extends FloatOpsKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  // floats as many as D has lanes, in half D's width: the float side of a float <-> double cast
+  private static final VectorSpecies<Float> H =
+      VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, D.vectorBitSize() / 2)));
 
   @Override
   void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
@@ -85,5 +92,70 @@ final class VectorFloatOps extends FloatOpsKernels {
       s += x[xOff + i];
     }
     return s;
+  }
+
+  @Override
+  void select(boolean[] c, int cOff, float[] x, int xOff, float[] y, int yOff, float[] out, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      VectorMask<Float> m = VectorMask.fromArray(S, c, cOff + i);
+      FloatVector.fromArray(S, y, yOff + i)
+          .blend(FloatVector.fromArray(S, x, xOff + i), m)
+          .intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = c[cOff + i] ? x[xOff + i] : y[yOff + i];
+    }
+  }
+
+  @Override
+  void select(boolean[] c, int cOff, float[] x, int xOff, float otherwise, float[] out, int n) {
+    FloatVector other = FloatVector.broadcast(S, otherwise);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      VectorMask<Float> m = VectorMask.fromArray(S, c, cOff + i);
+      other.blend(FloatVector.fromArray(S, x, xOff + i), m).intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = c[cOff + i] ? x[xOff + i] : otherwise;
+    }
+  }
+
+  @Override
+  void addScaled(float[] d, int dOff, float[] s, int sOff, double alpha, int n) {
+    if (H.length() != D.length()) {
+      super.addScaled(d, dOff, s, sOff, alpha, n);
+      return;
+    }
+    int lanes = D.length();
+    int i = 0;
+    for (int bound = D.loopBound(n); i < bound; i += lanes) {
+      DoubleVector dv =
+          (DoubleVector)
+              FloatVector.fromArray(H, d, dOff + i).convertShape(VectorOperators.F2D, D, 0);
+      DoubleVector sv =
+          (DoubleVector)
+              FloatVector.fromArray(H, s, sOff + i).convertShape(VectorOperators.F2D, D, 0);
+      // multiply, then add: two roundings in double, as the scalar loop does (no fused add)
+      FloatVector sum = (FloatVector) dv.add(sv.mul(alpha)).convertShape(VectorOperators.D2F, H, 0);
+      sum.intoArray(d, dOff + i);
+    }
+    for (; i < n; i++) {
+      d[dOff + i] = (float) (d[dOff + i] + alpha * s[sOff + i]);
+    }
+  }
+
+  @Override
+  void reluPositiveZero(float[] x, int xOff, float[] out, int n) {
+    FloatVector zero = FloatVector.zero(S);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+      // v <= 0 is false for NaN, true for -0: those lanes become +0, NaN passes through
+      v.blend(zero, v.compare(VectorOperators.LE, 0f)).intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = Math.max(x[xOff + i], 0f);
+    }
   }
 }

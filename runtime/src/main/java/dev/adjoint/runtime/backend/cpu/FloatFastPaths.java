@@ -1,0 +1,360 @@
+package dev.adjoint.runtime.backend.cpu;
+
+import dev.adjoint.runtime.backend.Relation;
+import dev.adjoint.runtime.rules.ElementwiseOp;
+import dev.adjoint.runtime.tensor.DType;
+import dev.adjoint.runtime.tensor.Shape;
+import dev.adjoint.runtime.tensor.Tensor;
+import java.util.Arrays;
+
+/**
+ * Loops over the arrays of contiguous {@code float32} tensors for the kernels a training step
+ * spends its time in (row-broadcast arithmetic such as a bias add, relu, compare/where masks, sums
+ * over leading or trailing dimensions, copies, the optimizer's {@code p += alpha*g}). Each method
+ * returns {@code null} (or {@code false}) when its operands are not of the simple kind, and then
+ * the general kernel runs. Every result is bit for bit the general kernel's: the arithmetic is the
+ * same single rounding, and sums add the same elements in the same order.
+ */
+final class FloatFastPaths {
+  private FloatFastPaths() {}
+
+  static boolean simple(Tensor t) {
+    return t.dtype() == DType.FLOAT32 && t.isContiguous();
+  }
+
+  /** A numel-1 operand that broadcasts to {@code rank} dimensions without widening them. */
+  private static boolean scalarLike(Tensor t, int rank) {
+    return t.numel() == 1 && t.dim() <= rank;
+  }
+
+  /**
+   * {@code a op b} where one operand is a contiguous float32 tensor of the result's shape and the
+   * other a contiguous float32 tensor whose shape (less leading 1s) is that shape's trailing part:
+   * a bias row added to every row of a batch.
+   */
+  static Tensor rowBroadcast(ElementwiseOp op, Tensor a, Tensor b, DType out) {
+    if (out != DType.FLOAT32 || !simple(a) || !simple(b)) {
+      return null;
+    }
+    switch (op) {
+      case ADD, SUBTRACT, MULTIPLY, DIVIDE -> {}
+      default -> {
+        return null;
+      }
+    }
+    boolean bSmall;
+    if (trailing(b.shape(), a.shape())) {
+      bSmall = true;
+    } else if (trailing(a.shape(), b.shape())) {
+      bSmall = false;
+    } else {
+      return null;
+    }
+    Tensor big = bSmall ? a : b;
+    Tensor small = bSmall ? b : a;
+    int inner = small.numel();
+    Tensor result = Tensor.empty(DType.FLOAT32, big.shape());
+    float[] r = result.storage().floats();
+    if (inner == 0 || r.length == 0) {
+      return result;
+    }
+    float[] x = big.storage().floats();
+    float[] y = small.storage().floats();
+    int xo = big.offset();
+    int yo = small.offset();
+    for (int row = 0, rows = r.length / inner; row < rows; row++) {
+      int base = row * inner;
+      int xb = xo + base;
+      switch (op) {
+        case ADD -> {
+          for (int j = 0; j < inner; j++) {
+            r[base + j] = x[xb + j] + y[yo + j];
+          }
+        }
+        case MULTIPLY -> {
+          for (int j = 0; j < inner; j++) {
+            r[base + j] = x[xb + j] * y[yo + j];
+          }
+        }
+        case SUBTRACT -> {
+          if (bSmall) {
+            for (int j = 0; j < inner; j++) {
+              r[base + j] = x[xb + j] - y[yo + j];
+            }
+          } else {
+            for (int j = 0; j < inner; j++) {
+              r[base + j] = y[yo + j] - x[xb + j];
+            }
+          }
+        }
+        default -> {
+          if (bSmall) {
+            for (int j = 0; j < inner; j++) {
+              r[base + j] = x[xb + j] / y[yo + j];
+            }
+          } else {
+            for (int j = 0; j < inner; j++) {
+              r[base + j] = y[yo + j] / x[xb + j];
+            }
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  // small (less leading 1s) equals the trailing dimensions of big, and is strictly smaller in rank
+  private static boolean trailing(int[] small, int[] big) {
+    int lead = 0;
+    while (lead < small.length && small[lead] == 1) {
+      lead++;
+    }
+    int rank = small.length - lead;
+    if (small.length > big.length || rank >= big.length) {
+      return false;
+    }
+    for (int d = 0; d < rank; d++) {
+      if (small[lead + d] != big[big.length - rank + d]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** relu of a contiguous float32 tensor: {@code v > 0 ? v : 0}, NaN stays NaN. */
+  static Tensor relu(Tensor x) {
+    if (!simple(x)) {
+      return null;
+    }
+    Tensor result = Tensor.empty(DType.FLOAT32, x.shape());
+    float[] r = result.storage().floats();
+    float[] v = x.storage().floats();
+    int o = x.offset();
+    // e above 0, +0 for ±0 and below, NaN for NaN: the general kernel's relu, without a branch
+    FloatOps.KERNELS.reluPositiveZero(v, o, r, r.length);
+    return result;
+  }
+
+  /**
+   * {@code a rel b} for a contiguous float32 {@code a} and a scalar {@code b} (any type, compared
+   * in double as the general kernel does) or a contiguous float32 {@code b} of a's shape.
+   */
+  static Tensor compare(Relation rel, Tensor a, Tensor b) {
+    if (!simple(a)) {
+      return null;
+    }
+    boolean same = simple(b) && Arrays.equals(a.shape(), b.shape());
+    if (!same && !scalarLike(b, a.dim())) {
+      return null;
+    }
+    Tensor result = Tensor.empty(DType.BOOL, a.shape());
+    boolean[] r = result.storage().booleans();
+    float[] x = a.storage().floats();
+    int xo = a.offset();
+    int n = r.length;
+    if (same) {
+      float[] y = b.storage().floats();
+      int yo = b.offset();
+      for (int i = 0; i < n; i++) {
+        r[i] = holds(rel, x[xo + i], y[yo + i]);
+      }
+      return result;
+    }
+    double w = b.storage().get(b.offset());
+    switch (rel) {
+      case GREATER -> {
+        for (int i = 0; i < n; i++) {
+          r[i] = x[xo + i] > w;
+        }
+      }
+      case GREATER_OR_EQUAL -> {
+        for (int i = 0; i < n; i++) {
+          r[i] = x[xo + i] >= w;
+        }
+      }
+      case EQUAL -> {
+        for (int i = 0; i < n; i++) {
+          r[i] = x[xo + i] == w;
+        }
+      }
+    }
+    return result;
+  }
+
+  private static boolean holds(Relation rel, float x, float y) {
+    return switch (rel) {
+      case GREATER -> x > y;
+      case GREATER_OR_EQUAL -> x >= y;
+      case EQUAL -> x == y;
+    };
+  }
+
+  /**
+   * {@code cond ? a : b} into float32, with a contiguous bool {@code cond} of the result's shape
+   * and each arm a contiguous float32 tensor of that shape or a scalar (a wrapped number).
+   */
+  static Tensor where(Tensor cond, Tensor a, Tensor b, DType out) {
+    if (out != DType.FLOAT32 || cond.dtype() != DType.BOOL || !cond.isContiguous()) {
+      return null;
+    }
+    int[] shape = cond.shape();
+    int rank = shape.length;
+    if (!arm(a, shape) || !arm(b, shape)) {
+      return null;
+    }
+    Tensor result = Tensor.empty(DType.FLOAT32, shape);
+    float[] r = result.storage().floats();
+    boolean[] c = cond.storage().booleans();
+    int co = cond.offset();
+    boolean aScalar = !(simple(a) && Arrays.equals(a.shape(), shape));
+    boolean bScalar = !(simple(b) && Arrays.equals(b.shape(), shape));
+    int n = r.length;
+    if (aScalar || bScalar) {
+      if (aScalar && bScalar) {
+        float va = (float) a.storage().get(a.offset());
+        float vb = (float) b.storage().get(b.offset());
+        for (int i = 0; i < n; i++) {
+          r[i] = c[co + i] ? va : vb;
+        }
+      } else if (bScalar) {
+        float vb = (float) b.storage().get(b.offset());
+        FloatOps.KERNELS.select(c, co, a.storage().floats(), a.offset(), vb, r, n);
+      } else {
+        float va = (float) a.storage().get(a.offset());
+        float[] y = b.storage().floats();
+        int yo = b.offset();
+        for (int i = 0; i < n; i++) {
+          r[i] = c[co + i] ? va : y[yo + i];
+        }
+      }
+      return result;
+    }
+    FloatOps.KERNELS.select(
+        c, co, a.storage().floats(), a.offset(), b.storage().floats(), b.offset(), r, n);
+    return result;
+  }
+
+  // a where arm: contiguous float32 of the shape, or a scalar (its value is rounded on store, as
+  // the
+  // general kernel rounds it)
+  private static boolean arm(Tensor t, int[] shape) {
+    return simple(t) && Arrays.equals(t.shape(), shape) || scalarLike(t, shape.length);
+  }
+
+  /**
+   * The float32 sum of a contiguous tensor over leading dimensions {@code 0..q-1} or trailing ones
+   * {@code q..rank-1}, each output element adding its inputs in element order (as the general
+   * kernel does).
+   */
+  static Tensor sum(Tensor x, int[] dims, boolean keepDim) {
+    if (!simple(x)) {
+      return null;
+    }
+    int[] shape = x.shape();
+    int rank = shape.length;
+    boolean leading = true;
+    for (int i = 0; i < dims.length; i++) {
+      leading &= dims[i] == i;
+    }
+    boolean trailing = true;
+    for (int i = 0; i < dims.length; i++) {
+      trailing &= dims[i] == rank - dims.length + i;
+    }
+    if (!leading && !trailing) {
+      return null;
+    }
+    int split = leading ? dims.length : rank - dims.length;
+    int outer = 1;
+    for (int d = 0; d < split; d++) {
+      outer *= shape[d];
+    }
+    int inner = 1;
+    for (int d = split; d < rank; d++) {
+      inner *= shape[d];
+    }
+    Tensor result = Tensor.empty(DType.FLOAT32, Shape.reduce(shape, dims, keepDim));
+    float[] r = result.storage().floats();
+    float[] v = x.storage().floats();
+    int o = x.offset();
+    if (leading) {
+      // r[j] = Σ_i v[i, j], i ascending: the loop over j runs along rows
+      for (int i = 0; i < outer; i++) {
+        int base = o + i * inner;
+        for (int j = 0; j < inner; j++) {
+          r[j] += v[base + j];
+        }
+      }
+    } else {
+      for (int i = 0; i < outer; i++) {
+        int base = o + i * inner;
+        float s = 0f;
+        for (int j = 0; j < inner; j++) {
+          s += v[base + j];
+        }
+        r[i] = s;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * {@code dst = src} for float32 tensors of one shape: contiguous ones by an array copy, a
+   * transposed matrix (a column-major view) into a contiguous one by blocks.
+   */
+  static boolean copyInto(Tensor dst, Tensor src) {
+    if (!simple(dst) || src.dtype() != DType.FLOAT32 || !Arrays.equals(dst.shape(), src.shape())) {
+      return false;
+    }
+    float[] d = dst.storage().floats();
+    float[] s = src.storage().floats();
+    if (src.isContiguous()) {
+      System.arraycopy(s, src.offset(), d, dst.offset(), dst.numel());
+      return true;
+    }
+    if (src.dim() != 2) {
+      return false;
+    }
+    int rows = src.shape()[0];
+    int cols = src.shape()[1];
+    int[] st = src.strides();
+    if (st[0] != 1 || st[1] < rows || d == s) {
+      return false;
+    }
+    // dst[i, j] = s[so + i + j*ld]: 32 x 32 blocks keep both sides in cache
+    int ld = st[1];
+    int so = src.offset();
+    int doff = dst.offset();
+    final int block = 32;
+    for (int i0 = 0; i0 < rows; i0 += block) {
+      int i1 = Math.min(rows, i0 + block);
+      for (int j0 = 0; j0 < cols; j0 += block) {
+        int j1 = Math.min(cols, j0 + block);
+        for (int i = i0; i < i1; i++) {
+          int drow = doff + i * cols;
+          for (int j = j0; j < j1; j++) {
+            d[drow + j] = s[so + i + j * ld];
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code dst += alpha*src} for contiguous float32 tensors of one shape, rounded once (as ever).
+   */
+  static boolean addScaledInPlace(Tensor dst, Tensor src, double alpha) {
+    if (!simple(dst) || !simple(src) || !Arrays.equals(dst.shape(), src.shape())) {
+      return false;
+    }
+    float[] d = dst.storage().floats();
+    float[] s = src.storage().floats();
+    int dOff = dst.offset();
+    int sOff = src.offset();
+    if (d == s && dOff != sOff) {
+      return false; // overlapping ranges of one array: leave the order to the general kernel
+    }
+    FloatOps.KERNELS.addScaled(d, dOff, s, sOff, alpha, dst.numel());
+    return true;
+  }
+}
