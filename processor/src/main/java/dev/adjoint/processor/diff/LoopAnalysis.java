@@ -331,8 +331,12 @@ abstract class LoopAnalysis extends SweepContext {
     }
   }
 
+  /** Adds how often {@code node} and the blocks inside it define each variable. */
   static void countDefinitions(Node node, Map<Value.Var, Integer> counts) {
     node.target().ifPresent(v -> counts.merge(v, 1, Integer::sum));
+    if (node instanceof Node.CallDifferentiable call) {
+      counts.merge(call.result(), 1, Integer::sum);
+    }
     switch (node) {
       case Node.If branch -> {
         branch.thenBranch().forEach(n -> countDefinitions(n, counts));

@@ -164,23 +164,7 @@ final class Recomputation {
   }
 
   private static void countDefinitions(List<Node> nodes, Map<Value.Var, Integer> counts) {
-    for (Node node : nodes) {
-      node.target().ifPresent(v -> counts.merge(v, 1, Integer::sum));
-      if (node instanceof Node.CallDifferentiable call) {
-        counts.merge(call.result(), 1, Integer::sum);
-      }
-      switch (node) {
-        case Node.If branch -> {
-          countDefinitions(branch.thenBranch(), counts);
-          countDefinitions(branch.elseBranch(), counts);
-        }
-        case Node.While inner -> {
-          countDefinitions(inner.condition(), counts);
-          countDefinitions(inner.body(), counts);
-        }
-        default -> {}
-      }
-    }
+    nodes.forEach(n -> LoopAnalysis.countDefinitions(n, counts));
   }
 
   private static void collectTargets(Node node, Set<Value.Var> into) {
