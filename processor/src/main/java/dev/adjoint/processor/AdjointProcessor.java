@@ -134,6 +134,19 @@ public final class AdjointProcessor extends AbstractProcessor {
         try {
           Activity activity = ActivityAnalysis.analyze(lowered.function());
           String seedName = lowered.names().fresh("seed");
+          if (lowered.function().usesTensors()) {
+            ReverseMode.Adjoint adjoint =
+                ReverseMode.write(
+                    lowered.function(),
+                    activity,
+                    lowered.names(),
+                    GeneratedNames.qualifiedGradientClass(owner),
+                    seedName,
+                    Map.of());
+            writer.addTensor(lowered.function(), adjoint, seedName, "tensors");
+            generated++;
+            continue;
+          }
           Map<String, String> arrayAdjoints = new LinkedHashMap<>();
           boolean scalarPartials = false;
           for (IrFunction.Parameter p : lowered.function().parameters()) {

@@ -7,6 +7,8 @@ import dev.adjoint.bench.torch.TorchSeedLayer;
 import dev.adjoint.bench.torch.TorchTemperature;
 import dev.adjoint.bench.torch.TorchThreads;
 import dev.adjoint.examples.generated.OneLayerNetworkGrad;
+import dev.adjoint.examples.tensors.TensorModels;
+import dev.adjoint.examples.tensors.TensorModelsGrad;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Generator;
 import dev.adjoint.runtime.tensor.Tensor;
@@ -73,6 +75,7 @@ public class EngineComparisonBenchmark {
     Tensor bTensor;
     Tensor zerosTensor;
     TapeWorkloads.MlpStep mlp;
+    GeneratedWorkloads.MlpStep generatedMlp;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -106,6 +109,7 @@ public class EngineComparisonBenchmark {
       bTensor = Tensor.of(bias).requiresGrad(true);
       zerosTensor = Tensor.zeros(3);
       mlp = new TapeWorkloads.MlpStep(42);
+      generatedMlp = new GeneratedWorkloads.MlpStep(42);
     }
   }
 
@@ -181,6 +185,29 @@ public class EngineComparisonBenchmark {
   @Benchmark
   public float seedLayer_libtorch(Torch t) {
     return t.seedLayer.forwardBackward();
+  }
+
+  /** R3 written with tensors ({@code TensorModels.seedLayer}), through its generated adjoint. */
+  @Benchmark
+  public Tensor seedLayerTensors_generated(Java s) {
+    s.wTensor.zeroGrad();
+    s.bTensor.zeroGrad();
+    return TensorModelsGrad.seedLayerBackward(s.onesTensor, s.wTensor, s.bTensor, s.zerosTensor);
+  }
+
+  /** The same method on the dynamic tape. */
+  @Benchmark
+  public Tensor seedLayerTensors_tape(Java s) {
+    s.wTensor.zeroGrad();
+    s.bTensor.zeroGrad();
+    Tensor loss = TensorModels.seedLayer(s.onesTensor, s.wTensor, s.bTensor, s.zerosTensor);
+    loss.backward();
+    return loss;
+  }
+
+  @Benchmark
+  public double mlpStep_generated(Java s) {
+    return s.generatedMlp.step();
   }
 
   @Benchmark

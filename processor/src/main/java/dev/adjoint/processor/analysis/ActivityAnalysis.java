@@ -37,11 +37,14 @@ public final class ActivityAnalysis {
         analysis.varied.add(p.variable());
       }
     }
+    for (IrFunction.FieldLeaf leaf : function.fieldLeaves()) {
+      analysis.varied.add(leaf.variable());
+    }
     analysis.forward(function.body());
     analysis.backward(function.body());
     Set<Value.Var> active = new HashSet<>();
     for (Value.Var v : analysis.varied) {
-      if (analysis.useful.contains(v) && (v.type().isFloating() || v.type().isFloatingArray())) {
+      if (analysis.useful.contains(v) && v.type().carriesDerivative()) {
         active.add(v);
       }
     }
@@ -162,6 +165,7 @@ public final class ActivityAnalysis {
                     + " Adjoint.noDerivative(...), else use a smooth function");
           }
         }
+        case Node.TensorApply apply -> checkTensorOperands(apply);
         case Node.Convert convert -> {
           if (!target.type().isFloating() && convert.source().type().isFloating()) {
             throw new DiagnosticException(
@@ -186,6 +190,24 @@ public final class ActivityAnalysis {
         case Node.CallDifferentiable call -> checkCall(call);
         case Node.CallWithDerivative call -> checkCall(call);
         default -> {}
+      }
+    }
+  }
+
+  // a Java number that carries a derivative into a tensor operation would need its adjoint summed
+  // out of a tensor: not supported, and never silently dropped
+  private void checkTensorOperands(Node.TensorApply apply) {
+    for (Value v : apply.args()) {
+      if (v.type() != IrType.TENSOR && isVaried(v)) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ113,
+            apply.origin(),
+            "'"
+                + v
+                + "' depends on a differentiated input and is a Java number operand of "
+                + apply.primitive().name()
+                + "; gradients reach tensors, not Java numbers, in tensor code: make it a"
+                + " tensor (Tensor.scalar(...)) or wrap it in Adjoint.noDerivative(...)");
       }
     }
   }
@@ -233,6 +255,11 @@ public final class ActivityAnalysis {
   public static List<Value> operands(Node node) {
     return switch (node) {
       case Node.Apply apply -> apply.args();
+      case Node.TensorApply apply -> {
+        List<Value> all = new java.util.ArrayList<>(apply.args());
+        all.addAll(apply.params());
+        yield all;
+      }
       case Node.Copy copy -> List.of(copy.source());
       case Node.Convert convert -> List.of(convert.source());
       case Node.Operate operate -> operate.args();

@@ -32,7 +32,9 @@ public enum DiagnosticId {
   /** A name the processor cannot resolve. */
   ADJ111,
   /** A write to an input array. */
-  ADJ112;
+  ADJ112,
+  /** Tensor code outside the supported subset: an operation without a rule, a misuse. */
+  ADJ113;
 
   /** {@code [ADJ104]}, the prefix every message starts with. */
   public String tag() {

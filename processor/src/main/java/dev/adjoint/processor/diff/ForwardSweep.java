@@ -34,6 +34,17 @@ abstract class ForwardSweep extends LoopAnalysis {
         JavaExpr value = ElementwiseRules.value(apply.op(), algebra, primals(apply.args()));
         define(out, apply.targetVar(), value.code(), apply.origin(), depth, null);
       }
+      case Node.TensorApply apply -> {
+        List<String> args = apply.args().stream().map(v -> primal(v).code()).toList();
+        List<String> params = apply.params().stream().map(v -> primal(v).code()).toList();
+        define(
+            out,
+            apply.targetVar(),
+            apply.primitive().forwardCode(args, params),
+            apply.origin(),
+            depth,
+            null);
+      }
       case Node.Copy copy -> {
         define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
         if (isActiveArray(copy)) {

@@ -72,6 +72,14 @@ abstract class LoopAnalysis extends SweepContext {
             needed.addAll(readByContributions(apply));
           }
         }
+        case Node.TensorApply apply -> {
+          // a tensor rule may read any operand, parameter or the result: keep them all
+          if (activity.isActive(apply.targetVar())) {
+            apply.args().forEach(this::markNeeded);
+            apply.params().forEach(this::markNeeded);
+            markNeeded(apply.targetVar());
+          }
+        }
         case Node.ArrayLoad load -> {
           if (activity.isActive(load.targetVar())) {
             markNeeded(load.index());

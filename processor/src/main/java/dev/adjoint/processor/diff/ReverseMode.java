@@ -2,17 +2,24 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ActivityAnalysis;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.RegisteredCallee;
+import dev.adjoint.processor.ir.TensorPrimitive;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The diff pass: writes the body of a reverse-mode adjoint from the IR.
@@ -45,13 +52,17 @@ public final class ReverseMode extends ForwardSweep {
    * @param value the expression holding the primal result
    * @param partials for each differentiated scalar parameter, the expression holding its partial
    *     (the literal 0 for an inactive one); array parameters' partials are accumulated in place
+   * @param leafGradients for each tensor leaf (a tensor parameter, or a tensor the method reads
+   *     from a field), the local holding it and the expression holding its gradient ({@code null}
+   *     where none flows), to be added into the leaf's {@code .grad()}
    */
   public record Adjoint(
       CodeBlock prologue,
       CodeBlock forward,
       CodeBlock reverse,
       String value,
-      Map<String, String> partials) {}
+      Map<String, String> partials,
+      Map<String, String> leafGradients) {}
 
   /**
    * Writes the adjoint of {@code function}.
@@ -80,6 +91,10 @@ public final class ReverseMode extends ForwardSweep {
   }
 
   private Adjoint run(String seedName) {
+    CodeBlock.Builder leafPrologue = CodeBlock.builder();
+    if (function.usesTensors()) {
+      planTensorLeaves(leafPrologue);
+    }
     function.body().forEach(n -> countDefinitions(n, definitionsInMethod));
     collectLoopFacts(function.body(), false);
     planRecomputation(function.body());
@@ -125,6 +140,16 @@ public final class ReverseMode extends ForwardSweep {
         reverse.indent().add("$L[$L] += $L[$L];\n", adjoint(result), k, seedName, k);
         reverse.unindent().add("}\n");
       }
+    } else if (activity.isActive(ret.value()) && ret.value().type() == IrType.TENSOR) {
+      // backward() semantics: ones for a one-element result, else the seed, checked
+      Value.Var result = (Value.Var) ret.value();
+      declaredAdjoints.add(result);
+      reverse.add(
+          "Tensor $L = Adjoints.seed($L, $L); // $L\n",
+          adjoint(result),
+          value,
+          seedName,
+          ret.origin());
     } else if (activity.isActive(ret.value())) {
       Value.Var result = (Value.Var) ret.value();
       declaredAdjoints.add(result);
@@ -164,15 +189,156 @@ public final class ReverseMode extends ForwardSweep {
                 : defaultValue(p.variable().type()));
       }
     }
-    CodeBlock prologue =
-        tape == null
-            ? CodeBlock.of("")
-            : CodeBlock.of(
-                "$T $L = $T.current(); // keeps loop values for the reverse sweep\n",
-                TAPE,
-                tape,
-                TAPE);
-    return new Adjoint(prologue, forward.build(), reverse.build(), value, partials);
+    Map<String, String> leafGradients = new LinkedHashMap<>();
+    for (Value.Var leaf : needFlags.keySet()) {
+      leafGradients.put(leaf.name(), declaredAdjoints.contains(leaf) ? adjoint(leaf) : "null");
+    }
+    CodeBlock.Builder prologue = CodeBlock.builder().add(leafPrologue.build());
+    if (tape != null) {
+      prologue.add(
+          "$T $L = $T.current(); // keeps loop values for the reverse sweep\n", TAPE, tape, TAPE);
+    }
+    return new Adjoint(
+        prologue.build(), forward.build(), reverse.build(), value, partials, leafGradients);
+  }
+
+  // ---------------------------------------------------------------- tensor leaves
+
+  /** For each tensor leaf, the local flag saying whether it requires grad. */
+  private final Map<Value.Var, String> needFlags = new LinkedHashMap<>();
+
+  /** For each value, the tensor leaves it depends on. */
+  private final Map<Value.Var, Set<Value.Var>> leavesOf = new HashMap<>();
+
+  /**
+   * Reads the receiver's tensors into locals and asks each leaf whether it requires grad; then
+   * finds which leaves each value depends on, so that the reverse sweep computes a contribution
+   * only when some leaf behind it wants a gradient (the tape skips the same work).
+   */
+  private void planTensorLeaves(CodeBlock.Builder out) {
+    List<Value.Var> leaves = new ArrayList<>();
+    for (IrFunction.Parameter p : function.parameters()) {
+      if (p.differentiated() && p.variable().type() == IrType.TENSOR) {
+        leaves.add(p.variable());
+      }
+    }
+    for (IrFunction.FieldLeaf leaf : function.fieldLeaves()) {
+      out.add(
+          "Tensor $L = $L; // a parameter of the model\n",
+          leaf.variable().name(),
+          leaf.expression());
+      leaves.add(leaf.variable());
+    }
+    for (Value.Var leaf : leaves) {
+      String flag = names.fresh(leaf.name() + "NeedsGrad");
+      needFlags.put(leaf, flag);
+      leavesOf.put(leaf, new LinkedHashSet<>(List.of(leaf)));
+      out.add("boolean $L = Adjoints.requiresGrad($L);\n", flag, leaf.name());
+    }
+    propagateLeaves(function.body());
+  }
+
+  private boolean propagateLeaves(List<Node> nodes) {
+    boolean changed = false;
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.If branch -> {
+          changed |= propagateLeaves(branch.thenBranch());
+          changed |= propagateLeaves(branch.elseBranch());
+        }
+        case Node.While loop -> {
+          // around the back edge until nothing changes
+          while (propagateLeaves(loop.condition()) | propagateLeaves(loop.body())) {
+            changed = true;
+          }
+        }
+        default -> {
+          Value.Var target = node.target().orElse(null);
+          if (target == null) {
+            continue;
+          }
+          Set<Value.Var> set = leavesOf.computeIfAbsent(target, k -> new LinkedHashSet<>());
+          for (Value operand : ActivityAnalysis.operands(node)) {
+            if (operand instanceof Value.Var v && leavesOf.containsKey(v) && v != target) {
+              changed |= set.addAll(leavesOf.get(v));
+            }
+          }
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Whether some leaf behind {@code v} requires grad, as a Java condition. */
+  private String needsGradient(Value.Var v) {
+    List<String> flags = new ArrayList<>();
+    for (Map.Entry<Value.Var, String> e : needFlags.entrySet()) {
+      if (leavesOf.getOrDefault(v, Set.of()).contains(e.getKey())) {
+        flags.add(e.getValue());
+      }
+    }
+    if (flags.isEmpty()) {
+      return "false";
+    }
+    return flags.size() == 1 ? flags.get(0) : "(" + String.join(" || ", flags) + ")";
+  }
+
+  /**
+   * The contributions of a tensor operation to its operands' adjoints, each computed only when its
+   * operand leads to a leaf that requires grad and something has flowed back to the result.
+   */
+  private void tensorContributions(Node.TensorApply apply, CodeBlock.Builder out, int depth) {
+    String g = adjoint(apply.targetVar());
+    for (int i = 0; i < apply.args().size(); i++) {
+      Value arg = apply.args().get(i);
+      if (!activity.isActive(arg) || !apply.primitive().isDifferentiable(i)) {
+        continue;
+      }
+      Value.Var operand = (Value.Var) arg;
+      out.add(
+          "if ($L != null && $L) { // $L: $L\n",
+          g,
+          needsGradient(operand),
+          apply.origin(),
+          apply.primitive().name());
+      out.indent();
+      accumulate(out, operand, tensorPartial(apply, i, g), apply.origin(), depth + 1);
+      out.unindent().add("}\n");
+    }
+  }
+
+  /** Operand {@code i}'s share of {@code g}: the runtime's rule for the operation. */
+  private static JavaExpr tensorPartial(Node.TensorApply apply, int i, String g) {
+    List<JavaExpr> args = new ArrayList<>();
+    for (Value v : apply.args()) {
+      args.add(
+          v.type() == IrType.TENSOR ? primal(v) : TensorSourceAlgebra.number(primal(v).code()));
+    }
+    JavaExpr y = JavaExpr.atom(apply.targetVar().name());
+    TensorPrimitive primitive = apply.primitive();
+    if (primitive.elementwise() != null) {
+      // the rule written out as tensor operations
+      return ElementwiseRules.partial(
+          primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.atom(g), i);
+    }
+    // shape-dependent rules (a matrix product's depends on its operands' ranks) run in the
+    // runtime, exactly as the tape's node runs them
+    List<String> params = apply.params().stream().map(v -> primal(v).code()).toList();
+    List<String> operands = apply.args().stream().map(v -> primal(v).code()).toList();
+    return JavaExpr.atom(
+        "Adjoints.partial(TensorOp."
+            + primitive.tensorOp().name()
+            + ", "
+            + primitive.paramsCode(operands, params)
+            + ", "
+            + y.code()
+            + ", "
+            + g
+            + ", "
+            + i
+            + ", "
+            + String.join(", ", args.stream().map(JavaExpr::code).toList())
+            + ")");
   }
 
   // ---------------------------------------------------------------- reverse sweep
@@ -217,6 +383,7 @@ public final class ReverseMode extends ForwardSweep {
 
   private void contributions(Node node, CodeBlock.Builder out, int depth) {
     switch (node) {
+      case Node.TensorApply apply -> tensorContributions(apply, out, depth);
       case Node.Apply apply -> {
         List<JavaExpr> args = primals(apply.args());
         JavaExpr y = JavaExpr.atom(apply.targetVar().name());

@@ -87,6 +87,10 @@ abstract class SweepContext {
   void accumulate(
       CodeBlock.Builder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
     String name = adjoint(v);
+    if (v.type() == IrType.TENSOR) {
+      accumulateTensor(out, v, contribution, origin, depth);
+      return;
+    }
     if (declaredAdjoints.add(v)) {
       if (depth == 0) {
         out.add(
@@ -120,6 +124,33 @@ abstract class SweepContext {
       return;
     }
     out.add("$L += $L; // $L\n", name, contribution.code(), origin);
+  }
+
+  /**
+   * A tensor adjoint is a reference, {@code null} while nothing has contributed to it (so a value
+   * that reaches the result only through a branch not taken costs nothing). Contributions are
+   * summed out of place: adjoints may alias each other.
+   */
+  private void accumulateTensor(
+      CodeBlock.Builder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
+    String name = adjoint(v);
+    if (declaredAdjoints.add(v)) {
+      if (depth == 0) {
+        out.add("$L $L = $L; // $L\n", v.type().javaName(), name, contribution.code(), origin);
+        return;
+      }
+      pendingDeclarations.add(
+          v.type().javaName()
+              + " "
+              + name
+              + " = null; // "
+              + origin
+              + ": accumulated in the block below\n");
+    }
+    for (Pass enclosing : passes) {
+      enclosing.accumulated.add(v);
+    }
+    out.add("$L = Adjoints.add($L, $L); // $L\n", name, name, contribution.code(), origin);
   }
 
   /**

@@ -227,6 +227,114 @@ public final class GradientClassWriter {
             .build());
   }
 
+  private static final ClassName TENSOR = ClassName.get("dev.adjoint.runtime.tensor", "Tensor");
+  private static final ClassName ADJOINTS =
+      ClassName.get("dev.adjoint.runtime.autograd", "Adjoints");
+  private static final ClassName GRAD_MODE =
+      ClassName.get("dev.adjoint.runtime.autograd", "GradMode");
+  private static final ClassName TENSOR_ALGEBRA =
+      ClassName.get("dev.adjoint.runtime.rules", "TensorAlgebra");
+
+  /** Classes generated tensor code names by their simple names, imported when it does. */
+  private static final List<ClassName> TENSOR_SUPPORT =
+      List.of(
+          ClassName.get("dev.adjoint.runtime.rules", "OpParams"),
+          ClassName.get("dev.adjoint.runtime.rules", "TensorOp"),
+          ClassName.get("dev.adjoint.runtime.rules", "Comparison"),
+          ClassName.get("dev.adjoint.runtime.nn", "Losses"));
+
+  private final java.util.Set<ClassName> mentioned = new java.util.LinkedHashSet<>();
+
+  /**
+   * Adds the methods of one differentiated method on tensors: {@code fBackward(args)} and {@code
+   * fBackward(args, seed)}, which run it forward and backward without a tape and add the gradient
+   * into {@code .grad()} of every tensor leaf that requires grad, as {@code loss.backward()} does.
+   *
+   * @param seedName the seed parameter's name
+   * @param algebraName the name of the local holding the tensor algebra the rules are written with
+   */
+  public void addTensor(
+      IrFunction function, ReverseMode.Adjoint adjoint, String seedName, String algebraName) {
+    String signature =
+        function.name()
+            + function.parameters().stream()
+                .map(p -> p.variable().type().javaName())
+                .collect(Collectors.joining(", ", "(", ")"));
+    String method = function.name() + "Backward";
+    List<ParameterSpec> parameters = new ArrayList<>();
+    function
+        .receiverClass()
+        .ifPresent(r -> parameters.add(ParameterSpec.builder(sourceClass, "self").build()));
+    for (IrFunction.Parameter p : function.parameters()) {
+      parameters.add(ParameterSpec.builder(primitive(p.variable().type()), p.name()).build());
+    }
+    String arguments =
+        parameters.stream().map(ParameterSpec::name).collect(Collectors.joining(", "));
+    TypeName valueType = primitive(function.returnType());
+    methods.add(
+        MethodSpec.methodBuilder(method)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(valueType)
+            .addParameters(parameters)
+            .addJavadoc(
+                "Runs {@link $T#$L} forward and backward without a tape, as {@code"
+                    + " value.backward()}\nwould after it: returns the value and adds its"
+                    + " gradient into {@code .grad()} of every\ntensor it reads that requires grad"
+                    + " (tensor parameters and the receiver's tensors).\nThe value must have one"
+                    + " element.\n",
+                sourceClass,
+                signature)
+            .addStatement("return $L($L, null)", method, arguments)
+            .build());
+
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.beginControlFlow("try ($T.Scope noGrad = $T.noGrad())", GRAD_MODE, GRAD_MODE);
+    body.add("// the dynamic tape records nothing: the adjoint is written out below\n");
+    String code = adjoint.prologue().toString() + adjoint.forward() + adjoint.reverse();
+    if (code.contains(algebraName + ".")) {
+      body.addStatement("$T<$T> $L = $T.algebra()", TENSOR_ALGEBRA, TENSOR, algebraName, ADJOINTS);
+    }
+    for (ClassName support : TENSOR_SUPPORT) {
+      if (code.contains(support.simpleName() + ".")) {
+        mentioned.add(support);
+      }
+    }
+    body.add(adjoint.prologue());
+    body.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
+    body.add(adjoint.forward());
+    body.add("// reverse sweep: adjoints, from the result back to the leaves\n");
+    body.add(adjoint.reverse());
+    adjoint
+        .leafGradients()
+        .forEach(
+            (leaf, gradient) -> {
+              if (!gradient.equals("null")) {
+                body.addStatement("$T.accumulateGrad($L, $L)", ADJOINTS, leaf, gradient);
+              }
+            });
+    body.addStatement("return $L", adjoint.value());
+    body.endControlFlow();
+    methods.add(
+        MethodSpec.methodBuilder(method)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(valueType)
+            .addParameters(parameters)
+            .addParameter(TENSOR, seedName)
+            .addJavadoc(
+                "Runs {@link $T#$L} forward and backward without a tape, as {@code"
+                    + " value.backward($L)}\nwould after it: returns the value and adds {@code"
+                    + " $L} times its Jacobian (the vector-Jacobian\nproduct) into {@code"
+                    + " .grad()} of every tensor it reads that requires grad. A {@code null}"
+                    + "\n{@code $L} stands for 1 and needs a one-element value.\n",
+                sourceClass,
+                signature,
+                seedName,
+                seedName,
+                seedName)
+            .addCode(body.build())
+            .build());
+  }
+
   /**
    * The names of the core method's accumulator parameters and of the pullback's value local.
    *
@@ -253,13 +361,27 @@ public final class GradientClassWriter {
             .addJavadoc(
                 "Reverse-mode adjoints of the {@code @Differentiable} methods of {@link $T},\n"
                     + "generated at build time by Adjoint. Each statement's comment names the"
-                    + " source line it\ncomes from.\n",
-                sourceClass)
+                    + " source line it\ncomes from.\n$L",
+                sourceClass,
+                tensorNote())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addTypes(records)
             .addMethods(methods)
             .build();
     return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  // tensor adjoints name the runtime's classes simply; linking them here imports them
+  private CodeBlock tensorNote() {
+    if (mentioned.isEmpty()) {
+      return CodeBlock.of("");
+    }
+    CodeBlock.Builder note =
+        CodeBlock.builder().add("\n<p>Tensor adjoints evaluate the runtime's rules with");
+    for (ClassName c : mentioned) {
+      note.add(" {@link $T}", c);
+    }
+    return note.add(".\n").build();
   }
 
   private static TypeName primitive(IrType type) {
@@ -271,6 +393,7 @@ public final class GradientClassWriter {
       case BOOLEAN -> TypeName.BOOLEAN;
       case DOUBLE_ARRAY, FLOAT_ARRAY, LONG_ARRAY, INT_ARRAY, BOOLEAN_ARRAY ->
           com.palantir.javapoet.ArrayTypeName.of(primitive(type.elementType()));
+      case TENSOR -> TENSOR;
     };
   }
 }

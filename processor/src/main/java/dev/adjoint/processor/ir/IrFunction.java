@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param receiverClass qualified name of the declaring class when the method is an instance method
  *     (the generated code takes the receiver as its first argument), else empty
  * @param body the statements; straight-line code ends in one {@link Node.Return}
+ * @param fieldLeaves the tensors the method reads from fields of its receiver (the parameters of a
+ *     model class), each differentiated like a parameter
  */
 public record IrFunction(
     String name,
@@ -20,11 +22,37 @@ public record IrFunction(
     List<Parameter> parameters,
     IrType returnType,
     Optional<String> receiverClass,
-    List<Node> body) {
+    List<Node> body,
+    List<FieldLeaf> fieldLeaves) {
   public IrFunction {
     parameters = List.copyOf(parameters);
     body = List.copyOf(body);
+    fieldLeaves = List.copyOf(fieldLeaves);
   }
+
+  /** A function that reads no tensor fields. */
+  public IrFunction(
+      String name,
+      String resultRecord,
+      List<Parameter> parameters,
+      IrType returnType,
+      Optional<String> receiverClass,
+      List<Node> body) {
+    this(name, resultRecord, parameters, returnType, receiverClass, body, List.of());
+  }
+
+  /** Whether the function computes with tensors: it gets the {@code .grad()}-accumulating API. */
+  public boolean usesTensors() {
+    return returnType == IrType.TENSOR
+        || !fieldLeaves.isEmpty()
+        || parameters.stream().anyMatch(p -> p.variable().type() == IrType.TENSOR);
+  }
+
+  /**
+   * A tensor read from the receiver: {@code expression} is how generated code reads it ({@code
+   * self.weight}, {@code self.hidden.bias()}), {@code variable} holds it in the IR.
+   */
+  public record FieldLeaf(Value.Var variable, String expression) {}
 
   /**
    * A parameter.

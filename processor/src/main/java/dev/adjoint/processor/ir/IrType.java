@@ -1,6 +1,9 @@
 package dev.adjoint.processor.ir;
 
-/** The value types the IR knows. Only floating-point values can carry a derivative. */
+/**
+ * The value types the IR knows. Only floating-point values (scalars, arrays of them, and tensors)
+ * can carry a derivative.
+ */
 public enum IrType {
   DOUBLE("double"),
   FLOAT("float"),
@@ -11,7 +14,16 @@ public enum IrType {
   FLOAT_ARRAY("float[]"),
   LONG_ARRAY("long[]"),
   INT_ARRAY("int[]"),
-  BOOLEAN_ARRAY("boolean[]");
+  BOOLEAN_ARRAY("boolean[]"),
+  /**
+   * The runtime's {@code dev.adjoint.runtime.tensor.Tensor}. Its element type and shape are known
+   * only when the code runs; generated code names it {@code Tensor} (the generated class imports
+   * it).
+   */
+  TENSOR("Tensor");
+
+  /** The qualified name of the runtime's tensor class. */
+  public static final String TENSOR_CLASS = "dev.adjoint.runtime.tensor.Tensor";
 
   private final String javaName;
 
@@ -31,12 +43,22 @@ public enum IrType {
 
   /** Whether this is a numeric scalar type (arithmetic applies). */
   public boolean isNumeric() {
-    return this != BOOLEAN && !isArray();
+    return this != BOOLEAN && !isArray() && this != TENSOR;
   }
 
   /** Whether this is a (one-dimensional) array type. */
   public boolean isArray() {
-    return ordinal() >= DOUBLE_ARRAY.ordinal();
+    return ordinal() >= DOUBLE_ARRAY.ordinal() && this != TENSOR;
+  }
+
+  /** Whether this is the runtime's tensor type. */
+  public boolean isTensor() {
+    return this == TENSOR;
+  }
+
+  /** Whether values of this type can carry a derivative: floating scalars, arrays, tensors. */
+  public boolean carriesDerivative() {
+    return isFloating() || isFloatingArray() || this == TENSOR;
   }
 
   /** Whether this is an array of {@code double} or {@code float}, whose elements have adjoints. */

@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public sealed interface Node
     permits Node.Apply,
+        Node.TensorApply,
         Node.Copy,
         Node.Convert,
         Node.Operate,
@@ -42,6 +43,33 @@ public sealed interface Node
       implements Node {
     public Apply {
       args = List.copyOf(args);
+    }
+
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
+
+  /**
+   * {@code target = primitive(args)} on tensors: a {@code Tensor} method, a static tensor operation
+   * or one step of a composite one (a loss, a layer), with its rule in the runtime ({@code
+   * ElementwiseRules} or {@code TensorRules}).
+   *
+   * @param args the operands: tensors, and Java numbers where an elementwise operation takes one
+   * @param params the operation's constant parameters (dimensions, bounds), in the order {@link
+   *     TensorPrimitive#forward} numbers them
+   */
+  record TensorApply(
+      Value.Var targetVar,
+      TensorPrimitive primitive,
+      List<Value> args,
+      List<Value> params,
+      Origin origin)
+      implements Node {
+    public TensorApply {
+      args = List.copyOf(args);
+      params = List.copyOf(params);
     }
 
     @Override

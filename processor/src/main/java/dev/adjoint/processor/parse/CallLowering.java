@@ -32,7 +32,7 @@ import javax.lang.model.util.Elements;
  * are not attributed during annotation processing), and lowers calls to {@code Math}, to other
  * {@code @Differentiable} methods and to methods with registered derivatives.
  */
-abstract class CallLowering extends LoweringContext {
+abstract class CallLowering extends TensorLowering {
   CallLowering(
       Trees trees,
       Elements elements,
@@ -120,6 +120,10 @@ abstract class CallLowering extends LoweringContext {
    * cannot reach are inlined; other fields are read through the class or the receiver.
    */
   Value fieldValue(VariableElement field, Tree where, boolean unqualified) {
+    if (isTensorType(field)) {
+      TypeElement declaring = (TypeElement) field.getEnclosingElement();
+      return tensorField(field, where, sourceName(declaring) + "." + field.getSimpleName());
+    }
     IrType type =
         Types2Ir.of(field.asType())
             .orElseThrow(
@@ -190,8 +194,15 @@ abstract class CallLowering extends LoweringContext {
     } else if (select instanceof MemberSelectTree member) {
       name = member.getIdentifier().toString();
       ExpressionTree qualifier = member.getExpression();
+      Optional<Value> tensorCall = lowerCallOnTensor(call, qualifier, name);
+      if (tensorCall.isPresent()) {
+        return tensorCall.get();
+      }
       if (TypeResolver.nameOf(qualifier).isEmpty()) {
-        lowerExpression(qualifier); // reports what is wrong with it ('new', a literal, ...)
+        Value value = lowerExpression(qualifier); // reports what is wrong with it ('new', ...)
+        if (value.type() == IrType.TENSOR) {
+          return lowerTensorMethod(call, value, name);
+        }
         throw unsupported(
             call,
             "a call on the value of an expression",
@@ -218,6 +229,9 @@ abstract class CallLowering extends LoweringContext {
     }
     TypeElement type = ownerType.get();
     String qualifiedOwner = type.getQualifiedName().toString();
+    if (qualifiedOwner.equals(IrType.TENSOR_CLASS) || qualifiedOwner.equals(LOSSES)) {
+      return lowerTensorStatic(call, qualifiedOwner, name);
+    }
     List<Value> args = new ArrayList<>();
     for (ExpressionTree arg : call.getArguments()) {
       args.add(lowerExpression(arg));
@@ -245,6 +259,35 @@ abstract class CallLowering extends LoweringContext {
       return lowerDifferentiableCall(call, callee, onReceiver, args);
     }
     return lowerRegisteredCall(call, callee, args);
+  }
+
+  /**
+   * A call on a tensor held in a local or a field ({@code x.matmul(w)}, {@code this.w.t()}), or on
+   * a layer held in a field ({@code hidden.forward(x)}); empty when the qualifier is neither.
+   */
+  private Optional<Value> lowerCallOnTensor(
+      MethodInvocationTree call, ExpressionTree qualifier, String name) {
+    Optional<VariableElement> field = Optional.empty();
+    if (qualifier instanceof IdentifierTree id) {
+      Optional<Scope.Binding> local = scope.lookup(id.getName().toString());
+      if (local.isPresent()) {
+        return local.get().type == IrType.TENSOR
+            ? Optional.of(lowerTensorMethod(call, currentValue(local.get(), id), name))
+            : Optional.empty();
+      }
+      field = findField(owner, id.getName().toString());
+    } else if (qualifier instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree self
+        && self.getName().contentEquals("this")) {
+      field = findField(owner, select.getIdentifier().toString());
+    }
+    if (field.isPresent() && isTensorType(field.get())) {
+      return Optional.of(lowerTensorMethod(call, fieldValue(field.get(), qualifier, true), name));
+    }
+    if (field.isPresent() && isLayerType(field.get())) {
+      return Optional.of(lowerLayerCall(call, field.get(), name));
+    }
+    return Optional.empty();
   }
 
   Value lowerMathCall(MethodInvocationTree call, String mathClass, String name, List<Value> args) {

@@ -62,15 +62,14 @@ public record DifferentiableDeclaration(
       }
     }
     Optional<IrType> returnType = Types2Ir.of(method.getReturnType());
-    if (returnType.isEmpty()
-        || !returnType.get().isFloating() && !returnType.get().isFloatingArray()) {
+    if (returnType.isEmpty() || !returnType.get().carriesDerivative()) {
       throw DiagnosticException.atDeclaration(
           DiagnosticId.ADJ106,
           "@Differentiable method "
               + name
               + " returns "
               + method.getReturnType()
-              + "; it must return double or float (or an array of them)");
+              + "; it must return double or float (or an array of them), or a Tensor");
     }
     List<IrType> types = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
@@ -87,7 +86,8 @@ public record DifferentiableDeclaration(
                               + " has type "
                               + p.asType()
                               + "; @Differentiable methods take double, float,"
-                              + " int, long and boolean parameters"));
+                              + " int, long and boolean parameters, one-dimensional arrays of"
+                              + " them, and Tensors"));
       types.add(type);
     }
     // the seeded overload f(args, seed) must not take the signature of another overload's f(args)
@@ -133,7 +133,7 @@ public record DifferentiableDeclaration(
                 + "'; the parameters are "
                 + String.join(", ", names));
       }
-      if (!types.get(i).isFloating() && !types.get(i).isFloatingArray()) {
+      if (!types.get(i).carriesDerivative()) {
         throw DiagnosticException.atDeclaration(
             DiagnosticId.ADJ107,
             "@Differentiable(wrt = \""
@@ -161,11 +161,39 @@ public record DifferentiableDeclaration(
     List<Boolean> differentiated = new ArrayList<>();
     for (int i = 0; i < types.size(); i++) {
       boolean candidate =
-          (types.get(i).isFloating() || types.get(i).isFloatingArray())
+          types.get(i).carriesDerivative()
               && method.getParameters().get(i).getAnnotation(NoDerivative.class) == null;
       differentiated.add(candidate && (wrt.isEmpty() || wrt.contains(names.get(i))));
     }
-    if (!differentiated.contains(true)) {
+    boolean onTensors = returnType.get() == IrType.TENSOR || types.contains(IrType.TENSOR);
+    if (onTensors) {
+      for (int i = 0; i < types.size(); i++) {
+        if (differentiated.get(i) && types.get(i) != IrType.TENSOR) {
+          throw DiagnosticException.atDeclaration(
+              DiagnosticId.ADJ113,
+              "@Differentiable method "
+                  + name
+                  + " computes with tensors, whose gradients go to tensors; its "
+                  + types.get(i).javaName()
+                  + " parameter '"
+                  + names.get(i)
+                  + "' would get none: mark it @NoDerivative, or make it a Tensor");
+        }
+      }
+      if (returnType.get() != IrType.TENSOR) {
+        throw DiagnosticException.atDeclaration(
+            DiagnosticId.ADJ113,
+            "@Differentiable method "
+                + name
+                + " takes tensors but returns "
+                + method.getReturnType()
+                + "; return the Tensor (a one-element loss, as for backward())");
+      }
+    }
+    // a method of a model class may differentiate only the tensors it reads from fields
+    boolean mayUseFields =
+        returnType.get() == IrType.TENSOR && !method.getModifiers().contains(Modifier.STATIC);
+    if (!differentiated.contains(true) && !mayUseFields) {
       throw DiagnosticException.atDeclaration(
           DiagnosticId.ADJ107,
           "@Differentiable method "

@@ -161,7 +161,7 @@ abstract class LoweringContext {
    * directly, so generated code reads {@code double y = t1 + b;}, not {@code y = t2;}.
    */
   void assign(Scope.Binding binding, Value value, boolean castAllowed, Tree where) {
-    if (binding.type.isArray()) {
+    if (binding.type.isArray() || binding.type == IrType.TENSOR || value.type() == IrType.TENSOR) {
       if (value.type() != binding.type) {
         throw new DiagnosticException(
             DiagnosticId.ADJ106,
@@ -251,6 +251,8 @@ abstract class LoweringContext {
   static Node retarget(Node node, Value.Var target) {
     return switch (node) {
       case Node.Apply a -> new Node.Apply(target, a.op(), a.args(), a.mathClass(), a.origin());
+      case Node.TensorApply a ->
+          new Node.TensorApply(target, a.primitive(), a.args(), a.params(), a.origin());
       case Node.Copy c -> new Node.Copy(target, c.source(), c.origin());
       case Node.Convert c -> new Node.Convert(target, c.source(), c.origin());
       case Node.Operate o -> new Node.Operate(target, o.operator(), o.args(), o.origin());

@@ -13,6 +13,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.JavaOperator;
@@ -67,6 +68,8 @@ public final class MethodLowering extends StatementLowering {
   private Lowered run(MethodTree tree) {
     reserveSourceNames(tree);
     names.reserve("self"); // generated code's receiver parameter
+    names.reserve("tensors"); // generated tensor code's algebra
+    names.reserve("noGrad"); // generated tensor code's no-grad scope
     List<IrFunction.Parameter> parameters = new ArrayList<>();
     List<? extends VariableElement> params = declaration.method().getParameters();
     for (int i = 0; i < params.size(); i++) {
@@ -88,7 +91,20 @@ public final class MethodLowering extends StatementLowering {
             parameters,
             declaration.returnType(),
             receiver,
-            out);
+            out,
+            List.copyOf(fieldLeaves.values()));
+    if (function.usesTensors()
+        && function.fieldLeaves().isEmpty()
+        && parameters.stream()
+            .noneMatch(p -> p.differentiated() && p.variable().type() == IrType.TENSOR)) {
+      throw DiagnosticException.atDeclaration(
+          DiagnosticId.ADJ107,
+          "@Differentiable method "
+              + function.name()
+              + " reads no tensor to differentiate with respect to: it needs a Tensor parameter"
+              + " not marked @NoDerivative, or must read tensors (or Linear layers) from fields of"
+              + " its model");
+    }
     return new Lowered(function, names, sourceMap);
   }
 

@@ -326,6 +326,11 @@ abstract class StatementLowering extends ExpressionLowering {
         || variable.getType() instanceof ArrayTypeTree array
             && array.getType() instanceof PrimitiveTypeTree) {
       type = irTypeOf(variable.getType(), variable);
+    } else if (TypeResolver.nameOf(variable.getType())
+        .flatMap(resolver::resolveType)
+        .filter(t -> t.getQualifiedName().contentEquals(IrType.TENSOR_CLASS))
+        .isPresent()) {
+      type = IrType.TENSOR;
     } else {
       throw new DiagnosticException(
           DiagnosticId.ADJ106,

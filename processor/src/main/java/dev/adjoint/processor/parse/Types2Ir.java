@@ -2,7 +2,9 @@ package dev.adjoint.processor.parse;
 
 import dev.adjoint.processor.ir.IrType;
 import java.util.Optional;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /** Maps javac's type mirrors to the IR's value types. */
@@ -23,6 +25,12 @@ final class Types2Ir {
             ? of(component).map(IrType::arrayType)
             : Optional.empty();
       }
+      case DECLARED ->
+          ((TypeElement) ((DeclaredType) type).asElement())
+                  .getQualifiedName()
+                  .contentEquals(IrType.TENSOR_CLASS)
+              ? Optional.of(IrType.TENSOR)
+              : Optional.empty();
       default -> Optional.empty();
     };
   }

@@ -26,6 +26,12 @@ public final class AccumulateGrad extends Node {
 
   @Override
   Tensor[] apply(Tensor g) {
+    into(leaf, g);
+    return NONE_TENSORS;
+  }
+
+  /** Adds {@code g} into {@code leaf.grad()}: a copy the first time, in place afterwards. */
+  static void into(Tensor leaf, Tensor g) {
     if (!Arrays.equals(g.shape(), leaf.shape())) {
       throw new IllegalStateException(
           "AccumulateGrad: gradient of shape "
@@ -41,7 +47,6 @@ public final class AccumulateGrad extends Node {
       Backends.current().addScaledInPlace(grad, g, 1);
       grad.storage().bumpVersion();
     }
-    return NONE_TENSORS;
   }
 
   private static final Tensor[] NONE_TENSORS = new Tensor[0];

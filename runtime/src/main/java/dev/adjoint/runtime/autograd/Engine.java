@@ -60,7 +60,7 @@ public final class Engine {
     }
   }
 
-  private static Tensor checkSeed(Tensor root, Tensor seed) {
+  static Tensor checkSeed(Tensor root, Tensor seed) {
     if (seed == null) {
       if (root.numel() != 1) {
         throw new IllegalArgumentException(

@@ -36,14 +36,24 @@ final class TensorOpNode extends Node {
     Tensor[] grads = new Tensor[arity];
     for (int i = 0; i < arity; i++) {
       if (next[i] != null) {
-        Tensor laidOut = op == TensorOp.MATMUL ? matmulInLayout(args, g, i) : null;
-        grads[i] =
-            laidOut != null
-                ? laidOut
-                : TensorRules.partial(op, TapeAlgebra.INSTANCE, operands, params, y, g, i);
+        grads[i] = partial(op, params, operands, y, g, i);
       }
     }
     return grads;
+  }
+
+  /**
+   * Operand {@code i}'s share of {@code g}: {@link TensorRules} evaluated with {@link TapeAlgebra},
+   * with the matrix product laid out like its operand. Generated adjoints call this too (through
+   * {@link Adjoints}), so both engines compute the same numbers.
+   */
+  static Tensor partial(
+      TensorOp op, OpParams params, List<Tensor> operands, Tensor y, Tensor g, int i) {
+    Tensor laidOut =
+        op == TensorOp.MATMUL ? matmulInLayout(operands.toArray(new Tensor[0]), g, i) : null;
+    return laidOut != null
+        ? laidOut
+        : TensorRules.partial(op, TapeAlgebra.INSTANCE, operands, params, y, g, i);
   }
 
   /**

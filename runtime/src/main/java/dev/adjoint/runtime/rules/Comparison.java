@@ -5,5 +5,13 @@ public enum Comparison {
   /** {@code a > b}. */
   GREATER,
   /** {@code a == b}. */
-  EQUAL
+  EQUAL;
+
+  /** Whether {@code a} and {@code b} compare this way. */
+  public boolean holds(double a, double b) {
+    return switch (this) {
+      case GREATER -> a > b;
+      case EQUAL -> a == b;
+    };
+  }
 }

@@ -172,12 +172,7 @@ public final class DoubleAlgebra implements Algebra<Double> {
 
   @Override
   public Double select(Comparison cmp, Double a, Double b, Double ifTrue, Double ifFalse) {
-    boolean holds =
-        switch (cmp) {
-          case GREATER -> a > b;
-          case EQUAL -> a.doubleValue() == b.doubleValue();
-        };
-    return holds ? ifTrue : ifFalse;
+    return cmp.holds(a, b) ? ifTrue : ifFalse;
   }
 
   @Override

@@ -1,0 +1,108 @@
+package dev.adjoint.examples.tensors;
+
+import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.runtime.tensor.Tensor;
+
+/**
+ * Functions of the scalar corpus lifted to tensors (elementwise over vectors, reduced to a
+ * one-element result), and tensor code with Java control flow around it. Each is checked against
+ * the dynamic tape and against central differences.
+ */
+public final class TensorCorpus {
+  private TensorCorpus() {}
+
+  @Differentiable
+  public static Tensor polynomial(Tensor x) {
+    return x.pow(3).mul(2).sub(x.mul(x).mul(5)).add(x.mul(7)).sub(1).sum();
+  }
+
+  @Differentiable
+  public static Tensor product(Tensor x, Tensor y) {
+    return x.mul(y).add(x.div(y)).sum();
+  }
+
+  @Differentiable
+  public static Tensor transcendental(Tensor x) {
+    return x.exp().mul(x.sin()).add(x.cos().log1p()).add(x.tanh().neg()).mean();
+  }
+
+  @Differentiable
+  public static Tensor roots(Tensor x) {
+    return x.mul(x).add(1).sqrt().add(x.abs().add(1).log()).sum();
+  }
+
+  @Differentiable
+  public static Tensor softplusOf(Tensor x, Tensor w) {
+    return x.mul(w).softplus().add(x.sigmoid().mul(w)).sum();
+  }
+
+  @Differentiable
+  public static Tensor maxAndClamp(Tensor x, Tensor y) {
+    return x.maximum(y).add(x.minimum(y).mul(2)).add(x.clamp(-0.5, 0.5)).sum();
+  }
+
+  @Differentiable
+  public static Tensor expm1AndRsub(Tensor x) {
+    return x.expm1().add(x.rsub(2).pow(2)).sum();
+  }
+
+  @Differentiable
+  public static Tensor quadraticForm(Tensor a, Tensor x) {
+    // xᵀ·A·x for a matrix A and a vector x
+    return x.matmul(a.matmul(x));
+  }
+
+  @Differentiable
+  public static Tensor rowSoftmax(Tensor m) {
+    return m.softmax(1).mul(m).sum().add(m.logSoftmax(-1).mean());
+  }
+
+  @Differentiable
+  public static Tensor reductions(Tensor m) {
+    return m.sum(0).pow(2).sum().add(m.mean(1).max()).add(m.max(0).sum());
+  }
+
+  @Differentiable
+  public static Tensor views(Tensor m) {
+    Tensor flat = m.t().contiguous().reshape(-1);
+    return flat.unsqueeze(0).matmul(flat.unsqueeze(1)).squeeze().add(m.transpose(0, 1).sum());
+  }
+
+  @Differentiable
+  public static Tensor broadcasting(Tensor m, Tensor row) {
+    // a row added to every row of m, and m scaled per column
+    return m.add(row).mul(row.expand(3, 4)).sum();
+  }
+
+  @Differentiable
+  public static Tensor chooseByMask(Tensor x, Tensor y, @NoDerivative Tensor mask) {
+    return Tensor.where(mask, x.mul(y), y.exp()).sum();
+  }
+
+  @Differentiable
+  public static Tensor branch(Tensor x, @NoDerivative boolean square) {
+    Tensor y;
+    if (square) {
+      y = x.mul(x);
+    } else {
+      y = x.exp();
+    }
+    return y.sum();
+  }
+
+  @Differentiable
+  public static Tensor iterate(Tensor x, Tensor w, @NoDerivative int steps) {
+    // a small recurrence: h ← tanh(h·w + x), steps times
+    Tensor h = x;
+    for (int i = 0; i < steps; i++) {
+      h = h.mul(w).add(x).tanh();
+    }
+    return h.sum();
+  }
+
+  @Differentiable
+  public static Tensor detached(Tensor x) {
+    return x.mul(x.detach()).sum();
+  }
+}

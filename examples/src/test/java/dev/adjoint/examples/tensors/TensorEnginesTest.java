@@ -1,0 +1,341 @@
+package dev.adjoint.examples.tensors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.runtime.gradcheck.GradCheck;
+import dev.adjoint.runtime.tensor.DType;
+import dev.adjoint.runtime.tensor.Generator;
+import dev.adjoint.runtime.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every tensor method of the examples through both engines, in float64: the method called on
+ * tensors that require grad (the dynamic tape, then {@code backward}) and its generated {@code
+ * ...Backward} method must give the same value and the same gradients (relative 1e-9), and leave no
+ * gradient on inputs that do not require one. The tape's gradients are checked against central
+ * differences too ({@link GradCheck}), so both engines are checked against an independent
+ * reference.
+ */
+class TensorEnginesTest {
+  private static final Generator GEN = new Generator(2026);
+
+  /** An input: its value, and whether it requires grad. */
+  private record Input(Tensor value, boolean requiresGrad) {}
+
+  private static Input grad(int... shape) {
+    return new Input(Tensor.randn(GEN, DType.FLOAT64, shape), true);
+  }
+
+  private static Input data(Tensor value) {
+    return new Input(value, false);
+  }
+
+  private static List<Tensor> fresh(List<Input> inputs) {
+    List<Tensor> out = new ArrayList<>();
+    for (Input in : inputs) {
+      Tensor t = in.value().detach().copy();
+      out.add(in.requiresGrad() ? t.requiresGrad(true) : t);
+    }
+    return out;
+  }
+
+  /**
+   * Runs {@code method} on the tape and {@code generated} without one, from equal inputs, and
+   * compares value and gradients; {@code seed} is null for a one-element result.
+   */
+  private static void agree(
+      String name,
+      Function<List<Tensor>, Tensor> method,
+      BiFunction<List<Tensor>, Tensor, Tensor> generated,
+      Tensor seed,
+      Input... inputs) {
+    compareEngines(name, method, generated, seed, inputs);
+    if (seed == null) {
+      List<Tensor> values = new ArrayList<>();
+      for (Input input : inputs) {
+        values.add(input.value());
+      }
+      GradCheck.Result check = GradCheck.check(method, values.toArray(new Tensor[0]));
+      assertTrue(check.passed(), name + ": " + check);
+    }
+  }
+
+  private static void compareEngines(
+      String name,
+      Function<List<Tensor>, Tensor> method,
+      BiFunction<List<Tensor>, Tensor, Tensor> generated,
+      Tensor seed,
+      Input... inputs) {
+    List<Input> in = Arrays.asList(inputs);
+    List<Tensor> onTape = fresh(in);
+    Tensor tapeValue = method.apply(onTape);
+    if (seed == null) {
+      tapeValue.backward();
+    } else {
+      tapeValue.backward(seed);
+    }
+    List<Tensor> written = fresh(in);
+    Tensor value = generated.apply(written, seed);
+    assertTrue(value.allClose(tapeValue.detach(), 1e-12, 0), name + ": value " + value);
+    assertTrue(!value.requiresGrad(), name + ": the generated value is not on the tape");
+    for (int i = 0; i < inputs.length; i++) {
+      if (!inputs[i].requiresGrad()) {
+        assertNull(written.get(i).grad(), name + ": input " + i + " needs no gradient");
+        continue;
+      }
+      Tensor expected = onTape.get(i).grad();
+      Tensor actual = written.get(i).grad();
+      if (expected == null) {
+        // no path from this input to the result: .grad stays null on both engines
+        assertNull(actual, name + ": input " + i + " does not reach the result");
+        continue;
+      }
+      assertTrue(
+          actual.allClose(expected, 1e-9, 1e-12),
+          name + ": gradient of input " + i + "\ntape      " + expected + "\ngenerated " + actual);
+    }
+  }
+
+  @Test
+  void referenceR2VectorJacobianProduct() {
+    Tensor a = Tensor.fromArray(DType.FLOAT64, new double[] {2, 3}, 2);
+    Tensor b = Tensor.fromArray(DType.FLOAT64, new double[] {6, 4}, 2);
+    Tensor seed = Tensor.ones(DType.FLOAT64, 2);
+    agree(
+        "q",
+        x -> TensorModels.q(x.get(0), x.get(1)),
+        (x, s) -> TensorModelsGrad.qBackward(x.get(0), x.get(1), s),
+        seed,
+        new Input(a, true),
+        new Input(b, true));
+    // and the numbers PyTorch printed: a.grad = 9a² = [36, 81], b.grad = -2b = [-12, -8]
+    Tensor ga = a.copy().requiresGrad(true);
+    Tensor gb = b.copy().requiresGrad(true);
+    TensorModelsGrad.qBackward(ga, gb, seed);
+    assertTrue(ga.grad().allClose(new double[] {36, 81}, 0));
+    assertTrue(gb.grad().allClose(new double[] {-12, -8}, 0));
+  }
+
+  @Test
+  void aVectorResultNeedsASeedOfItsShape() {
+    Tensor a = Tensor.of(2, 3).requiresGrad(true);
+    Tensor b = Tensor.of(6, 4).requiresGrad(true);
+    IllegalArgumentException none =
+        assertThrows(IllegalArgumentException.class, () -> TensorModelsGrad.qBackward(a, b));
+    assertTrue(none.getMessage().contains("one-element"), none.getMessage());
+    IllegalArgumentException wrong =
+        assertThrows(
+            IllegalArgumentException.class, () -> TensorModelsGrad.qBackward(a, b, Tensor.ones(3)));
+    assertTrue(wrong.getMessage().contains("[3]"), wrong.getMessage());
+  }
+
+  @Test
+  void referenceR3SeedLayer() {
+    agree(
+        "seedLayer",
+        x -> TensorModels.seedLayer(x.get(0), x.get(1), x.get(2), x.get(3)),
+        (x, s) -> TensorModelsGrad.seedLayerBackward(x.get(0), x.get(1), x.get(2), x.get(3), s),
+        null,
+        data(Tensor.ones(DType.FLOAT64, 5)),
+        grad(5, 3),
+        grad(3),
+        data(Tensor.zeros(DType.FLOAT64, 3)));
+  }
+
+  @Test
+  void referenceR4TemperatureGradientAtTheStart() {
+    double[] tC = {0.5, 14.0, 15.0, 28.0, 11.0, 8.0, 3.0, -4.0, 6.0, 13.0, 21.0};
+    double[] tU = {35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4};
+    Tensor w = Tensor.scalar(1.0).requiresGrad(true);
+    Tensor b = Tensor.scalar(0.0).requiresGrad(true);
+    TensorModelsGrad.temperatureBackward(w, b, Tensor.of(tU), Tensor.of(tC));
+    // REFERENCE.md R4: the gradient at [1, 0] with the unnormalised t_u
+    assertEquals(4517.2969, w.grad().item(), 5e-4);
+    assertEquals(82.6000, b.grad().item(), 5e-4);
+    agree(
+        "temperature",
+        x -> TensorModels.temperature(x.get(0), x.get(1), x.get(2), x.get(3)),
+        (x, s) -> TensorModelsGrad.temperatureBackward(x.get(0), x.get(1), x.get(2), x.get(3), s),
+        null,
+        grad(),
+        grad(),
+        data(Tensor.fromArray(DType.FLOAT64, tU, tU.length).mul(0.1)),
+        data(Tensor.fromArray(DType.FLOAT64, tC, tC.length)));
+  }
+
+  @Test
+  void referenceR5LineFit() {
+    agree(
+        "lineFit",
+        x -> TensorModels.lineFit(x.get(0), x.get(1), x.get(2), x.get(3)),
+        (x, s) -> TensorModelsGrad.lineFitBackward(x.get(0), x.get(1), x.get(2), x.get(3), s),
+        null,
+        grad(),
+        grad(),
+        data(Tensor.randn(GEN, DType.FLOAT64, 20)),
+        data(Tensor.randn(GEN, DType.FLOAT64, 20)));
+  }
+
+  @Test
+  void gradientsAccumulateAcrossCallsAsOnTheTape() {
+    Tensor w = Tensor.randn(GEN, DType.FLOAT64, 5, 3).requiresGrad(true);
+    Tensor b = Tensor.randn(GEN, DType.FLOAT64, 3).requiresGrad(true);
+    Tensor x = Tensor.ones(DType.FLOAT64, 5);
+    Tensor y = Tensor.zeros(DType.FLOAT64, 3);
+    TensorModelsGrad.seedLayerBackward(x, w, b, y);
+    Tensor once = w.grad().copy();
+    TensorModelsGrad.seedLayerBackward(x, w, b, y);
+    assertTrue(w.grad().allClose(once.mul(2), 1e-15, 0));
+    // a leaf that does not require grad gets nothing, and costs nothing
+    Tensor frozen = b.detach();
+    TensorModelsGrad.seedLayerBackward(x, w, frozen, y);
+    assertNull(frozen.grad());
+    assertTrue(w.grad().allClose(once.mul(3), 1e-15, 0));
+  }
+
+  @Test
+  void modelClassAccumulatesIntoItsLayers() {
+    Mlp onTape = new Mlp(6, 5, 4, new Generator(3));
+    Mlp written = new Mlp(6, 5, 4, new Generator(3));
+    List<Tensor> tapeParams = onTape.parameters();
+    List<Tensor> params = written.parameters();
+    Tensor x = Tensor.randn(GEN, DType.FLOAT32, 8, 6);
+    Tensor labels = Tensor.ofLongs(0, 3, 1, 2, 3, 0, 1, 2);
+    Tensor tapeLoss = onTape.loss(x, labels);
+    tapeLoss.backward();
+    Tensor loss = MlpGrad.lossBackward(written, x, labels);
+    assertEquals(tapeLoss.item(), loss.item(), 0.0, "float32 loss, same operations");
+    for (int i = 0; i < params.size(); i++) {
+      assertTrue(
+          params.get(i).grad().allClose(tapeParams.get(i).grad(), 1e-6, 1e-7),
+          "parameter " + i + ": " + params.get(i).grad() + " vs " + tapeParams.get(i).grad());
+    }
+  }
+
+  @Test
+  void corpusLiftedToTensorsAgrees() {
+    agree(
+        "polynomial",
+        x -> TensorCorpus.polynomial(x.get(0)),
+        (x, s) -> TensorCorpusGrad.polynomialBackward(x.get(0), s),
+        null,
+        grad(7));
+    agree(
+        "product",
+        x -> TensorCorpus.product(x.get(0), x.get(1)),
+        (x, s) -> TensorCorpusGrad.productBackward(x.get(0), x.get(1), s),
+        null,
+        grad(6),
+        new Input(Tensor.rand(GEN, DType.FLOAT64, 6).add(0.5), true));
+    agree(
+        "transcendental",
+        x -> TensorCorpus.transcendental(x.get(0)),
+        (x, s) -> TensorCorpusGrad.transcendentalBackward(x.get(0), s),
+        null,
+        new Input(Tensor.rand(GEN, DType.FLOAT64, 5), true));
+    agree(
+        "roots",
+        x -> TensorCorpus.roots(x.get(0)),
+        (x, s) -> TensorCorpusGrad.rootsBackward(x.get(0), s),
+        null,
+        grad(5));
+    agree(
+        "softplusOf",
+        x -> TensorCorpus.softplusOf(x.get(0), x.get(1)),
+        (x, s) -> TensorCorpusGrad.softplusOfBackward(x.get(0), x.get(1), s),
+        null,
+        grad(6),
+        grad(6));
+    agree(
+        "maxAndClamp",
+        x -> TensorCorpus.maxAndClamp(x.get(0), x.get(1)),
+        (x, s) -> TensorCorpusGrad.maxAndClampBackward(x.get(0), x.get(1), s),
+        null,
+        grad(9),
+        grad(9));
+    agree(
+        "expm1AndRsub",
+        x -> TensorCorpus.expm1AndRsub(x.get(0)),
+        (x, s) -> TensorCorpusGrad.expm1AndRsubBackward(x.get(0), s),
+        null,
+        grad(4));
+    agree(
+        "quadraticForm",
+        x -> TensorCorpus.quadraticForm(x.get(0), x.get(1)),
+        (x, s) -> TensorCorpusGrad.quadraticFormBackward(x.get(0), x.get(1), s),
+        null,
+        grad(4, 4),
+        grad(4));
+    agree(
+        "rowSoftmax",
+        x -> TensorCorpus.rowSoftmax(x.get(0)),
+        (x, s) -> TensorCorpusGrad.rowSoftmaxBackward(x.get(0), s),
+        null,
+        grad(3, 5));
+    agree(
+        "reductions",
+        x -> TensorCorpus.reductions(x.get(0)),
+        (x, s) -> TensorCorpusGrad.reductionsBackward(x.get(0), s),
+        null,
+        grad(3, 4));
+    agree(
+        "views",
+        x -> TensorCorpus.views(x.get(0)),
+        (x, s) -> TensorCorpusGrad.viewsBackward(x.get(0), s),
+        null,
+        grad(3, 4));
+    agree(
+        "broadcasting",
+        x -> TensorCorpus.broadcasting(x.get(0), x.get(1)),
+        (x, s) -> TensorCorpusGrad.broadcastingBackward(x.get(0), x.get(1), s),
+        null,
+        grad(3, 4),
+        grad(4));
+    Tensor mask = Tensor.rand(GEN, DType.FLOAT64, 6).gt(0.5);
+    agree(
+        "chooseByMask",
+        x -> TensorCorpus.chooseByMask(x.get(0), x.get(1), x.get(2)),
+        (x, s) -> TensorCorpusGrad.chooseByMaskBackward(x.get(0), x.get(1), x.get(2), s),
+        null,
+        grad(6),
+        grad(6),
+        data(mask));
+    for (boolean square : new boolean[] {true, false}) {
+      agree(
+          "branch " + square,
+          x -> TensorCorpus.branch(x.get(0), square),
+          (x, s) -> TensorCorpusGrad.branchBackward(x.get(0), square, s),
+          null,
+          grad(5));
+    }
+    for (int steps : new int[] {0, 1, 4}) {
+      agree(
+          "iterate " + steps,
+          x -> TensorCorpus.iterate(x.get(0), x.get(1), steps),
+          (x, s) -> TensorCorpusGrad.iterateBackward(x.get(0), x.get(1), steps, s),
+          null,
+          grad(5),
+          grad(5));
+    }
+    // detach() stops the derivative by request, so finite differences (which see x² in full)
+    // are no reference: d(x·c)/dx = c = x, on both engines
+    Input x0 = grad(5);
+    compareEngines(
+        "detached",
+        x -> TensorCorpus.detached(x.get(0)),
+        (x, s) -> TensorCorpusGrad.detachedBackward(x.get(0), s),
+        null,
+        x0);
+    Tensor x1 = x0.value().copy().requiresGrad(true);
+    TensorCorpusGrad.detachedBackward(x1);
+    assertTrue(x1.grad().allClose(x0.value(), 0, 0));
+  }
+}

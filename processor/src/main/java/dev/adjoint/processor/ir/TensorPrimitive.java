@@ -1,0 +1,64 @@
+package dev.adjoint.processor.ir;
+
+import dev.adjoint.runtime.rules.ElementwiseOp;
+import dev.adjoint.runtime.rules.TensorOp;
+import java.util.List;
+
+/**
+ * A tensor operation the processor differentiates: which runtime rule gives its derivative, and how
+ * the forward sweep writes it.
+ *
+ * <p>Exactly one of {@code elementwise} and {@code tensorOp} is set. {@code forward} is a Java
+ * expression in which {@code {0}}, {@code {1}}, ... stand for the operands and {@code {p0}}, {@code
+ * {p1}}, ... for the parameters; {@code params} is, in the same notation, the {@code OpParams} the
+ * rule reads (unused for elementwise operations).
+ *
+ * @param name how diagnostics and comments name it ({@code Tensor.matmul})
+ */
+public record TensorPrimitive(
+    String name, ElementwiseOp elementwise, TensorOp tensorOp, String forward, String params) {
+
+  public TensorPrimitive {
+    if ((elementwise == null) == (tensorOp == null)) {
+      throw new IllegalArgumentException(name + ": give either an elementwise op or a tensor op");
+    }
+  }
+
+  /** An elementwise operation, broadcast, written as {@code forward}. */
+  public static TensorPrimitive elementwise(String name, ElementwiseOp op, String forward) {
+    return new TensorPrimitive(name, op, null, forward, "");
+  }
+
+  /** A tensor operation with parameters {@code params}, written as {@code forward}. */
+  public static TensorPrimitive tensor(String name, TensorOp op, String forward, String params) {
+    return new TensorPrimitive(name, null, op, forward, params);
+  }
+
+  /** Whether operand {@code i} can receive a gradient (not an index, mask or condition). */
+  public boolean isDifferentiable(int i) {
+    return elementwise != null || tensorOp.isDifferentiable(i);
+  }
+
+  /** {@code forward} with the operands and parameters filled in. */
+  public String forwardCode(List<String> args, List<String> paramCode) {
+    return fill(forward, args, paramCode);
+  }
+
+  /** {@code params} with the operands and parameters filled in. */
+  public String paramsCode(List<String> args, List<String> paramCode) {
+    return fill(params, args, paramCode);
+  }
+
+  private static String fill(String template, List<String> args, List<String> paramCode) {
+    String out = template;
+    // operands first (their code is a name or a literal, never a placeholder), then parameters,
+    // whose code may contain braces; highest index first, so {1} is not the start of {12}
+    for (int i = args.size() - 1; i >= 0; i--) {
+      out = out.replace("{" + i + "}", args.get(i));
+    }
+    for (int i = paramCode.size() - 1; i >= 0; i--) {
+      out = out.replace("{p" + i + "}", paramCode.get(i));
+    }
+    return out;
+  }
+}

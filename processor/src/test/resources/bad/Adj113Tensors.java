@@ -1,0 +1,28 @@
+import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.runtime.nn.Linear;
+import dev.adjoint.runtime.tensor.Tensor;
+
+class Adj113Tensors {
+  final Linear layer = null;
+
+  @Differentiable
+  static Tensor window(Tensor x) {
+    return x.narrow(0, 1, 2).sum(); // expect: [ADJ113] Tensor.narrow(int, int, int) has no derivative rule in the processor
+  }
+
+  @Differentiable
+  static Tensor scaled(Tensor x, double alpha) { // expect: [ADJ113] @Differentiable method scaled computes with tensors, whose gradients go to tensors; its double parameter 'alpha' would get none: mark it @NoDerivative
+    return x.mul(alpha).sum();
+  }
+
+  @Differentiable
+  static double total(Tensor x) { // expect: [ADJ113] @Differentiable method total takes tensors but returns double
+    return 0;
+  }
+
+  @Differentiable
+  Tensor weights(@NoDerivative Tensor x) {
+    return layer.weight().sum(); // expect: [ADJ113] only forward(input) of a Linear layer is differentiated, not 'weight'
+  }
+}

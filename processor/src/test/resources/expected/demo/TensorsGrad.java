@@ -1,0 +1,264 @@
+package demo;
+
+import dev.adjoint.runtime.autograd.Adjoints;
+import dev.adjoint.runtime.autograd.GradMode;
+import dev.adjoint.runtime.nn.Losses;
+import dev.adjoint.runtime.rules.OpParams;
+import dev.adjoint.runtime.rules.TensorAlgebra;
+import dev.adjoint.runtime.rules.TensorOp;
+import dev.adjoint.runtime.tape.Tape;
+import dev.adjoint.runtime.tensor.Tensor;
+import javax.annotation.processing.Generated;
+
+/**
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Tensors},
+ * generated at build time by Adjoint. Each statement's comment names the source line it
+ * comes from.
+ *
+ * <p>Tensor adjoints evaluate the runtime's rules with {@link OpParams} {@link TensorOp} {@link Losses}.
+ */
+@Generated("dev.adjoint.processor.AdjointProcessor")
+public final class TensorsGrad {
+  private TensorsGrad() {
+  }
+
+  /**
+   * Runs {@link Tensors#loss(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
+   * would after it: returns the value and adds its gradient into {@code .grad()} of every
+   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
+   * The value must have one element.
+   */
+  public static Tensor lossBackward(Tensors self, Tensor x, Tensor target) {
+    return lossBackward(self, x, target, null);
+  }
+
+  /**
+   * Runs {@link Tensors#loss(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
+   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
+   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
+   * {@code seed} stands for 1 and needs a one-element value.
+   */
+  public static Tensor lossBackward(Tensors self, Tensor x, Tensor target, Tensor seed) {
+    try (GradMode.Scope noGrad = GradMode.noGrad()) {
+      // the dynamic tape records nothing: the adjoint is written out below
+      TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      Tensor hiddenWeight = self.hidden.weight(); // a parameter of the model
+      Tensor hiddenBias = self.hidden.bias(); // a parameter of the model
+      Tensor scale_1 = self.scale; // a parameter of the model
+      boolean hiddenWeightNeedsGrad = Adjoints.requiresGrad(hiddenWeight);
+      boolean hiddenBiasNeedsGrad = Adjoints.requiresGrad(hiddenBias);
+      boolean scale_1NeedsGrad = Adjoints.requiresGrad(scale_1);
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      Tensor t1 = hiddenWeight.t(); // Tensors.java:21
+      Tensor t2 = x.matmul(t1); // Tensors.java:21
+      Tensor t3 = hiddenBias == null ? t2 : t2.add(hiddenBias); // Tensors.java:21
+      Tensor t4 = t3.tanh(); // Tensors.java:21
+      Tensor h = t4.mul(scale_1); // Tensors.java:21
+      Tensor t6 = Losses.mse(h, target); // Tensors.java:22
+      // reverse sweep: adjoints, from the result back to the leaves
+      Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:22
+      Tensor dH = null; // Tensors.java:22: accumulated in the block below
+      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad || scale_1NeedsGrad)) { // Tensors.java:22: mse(...)
+        dH = Adjoints.add(dH, Adjoints.partial(TensorOp.MSE_LOSS, OpParams.none(), t6, dT6, 0, h, target)); // Tensors.java:22
+      }
+      Tensor dT4 = null; // Tensors.java:21: accumulated in the block below
+      Tensor dScale_1 = null; // Tensors.java:21: accumulated in the block below
+      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:21: mul(...)
+        dT4 = Adjoints.add(dT4, tensors.sumToShapeOf(tensors.multiply(dH, scale_1), t4)); // Tensors.java:21
+      }
+      if (dH != null && scale_1NeedsGrad) { // Tensors.java:21: mul(...)
+        dScale_1 = Adjoints.add(dScale_1, tensors.sumToShapeOf(tensors.multiply(dH, t4), scale_1)); // Tensors.java:21
+      }
+      Tensor dT3 = null; // Tensors.java:21: accumulated in the block below
+      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:21: tanh(...)
+        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(tensors.multiply(dT4, tensors.subtract(tensors.constant(1.0), tensors.multiply(t4, t4))), t3)); // Tensors.java:21
+      }
+      Tensor dT2 = null; // Tensors.java:21: accumulated in the block below
+      Tensor dHiddenBias = null; // Tensors.java:21: accumulated in the block below
+      if (dT3 != null && hiddenWeightNeedsGrad) { // Tensors.java:21: forward(...)
+        dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dT3, t2)); // Tensors.java:21
+      }
+      if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:21: forward(...)
+        dHiddenBias = Adjoints.add(dHiddenBias, tensors.sumToShapeOf(dT3, hiddenBias)); // Tensors.java:21
+      }
+      Tensor dT1 = null; // Tensors.java:21: accumulated in the block below
+      if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:21: forward(...)
+        dT1 = Adjoints.add(dT1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1)); // Tensors.java:21
+      }
+      Tensor dHiddenWeight = null; // Tensors.java:21: accumulated in the block below
+      if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:21: forward(...)
+        dHiddenWeight = Adjoints.add(dHiddenWeight, Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight)); // Tensors.java:21
+      }
+      Adjoints.accumulateGrad(hiddenWeight, dHiddenWeight);
+      Adjoints.accumulateGrad(hiddenBias, dHiddenBias);
+      Adjoints.accumulateGrad(scale_1, dScale_1);
+      return t6;
+    }
+  }
+
+  /**
+   * Runs {@link Tensors#smooth(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
+   * would after it: returns the value and adds its gradient into {@code .grad()} of every
+   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
+   * The value must have one element.
+   */
+  public static Tensor smoothBackward(Tensor x, Tensor w) {
+    return smoothBackward(x, w, null);
+  }
+
+  /**
+   * Runs {@link Tensors#smooth(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
+   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
+   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
+   * {@code seed} stands for 1 and needs a one-element value.
+   */
+  public static Tensor smoothBackward(Tensor x, Tensor w, Tensor seed) {
+    try (GradMode.Scope noGrad = GradMode.noGrad()) {
+      // the dynamic tape records nothing: the adjoint is written out below
+      TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      boolean xNeedsGrad = Adjoints.requiresGrad(x);
+      boolean wNeedsGrad = Adjoints.requiresGrad(w);
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      Tensor t1 = x.mul(w); // Tensors.java:27
+      Tensor t2 = t1.sigmoid(); // Tensors.java:27
+      Tensor t3 = x.exp(); // Tensors.java:27
+      Tensor t4 = t3.mul(0.5); // Tensors.java:27
+      Tensor u = t2.sub(t4); // Tensors.java:27
+      Tensor t6 = u.pow(2.0); // Tensors.java:28
+      Tensor t7 = t6.sum(1); // Tensors.java:28
+      Tensor t8 = t7.mean(); // Tensors.java:28
+      // reverse sweep: adjoints, from the result back to the leaves
+      Tensor dT8 = Adjoints.seed(t8, seed); // Tensors.java:28
+      Tensor dT7 = null; // Tensors.java:28: accumulated in the block below
+      if (dT8 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: mean(...)
+        dT7 = Adjoints.add(dT7, Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t7, new int[0], false), t8, dT8, 0, t7)); // Tensors.java:28
+      }
+      Tensor dT6 = null; // Tensors.java:28: accumulated in the block below
+      if (dT7 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sum(...)
+        dT6 = Adjoints.add(dT6, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t6, new int[] {1}, false), t7, dT7, 0, t6)); // Tensors.java:28
+      }
+      Tensor dU = null; // Tensors.java:28: accumulated in the block below
+      if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: pow(...)
+        dU = Adjoints.add(dU, tensors.sumToShapeOf(tensors.multiply(dT6, tensors.multiply(tensors.constant(2.0), tensors.pow(u, tensors.constant(1.0)))), u)); // Tensors.java:28
+      }
+      Tensor dT2 = null; // Tensors.java:27: accumulated in the block below
+      Tensor dT4 = null; // Tensors.java:27: accumulated in the block below
+      if (dU != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:27: sub(...)
+        dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dU, t2)); // Tensors.java:27
+      }
+      if (dU != null && xNeedsGrad) { // Tensors.java:27: sub(...)
+        dT4 = Adjoints.add(dT4, tensors.sumToShapeOf(tensors.negate(dU), t4)); // Tensors.java:27
+      }
+      Tensor dT3 = null; // Tensors.java:27: accumulated in the block below
+      if (dT4 != null && xNeedsGrad) { // Tensors.java:27: mul(...)
+        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(tensors.multiply(dT4, tensors.constant(0.5)), t3)); // Tensors.java:27
+      }
+      Tensor dX = null; // Tensors.java:27: accumulated in the block below
+      if (dT3 != null && xNeedsGrad) { // Tensors.java:27: exp(...)
+        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT3, t3), x)); // Tensors.java:27
+      }
+      Tensor dT1 = null; // Tensors.java:27: accumulated in the block below
+      if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:27: sigmoid(...)
+        dT1 = Adjoints.add(dT1, Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t2, dT2, 0, t1)); // Tensors.java:27
+      }
+      Tensor dW = null; // Tensors.java:27: accumulated in the block below
+      if (dT1 != null && xNeedsGrad) { // Tensors.java:27: mul(...)
+        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT1, w), x)); // Tensors.java:27
+      }
+      if (dT1 != null && wNeedsGrad) { // Tensors.java:27: mul(...)
+        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT1, x), w)); // Tensors.java:27
+      }
+      Adjoints.accumulateGrad(x, dX);
+      Adjoints.accumulateGrad(w, dW);
+      return t8;
+    }
+  }
+
+  /**
+   * Runs {@link Tensors#recurrence(Tensor, Tensor, int)} forward and backward without a tape, as {@code value.backward()}
+   * would after it: returns the value and adds its gradient into {@code .grad()} of every
+   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
+   * The value must have one element.
+   */
+  public static Tensor recurrenceBackward(Tensor x, Tensor w, int steps) {
+    return recurrenceBackward(x, w, steps, null);
+  }
+
+  /**
+   * Runs {@link Tensors#recurrence(Tensor, Tensor, int)} forward and backward without a tape, as {@code value.backward(seed)}
+   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
+   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
+   * {@code seed} stands for 1 and needs a one-element value.
+   */
+  public static Tensor recurrenceBackward(Tensor x, Tensor w, int steps, Tensor seed) {
+    try (GradMode.Scope noGrad = GradMode.noGrad()) {
+      // the dynamic tape records nothing: the adjoint is written out below
+      TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      boolean xNeedsGrad = Adjoints.requiresGrad(x);
+      boolean wNeedsGrad = Adjoints.requiresGrad(w);
+      Tape tape = Tape.current(); // keeps loop values for the reverse sweep
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      Tensor h = x; // Tensors.java:33
+      int i = 0; // Tensors.java:34
+      Tensor h_1 = h; // Tensors.java:34
+      int i_1 = i; // Tensors.java:34
+      boolean t1 = false; // Tensors.java:34: set in the block below
+      Tensor t2 = null; // Tensors.java:34: set in the block below
+      Tensor t3 = null; // Tensors.java:34: set in the block below
+      int t5 = 0; // Tensors.java:34: set in the block below
+      int passes = 0; // Tensors.java:34: passes of the loop below
+      t1 = i_1 < steps; // Tensors.java:34
+      while (t1) { // Tensors.java:34
+        passes++;
+        tape.pushObject(t2); // Tensors.java:35: the reverse sweep needs the value it overwrites
+        t2 = h_1.matmul(w); // Tensors.java:35
+        tape.pushObject(t3); // Tensors.java:35: the reverse sweep needs the value it overwrites
+        t3 = t2.add(x); // Tensors.java:35
+        tape.pushObject(h_1); // Tensors.java:35: the reverse sweep needs the value it overwrites
+        h_1 = t3.relu(); // Tensors.java:35
+        t5 = i_1 + 1; // Tensors.java:34
+        i_1 = t5; // Tensors.java:34
+        t1 = i_1 < steps; // Tensors.java:34
+      }
+      Tensor t6 = h_1.sum(); // Tensors.java:37
+      // reverse sweep: adjoints, from the result back to the leaves
+      Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:37
+      Tensor dH_1 = null; // Tensors.java:37: accumulated in the block below
+      if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:37: sum(...)
+        dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1)); // Tensors.java:37
+      }
+      Tensor dT3 = null; // Tensors.java:35: accumulated in the block below
+      Tensor dT2 = null; // Tensors.java:35: accumulated in the block below
+      Tensor dX = null; // Tensors.java:35: accumulated in the block below
+      Tensor dW = null; // Tensors.java:35: accumulated in the block below
+      for (int pass = passes; pass > 0; pass--) { // Tensors.java:34: the loop's passes, last first
+        if (dH_1 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:35: relu(...)
+          dT3 = Adjoints.add(dT3, Adjoints.partial(TensorOp.RELU, OpParams.none(), h_1, dH_1, 0, t3)); // Tensors.java:35
+        }
+        dH_1 = null; // Tensors.java:35
+        h_1 = tape.popObject(); // Tensors.java:35: the value before this statement
+        if (dT3 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:35: add(...)
+          dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dT3, t2)); // Tensors.java:35
+        }
+        if (dT3 != null && xNeedsGrad) { // Tensors.java:35: add(...)
+          dX = Adjoints.add(dX, tensors.sumToShapeOf(dT3, x)); // Tensors.java:35
+        }
+        dT3 = null; // Tensors.java:35
+        t3 = tape.popObject(); // Tensors.java:35: the value before this statement
+        if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:35: matmul(...)
+          dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 0, h_1, w)); // Tensors.java:35
+        }
+        if (dT2 != null && wNeedsGrad) { // Tensors.java:35: matmul(...)
+          dW = Adjoints.add(dW, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, h_1, w)); // Tensors.java:35
+        }
+        dT2 = null; // Tensors.java:35
+        t2 = tape.popObject(); // Tensors.java:35: the value before this statement
+      }
+      Tensor dH = dH_1; // Tensors.java:34
+      dX = Adjoints.add(dX, dH); // Tensors.java:33
+      Adjoints.accumulateGrad(x, dX);
+      Adjoints.accumulateGrad(w, dW);
+      return t6;
+    }
+  }
+}

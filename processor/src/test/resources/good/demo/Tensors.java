@@ -1,0 +1,39 @@
+package demo;
+
+import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.runtime.nn.Linear;
+import dev.adjoint.runtime.nn.Losses;
+import dev.adjoint.runtime.tensor.Tensor;
+
+/** Tensor code: a model class with layers and a tensor field, elementwise chains, a loop. */
+public class Tensors {
+  final Linear hidden;
+  final Tensor scale;
+
+  Tensors(Linear hidden, Tensor scale) {
+    this.hidden = hidden;
+    this.scale = scale;
+  }
+
+  @Differentiable
+  public Tensor loss(@NoDerivative Tensor x, @NoDerivative Tensor target) {
+    Tensor h = hidden.forward(x).tanh().mul(scale);
+    return Losses.mse(h, target);
+  }
+
+  @Differentiable
+  public static Tensor smooth(Tensor x, Tensor w) {
+    Tensor u = x.mul(w).sigmoid().sub(x.exp().mul(0.5));
+    return u.pow(2.0).sum(1).mean();
+  }
+
+  @Differentiable
+  public static Tensor recurrence(Tensor x, Tensor w, @NoDerivative int steps) {
+    Tensor h = x;
+    for (int i = 0; i < steps; i++) {
+      h = h.matmul(w).add(x).relu();
+    }
+    return h.sum();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.adjoint.runtime.autograd;
+
+import dev.adjoint.runtime.rules.OpParams;
+import dev.adjoint.runtime.rules.TensorAlgebra;
+import dev.adjoint.runtime.rules.TensorOp;
+import dev.adjoint.runtime.rules.TensorRules;
+import dev.adjoint.runtime.tensor.Shape;
+import dev.adjoint.runtime.tensor.Tensor;
+import java.util.Arrays;
+
+/**
+ * What adjoints generated for {@code Tensor} code call at run time. The generated code knows the
+ * whole computation when it is compiled, so it needs no tape: it runs the forward sweep with
+ * recording off, then writes each rule's contribution directly, and hands each leaf its gradient
+ * the way {@code loss.backward()} does. Everything numeric here is what the dynamic tape itself
+ * runs, so the two engines compute the same numbers.
+ */
+public final class Adjoints {
+  private Adjoints() {}
+
+  /**
+   * The algebra elementwise rules are evaluated with in generated code: tensor operations, as the
+   * tape's backward evaluates them.
+   */
+  public static TensorAlgebra<Tensor> algebra() {
+    return TapeAlgebra.INSTANCE;
+  }
+
+  /**
+   * {@code accumulated + contribution}, where {@code null} stands for a zero adjoint (one that
+   * nothing has contributed to yet, or the copy of one). Never in place: adjoints may alias each
+   * other (the contribution of {@code x + w} to both operands is the same tensor).
+   */
+  public static Tensor add(Tensor accumulated, Tensor contribution) {
+    if (accumulated == null || contribution == null) {
+      return accumulated == null ? contribution : accumulated;
+    }
+    return TapeAlgebra.INSTANCE.add(accumulated, contribution);
+  }
+
+  /**
+   * Operand {@code i}'s share of the adjoint {@code g} of {@code y = op(operands)}: {@link
+   * TensorRules} evaluated on tensors, exactly as the tape's node for {@code op} does.
+   */
+  public static Tensor partial(
+      TensorOp op, OpParams params, Tensor y, Tensor g, int i, Tensor... operands) {
+    return TensorOpNode.partial(op, params, Arrays.asList(operands), y, g, i);
+  }
+
+  /**
+   * Adds {@code gradient} into {@code leaf.grad()} when the leaf requires grad (a copy the first
+   * time, in place afterwards), as the tape's {@code AccumulateGrad} does; {@code null} (nothing
+   * flowed to the leaf) adds nothing.
+   */
+  public static void accumulateGrad(Tensor leaf, Tensor gradient) {
+    if (gradient != null && leaf.requiresGrad()) {
+      AccumulateGrad.into(leaf, gradient);
+    }
+  }
+
+  /**
+   * The seed of a backward pass from {@code result}: {@code seed} checked against the result's
+   * shape, or, when {@code seed} is null, ones for a one-element result (a larger one needs a
+   * seed). The messages are the tape's.
+   */
+  public static Tensor seed(Tensor result, Tensor seed) {
+    return Engine.checkSeed(result, seed);
+  }
+
+  /**
+   * The parameters the tape records for a reduction of {@code x} over {@code dims} (all when
+   * empty): the dimensions normalised (negative ones count from the end), as {@code Ops} does.
+   */
+  public static OpParams reduction(Tensor x, int[] dims, boolean keepDim) {
+    return OpParams.dims(Shape.normalizeDims("reduction", dims, x.dim()), keepDim);
+  }
+
+  /** The parameters {@code {dim}} of an operation along one dimension of {@code x}, normalised. */
+  public static OpParams dimension(Tensor x, int dim) {
+    return OpParams.ints(Shape.normalizeDim("dimension", dim, x.dim()));
+  }
+
+  /** The parameters {@code {d0, d1}} of a transpose of {@code x}, normalised. */
+  public static OpParams transposition(Tensor x, int d0, int d1) {
+    return OpParams.ints(
+        Shape.normalizeDim("transpose", d0, x.dim()), Shape.normalizeDim("transpose", d1, x.dim()));
+  }
+
+  /**
+   * The parameters of {@code x.t()}: {@code {0, 1}} for a matrix; {@code {0, 0}}, the identity, for
+   * fewer dimensions, which {@code t()} returns unchanged.
+   */
+  public static OpParams matrixTransposition(Tensor x) {
+    return x.dim() < 2 ? OpParams.ints(0, 0) : OpParams.ints(0, 1);
+  }
+
+  /**
+   * Whether {@code leaf} is there and requires grad: generated code computes a gradient only for
+   * values that lead to such a leaf, as the tape records only those. (A layer without a bias has a
+   * {@code null} one.)
+   */
+  public static boolean requiresGrad(Tensor leaf) {
+    return leaf != null && leaf.requiresGrad();
+  }
+}
