@@ -69,10 +69,12 @@ public final class TensorsGrad {
       if (dH != null && scale_1NeedsGrad) { // Tensors.java:21: mul(...)
         dScale_1 = Adjoints.add(dScale_1, tensors.sumToShapeOf(tensors.multiply(dH, t4), scale_1)); // Tensors.java:21
       }
+      h = null; dH = null; // Tensors.java:21: not read again, released
       Tensor dT3 = null; // Tensors.java:21: accumulated in the block below
       if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:21: tanh(...)
         dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(tensors.multiply(dT4, tensors.subtract(tensors.constant(1.0), tensors.multiply(t4, t4))), t3)); // Tensors.java:21
       }
+      t4 = null; dT4 = null; // Tensors.java:21: not read again, released
       Tensor dT2 = null; // Tensors.java:21: accumulated in the block below
       Tensor dHiddenBias = null; // Tensors.java:21: accumulated in the block below
       if (dT3 != null && hiddenWeightNeedsGrad) { // Tensors.java:21: forward(...)
@@ -81,17 +83,19 @@ public final class TensorsGrad {
       if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:21: forward(...)
         dHiddenBias = Adjoints.add(dHiddenBias, tensors.sumToShapeOf(dT3, hiddenBias)); // Tensors.java:21
       }
+      t3 = null; dT3 = null; // Tensors.java:21: not read again, released
       Tensor dT1 = null; // Tensors.java:21: accumulated in the block below
       if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:21: forward(...)
         dT1 = Adjoints.add(dT1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1)); // Tensors.java:21
       }
+      t2 = null; dT2 = null; // Tensors.java:21: not read again, released
       Tensor dHiddenWeight = null; // Tensors.java:21: accumulated in the block below
       if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:21: forward(...)
         dHiddenWeight = Adjoints.add(dHiddenWeight, Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight)); // Tensors.java:21
       }
-      Adjoints.accumulateGrad(hiddenWeight, dHiddenWeight);
-      Adjoints.accumulateGrad(hiddenBias, dHiddenBias);
-      Adjoints.accumulateGrad(scale_1, dScale_1);
+      t1 = null; dT1 = null; // Tensors.java:21: not read again, released
+      // into .grad() of the leaves that require it, as loss.backward() does
+      Adjoints.accumulateGrads(seed, new Tensor[] {hiddenWeight, hiddenBias, scale_1}, new Tensor[] {dHiddenWeight, dHiddenBias, dScale_1});
       return t6;
     }
   }
@@ -137,10 +141,12 @@ public final class TensorsGrad {
       if (dT7 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sum(...)
         dT6 = Adjoints.add(dT6, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t6, new int[] {1}, false), t7, dT7, 0, t6)); // Tensors.java:28
       }
+      t7 = null; dT7 = null; // Tensors.java:28: not read again, released
       Tensor dU = null; // Tensors.java:28: accumulated in the block below
       if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: pow(...)
         dU = Adjoints.add(dU, tensors.sumToShapeOf(tensors.multiply(dT6, tensors.multiply(tensors.constant(2.0), tensors.pow(u, tensors.constant(1.0)))), u)); // Tensors.java:28
       }
+      t6 = null; dT6 = null; // Tensors.java:28: not read again, released
       Tensor dT2 = null; // Tensors.java:27: accumulated in the block below
       Tensor dT4 = null; // Tensors.java:27: accumulated in the block below
       if (dU != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:27: sub(...)
@@ -149,18 +155,22 @@ public final class TensorsGrad {
       if (dU != null && xNeedsGrad) { // Tensors.java:27: sub(...)
         dT4 = Adjoints.add(dT4, tensors.sumToShapeOf(tensors.negate(dU), t4)); // Tensors.java:27
       }
+      u = null; dU = null; // Tensors.java:27: not read again, released
       Tensor dT3 = null; // Tensors.java:27: accumulated in the block below
       if (dT4 != null && xNeedsGrad) { // Tensors.java:27: mul(...)
         dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(tensors.multiply(dT4, tensors.constant(0.5)), t3)); // Tensors.java:27
       }
+      t4 = null; dT4 = null; // Tensors.java:27: not read again, released
       Tensor dX = null; // Tensors.java:27: accumulated in the block below
       if (dT3 != null && xNeedsGrad) { // Tensors.java:27: exp(...)
         dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT3, t3), x)); // Tensors.java:27
       }
+      t3 = null; dT3 = null; // Tensors.java:27: not read again, released
       Tensor dT1 = null; // Tensors.java:27: accumulated in the block below
       if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:27: sigmoid(...)
         dT1 = Adjoints.add(dT1, Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t2, dT2, 0, t1)); // Tensors.java:27
       }
+      t2 = null; dT2 = null; // Tensors.java:27: not read again, released
       Tensor dW = null; // Tensors.java:27: accumulated in the block below
       if (dT1 != null && xNeedsGrad) { // Tensors.java:27: mul(...)
         dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT1, w), x)); // Tensors.java:27
@@ -168,8 +178,9 @@ public final class TensorsGrad {
       if (dT1 != null && wNeedsGrad) { // Tensors.java:27: mul(...)
         dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT1, x), w)); // Tensors.java:27
       }
-      Adjoints.accumulateGrad(x, dX);
-      Adjoints.accumulateGrad(w, dW);
+      t1 = null; dT1 = null; // Tensors.java:27: not read again, released
+      // into .grad() of the leaves that require it, as loss.backward() does
+      Adjoints.accumulateGrads(seed, new Tensor[] {x, w}, new Tensor[] {dX, dW});
       return t8;
     }
   }
@@ -256,8 +267,8 @@ public final class TensorsGrad {
       }
       Tensor dH = dH_1; // Tensors.java:34
       dX = Adjoints.add(dX, dH); // Tensors.java:33
-      Adjoints.accumulateGrad(x, dX);
-      Adjoints.accumulateGrad(w, dW);
+      // into .grad() of the leaves that require it, as loss.backward() does
+      Adjoints.accumulateGrads(seed, new Tensor[] {x, w}, new Tensor[] {dX, dW});
       return t6;
     }
   }

@@ -105,4 +105,10 @@ public final class TensorCorpus {
   public static Tensor detached(Tensor x) {
     return x.mul(x.detach()).sum();
   }
+
+  /** A vector result whose adjoints are the seed itself: {@code ∂(x + y)/∂x = ∂/∂y = 1}. */
+  @Differentiable
+  public static Tensor plus(Tensor x, Tensor y) {
+    return x.add(y);
+  }
 }

@@ -202,6 +202,30 @@ class TensorEnginesTest {
   }
 
   @Test
+  void gradientsThatAliasTheSeedOrEachOtherAreCopied() {
+    // x + y: both adjoints are the seed itself, which the caller keeps
+    Tensor x = Tensor.randn(GEN, DType.FLOAT64, 4).requiresGrad(true);
+    Tensor y = Tensor.randn(GEN, DType.FLOAT64, 4).requiresGrad(true);
+    Tensor seed = Tensor.randn(GEN, DType.FLOAT64, 4);
+    Tensor expected = seed.copy();
+    TensorCorpusGrad.plusBackward(x, y, seed);
+    seed.addInPlace(Tensor.ones(DType.FLOAT64, 4));
+    x.grad().addInPlace(Tensor.ones(DType.FLOAT64, 4));
+    assertTrue(y.grad().allClose(expected, 0, 0), "y.grad " + y.grad());
+    assertTrue(x.grad().allClose(expected.add(1), 0, 0), "x.grad " + x.grad());
+    // a gradient the sweep computed alone is adopted; later calls accumulate into it in place
+    Tensor w = Tensor.randn(GEN, DType.FLOAT64, 5, 3).requiresGrad(true);
+    Tensor b = Tensor.randn(GEN, DType.FLOAT64, 3).requiresGrad(true);
+    Tensor ones = Tensor.ones(DType.FLOAT64, 5);
+    Tensor zeros = Tensor.zeros(DType.FLOAT64, 3);
+    TensorModelsGrad.seedLayerBackward(ones, w, b, zeros);
+    Tensor first = w.grad().copy();
+    TensorModelsGrad.seedLayerBackward(ones, w, b, zeros);
+    assertTrue(w.grad().allClose(first.mul(2), 1e-15, 0));
+    assertTrue(b.grad().allClose(w.grad().select(0, 0), 1e-15, 0), "R3: rows of w.grad = b.grad");
+  }
+
+  @Test
   void modelClassAccumulatesIntoItsLayers() {
     Mlp onTape = new Mlp(6, 5, 4, new Generator(3));
     Mlp written = new Mlp(6, 5, 4, new Generator(3));

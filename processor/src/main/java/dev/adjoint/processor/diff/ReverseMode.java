@@ -165,6 +165,7 @@ public final class ReverseMode extends ForwardSweep {
       }
       pendingDeclarations.clear();
       reverse.add(statement.build());
+      releaseAfterLastUse(body.get(i), ret, reverse);
     }
 
     if (seedFits != null) {
@@ -200,6 +201,24 @@ public final class ReverseMode extends ForwardSweep {
     }
     return new Adjoint(
         prologue.build(), forward.build(), reverse.build(), value, partials, leafGradients);
+  }
+
+  /**
+   * Drops the tensors of a top-level tensor operation once its reverse step has run: nothing later
+   * in the sweep reads them (the operations before it cannot read its result, and its adjoint has
+   * been passed on), so their memory can go before the sweep ends. The tape keeps every saved
+   * tensor until its node runs; the build knows each one's last use.
+   */
+  private void releaseAfterLastUse(Node node, Node.Return ret, CodeBlock.Builder out) {
+    if (!(node instanceof Node.TensorApply apply)
+        || !activity.isActive(apply.targetVar())
+        || apply.targetVar().equals(ret.value())) {
+      return;
+    }
+    Value.Var target = apply.targetVar();
+    String adjoint = declaredAdjoints.contains(target) ? " " + adjoint(target) + " = null;" : "";
+    out.add(
+        "$L = null;$L // $L: not read again, released\n", target.name(), adjoint, apply.origin());
   }
 
   // ---------------------------------------------------------------- tensor leaves

@@ -304,14 +304,28 @@ public final class GradientClassWriter {
     body.add(adjoint.forward());
     body.add("// reverse sweep: adjoints, from the result back to the leaves\n");
     body.add(adjoint.reverse());
+    List<String> leaves = new ArrayList<>();
+    List<String> gradients = new ArrayList<>();
     adjoint
         .leafGradients()
         .forEach(
             (leaf, gradient) -> {
               if (!gradient.equals("null")) {
-                body.addStatement("$T.accumulateGrad($L, $L)", ADJOINTS, leaf, gradient);
+                leaves.add(leaf);
+                gradients.add(gradient);
               }
             });
+    if (!leaves.isEmpty()) {
+      body.add("// into .grad() of the leaves that require it, as loss.backward() does\n");
+      body.addStatement(
+          "$T.accumulateGrads($L, new $T[] {$L}, new $T[] {$L})",
+          ADJOINTS,
+          seedName,
+          TENSOR,
+          String.join(", ", leaves),
+          TENSOR,
+          String.join(", ", gradients));
+    }
     body.addStatement("return $L", adjoint.value());
     body.endControlFlow();
     methods.add(

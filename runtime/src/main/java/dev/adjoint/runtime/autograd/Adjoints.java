@@ -48,14 +48,52 @@ public final class Adjoints {
   }
 
   /**
-   * Adds {@code gradient} into {@code leaf.grad()} when the leaf requires grad (a copy the first
-   * time, in place afterwards), as the tape's {@code AccumulateGrad} does; {@code null} (nothing
-   * flowed to the leaf) adds nothing.
+   * Adds each {@code gradients[i]} into {@code leaves[i].grad()}, for the leaves that require grad
+   * (a copy the first time, in place afterwards, as the tape's {@code AccumulateGrad}), except that
+   * a gradient the generated code computed and holds alone becomes the leaf's {@code .grad()} as it
+   * is, without the copy the tape makes.
+   *
+   * <p>Why that is safe: every adjoint of a generated sweep derives from the seed, so it is either
+   * a tensor the sweep allocated or a view of the seed or of another adjoint; none outlives the
+   * call. A gradient is adopted when its storage is shared neither with the seed (the caller's) nor
+   * with any other gradient of the call (adjoints of {@code x + y} are one tensor), and it is laid
+   * out exactly like the leaf. The leaf's later accumulations then change it in place, which
+   * nothing else sees.
+   *
+   * @param seed the seed the caller passed, or null
    */
-  public static void accumulateGrad(Tensor leaf, Tensor gradient) {
-    if (gradient != null && leaf.requiresGrad()) {
-      AccumulateGrad.into(leaf, gradient);
+  public static void accumulateGrads(Tensor seed, Tensor[] leaves, Tensor[] gradients) {
+    for (int i = 0; i < leaves.length; i++) {
+      Tensor leaf = leaves[i];
+      Tensor g = gradients[i];
+      if (g == null || !leaf.requiresGrad()) {
+        continue;
+      }
+      if (leaf.grad() == null && adoptable(g, leaf, seed, gradients, i)) {
+        leaf.autogradMeta().setGrad(g);
+      } else {
+        AccumulateGrad.into(leaf, g);
+      }
     }
+  }
+
+  private static boolean adoptable(
+      Tensor g, Tensor leaf, Tensor seed, Tensor[] gradients, int index) {
+    if (g.isWrappedNumber()
+        || !g.isContiguous()
+        || g.offset() != 0
+        || g.storage().size() != g.numel()
+        || g.dtype() != leaf.dtype()
+        || !Arrays.equals(g.shape(), leaf.shape())
+        || seed != null && seed.storage() == g.storage()) {
+      return false;
+    }
+    for (int j = 0; j < gradients.length; j++) {
+      if (j != index && gradients[j] != null && gradients[j].storage() == g.storage()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
