@@ -1,6 +1,7 @@
 package demo;
 
 import dev.adjoint.runtime.autograd.Adjoints;
+import dev.adjoint.runtime.autograd.Fused;
 import dev.adjoint.runtime.autograd.GradMode;
 import dev.adjoint.runtime.nn.Losses;
 import dev.adjoint.runtime.rules.OpParams;
@@ -15,7 +16,7 @@ import javax.annotation.processing.Generated;
  * generated at build time by Adjoint. Each statement's comment names the source line it
  * comes from.
  *
- * <p>Tensor adjoints evaluate the runtime's rules with {@link OpParams} {@link TensorOp} {@link Losses}.
+ * <p>Tensor adjoints evaluate the runtime's rules with {@link OpParams} {@link TensorOp} {@link Fused} {@link Losses}.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class TensorsGrad {
@@ -72,7 +73,7 @@ public final class TensorsGrad {
       h = null; dH = null; // Tensors.java:21: not read again, released
       Tensor dT3 = null; // Tensors.java:21: accumulated in the block below
       if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:21: tanh(...)
-        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(tensors.multiply(dT4, tensors.subtract(tensors.constant(1.0), tensors.multiply(t4, t4))), t3)); // Tensors.java:21
+        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3)); // Tensors.java:21
       }
       t4 = null; dT4 = null; // Tensors.java:21: not read again, released
       Tensor dT2 = null; // Tensors.java:21: accumulated in the block below
@@ -144,7 +145,7 @@ public final class TensorsGrad {
       t7 = null; dT7 = null; // Tensors.java:28: not read again, released
       Tensor dU = null; // Tensors.java:28: accumulated in the block below
       if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: pow(...)
-        dU = Adjoints.add(dU, tensors.sumToShapeOf(tensors.multiply(dT6, tensors.multiply(tensors.constant(2.0), tensors.pow(u, tensors.constant(1.0)))), u)); // Tensors.java:28
+        dU = Adjoints.add(dU, tensors.sumToShapeOf(Fused.map(dT6, u, (g, a) -> g * (2.0 * a)), u)); // Tensors.java:28
       }
       t6 = null; dT6 = null; // Tensors.java:28: not read again, released
       Tensor dT2 = null; // Tensors.java:27: accumulated in the block below

@@ -326,8 +326,75 @@ public final class ReverseMode extends ForwardSweep {
     }
   }
 
+  /** The lambda parameter names of fused rules: the adjoint, the result, the operands. */
+  private List<String> lambdaNames;
+
+  /**
+   * An elementwise rule that takes several tensor operations ({@code g·(1 − y²)}) as one fused
+   * pass: the same rule written out for Java numbers, in a lambda over the elements. Empty when
+   * fusing gains nothing (one operation) or the rule reads more than three tensors or a Java
+   * variable.
+   */
+  private java.util.Optional<JavaExpr> fusedPartial(
+      Node.TensorApply apply, int i, String g, JavaExpr unfused) {
+    int operations =
+        unfused.code().split("tensors\\.", -1).length
+            - unfused.code().split("tensors\\.constant\\(", -1).length;
+    // the count includes the outer sumToShapeOf, which the fused form keeps
+    if (operations <= 2) {
+      return java.util.Optional.empty();
+    }
+    if (lambdaNames == null) {
+      lambdaNames = List.of(names.fresh("g"), names.fresh("y"), names.fresh("a"), names.fresh("b"));
+    }
+    List<JavaExpr> scalarArgs = new ArrayList<>();
+    List<String> tensors = new ArrayList<>(List.of(g, apply.targetVar().name()));
+    for (int k = 0; k < apply.args().size(); k++) {
+      Value v = apply.args().get(k);
+      if (v instanceof Value.Var var && var.type() != IrType.TENSOR) {
+        return java.util.Optional.empty(); // a lambda may capture only effectively final locals
+      }
+      if (v.type() == IrType.TENSOR) {
+        scalarArgs.add(JavaExpr.atom(lambdaNames.get(2 + k)));
+        tensors.add(primal(v).code());
+      } else {
+        scalarArgs.add(JavaExpr.literal(primal(v).code()));
+        tensors.add(null);
+      }
+    }
+    String scalar =
+        ElementwiseRules.partial(
+                apply.primitive().elementwise(),
+                SourceAlgebra.forAdjoint(),
+                scalarArgs,
+                JavaExpr.atom(lambdaNames.get(1)),
+                JavaExpr.atom(lambdaNames.get(0)),
+                i)
+            .code();
+    List<String> params = new ArrayList<>();
+    List<String> operands = new ArrayList<>();
+    for (int k = 0; k < tensors.size(); k++) {
+      String name = lambdaNames.get(k);
+      if (tensors.get(k) != null
+          && java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(scalar).find()) {
+        params.add(name);
+        operands.add(tensors.get(k));
+      }
+    }
+    if (params.isEmpty() || params.size() > 3) {
+      return java.util.Optional.empty();
+    }
+    String lambda =
+        (params.size() == 1 ? params.get(0) : "(" + String.join(", ", params) + ")")
+            + " -> "
+            + scalar;
+    String map = "Fused.map(" + String.join(", ", operands) + ", " + lambda + ")";
+    return java.util.Optional.of(
+        TensorSourceAlgebra.INSTANCE.sumToShapeOf(JavaExpr.atom(map), primal(apply.args().get(i))));
+  }
+
   /** Operand {@code i}'s share of {@code g}: the runtime's rule for the operation. */
-  private static JavaExpr tensorPartial(Node.TensorApply apply, int i, String g) {
+  private JavaExpr tensorPartial(Node.TensorApply apply, int i, String g) {
     List<JavaExpr> args = new ArrayList<>();
     for (Value v : apply.args()) {
       args.add(
@@ -336,9 +403,11 @@ public final class ReverseMode extends ForwardSweep {
     JavaExpr y = JavaExpr.atom(apply.targetVar().name());
     TensorPrimitive primitive = apply.primitive();
     if (primitive.elementwise() != null) {
-      // the rule written out as tensor operations
-      return ElementwiseRules.partial(
-          primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.atom(g), i);
+      // the rule written out as tensor operations, fused into one pass where that saves some
+      JavaExpr unfused =
+          ElementwiseRules.partial(
+              primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.atom(g), i);
+      return fusedPartial(apply, i, g, unfused).orElse(unfused);
     }
     // shape-dependent rules (a matrix product's depends on its operands' ranks) run in the
     // runtime, exactly as the tape's node runs them

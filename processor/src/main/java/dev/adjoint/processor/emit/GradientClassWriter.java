@@ -241,6 +241,7 @@ public final class GradientClassWriter {
           ClassName.get("dev.adjoint.runtime.rules", "OpParams"),
           ClassName.get("dev.adjoint.runtime.rules", "TensorOp"),
           ClassName.get("dev.adjoint.runtime.rules", "Comparison"),
+          ClassName.get("dev.adjoint.runtime.autograd", "Fused"),
           ClassName.get("dev.adjoint.runtime.nn", "Losses"));
 
   private final java.util.Set<ClassName> mentioned = new java.util.LinkedHashSet<>();
