@@ -118,7 +118,7 @@ public final class MixedGrad {
     double t11 = softplusResult.value(); // Mixed.java:34
     double t12 = t_3 + t11; // Mixed.java:34
     double t13 = Math.floor(x); // Mixed.java:34
-    double t14 = t13; // Mixed.java:34: no derivative flows through Adjoint.noDerivative
+    double t14 = t13; // Mixed.java:34: no derivative flows on (noDerivative, detach or no-grad)
     double t15 = t12 + t14; // Mixed.java:34
     double t16 = Mixed.gelu(x); // Mixed.java:34
     double t17 = t15 + t16; // Mixed.java:34

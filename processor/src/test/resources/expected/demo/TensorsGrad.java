@@ -50,51 +50,51 @@ public final class TensorsGrad {
       boolean hiddenBiasNeedsGrad = Adjoints.requiresGrad(hiddenBias);
       boolean scale_1NeedsGrad = Adjoints.requiresGrad(scale_1);
       // forward sweep: the primal, keeping what the reverse sweep reads
-      Tensor t1 = hiddenWeight.t(); // Tensors.java:21
-      Tensor t2 = x.matmul(t1); // Tensors.java:21
-      Tensor t3 = hiddenBias == null ? t2 : t2.add(hiddenBias); // Tensors.java:21
-      Tensor t4 = t3.tanh(); // Tensors.java:21
-      Tensor h = t4.mul(scale_1); // Tensors.java:21
-      Tensor t6 = Losses.mse(h, target); // Tensors.java:22
+      Tensor t1 = hiddenWeight.t(); // Tensors.java:22
+      Tensor t2 = x.matmul(t1); // Tensors.java:22
+      Tensor t3 = hiddenBias == null ? t2 : t2.add(hiddenBias); // Tensors.java:22
+      Tensor t4 = t3.tanh(); // Tensors.java:22
+      Tensor h = t4.mul(scale_1); // Tensors.java:22
+      Tensor t6 = Losses.mse(h, target); // Tensors.java:23
       // reverse sweep: adjoints, from the result back to the leaves
-      Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:22
-      Tensor dH = null; // Tensors.java:22: accumulated in the block below
-      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad || scale_1NeedsGrad)) { // Tensors.java:22: mse(...)
-        dH = Adjoints.add(dH, Adjoints.partial(TensorOp.MSE_LOSS, OpParams.none(), t6, dT6, 0, h, target)); // Tensors.java:22
+      Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:23
+      Tensor dH = null; // Tensors.java:23: accumulated in the block below
+      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad || scale_1NeedsGrad)) { // Tensors.java:23: mse(...)
+        dH = Adjoints.add(dH, Adjoints.partial(TensorOp.MSE_LOSS, OpParams.none(), t6, dT6, 0, h, target)); // Tensors.java:23
       }
-      Tensor dT4 = null; // Tensors.java:21: accumulated in the block below
-      Tensor dScale_1 = null; // Tensors.java:21: accumulated in the block below
-      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:21: mul(...)
-        dT4 = Adjoints.add(dT4, tensors.sumToShapeOf(tensors.multiply(dH, scale_1), t4)); // Tensors.java:21
+      Tensor dT4 = null; // Tensors.java:22: accumulated in the block below
+      Tensor dScale_1 = null; // Tensors.java:22: accumulated in the block below
+      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:22: mul(...)
+        dT4 = Adjoints.add(dT4, tensors.sumToShapeOf(tensors.multiply(dH, scale_1), t4)); // Tensors.java:22
       }
-      if (dH != null && scale_1NeedsGrad) { // Tensors.java:21: mul(...)
-        dScale_1 = Adjoints.add(dScale_1, tensors.sumToShapeOf(tensors.multiply(dH, t4), scale_1)); // Tensors.java:21
+      if (dH != null && scale_1NeedsGrad) { // Tensors.java:22: mul(...)
+        dScale_1 = Adjoints.add(dScale_1, tensors.sumToShapeOf(tensors.multiply(dH, t4), scale_1)); // Tensors.java:22
       }
-      h = null; dH = null; // Tensors.java:21: not read again, released
-      Tensor dT3 = null; // Tensors.java:21: accumulated in the block below
-      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:21: tanh(...)
-        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3)); // Tensors.java:21
+      h = null; dH = null; // Tensors.java:22: not read again, released
+      Tensor dT3 = null; // Tensors.java:22: accumulated in the block below
+      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:22: tanh(...)
+        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3)); // Tensors.java:22
       }
-      t4 = null; dT4 = null; // Tensors.java:21: not read again, released
-      Tensor dT2 = null; // Tensors.java:21: accumulated in the block below
-      Tensor dHiddenBias = null; // Tensors.java:21: accumulated in the block below
-      if (dT3 != null && hiddenWeightNeedsGrad) { // Tensors.java:21: forward(...)
-        dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dT3, t2)); // Tensors.java:21
+      t4 = null; dT4 = null; // Tensors.java:22: not read again, released
+      Tensor dT2 = null; // Tensors.java:22: accumulated in the block below
+      Tensor dHiddenBias = null; // Tensors.java:22: accumulated in the block below
+      if (dT3 != null && hiddenWeightNeedsGrad) { // Tensors.java:22: forward(...)
+        dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dT3, t2)); // Tensors.java:22
       }
-      if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:21: forward(...)
-        dHiddenBias = Adjoints.add(dHiddenBias, tensors.sumToShapeOf(dT3, hiddenBias)); // Tensors.java:21
+      if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:22: forward(...)
+        dHiddenBias = Adjoints.add(dHiddenBias, tensors.sumToShapeOf(dT3, hiddenBias)); // Tensors.java:22
       }
-      t3 = null; dT3 = null; // Tensors.java:21: not read again, released
-      Tensor dT1 = null; // Tensors.java:21: accumulated in the block below
-      if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:21: forward(...)
-        dT1 = Adjoints.add(dT1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1)); // Tensors.java:21
+      t3 = null; dT3 = null; // Tensors.java:22: not read again, released
+      Tensor dT1 = null; // Tensors.java:22: accumulated in the block below
+      if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:22: forward(...)
+        dT1 = Adjoints.add(dT1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1)); // Tensors.java:22
       }
-      t2 = null; dT2 = null; // Tensors.java:21: not read again, released
-      Tensor dHiddenWeight = null; // Tensors.java:21: accumulated in the block below
-      if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:21: forward(...)
-        dHiddenWeight = Adjoints.add(dHiddenWeight, Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight)); // Tensors.java:21
+      t2 = null; dT2 = null; // Tensors.java:22: not read again, released
+      Tensor dHiddenWeight = null; // Tensors.java:22: accumulated in the block below
+      if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:22: forward(...)
+        dHiddenWeight = Adjoints.add(dHiddenWeight, Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight)); // Tensors.java:22
       }
-      t1 = null; dT1 = null; // Tensors.java:21: not read again, released
+      t1 = null; dT1 = null; // Tensors.java:22: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
       Adjoints.accumulateGrads(seed, new Tensor[] {hiddenWeight, hiddenBias, scale_1}, new Tensor[] {dHiddenWeight, dHiddenBias, dScale_1});
       return t6;
@@ -124,62 +124,62 @@ public final class TensorsGrad {
       boolean xNeedsGrad = Adjoints.requiresGrad(x);
       boolean wNeedsGrad = Adjoints.requiresGrad(w);
       // forward sweep: the primal, keeping what the reverse sweep reads
-      Tensor t1 = x.mul(w); // Tensors.java:27
-      Tensor t2 = t1.sigmoid(); // Tensors.java:27
-      Tensor t3 = x.exp(); // Tensors.java:27
-      Tensor t4 = t3.mul(0.5); // Tensors.java:27
-      Tensor u = t2.sub(t4); // Tensors.java:27
-      Tensor t6 = u.pow(2.0); // Tensors.java:28
-      Tensor t7 = t6.sum(1); // Tensors.java:28
-      Tensor t8 = t7.mean(); // Tensors.java:28
+      Tensor t1 = x.mul(w); // Tensors.java:28
+      Tensor t2 = t1.sigmoid(); // Tensors.java:28
+      Tensor t3 = x.exp(); // Tensors.java:28
+      Tensor t4 = t3.mul(0.5); // Tensors.java:28
+      Tensor u = t2.sub(t4); // Tensors.java:28
+      Tensor t6 = u.pow(2.0); // Tensors.java:29
+      Tensor t7 = t6.sum(1); // Tensors.java:29
+      Tensor t8 = t7.mean(); // Tensors.java:29
       // reverse sweep: adjoints, from the result back to the leaves
-      Tensor dT8 = Adjoints.seed(t8, seed); // Tensors.java:28
-      Tensor dT7 = null; // Tensors.java:28: accumulated in the block below
-      if (dT8 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: mean(...)
-        dT7 = Adjoints.add(dT7, Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t7, new int[0], false), t8, dT8, 0, t7)); // Tensors.java:28
+      Tensor dT8 = Adjoints.seed(t8, seed); // Tensors.java:29
+      Tensor dT7 = null; // Tensors.java:29: accumulated in the block below
+      if (dT8 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
+        dT7 = Adjoints.add(dT7, Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t7, new int[0], false), t8, dT8, 0, t7)); // Tensors.java:29
       }
-      Tensor dT6 = null; // Tensors.java:28: accumulated in the block below
-      if (dT7 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sum(...)
-        dT6 = Adjoints.add(dT6, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t6, new int[] {1}, false), t7, dT7, 0, t6)); // Tensors.java:28
+      Tensor dT6 = null; // Tensors.java:29: accumulated in the block below
+      if (dT7 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: sum(...)
+        dT6 = Adjoints.add(dT6, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t6, new int[] {1}, false), t7, dT7, 0, t6)); // Tensors.java:29
       }
-      t7 = null; dT7 = null; // Tensors.java:28: not read again, released
-      Tensor dU = null; // Tensors.java:28: accumulated in the block below
-      if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: pow(...)
-        dU = Adjoints.add(dU, tensors.sumToShapeOf(Fused.map(dT6, u, (g, a) -> g * (2.0 * a)), u)); // Tensors.java:28
+      t7 = null; dT7 = null; // Tensors.java:29: not read again, released
+      Tensor dU = null; // Tensors.java:29: accumulated in the block below
+      if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: pow(...)
+        dU = Adjoints.add(dU, tensors.sumToShapeOf(Fused.map(dT6, u, (g, a) -> g * (2.0 * a)), u)); // Tensors.java:29
       }
-      t6 = null; dT6 = null; // Tensors.java:28: not read again, released
-      Tensor dT2 = null; // Tensors.java:27: accumulated in the block below
-      Tensor dT4 = null; // Tensors.java:27: accumulated in the block below
-      if (dU != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:27: sub(...)
-        dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dU, t2)); // Tensors.java:27
+      t6 = null; dT6 = null; // Tensors.java:29: not read again, released
+      Tensor dT2 = null; // Tensors.java:28: accumulated in the block below
+      Tensor dT4 = null; // Tensors.java:28: accumulated in the block below
+      if (dU != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sub(...)
+        dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dU, t2)); // Tensors.java:28
       }
-      if (dU != null && xNeedsGrad) { // Tensors.java:27: sub(...)
-        dT4 = Adjoints.add(dT4, tensors.sumToShapeOf(tensors.negate(dU), t4)); // Tensors.java:27
+      if (dU != null && xNeedsGrad) { // Tensors.java:28: sub(...)
+        dT4 = Adjoints.add(dT4, tensors.sumToShapeOf(tensors.negate(dU), t4)); // Tensors.java:28
       }
-      u = null; dU = null; // Tensors.java:27: not read again, released
-      Tensor dT3 = null; // Tensors.java:27: accumulated in the block below
-      if (dT4 != null && xNeedsGrad) { // Tensors.java:27: mul(...)
-        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(tensors.multiply(dT4, tensors.constant(0.5)), t3)); // Tensors.java:27
+      u = null; dU = null; // Tensors.java:28: not read again, released
+      Tensor dT3 = null; // Tensors.java:28: accumulated in the block below
+      if (dT4 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
+        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(tensors.multiply(dT4, tensors.constant(0.5)), t3)); // Tensors.java:28
       }
-      t4 = null; dT4 = null; // Tensors.java:27: not read again, released
-      Tensor dX = null; // Tensors.java:27: accumulated in the block below
-      if (dT3 != null && xNeedsGrad) { // Tensors.java:27: exp(...)
-        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT3, t3), x)); // Tensors.java:27
+      t4 = null; dT4 = null; // Tensors.java:28: not read again, released
+      Tensor dX = null; // Tensors.java:28: accumulated in the block below
+      if (dT3 != null && xNeedsGrad) { // Tensors.java:28: exp(...)
+        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT3, t3), x)); // Tensors.java:28
       }
-      t3 = null; dT3 = null; // Tensors.java:27: not read again, released
-      Tensor dT1 = null; // Tensors.java:27: accumulated in the block below
-      if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:27: sigmoid(...)
-        dT1 = Adjoints.add(dT1, Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t2, dT2, 0, t1)); // Tensors.java:27
+      t3 = null; dT3 = null; // Tensors.java:28: not read again, released
+      Tensor dT1 = null; // Tensors.java:28: accumulated in the block below
+      if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sigmoid(...)
+        dT1 = Adjoints.add(dT1, Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t2, dT2, 0, t1)); // Tensors.java:28
       }
-      t2 = null; dT2 = null; // Tensors.java:27: not read again, released
-      Tensor dW = null; // Tensors.java:27: accumulated in the block below
-      if (dT1 != null && xNeedsGrad) { // Tensors.java:27: mul(...)
-        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT1, w), x)); // Tensors.java:27
+      t2 = null; dT2 = null; // Tensors.java:28: not read again, released
+      Tensor dW = null; // Tensors.java:28: accumulated in the block below
+      if (dT1 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
+        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT1, w), x)); // Tensors.java:28
       }
-      if (dT1 != null && wNeedsGrad) { // Tensors.java:27: mul(...)
-        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT1, x), w)); // Tensors.java:27
+      if (dT1 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
+        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT1, x), w)); // Tensors.java:28
       }
-      t1 = null; dT1 = null; // Tensors.java:27: not read again, released
+      t1 = null; dT1 = null; // Tensors.java:28: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
       Adjoints.accumulateGrads(seed, new Tensor[] {x, w}, new Tensor[] {dX, dW});
       return t8;
@@ -210,67 +210,116 @@ public final class TensorsGrad {
       boolean wNeedsGrad = Adjoints.requiresGrad(w);
       Tape tape = Tape.current(); // keeps loop values for the reverse sweep
       // forward sweep: the primal, keeping what the reverse sweep reads
-      Tensor h = x; // Tensors.java:33
-      int i = 0; // Tensors.java:34
-      Tensor h_1 = h; // Tensors.java:34
-      int i_1 = i; // Tensors.java:34
-      boolean t1 = false; // Tensors.java:34: set in the block below
-      Tensor t2 = null; // Tensors.java:34: set in the block below
-      Tensor t3 = null; // Tensors.java:34: set in the block below
-      int t5 = 0; // Tensors.java:34: set in the block below
-      int passes = 0; // Tensors.java:34: passes of the loop below
-      t1 = i_1 < steps; // Tensors.java:34
-      while (t1) { // Tensors.java:34
+      Tensor h = x; // Tensors.java:34
+      int i = 0; // Tensors.java:35
+      Tensor h_1 = h; // Tensors.java:35
+      int i_1 = i; // Tensors.java:35
+      boolean t1 = false; // Tensors.java:35: set in the block below
+      Tensor t2 = null; // Tensors.java:35: set in the block below
+      Tensor t3 = null; // Tensors.java:35: set in the block below
+      int t5 = 0; // Tensors.java:35: set in the block below
+      int passes = 0; // Tensors.java:35: passes of the loop below
+      t1 = i_1 < steps; // Tensors.java:35
+      while (t1) { // Tensors.java:35
         passes++;
-        tape.pushObject(t2); // Tensors.java:35: the reverse sweep needs the value it overwrites
-        t2 = h_1.matmul(w); // Tensors.java:35
-        tape.pushObject(t3); // Tensors.java:35: the reverse sweep needs the value it overwrites
-        t3 = t2.add(x); // Tensors.java:35
-        tape.pushObject(h_1); // Tensors.java:35: the reverse sweep needs the value it overwrites
-        h_1 = t3.relu(); // Tensors.java:35
-        t5 = i_1 + 1; // Tensors.java:34
-        i_1 = t5; // Tensors.java:34
-        t1 = i_1 < steps; // Tensors.java:34
+        tape.pushObject(t2); // Tensors.java:36: the reverse sweep needs the value it overwrites
+        t2 = h_1.matmul(w); // Tensors.java:36
+        tape.pushObject(t3); // Tensors.java:36: the reverse sweep needs the value it overwrites
+        t3 = t2.add(x); // Tensors.java:36
+        tape.pushObject(h_1); // Tensors.java:36: the reverse sweep needs the value it overwrites
+        h_1 = t3.relu(); // Tensors.java:36
+        t5 = i_1 + 1; // Tensors.java:35
+        i_1 = t5; // Tensors.java:35
+        t1 = i_1 < steps; // Tensors.java:35
       }
-      Tensor t6 = h_1.sum(); // Tensors.java:37
+      Tensor t6 = h_1.sum(); // Tensors.java:38
       // reverse sweep: adjoints, from the result back to the leaves
-      Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:37
-      Tensor dH_1 = null; // Tensors.java:37: accumulated in the block below
-      if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:37: sum(...)
-        dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1)); // Tensors.java:37
+      Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:38
+      Tensor dH_1 = null; // Tensors.java:38: accumulated in the block below
+      if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:38: sum(...)
+        dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1)); // Tensors.java:38
       }
-      Tensor dT3 = null; // Tensors.java:35: accumulated in the block below
-      Tensor dT2 = null; // Tensors.java:35: accumulated in the block below
-      Tensor dX = null; // Tensors.java:35: accumulated in the block below
-      Tensor dW = null; // Tensors.java:35: accumulated in the block below
-      for (int pass = passes; pass > 0; pass--) { // Tensors.java:34: the loop's passes, last first
-        if (dH_1 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:35: relu(...)
-          dT3 = Adjoints.add(dT3, Adjoints.partial(TensorOp.RELU, OpParams.none(), h_1, dH_1, 0, t3)); // Tensors.java:35
+      Tensor dT3 = null; // Tensors.java:36: accumulated in the block below
+      Tensor dT2 = null; // Tensors.java:36: accumulated in the block below
+      Tensor dX = null; // Tensors.java:36: accumulated in the block below
+      Tensor dW = null; // Tensors.java:36: accumulated in the block below
+      for (int pass = passes; pass > 0; pass--) { // Tensors.java:35: the loop's passes, last first
+        if (dH_1 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: relu(...)
+          dT3 = Adjoints.add(dT3, Adjoints.partial(TensorOp.RELU, OpParams.none(), h_1, dH_1, 0, t3)); // Tensors.java:36
         }
-        dH_1 = null; // Tensors.java:35
-        h_1 = tape.popObject(); // Tensors.java:35: the value before this statement
-        if (dT3 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:35: add(...)
-          dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dT3, t2)); // Tensors.java:35
+        dH_1 = null; // Tensors.java:36
+        h_1 = tape.popObject(); // Tensors.java:36: the value before this statement
+        if (dT3 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: add(...)
+          dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dT3, t2)); // Tensors.java:36
         }
-        if (dT3 != null && xNeedsGrad) { // Tensors.java:35: add(...)
-          dX = Adjoints.add(dX, tensors.sumToShapeOf(dT3, x)); // Tensors.java:35
+        if (dT3 != null && xNeedsGrad) { // Tensors.java:36: add(...)
+          dX = Adjoints.add(dX, tensors.sumToShapeOf(dT3, x)); // Tensors.java:36
         }
-        dT3 = null; // Tensors.java:35
-        t3 = tape.popObject(); // Tensors.java:35: the value before this statement
-        if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:35: matmul(...)
-          dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 0, h_1, w)); // Tensors.java:35
+        dT3 = null; // Tensors.java:36
+        t3 = tape.popObject(); // Tensors.java:36: the value before this statement
+        if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: matmul(...)
+          dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 0, h_1, w)); // Tensors.java:36
         }
-        if (dT2 != null && wNeedsGrad) { // Tensors.java:35: matmul(...)
-          dW = Adjoints.add(dW, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, h_1, w)); // Tensors.java:35
+        if (dT2 != null && wNeedsGrad) { // Tensors.java:36: matmul(...)
+          dW = Adjoints.add(dW, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, h_1, w)); // Tensors.java:36
         }
-        dT2 = null; // Tensors.java:35
-        t2 = tape.popObject(); // Tensors.java:35: the value before this statement
+        dT2 = null; // Tensors.java:36
+        t2 = tape.popObject(); // Tensors.java:36: the value before this statement
       }
-      Tensor dH = dH_1; // Tensors.java:34
-      dX = Adjoints.add(dX, dH); // Tensors.java:33
+      Tensor dH = dH_1; // Tensors.java:35
+      dX = Adjoints.add(dX, dH); // Tensors.java:34
       // into .grad() of the leaves that require it, as loss.backward() does
       Adjoints.accumulateGrads(seed, new Tensor[] {x, w}, new Tensor[] {dX, dW});
       return t6;
+    }
+  }
+
+  /**
+   * Runs {@link Tensors#centred(Tensor)} forward and backward without a tape, as {@code value.backward()}
+   * would after it: returns the value and adds its gradient into {@code .grad()} of every
+   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
+   * The value must have one element.
+   */
+  public static Tensor centredBackward(Tensor x) {
+    return centredBackward(x, null);
+  }
+
+  /**
+   * Runs {@link Tensors#centred(Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
+   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
+   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
+   * {@code seed} stands for 1 and needs a one-element value.
+   */
+  public static Tensor centredBackward(Tensor x, Tensor seed) {
+    try (GradMode.Scope noGrad = GradMode.noGrad()) {
+      // the dynamic tape records nothing: the adjoint is written out below
+      TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      boolean xNeedsGrad = Adjoints.requiresGrad(x);
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      Tensor mean = x.mean(); // Tensors.java:45
+      Tensor mean_1 = mean; // Tensors.java:44: no derivative flows on (noDerivative, detach or no-grad)
+      Tensor t3 = x.sub(mean_1); // Tensors.java:47
+      Tensor t4 = t3.tanh(); // Tensors.java:47
+      Tensor t5 = t4.sum(); // Tensors.java:47
+      // reverse sweep: adjoints, from the result back to the leaves
+      Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:47
+      Tensor dT4 = null; // Tensors.java:47: accumulated in the block below
+      if (dT5 != null && xNeedsGrad) { // Tensors.java:47: sum(...)
+        dT4 = Adjoints.add(dT4, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t4, new int[0], false), t5, dT5, 0, t4)); // Tensors.java:47
+      }
+      Tensor dT3 = null; // Tensors.java:47: accumulated in the block below
+      if (dT4 != null && xNeedsGrad) { // Tensors.java:47: tanh(...)
+        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3)); // Tensors.java:47
+      }
+      t4 = null; dT4 = null; // Tensors.java:47: not read again, released
+      Tensor dX = null; // Tensors.java:47: accumulated in the block below
+      if (dT3 != null && xNeedsGrad) { // Tensors.java:47: sub(...)
+        dX = Adjoints.add(dX, tensors.sumToShapeOf(dT3, x)); // Tensors.java:47
+      }
+      t3 = null; dT3 = null; // Tensors.java:47: not read again, released
+      // into .grad() of the leaves that require it, as loss.backward() does
+      Adjoints.accumulateGrads(seed, new Tensor[] {x}, new Tensor[] {dX});
+      return t5;
     }
   }
 }

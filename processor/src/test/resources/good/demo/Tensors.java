@@ -2,6 +2,7 @@ package demo;
 
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.runtime.autograd.GradMode;
 import dev.adjoint.runtime.nn.Linear;
 import dev.adjoint.runtime.nn.Losses;
 import dev.adjoint.runtime.tensor.Tensor;
@@ -35,5 +36,14 @@ public class Tensors {
       h = h.matmul(w).add(x).relu();
     }
     return h.sum();
+  }
+
+  @Differentiable
+  public static Tensor centred(Tensor x) {
+    Tensor mean;
+    try (GradMode.Scope scope = GradMode.noGrad()) {
+      mean = x.mean();
+    }
+    return x.sub(mean).tanh().sum();
   }
 }

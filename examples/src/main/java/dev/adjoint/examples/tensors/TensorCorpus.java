@@ -2,6 +2,7 @@ package dev.adjoint.examples.tensors;
 
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.runtime.autograd.GradMode;
 import dev.adjoint.runtime.tensor.Tensor;
 
 /**
@@ -110,5 +111,18 @@ public final class TensorCorpus {
   @Differentiable
   public static Tensor plus(Tensor x, Tensor y) {
     return x.add(y);
+  }
+
+  /**
+   * x / ‖x‖ summed, with the norm computed in a no-grad scope: a constant for the gradient, as on
+   * the tape, so ∂/∂xᵢ = 1/‖x‖.
+   */
+  @Differentiable
+  public static Tensor normalisedByConstant(Tensor x) {
+    Tensor norm;
+    try (GradMode.Scope scope = GradMode.noGrad()) {
+      norm = x.mul(x).sum().sqrt();
+    }
+    return x.div(norm).sum();
   }
 }

@@ -202,6 +202,21 @@ class TensorEnginesTest {
   }
 
   @Test
+  void aNoGradScopeMakesItsResultsConstants() {
+    Input x = grad(6);
+    compareEngines(
+        "normalisedByConstant",
+        v -> TensorCorpus.normalisedByConstant(v.get(0)),
+        (v, s) -> TensorCorpusGrad.normalisedByConstantBackward(v.get(0), s),
+        null,
+        x);
+    Tensor leaf = x.value().copy().requiresGrad(true);
+    TensorCorpusGrad.normalisedByConstantBackward(leaf);
+    double norm = Math.sqrt(x.value().mul(x.value()).sum().item());
+    assertTrue(leaf.grad().allClose(Tensor.full(DType.FLOAT64, 1 / norm, 6), 1e-15, 0));
+  }
+
+  @Test
   void gradientsThatAliasTheSeedOrEachOtherAreCopied() {
     // x + y: both adjoints are the seed itself, which the caller keeps
     Tensor x = Tensor.randn(GEN, DType.FLOAT64, 4).requiresGrad(true);

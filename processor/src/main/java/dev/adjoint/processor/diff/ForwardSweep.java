@@ -90,7 +90,7 @@ abstract class ForwardSweep extends LoopAnalysis {
               primal(detach.source()).code(),
               detach.origin(),
               depth,
-              "no derivative flows through Adjoint.noDerivative");
+              "no derivative flows on (noDerivative, detach or no-grad)");
       case Node.CallDifferentiable call -> forwardCall(call, out, depth);
       case Node.CallWithDerivative call -> {
         String code =

@@ -16,12 +16,15 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
@@ -191,12 +194,18 @@ abstract class StatementLowering extends ExpressionLowering {
       case ENHANCED_FOR_LOOP -> lowerEnhancedFor((EnhancedForLoopTree) statement, label);
       case BREAK -> lowerBreak((BreakTree) statement);
       case CONTINUE -> lowerContinue((ContinueTree) statement);
-      case TRY ->
+      case TRY -> {
+        TryTree tryTree = (TryTree) statement;
+        if (!isNoGradScope(tryTree)) {
           unsupportedStatement(
               statement,
               "try blocks",
-              "differentiable code is pure:"
-                  + " handle exceptions outside the @Differentiable method");
+              "differentiable code is pure: handle exceptions outside the @Differentiable"
+                  + " method (the one try supported is a no-grad scope, try (var s ="
+                  + " GradMode.noGrad()) { ... }, with no catch or finally)");
+        }
+        lowerNoGradScope(tryTree);
+      }
       case SYNCHRONIZED ->
           unsupportedStatement(
               statement, "synchronized blocks", "differentiable code is pure and needs no locks");
@@ -309,6 +318,48 @@ abstract class StatementLowering extends ExpressionLowering {
   void unsupportedStatement(Tree tree, String what, String fix) {
     throw new DiagnosticException(
         DiagnosticId.ADJ101, tree, what + " are not supported in @Differentiable methods; " + fix);
+  }
+
+  /** {@code try (GradMode.Scope s = GradMode.noGrad()) { ... }}, with no catch or finally. */
+  private boolean isNoGradScope(TryTree tree) {
+    if (!tree.getCatches().isEmpty()
+        || tree.getFinallyBlock() != null
+        || tree.getResources().size() != 1
+        || !(tree.getResources().get(0) instanceof VariableTree resource)
+        || !(resource.getInitializer() instanceof MethodInvocationTree call)
+        || !call.getArguments().isEmpty()
+        || !(call.getMethodSelect() instanceof MemberSelectTree select)
+        || !select.getIdentifier().contentEquals("noGrad")) {
+      return false;
+    }
+    return TypeResolver.nameOf(select.getExpression())
+        .flatMap(resolver::resolveType)
+        .filter(t -> t.getQualifiedName().contentEquals(GRAD_MODE))
+        .isPresent();
+  }
+
+  static final String GRAD_MODE = "dev.adjoint.runtime.autograd.GradMode";
+
+  /**
+   * A no-grad scope: what it computes is recorded by nothing on the tape, so it reaches later code
+   * as a constant. Each variable the block assigns leaves it through {@code Adjoint.noDerivative}
+   * (a {@link Node.Detach}), which is exactly that.
+   */
+  private void lowerNoGradScope(TryTree tree) {
+    Map<Scope.Binding, Value.Var> before = scope.snapshot();
+    scope.enterBlock();
+    lowerStatements(tree.getBlock().getStatements());
+    scope.exitBlock();
+    for (Map.Entry<Scope.Binding, Value.Var> e : before.entrySet()) {
+      Scope.Binding binding = e.getKey();
+      if (binding.current != null
+          && binding.current != e.getValue()
+          && binding.type.carriesDerivative()) {
+        Value.Var detached = temporary(binding.type);
+        emit(new Node.Detach(detached, binding.current, origin(tree)));
+        assign(binding, detached, false, tree);
+      }
+    }
   }
 
   void lowerDeclaration(VariableTree variable) {
