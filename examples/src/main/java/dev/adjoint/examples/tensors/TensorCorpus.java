@@ -125,4 +125,17 @@ public final class TensorCorpus {
     }
     return x.div(norm).sum();
   }
+
+  /**
+   * A branch on a value computed from the tensors: {@code item()} is a Java number without a
+   * derivative (as on the tape), and the arm taken is differentiated.
+   */
+  @Differentiable
+  public static Tensor clippedEnergy(Tensor x, @NoDerivative double limit) {
+    Tensor energy = x.mul(x).sum();
+    if (energy.item() > limit) {
+      return energy.sqrt().mul(Math.sqrt(limit));
+    }
+    return energy;
+  }
 }

@@ -202,6 +202,18 @@ class TensorEnginesTest {
   }
 
   @Test
+  void branchesOnItemFollowTheArmTaken() {
+    for (double limit : new double[] {0.5, 1e6}) {
+      agree(
+          "clippedEnergy " + limit,
+          v -> TensorCorpus.clippedEnergy(v.get(0), limit),
+          (v, s) -> TensorCorpusGrad.clippedEnergyBackward(v.get(0), limit, s),
+          null,
+          grad(5));
+    }
+  }
+
+  @Test
   void aNoGradScopeMakesItsResultsConstants() {
     Input x = grad(6);
     compareEngines(

@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
@@ -83,14 +84,20 @@ abstract class ForwardSweep extends LoopAnalysis {
         }
         define(out, operate.targetVar(), code, operate.origin(), depth, null);
       }
-      case Node.Detach detach ->
-          define(
-              out,
-              detach.targetVar(),
-              primal(detach.source()).code(),
-              detach.origin(),
-              depth,
-              "no derivative flows on (noDerivative, detach or no-grad)");
+      case Node.Detach detach -> {
+        // a tensor's item() is the one detach that changes the type: a Java number, no derivative
+        boolean item =
+            detach.source().type() == IrType.TENSOR && detach.targetVar().type() != IrType.TENSOR;
+        define(
+            out,
+            detach.targetVar(),
+            primal(detach.source()).code() + (item ? ".item()" : ""),
+            detach.origin(),
+            depth,
+            item
+                ? "a Java number: no derivative flows through item(), as on the tape"
+                : "no derivative flows on (noDerivative, detach or no-grad)");
+      }
       case Node.CallDifferentiable call -> forwardCall(call, out, depth);
       case Node.CallWithDerivative call -> {
         String code =

@@ -117,7 +117,12 @@ abstract class LoweringContext {
 
   // Java's definite assignment rules make an unassigned value unreadable after the branch.
   static Value orDefault(Value.Var var, IrType type) {
-    return var != null ? var : new Value.Const(type == IrType.BOOLEAN ? "false" : "0", type);
+    if (var != null) {
+      return var;
+    }
+    String none =
+        type == IrType.BOOLEAN ? "false" : type.isArray() || type == IrType.TENSOR ? "null" : "0";
+    return new Value.Const(none, type);
   }
 
   Scope.Binding assignable(ExpressionTree target) {

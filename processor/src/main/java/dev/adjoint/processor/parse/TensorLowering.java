@@ -123,6 +123,12 @@ abstract class TensorLowering extends LoweringContext {
     int n = args.size();
     boolean tensorArg = n == 1 && args.get(0).type() == IrType.TENSOR;
     boolean numberArg = n == 1 && args.get(0).type().isNumeric();
+    if (name.equals("item") && n == 0) {
+      // as on the tape: the value as a Java number, which carries no derivative
+      Value.Var target = temporary(IrType.DOUBLE);
+      emit(new Node.Detach(target, receiver, origin(call)));
+      return target;
+    }
     if (name.equals("detach") && n == 0) {
       Value.Var target = temporary(IrType.TENSOR);
       emit(new Node.Detach(target, receiver, origin(call)));
@@ -490,7 +496,8 @@ abstract class TensorLowering extends LoweringContext {
             + " has no derivative rule in the processor; differentiable tensor code uses the"
             + " elementwise arithmetic and functions, sigmoid, relu, softplus, clamp, sum, mean,"
             + " max, softmax, logSoftmax, matmul, t, transpose, reshape, view, flatten, squeeze,"
-            + " unsqueeze, expand, contiguous, detach, Tensor.where, the losses of Losses and"
+            + " unsqueeze, expand, contiguous, detach, item (a constant), Tensor.where, the losses"
+            + " of Losses and"
             + " Linear.forward (see docs/diagnostics.md)");
   }
 }
