@@ -134,44 +134,41 @@ public final class AdjointProcessor extends AbstractProcessor {
         try {
           Activity activity = ActivityAnalysis.analyze(lowered.function());
           String seedName = lowered.names().fresh("seed");
-          if (lowered.function().usesTensors()) {
-            ReverseMode.Adjoint adjoint =
-                ReverseMode.write(
-                    lowered.function(),
-                    activity,
-                    lowered.names(),
-                    GeneratedNames.qualifiedGradientClass(owner),
-                    seedName,
-                    Map.of());
-            writer.addTensor(lowered.function(), adjoint, seedName, "tensors");
-            generated++;
-            continue;
-          }
+          IrFunction function = lowered.function();
+          // tensor methods add into .grad(); the others into caller arrays
+          boolean onTensors = function.usesTensors();
           Map<String, String> arrayAdjoints = new LinkedHashMap<>();
           boolean scalarPartials = false;
-          for (IrFunction.Parameter p : lowered.function().parameters()) {
-            if (p.differentiated() && p.variable().type().isArray()) {
+          for (IrFunction.Parameter p : function.parameters()) {
+            if (onTensors || !p.differentiated()) {
+              continue;
+            }
+            if (p.variable().type().isArray()) {
               arrayAdjoints.put(p.name(), lowered.names().fresh(adjointName(p.name())));
-            } else if (p.differentiated()) {
+            } else {
               scalarPartials = true;
             }
           }
           Optional<String> gradient =
               scalarPartials ? Optional.of(lowered.names().fresh("gradient")) : Optional.empty();
-          String value = lowered.names().fresh("value");
+          String value = onTensors ? null : lowered.names().fresh("value");
           ReverseMode.Adjoint adjoint =
               ReverseMode.write(
-                  lowered.function(),
+                  function,
                   activity,
                   lowered.names(),
                   GeneratedNames.qualifiedGradientClass(owner),
                   seedName,
                   arrayAdjoints);
-          writer.add(
-              lowered.function(),
-              adjoint,
-              seedName,
-              new GradientClassWriter.Accumulators(gradient, arrayAdjoints, value));
+          if (onTensors) {
+            writer.addTensor(function, adjoint, seedName, "tensors");
+          } else {
+            writer.add(
+                function,
+                adjoint,
+                seedName,
+                new GradientClassWriter.Accumulators(gradient, arrayAdjoints, value));
+          }
           generated++;
         } catch (DiagnosticException e) {
           reportAtOrigin(e, method, lowered.sourceMap());

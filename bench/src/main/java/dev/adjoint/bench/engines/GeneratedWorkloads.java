@@ -45,11 +45,7 @@ public final class GeneratedWorkloads {
     public MlpStep(long seed) {
       Generator gen = new Generator(seed);
       x = Tensor.randn(64, 784);
-      long[] classes = new long[64];
-      for (int i = 0; i < classes.length; i++) {
-        classes[i] = (long) Math.floor(gen.nextUniform(0, 10));
-      }
-      labels = Tensor.ofLongs(classes);
+      labels = TapeWorkloads.mlpLabels(gen);
       model = new Mlp(784, 512, 10, gen);
       optimizer = new Sgd(model.parameters(), 0.01);
     }

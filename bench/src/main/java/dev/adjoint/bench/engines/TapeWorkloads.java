@@ -54,6 +54,15 @@ public final class TapeWorkloads {
     return f;
   }
 
+  /** The MLP step's 64 class labels in [0, 10), drawn from {@code gen}. */
+  static Tensor mlpLabels(Generator gen) {
+    long[] classes = new long[64];
+    for (int i = 0; i < classes.length; i++) {
+      classes[i] = (long) Math.floor(gen.nextUniform(0, 10));
+    }
+    return Tensor.ofLongs(classes);
+  }
+
   /**
    * One training step of the 784-512-10 MLP on a batch of 64, as a PyTorch user writes it:
    * zero_grad, relu(linear), linear, softmax cross-entropy, backward, SGD step.
@@ -68,11 +77,7 @@ public final class TapeWorkloads {
     public MlpStep(long seed) {
       Generator gen = new Generator(seed);
       x = Tensor.randn(64, 784);
-      long[] classes = new long[64];
-      for (int i = 0; i < classes.length; i++) {
-        classes[i] = (long) Math.floor(gen.nextUniform(0, 10));
-      }
-      labels = Tensor.ofLongs(classes);
+      labels = mlpLabels(gen);
       hidden = new Linear(784, 512, gen);
       output = new Linear(512, 10, gen);
       List<Tensor> params = new ArrayList<>(hidden.parameters());

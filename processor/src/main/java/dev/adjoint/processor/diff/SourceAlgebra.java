@@ -13,7 +13,7 @@ import java.util.function.DoubleBinaryOperator;
  * the generated code computes the same bits. For adjoints it also simplifies where the result is
  * exactly the same: multiplying by 1, adding 0, literals with literals.
  */
-public final class SourceAlgebra implements Algebra<JavaExpr> {
+public final class SourceAlgebra extends FunctionCallAlgebra {
   private final boolean simplify;
   private final String mathClass;
 
@@ -107,41 +107,6 @@ public final class SourceAlgebra implements Algebra<JavaExpr> {
   }
 
   @Override
-  public JavaExpr exp(JavaExpr a) {
-    return call("exp", a);
-  }
-
-  @Override
-  public JavaExpr expm1(JavaExpr a) {
-    return call("expm1", a);
-  }
-
-  @Override
-  public JavaExpr log(JavaExpr a) {
-    return call("log", a);
-  }
-
-  @Override
-  public JavaExpr log1p(JavaExpr a) {
-    return call("log1p", a);
-  }
-
-  @Override
-  public JavaExpr log10(JavaExpr a) {
-    return call("log10", a);
-  }
-
-  @Override
-  public JavaExpr sqrt(JavaExpr a) {
-    return call("sqrt", a);
-  }
-
-  @Override
-  public JavaExpr cbrt(JavaExpr a) {
-    return call("cbrt", a);
-  }
-
-  @Override
   public JavaExpr pow(JavaExpr base, JavaExpr exponent) {
     if (simplify && exponent.isConstant(1)) {
       return base;
@@ -150,96 +115,6 @@ public final class SourceAlgebra implements Algebra<JavaExpr> {
       return JavaExpr.number(1);
     }
     return call("pow", base, exponent);
-  }
-
-  @Override
-  public JavaExpr hypot(JavaExpr a, JavaExpr b) {
-    return call("hypot", a, b);
-  }
-
-  @Override
-  public JavaExpr sin(JavaExpr a) {
-    return call("sin", a);
-  }
-
-  @Override
-  public JavaExpr cos(JavaExpr a) {
-    return call("cos", a);
-  }
-
-  @Override
-  public JavaExpr tan(JavaExpr a) {
-    return call("tan", a);
-  }
-
-  @Override
-  public JavaExpr asin(JavaExpr a) {
-    return call("asin", a);
-  }
-
-  @Override
-  public JavaExpr acos(JavaExpr a) {
-    return call("acos", a);
-  }
-
-  @Override
-  public JavaExpr atan(JavaExpr a) {
-    return call("atan", a);
-  }
-
-  @Override
-  public JavaExpr atan2(JavaExpr y, JavaExpr x) {
-    return call("atan2", y, x);
-  }
-
-  @Override
-  public JavaExpr sinh(JavaExpr a) {
-    return call("sinh", a);
-  }
-
-  @Override
-  public JavaExpr cosh(JavaExpr a) {
-    return call("cosh", a);
-  }
-
-  @Override
-  public JavaExpr tanh(JavaExpr a) {
-    return call("tanh", a);
-  }
-
-  @Override
-  public JavaExpr abs(JavaExpr a) {
-    return call("abs", a);
-  }
-
-  @Override
-  public JavaExpr max(JavaExpr a, JavaExpr b) {
-    return call("max", a, b);
-  }
-
-  @Override
-  public JavaExpr min(JavaExpr a, JavaExpr b) {
-    return call("min", a, b);
-  }
-
-  @Override
-  public JavaExpr floor(JavaExpr a) {
-    return call("floor", a);
-  }
-
-  @Override
-  public JavaExpr ceil(JavaExpr a) {
-    return call("ceil", a);
-  }
-
-  @Override
-  public JavaExpr rint(JavaExpr a) {
-    return call("rint", a);
-  }
-
-  @Override
-  public JavaExpr signum(JavaExpr a) {
-    return call("signum", a);
   }
 
   @Override
@@ -270,7 +145,8 @@ public final class SourceAlgebra implements Algebra<JavaExpr> {
     return gradient; // scalars are never broadcast
   }
 
-  private JavaExpr call(String name, JavaExpr... args) {
+  @Override
+  JavaExpr call(String name, JavaExpr... args) {
     StringBuilder code = new StringBuilder(mathClass).append('.').append(name).append('(');
     for (int i = 0; i < args.length; i++) {
       code.append(i == 0 ? "" : ", ").append(args[i].code());

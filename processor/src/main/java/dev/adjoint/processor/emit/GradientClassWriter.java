@@ -88,13 +88,7 @@ public final class GradientClassWriter {
     records.add(record.build());
 
     ClassName recordName = ClassName.get(packageName, className, function.resultRecord());
-    List<ParameterSpec> parameters = new ArrayList<>();
-    function
-        .receiverClass()
-        .ifPresent(r -> parameters.add(ParameterSpec.builder(sourceClass, "self").build()));
-    for (IrFunction.Parameter p : function.parameters()) {
-      parameters.add(ParameterSpec.builder(primitive(p.variable().type()), p.name()).build());
-    }
+    List<ParameterSpec> parameters = parameters(function);
     String arguments =
         parameters.stream().map(ParameterSpec::name).collect(Collectors.joining(", "));
 
@@ -262,13 +256,7 @@ public final class GradientClassWriter {
                 .map(p -> p.variable().type().javaName())
                 .collect(Collectors.joining(", ", "(", ")"));
     String method = function.name() + "Backward";
-    List<ParameterSpec> parameters = new ArrayList<>();
-    function
-        .receiverClass()
-        .ifPresent(r -> parameters.add(ParameterSpec.builder(sourceClass, "self").build()));
-    for (IrFunction.Parameter p : function.parameters()) {
-      parameters.add(ParameterSpec.builder(primitive(p.variable().type()), p.name()).build());
-    }
+    List<ParameterSpec> parameters = parameters(function);
     String arguments =
         parameters.stream().map(ParameterSpec::name).collect(Collectors.joining(", "));
     TypeName valueType = primitive(function.returnType());
@@ -362,6 +350,20 @@ public final class GradientClassWriter {
 
   private static long scalarCount(List<IrFunction.Parameter> differentiated) {
     return differentiated.stream().filter(p -> !p.variable().type().isArray()).count();
+  }
+
+  /**
+   * The generated methods' parameters: the receiver of an instance method first, then the method's.
+   */
+  private List<ParameterSpec> parameters(IrFunction function) {
+    List<ParameterSpec> parameters = new ArrayList<>();
+    function
+        .receiverClass()
+        .ifPresent(r -> parameters.add(ParameterSpec.builder(sourceClass, "self").build()));
+    for (IrFunction.Parameter p : function.parameters()) {
+      parameters.add(ParameterSpec.builder(primitive(p.variable().type()), p.name()).build());
+    }
+    return parameters;
   }
 
   /** The generated source file. */
