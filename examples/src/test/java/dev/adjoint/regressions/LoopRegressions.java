@@ -54,4 +54,16 @@ final class LoopRegressions {
     }
     return u;
   }
+
+  // found by review, not by the random programs (they never alias arrays): a store through an
+  // alias did not make the array it aliases varied, so reading it back had no derivative
+  @Differentiable
+  static double storeThroughAlias(double a, double b) {
+    double[] values = new double[2];
+    double[] alias = values;
+    alias[0] = a * b;
+    double early = values[1];
+    alias[1] = a;
+    return values[0] + values[1] * b + early;
+  }
 }

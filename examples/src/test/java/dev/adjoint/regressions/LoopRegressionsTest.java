@@ -36,6 +36,18 @@ class LoopRegressionsTest {
     }
   }
 
+  @Test
+  void aStoreThroughAnAliasDifferentiatesTheArrayItAliases() {
+    for (double[] p : new double[][] {{0.7, -1.3}, {2.0, 0.5}}) {
+      LoopRegressionsGrad.StoreThroughAliasGradient g =
+          LoopRegressionsGrad.storeThroughAlias(p[0], p[1]);
+      // a·b + a·b: ∂/∂a = 2b, ∂/∂b = 2a
+      assertEquals(2 * p[1], g.a(), 1e-12);
+      assertEquals(2 * p[0], g.b(), 1e-12);
+      assertEquals(d(LoopRegressions::storeThroughAlias, p[0], p[1], 0), g.a(), 1e-7);
+    }
+  }
+
   private static double d(DoubleBinaryOperator f, double a, double b, int wrt) {
     double h = 1e-6;
     return wrt == 0

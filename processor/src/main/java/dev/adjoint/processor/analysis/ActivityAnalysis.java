@@ -8,8 +8,10 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.Value;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,11 +29,18 @@ public final class ActivityAnalysis {
   private final Set<Value.Var> varied = new HashSet<>();
   private final Set<Value.Var> useful = new HashSet<>();
 
+  /**
+   * For each array variable, the variables that hold the same array ({@code double[] b = a;}): a
+   * store through one is a store into all, so they are varied and useful together.
+   */
+  private final Map<Value.Var, Set<Value.Var>> aliases = new HashMap<>();
+
   private ActivityAnalysis() {}
 
   /** Runs the analysis; throws {@link DiagnosticException} where a gradient path breaks. */
   public static Activity analyze(IrFunction function) {
     ActivityAnalysis analysis = new ActivityAnalysis();
+    analysis.collectAliases(function.body());
     for (IrFunction.Parameter p : function.parameters()) {
       if (p.differentiated()) {
         analysis.varied.add(p.variable());
@@ -50,6 +59,37 @@ public final class ActivityAnalysis {
     }
     analysis.check(function.body());
     return new Activity(active);
+  }
+
+  private void collectAliases(List<Node> nodes) {
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.If branch -> {
+          collectAliases(branch.thenBranch());
+          collectAliases(branch.elseBranch());
+        }
+        case Node.While loop -> {
+          collectAliases(loop.condition());
+          collectAliases(loop.body());
+        }
+        case Node.Copy copy -> {
+          if (copy.targetVar().type().isArray() && copy.source() instanceof Value.Var source) {
+            Set<Value.Var> merged = new HashSet<>(aliasesOf(copy.targetVar()));
+            merged.addAll(aliasesOf(source));
+            merged.forEach(v -> aliases.put(v, merged));
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  private Set<Value.Var> aliasesOf(Value.Var v) {
+    return aliases.getOrDefault(v, Set.of(v));
+  }
+
+  private void addVaried(Value.Var v) {
+    varied.addAll(aliasesOf(v));
   }
 
   private void forward(List<Node> nodes) {
@@ -82,7 +122,7 @@ public final class ActivityAnalysis {
         }
         case Node.ArrayStore store -> {
           if (isVaried(store.value())) {
-            varied.add(store.array());
+            addVaried(store.array());
           }
         }
         case Node.NewArray array -> {}
@@ -90,7 +130,7 @@ public final class ActivityAnalysis {
         case Node.Return ret -> {}
         default -> {
           if (anyVaried(operands(node))) {
-            varied.add(node.target().orElseThrow());
+            addVaried(node.target().orElseThrow());
           }
         }
       }
@@ -286,7 +326,7 @@ public final class ActivityAnalysis {
 
   private void markUseful(Value value) {
     if (value instanceof Value.Var var && var.type() != IrType.BOOLEAN) {
-      useful.add(var);
+      useful.addAll(aliasesOf(var));
     }
   }
 }
