@@ -117,7 +117,18 @@ abstract class LoweringContext {
 
   // Java's definite assignment rules make an unassigned value unreadable after the branch.
   static Value orDefault(Value.Var var, IrType type) {
-    return var != null ? var : new Value.Const(type == IrType.BOOLEAN ? "false" : "0", type);
+    if (var != null) {
+      return var;
+    }
+    // Java's default of the type: a tensor not yet assigned (the result of a method that returns
+    // from inside a loop, before it returns) is null, not the number 0
+    String value =
+        switch (type) {
+          case BOOLEAN -> "false";
+          case TENSOR -> "null";
+          default -> "0";
+        };
+    return new Value.Const(value, type);
   }
 
   Scope.Binding assignable(ExpressionTree target) {
