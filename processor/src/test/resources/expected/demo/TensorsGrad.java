@@ -222,7 +222,8 @@ public final class TensorsGrad {
       }
       Tensor t6 = h_1.sum(); // Tensors.java:37
       // reverse sweep: adjoints, from the result back to the leaves
-      Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:37
+      boolean seedFits = Adjoints.seedFits(t6, seed); // Tensors.java:37
+      Tensor dT6 = seedFits ? Adjoints.seed(t6, seed) : null; // Tensors.java:37
       Tensor dH_1 = null; // Tensors.java:37: accumulated in the block below
       if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:37: sum(...)
         dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1)); // Tensors.java:37
@@ -256,6 +257,9 @@ public final class TensorsGrad {
       }
       Tensor dH = dH_1; // Tensors.java:34
       dX = Adjoints.add(dX, dH); // Tensors.java:33
+      if (!seedFits) {
+        Adjoints.seed(t6, seed); // throws, saying why the seed does not fit
+      }
       Adjoints.accumulateGrad(x, dX);
       Adjoints.accumulateGrad(w, dW);
       return t6;

@@ -740,4 +740,19 @@ class LiftedCorpusTest {
     assertNull(a.grad(), "nothing is accumulated before the error");
     assertNull(b.grad());
   }
+
+  @Test
+  void aSeedErrorAfterALoopLeavesTheTapeAsItWas() {
+    // the forward sweep of a loop keeps overwritten tensors on the thread's Tape; a seed error
+    // must still take them off, as the scalar adjoints do for a vector result
+    int before = Tape.current().size();
+    Tensor x = Tensor.randn(GEN, DType.FLOAT64, 4).requiresGrad(true);
+    Tensor w = Tensor.randn(GEN, DType.FLOAT64, 4, 4).requiresGrad(true);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LiftedCorpusGrad.recurrenceBackward(x, w, 3, Tensor.ones(DType.FLOAT64, 2)));
+    assertEquals(before, Tape.current().size());
+    assertNull(x.grad());
+    assertNull(w.grad());
+  }
 }

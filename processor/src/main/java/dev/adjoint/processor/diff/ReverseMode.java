@@ -144,12 +144,31 @@ public final class ReverseMode extends ForwardSweep {
       // backward() semantics: ones for a one-element result, else the seed, checked
       Value.Var result = (Value.Var) ret.value();
       declaredAdjoints.add(result);
-      reverse.add(
-          "Tensor $L = Adjoints.seed($L, $L); // $L\n",
-          adjoint(result),
-          value,
-          seedName,
-          ret.origin());
+      if (tape == null) {
+        reverse.add(
+            "Tensor $L = Adjoints.seed($L, $L); // $L\n",
+            adjoint(result),
+            value,
+            seedName,
+            ret.origin());
+      } else {
+        // the forward sweep kept values on the tape: on a seed that does not fit, the reverse
+        // sweep still runs (with nothing flowing back) to take them off, then throws
+        seedFits = names.fresh("seedFits");
+        reverse.add(
+            "boolean $L = Adjoints.seedFits($L, $L); // $L\n",
+            seedFits,
+            value,
+            seedName,
+            ret.origin());
+        reverse.add(
+            "Tensor $L = $L ? Adjoints.seed($L, $L) : null; // $L\n",
+            adjoint(result),
+            seedFits,
+            value,
+            seedName,
+            ret.origin());
+      }
     } else if (activity.isActive(ret.value())) {
       Value.Var result = (Value.Var) ret.value();
       declaredAdjoints.add(result);
@@ -167,7 +186,12 @@ public final class ReverseMode extends ForwardSweep {
       reverse.add(statement.build());
     }
 
-    if (seedFits != null) {
+    if (seedFits != null && ret.value().type() == IrType.TENSOR) {
+      reverse.add("if (!$L) {\n", seedFits).indent();
+      reverse.add(
+          "Adjoints.seed($L, $L); // throws, saying why the seed does not fit\n", value, seedName);
+      reverse.unindent().add("}\n");
+    } else if (seedFits != null) {
       Value.Var result = (Value.Var) ret.value();
       reverse.add("if (!$L) {\n", seedFits).indent();
       reverse.addStatement(
