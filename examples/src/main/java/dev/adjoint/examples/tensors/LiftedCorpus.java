@@ -361,6 +361,47 @@ public final class LiftedCorpus {
     return h.sum();
   }
 
+  /** A parameter overwritten in a loop: x ← tanh(x·w) n times; the leaf keeps its gradient. */
+  @Differentiable
+  public static Tensor overwriteParameter(Tensor x, Tensor w, @NoDerivative int n) {
+    for (int i = 0; i < n; i++) {
+      x = x.mul(w).tanh();
+    }
+    return x.sum();
+  }
+
+  /** A vector result from a loop (backward takes a seed): h ← sin(h)·w + h, n times. */
+  @Differentiable
+  public static Tensor loopVectorResult(Tensor x, Tensor w, @NoDerivative int n) {
+    Tensor h = x;
+    for (int i = 0; i < n; i++) {
+      h = h.sin().mul(w).add(h);
+    }
+    return h;
+  }
+
+  /** A branch inside a loop on the counter's parity, with continue and break. */
+  @Differentiable
+  public static Tensor branchInLoop(Tensor x, Tensor w, @NoDerivative int n) {
+    Tensor h = x;
+    int k = 0;
+    do {
+      k++;
+      if (k % 3 == 0) {
+        continue;
+      }
+      if (k % 2 == 0) {
+        h = h.mul(w);
+      } else {
+        h = h.add(w.exp()).mul(0.5);
+      }
+      if (k > 6) {
+        break;
+      }
+    } while (k < n);
+    return h.pow(2).sum();
+  }
+
   // ---------------------------------------------------------------- reused intermediates
 
   /** t = x² + 1 read by four later operations: Σ (ln t + √t)·t + t·y. */
@@ -519,6 +560,32 @@ public final class LiftedCorpus {
     public Tensor twice(Tensor x) {
       Tensor y = x.matmul(this.weight);
       return y.mul(y).sum().add(weight.sum().mul(x.sum()));
+    }
+  }
+
+  /** A recurrent cell: one square Linear layer read on every pass of a loop. */
+  public static final class Recurrent {
+    final Linear cell;
+    final Tensor readout;
+
+    public Recurrent(int size, Generator generator) {
+      this.cell = new Linear(size, size, true, DType.FLOAT64, generator);
+      this.readout = Tensor.randn(generator, DType.FLOAT64, size).requiresGrad(true);
+    }
+
+    /** h ← tanh(cell(h) + xₜ) over the rows xₜ of x [steps, size]; Σ (h·readout)². */
+    @Differentiable
+    public Tensor loss(
+        @NoDerivative Tensor x, @NoDerivative int steps, @NoDerivative boolean skip) {
+      Tensor h = x.mean(0);
+      for (int t = 0; t < steps; t++) {
+        if (skip && t == 1) {
+          h = h.add(this.readout);
+        } else {
+          h = this.cell.forward(h).add(x.mul(t + 1).mean(0)).tanh();
+        }
+      }
+      return h.mul(readout).pow(2).sum();
     }
   }
 

@@ -447,6 +447,37 @@ class LiftedCorpusTest {
   }
 
   @Test
+  void moreLoops() {
+    int before = Tape.current().size();
+    for (int n : new int[] {0, 1, 3}) {
+      agree(
+          "overwriteParameter " + n,
+          x -> LiftedCorpus.overwriteParameter(x.get(0), x.get(1), n),
+          (x, s) -> LiftedCorpusGrad.overwriteParameterBackward(x.get(0), x.get(1), n, s),
+          null,
+          grad(5),
+          grad(5));
+      agree(
+          "loopVectorResult " + n,
+          x -> LiftedCorpus.loopVectorResult(x.get(0), x.get(1), n),
+          (x, s) -> LiftedCorpusGrad.loopVectorResultBackward(x.get(0), x.get(1), n, s),
+          Tensor.randn(GEN, DType.FLOAT64, 5),
+          grad(5),
+          grad(5));
+    }
+    for (int n : new int[] {1, 2, 4, 5, 9}) {
+      agree(
+          "branchInLoop " + n,
+          x -> LiftedCorpus.branchInLoop(x.get(0), x.get(1), n),
+          (x, s) -> LiftedCorpusGrad.branchInLoopBackward(x.get(0), x.get(1), n, s),
+          null,
+          grad(4),
+          grad(4));
+    }
+    assertEquals(before, Tape.current().size(), "every generated method pops what it pushed");
+  }
+
+  @Test
   void seriesSumMatchesItsDerivative() {
     // ∂/∂x Σ_{i=1..n} xⁱ/i = Σ_{i=1..n} xⁱ⁻¹ = (1 − xⁿ)/(1 − x), elementwise
     Tensor x = Tensor.fromArray(DType.FLOAT64, new double[] {-0.5, 0.25, 0.5, 2}, 4);
@@ -606,6 +637,41 @@ class LiftedCorpusTest {
         grad(3, 2),
         grad(2),
         grad(5, 3));
+  }
+
+  @Test
+  void layerReadOnEveryPassOfALoop() {
+    Tensor x = Tensor.randn(GEN, DType.FLOAT64, 3, 4);
+    for (int steps : new int[] {0, 1, 3}) {
+      for (boolean skip : new boolean[] {false, true}) {
+        LiftedCorpus.Recurrent onTape = new LiftedCorpus.Recurrent(4, new Generator(11));
+        LiftedCorpus.Recurrent written = new LiftedCorpus.Recurrent(4, new Generator(11));
+        Tensor tapeValue = onTape.loss(x, steps, skip);
+        tapeValue.backward();
+        Tensor value = LiftedCorpus_RecurrentGrad.lossBackward(written, x, steps, skip);
+        String name = "Recurrent " + steps + " " + skip;
+        assertEquals(tapeValue.item(), value.item(), 1e-12 * Math.abs(tapeValue.item()), name);
+        List<Tensor> expected = List.of(onTape.cell.weight(), onTape.cell.bias(), onTape.readout);
+        List<Tensor> actual = List.of(written.cell.weight(), written.cell.bias(), written.readout);
+        for (int i = 0; i < actual.size(); i++) {
+          if (expected.get(i).grad() == null) {
+            assertNull(actual.get(i).grad(), name + " parameter " + i);
+            continue;
+          }
+          assertTrue(
+              actual.get(i).grad().allClose(expected.get(i).grad(), 1e-9, 1e-12),
+              name
+                  + " parameter "
+                  + i
+                  + ": "
+                  + actual.get(i).grad()
+                  + " vs "
+                  + expected.get(i).grad());
+          assertCentralDifferences(
+              name + " parameter " + i, () -> written.loss(x, steps, skip), actual.get(i));
+        }
+      }
+    }
   }
 
   @Test
