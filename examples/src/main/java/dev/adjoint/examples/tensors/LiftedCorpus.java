@@ -402,6 +402,23 @@ public final class LiftedCorpus {
     return h.pow(2).sum();
   }
 
+  /** A vector returned from inside a loop or from a branch before it: seeded results. */
+  @Differentiable
+  public static Tensor earlyVectorReturn(Tensor x, Tensor w, @NoDerivative int stop) {
+    if (stop < 0) {
+      return x.mul(w);
+    }
+    Tensor h = x;
+    for (int i = 0; i < 5; i++) {
+      Tensor step = h.mul(w); // a local declared in the loop body
+      h = step.sin().add(h);
+      if (i == stop) {
+        return h.mul(step);
+      }
+    }
+    return h;
+  }
+
   // ---------------------------------------------------------------- reused intermediates
 
   /** t = x² + 1 read by four later operations: Σ (ln t + √t)·t + t·y. */

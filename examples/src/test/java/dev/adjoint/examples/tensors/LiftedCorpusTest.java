@@ -474,6 +474,15 @@ class LiftedCorpusTest {
           grad(4),
           grad(4));
     }
+    for (int stop : new int[] {-1, 0, 3, 7}) {
+      agree(
+          "earlyVectorReturn " + stop,
+          x -> LiftedCorpus.earlyVectorReturn(x.get(0), x.get(1), stop),
+          (x, s) -> LiftedCorpusGrad.earlyVectorReturnBackward(x.get(0), x.get(1), stop, s),
+          Tensor.randn(GEN, DType.FLOAT64, 5),
+          grad(5),
+          grad(5));
+    }
     assertEquals(before, Tape.current().size(), "every generated method pops what it pushed");
   }
 
@@ -786,6 +795,19 @@ class LiftedCorpusTest {
     assertTrue(model.first.weight().grad().allClose(first.mul(2), 1e-15, 0));
     assertTrue(model.second.bias().grad().allClose(bias.mul(2), 1e-15, 0));
     assertNotNull(model.second.weight().grad());
+  }
+
+  @Test
+  void oneTensorPassedAsTwoParametersGetsBothShares() {
+    // product(x, x) = Σ x·x + x/x: on the tape the leaf's two uses add up, 2x + 0 = 2x; the
+    // generated method accumulates each parameter's share into the same .grad()
+    Tensor x = Tensor.randn(GEN, DType.FLOAT64, 5);
+    Tensor onTape = x.copy().requiresGrad(true);
+    TensorCorpus.product(onTape, onTape).backward();
+    Tensor written = x.copy().requiresGrad(true);
+    TensorCorpusGrad.productBackward(written, written);
+    assertTrue(written.grad().allClose(onTape.grad(), 1e-12, 1e-15), written.grad().toString());
+    assertTrue(written.grad().allClose(x.mul(2), 1e-12, 1e-15));
   }
 
   @Test
