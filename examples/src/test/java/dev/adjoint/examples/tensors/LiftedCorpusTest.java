@@ -811,6 +811,29 @@ class LiftedCorpusTest {
   }
 
   @Test
+  void staticTensorFieldsAreLeavesToo() {
+    // before the fix the generated method read static tensors as constants, so SHIFT, which
+    // requires grad, got a gradient from the tape and none from the generated method
+    Tensor x = Tensor.randn(GEN, DType.FLOAT64, 4);
+    Tensor onTape = x.copy().requiresGrad(true);
+    StaticFields.SHIFT.setGrad(null);
+    StaticFields.shifted(onTape).backward();
+    Tensor tapeShift = StaticFields.SHIFT.grad().copy();
+    Tensor written = x.copy().requiresGrad(true);
+    StaticFields.SHIFT.setGrad(null);
+    StaticFieldsGrad.shiftedBackward(written);
+    Tensor shift = StaticFields.SHIFT.grad();
+    StaticFields.SHIFT.setGrad(null);
+    assertNull(StaticFields.DATA.grad(), "data gets no gradient");
+    assertTrue(written.grad().allClose(onTape.grad(), 1e-12, 1e-15));
+    assertNotNull(shift, "a static tensor that requires grad is a leaf");
+    assertTrue(shift.allClose(tapeShift, 1e-12, 1e-15), shift + " vs " + tapeShift);
+    // by hand: ∂/∂SHIFT = −2(x − SHIFT)·DATA
+    Tensor expected = x.sub(StaticFields.SHIFT.detach()).mul(StaticFields.DATA).mul(-2);
+    assertTrue(shift.allClose(expected, 1e-14, 1e-15), shift + " vs " + expected);
+  }
+
+  @Test
   void aMissingOrMisshapenSeedIsAnError() {
     Tensor a = Tensor.randn(GEN, DType.FLOAT64, 3, 4).requiresGrad(true);
     Tensor b = Tensor.randn(GEN, DType.FLOAT64, 4, 5).requiresGrad(true);

@@ -248,9 +248,12 @@ public final class ReverseMode extends ForwardSweep {
     }
     for (IrFunction.FieldLeaf leaf : function.fieldLeaves()) {
       out.add(
-          "Tensor $L = $L; // a parameter of the model\n",
+          "Tensor $L = $L; // $L\n",
           leaf.variable().name(),
-          leaf.expression());
+          leaf.expression(),
+          leaf.expression().startsWith("self.")
+              ? "a parameter of the model"
+              : "a tensor of the class, a leaf like the model's");
       leaves.add(leaf.variable());
     }
     for (Value.Var leaf : leaves) {

@@ -84,7 +84,7 @@ abstract class TensorLowering extends LoweringContext {
     return leaf.variable();
   }
 
-  /** A read of tensor field {@code field}: a leaf when it is the receiver's, else a constant. */
+  /** A read of tensor field {@code field}, the receiver's or the class's: a leaf. */
   Value tensorField(VariableElement field, Tree where, String staticExpression) {
     if (field.getModifiers().contains(Modifier.PRIVATE)) {
       throw new DiagnosticException(
@@ -95,8 +95,9 @@ abstract class TensorLowering extends LoweringContext {
               + "' is private; the generated class cannot read it: make it package-private");
     }
     if (field.getModifiers().contains(Modifier.STATIC)) {
-      // a tensor held by the class: data, not a parameter
-      return new Value.Const(staticExpression, IrType.TENSOR);
+      // a tensor held by the class: a leaf like the receiver's, so that one that requires grad
+      // gets its gradient as on the tape; data, which does not, costs one flag test
+      return fieldLeaf(staticExpression, field.getSimpleName().toString());
     }
     if (!isInstanceMethod) {
       throw new DiagnosticException(
