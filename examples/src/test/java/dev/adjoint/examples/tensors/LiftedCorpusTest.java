@@ -798,6 +798,51 @@ class LiftedCorpusTest {
   }
 
   @Test
+  void differentiatedParametersThatDoNotRequireGrad() {
+    // the generated code skips each contribution whose operand leads to no leaf that requires
+    // grad: with some differentiated parameters frozen, the rest must still match the tape
+    agree(
+        "manyOperations, y frozen",
+        x -> LiftedCorpus.manyOperations(x.get(0), x.get(1), x.get(2)),
+        (x, s) -> LiftedCorpusGrad.manyOperationsBackward(x.get(0), x.get(1), x.get(2), s),
+        null,
+        grad(6),
+        weights(6),
+        grad(6));
+    agree(
+        "reusedProduct, a frozen",
+        x -> LiftedCorpus.reusedProduct(x.get(0), x.get(1)),
+        (x, s) -> LiftedCorpusGrad.reusedProductBackward(x.get(0), x.get(1), s),
+        null,
+        weights(3, 4),
+        grad(4, 5));
+    agree(
+        "recurrence, x frozen",
+        x -> LiftedCorpus.recurrence(x.get(0), x.get(1), 3),
+        (x, s) -> LiftedCorpusGrad.recurrenceBackward(x.get(0), x.get(1), 3, s),
+        null,
+        weights(4),
+        trainable(Tensor.randn(GEN, DType.FLOAT64, 4, 4).mul(0.5)));
+    agree(
+        "nestedLoops, w frozen",
+        x -> LiftedCorpus.nestedLoops(x.get(0), x.get(1), 2, 3),
+        (x, s) -> LiftedCorpusGrad.nestedLoopsBackward(x.get(0), x.get(1), 2, 3, s),
+        null,
+        grad(4),
+        weights(4));
+    agree(
+        "Affine.twice, bias and x frozen",
+        x -> new LiftedCorpus.Affine(x.get(0), x.get(1)).twice(x.get(2)),
+        (x, s) ->
+            LiftedCorpus_AffineGrad.twiceBackward(
+                new LiftedCorpus.Affine(x.get(0), x.get(1)), x.get(2), s),
+        null,
+        grad(3, 2),
+        weights(2),
+        weights(5, 3));
+  }
+
+  @Test
   void oneTensorPassedAsTwoParametersGetsBothShares() {
     // product(x, x) = Σ x·x + x/x: on the tape the leaf's two uses add up, 2x + 0 = 2x; the
     // generated method accumulates each parameter's share into the same .grad()
