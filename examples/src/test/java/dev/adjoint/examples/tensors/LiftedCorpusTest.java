@@ -843,6 +843,44 @@ class LiftedCorpusTest {
   }
 
   @Test
+  void kinksAndTiesTakeTheSameSideOnBothEngines() {
+    // at |x|'s and relu's kink (0), clamp's bounds, and ties of maximum/minimum and max the
+    // derivative is a convention, not a limit: finite differences are no reference, but the
+    // generated rules and the tape's must pick the same one-sided value
+    Tensor kinks = Tensor.fromArray(DType.FLOAT64, new double[] {-0.3, 0, 0.4, 0, 1, -1}, 6);
+    compareEngines(
+        "negAbsPow at 0",
+        x -> LiftedCorpus.negAbsPow(x.get(0)),
+        (x, s) -> LiftedCorpusGrad.negAbsPowBackward(x.get(0), s),
+        null,
+        trainable(kinks));
+    compareEngines(
+        "activations at the kinks",
+        x -> LiftedCorpus.activations(x.get(0)),
+        (x, s) -> LiftedCorpusGrad.activationsBackward(x.get(0), s),
+        null,
+        trainable(kinks));
+    Tensor m =
+        Tensor.fromArray(DType.FLOAT64, new double[] {1, 2, 3, 4, 0, 0, 0, 0, 5, 5, 5, 5}, 3, 4);
+    Tensor row = Tensor.fromArray(DType.FLOAT64, new double[] {1, 0, 3, 5}, 4);
+    Tensor col = Tensor.fromArray(DType.FLOAT64, new double[] {2, 0, 5}, 3, 1);
+    compareEngines(
+        "maximumMinimumBroadcast with ties",
+        x -> LiftedCorpus.maximumMinimumBroadcast(x.get(0), x.get(1), x.get(2)),
+        (x, s) -> LiftedCorpusGrad.maximumMinimumBroadcastBackward(x.get(0), x.get(1), x.get(2), s),
+        null,
+        trainable(m),
+        trainable(row),
+        trainable(col));
+    compareEngines(
+        "maxDims with ties",
+        x -> LiftedCorpus.maxDims(x.get(0)),
+        (x, s) -> LiftedCorpusGrad.maxDimsBackward(x.get(0), s),
+        null,
+        trainable(m.reshape(2, 3, 2)));
+  }
+
+  @Test
   void oneTensorPassedAsTwoParametersGetsBothShares() {
     // product(x, x) = Σ x·x + x/x: on the tape the leaf's two uses add up, 2x + 0 = 2x; the
     // generated method accumulates each parameter's share into the same .grad()
