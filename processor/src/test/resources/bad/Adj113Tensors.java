@@ -25,4 +25,30 @@ class Adj113Tensors {
   Tensor weights(@NoDerivative Tensor x) {
     return layer.weight().sum(); // expect: [ADJ113] only forward(input) of a Linear layer is differentiated, not 'weight'
   }
+
+  @Differentiable
+  static Tensor square(Tensor x) {
+    return x.mul(x).sum();
+  }
+
+  @Differentiable
+  static Tensor callsTensorMethod(Tensor x) {
+    return square(x).mul(2); // expect: [ADJ113] a call to @Differentiable tensor method square is not differentiated
+  }
+
+  @Differentiable
+  static Tensor leaky(Tensor x) {
+    return Tensor.where(x.gt(0), x, x.mul(0.01)).sum(); // expect: [ADJ113] Tensor.gt(int) computes a mask, which differentiable tensor code does not compute
+  }
+
+  @Differentiable
+  static Tensor accumulate(Tensor x) {
+    Tensor total = Tensor.zeros(3); // expect: [ADJ113] Tensor.zeros(int) creates a tensor, which differentiable tensor code does not do
+    return total.add(x).sum();
+  }
+
+  @Differentiable
+  static Tensor readsValues(Tensor x) {
+    return x.mul(x.get(0)).sum(); // expect: [ADJ113] Tensor.get(int) reads a tensor's values into Java arrays or numbers
+  }
 }

@@ -234,7 +234,8 @@ public final class TensorsGrad {
       }
       Tensor t6 = h_1.sum(); // Tensors.java:38
       // reverse sweep: adjoints, from the result back to the leaves
-      Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:38
+      boolean seedFits = Adjoints.seedFits(t6, seed); // Tensors.java:38
+      Tensor dT6 = seedFits ? Adjoints.seed(t6, seed) : null; // Tensors.java:38
       Tensor dH_1 = null; // Tensors.java:38: accumulated in the block below
       if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:38: sum(...)
         dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1)); // Tensors.java:38
@@ -268,6 +269,9 @@ public final class TensorsGrad {
       }
       Tensor dH = dH_1; // Tensors.java:35
       dX = Adjoints.add(dX, dH); // Tensors.java:34
+      if (!seedFits) {
+        Adjoints.seed(t6, seed); // throws, saying why the seed does not fit
+      }
       // into .grad() of the leaves that require it, as loss.backward() does
       Adjoints.accumulateGrads(seed, new Tensor[] {x, w}, new Tensor[] {dX, dW});
       return t6;

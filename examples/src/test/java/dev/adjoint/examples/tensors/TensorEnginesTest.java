@@ -1,107 +1,31 @@
 package dev.adjoint.examples.tensors;
 
+import static dev.adjoint.examples.tensors.EngineAgreement.agree;
+import static dev.adjoint.examples.tensors.EngineAgreement.compareEngines;
+import static dev.adjoint.examples.tensors.EngineAgreement.data;
+import static dev.adjoint.examples.tensors.EngineAgreement.trainable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.adjoint.runtime.gradcheck.GradCheck;
+import dev.adjoint.examples.tensors.EngineAgreement.Input;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Generator;
 import dev.adjoint.runtime.tensor.Tensor;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every tensor method of the examples through both engines, in float64: the method called on
- * tensors that require grad (the dynamic tape, then {@code backward}) and its generated {@code
- * ...Backward} method must give the same value and the same gradients (relative 1e-9), and leave no
- * gradient on inputs that do not require one. The tape's gradients are checked against central
- * differences too ({@link GradCheck}), so both engines are checked against an independent
- * reference.
+ * Every tensor method of the examples through both engines, in float64 ({@link EngineAgreement}):
+ * the tape and the generated {@code ...Backward} method give the same value and gradients, and the
+ * tape agrees with central differences.
  */
 class TensorEnginesTest {
   private static final Generator GEN = new Generator(2026);
 
-  /** An input: its value, and whether it requires grad. */
-  private record Input(Tensor value, boolean requiresGrad) {}
-
   private static Input grad(int... shape) {
-    return new Input(Tensor.randn(GEN, DType.FLOAT64, shape), true);
-  }
-
-  private static Input data(Tensor value) {
-    return new Input(value, false);
-  }
-
-  private static List<Tensor> fresh(List<Input> inputs) {
-    List<Tensor> out = new ArrayList<>();
-    for (Input in : inputs) {
-      Tensor t = in.value().detach().copy();
-      out.add(in.requiresGrad() ? t.requiresGrad(true) : t);
-    }
-    return out;
-  }
-
-  /**
-   * Runs {@code method} on the tape and {@code generated} without one, from equal inputs, and
-   * compares value and gradients; {@code seed} is null for a one-element result.
-   */
-  private static void agree(
-      String name,
-      Function<List<Tensor>, Tensor> method,
-      BiFunction<List<Tensor>, Tensor, Tensor> generated,
-      Tensor seed,
-      Input... inputs) {
-    compareEngines(name, method, generated, seed, inputs);
-    if (seed == null) {
-      List<Tensor> values = new ArrayList<>();
-      for (Input input : inputs) {
-        values.add(input.value());
-      }
-      GradCheck.Result check = GradCheck.check(method, values.toArray(new Tensor[0]));
-      assertTrue(check.passed(), name + ": " + check);
-    }
-  }
-
-  private static void compareEngines(
-      String name,
-      Function<List<Tensor>, Tensor> method,
-      BiFunction<List<Tensor>, Tensor, Tensor> generated,
-      Tensor seed,
-      Input... inputs) {
-    List<Input> in = Arrays.asList(inputs);
-    List<Tensor> onTape = fresh(in);
-    Tensor tapeValue = method.apply(onTape);
-    if (seed == null) {
-      tapeValue.backward();
-    } else {
-      tapeValue.backward(seed);
-    }
-    List<Tensor> written = fresh(in);
-    Tensor value = generated.apply(written, seed);
-    assertTrue(value.allClose(tapeValue.detach(), 1e-12, 0), name + ": value " + value);
-    assertTrue(!value.requiresGrad(), name + ": the generated value is not on the tape");
-    for (int i = 0; i < inputs.length; i++) {
-      if (!inputs[i].requiresGrad()) {
-        assertNull(written.get(i).grad(), name + ": input " + i + " needs no gradient");
-        continue;
-      }
-      Tensor expected = onTape.get(i).grad();
-      Tensor actual = written.get(i).grad();
-      if (expected == null) {
-        // no path from this input to the result: .grad stays null on both engines
-        assertNull(actual, name + ": input " + i + " does not reach the result");
-        continue;
-      }
-      assertTrue(
-          actual.allClose(expected, 1e-9, 1e-12),
-          name + ": gradient of input " + i + "\ntape      " + expected + "\ngenerated " + actual);
-    }
+    return trainable(Tensor.randn(GEN, DType.FLOAT64, shape));
   }
 
   @Test

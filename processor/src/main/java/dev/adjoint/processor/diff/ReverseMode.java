@@ -144,12 +144,31 @@ public final class ReverseMode extends ForwardSweep {
       // backward() semantics: ones for a one-element result, else the seed, checked
       Value.Var result = (Value.Var) ret.value();
       declaredAdjoints.add(result);
-      reverse.add(
-          "Tensor $L = Adjoints.seed($L, $L); // $L\n",
-          adjoint(result),
-          value,
-          seedName,
-          ret.origin());
+      if (tape == null) {
+        reverse.add(
+            "Tensor $L = Adjoints.seed($L, $L); // $L\n",
+            adjoint(result),
+            value,
+            seedName,
+            ret.origin());
+      } else {
+        // the forward sweep kept values on the tape: on a seed that does not fit, the reverse
+        // sweep still runs (with nothing flowing back) to take them off, then throws
+        seedFits = names.fresh("seedFits");
+        reverse.add(
+            "boolean $L = Adjoints.seedFits($L, $L); // $L\n",
+            seedFits,
+            value,
+            seedName,
+            ret.origin());
+        reverse.add(
+            "Tensor $L = $L ? Adjoints.seed($L, $L) : null; // $L\n",
+            adjoint(result),
+            seedFits,
+            value,
+            seedName,
+            ret.origin());
+      }
     } else if (activity.isActive(ret.value())) {
       Value.Var result = (Value.Var) ret.value();
       declaredAdjoints.add(result);
@@ -168,7 +187,12 @@ public final class ReverseMode extends ForwardSweep {
       releaseAfterLastUse(body.get(i), ret, reverse);
     }
 
-    if (seedFits != null) {
+    if (seedFits != null && ret.value().type() == IrType.TENSOR) {
+      reverse.add("if (!$L) {\n", seedFits).indent();
+      reverse.add(
+          "Adjoints.seed($L, $L); // throws, saying why the seed does not fit\n", value, seedName);
+      reverse.unindent().add("}\n");
+    } else if (seedFits != null) {
       Value.Var result = (Value.Var) ret.value();
       reverse.add("if (!$L) {\n", seedFits).indent();
       reverse.addStatement(
@@ -243,9 +267,12 @@ public final class ReverseMode extends ForwardSweep {
     }
     for (IrFunction.FieldLeaf leaf : function.fieldLeaves()) {
       out.add(
-          "Tensor $L = $L; // a parameter of the model\n",
+          "Tensor $L = $L; // $L\n",
           leaf.variable().name(),
-          leaf.expression());
+          leaf.expression(),
+          leaf.expression().startsWith("self.")
+              ? "a parameter of the model"
+              : "a tensor of the class, a leaf like the model's");
       leaves.add(leaf.variable());
     }
     for (Value.Var leaf : leaves) {

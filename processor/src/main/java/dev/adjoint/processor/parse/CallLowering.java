@@ -394,6 +394,19 @@ abstract class CallLowering extends TensorLowering {
               declared.parameterTypes().get(i),
               declared.differentiated().get(i)));
     }
+    if (declared.returnType() == IrType.TENSOR
+        || declared.parameterTypes().contains(IrType.TENSOR)) {
+      // its generated method adds into .grad() of leaves; it returns no partials to chain through
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          call,
+          "a call to @Differentiable tensor method "
+              + callee.getSimpleName()
+              + " is not differentiated: a tensor method's generated "
+              + callee.getSimpleName()
+              + "Backward adds into .grad() and returns no partials to chain through; inline"
+              + " its body here, or run both methods on the dynamic tape");
+    }
     if (declared.returnType().isArray()) {
       throw unsupported(
           call,

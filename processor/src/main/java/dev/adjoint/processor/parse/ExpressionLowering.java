@@ -261,6 +261,9 @@ abstract class ExpressionLowering extends CallLowering {
     IrType type;
     if (whenTrue.type() == IrType.BOOLEAN && whenFalse.type() == IrType.BOOLEAN) {
       type = IrType.BOOLEAN;
+    } else if (whenTrue.type() == IrType.TENSOR && whenFalse.type() == IrType.TENSOR) {
+      // a choice between tensors: a branch that copies one of them, as an if/else would
+      type = IrType.TENSOR;
     } else {
       type = IrType.promote(numeric(whenTrue, e).type(), numeric(whenFalse, e).type());
     }

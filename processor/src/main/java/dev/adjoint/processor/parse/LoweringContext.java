@@ -120,6 +120,8 @@ abstract class LoweringContext {
     if (var != null) {
       return var;
     }
+    // Java's default of the type: a tensor not yet assigned (the result of a method that returns
+    // from inside a loop, before it returns) is null, not the number 0
     String none =
         type == IrType.BOOLEAN ? "false" : type.isArray() || type == IrType.TENSOR ? "null" : "0";
     return new Value.Const(none, type);

@@ -84,7 +84,7 @@ abstract class TensorLowering extends LoweringContext {
     return leaf.variable();
   }
 
-  /** A read of tensor field {@code field}: a leaf when it is the receiver's, else a constant. */
+  /** A read of tensor field {@code field}, the receiver's or the class's: a leaf. */
   Value tensorField(VariableElement field, Tree where, String staticExpression) {
     if (field.getModifiers().contains(Modifier.PRIVATE)) {
       throw new DiagnosticException(
@@ -95,8 +95,9 @@ abstract class TensorLowering extends LoweringContext {
               + "' is private; the generated class cannot read it: make it package-private");
     }
     if (field.getModifiers().contains(Modifier.STATIC)) {
-      // a tensor held by the class: data, not a parameter
-      return new Value.Const(staticExpression, IrType.TENSOR);
+      // a tensor held by the class: a leaf like the receiver's, so that one that requires grad
+      // gets its gradient as on the tape; data, which does not, costs one flag test
+      return fieldLeaf(staticExpression, field.getSimpleName().toString());
     }
     if (!isInstanceMethod) {
       throw new DiagnosticException(
@@ -299,6 +300,29 @@ abstract class TensorLowering extends LoweringContext {
               call, op, "{0}." + name + "({p0})", none, List.of(receiver), ints(args, call));
         }
       }
+      case "gt", "lt", "ge", "le", "eq" -> {
+        // a comparison has no derivative to give, but what it gives is a mask, not a number
+        throw new DiagnosticException(
+            DiagnosticId.ADJ113,
+            call,
+            "Tensor."
+                + name
+                + signature(args)
+                + " computes a mask, which differentiable tensor code does not compute: compute"
+                + " it before the call and pass it as a @NoDerivative Tensor parameter, for"
+                + " Tensor.where(mask, a, b)");
+      }
+      case "toArray", "get" -> {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ113,
+            call,
+            "Tensor."
+                + name
+                + signature(args)
+                + " reads a tensor's values into Java arrays or numbers, which carry no gradient:"
+                + " keep the computation in tensor operations (item() gives a one-element"
+                + " tensor's value, to branch on)");
+      }
       default -> {}
     }
     throw unsupportedTensorCall(call, "Tensor." + name, args);
@@ -356,6 +380,18 @@ abstract class TensorLowering extends LoweringContext {
       }
     }
     String simpleOwner = owner.substring(owner.lastIndexOf('.') + 1);
+    if (owner.equals(IrType.TENSOR_CLASS) && !name.equals("where")) {
+      // zeros, ones, full, of, scalar, arange, rand, ...: a new tensor, not an operation on one
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          call,
+          "Tensor."
+              + name
+              + signature(args)
+              + " creates a tensor, which differentiable tensor code does not do: pass it as a"
+              + " @NoDerivative Tensor parameter or hold it in a static final field, or derive it"
+              + " from an operand (x.mul(0) is zeros shaped like x)");
+    }
     throw unsupportedTensorCall(call, simpleOwner + "." + name, args);
   }
 
@@ -484,15 +520,20 @@ abstract class TensorLowering extends LoweringContext {
     return args;
   }
 
-  private DiagnosticException unsupportedTensorCall(
-      MethodInvocationTree call, String method, List<Value> args) {
+  /** The argument types, as a call's diagnostic names them: {@code (int, double)}. */
+  private static String signature(List<Value> args) {
     StringJoiner types = new StringJoiner(", ", "(", ")");
     args.forEach(a -> types.add(a.type().javaName()));
+    return types.toString();
+  }
+
+  private DiagnosticException unsupportedTensorCall(
+      MethodInvocationTree call, String method, List<Value> args) {
     return new DiagnosticException(
         DiagnosticId.ADJ113,
         call,
         method
-            + types
+            + signature(args)
             + " has no derivative rule in the processor; differentiable tensor code uses the"
             + " elementwise arithmetic and functions, sigmoid, relu, softplus, clamp, sum, mean,"
             + " max, softmax, logSoftmax, matmul, t, transpose, reshape, view, flatten, squeeze,"

@@ -106,6 +106,15 @@ public final class Adjoints {
   }
 
   /**
+   * Whether {@link #seed} accepts {@code seed} for {@code result}: a seed of the result's shape, or
+   * none for a one-element result. Generated code whose forward sweep kept values on the {@code
+   * Tape} asks first, so that on a mismatch it can still take them off before {@link #seed} throws.
+   */
+  public static boolean seedFits(Tensor result, Tensor seed) {
+    return seed == null ? result.numel() == 1 : Arrays.equals(seed.shape(), result.shape());
+  }
+
+  /**
    * The parameters the tape records for a reduction of {@code x} over {@code dims} (all when
    * empty): the dimensions normalised (negative ones count from the end), as {@code Ops} does.
    */
