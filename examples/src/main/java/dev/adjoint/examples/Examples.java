@@ -6,6 +6,7 @@ import dev.adjoint.examples.scalar.ActivationsGrad;
 import dev.adjoint.examples.scalar.BlackScholesGrad;
 import dev.adjoint.examples.scalar.LineGrad;
 import dev.adjoint.examples.scalar.ProjectileGrad;
+import dev.adjoint.examples.tensors.MlpTraining;
 import java.io.PrintStream;
 
 /**
@@ -36,6 +37,11 @@ public final class Examples {
 
     out.println("R4  temperature model, float32, 5000 epochs of gradient descent (lr 1e-2)");
     TemperatureTraining.run().forEach(printed -> out.println("    " + printed));
+
+    out.println(
+        "A model class on tensors: 2 -> 16 ReLU -> 3, three clusters, SGD (lr 0.1), its"
+            + " generated lossBackward");
+    MlpTraining.run().forEach(printed -> out.println("    " + printed));
 
     out.println("Projectile range at 20 m/s, 45 degrees, from 1.5 m");
     ProjectileGrad.RangeGradient range = ProjectileGrad.range(20, Math.PI / 4, 1.5);

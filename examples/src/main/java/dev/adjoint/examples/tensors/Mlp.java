@@ -2,6 +2,7 @@ package dev.adjoint.examples.tensors;
 
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.runtime.autograd.GradMode;
 import dev.adjoint.runtime.nn.Linear;
 import dev.adjoint.runtime.nn.Losses;
 import dev.adjoint.runtime.tensor.Generator;
@@ -30,6 +31,13 @@ public final class Mlp {
   public Tensor loss(@NoDerivative Tensor x, @NoDerivative Tensor labels) {
     Tensor h = hidden.forward(x).relu();
     return Losses.crossEntropy(output.forward(h), labels);
+  }
+
+  /** The class scores of {@code x}, one row per example (no gradient is recorded). */
+  public Tensor scores(Tensor x) {
+    try (GradMode.Scope scope = GradMode.noGrad()) {
+      return output.forward(hidden.forward(x).relu());
+    }
   }
 
   /** The weights and biases, in the order hidden weight, hidden bias, output weight, bias. */
