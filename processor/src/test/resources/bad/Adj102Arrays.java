@@ -12,7 +12,7 @@ class Adj102Arrays {
 
   @Differentiable
   static double grid(double x) {
-    double[][] g = new double[2][2]; // expect: [ADJ106] local 'g' has type double[][]
+    double[][] g = new double[2][2]; // expect: [ADJ106] local two-dimensional array 'g'
     return x;
   }
 

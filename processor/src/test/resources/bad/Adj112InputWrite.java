@@ -7,4 +7,10 @@ class Adj112InputWrite {
     alias[0] = alias[0] / 2; // expect: [ADJ112] 'alias' is an input array, and @Differentiable methods must not write their inputs
     return alias[0];
   }
+
+  @Differentiable
+  static double scaleRow(double[][] m) {
+    m[0][1] = 2 * m[0][1]; // expect: [ADJ112] 'm[0]' is an input array
+    return m[0][1];
+  }
 }

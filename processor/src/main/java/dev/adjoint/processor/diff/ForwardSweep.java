@@ -141,14 +141,29 @@ abstract class ForwardSweep extends LoopAnalysis {
               length.origin(),
               depth,
               null);
-      case Node.ArrayLoad load ->
-          define(
-              out,
-              load.targetVar(),
-              load.array().name() + "[" + primal(load.index()).code() + "]",
-              load.origin(),
-              depth,
-              null);
+      case Node.ArrayLoad load -> {
+        define(
+            out,
+            load.targetVar(),
+            load.array().name() + "[" + primal(load.index()).code() + "]",
+            load.origin(),
+            depth,
+            null);
+        if (isActiveRow(load)) {
+          // a row of a two-dimensional array is the same data: its adjoint is that row's adjoint
+          String adjoint = adjoint(load.targetVar());
+          declaredAdjoints.add(load.targetVar());
+          out.add(
+              "$L$L = $L[$L]; // $L: its adjoint\n",
+              depth == 0 && declaredPrimals.add(adjoint)
+                  ? load.targetVar().type().javaName() + " "
+                  : "",
+              adjoint,
+              adjoint(load.array()),
+              primal(load.index()).code(),
+              load.origin());
+        }
+      }
       case Node.ArrayStore store ->
           out.add(
               "$L[$L] = $L; // $L\n",
@@ -316,6 +331,10 @@ abstract class ForwardSweep extends LoopAnalysis {
       if (node instanceof Node.NewArray array && activity.isActive(array.targetVar())) {
         declarations.add(
             array.targetVar().type().javaName() + " " + adjoint(array.targetVar()) + " = null;");
+      }
+      if (node instanceof Node.ArrayLoad load && isActiveRow(load)) {
+        declarations.add(
+            load.targetVar().type().javaName() + " " + adjoint(load.targetVar()) + " = null;");
       }
       if (node instanceof Node.Copy copy && isActiveArray(copy)) {
         declarations.add(

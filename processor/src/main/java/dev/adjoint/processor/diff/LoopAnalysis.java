@@ -81,7 +81,7 @@ abstract class LoopAnalysis extends SweepContext {
           }
         }
         case Node.ArrayLoad load -> {
-          if (activity.isActive(load.targetVar())) {
+          if (activity.isActive(load.targetVar()) && !load.targetVar().type().isArray()) {
             markNeeded(load.index());
           }
         }
@@ -203,6 +203,11 @@ abstract class LoopAnalysis extends SweepContext {
     return copy.targetVar().type().isArray() && activity.isActive(copy.targetVar());
   }
 
+  /** A row read from an active two-dimensional array: an alias, whose adjoint is an alias too. */
+  boolean isActiveRow(Node.ArrayLoad load) {
+    return load.targetVar().type().isArray() && activity.isActive(load.targetVar());
+  }
+
   /**
    * Whether {@code node} sets an active array's adjoint inside a loop: the forward sweep pushes the
    * adjoint array it replaces, the reverse sweep pops it back.
@@ -212,6 +217,7 @@ abstract class LoopAnalysis extends SweepContext {
         switch (node) {
           case Node.NewArray array -> activity.isActive(array.targetVar());
           case Node.Copy copy -> isActiveArray(copy);
+          case Node.ArrayLoad load -> isActiveRow(load);
           default -> false;
         };
     return setsAdjoint && definedInLoops.contains(node.target().orElseThrow());

@@ -519,7 +519,8 @@ public final class ReverseMode extends ForwardSweep {
       case Node.Convert convert ->
           passThrough(out, convert.targetVar(), convert.source(), convert.origin(), depth);
       case Node.ArrayLoad load -> {
-        if (activity.isActive(load.array())) {
+        // a row's adjoint is an alias of the matrix's, set in the forward sweep
+        if (activity.isActive(load.array()) && !load.targetVar().type().isArray()) {
           String element = adjoint(load.array()) + "[" + primal(load.index()).code() + "]";
           out.add("$L += $L; // $L\n", element, adjoint(load.targetVar()), load.origin());
         }

@@ -119,12 +119,23 @@ public final class GradientClassWriter {
     for (IrFunction.Parameter p : differentiated) {
       if (p.variable().type().isArray()) {
         String name = names.arrays().get(p.name());
-        pullbackBody.addStatement(
-            "$T $L = new $L[$L.length]",
-            primitive(p.variable().type()),
-            name,
-            p.variable().type().elementType().javaName(),
-            p.name());
+        IrType type = p.variable().type();
+        if (type.isMatrix()) {
+          // one row of partials per row, each as long as its row
+          String element = type.elementType().elementType().javaName();
+          pullbackBody.addStatement(
+              "$T $L = new $L[$L.length][]", primitive(type), name, element, p.name());
+          pullbackBody.beginControlFlow("for (int k = 0; k < $L.length; k++)", p.name());
+          pullbackBody.addStatement("$L[k] = new $L[$L[k].length]", name, element, p.name());
+          pullbackBody.endControlFlow();
+        } else {
+          pullbackBody.addStatement(
+              "$T $L = new $L[$L.length]",
+              primitive(type),
+              name,
+              type.elementType().javaName(),
+              p.name());
+        }
         accumulatorArgs.add(name);
       }
     }
@@ -189,9 +200,11 @@ public final class GradientClassWriter {
       if (p.variable().type().isArray()) {
         String name = names.arrays().get(p.name());
         core.addParameter(primitive(p.variable().type()), name);
+        String index = p.variable().type().isMatrix() ? "[k][l]" : "[k]";
         layout.append(
             String.format(
-                "<br>{@code %s[k] += %s·∂%s/∂%s[k]}%n", name, seedName, function.name(), p.name()));
+                "<br>{@code %s%s += %s·∂%s/∂%s%s}%n",
+                name, index, seedName, function.name(), p.name(), index));
       }
     }
     CodeBlock.Builder body = CodeBlock.builder();
@@ -408,7 +421,13 @@ public final class GradientClassWriter {
       case LONG -> TypeName.LONG;
       case INT -> TypeName.INT;
       case BOOLEAN -> TypeName.BOOLEAN;
-      case DOUBLE_ARRAY, FLOAT_ARRAY, LONG_ARRAY, INT_ARRAY, BOOLEAN_ARRAY ->
+      case DOUBLE_ARRAY,
+          FLOAT_ARRAY,
+          LONG_ARRAY,
+          INT_ARRAY,
+          BOOLEAN_ARRAY,
+          DOUBLE_MATRIX,
+          FLOAT_MATRIX ->
           com.palantir.javapoet.ArrayTypeName.of(primitive(type.elementType()));
       case TENSOR -> TENSOR;
     };

@@ -16,6 +16,11 @@ public enum IrType {
   INT_ARRAY("int[]"),
   BOOLEAN_ARRAY("boolean[]"),
   /**
+   * A two-dimensional array: an array of rows, each a {@code double[]} (rows may differ in length).
+   */
+  DOUBLE_MATRIX("double[][]"),
+  FLOAT_MATRIX("float[][]"),
+  /**
    * The runtime's {@code dev.adjoint.runtime.tensor.Tensor}. Its element type and shape are known
    * only when the code runs; generated code names it {@code Tensor} (the generated class imports
    * it).
@@ -46,7 +51,12 @@ public enum IrType {
     return this != BOOLEAN && !isArray() && this != TENSOR;
   }
 
-  /** Whether this is a (one-dimensional) array type. */
+  /** Whether this is a two-dimensional array type (an array of rows). */
+  public boolean isMatrix() {
+    return this == DOUBLE_MATRIX || this == FLOAT_MATRIX;
+  }
+
+  /** Whether this is an array type (one- or two-dimensional). */
   public boolean isArray() {
     return ordinal() >= DOUBLE_ARRAY.ordinal() && this != TENSOR;
   }
@@ -61,9 +71,12 @@ public enum IrType {
     return isFloating() || isFloatingArray() || this == TENSOR;
   }
 
-  /** Whether this is an array of {@code double} or {@code float}, whose elements have adjoints. */
+  /**
+   * Whether this is an array of {@code double} or {@code float} (or of rows of them), whose
+   * elements have adjoints.
+   */
   public boolean isFloatingArray() {
-    return this == DOUBLE_ARRAY || this == FLOAT_ARRAY;
+    return this == DOUBLE_ARRAY || this == FLOAT_ARRAY || isMatrix();
   }
 
   /** The element type of an array type. */
@@ -74,6 +87,8 @@ public enum IrType {
       case LONG_ARRAY -> LONG;
       case INT_ARRAY -> INT;
       case BOOLEAN_ARRAY -> BOOLEAN;
+      case DOUBLE_MATRIX -> DOUBLE_ARRAY;
+      case FLOAT_MATRIX -> FLOAT_ARRAY;
       default -> throw new IllegalStateException(this + " is not an array type");
     };
   }
@@ -86,7 +101,9 @@ public enum IrType {
       case LONG -> LONG_ARRAY;
       case INT -> INT_ARRAY;
       case BOOLEAN -> BOOLEAN_ARRAY;
-      default -> throw new IllegalStateException("no arrays of arrays: " + this);
+      case DOUBLE_ARRAY -> DOUBLE_MATRIX;
+      case FLOAT_ARRAY -> FLOAT_MATRIX;
+      default -> throw new IllegalStateException("no arrays of " + this);
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.parse;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -75,6 +76,15 @@ abstract class CallLowering extends TensorLowering {
       Value.Var length = temporary(IrType.INT);
       emit(new Node.ArrayLength(length, array, origin(select)));
       return length;
+    }
+    if (member.equals("length") && qualifier instanceof ArrayAccessTree) {
+      // m[i].length: the length of a row
+      Value row = lowerExpression(qualifier);
+      if (row instanceof Value.Var array && array.type().isArray()) {
+        Value.Var length = temporary(IrType.INT);
+        emit(new Node.ArrayLength(length, array, origin(select)));
+        return length;
+      }
     }
     if (qualifier instanceof IdentifierTree id && id.getName().contentEquals("this")) {
       VariableElement field =
@@ -406,6 +416,12 @@ abstract class CallLowering extends TensorLowering {
               + callee.getSimpleName()
               + "Backward adds into .grad() and returns no partials to chain through; inline"
               + " its body here, or run both methods on the dynamic tape");
+    }
+    if (declared.parameterTypes().stream().anyMatch(IrType::isMatrix)) {
+      throw unsupported(
+          call,
+          "passing a two-dimensional array to a @Differentiable method",
+          "pass its rows (m[i]), or inline the callee's loops here");
     }
     if (declared.returnType().isArray()) {
       throw unsupported(

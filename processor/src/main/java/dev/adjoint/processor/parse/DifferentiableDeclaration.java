@@ -62,14 +62,17 @@ public record DifferentiableDeclaration(
       }
     }
     Optional<IrType> returnType = Types2Ir.of(method.getReturnType());
-    if (returnType.isEmpty() || !returnType.get().carriesDerivative()) {
+    if (returnType.isEmpty()
+        || !returnType.get().carriesDerivative()
+        || returnType.get().isMatrix()) {
       throw DiagnosticException.atDeclaration(
           DiagnosticId.ADJ106,
           "@Differentiable method "
               + name
               + " returns "
               + method.getReturnType()
-              + "; it must return double or float (or an array of them), or a Tensor");
+              + "; it must return double or float (or a one-dimensional array of them), or a"
+              + " Tensor");
     }
     List<IrType> types = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
@@ -87,7 +90,7 @@ public record DifferentiableDeclaration(
                               + p.asType()
                               + "; @Differentiable methods take double, float,"
                               + " int, long and boolean parameters, one-dimensional arrays of"
-                              + " them, and Tensors"));
+                              + " them, double[][] and float[][], and Tensors"));
       types.add(type);
     }
     // the seeded overload f(args, seed) must not take the signature of another overload's f(args)

@@ -318,8 +318,18 @@ abstract class ExpressionLowering extends CallLowering {
   Value load(ElementRef ref, Tree where) {
     Value.Var element = temporary(ref.array().type().elementType());
     emit(new Node.ArrayLoad(element, ref.array(), ref.index(), origin(where)));
+    if (element.type().isArray()) {
+      // a row of a two-dimensional array: the same data, so a row of an input is an input
+      rowSources.put(element, sourceText(where));
+      if (inputArrays.contains(ref.array())) {
+        inputArrays.add(element);
+      }
+    }
     return element;
   }
+
+  /** Rows of two-dimensional arrays, by the source text that reads them ({@code m[i]}). */
+  private final java.util.Map<Value.Var, String> rowSources = new java.util.HashMap<>();
 
   void storeElement(ArrayAccessTree access, Value value, boolean castAllowed, Tree where) {
     store(elementRef(access), value, castAllowed, where);
@@ -331,7 +341,7 @@ abstract class ExpressionLowering extends CallLowering {
           DiagnosticId.ADJ112,
           where,
           "'"
-              + ref.array().name()
+              + rowSources.getOrDefault(ref.array(), ref.array().name())
               + "' is an input array, and @Differentiable methods must not"
               + " write their inputs (the caller's data, and the values the gradient needs);"
               + " copy it into a local array (new double[n] and a loop) and write that");

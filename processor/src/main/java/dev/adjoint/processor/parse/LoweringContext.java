@@ -347,6 +347,14 @@ abstract class LoweringContext {
     if (type instanceof ArrayTypeTree array && array.getType() instanceof PrimitiveTypeTree) {
       return irTypeOf(array.getType(), where).arrayType();
     }
+    if (type instanceof ArrayTypeTree matrix
+        && matrix.getType() instanceof ArrayTypeTree row
+        && row.getType() instanceof PrimitiveTypeTree) {
+      IrType rowType = irTypeOf(row, where);
+      if (rowType == IrType.DOUBLE_ARRAY || rowType == IrType.FLOAT_ARRAY) {
+        return rowType.arrayType();
+      }
+    }
     throw new DiagnosticException(
         DiagnosticId.ADJ106,
         type,

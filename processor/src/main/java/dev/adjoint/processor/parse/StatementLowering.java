@@ -14,6 +14,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -374,9 +375,20 @@ abstract class StatementLowering extends ExpressionLowering {
       init = lowerExpression(variable.getInitializer());
       type = init.type();
     } else if (variable.getType() instanceof PrimitiveTypeTree
-        || variable.getType() instanceof ArrayTypeTree array
-            && array.getType() instanceof PrimitiveTypeTree) {
+        || variable.getType() instanceof ArrayTypeTree) {
       type = irTypeOf(variable.getType(), variable);
+      if (type.isMatrix()
+          && !(variable.getInitializer() instanceof IdentifierTree
+              || variable.getInitializer() instanceof MemberSelectTree)) {
+        // only names of existing two-dimensional arrays: every one comes in as a parameter
+        throw new DiagnosticException(
+            DiagnosticId.ADJ106,
+            variable,
+            "local two-dimensional array '"
+                + name
+                + "': @Differentiable methods read two-dimensional arrays that come in as"
+                + " parameters; compute into a one-dimensional local array (index i * columns + j)");
+      }
     } else if (TypeResolver.nameOf(variable.getType())
         .flatMap(resolver::resolveType)
         .filter(t -> t.getQualifiedName().contentEquals(IrType.TENSOR_CLASS))

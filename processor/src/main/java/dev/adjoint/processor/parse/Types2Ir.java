@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /** Maps javac's type mirrors to the IR's value types. */
@@ -21,8 +22,14 @@ final class Types2Ir {
       case BOOLEAN -> Optional.of(IrType.BOOLEAN);
       case ARRAY -> {
         TypeMirror component = ((ArrayType) type).getComponentType();
-        yield component.getKind().isPrimitive()
-            ? of(component).map(IrType::arrayType)
+        if (component.getKind().isPrimitive()) {
+          yield of(component).map(IrType::arrayType);
+        }
+        // two-dimensional arrays of double and float: arrays of rows
+        yield component.getKind() == TypeKind.ARRAY
+            ? of(component)
+                .filter(row -> row == IrType.DOUBLE_ARRAY || row == IrType.FLOAT_ARRAY)
+                .map(IrType::arrayType)
             : Optional.empty();
       }
       case DECLARED ->
