@@ -60,39 +60,39 @@ public final class TensorsGrad {
       Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:23
       Tensor dH = null; // Tensors.java:23: accumulated in the block below
       if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad || scale_1NeedsGrad)) { // Tensors.java:23: mse(...)
-        dH = Adjoints.add(dH, Adjoints.partial(TensorOp.MSE_LOSS, OpParams.none(), t6, dT6, 0, h, target)); // Tensors.java:23
+        dH = Adjoints.partial(TensorOp.MSE_LOSS, OpParams.none(), t6, dT6, 0, h, target); // Tensors.java:23
       }
       Tensor dT4 = null; // Tensors.java:22: accumulated in the block below
       Tensor dScale_1 = null; // Tensors.java:22: accumulated in the block below
       if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:22: mul(...)
-        dT4 = Adjoints.add(dT4, tensors.sumToShapeOf(tensors.multiply(dH, scale_1), t4)); // Tensors.java:22
+        dT4 = tensors.sumToShapeOf(tensors.multiply(dH, scale_1), t4); // Tensors.java:22
       }
       if (dH != null && scale_1NeedsGrad) { // Tensors.java:22: mul(...)
-        dScale_1 = Adjoints.add(dScale_1, tensors.sumToShapeOf(tensors.multiply(dH, t4), scale_1)); // Tensors.java:22
+        dScale_1 = tensors.sumToShapeOf(tensors.multiply(dH, t4), scale_1); // Tensors.java:22
       }
       h = null; dH = null; // Tensors.java:22: not read again, released
       Tensor dT3 = null; // Tensors.java:22: accumulated in the block below
       if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:22: tanh(...)
-        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3)); // Tensors.java:22
+        dT3 = tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3); // Tensors.java:22
       }
       t4 = null; dT4 = null; // Tensors.java:22: not read again, released
       Tensor dT2 = null; // Tensors.java:22: accumulated in the block below
       Tensor dHiddenBias = null; // Tensors.java:22: accumulated in the block below
       if (dT3 != null && hiddenWeightNeedsGrad) { // Tensors.java:22: forward(...)
-        dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dT3, t2)); // Tensors.java:22
+        dT2 = tensors.sumToShapeOf(dT3, t2); // Tensors.java:22
       }
       if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:22: forward(...)
-        dHiddenBias = Adjoints.add(dHiddenBias, tensors.sumToShapeOf(dT3, hiddenBias)); // Tensors.java:22
+        dHiddenBias = tensors.sumToShapeOf(dT3, hiddenBias); // Tensors.java:22
       }
       t3 = null; dT3 = null; // Tensors.java:22: not read again, released
       Tensor dT1 = null; // Tensors.java:22: accumulated in the block below
       if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:22: forward(...)
-        dT1 = Adjoints.add(dT1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1)); // Tensors.java:22
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:22
       }
       t2 = null; dT2 = null; // Tensors.java:22: not read again, released
       Tensor dHiddenWeight = null; // Tensors.java:22: accumulated in the block below
       if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:22: forward(...)
-        dHiddenWeight = Adjoints.add(dHiddenWeight, Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight)); // Tensors.java:22
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:22
       }
       t1 = null; dT1 = null; // Tensors.java:22: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
@@ -136,40 +136,40 @@ public final class TensorsGrad {
       Tensor dT8 = Adjoints.seed(t8, seed); // Tensors.java:29
       Tensor dT7 = null; // Tensors.java:29: accumulated in the block below
       if (dT8 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
-        dT7 = Adjoints.add(dT7, Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t7, new int[0], false), t8, dT8, 0, t7)); // Tensors.java:29
+        dT7 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t7, new int[0], false), t8, dT8, 0, t7); // Tensors.java:29
       }
       Tensor dT6 = null; // Tensors.java:29: accumulated in the block below
       if (dT7 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: sum(...)
-        dT6 = Adjoints.add(dT6, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t6, new int[] {1}, false), t7, dT7, 0, t6)); // Tensors.java:29
+        dT6 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t6, new int[] {1}, false), t7, dT7, 0, t6); // Tensors.java:29
       }
       t7 = null; dT7 = null; // Tensors.java:29: not read again, released
       Tensor dU = null; // Tensors.java:29: accumulated in the block below
       if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: pow(...)
-        dU = Adjoints.add(dU, tensors.sumToShapeOf(Fused.map(dT6, u, (g, a) -> g * (2.0 * a)), u)); // Tensors.java:29
+        dU = tensors.sumToShapeOf(Fused.map(dT6, u, (g, a) -> g * (2.0 * a)), u); // Tensors.java:29
       }
       t6 = null; dT6 = null; // Tensors.java:29: not read again, released
       Tensor dT2 = null; // Tensors.java:28: accumulated in the block below
       Tensor dT4 = null; // Tensors.java:28: accumulated in the block below
       if (dU != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sub(...)
-        dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dU, t2)); // Tensors.java:28
+        dT2 = tensors.sumToShapeOf(dU, t2); // Tensors.java:28
       }
       if (dU != null && xNeedsGrad) { // Tensors.java:28: sub(...)
-        dT4 = Adjoints.add(dT4, tensors.sumToShapeOf(tensors.negate(dU), t4)); // Tensors.java:28
+        dT4 = tensors.sumToShapeOf(tensors.negate(dU), t4); // Tensors.java:28
       }
       u = null; dU = null; // Tensors.java:28: not read again, released
       Tensor dT3 = null; // Tensors.java:28: accumulated in the block below
       if (dT4 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
-        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(tensors.multiply(dT4, tensors.constant(0.5)), t3)); // Tensors.java:28
+        dT3 = tensors.sumToShapeOf(tensors.multiply(dT4, tensors.constant(0.5)), t3); // Tensors.java:28
       }
       t4 = null; dT4 = null; // Tensors.java:28: not read again, released
       Tensor dX = null; // Tensors.java:28: accumulated in the block below
       if (dT3 != null && xNeedsGrad) { // Tensors.java:28: exp(...)
-        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT3, t3), x)); // Tensors.java:28
+        dX = tensors.sumToShapeOf(tensors.multiply(dT3, t3), x); // Tensors.java:28
       }
       t3 = null; dT3 = null; // Tensors.java:28: not read again, released
       Tensor dT1 = null; // Tensors.java:28: accumulated in the block below
       if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sigmoid(...)
-        dT1 = Adjoints.add(dT1, Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t2, dT2, 0, t1)); // Tensors.java:28
+        dT1 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t2, dT2, 0, t1); // Tensors.java:28
       }
       t2 = null; dT2 = null; // Tensors.java:28: not read again, released
       Tensor dW = null; // Tensors.java:28: accumulated in the block below
@@ -177,7 +177,7 @@ public final class TensorsGrad {
         dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT1, w), x)); // Tensors.java:28
       }
       if (dT1 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
-        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT1, x), w)); // Tensors.java:28
+        dW = tensors.sumToShapeOf(tensors.multiply(dT1, x), w); // Tensors.java:28
       }
       t1 = null; dT1 = null; // Tensors.java:28: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
@@ -238,7 +238,7 @@ public final class TensorsGrad {
       Tensor dT6 = seedFits ? Adjoints.seed(t6, seed) : null; // Tensors.java:38
       Tensor dH_1 = null; // Tensors.java:38: accumulated in the block below
       if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:38: sum(...)
-        dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1)); // Tensors.java:38
+        dH_1 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1); // Tensors.java:38
       }
       Tensor dT3 = null; // Tensors.java:36: accumulated in the block below
       Tensor dT2 = null; // Tensors.java:36: accumulated in the block below
@@ -309,16 +309,16 @@ public final class TensorsGrad {
       Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:47
       Tensor dT4 = null; // Tensors.java:47: accumulated in the block below
       if (dT5 != null && xNeedsGrad) { // Tensors.java:47: sum(...)
-        dT4 = Adjoints.add(dT4, Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t4, new int[0], false), t5, dT5, 0, t4)); // Tensors.java:47
+        dT4 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t4, new int[0], false), t5, dT5, 0, t4); // Tensors.java:47
       }
       Tensor dT3 = null; // Tensors.java:47: accumulated in the block below
       if (dT4 != null && xNeedsGrad) { // Tensors.java:47: tanh(...)
-        dT3 = Adjoints.add(dT3, tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3)); // Tensors.java:47
+        dT3 = tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3); // Tensors.java:47
       }
       t4 = null; dT4 = null; // Tensors.java:47: not read again, released
       Tensor dX = null; // Tensors.java:47: accumulated in the block below
       if (dT3 != null && xNeedsGrad) { // Tensors.java:47: sub(...)
-        dX = Adjoints.add(dX, tensors.sumToShapeOf(dT3, x)); // Tensors.java:47
+        dX = tensors.sumToShapeOf(dT3, x); // Tensors.java:47
       }
       t3 = null; dT3 = null; // Tensors.java:47: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does

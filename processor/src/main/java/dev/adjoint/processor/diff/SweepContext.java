@@ -134,7 +134,8 @@ abstract class SweepContext {
   private void accumulateTensor(
       CodeBlock.Builder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
     String name = adjoint(v);
-    if (declaredAdjoints.add(v)) {
+    boolean first = declaredAdjoints.add(v);
+    if (first) {
       if (depth == 0) {
         out.add("$L $L = $L; // $L\n", v.type().javaName(), name, contribution.code(), origin);
         return;
@@ -146,6 +147,11 @@ abstract class SweepContext {
               + " = null; // "
               + origin
               + ": accumulated in the block below\n");
+    }
+    if (first && passes.isEmpty()) {
+      // outside loops the first contribution runs at most once, while the adjoint is still null
+      out.add("$L = $L; // $L\n", name, contribution.code(), origin);
+      return;
     }
     for (Pass enclosing : passes) {
       enclosing.accumulated.add(v);
