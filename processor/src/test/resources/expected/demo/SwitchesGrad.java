@@ -101,8 +101,7 @@ public final class SwitchesGrad {
     double dY_4 = 0.0; // Switches.java:9: accumulated in the block below
     if (t1) { // Switches.java:9: the arm the forward sweep took
       dY_1 += dY_6; // Switches.java:9
-      dX += dY_1 * x; // Switches.java:10
-      dX += dY_1 * x; // Switches.java:10
+      dX += 2 * (dY_1 * x); // Switches.java:10
     } else {
       dY_5 += dY_6; // Switches.java:9
       if (t5) { // Switches.java:9: the arm the forward sweep took

@@ -9,6 +9,7 @@ import dev.adjoint.annotations.Derivatives;
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ActivityAnalysis;
+import dev.adjoint.processor.analysis.LoadReuse;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.diag.Reporter;
@@ -132,11 +133,13 @@ public final class AdjointProcessor extends AbstractProcessor {
         MethodLowering.Lowered lowered =
             MethodLowering.lower(trees, processingEnv.getElementUtils(), registry, declaration);
         try {
-          Activity activity = ActivityAnalysis.analyze(lowered.function());
+          // the same primal with each array element loaded once per straight-line stretch
+          IrFunction function = LoadReuse.apply(lowered.function());
+          Activity activity = ActivityAnalysis.analyze(function);
           String seedName = lowered.names().fresh("seed");
           Map<String, String> arrayAdjoints = new LinkedHashMap<>();
           boolean scalarPartials = false;
-          for (IrFunction.Parameter p : lowered.function().parameters()) {
+          for (IrFunction.Parameter p : function.parameters()) {
             if (p.differentiated() && p.variable().type().isArray()) {
               arrayAdjoints.put(p.name(), lowered.names().fresh(adjointName(p.name())));
             } else if (p.differentiated()) {
@@ -148,14 +151,14 @@ public final class AdjointProcessor extends AbstractProcessor {
           String value = lowered.names().fresh("value");
           ReverseMode.Adjoint adjoint =
               ReverseMode.write(
-                  lowered.function(),
+                  function,
                   activity,
                   lowered.names(),
                   GeneratedNames.qualifiedGradientClass(owner),
                   seedName,
                   arrayAdjoints);
           writer.add(
-              lowered.function(),
+              function,
               adjoint,
               seedName,
               new GradientClassWriter.Accumulators(gradient, arrayAdjoints, value));

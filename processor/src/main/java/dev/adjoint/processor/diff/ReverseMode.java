@@ -80,11 +80,13 @@ public final class ReverseMode extends ForwardSweep {
   }
 
   private Adjoint run(String seedName) {
+    this.seedName = seedName;
     function.body().forEach(n -> countDefinitions(n, definitionsInMethod));
     collectLoopFacts(function.body(), false);
     planRecomputation(function.body());
     planLoops(function.body());
     findInvertibleSteps(function.body());
+    planFusion(function.body());
     CodeBlock.Builder forward = CodeBlock.builder();
     for (Node node : function.body()) {
       for (String declaration : newDeclarationsInside(node)) {
@@ -125,7 +127,7 @@ public final class ReverseMode extends ForwardSweep {
         reverse.indent().add("$L[$L] += $L[$L];\n", adjoint(result), k, seedName, k);
         reverse.unindent().add("}\n");
       }
-    } else if (activity.isActive(ret.value())) {
+    } else if (activity.isActive(ret.value()) && fused.isEmpty()) { // else set before the loop
       Value.Var result = (Value.Var) ret.value();
       declaredAdjoints.add(result);
       reverse.add(
@@ -204,8 +206,7 @@ public final class ReverseMode extends ForwardSweep {
           boolean setEachPass = pass != null && pass.assigned.contains(target);
           if (inLoop && !target.type().isArray() && !setEachPass) {
             // the variable's earlier value, defined on an earlier pass, starts from zero
-            out.add(
-                "$L = $L; // $L\n", adjoint(target), defaultValue(target.type()), node.origin());
+            clear(out, target, node.origin());
           }
         }
         if (inLoop) {
@@ -221,13 +222,23 @@ public final class ReverseMode extends ForwardSweep {
         List<JavaExpr> args = primals(apply.args());
         JavaExpr y = JavaExpr.atom(apply.targetVar().name());
         JavaExpr g = JavaExpr.atom(adjoint(apply.targetVar()));
+        // an operand used twice (x * x) gets its contributions summed before one update; two
+        // equal ones, g·u + g·u, are exactly 2·(g·u): one product and an exact doubling
+        Map<Value.Var, JavaExpr> summed = new LinkedHashMap<>();
         for (int i = 0; i < apply.args().size(); i++) {
           if (activity.isActive(apply.args().get(i))) {
             JavaExpr contribution =
                 ElementwiseRules.partial(apply.op(), adjointAlgebra, args, y, g, i);
-            accumulate(out, (Value.Var) apply.args().get(i), contribution, apply.origin(), depth);
+            summed.merge(
+                (Value.Var) apply.args().get(i),
+                contribution,
+                (a, b) ->
+                    a.code().equals(b.code())
+                        ? adjointAlgebra.multiply(JavaExpr.literal("2"), a)
+                        : adjointAlgebra.add(a, b));
           }
         }
+        summed.forEach((v, c) -> accumulate(out, v, c, apply.origin(), depth));
       }
       case Node.Copy copy -> {
         if (!copy.targetVar().type().isArray()) { // an array copy's adjoint is an alias
@@ -435,10 +446,20 @@ public final class ReverseMode extends ForwardSweep {
     out.indent().add(body.build()).unindent().add("}\n");
   }
 
+  @Override
+  void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth) {
+    passes.push(new Pass(depth, passLocalCandidates(loop.body())));
+    reverseBlock(prefix, out, depth, true);
+    passes.pop();
+  }
+
   private void reverseBlock(List<Node> nodes, CodeBlock.Builder out, int depth, boolean inLoop) {
+    Object enclosing = currentBlock;
+    currentBlock = new Object();
     for (int i = nodes.size() - 1; i >= 0; i--) {
       reverseStatement(nodes.get(i), out, depth, inLoop);
     }
+    currentBlock = enclosing;
   }
 
   private void passThrough(
