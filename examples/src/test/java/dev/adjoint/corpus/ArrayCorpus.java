@@ -459,6 +459,71 @@ public final class ArrayCorpus {
     return s;
   }
 
+  // ---- reductions whose adjoint runs inside the forward loop ----
+
+  /**
+   * Σ (p·xᵢ)² or (p·xᵢ)³/3 by sign, from s = p²: a branch in each pass, and p's partial gathered
+   * across the passes and before the loop.
+   */
+  @Differentiable
+  static double branchyTerms(double[] x, double p) {
+    double s = p * p;
+    for (int i = 0; i < x.length; i++) {
+      double t = p * x[i];
+      s += t > 0 ? t * t : t * t * t / 3;
+    }
+    return s;
+  }
+
+  /** −Σ xᵢ²xᵢ₊₁, the accumulator subtracted from. */
+  @Differentiable
+  static double subtractedProducts(double[] x) {
+    double s = 1;
+    for (int i = 0; i + 1 < x.length; i++) {
+      s -= x[i] * x[i] * x[i + 1];
+    }
+    return s;
+  }
+
+  /** Σ exp(−xᵢ²)·w, written term + sum; the weight w is a differentiated scalar. */
+  @Differentiable
+  static double gaussianTerms(double[] x, double w) {
+    double s = 0;
+    int i = 0;
+    while (i < x.length) {
+      s = Math.exp(-x[i] * x[i]) * w + s;
+      i++;
+    }
+    return s;
+  }
+
+  /**
+   * Σ 2(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)² in float, a shallow Rosenbrock valley (with the usual 100 the
+   * partials cancel too much for float's tolerances).
+   */
+  @Differentiable
+  static float floatValley(float[] x) {
+    float f = 0;
+    for (int i = 0; i < x.length - 1; i++) {
+      float a = x[i + 1] - x[i] * x[i];
+      float b = 1 - x[i];
+      f += 2 * a * a + b * b;
+    }
+    return f;
+  }
+
+  /** {@link #floatValley} in double. */
+  @Differentiable
+  static double valley(double[] x) {
+    double f = 0;
+    for (int i = 0; i < x.length - 1; i++) {
+      double a = x[i + 1] - x[i] * x[i];
+      double b = 1 - x[i];
+      f += 2 * a * a + b * b;
+    }
+    return f;
+  }
+
   // ---- float ----
 
   @Differentiable
