@@ -393,7 +393,10 @@ abstract class ExpressionLowering extends CallLowering {
             c, "this switch arm", "write each arm as case 1 -> expression, without blocks");
       }
     }
-    return switchArms(selector, cases, 0, tree);
+    // no fall-through: only default's place matters, and it is tried last
+    List<CaseTree> ordered = new ArrayList<>(cases);
+    ordered.sort(java.util.Comparator.comparing(c -> c.getExpressions().isEmpty()));
+    return switchArms(selector, ordered, 0, tree);
   }
 
   private Value switchArms(Value selector, List<? extends CaseTree> cases, int from, Tree where) {
