@@ -2,6 +2,7 @@ package dev.adjoint.corpus;
 
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.annotations.Owned;
 
 /**
  * Corpus functions of arrays: reductions, linear algebra on flat arrays, sorting a local copy,
@@ -522,6 +523,64 @@ public final class ArrayCorpus {
       f += 2 * a * a + b * b;
     }
     return f;
+  }
+
+  // ---- owned arrays, overwritten in place ----
+
+  /**
+   * An explicit Euler step written in place, x ← x + h·sin(x), three times, then Σ xᵢ·c: the
+   * partials are with respect to x on entry.
+   */
+  @Differentiable
+  static double inPlaceSteps(@Owned double[] x, double c) {
+    for (int step = 0; step < 3; step++) {
+      for (int i = 0; i < x.length; i++) {
+        x[i] = x[i] + 0.3 * Math.sin(x[i]) * c;
+      }
+    }
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * c;
+    }
+    return s;
+  }
+
+  /** In-place prefix sums through an alias, then a weighted sum of squares. */
+  @Differentiable
+  static double inPlacePrefixSums(@Owned double[] x) {
+    double[] y = x;
+    for (int i = 1; i < y.length; i++) {
+      y[i] += y[i - 1];
+    }
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * x[i] / (i + 1);
+    }
+    return s;
+  }
+
+  /** In-place float scaling by the first element. */
+  @Differentiable
+  static float floatInPlaceScale(@Owned float[] x) {
+    float first = x[0];
+    for (int i = 1; i < x.length; i++) {
+      x[i] = x[i] * first;
+    }
+    float s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i];
+    }
+    return s;
+  }
+
+  /** {@link #floatInPlaceScale} in double, without writing its input. */
+  @Differentiable
+  static double inPlaceScaleReference(double[] x) {
+    double s = x[0];
+    for (int i = 1; i < x.length; i++) {
+      s += x[i] * x[0];
+    }
+    return s;
   }
 
   // ---- float ----

@@ -358,7 +358,34 @@ final class ArrayEntries {
               a -> ArrayCorpus.valley(a.doubles(0)),
               a -> ArrayCorpusGrad.floatValley(a.floats(0)),
               (a, s) -> ArrayCorpusGrad.floatValley(a.floats(0), (float) s),
-              (a, s, d) -> ArrayCorpusGrad.floatValley(a.floats(0), (float) s, d.floats(0))));
+              (a, s, d) -> ArrayCorpusGrad.floatValley(a.floats(0), (float) s, d.floats(0))),
+          ofArrays(
+              "inPlaceSteps",
+              Layout.of(4, SCALAR),
+              cube(5, -1.5, 1.5),
+              a -> ArrayCorpus.inPlaceSteps(a.doubles(0), a.scalar(1)),
+              a -> ArrayCorpusGrad.inPlaceSteps(a.doubles(0), a.scalar(1)),
+              (a, s) -> ArrayCorpusGrad.inPlaceSteps(a.doubles(0), a.scalar(1), s),
+              (a, s, d) ->
+                  ArrayCorpusGrad.inPlaceSteps(
+                      a.doubles(0), a.scalar(1), s, d.gradient(), d.doubles(0))),
+          ofArrays(
+              "inPlacePrefixSums",
+              Layout.of(5),
+              cube(5, -1.5, 1.5),
+              a -> ArrayCorpus.inPlacePrefixSums(a.doubles(0)),
+              a -> ArrayCorpusGrad.inPlacePrefixSums(a.doubles(0)),
+              (a, s) -> ArrayCorpusGrad.inPlacePrefixSums(a.doubles(0), s),
+              (a, s, d) -> ArrayCorpusGrad.inPlacePrefixSums(a.doubles(0), s, d.doubles(0))),
+          ofFloatArrays(
+              "floatInPlaceScale",
+              Layout.ofFloats(4),
+              cube(4, -1.5, 1.5),
+              a -> ArrayCorpus.floatInPlaceScale(a.floats(0)),
+              a -> ArrayCorpus.inPlaceScaleReference(a.doubles(0)),
+              a -> ArrayCorpusGrad.floatInPlaceScale(a.floats(0)),
+              (a, s) -> ArrayCorpusGrad.floatInPlaceScale(a.floats(0), (float) s),
+              (a, s, d) -> ArrayCorpusGrad.floatInPlaceScale(a.floats(0), (float) s, d.floats(0))));
 
   /**
    * Points whose every coordinate has |xᵢ| in [lo, hi], for functions that branch on an element's

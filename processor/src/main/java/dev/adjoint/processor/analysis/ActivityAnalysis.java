@@ -37,8 +37,17 @@ public final class ActivityAnalysis {
         analysis.varied.add(p.variable());
       }
     }
-    analysis.forward(function.body());
-    analysis.backward(function.body());
+    // an array copy is an alias, whose writes reach the original too: activity flows both ways
+    // through it, so both passes repeat until nothing changes
+    int before;
+    do {
+      before = analysis.varied.size();
+      analysis.forward(function.body());
+    } while (analysis.varied.size() != before);
+    do {
+      before = analysis.useful.size();
+      analysis.backward(function.body());
+    } while (analysis.useful.size() != before);
     Set<Value.Var> active = new HashSet<>();
     for (Value.Var v : analysis.varied) {
       if (analysis.useful.contains(v) && (v.type().isFloating() || v.type().isFloatingArray())) {
@@ -86,6 +95,12 @@ public final class ActivityAnalysis {
         case Node.ArrayLength length -> {}
         case Node.Return ret -> {}
         default -> {
+          if (node instanceof Node.Copy copy
+              && copy.targetVar().type().isArray()
+              && isVaried(copy.targetVar())
+              && copy.source() instanceof Value.Var source) {
+            varied.add(source);
+          }
           if (anyVaried(operands(node))) {
             varied.add(node.target().orElseThrow());
           }
@@ -127,6 +142,12 @@ public final class ActivityAnalysis {
         default -> {
           if (useful.contains(node.target().orElseThrow())) {
             operands(node).forEach(this::markUseful);
+          }
+          if (node instanceof Node.Copy copy
+              && copy.targetVar().type().isArray()
+              && copy.source() instanceof Value.Var source
+              && useful.contains(source)) {
+            useful.add(copy.targetVar()); // the alias's stores reach the original's readers
           }
         }
       }

@@ -71,13 +71,21 @@ public final class ReverseMode extends ForwardSweep {
     ReverseMode mode = new ReverseMode(function, activity, names, ownGradientClass);
     for (IrFunction.Parameter p : function.parameters()) {
       String adjoint = arrayAdjoints.get(p.name());
-      if (adjoint != null) {
+      if (adjoint != null && p.owned()) {
+        // the reverse of a store clears the element's adjoint, which must not clear what the
+        // caller had accumulated: gather this array's partials locally, add them at the end
+        mode.ownedAdjoints.put(adjoint, mode.adjoint(p.variable()));
+        mode.declaredAdjoints.add(p.variable());
+      } else if (adjoint != null) {
         mode.adjointNames.put(p.variable(), adjoint);
         mode.declaredAdjoints.add(p.variable());
       }
     }
     return mode.run(seedName);
   }
+
+  /** For each owned array parameter, the caller's adjoint array and the local one. */
+  private final Map<String, String> ownedAdjoints = new LinkedHashMap<>();
 
   private Adjoint run(String seedName) {
     this.seedName = seedName;
@@ -88,6 +96,19 @@ public final class ReverseMode extends ForwardSweep {
     findInvertibleSteps(function.body());
     planFusion(function.body());
     CodeBlock.Builder forward = CodeBlock.builder();
+    for (IrFunction.Parameter p : function.parameters()) {
+      String local = adjointNames.get(p.variable());
+      if (p.owned() && local != null && ownedAdjoints.containsValue(local)) {
+        forward.add(
+            "$L $L = new $L[$L.length]; // @Owned $L: its partials, added to the caller's at the"
+                + " end\n",
+            p.variable().type().javaName(),
+            local,
+            p.variable().type().elementType().javaName(),
+            p.name(),
+            p.name());
+      }
+    }
     for (Node node : function.body()) {
       for (String declaration : newDeclarationsInside(node)) {
         forward.add("$L // $L: set in the block below\n", declaration, node.origin());
@@ -144,6 +165,17 @@ public final class ReverseMode extends ForwardSweep {
       reverse.add(statement.build());
     }
 
+    for (Map.Entry<String, String> owned : ownedAdjoints.entrySet()) {
+      String k = names.fresh("k");
+      reverse.add(
+          "for (int $L = 0; $L < $L.length; $L++) { // the owned array's partials\n",
+          k,
+          k,
+          owned.getValue(),
+          k);
+      reverse.indent().add("$L[$L] += $L[$L];\n", owned.getKey(), k, owned.getValue(), k);
+      reverse.unindent().add("}\n");
+    }
     if (seedFits != null) {
       Value.Var result = (Value.Var) ret.value();
       reverse.add("if (!$L) {\n", seedFits).indent();

@@ -330,8 +330,9 @@ abstract class ExpressionLowering extends CallLowering {
           "'"
               + ref.array().name()
               + "' is an input array, and @Differentiable methods must not"
-              + " write their inputs (the caller's data, and the values the gradient needs);"
-              + " copy it into a local array (new double[n] and a loop) and write that");
+              + " write their inputs (the caller's data); copy it into a local array (new"
+              + " double[n] and a loop) and write that, or, if the method may overwrite the"
+              + " caller's array, annotate the parameter @Owned");
     }
     IrType elementType = ref.array().type().elementType();
     if (!castAllowed
