@@ -1,5 +1,6 @@
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.annotations.Owned;
 
 abstract class Adj107Declaration {
   @Differentiable(wrt = "z")
@@ -14,4 +15,9 @@ abstract class Adj107Declaration {
 
   @Differentiable
   abstract double h(double x); // expect: [ADJ107] @Differentiable method h has no body
+
+  @Differentiable
+  static double o(@Owned double x) { // expect: [ADJ107] @Owned on parameter 'x' of o(double): only an array parameter can be owned
+    return x;
+  }
 }

@@ -176,7 +176,7 @@ public final class ArrayAliasesGrad {
       t11 = c[t10]; // ArrayAliases.java:27
       dT14 = dS_1; // ArrayAliases.java:27
       dS_1 = 0.0; // ArrayAliases.java:27
-      dS_1 += dT14; // ArrayAliases.java:27
+      dS_1 = dT14; // ArrayAliases.java:27
       dT13 = dT14; // ArrayAliases.java:27
       dT8 = dT13; // ArrayAliases.java:27
       dT12 = dT13; // ArrayAliases.java:27
@@ -202,8 +202,7 @@ public final class ArrayAliasesGrad {
     }
     double dT2 = dB[1]; // ArrayAliases.java:21
     dB[1] = 0; // ArrayAliases.java:21
-    dX += dT2 * x; // ArrayAliases.java:21
-    dX += dT2 * x; // ArrayAliases.java:21
+    dX += 2 * (dT2 * x); // ArrayAliases.java:21
     dX += dA[0]; // ArrayAliases.java:19
     dA[0] = 0; // ArrayAliases.java:19
     gradient[0] += dX;
@@ -316,7 +315,7 @@ public final class ArrayAliasesGrad {
       if (t9) { // ArrayAliases.java:40: the arm the forward sweep took
         dT15 += dS_1; // ArrayAliases.java:41
         dS_1 = 0.0; // ArrayAliases.java:41
-        dS_1 += dT15; // ArrayAliases.java:41
+        dS_1 = dT15; // ArrayAliases.java:41
         dT14 += dT15; // ArrayAliases.java:41
         dT15 = 0.0; // ArrayAliases.java:41
         dT12 += dT14 * t13; // ArrayAliases.java:41

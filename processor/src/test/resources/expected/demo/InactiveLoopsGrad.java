@@ -180,7 +180,7 @@ public final class InactiveLoopsGrad {
       dT8 = dS_1; // InactiveLoops.java:29
       dS_1 = 0.0; // InactiveLoops.java:29
       s_1 = tape.popDouble(); // InactiveLoops.java:29: the value before this statement
-      dS_1 += dT8 * t7; // InactiveLoops.java:29
+      dS_1 = dT8 * t7; // InactiveLoops.java:29
       dT7 = dT8 * s_1; // InactiveLoops.java:29
       dX[k_1] += dT7; // InactiveLoops.java:29
       t7 = tape.popDouble(); // InactiveLoops.java:29: the value before this statement
@@ -193,7 +193,7 @@ public final class InactiveLoopsGrad {
       dT3 = dS_1; // InactiveLoops.java:25
       dS_1 = 0.0; // InactiveLoops.java:25
       s_1 = tape.popDouble(); // InactiveLoops.java:25: the value before this statement
-      dS_1 += dT3 * t2; // InactiveLoops.java:25
+      dS_1 = dT3 * t2; // InactiveLoops.java:25
       dT2 = dT3 * s_1; // InactiveLoops.java:25
       dX[k] += dT2; // InactiveLoops.java:25
     }

@@ -48,10 +48,8 @@ public final class LoopsGrad {
     int t4 = 0; // Loops.java:10: set in the block below
     double t5 = 0.0; // Loops.java:10: set in the block below
     double t6 = 0.0; // Loops.java:10: set in the block below
-    double t7 = 0.0; // Loops.java:10: set in the block below
     double t8 = 0.0; // Loops.java:10: set in the block below
     double a = 0.0; // Loops.java:10: set in the block below
-    double t10 = 0.0; // Loops.java:10: set in the block below
     double b = 0.0; // Loops.java:10: set in the block below
     double t12 = 0.0; // Loops.java:10: set in the block below
     double t13 = 0.0; // Loops.java:10: set in the block below
@@ -59,35 +57,7 @@ public final class LoopsGrad {
     double t15 = 0.0; // Loops.java:10: set in the block below
     double t16 = 0.0; // Loops.java:10: set in the block below
     int t17 = 0; // Loops.java:10: set in the block below
-    int passes = 0; // Loops.java:10: passes of the loop below
-    t1 = x.length; // Loops.java:10
-    t2 = t1 - 1; // Loops.java:10
-    t3 = i_1 < t2; // Loops.java:10
-    while (t3) { // Loops.java:10
-      passes++;
-      t4 = i_1 + 1; // Loops.java:11
-      t5 = x[t4]; // Loops.java:11
-      t6 = x[i_1]; // Loops.java:11
-      t7 = x[i_1]; // Loops.java:11
-      t8 = t6 * t7; // Loops.java:11
-      a = t5 - t8; // Loops.java:11
-      t10 = x[i_1]; // Loops.java:12
-      b = 1 - t10; // Loops.java:12
-      t12 = 100 * a; // Loops.java:13
-      t13 = t12 * a; // Loops.java:13
-      t14 = b * b; // Loops.java:13
-      t15 = t13 + t14; // Loops.java:13
-      t16 = f_1 + t15; // Loops.java:13
-      f_1 = t16; // Loops.java:13
-      t17 = i_1 + 1; // Loops.java:10
-      i_1 = t17; // Loops.java:10
-      t1 = x.length; // Loops.java:10
-      t2 = t1 - 1; // Loops.java:10
-      t3 = i_1 < t2; // Loops.java:10
-    }
-    double value_1 = f_1; // Loops.java:15
-    // reverse sweep: adjoints, from the result back to the parameters
-    double dF_1 = seed; // Loops.java:15
+    double dF_1 = seed; // Loops.java:10: the result's adjoint, which each pass hands on unchanged
     double dT16 = 0.0; // Loops.java:13: accumulated in the block below
     double dT15 = 0.0; // Loops.java:13: accumulated in the block below
     double dT13 = 0.0; // Loops.java:13: accumulated in the block below
@@ -95,46 +65,50 @@ public final class LoopsGrad {
     double dB = 0.0; // Loops.java:13: accumulated in the block below
     double dT12 = 0.0; // Loops.java:13: accumulated in the block below
     double dA = 0.0; // Loops.java:13: accumulated in the block below
-    double dT10 = 0.0; // Loops.java:12: accumulated in the block below
+    double dT6 = 0.0; // Loops.java:12: accumulated in the block below
     double dT5 = 0.0; // Loops.java:11: accumulated in the block below
     double dT8 = 0.0; // Loops.java:11: accumulated in the block below
-    double dT6 = 0.0; // Loops.java:11: accumulated in the block below
-    double dT7 = 0.0; // Loops.java:11: accumulated in the block below
-    int i_1Base = i_1 - (passes + 1); // Loops.java:10: i_1 before the first pass
-    for (int pass = passes; pass > 0; pass--) { // Loops.java:10: the loop's passes, last first
-      i_1 = i_1Base + pass; // Loops.java:10: the value during this pass, nothing stored
-      // recomputed rather than stored: the values of this pass
+    t1 = x.length; // Loops.java:10
+    t2 = t1 - 1; // Loops.java:10
+    t3 = i_1 < t2; // Loops.java:10
+    while (t3) { // Loops.java:10: each pass undone as soon as it has run
       t4 = i_1 + 1; // Loops.java:11
       t5 = x[t4]; // Loops.java:11
       t6 = x[i_1]; // Loops.java:11
-      t7 = x[i_1]; // Loops.java:11
-      t8 = t6 * t7; // Loops.java:11
+      t8 = t6 * t6; // Loops.java:11
       a = t5 - t8; // Loops.java:11
-      t10 = x[i_1]; // Loops.java:12
-      b = 1 - t10; // Loops.java:12
+      b = 1 - t6; // Loops.java:12
       t12 = 100 * a; // Loops.java:13
+      t13 = t12 * a; // Loops.java:13
+      t14 = b * b; // Loops.java:13
+      t15 = t13 + t14; // Loops.java:13
+      t16 = f_1 + t15; // Loops.java:13
+      f_1 = t16; // Loops.java:13
+      // the pass's adjoints: no later pass changes the result's adjoint
       dT16 = dF_1; // Loops.java:13
       dF_1 = 0.0; // Loops.java:13
-      dF_1 += dT16; // Loops.java:13
+      dF_1 = dT16; // Loops.java:13
       dT15 = dT16; // Loops.java:13
       dT13 = dT15; // Loops.java:13
       dT14 = dT15; // Loops.java:13
-      dB = dT14 * b; // Loops.java:13
-      dB += dT14 * b; // Loops.java:13
+      dB = 2 * (dT14 * b); // Loops.java:13
       dT12 = dT13 * a; // Loops.java:13
       dA = dT13 * t12; // Loops.java:13
       dA += dT12 * 100; // Loops.java:13
-      dT10 = -dB; // Loops.java:12
-      dX[i_1] += dT10; // Loops.java:12
+      dT6 = -dB; // Loops.java:12
       dT5 = dA; // Loops.java:11
       dT8 = -dA; // Loops.java:11
-      dT6 = dT8 * t7; // Loops.java:11
-      dT7 = dT8 * t6; // Loops.java:11
-      dX[i_1] += dT7; // Loops.java:11
+      dT6 += 2 * (dT8 * t6); // Loops.java:11
       dX[i_1] += dT6; // Loops.java:11
       dX[t4] += dT5; // Loops.java:11
+      t17 = i_1 + 1; // Loops.java:10
+      i_1 = t17; // Loops.java:10
+      t1 = x.length; // Loops.java:10
+      t2 = t1 - 1; // Loops.java:10
+      t3 = i_1 < t2; // Loops.java:10
     }
-    return value_1;
+    // reverse sweep: adjoints, from the result back to the parameters
+    return f_1;
   }
 
   /**
@@ -262,7 +236,7 @@ public final class LoopsGrad {
       if (t9) { // Loops.java:25: the arm the forward sweep took
         dT11 += dSum_1; // Loops.java:25
         dSum_1 = 0.0; // Loops.java:25
-        dSum_1 += dT11; // Loops.java:25
+        dSum_1 = dT11; // Loops.java:25
         dT10 += dT11; // Loops.java:25
         dT11 = 0.0; // Loops.java:25
         dV += dT10 * Math.cos(v); // Loops.java:25
@@ -273,8 +247,7 @@ public final class LoopsGrad {
         dSum_1 += dResult; // Loops.java:23
         dT7 += dResult; // Loops.java:23
         dResult = 0.0; // Loops.java:23
-        dV += dT7 * v; // Loops.java:23
-        dV += dT7 * v; // Loops.java:23
+        dV += 2 * (dT7 * v); // Loops.java:23
         dT7 = 0.0; // Loops.java:23
       }
       t6 = tape.popBoolean(); // Loops.java:22: the value before this statement
@@ -314,12 +287,9 @@ public final class LoopsGrad {
     boolean t4 = false; // Loops.java:33: set in the block below
     double t5 = 0.0; // Loops.java:33: set in the block below
     double t6 = 0.0; // Loops.java:33: set in the block below
-    double t7 = 0.0; // Loops.java:33: set in the block below
     double t8 = 0.0; // Loops.java:33: set in the block below
-    double t9 = 0.0; // Loops.java:33: set in the block below
     double t10 = 0.0; // Loops.java:33: set in the block below
     double t11 = 0.0; // Loops.java:33: set in the block below
-    double t12 = 0.0; // Loops.java:33: set in the block below
     double t13 = 0.0; // Loops.java:33: set in the block below
     double t14 = 0.0; // Loops.java:33: set in the block below
     int t15 = 0; // Loops.java:33: set in the block below
@@ -330,13 +300,10 @@ public final class LoopsGrad {
       passes++;
       t5 = a[i_1]; // Loops.java:34
       t6 = 3 * t5; // Loops.java:34
-      t7 = a[i_1]; // Loops.java:34
-      t8 = t6 * t7; // Loops.java:34
-      t9 = a[i_1]; // Loops.java:34
-      t10 = t8 * t9; // Loops.java:34
+      t8 = t6 * t5; // Loops.java:34
+      t10 = t8 * t5; // Loops.java:34
       t11 = b[i_1]; // Loops.java:34
-      t12 = b[i_1]; // Loops.java:34
-      t13 = t11 * t12; // Loops.java:34
+      t13 = t11 * t11; // Loops.java:34
       t14 = t10 - t13; // Loops.java:34
       q[i_1] = t14; // Loops.java:34
       t15 = i_1 + 1; // Loops.java:33
@@ -353,38 +320,28 @@ public final class LoopsGrad {
     double dT10 = 0.0; // Loops.java:34: accumulated in the block below
     double dT13 = 0.0; // Loops.java:34: accumulated in the block below
     double dT11 = 0.0; // Loops.java:34: accumulated in the block below
-    double dT12 = 0.0; // Loops.java:34: accumulated in the block below
     double dT8 = 0.0; // Loops.java:34: accumulated in the block below
-    double dT9 = 0.0; // Loops.java:34: accumulated in the block below
-    double dT6 = 0.0; // Loops.java:34: accumulated in the block below
-    double dT7 = 0.0; // Loops.java:34: accumulated in the block below
     double dT5 = 0.0; // Loops.java:34: accumulated in the block below
+    double dT6 = 0.0; // Loops.java:34: accumulated in the block below
     int i_1Base = i_1 - (passes + 1); // Loops.java:33: i_1 before the first pass
     for (int pass = passes; pass > 0; pass--) { // Loops.java:33: the loop's passes, last first
       i_1 = i_1Base + pass; // Loops.java:33: the value during this pass, nothing stored
       // recomputed rather than stored: the values of this pass
       t5 = a[i_1]; // Loops.java:34
       t6 = 3 * t5; // Loops.java:34
-      t7 = a[i_1]; // Loops.java:34
-      t8 = t6 * t7; // Loops.java:34
-      t9 = a[i_1]; // Loops.java:34
+      t8 = t6 * t5; // Loops.java:34
       t11 = b[i_1]; // Loops.java:34
-      t12 = b[i_1]; // Loops.java:34
       dT14 = dQ[i_1]; // Loops.java:34
       dQ[i_1] = 0; // Loops.java:34
       dT10 = dT14; // Loops.java:34
       dT13 = -dT14; // Loops.java:34
-      dT11 = dT13 * t12; // Loops.java:34
-      dT12 = dT13 * t11; // Loops.java:34
-      dB[i_1] += dT12; // Loops.java:34
+      dT11 = 2 * (dT13 * t11); // Loops.java:34
       dB[i_1] += dT11; // Loops.java:34
-      dT8 = dT10 * t9; // Loops.java:34
-      dT9 = dT10 * t8; // Loops.java:34
-      dA[i_1] += dT9; // Loops.java:34
-      dT6 = dT8 * t7; // Loops.java:34
-      dT7 = dT8 * t6; // Loops.java:34
-      dA[i_1] += dT7; // Loops.java:34
-      dT5 = dT6 * 3; // Loops.java:34
+      dT8 = dT10 * t5; // Loops.java:34
+      dT5 = dT10 * t8; // Loops.java:34
+      dT6 = dT8 * t5; // Loops.java:34
+      dT5 += dT8 * t6; // Loops.java:34
+      dT5 += dT6 * 3; // Loops.java:34
       dA[i_1] += dT5; // Loops.java:34
     }
     if (!seedFits) {

@@ -123,7 +123,7 @@ public final class MatricesGrad {
         t9 = x[j_1]; // Matrices.java:13
         dT11 = dS_1; // Matrices.java:13
         dS_1 = 0.0; // Matrices.java:13
-        dS_1 += dT11; // Matrices.java:13
+        dS_1 = dT11; // Matrices.java:13
         dT10 = dT11; // Matrices.java:13
         dT8 = dT10 * t9; // Matrices.java:13
         dT9 = dT10 * t8; // Matrices.java:13
@@ -231,10 +231,9 @@ public final class MatricesGrad {
         v = row[k_3_2]; // Matrices.java:23
         dT8 = dS_1; // Matrices.java:24
         dS_1 = 0.0; // Matrices.java:24
-        dS_1 += dT8; // Matrices.java:24
+        dS_1 = dT8; // Matrices.java:24
         dT7 = dT8; // Matrices.java:24
-        dV = dT7 * v; // Matrices.java:24
-        dV += dT7 * v; // Matrices.java:24
+        dV = 2 * (dT7 * v); // Matrices.java:24
         dRow[k_3_2] += dV; // Matrices.java:23
       }
       k_3_2 = tape.popInt(); // Matrices.java:23: the value before this statement

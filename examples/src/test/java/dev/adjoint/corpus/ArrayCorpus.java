@@ -2,6 +2,7 @@ package dev.adjoint.corpus;
 
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.annotations.Owned;
 
 /**
  * Corpus functions of arrays: reductions, linear algebra on flat arrays, sorting a local copy,
@@ -455,6 +456,129 @@ public final class ArrayCorpus {
       } else {
         s -= v[order[i]] * v[order[i]];
       }
+    }
+    return s;
+  }
+
+  // ---- reductions whose adjoint runs inside the forward loop ----
+
+  /**
+   * Σ (p·xᵢ)² or (p·xᵢ)³/3 by sign, from s = p²: a branch in each pass, and p's partial gathered
+   * across the passes and before the loop.
+   */
+  @Differentiable
+  static double branchyTerms(double[] x, double p) {
+    double s = p * p;
+    for (int i = 0; i < x.length; i++) {
+      double t = p * x[i];
+      s += t > 0 ? t * t : t * t * t / 3;
+    }
+    return s;
+  }
+
+  /** −Σ xᵢ²xᵢ₊₁, the accumulator subtracted from. */
+  @Differentiable
+  static double subtractedProducts(double[] x) {
+    double s = 1;
+    for (int i = 0; i + 1 < x.length; i++) {
+      s -= x[i] * x[i] * x[i + 1];
+    }
+    return s;
+  }
+
+  /** Σ exp(−xᵢ²)·w, written term + sum; the weight w is a differentiated scalar. */
+  @Differentiable
+  static double gaussianTerms(double[] x, double w) {
+    double s = 0;
+    int i = 0;
+    while (i < x.length) {
+      s = Math.exp(-x[i] * x[i]) * w + s;
+      i++;
+    }
+    return s;
+  }
+
+  /**
+   * Σ 2(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)² in float, a shallow Rosenbrock valley (with the usual 100 the
+   * partials cancel too much for float's tolerances).
+   */
+  @Differentiable
+  static float floatValley(float[] x) {
+    float f = 0;
+    for (int i = 0; i < x.length - 1; i++) {
+      float a = x[i + 1] - x[i] * x[i];
+      float b = 1 - x[i];
+      f += 2 * a * a + b * b;
+    }
+    return f;
+  }
+
+  /** {@link #floatValley} in double. */
+  @Differentiable
+  static double valley(double[] x) {
+    double f = 0;
+    for (int i = 0; i < x.length - 1; i++) {
+      double a = x[i + 1] - x[i] * x[i];
+      double b = 1 - x[i];
+      f += 2 * a * a + b * b;
+    }
+    return f;
+  }
+
+  // ---- owned arrays, overwritten in place ----
+
+  /**
+   * An explicit Euler step written in place, x ← x + h·sin(x), three times, then Σ xᵢ·c: the
+   * partials are with respect to x on entry.
+   */
+  @Differentiable
+  static double inPlaceSteps(@Owned double[] x, double c) {
+    for (int step = 0; step < 3; step++) {
+      for (int i = 0; i < x.length; i++) {
+        x[i] = x[i] + 0.3 * Math.sin(x[i]) * c;
+      }
+    }
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * c;
+    }
+    return s;
+  }
+
+  /** In-place prefix sums through an alias, then a weighted sum of squares. */
+  @Differentiable
+  static double inPlacePrefixSums(@Owned double[] x) {
+    double[] y = x;
+    for (int i = 1; i < y.length; i++) {
+      y[i] += y[i - 1];
+    }
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * x[i] / (i + 1);
+    }
+    return s;
+  }
+
+  /** In-place float scaling by the first element. */
+  @Differentiable
+  static float floatInPlaceScale(@Owned float[] x) {
+    float first = x[0];
+    for (int i = 1; i < x.length; i++) {
+      x[i] = x[i] * first;
+    }
+    float s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i];
+    }
+    return s;
+  }
+
+  /** {@link #floatInPlaceScale} in double, without writing its input. */
+  @Differentiable
+  static double inPlaceScaleReference(double[] x) {
+    double s = x[0];
+    for (int i = 1; i < x.length; i++) {
+      s += x[i] * x[0];
     }
     return s;
   }

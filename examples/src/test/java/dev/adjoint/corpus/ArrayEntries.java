@@ -313,7 +313,79 @@ final class ArrayEntries {
               a -> ArrayCorpusGrad.floatRunningProducts(a.floats(0)),
               (a, s) -> ArrayCorpusGrad.floatRunningProducts(a.floats(0), (float) s),
               (a, s, d) ->
-                  ArrayCorpusGrad.floatRunningProducts(a.floats(0), (float) s, d.floats(0))));
+                  ArrayCorpusGrad.floatRunningProducts(a.floats(0), (float) s, d.floats(0))),
+          ofArrays(
+              "branchyTerms",
+              Layout.of(5, SCALAR),
+              awayFromZero(6, 0.3, 1.5),
+              a -> ArrayCorpus.branchyTerms(a.doubles(0), a.scalar(1)),
+              a -> ArrayCorpusGrad.branchyTerms(a.doubles(0), a.scalar(1)),
+              (a, s) -> ArrayCorpusGrad.branchyTerms(a.doubles(0), a.scalar(1), s),
+              (a, s, d) ->
+                  ArrayCorpusGrad.branchyTerms(
+                      a.doubles(0), a.scalar(1), s, d.gradient(), d.doubles(0))),
+          ofArrays(
+              "subtractedProducts",
+              Layout.of(5),
+              cube(5, -1.5, 1.5),
+              a -> ArrayCorpus.subtractedProducts(a.doubles(0)),
+              a -> ArrayCorpusGrad.subtractedProducts(a.doubles(0)),
+              (a, s) -> ArrayCorpusGrad.subtractedProducts(a.doubles(0), s),
+              (a, s, d) -> ArrayCorpusGrad.subtractedProducts(a.doubles(0), s, d.doubles(0))),
+          ofArrays(
+              "gaussianTerms",
+              Layout.of(5, SCALAR),
+              cube(6, -1.5, 1.5),
+              a -> ArrayCorpus.gaussianTerms(a.doubles(0), a.scalar(1)),
+              a -> ArrayCorpusGrad.gaussianTerms(a.doubles(0), a.scalar(1)),
+              (a, s) -> ArrayCorpusGrad.gaussianTerms(a.doubles(0), a.scalar(1), s),
+              (a, s, d) ->
+                  ArrayCorpusGrad.gaussianTerms(
+                      a.doubles(0), a.scalar(1), s, d.gradient(), d.doubles(0))),
+          ofArrays(
+              "valley",
+              Layout.of(6),
+              cube(6, -1.5, 1.5),
+              a -> ArrayCorpus.valley(a.doubles(0)),
+              a -> ArrayCorpusGrad.valley(a.doubles(0)),
+              (a, s) -> ArrayCorpusGrad.valley(a.doubles(0), s),
+              (a, s, d) -> ArrayCorpusGrad.valley(a.doubles(0), s, d.doubles(0))),
+          ofFloatArrays(
+              "floatValley",
+              Layout.ofFloats(6),
+              cube(6, -1.5, 1.5),
+              a -> ArrayCorpus.floatValley(a.floats(0)),
+              a -> ArrayCorpus.valley(a.doubles(0)),
+              a -> ArrayCorpusGrad.floatValley(a.floats(0)),
+              (a, s) -> ArrayCorpusGrad.floatValley(a.floats(0), (float) s),
+              (a, s, d) -> ArrayCorpusGrad.floatValley(a.floats(0), (float) s, d.floats(0))),
+          ofArrays(
+              "inPlaceSteps",
+              Layout.of(4, SCALAR),
+              cube(5, -1.5, 1.5),
+              a -> ArrayCorpus.inPlaceSteps(a.doubles(0), a.scalar(1)),
+              a -> ArrayCorpusGrad.inPlaceSteps(a.doubles(0), a.scalar(1)),
+              (a, s) -> ArrayCorpusGrad.inPlaceSteps(a.doubles(0), a.scalar(1), s),
+              (a, s, d) ->
+                  ArrayCorpusGrad.inPlaceSteps(
+                      a.doubles(0), a.scalar(1), s, d.gradient(), d.doubles(0))),
+          ofArrays(
+              "inPlacePrefixSums",
+              Layout.of(5),
+              cube(5, -1.5, 1.5),
+              a -> ArrayCorpus.inPlacePrefixSums(a.doubles(0)),
+              a -> ArrayCorpusGrad.inPlacePrefixSums(a.doubles(0)),
+              (a, s) -> ArrayCorpusGrad.inPlacePrefixSums(a.doubles(0), s),
+              (a, s, d) -> ArrayCorpusGrad.inPlacePrefixSums(a.doubles(0), s, d.doubles(0))),
+          ofFloatArrays(
+              "floatInPlaceScale",
+              Layout.ofFloats(4),
+              cube(4, -1.5, 1.5),
+              a -> ArrayCorpus.floatInPlaceScale(a.floats(0)),
+              a -> ArrayCorpus.inPlaceScaleReference(a.doubles(0)),
+              a -> ArrayCorpusGrad.floatInPlaceScale(a.floats(0)),
+              (a, s) -> ArrayCorpusGrad.floatInPlaceScale(a.floats(0), (float) s),
+              (a, s, d) -> ArrayCorpusGrad.floatInPlaceScale(a.floats(0), (float) s, d.floats(0))));
 
   /**
    * Points whose every coordinate has |xᵢ| in [lo, hi], for functions that branch on an element's

@@ -365,4 +365,69 @@ public final class ControlFlowCorpus {
     } while (k < 12);
     return x;
   }
+
+  // ---- switch with colon labels ----
+
+  /**
+   * Colon labels: k = 0 falls through into case 1, case 1 breaks, default (in the middle) falls
+   * through into case 3.
+   */
+  @Differentiable
+  static double switchGroups(double x, int k) {
+    double y = 1;
+    switch (k) {
+      case 0:
+        y *= x;
+      case 1:
+        y += Math.sin(x);
+        break;
+      default:
+        y = -x * x;
+      case 3:
+        y *= 2;
+    }
+    return y;
+  }
+
+  /**
+   * A colon switch in a loop: {@code continue} goes on to the loop, {@code break} leaves only the
+   * switch, a {@code return} inside it leaves the method.
+   */
+  @Differentiable
+  static double switchInLoop(double x, int n) {
+    double y = x;
+    for (int i = 0; i < 6; i++) {
+      switch (i % 3) {
+        case 1:
+          if (i == n) {
+            return y * x;
+          }
+          continue;
+        case 2:
+          y += Math.cos(y);
+          break;
+        default:
+          y *= 0.75;
+      }
+      y += x;
+    }
+    return y;
+  }
+
+  /** Arrow cases with default in the middle: a later case is still selected by its label. */
+  @Differentiable
+  static double arrowDefaultInMiddle(double x, int k) {
+    double y = 0;
+    switch (k) {
+      case 1 -> y = x;
+      default -> y = -x;
+      case 2 -> y = x * x;
+    }
+    double z =
+        switch (k) {
+          default -> 1.0;
+          case 2 -> Math.sin(x);
+        };
+    return y + z;
+  }
 }

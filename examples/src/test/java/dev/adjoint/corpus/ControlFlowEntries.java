@@ -180,7 +180,55 @@ final class ControlFlowEntries {
               x -> ControlFlowCorpus.floatNewtonSqrt((float) x[0]),
               x -> ControlFlowCorpus.newtonSqrt(x[0]),
               x -> ControlFlowCorpusGrad.floatNewtonSqrt((float) x[0]),
-              (x, s) -> ControlFlowCorpusGrad.floatNewtonSqrt((float) x[0], (float) s)));
+              (x, s) -> ControlFlowCorpusGrad.floatNewtonSqrt((float) x[0], (float) s)),
+          of(
+              "switchGroups0",
+              cube(1, -2, 2),
+              x -> ControlFlowCorpus.switchGroups(x[0], 0),
+              x -> ControlFlowCorpusGrad.switchGroups(x[0], 0),
+              (x, s) -> ControlFlowCorpusGrad.switchGroups(x[0], 0, s)),
+          of(
+              "switchGroups1",
+              cube(1, -2, 2),
+              x -> ControlFlowCorpus.switchGroups(x[0], 1),
+              x -> ControlFlowCorpusGrad.switchGroups(x[0], 1),
+              (x, s) -> ControlFlowCorpusGrad.switchGroups(x[0], 1, s)),
+          of(
+              "switchGroups2",
+              cube(1, -2, 2),
+              x -> ControlFlowCorpus.switchGroups(x[0], 2),
+              x -> ControlFlowCorpusGrad.switchGroups(x[0], 2),
+              (x, s) -> ControlFlowCorpusGrad.switchGroups(x[0], 2, s)),
+          of(
+              "switchGroups3",
+              cube(1, -2, 2),
+              x -> ControlFlowCorpus.switchGroups(x[0], 3),
+              x -> ControlFlowCorpusGrad.switchGroups(x[0], 3),
+              (x, s) -> ControlFlowCorpusGrad.switchGroups(x[0], 3, s)),
+          of(
+              "switchInLoop4",
+              cube(1, -1.5, 1.5),
+              x -> ControlFlowCorpus.switchInLoop(x[0], 4),
+              x -> ControlFlowCorpusGrad.switchInLoop(x[0], 4),
+              (x, s) -> ControlFlowCorpusGrad.switchInLoop(x[0], 4, s)),
+          of(
+              "switchInLoop7",
+              cube(1, -1.5, 1.5),
+              x -> ControlFlowCorpus.switchInLoop(x[0], 7),
+              x -> ControlFlowCorpusGrad.switchInLoop(x[0], 7),
+              (x, s) -> ControlFlowCorpusGrad.switchInLoop(x[0], 7, s)),
+          of(
+              "arrowDefaultInMiddle2",
+              cube(1, -2, 2),
+              x -> ControlFlowCorpus.arrowDefaultInMiddle(x[0], 2),
+              x -> ControlFlowCorpusGrad.arrowDefaultInMiddle(x[0], 2),
+              (x, s) -> ControlFlowCorpusGrad.arrowDefaultInMiddle(x[0], 2, s)),
+          of(
+              "arrowDefaultInMiddle5",
+              cube(1, -2, 2),
+              x -> ControlFlowCorpus.arrowDefaultInMiddle(x[0], 5),
+              x -> ControlFlowCorpusGrad.arrowDefaultInMiddle(x[0], 5),
+              (x, s) -> ControlFlowCorpusGrad.arrowDefaultInMiddle(x[0], 5, s)));
 
   static final List<CorpusEntry> ALL =
       Stream.concat(SCALARS.stream(), ArrayEntries.ALL.stream()).toList();

@@ -9,6 +9,7 @@ import dev.adjoint.annotations.Derivatives;
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ActivityAnalysis;
+import dev.adjoint.processor.analysis.LoadReuse;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.diag.Reporter;
@@ -132,9 +133,10 @@ public final class AdjointProcessor extends AbstractProcessor {
         MethodLowering.Lowered lowered =
             MethodLowering.lower(trees, processingEnv.getElementUtils(), registry, declaration);
         try {
-          Activity activity = ActivityAnalysis.analyze(lowered.function());
+          // the same primal with each array element loaded once per straight-line stretch
+          IrFunction function = LoadReuse.apply(lowered.function());
+          Activity activity = ActivityAnalysis.analyze(function);
           String seedName = lowered.names().fresh("seed");
-          IrFunction function = lowered.function();
           // tensor methods add into .grad(); the others into caller arrays
           boolean onTensors = function.usesTensors();
           Map<String, String> arrayAdjoints = new LinkedHashMap<>();

@@ -129,6 +129,12 @@ public final class ActivityAnalysis {
         case Node.ArrayLength length -> {}
         case Node.Return ret -> {}
         default -> {
+          if (node instanceof Node.Copy copy
+              && copy.targetVar().type().isArray()
+              && isVaried(copy.targetVar())
+              && copy.source() instanceof Value.Var source) {
+            varied.add(source);
+          }
           if (anyVaried(operands(node))) {
             addVaried(node.target().orElseThrow());
           }
@@ -170,6 +176,12 @@ public final class ActivityAnalysis {
         default -> {
           if (useful.contains(node.target().orElseThrow())) {
             operands(node).forEach(this::markUseful);
+          }
+          if (node instanceof Node.Copy copy
+              && copy.targetVar().type().isArray()
+              && copy.source() instanceof Value.Var source
+              && useful.contains(source)) {
+            useful.add(copy.targetVar()); // the alias's stores reach the original's readers
           }
         }
       }

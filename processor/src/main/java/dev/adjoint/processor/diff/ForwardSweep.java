@@ -193,6 +193,10 @@ abstract class ForwardSweep extends LoopAnalysis {
    * and again after each one; they compute only the test, which the reverse sweep never needs.
    */
   void forwardLoop(Node.While loop, CodeBlock.Builder out, int depth, boolean inLoop) {
+    if (fused.contains(loop)) {
+      forwardFusedLoop(loop, out, depth);
+      return;
+    }
     String count = null;
     if (hasActive(loop.body()) || overwritesSaved(loop.body())) {
       count = names.fresh("passes");
@@ -212,6 +216,45 @@ abstract class ForwardSweep extends LoopAnalysis {
       out.add("$L.pushInt($L); // $L: for the reverse sweep\n", tape(), count, loop.origin());
     }
   }
+
+  /**
+   * A loop whose passes are undone as they run (see {@link #planFusion}): each pass runs its body
+   * up to the counter updates, then the reverse of that part, then the counter updates and the
+   * test. The result's adjoint is the seed throughout; the adjoints the reverse part declares are
+   * declared before the loop, so the reverse sweep goes on adding into them.
+   */
+  void forwardFusedLoop(Node.While loop, CodeBlock.Builder out, int depth) {
+    int split = plans.get(loop).suffixStart();
+    List<Node> prefix = loop.body().subList(0, split);
+    declaredAdjoints.add(fusedResult);
+    out.add(
+        "$L $L = $L; // $L: the result's adjoint, which each pass hands on unchanged\n",
+        fusedResult.type().javaName(),
+        adjoint(fusedResult),
+        seedName,
+        loop.origin());
+    CodeBlock.Builder undo = CodeBlock.builder();
+    undoPass(loop, prefix, undo, depth + 1);
+    pendingDeclarations.forEach(d -> out.add("$L", d));
+    pendingDeclarations.clear();
+    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
+    out.add(
+        "while ($L) { // $L: each pass undone as soon as it has run\n",
+        primal(loop.test()).code(),
+        loop.origin());
+    out.indent();
+    prefix.forEach(n -> forwardStatement(n, out, depth + 1, false));
+    out.add("// the pass's adjoints: no later pass changes the result's adjoint\n");
+    out.add(undo.build());
+    loop.body()
+        .subList(split, loop.body().size())
+        .forEach(n -> forwardStatement(n, out, depth + 1, false));
+    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
+    out.unindent().add("}\n");
+  }
+
+  /** Writes the reverse of one pass of a fused loop's {@code prefix}. */
+  abstract void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth);
 
   void saveBeforeOverwrite(Node node, CodeBlock.Builder out) {
     List<Value.Var> overwritten = new ArrayList<>();

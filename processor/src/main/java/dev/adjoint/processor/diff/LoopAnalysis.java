@@ -52,6 +52,15 @@ abstract class LoopAnalysis extends SweepContext {
   /** How often each variable is defined in the whole method. */
   final Map<Value.Var, Integer> definitionsInMethod = new HashMap<>();
 
+  /**
+   * Top-level loops whose reverse passes run inside the forward loop, each right after the pass it
+   * undoes (see {@link #planFusion}).
+   */
+  final Set<Node.While> fused = new HashSet<>();
+
+  /** The returned variable whose adjoint a fused loop's passes carry: it is the seed throughout. */
+  Value.Var fusedResult;
+
   // ---------------------------------------------------------------- what loops need
 
   /**
@@ -110,8 +119,10 @@ abstract class LoopAnalysis extends SweepContext {
           collectLoopFacts(branch.elseBranch(), inLoop);
         }
         case Node.While loop -> {
-          collectLoopFacts(loop.condition(), true);
-          collectLoopFacts(loop.body(), true);
+          // a fused loop's passes are undone before anything overwrites their values
+          boolean overwrites = inLoop || !fused.contains(loop);
+          collectLoopFacts(loop.condition(), overwrites);
+          collectLoopFacts(loop.body(), overwrites);
         }
         default -> {}
       }
@@ -296,6 +307,160 @@ abstract class LoopAnalysis extends SweepContext {
         }
         default -> {}
       }
+    }
+  }
+
+  /**
+   * Finds the top-level loop, if any, whose reverse passes can each run right after the forward
+   * pass they undo, in the forward loop itself, instead of in a second loop running the passes
+   * backwards: no tape, no trip count, no recomputation, and each pass's values still in registers.
+   *
+   * <p>Reverse mode undoes the passes last first because a pass's adjoints depend on the adjoints
+   * the later passes leave. They do not when the only active value a pass hands to the next is an
+   * accumulator {@code r = r + e} (or {@code r - e}, or {@code e + r}) that is the method's result:
+   * {@code ∂(r + e)/∂r = 1}, so {@code dr} is the seed before and after every pass, and each pass's
+   * contributions to the other adjoints are the same whenever they are added (their summation order
+   * is not part of the contract). The loop must therefore be followed by nothing active but the
+   * return of {@code r}; read {@code r} only in that one addition; keep its counter updates (the
+   * body's integral suffix, see {@link Recomputation}) inactive; and define every other variable of
+   * the body once in the whole method or leave it unread by the reverse sweep, so that undoing the
+   * pass before the suffix and the next test run sees the values of that pass. Only straight-line
+   * nodes and branches qualify: no inner loops, array stores or creations, or calls to
+   * differentiable methods.
+   */
+  void planFusion(List<Node> body) {
+    Node.Return ret = findReturn(body);
+    if (!(ret.value() instanceof Value.Var result)
+        || result.type().isArray()
+        || !activity.isActive(result)) {
+      return;
+    }
+    for (int j = body.size() - 1; j >= 0; j--) {
+      Node node = body.get(j);
+      if (node instanceof Node.While loop) {
+        if (fusable(loop, result)) {
+          fused.add(loop);
+          fusedResult = result;
+          // the loop's values are no longer overwritten before the reverse sweep reads them
+          definedInLoops.clear();
+          collectLoopFacts(body, false);
+        }
+        return;
+      }
+      if (!(node instanceof Node.Return) && hasActive(List.of(node))) {
+        return; // active code after the loop: the result's adjoint is not yet known
+      }
+    }
+  }
+
+  private boolean fusable(Node.While loop, Value.Var result) {
+    Recomputation.Plan plan = plans.get(loop);
+    if (plan == null || hasActive(loop.condition())) {
+      return false;
+    }
+    List<Node> prefix = loop.body().subList(0, plan.suffixStart());
+    List<Node> suffix = loop.body().subList(plan.suffixStart(), loop.body().size());
+    if (hasActive(suffix) || !straightLine(prefix)) {
+      return false;
+    }
+    // the accumulator: result = t (a copy at the prefix's top level), t = result ± e
+    Node.Apply step = null;
+    Node.Copy carry = null;
+    for (int j = 1; j < prefix.size(); j++) {
+      if (prefix.get(j) instanceof Node.Copy copy
+          && copy.targetVar().equals(result)
+          && prefix.get(j - 1) instanceof Node.Apply apply
+          && apply.targetVar().equals(copy.source())) {
+        step = apply;
+        carry = copy;
+      }
+    }
+    if (step == null || !accumulates(step, result)) {
+      return false;
+    }
+    Map<Value.Var, Integer> reads = new HashMap<>();
+    loop.condition().forEach(n -> countReads(n, reads));
+    loop.body().forEach(n -> countReads(n, reads));
+    if (reads.getOrDefault(result, 0) != 1 || reads.getOrDefault(step.targetVar(), 0) != 1) {
+      return false;
+    }
+    Map<Value.Var, Integer> definitions = new HashMap<>();
+    prefix.forEach(n -> countDefinitions(n, definitions));
+    Map<Value.Var, Integer> onAPath = definitionsOnAPath(prefix);
+    for (Value.Var v : definitions.keySet()) {
+      // defined once in each pass (an if/else may define it in both arms) and nowhere else
+      boolean once =
+          onAPath.get(v) == 1 && definitionsInMethod.getOrDefault(v, 0).equals(definitions.get(v));
+      boolean unread = !activity.isActive(v) && !needed.contains(v);
+      if (!once && !unread && !v.equals(result)) {
+        return false;
+      }
+    }
+    return definitions.getOrDefault(result, 0) == 1 && prefix.contains(carry);
+  }
+
+  /** For each variable, the most definitions of it one run of {@code nodes} can execute. */
+  private static Map<Value.Var, Integer> definitionsOnAPath(List<Node> nodes) {
+    Map<Value.Var, Integer> counts = new HashMap<>();
+    for (Node node : nodes) {
+      node.target().ifPresent(v -> counts.merge(v, 1, Integer::sum));
+      if (node instanceof Node.If branch) {
+        Map<Value.Var, Integer> arms = new HashMap<>(definitionsOnAPath(branch.thenBranch()));
+        definitionsOnAPath(branch.elseBranch()).forEach((v, c) -> arms.merge(v, c, Math::max));
+        arms.forEach((v, c) -> counts.merge(v, c, Integer::sum));
+      }
+    }
+    return counts;
+  }
+
+  private static boolean accumulates(Node.Apply step, Value.Var result) {
+    List<Value> args = step.args();
+    return switch (step.op()) {
+      case ADD -> args.get(0).equals(result) != args.get(1).equals(result);
+      case SUBTRACT -> args.get(0).equals(result) && !args.get(1).equals(result);
+      default -> false;
+    };
+  }
+
+  private static boolean straightLine(List<Node> nodes) {
+    for (Node node : nodes) {
+      boolean ok =
+          switch (node) {
+            case Node.If branch ->
+                straightLine(branch.thenBranch()) && straightLine(branch.elseBranch());
+            case Node.Copy copy -> !copy.targetVar().type().isArray();
+            case Node.Apply apply -> true;
+            case Node.Convert convert -> true;
+            case Node.Operate operate -> true;
+            case Node.Detach detach -> true;
+            case Node.ArrayLoad load -> true;
+            case Node.ArrayLength length -> true;
+            case Node.CallWithDerivative call -> true;
+            default -> false;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static void countReads(Node node, Map<Value.Var, Integer> counts) {
+    for (Value v : dev.adjoint.processor.analysis.ActivityAnalysis.operands(node)) {
+      if (v instanceof Value.Var var) {
+        counts.merge(var, 1, Integer::sum);
+      }
+    }
+    switch (node) {
+      case Node.If branch -> {
+        branch.thenBranch().forEach(n -> countReads(n, counts));
+        branch.elseBranch().forEach(n -> countReads(n, counts));
+      }
+      case Node.While loop -> {
+        loop.condition().forEach(n -> countReads(n, counts));
+        loop.body().forEach(n -> countReads(n, counts));
+      }
+      default -> {}
     }
   }
 

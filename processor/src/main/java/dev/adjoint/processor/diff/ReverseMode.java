@@ -82,7 +82,12 @@ public final class ReverseMode extends ForwardSweep {
     ReverseMode mode = new ReverseMode(function, activity, names, ownGradientClass);
     for (IrFunction.Parameter p : function.parameters()) {
       String adjoint = arrayAdjoints.get(p.name());
-      if (adjoint != null) {
+      if (adjoint != null && p.owned()) {
+        // the reverse of a store clears the element's adjoint, which must not clear what the
+        // caller had accumulated: gather this array's partials locally, add them at the end
+        mode.ownedAdjoints.put(adjoint, mode.adjoint(p.variable()));
+        mode.declaredAdjoints.add(p.variable());
+      } else if (adjoint != null) {
         mode.adjointNames.put(p.variable(), adjoint);
         mode.declaredAdjoints.add(p.variable());
       }
@@ -90,17 +95,35 @@ public final class ReverseMode extends ForwardSweep {
     return mode.run(seedName);
   }
 
+  /** For each owned array parameter, the caller's adjoint array and the local one. */
+  private final Map<String, String> ownedAdjoints = new LinkedHashMap<>();
+
   private Adjoint run(String seedName) {
     CodeBlock.Builder leafPrologue = CodeBlock.builder();
     if (function.usesTensors()) {
       planTensorLeaves(leafPrologue);
     }
+    this.seedName = seedName;
     function.body().forEach(n -> countDefinitions(n, definitionsInMethod));
     collectLoopFacts(function.body(), false);
     planRecomputation(function.body());
     planLoops(function.body());
     findInvertibleSteps(function.body());
+    planFusion(function.body());
     CodeBlock.Builder forward = CodeBlock.builder();
+    for (IrFunction.Parameter p : function.parameters()) {
+      String local = adjointNames.get(p.variable());
+      if (p.owned() && local != null && ownedAdjoints.containsValue(local)) {
+        forward.add(
+            "$L $L = new $L[$L.length]; // @Owned $L: its partials, added to the caller's at the"
+                + " end\n",
+            p.variable().type().javaName(),
+            local,
+            p.variable().type().elementType().javaName(),
+            p.name(),
+            p.name());
+      }
+    }
     for (Node node : function.body()) {
       for (String declaration : newDeclarationsInside(node)) {
         forward.add("$L // $L: set in the block below\n", declaration, node.origin());
@@ -169,7 +192,7 @@ public final class ReverseMode extends ForwardSweep {
             seedName,
             ret.origin());
       }
-    } else if (activity.isActive(ret.value())) {
+    } else if (activity.isActive(ret.value()) && fused.isEmpty()) { // else set before the loop
       Value.Var result = (Value.Var) ret.value();
       declaredAdjoints.add(result);
       reverse.add(
@@ -187,6 +210,17 @@ public final class ReverseMode extends ForwardSweep {
       releaseAfterLastUse(body.get(i), ret, reverse);
     }
 
+    for (Map.Entry<String, String> owned : ownedAdjoints.entrySet()) {
+      String k = names.fresh("k");
+      reverse.add(
+          "for (int $L = 0; $L < $L.length; $L++) { // the owned array's partials\n",
+          k,
+          k,
+          owned.getValue(),
+          k);
+      reverse.indent().add("$L[$L] += $L[$L];\n", owned.getKey(), k, owned.getValue(), k);
+      reverse.unindent().add("}\n");
+    }
     if (seedFits != null && ret.value().type() == IrType.TENSOR) {
       reverse.add("if (!$L) {\n", seedFits).indent();
       reverse.add(
@@ -485,8 +519,7 @@ public final class ReverseMode extends ForwardSweep {
           boolean setEachPass = pass != null && pass.assigned.contains(target);
           if (inLoop && !target.type().isArray() && !setEachPass) {
             // the variable's earlier value, defined on an earlier pass, starts from zero
-            out.add(
-                "$L = $L; // $L\n", adjoint(target), defaultValue(target.type()), node.origin());
+            clear(out, target, node.origin());
           }
         }
         if (inLoop) {
@@ -503,13 +536,23 @@ public final class ReverseMode extends ForwardSweep {
         List<JavaExpr> args = primals(apply.args());
         JavaExpr y = JavaExpr.atom(apply.targetVar().name());
         JavaExpr g = JavaExpr.atom(adjoint(apply.targetVar()));
+        // an operand used twice (x * x) gets its contributions summed before one update; two
+        // equal ones, g·u + g·u, are exactly 2·(g·u): one product and an exact doubling
+        Map<Value.Var, JavaExpr> summed = new LinkedHashMap<>();
         for (int i = 0; i < apply.args().size(); i++) {
           if (activity.isActive(apply.args().get(i))) {
             JavaExpr contribution =
                 ElementwiseRules.partial(apply.op(), adjointAlgebra, args, y, g, i);
-            accumulate(out, (Value.Var) apply.args().get(i), contribution, apply.origin(), depth);
+            summed.merge(
+                (Value.Var) apply.args().get(i),
+                contribution,
+                (a, b) ->
+                    a.code().equals(b.code())
+                        ? adjointAlgebra.multiply(JavaExpr.literal("2"), a)
+                        : adjointAlgebra.add(a, b));
           }
         }
+        summed.forEach((v, c) -> accumulate(out, v, c, apply.origin(), depth));
       }
       case Node.Copy copy -> {
         if (!copy.targetVar().type().isArray()) { // an array copy's adjoint is an alias
@@ -718,10 +761,20 @@ public final class ReverseMode extends ForwardSweep {
     out.indent().add(body.build()).unindent().add("}\n");
   }
 
+  @Override
+  void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth) {
+    passes.push(new Pass(depth, passLocalCandidates(loop.body())));
+    reverseBlock(prefix, out, depth, true);
+    passes.pop();
+  }
+
   private void reverseBlock(List<Node> nodes, CodeBlock.Builder out, int depth, boolean inLoop) {
+    Object enclosing = currentBlock;
+    currentBlock = new Object();
     for (int i = nodes.size() - 1; i >= 0; i--) {
       reverseStatement(nodes.get(i), out, depth, inLoop);
     }
+    currentBlock = enclosing;
   }
 
   private void passThrough(

@@ -48,6 +48,9 @@ abstract class SweepContext {
 
   String tape;
 
+  /** The seed parameter's name. */
+  String seedName;
+
   static final com.palantir.javapoet.ClassName TAPE =
       com.palantir.javapoet.ClassName.get("dev.adjoint.runtime.tape", "Tape");
 
@@ -67,6 +70,12 @@ abstract class SweepContext {
 
   /** Declares {@code v}'s adjoint, as 0, before the current outermost statement if need be. */
   void ensureDeclared(Value.Var v, Origin origin) {
+    if (v.type().isArray()) {
+      // an array's adjoint is the caller's accumulator (parameters) or is created or aliased
+      // where the forward sweep defines the array (a local array, a copy, a row), and declared
+      // there
+      return;
+    }
     if (declaredAdjoints.add(v)) {
       pendingDeclarations.add(
           v.type().javaName()
@@ -123,6 +132,12 @@ abstract class SweepContext {
       out.add("$L = $L; // $L\n", name, narrowed(v, contribution), origin);
       return;
     }
+    if (knownZero.remove(v) == currentBlock) {
+      // cleared earlier in this same block and not touched since: 0 + x is x (and the JIT may not
+      // fold it, since 0.0 + -0.0 is +0.0), so the contribution is assigned
+      out.add("$L = $L; // $L\n", name, narrowed(v, contribution), origin);
+      return;
+    }
     out.add("$L += $L; // $L\n", name, contribution.code(), origin);
   }
 
@@ -157,6 +172,21 @@ abstract class SweepContext {
       enclosing.accumulated.add(v);
     }
     out.add("$L = Adjoints.add($L, $L); // $L\n", name, name, contribution.code(), origin);
+  }
+
+  /**
+   * Adjoints the reverse sweep has just cleared, each with the block that cleared it: until a
+   * contribution reaches it, it holds 0 in the rest of that block.
+   */
+  final Map<Value.Var, Object> knownZero = new java.util.HashMap<>();
+
+  /** The block of the reverse sweep being written (each branch arm and pass is one). */
+  Object currentBlock = new Object();
+
+  /** {@code dV = 0}: {@code v}'s earlier value reaches nothing before this point. */
+  void clear(CodeBlock.Builder out, Value.Var v, Origin origin) {
+    out.add("$L = $L; // $L\n", adjoint(v), defaultValue(v.type()), origin);
+    knownZero.put(v, currentBlock);
   }
 
   /**

@@ -59,8 +59,14 @@ public record IrFunction(
    *
    * @param variable the IR variable holding its value on entry
    * @param differentiated whether a partial with respect to it is wanted
+   * @param owned an array the method may overwrite ({@code @Owned})
    */
-  public record Parameter(Value.Var variable, boolean differentiated) {
+  public record Parameter(Value.Var variable, boolean differentiated, boolean owned) {
+    /** A parameter the method does not own. */
+    public Parameter(Value.Var variable, boolean differentiated) {
+      this(variable, differentiated, false);
+    }
+
     public String name() {
       return variable.name();
     }

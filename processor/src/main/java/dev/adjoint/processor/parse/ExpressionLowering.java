@@ -343,8 +343,9 @@ abstract class ExpressionLowering extends CallLowering {
           "'"
               + rowSources.getOrDefault(ref.array(), ref.array().name())
               + "' is an input array, and @Differentiable methods must not"
-              + " write their inputs (the caller's data, and the values the gradient needs);"
-              + " copy it into a local array (new double[n] and a loop) and write that");
+              + " write their inputs (the caller's data); copy it into a local array (new"
+              + " double[n] and a loop) and write that, or, if the method may overwrite the"
+              + " caller's array, annotate the parameter @Owned");
     }
     IrType elementType = ref.array().type().elementType();
     if (!castAllowed
@@ -406,7 +407,10 @@ abstract class ExpressionLowering extends CallLowering {
             c, "this switch arm", "write each arm as case 1 -> expression, without blocks");
       }
     }
-    return switchArms(selector, cases, 0, tree);
+    // no fall-through: only default's place matters, and it is tried last
+    List<CaseTree> ordered = new ArrayList<>(cases);
+    ordered.sort(java.util.Comparator.comparing(c -> c.getExpressions().isEmpty()));
+    return switchArms(selector, ordered, 0, tree);
   }
 
   private Value switchArms(Value selector, List<? extends CaseTree> cases, int from, Tree where) {

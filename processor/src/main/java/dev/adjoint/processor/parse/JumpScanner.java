@@ -120,7 +120,7 @@ final class JumpScanner {
     return names;
   }
 
-  /** Collects jumps, ignoring those caught by loops inside the scanned tree. */
+  /** Collects jumps, ignoring those caught by loops (and, for breaks, switches) inside the tree. */
   private static final class Scanner extends TreeScanner<Void, Void> {
     final List<ReturnTree> returns = new ArrayList<>();
     final Set<String> breaks = new LinkedHashSet<>();
@@ -148,9 +148,27 @@ final class JumpScanner {
     }
 
     private void record(String label, Set<String> into) {
-      boolean caught = label == null ? innerLoops > 0 : innerLoopLabels.contains(label);
+      // an unlabeled break inside a switch leaves only the switch; a continue goes on to a loop
+      int catchers = innerLoops + (into == breaks ? innerSwitches : 0);
+      boolean caught = label == null ? catchers > 0 : innerLoopLabels.contains(label);
       if (!caught) {
         into.add(label);
+      }
+    }
+
+    private int innerSwitches;
+
+    @Override
+    public Void visitSwitch(com.sun.source.tree.SwitchTree node, Void unused) {
+      String label = pendingLabel;
+      pendingLabel = null;
+      innerSwitches++;
+      innerLoopLabels.push(label == null ? "" : label);
+      try {
+        return super.visitSwitch(node, unused);
+      } finally {
+        innerLoopLabels.pop();
+        innerSwitches--;
       }
     }
 

@@ -76,10 +76,20 @@ public final class MethodLowering extends StatementLowering {
       String name = names.forSourceVariable(params.get(i).getSimpleName().toString());
       Value.Var var = new Value.Var(name, declaration.parameterTypes().get(i));
       scope.declare(new Scope.Binding(name, var.type(), var));
-      if (var.type().isArray()) {
+      boolean owned = params.get(i).getAnnotation(dev.adjoint.annotations.Owned.class) != null;
+      if (owned && !var.type().isArray()) {
+        throw DiagnosticException.atDeclaration(
+            dev.adjoint.processor.diag.DiagnosticId.ADJ107,
+            "@Owned on parameter '"
+                + params.get(i).getSimpleName()
+                + "' of "
+                + declaration.signature()
+                + ": only an array parameter can be owned (overwritten) by the method");
+      }
+      if (var.type().isArray() && !owned) {
         inputArrays.add(var);
       }
-      parameters.add(new IrFunction.Parameter(var, declaration.differentiated().get(i)));
+      parameters.add(new IrFunction.Parameter(var, declaration.differentiated().get(i), owned));
     }
     lowerBody(tree);
     Optional<String> receiver =

@@ -80,10 +80,18 @@ abstract class StatementLowering extends ExpressionLowering {
     final Scope.Binding exit;
     final Scope.Binding cont;
 
+    /** A switch: {@code break} leaves it, {@code continue} goes on to the enclosing loop. */
+    final boolean isSwitch;
+
     LoopContext(String label, Scope.Binding exit, Scope.Binding cont) {
+      this(label, exit, cont, false);
+    }
+
+    LoopContext(String label, Scope.Binding exit, Scope.Binding cont, boolean isSwitch) {
       this.label = label;
       this.exit = exit;
       this.cont = cont;
+      this.isSwitch = isSwitch;
     }
   }
 
@@ -134,7 +142,7 @@ abstract class StatementLowering extends ExpressionLowering {
       flags.add(loopFor(label, statement).exit);
     }
     for (String label : jumps.continues()) {
-      LoopContext target = loopFor(label, statement);
+      LoopContext target = loopFor(label, statement, true);
       flags.add(target == innermost ? target.cont : innermost.exit);
     }
     List<Scope.Binding> distinct = flags.stream().distinct().toList();
@@ -153,11 +161,19 @@ abstract class StatementLowering extends ExpressionLowering {
   }
 
   LoopContext loopFor(String label, Tree where) {
+    return loopFor(label, where, false);
+  }
+
+  /** The loop (or, for a break, switch) a jump with {@code label} leaves or continues. */
+  LoopContext loopFor(String label, Tree where, boolean forContinue) {
     if (label == null) {
-      if (loops.isEmpty()) {
-        throw new DiagnosticException(DiagnosticId.ADJ101, where, "break outside a loop");
+      for (LoopContext context : loops) {
+        if (!forContinue || !context.isSwitch) {
+          return context;
+        }
       }
-      return loops.peek();
+      throw new DiagnosticException(
+          DiagnosticId.ADJ101, where, (forContinue ? "continue" : "break") + " outside a loop");
     }
     for (LoopContext loop : loops) {
       if (label.equals(loop.label)) {
@@ -215,7 +231,7 @@ abstract class StatementLowering extends ExpressionLowering {
               statement,
               "throw statements",
               "check arguments before calling the @Differentiable method");
-      case SWITCH -> lowerSwitch((SwitchTree) statement);
+      case SWITCH -> lowerSwitch((SwitchTree) statement, label);
       default ->
           unsupportedStatement(
               statement,
@@ -225,24 +241,97 @@ abstract class StatementLowering extends ExpressionLowering {
   }
 
   /**
-   * {@code switch (k) { case 1, 2 -> A; default -> B; }} on an int or long: an if-else chain on
-   * {@code k == 1 || k == 2}, with the selector evaluated once. The colon form, with its
-   * fall-through, is rejected.
+   * {@code switch} on an int or long, the selector evaluated once. {@code break} inside it sets the
+   * switch's own exit flag, like a loop's, and the rest of its statements run only while the flag
+   * is clear; {@code continue} goes on to the enclosing loop.
+   *
+   * <p>The arrow form ({@code case 1, 2 -> A; default -> B;}) is an if-else chain on {@code k == 1
+   * | k == 2}. The colon form, with fall-through, runs each group of statements when control has
+   * reached it and no {@code break} has left: {@code reached = reached | entry} where {@code entry}
+   * is the group's labels matching (for {@code default}: no label of the switch matching), then
+   * {@code if (reached & !exit) group}.
    */
-  void lowerSwitch(SwitchTree tree) {
+  void lowerSwitch(SwitchTree tree, String label) {
     Value selector = switchSelector(tree.getExpression());
     List<? extends CaseTree> cases = tree.getCases();
+    Origin origin = origin(tree);
+    boolean arrows = !cases.isEmpty() && cases.get(0).getCaseKind() == CaseTree.CaseKind.RULE;
+    boolean jumps = false;
     for (CaseTree c : cases) {
-      if (c.getCaseKind() != CaseTree.CaseKind.RULE) {
-        throw new DiagnosticException(
-            DiagnosticId.ADJ101,
-            c,
-            "switch with 'case ...:' labels (and fall-through) is not supported; write the"
-                + " arrow form, case 1 -> ...");
+      Tree body = arrows ? c.getBody() : null;
+      List<? extends Tree> parts = arrows ? List.of(body) : c.getStatements();
+      for (Tree part : parts == null ? List.<Tree>of() : parts) {
+        jumps |= JumpScanner.scan(part).any();
       }
-      rejectBreakInSwitch(c.getBody());
     }
-    lowerCases(selector, cases, 0, origin(tree));
+    // a flag only where a break, continue or return can leave the switch
+    Scope.Binding exit = null;
+    if (jumps) {
+      exit = syntheticBinding(names.fresh("exit"), IrType.BOOLEAN);
+      assign(exit, FALSE, false, tree);
+      loops.push(new LoopContext(label, exit, null, true));
+    }
+    scope.enterBlock(); // the colon form's groups share one block
+    try {
+      if (arrows) {
+        // no fall-through: only default's place matters, and it is tried last
+        List<CaseTree> ordered = new java.util.ArrayList<>(cases);
+        ordered.sort(java.util.Comparator.comparing(c -> c.getExpressions().isEmpty()));
+        lowerCases(selector, ordered, 0, origin);
+      } else {
+        lowerGroups(selector, cases, exit, tree);
+      }
+    } finally {
+      scope.exitBlock();
+      if (exit != null) {
+        loops.pop();
+      }
+    }
+  }
+
+  private void lowerGroups(
+      Value selector, List<? extends CaseTree> cases, Scope.Binding exit, Tree tree) {
+    // each group's labels compared once, in source order; default is entered when none matches
+    Map<CaseTree, Value> matches = new java.util.HashMap<>();
+    Value anyMatches = null;
+    for (CaseTree c : cases) {
+      if (!c.getExpressions().isEmpty()) {
+        Value m = caseMatches(selector, c);
+        matches.put(c, m);
+        anyMatches =
+            anyMatches == null ? m : operate(JavaOperator.OR, IrType.BOOLEAN, anyMatches, m, c);
+      }
+    }
+    for (CaseTree c : cases) {
+      if (c.getExpressions().isEmpty()) {
+        matches.put(c, anyMatches == null ? TRUE : not(anyMatches, origin(c)));
+      }
+    }
+    Scope.Binding reached = syntheticBinding(names.fresh("reached"), IrType.BOOLEAN);
+    assign(reached, FALSE, false, tree);
+    for (CaseTree c : cases) {
+      Value entry = matches.get(c);
+      // falling through from the group above, or jumped to
+      assign(
+          reached,
+          operate(JavaOperator.OR, IrType.BOOLEAN, currentValue(reached, c), entry, c),
+          false,
+          c);
+      List<? extends StatementTree> statements = c.getStatements();
+      if (statements == null || statements.isEmpty()) {
+        continue;
+      }
+      Value runs =
+          exit == null
+              ? currentValue(reached, c)
+              : operate(
+                  JavaOperator.AND,
+                  IrType.BOOLEAN,
+                  currentValue(reached, c),
+                  not(currentValue(exit, c), origin(c)),
+                  c);
+      branch(runs, () -> lowerStatements(statements), () -> {}, origin(c));
+    }
   }
 
   private void lowerCases(Value selector, List<? extends CaseTree> cases, int from, Origin origin) {
@@ -254,7 +343,7 @@ abstract class StatementLowering extends ExpressionLowering {
         () -> {
           Tree b = c.getBody();
           if (b instanceof StatementTree statement) {
-            lowerStatement(statement);
+            lowerStatements(List.of(statement));
           } else {
             lowerExpressionStatement((ExpressionTree) b);
           }
@@ -265,55 +354,6 @@ abstract class StatementLowering extends ExpressionLowering {
     }
     Value matches = caseMatches(selector, c);
     branch(matches, body, () -> lowerCases(selector, cases, from + 1, origin), origin);
-  }
-
-  private void rejectBreakInSwitch(Tree body) {
-    new com.sun.source.util.TreeScanner<Void, Void>() {
-      private int loops;
-
-      @Override
-      public Void visitBreak(BreakTree node, Void unused) {
-        if (node.getLabel() == null && loops == 0) {
-          throw new DiagnosticException(
-              DiagnosticId.ADJ101,
-              node,
-              "break inside a switch is not supported; an arrow case needs none");
-        }
-        return null;
-      }
-
-      @Override
-      public Void visitWhileLoop(com.sun.source.tree.WhileLoopTree node, Void unused) {
-        loops++;
-        super.visitWhileLoop(node, unused);
-        loops--;
-        return null;
-      }
-
-      @Override
-      public Void visitForLoop(com.sun.source.tree.ForLoopTree node, Void unused) {
-        loops++;
-        super.visitForLoop(node, unused);
-        loops--;
-        return null;
-      }
-
-      @Override
-      public Void visitDoWhileLoop(com.sun.source.tree.DoWhileLoopTree node, Void unused) {
-        loops++;
-        super.visitDoWhileLoop(node, unused);
-        loops--;
-        return null;
-      }
-
-      @Override
-      public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree node, Void unused) {
-        loops++;
-        super.visitEnhancedForLoop(node, unused);
-        loops--;
-        return null;
-      }
-    }.scan(body, null);
   }
 
   void unsupportedStatement(Tree tree, String what, String fix) {
@@ -541,7 +581,7 @@ abstract class StatementLowering extends ExpressionLowering {
   }
 
   void lowerContinue(ContinueTree tree) {
-    LoopContext target = loopFor(labelOf(tree.getLabel()), tree);
+    LoopContext target = loopFor(labelOf(tree.getLabel()), tree, true);
     for (LoopContext loop : loops) {
       if (loop == target) {
         assign(loop.cont, TRUE, false, tree);
