@@ -291,6 +291,41 @@ class GemmTest {
     }
   }
 
+  /**
+   * The MLP step's products and shapes around them: the swapped path ({@code A·Bᵀ} with fewer rows
+   * than columns, over one and several blocks of B's rows, and just above {@link
+   * FloatGemm#SWAP_MAX_ROWS}), A's rows read in place with a partial last panel, thin outputs (n =
+   * 10, 1), and k split into equal slices (784, 300), through every path.
+   */
+  @Test
+  void linearLayerShapes() {
+    Random rnd = new Random(9);
+    int[][] shapes = {
+      {64, 512, 784}, // x·W1ᵀ
+      {64, 10, 512}, // h·W2ᵀ: thin output
+      {64, 512, 10}, // the hidden layer's gradient
+      {10, 512, 64}, // W2's gradient
+      {61, 530, 37}, // swapped over two blocks of B's rows, odd rows
+      {1, 600, 300},
+      {257, 300, 20}, // just above SWAP_MAX_ROWS
+      {13, 1, 100},
+    };
+    float[][] scalars = {{1f, 0f}, {-0.5f, 1f}, {1f, -1.5f}, {2.25f, 0f}};
+    int i = 0;
+    for (int[] s : shapes) {
+      for (int flags = 0; flags < 4; flags++) {
+        float[] ab = scalars[i++ % scalars.length];
+        Case t = new Case(rnd, s[0], s[1], s[2], (flags & 1) != 0, (flags & 2) != 0, ab[0], ab[1]);
+        checkFloat(t, PUBLIC_FLOAT);
+        checkFloat(t, floatKernel(new VectorFloatKernel()));
+        checkFloat(t, floatKernel(new ScalarFloatKernel()));
+      }
+    }
+    // W1's gradient, k = 64 deep, on the blocked path only (the other paths are covered above)
+    Case t = new Case(rnd, 512, 784, 64, true, false, 1, 0);
+    checkFloat(t, PUBLIC_FLOAT);
+  }
+
   @Test
   void threadLimitIsHonouredAndChecked() {
     int before = Gemm.threads();
