@@ -121,12 +121,17 @@ final class FloatGemm {
       small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    if (transB && !transA && m < n && m <= SWAP_MAX_ROWS && k > 0 && alpha != 0f) {
+    if (swaps(transA, transB, m, n, k, alpha)) {
       swapped(kernel, ws, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     blocked(
         kernel, ws, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  /** Whether {@link #gemm} computes this product as {@code (B·Aᵀ)ᵀ} ({@link #swapped}). */
+  static boolean swaps(boolean transA, boolean transB, int m, int n, int k, float alpha) {
+    return transB && !transA && m < n && m <= SWAP_MAX_ROWS && k > 0 && alpha != 0f;
   }
 
   /**
