@@ -121,6 +121,10 @@ final class FloatGemm {
       small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
+    if (transB && !transA && n <= THIN_COLUMNS && k >= THIN_MIN_DEPTH) {
+      kernel.dotRows(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
     if (swaps(transA, transB, m, n, k, alpha)) {
       swapped(kernel, ws, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
@@ -128,6 +132,16 @@ final class FloatGemm {
     blocked(
         kernel, ws, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
+
+  /**
+   * {@code A·Bᵀ} with at most this many columns (a classifier's output layer: 10) is computed as
+   * dot products of rows, both operands read in place: the blocked path would pad every B panel to
+   * the kernel's 32 columns, three times the work for 10.
+   */
+  static final int THIN_COLUMNS = 16;
+
+  /** ... when the rows are at least this long (shorter dot products are mostly tail). */
+  static final int THIN_MIN_DEPTH = 64;
 
   /** Whether {@link #gemm} computes this product as {@code (B·Aᵀ)ᵀ} ({@link #swapped}). */
   static boolean swaps(boolean transA, boolean transB, int m, int n, int k, float alpha) {

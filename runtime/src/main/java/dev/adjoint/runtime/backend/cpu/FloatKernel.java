@@ -97,6 +97,39 @@ abstract class FloatKernel {
   }
 
   /**
+   * {@code c[cOff + i*ldc + j] = alpha * sum_p a[aOff + i*lda + p] * b[bOff + j*ldb + p] + beta *
+   * c[cOff + i*ldc + j]} for {@code i < m}, {@code j < n}: {@code A·Bᵀ} as dot products of rows,
+   * for a thin C (see {@link FloatGemm#THIN_COLUMNS}); with beta 0, C is not read.
+   */
+  void dotRows(
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc) {
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        float s = 0f;
+        for (int p = 0; p < k; p++) {
+          s += a[aOff + i * lda + p] * b[bOff + j * ldb + p];
+        }
+        int ci = cOff + i * ldc + j;
+        float v = alpha * s;
+        c[ci] = beta == 0f ? v : v + beta * c[ci];
+      }
+    }
+  }
+
+  /**
    * Writes a transposed block into C: {@code c[cOff + i*ldc + j] = alpha * t[j*ldt + i] + beta *
    * c[cOff + i*ldc + j]} for {@code i < rows}, {@code j < cols}; with beta 0, C is not read. {@code
    * map} holds {@code j*ldt} for {@code j < nr} (see {@link #gatherMap}).

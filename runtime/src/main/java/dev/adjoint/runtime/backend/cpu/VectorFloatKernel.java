@@ -1,6 +1,7 @@
 package dev.adjoint.runtime.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -231,6 +232,80 @@ final class VectorFloatKernel extends FloatKernel {
     for (int p = 0; p < kc; p++) {
       FloatVector.fromArray(A8, a, src + p * lda).mul(alpha).intoArray(pa, dst + p * 8);
     }
+  }
+
+  @Override
+  void dotRows(
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc) {
+    // one row of A against four rows of B at a time: one load of A feeds four fused
+    // multiply-adds; B's few rows stay in L1 for every row of A
+    int kv = S.loopBound(k);
+    for (int i = 0; i < m; i++) {
+      int ai = aOff + i * lda;
+      int row = cOff + i * ldc;
+      int j = 0;
+      for (; j + 4 <= n; j += 4) {
+        int b0 = bOff + j * ldb;
+        int b1 = b0 + ldb;
+        int b2 = b1 + ldb;
+        int b3 = b2 + ldb;
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        FloatVector s2 = FloatVector.zero(S);
+        FloatVector s3 = FloatVector.zero(S);
+        for (int p = 0; p < kv; p += L) {
+          FloatVector x = FloatVector.fromArray(S, a, ai + p);
+          s0 = x.fma(FloatVector.fromArray(S, b, b0 + p), s0);
+          s1 = x.fma(FloatVector.fromArray(S, b, b1 + p), s1);
+          s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
+          s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
+        }
+        float d0 = s0.reduceLanes(VectorOperators.ADD);
+        float d1 = s1.reduceLanes(VectorOperators.ADD);
+        float d2 = s2.reduceLanes(VectorOperators.ADD);
+        float d3 = s3.reduceLanes(VectorOperators.ADD);
+        for (int p = kv; p < k; p++) {
+          float x = a[ai + p];
+          d0 += x * b[b0 + p];
+          d1 += x * b[b1 + p];
+          d2 += x * b[b2 + p];
+          d3 += x * b[b3 + p];
+        }
+        store(c, row + j, alpha * d0, beta);
+        store(c, row + j + 1, alpha * d1, beta);
+        store(c, row + j + 2, alpha * d2, beta);
+        store(c, row + j + 3, alpha * d3, beta);
+      }
+      for (; j < n; j++) {
+        int bj = bOff + j * ldb;
+        FloatVector s0 = FloatVector.zero(S);
+        for (int p = 0; p < kv; p += L) {
+          s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s0);
+        }
+        float d = s0.reduceLanes(VectorOperators.ADD);
+        for (int p = kv; p < k; p++) {
+          d += a[ai + p] * b[bj + p];
+        }
+        store(c, row + j, alpha * d, beta);
+      }
+    }
+  }
+
+  private static void store(float[] c, int index, float v, float beta) {
+    c[index] = beta == 0f ? v : v + beta * c[index];
   }
 
   @Override

@@ -295,7 +295,8 @@ class GemmTest {
    * The MLP step's products and shapes around them: the swapped path ({@code A·Bᵀ} with fewer rows
    * than columns, over one and several blocks of B's rows, and just above {@link
    * FloatGemm#SWAP_MAX_ROWS}), A's rows read in place with a partial last panel, thin outputs (n =
-   * 10, 1), and k split into equal slices (784, 300), through every path.
+   * 10, 1, 16 as dot products of rows; 17 past that), and k split into equal slices (784, 300),
+   * through every path.
    */
   @Test
   void linearLayerShapes() {
@@ -308,7 +309,9 @@ class GemmTest {
       {61, 530, 37}, // swapped over two blocks of B's rows, odd rows
       {1, 600, 300},
       {257, 300, 20}, // just above SWAP_MAX_ROWS
-      {13, 1, 100},
+      {13, 1, 100}, // thin: dot products with a tail of k
+      {7, 16, 64}, // thin at its limits: 16 columns, k of 64
+      {9, 17, 70}, // one column too many for the thin path
     };
     float[][] scalars = {{1f, 0f}, {-0.5f, 1f}, {1f, -1.5f}, {2.25f, 0f}};
     int i = 0;
