@@ -11,7 +11,12 @@ import java.util.Arrays;
  * of columns a slice of B is packed into {@code nr}-column panels (sized for the L2 cache); then
  * every {@code mr x nr} tile of C is updated by the micro-kernel, the A panel staying in L1 while B
  * panels stream from L2. Edge tiles go through a zeroed scratch tile, so kernels only see full
- * tiles.
+ * tiles. A row-major A with alpha 1 is not packed: the kernel reads its rows in place ({@link
+ * FloatKernel#multiplyRows}).
+ *
+ * <p>Two shapes take other paths (see {@link #gemm}): {@code A·Bᵀ} with a thin C as dot products of
+ * rows ({@link #THIN_COLUMNS}), and {@code A·Bᵀ} with few rows as {@code (B·Aᵀ)ᵀ} ({@link
+ * #swapped}).
  */
 final class FloatGemm {
   /** Depth of one packed slice of k. */

@@ -1,7 +1,7 @@
 package dev.adjoint.runtime.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -273,10 +273,10 @@ final class VectorFloatKernel extends FloatKernel {
           s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
           s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
         }
-        float d0 = s0.reduceLanes(VectorOperators.ADD);
-        float d1 = s1.reduceLanes(VectorOperators.ADD);
-        float d2 = s2.reduceLanes(VectorOperators.ADD);
-        float d3 = s3.reduceLanes(VectorOperators.ADD);
+        float d0 = sum(s0);
+        float d1 = sum(s1);
+        float d2 = sum(s2);
+        float d3 = sum(s3);
         for (int p = kv; p < k; p++) {
           float x = a[ai + p];
           d0 += x * b[b0 + p];
@@ -295,13 +295,39 @@ final class VectorFloatKernel extends FloatKernel {
         for (int p = 0; p < kv; p += L) {
           s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s0);
         }
-        float d = s0.reduceLanes(VectorOperators.ADD);
+        float d = sum(s0);
         for (int p = kv; p < k; p++) {
           d += a[ai + p] * b[bj + p];
         }
         store(c, row + j, alpha * d, beta);
       }
     }
+  }
+
+  // lane i + half for every half of the vector, for the fixed-order lane sum below
+  private static final VectorShuffle<Float>[] FOLDS = folds();
+
+  @SuppressWarnings("unchecked")
+  private static VectorShuffle<Float>[] folds() {
+    int steps = Integer.numberOfTrailingZeros(L);
+    VectorShuffle<Float>[] f = new VectorShuffle[steps];
+    for (int s = 0, half = L / 2; s < steps; s++, half /= 2) {
+      int h = half;
+      f[s] = VectorShuffle.fromOp(S, i -> (i + h) % L);
+    }
+    return f;
+  }
+
+  /**
+   * The sum of the lanes, folded in halves in a fixed order. Not {@code reduceLanes(ADD)}: its
+   * order of additions is left open and differs between the interpreter and compiled code, so a
+   * training run would not repeat to the last bit.
+   */
+  private static float sum(FloatVector v) {
+    for (VectorShuffle<Float> f : FOLDS) {
+      v = v.add(v.rearrange(f));
+    }
+    return v.lane(0);
   }
 
   private static void store(float[] c, int index, float v, float beta) {
