@@ -161,6 +161,13 @@ final class FloatFastPaths {
       return result;
     }
     double w = b.storage().get(b.offset());
+    float wf = (float) w;
+    if (wf == w) {
+      // w is a float (relu's 0): comparing the float x with it as a float is the same relation
+      // as comparing (double) x with w, and vectorises
+      FloatOps.KERNELS.compare(rel, x, xo, wf, r, 0, n);
+      return result;
+    }
     switch (rel) {
       case GREATER -> {
         for (int i = 0; i < n; i++) {

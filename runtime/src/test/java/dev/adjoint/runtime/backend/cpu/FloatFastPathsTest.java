@@ -104,7 +104,7 @@ class FloatFastPathsTest {
       int[] shape = randomShape(3);
       Tensor x = values(DType.FLOAT32, shape);
       same(() -> CPU.pointwise(Pointwise.RELU, x, 0, 0));
-      if (shape.length == 2 && shape[0] * shape[1] < FloatFastPaths.PARALLEL_ELEMENTS) {
+      if (shape.length == 2) {
         Tensor view = values(DType.FLOAT32, shape[1], shape[0]).t();
         same(() -> CPU.pointwise(Pointwise.RELU, view, 0, 0));
       }
@@ -130,7 +130,7 @@ class FloatFastPathsTest {
       same(() -> CPU.where(cond, s, b, DType.FLOAT32));
       same(() -> CPU.where(cond, s, s32, DType.FLOAT32));
       same(() -> CPU.where(cond, a, Tensor.wrappedNumber(1e-50), DType.FLOAT32));
-      if (shape.length == 2 && shape[0] * shape[1] < FloatFastPaths.PARALLEL_ELEMENTS) {
+      if (shape.length == 2) {
         Tensor view = values(DType.FLOAT32, shape[1], shape[0]).t();
         same(() -> CPU.compare(Relation.GREATER, view, s));
         same(() -> CPU.where(cond, view, s, DType.FLOAT32));
@@ -206,7 +206,7 @@ class FloatFastPathsTest {
             CPU.addScaledInPlace(dst, src, alpha);
             return dst;
           });
-      if (shape.length == 2 && shape[0] * shape[1] < FloatFastPaths.PARALLEL_ELEMENTS) {
+      if (shape.length == 2) {
         Tensor view = values(DType.FLOAT32, shape[1], shape[0]).t();
         same(
             () -> {
