@@ -66,16 +66,9 @@ final class FloatFastPaths {
       int base = row * inner;
       int xb = xo + base;
       switch (op) {
-        case ADD -> {
-          for (int j = 0; j < inner; j++) {
-            r[base + j] = x[xb + j] + y[yo + j];
-          }
-        }
-        case MULTIPLY -> {
-          for (int j = 0; j < inner; j++) {
-            r[base + j] = x[xb + j] * y[yo + j];
-          }
-        }
+        // through the Vector API kernels: C2 leaves these loops over three arrays scalar
+        case ADD -> FloatOps.KERNELS.add(x, xb, y, yo, r, base, inner);
+        case MULTIPLY -> FloatOps.KERNELS.mul(x, xb, y, yo, r, base, inner);
         case SUBTRACT -> {
           if (bSmall) {
             for (int j = 0; j < inner; j++) {
@@ -286,10 +279,7 @@ final class FloatFastPaths {
     if (leading) {
       // r[j] = Σ_i v[i, j], i ascending: the loop over j runs along rows
       for (int i = 0; i < outer; i++) {
-        int base = o + i * inner;
-        for (int j = 0; j < inner; j++) {
-          r[j] += v[base + j];
-        }
+        FloatOps.KERNELS.add(r, 0, v, o + i * inner, r, 0, inner);
       }
     } else {
       for (int i = 0; i < outer; i++) {
