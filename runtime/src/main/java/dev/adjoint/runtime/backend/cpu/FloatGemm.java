@@ -126,7 +126,7 @@ final class FloatGemm {
       small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    if (transB && !transA && n <= THIN_COLUMNS && k >= THIN_MIN_DEPTH) {
+    if (transB && !transA && n <= THIN_COLUMNS && k >= THIN_MIN_DEPTH && alpha != 0f) {
       kernel.dotRows(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }

@@ -366,6 +366,28 @@ class GemmTest {
     }
   }
 
+  /** As in BLAS, alpha = 0 means A·B is not computed: infinities in A or B do not reach C. */
+  @Test
+  void alphaZeroDoesNotReadTheProductOnAnyPath() {
+    // {m, n, k} with A·Bᵀ: thin (dot products), swapped, blocked
+    int[][] shapes = {{3, 10, 64}, {3, 40, 64}, {40, 40, 64}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      float[] a = new float[m * k];
+      float[] b = new float[n * k];
+      java.util.Arrays.fill(a, Float.POSITIVE_INFINITY);
+      java.util.Arrays.fill(b, 0f);
+      float[] c = new float[m * n];
+      java.util.Arrays.fill(c, 2f);
+      Gemm.sgemm(false, true, m, n, k, 0f, a, 0, k, b, 0, k, 0.5f, c, 0, n);
+      for (float v : c) {
+        assertEquals(1f, v, "m=" + m + " n=" + n);
+      }
+    }
+  }
+
   @Test
   void kZeroScalesC() {
     float[] c = {1, 2, 3};
