@@ -370,7 +370,7 @@ class GemmTest {
   @Test
   void alphaZeroDoesNotReadTheProductOnAnyPath() {
     // {m, n, k} with A·Bᵀ: thin (dot products), swapped, blocked
-    int[][] shapes = {{3, 10, 64}, {3, 40, 64}, {40, 40, 64}};
+    int[][] shapes = {{16, 10, 64}, {3, 40, 64}, {40, 40, 64}};
     for (int[] s : shapes) {
       int m = s[0];
       int n = s[1];
