@@ -15,6 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * (its core busy); the caller then runs the parts the helper has not claimed instead of waiting for
  * it, so a job never takes much longer than on the caller alone.
  *
+ * <p>When the caller, having run its parts, still waits long for a helper's (the helper's core is
+ * busy with other work), jobs run on the caller alone for the next 10 ms (doubling up to 320 ms
+ * while that repeats): with another process on one of two cores, one thread is faster than two.
+ *
  * <p>A helper that finds no work keeps polling for {@link #SPIN_NANOS} before it parks, so the
  * products that follow each other in a training step find it awake: waking a parked thread costs
  * tens of microseconds (more in a virtual machine), a sizeable part of a product that takes a few
@@ -71,9 +75,31 @@ final class GemmThreads {
 
   private GemmThreads() {}
 
-  /** Claims the threads; false when only one may be used or another job holds them. */
+  /**
+   * Shortest and longest time jobs run on the caller alone after a helper was found starved (see
+   * {@link #run}); the time doubles while helpers stay starved and resets after a good job.
+   */
+  static final long MIN_SOLO_NANOS = 10_000_000L;
+
+  static final long MAX_SOLO_NANOS = 320_000_000L;
+
+  /**
+   * A caller that waits longer than this, and longer than half its own work, found a helper
+   * starved.
+   */
+  static final long STARVED_WAIT_NANOS = 50_000L;
+
+  private static volatile long soloUntil;
+  private static long soloNanos = MIN_SOLO_NANOS;
+
+  /**
+   * Claims the threads; false when only one may be used, another job holds them, or jobs run on the
+   * caller alone for a while because helpers were starved.
+   */
   static boolean tryAcquire() {
-    return limit > 1 && BUSY.compareAndSet(false, true);
+    return limit > 1
+        && (soloUntil == 0 || System.nanoTime() - soloUntil >= 0)
+        && BUSY.compareAndSet(false, true);
   }
 
   /** The number of threads jobs use now, the caller included. */
@@ -112,11 +138,16 @@ final class GemmThreads {
     for (int i = 0; i < helpers; i++) {
       WORKERS[i].wake();
     }
+    long start = System.nanoTime();
+    long waitFrom = 0;
+    boolean ranAny = false;
     try {
       while (claimAndRun()) {
         // the caller takes parts too, and every part no helper has claimed
+        ranAny = true;
       }
     } finally {
+      waitFrom = System.nanoTime();
       long deadline = 0;
       while (DONE.get() < parts) {
         // a helper is finishing a part it claimed
@@ -132,6 +163,9 @@ final class GemmThreads {
       waiter = null;
       current = null;
     }
+    if (ranAny) {
+      judge(waitFrom - start, System.nanoTime() - waitFrom);
+    }
     Throwable t = failure;
     if (t != null) {
       failure = null;
@@ -143,6 +177,33 @@ final class GemmThreads {
       }
       throw new IllegalStateException(t);
     }
+  }
+
+  /**
+   * After a job in which the caller ran parts for {@code worked} ns and then waited {@code waited}
+   * ns for a helper's: a long wait means the helper was not running (its core busy with other work:
+   * on a shared machine our two threads and another process then share two cores, and the helper's
+   * polling even slows the caller). Jobs then run on the caller alone for a while, which there is
+   * faster than two starved threads, and are tried in parallel again after it.
+   */
+  private static void judge(long worked, long waited) {
+    if (waited > STARVED_WAIT_NANOS && waited > worked / 2) {
+      soloUntil = System.nanoTime() + soloNanos;
+      soloNanos = Math.min(MAX_SOLO_NANOS, 2 * soloNanos);
+    } else {
+      soloNanos = MIN_SOLO_NANOS;
+    }
+  }
+
+  /** Ends a period of running on the caller alone (for tests). */
+  static void endSolo() {
+    soloUntil = 0;
+  }
+
+  /** Whether jobs run on the caller alone now (for tests). */
+  static boolean solo() {
+    long until = soloUntil;
+    return until != 0 && System.nanoTime() - until < 0;
   }
 
   /** Whether the current job has a part nobody has claimed yet. */

@@ -246,11 +246,13 @@ class GemmTest {
 
   @Test
   void publicSgemmMatchesNaiveLoop() {
+    GemmThreads.endSolo(); // parallel products are what this tests
     randomCases(1, 600, t -> checkFloat(t, PUBLIC_FLOAT));
   }
 
   @Test
   void publicDgemmMatchesNaiveLoop() {
+    GemmThreads.endSolo(); // parallel products are what this tests
     randomCases(2, 600, t -> checkDouble(t, PUBLIC_DOUBLE));
   }
 
@@ -270,6 +272,7 @@ class GemmTest {
   /** Crosses the KC, MC and NC block edges and the multi-threaded split (rows and columns). */
   @Test
   void blockEdgesAndThreadedSplit() {
+    GemmThreads.endSolo(); // parallel products are what this tests
     Random rnd = new Random(7);
     int[][] shapes = {
       {130, 70, 300}, // k spans two KC slices
@@ -300,6 +303,7 @@ class GemmTest {
    */
   @Test
   void linearLayerShapes() {
+    GemmThreads.endSolo(); // parallel products are what this tests
     Random rnd = new Random(9);
     int[][] shapes = {
       {64, 512, 784}, // x·W1ᵀ

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The thread set's claiming of parts: every part runs once per job, failures come back. */
 class GemmThreadsTest {
   private static void runHeld(GemmThreads.Parts job, int parts) {
+    GemmThreads.endSolo(); // an earlier test on a busy machine may have found the helper starved
     assertTrue(GemmThreads.tryAcquire() || GemmThreads.limit() == 1, "threads are free");
     try {
       GemmThreads.run(job, parts);
@@ -62,6 +63,35 @@ class GemmThreadsTest {
     for (int i = 0; i < 4; i++) {
       assertEquals(1, seen.get(i));
     }
+  }
+
+  /** A caller that waits long for a starved helper runs the next jobs alone for a while. */
+  @Test
+  void aStarvedHelperSendsJobsToTheCallerAloneForAWhile() throws InterruptedException {
+    if (GemmThreads.limit() < 2) {
+      return; // one processor: nothing runs in parallel anyway
+    }
+    Thread caller = Thread.currentThread();
+    // the helper's parts take far longer than the caller's: the caller waits, as for a starved
+    // helper; repeated so that the helper surely takes part in one of the jobs
+    for (int attempt = 0; attempt < 50 && !GemmThreads.solo(); attempt++) {
+      runHeld(
+          (part, n) -> {
+            if (Thread.currentThread() != caller) {
+              long end = System.nanoTime() + 2_000_000;
+              while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+              }
+            }
+          },
+          64);
+    }
+    assertTrue(GemmThreads.solo(), "jobs run on the caller alone after a starved helper");
+    assertTrue(!GemmThreads.tryAcquire(), "no parallel job while alone");
+    Thread.sleep(GemmThreads.MAX_SOLO_NANOS / 1_000_000 + 10);
+    assertTrue(!GemmThreads.solo(), "the period ends");
+    assertTrue(GemmThreads.tryAcquire());
+    GemmThreads.release();
   }
 
   @Test
