@@ -140,11 +140,11 @@ final class GemmThreads {
     }
     long start = System.nanoTime();
     long waitFrom = 0;
-    boolean ranAny = false;
+    int ran = 0;
     try {
       while (claimAndRun()) {
         // the caller takes parts too, and every part no helper has claimed
-        ranAny = true;
+        ran++;
       }
     } finally {
       waitFrom = System.nanoTime();
@@ -163,8 +163,8 @@ final class GemmThreads {
       waiter = null;
       current = null;
     }
-    if (ranAny) {
-      judge(waitFrom - start, System.nanoTime() - waitFrom);
+    if (ran > 0) {
+      judge(waitFrom - start, System.nanoTime() - waitFrom, ran, parts);
     }
     Throwable t = failure;
     if (t != null) {
@@ -180,14 +180,16 @@ final class GemmThreads {
   }
 
   /**
-   * After a job in which the caller ran parts for {@code worked} ns and then waited {@code waited}
-   * ns for a helper's: a long wait means the helper was not running (its core busy with other work:
-   * on a shared machine our two threads and another process then share two cores, and the helper's
-   * polling even slows the caller). Jobs then run on the caller alone for a while, which there is
-   * faster than two starved threads, and are tried in parallel again after it.
+   * After a job in which the caller ran {@code ran} of the {@code parts} parts in {@code worked} ns
+   * and then waited {@code waited} ns for a helper's: if the job took longer than the caller alone
+   * would have (its time per part times all parts), the helper was hardly running (its core busy
+   * with other work: on a shared machine our two threads and another process then share two cores,
+   * and the helper's polling even slows the caller). Jobs then run on the caller alone for a while,
+   * and are tried in parallel again after it.
    */
-  private static void judge(long worked, long waited) {
-    if (waited > STARVED_WAIT_NANOS && waited > worked / 2) {
+  private static void judge(long worked, long waited, int ran, int parts) {
+    long alone = worked / ran * parts;
+    if (waited > STARVED_WAIT_NANOS && worked + waited > alone) {
       soloUntil = System.nanoTime() + soloNanos;
       soloNanos = Math.min(MAX_SOLO_NANOS, 2 * soloNanos);
     } else {
