@@ -15,9 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * (its core busy); the caller then runs the parts the helper has not claimed instead of waiting for
  * it, so a job never takes much longer than on the caller alone.
  *
- * <p>When the caller, having run its parts, still waits long for a helper's (the helper's core is
- * busy with other work), jobs run on the caller alone for the next 10 ms (doubling up to 320 ms
- * while that repeats): with another process on one of two cores, one thread is faster than two.
+ * <p>When a job took 1.5 times as long as the caller alone would have (it waited long for a helper
+ * whose core is busy with other work), jobs run on the caller alone for the next 10 ms (doubling up
+ * to 320 ms while that repeats): with another process on one of two cores, one thread can be faster
+ * than two.
  *
  * <p>A helper that finds no work keeps polling for {@link #SPIN_NANOS} before it parks, so the
  * products that follow each other in a training step find it awake: waking a parked thread costs
@@ -84,10 +85,10 @@ final class GemmThreads {
   static final long MAX_SOLO_NANOS = 320_000_000L;
 
   /**
-   * A caller that waits longer than this, and longer than half its own work, found a helper
-   * starved.
+   * A caller that waits less than this for a helper never counts it as starved ({@code
+   * adjoint.cpu.starvedMicros}, default 50; a huge value turns the check off).
    */
-  static final long STARVED_WAIT_NANOS = 50_000L;
+  static final long STARVED_WAIT_NANOS = Long.getLong("adjoint.cpu.starvedMicros", 50) * 1000L;
 
   private static volatile long soloUntil;
   private static long soloNanos = MIN_SOLO_NANOS;
@@ -181,15 +182,16 @@ final class GemmThreads {
 
   /**
    * After a job in which the caller ran {@code ran} of the {@code parts} parts in {@code worked} ns
-   * and then waited {@code waited} ns for a helper's: if the job took longer than the caller alone
-   * would have (its time per part times all parts), the helper was hardly running (its core busy
-   * with other work: on a shared machine our two threads and another process then share two cores,
-   * and the helper's polling even slows the caller). Jobs then run on the caller alone for a while,
-   * and are tried in parallel again after it.
+   * and then waited {@code waited} ns for a helper's: if the job took 1.5 times as long as the
+   * caller alone would have (its time per part times all parts), the helper was hardly running (its
+   * core busy with other work: on a shared machine our two threads and another process then share
+   * two cores, and the helper's polling even slows the caller). Jobs then run on the caller alone
+   * for a while, and are tried in parallel again after it.
    */
   private static void judge(long worked, long waited, int ran, int parts) {
     long alone = worked / ran * parts;
-    if (waited > STARVED_WAIT_NANOS && worked + waited > alone) {
+    // clearly slower only: one unlucky job on a busy machine is not a trend
+    if (waited > STARVED_WAIT_NANOS && worked + waited > alone + alone / 2) {
       soloUntil = System.nanoTime() + soloNanos;
       soloNanos = Math.min(MAX_SOLO_NANOS, 2 * soloNanos);
     } else {
