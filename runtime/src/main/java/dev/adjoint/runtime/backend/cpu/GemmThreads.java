@@ -188,7 +188,7 @@ final class GemmThreads {
    * two cores, and the helper's polling even slows the caller). Jobs then run on the caller alone
    * for a while, and are tried in parallel again after it.
    */
-  private static void judge(long worked, long waited, int ran, int parts) {
+  static void judge(long worked, long waited, int ran, int parts) {
     long alone = worked / ran * parts;
     // clearly slower only: one unlucky job on a busy machine is not a trend
     if (waited > STARVED_WAIT_NANOS && worked + waited > alone + alone / 2) {
