@@ -10,8 +10,16 @@ public final class GemmShapes {
 
   public static void main(String[] args) {
     int reps = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-    // transA, transB, m, n, k
-    int[][] shapes = {{0, 1, 64, 512, 784}, {1, 0, 512, 784, 64}, {1, 0, 784, 512, 64}};
+    // transA, transB, m, n, k: x·W1ᵀ, W1's gradient Ḡᵀ·x (and its transpose), h·W2ᵀ, W2's
+    // gradient, h's gradient
+    int[][] shapes = {
+      {0, 1, 64, 512, 784},
+      {1, 0, 512, 784, 64},
+      {1, 0, 784, 512, 64},
+      {0, 1, 64, 10, 512},
+      {1, 0, 10, 512, 64},
+      {0, 0, 64, 512, 10}
+    };
     Random random = new Random(1);
     float[] a = new float[512 * 784];
     float[] b = new float[512 * 784];

@@ -1,10 +1,13 @@
 package dev.adjoint.bench.engines;
 
+import dev.adjoint.runtime.backend.cpu.Gemm;
 import dev.adjoint.runtime.nn.Linear;
 import dev.adjoint.runtime.nn.Losses;
 import dev.adjoint.runtime.optim.Sgd;
 import dev.adjoint.runtime.tensor.Generator;
 import dev.adjoint.runtime.tensor.Tensor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,13 +15,29 @@ import java.util.List;
 /**
  * Per-phase timing of the tape's MLP step (TapeWorkloads.MlpStep): the medians over many steps of
  * each phase, in microseconds. Run with {@code -cp bench/target/benchmarks.jar
- * --add-modules=jdk.incubator.vector dev.adjoint.bench.engines.MlpPhases [steps]}.
+ * --add-modules=jdk.incubator.vector dev.adjoint.bench.engines.MlpPhases [steps] [cpu]}.
+ *
+ * <p>With {@code cpu}, every product runs on the calling thread ({@code Gemm.setThreads(1)}) and
+ * the phases are timed in that thread's CPU time, which other work on a shared machine inflates far
+ * less than wall-clock time (a descheduled thread uses none): the figure to compare two versions of
+ * single-threaded code with while other builds run.
  */
 public final class MlpPhases {
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static boolean cpuTime;
+
   private MlpPhases() {}
+
+  private static long now() {
+    return cpuTime ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
+  }
 
   public static void main(String[] args) {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    cpuTime = args.length > 1 && args[1].equals("cpu");
+    if (cpuTime) {
+      Gemm.setThreads(1);
+    }
     Generator gen = new Generator(1);
     Tensor x = Tensor.randn(64, 784);
     long[] classes = new long[64];
@@ -37,23 +56,23 @@ public final class MlpPhases {
     long[][] t = new long[names.length][steps];
     double loss = 0;
     for (int s = 0; s < steps; s++) {
-      long t0 = System.nanoTime();
+      long t0 = now();
       sgd.zeroGrad();
-      long t1 = System.nanoTime();
+      long t1 = now();
       Tensor a = x.matmul(hidden.weight().t());
-      long t2 = System.nanoTime();
+      long t2 = now();
       Tensor b = a.add(hidden.bias());
-      long t3 = System.nanoTime();
+      long t3 = now();
       Tensor h = b.relu();
-      long t4 = System.nanoTime();
+      long t4 = now();
       Tensor z = output.forward(h);
-      long t5 = System.nanoTime();
+      long t5 = now();
       Tensor l = Losses.crossEntropy(z, labels);
-      long t6 = System.nanoTime();
+      long t6 = now();
       l.backward();
-      long t7 = System.nanoTime();
+      long t7 = now();
       sgd.step();
-      long t8 = System.nanoTime();
+      long t8 = now();
       loss = l.item();
       long[] marks = {t0, t1, t2, t3, t4, t5, t6, t7, t8};
       for (int p = 0; p < 8; p++) {
@@ -70,6 +89,7 @@ public final class MlpPhases {
               "%-13s median %8.1f us  min %8.1f us%n",
               names[p], v[v.length / 2] / 1e3, v[0] / 1e3));
     }
+    sb.append(cpuTime ? "(main thread CPU time, GEMMs on 1 thread) " : "(wall-clock time) ");
     sb.append("final loss ").append(loss);
     System.out.println(sb);
   }

@@ -2,6 +2,7 @@ package dev.adjoint.runtime.autograd;
 
 import dev.adjoint.runtime.backend.Backends;
 import dev.adjoint.runtime.tensor.Shape;
+import dev.adjoint.runtime.tensor.Storage;
 import dev.adjoint.runtime.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,14 +50,22 @@ public final class Engine {
           "backward: the tensor does not require grad and has no gradFn: nothing that requires"
               + " grad was used to compute it (or it was computed under GradMode.noGrad())");
     }
+    // storages made from here on are this backward's own (an implied seed included)
+    long fresh = Storage.lastSerial();
     Tensor g = checkSeed(root, seed);
     try (GradMode.Scope scope = GradMode.noGrad()) {
       Node start = root.gradFn();
       if (start == null) {
-        root.autogradMeta().accumulator(root).apply(g);
+        AccumulateGrad acc = root.autogradMeta().accumulator(root);
+        acc.freshAfter = fresh;
+        try {
+          acc.apply(g);
+        } finally {
+          acc.freshAfter = Long.MAX_VALUE;
+        }
         return;
       }
-      run(start, g, retainGraph);
+      run(start, g, retainGraph, fresh);
     }
   }
 
@@ -81,7 +90,7 @@ public final class Engine {
     return seed.dtype() == root.dtype() ? seed : Backends.current().copy(seed, root.dtype());
   }
 
-  private static void run(Node start, Tensor seed, boolean retainGraph) {
+  private static void run(Node start, Tensor seed, boolean retainGraph, long fresh) {
     long walk = WALKS.incrementAndGet();
     ArrayList<Node> reached = new ArrayList<>();
     ArrayDeque<Node> stack = new ArrayDeque<>();
@@ -91,6 +100,9 @@ public final class Engine {
     while (!stack.isEmpty()) {
       Node n = stack.pop();
       reached.add(n);
+      if (n instanceof AccumulateGrad acc) {
+        acc.freshAfter = fresh;
+      }
       for (Node child : n.next) {
         if (child == null) {
           continue;
@@ -132,6 +144,9 @@ public final class Engine {
     } finally {
       for (Node n : reached) {
         n.pending = null;
+        if (n instanceof AccumulateGrad acc) {
+          acc.freshAfter = Long.MAX_VALUE;
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.adjoint.runtime.tensor;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The flat heap array under one or more tensors (a tensor and its views share one storage).
@@ -16,9 +17,41 @@ import java.util.Arrays;
  */
 public abstract sealed class Storage
     permits Storage.Float32, Storage.Float64, Storage.Int64, Storage.Bool {
+  private static final AtomicLong SERIALS = new AtomicLong();
+
   private int version;
 
+  /** Allocation order: a storage made after {@link #lastSerial()} returned x has a larger one. */
+  private final long serial = SERIALS.incrementAndGet();
+
+  private boolean adopted;
+
   private Storage() {}
+
+  /** The serial of the latest storage made so far (see {@link #serial()}). */
+  public static long lastSerial() {
+    return SERIALS.get();
+  }
+
+  /**
+   * This storage's place in allocation order. Backward uses it to tell gradients it computed itself
+   * (made after it started, so nothing outside can hold them) from tensors that existed before.
+   */
+  public long serial() {
+    return serial;
+  }
+
+  /**
+   * Marks this storage as taken over by a leaf's gradient; false if it already was (the same
+   * computed gradient reaching two leaves is then copied for the second).
+   */
+  public boolean adopt() {
+    if (adopted) {
+      return false;
+    }
+    adopted = true;
+    return true;
+  }
 
   /** A zero-filled storage of {@code size} elements of {@code dtype}. */
   public static Storage allocate(DType dtype, int size) {

@@ -3,6 +3,7 @@ package dev.adjoint.runtime.autograd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,6 +48,62 @@ class TapeBehaviourTest {
     Tensor y = x.mul(x).add(x.exp().log()); // x² + x
     y.backward();
     assertEquals(7.0, x.grad().item(), 1e-6);
+  }
+
+  /**
+   * A leaf takes over a gradient backward computed instead of copying it (AccumulateGrad), but
+   * never one that something else holds: the caller's seed, a gradient passed on unchanged to two
+   * leaves, a value saved in the graph.
+   */
+  @Test
+  void firstGradientsNeverAliasTheSeedAnotherLeafOrTheGraph() {
+    Tensor a = Tensor.of(1, 2).requiresGrad(true);
+    Tensor b = Tensor.of(3, 4).requiresGrad(true);
+    Tensor seed = Tensor.of(10, 20);
+    a.add(b).backward(seed); // AddBackward0 hands the seed itself to both leaves
+    assertNotSame(seed.storage(), a.grad().storage());
+    assertNotSame(seed.storage(), b.grad().storage());
+    assertNotSame(a.grad().storage(), b.grad().storage());
+    try (GradMode.Scope s = GradMode.noGrad()) {
+      a.grad().addInPlace(Tensor.of(1, 1), 1);
+      seed.addInPlace(Tensor.of(1, 1), 1);
+    }
+    assertArrayEquals(new double[] {11, 21}, a.grad().toArray());
+    assertArrayEquals(new double[] {10, 20}, b.grad().toArray());
+
+    // a computed gradient reaching two leaves: one may take it, the other gets a copy
+    Tensor c = Tensor.of(1, 2).requiresGrad(true);
+    Tensor d = Tensor.of(5, 6).requiresGrad(true);
+    c.mul(d).mul(2).sum().backward(); // mul's gradient 2 * ... computed, then split
+    Tensor e = Tensor.of(1, 2).requiresGrad(true);
+    Tensor f = Tensor.of(5, 6).requiresGrad(true);
+    e.add(f).mul(3).sum().backward(); // MulBackward's 3 * 1 goes to both leaves through add
+    assertNotSame(e.grad().storage(), f.grad().storage());
+    try (GradMode.Scope s = GradMode.noGrad()) {
+      e.grad().addInPlace(Tensor.of(1, 1), 1);
+    }
+    assertArrayEquals(new double[] {4, 4}, e.grad().toArray());
+    assertArrayEquals(new double[] {3, 3}, f.grad().toArray());
+    assertArrayEquals(new double[] {10, 12}, c.grad().toArray());
+    assertArrayEquals(new double[] {2, 4}, d.grad().toArray());
+
+    // a leaf's own backward with the caller's seed
+    Tensor g = Tensor.of(7, 8).requiresGrad(true);
+    Tensor gSeed = Tensor.of(1, 2);
+    g.backward(gSeed);
+    assertNotSame(gSeed.storage(), g.grad().storage());
+
+    // accumulation into an adopted gradient leaves everything else alone
+    Tensor w = Tensor.of(1, 2).requiresGrad(true);
+    Tensor x = Tensor.of(3, 4);
+    Tensor y = w.mul(x);
+    y.sum().backward(Tensor.scalar(1), true);
+    Tensor first = w.grad();
+    assertFalse(first.storage().adopt(), "x * 1, computed by backward, was taken over");
+    y.sum().backward();
+    assertSame(first, w.grad());
+    assertArrayEquals(new double[] {6, 8}, w.grad().toArray());
+    assertArrayEquals(new double[] {3, 4}, x.toArray());
   }
 
   @Test

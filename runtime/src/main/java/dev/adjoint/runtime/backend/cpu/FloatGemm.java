@@ -11,7 +11,12 @@ import java.util.Arrays;
  * of columns a slice of B is packed into {@code nr}-column panels (sized for the L2 cache); then
  * every {@code mr x nr} tile of C is updated by the micro-kernel, the A panel staying in L1 while B
  * panels stream from L2. Edge tiles go through a zeroed scratch tile, so kernels only see full
- * tiles.
+ * tiles. A row-major A with alpha 1 is not packed: the kernel reads its rows in place ({@link
+ * FloatKernel#multiplyRows}).
+ *
+ * <p>Two shapes take other paths (see {@link #gemm}): {@code A·Bᵀ} with a thin C as dot products of
+ * rows ({@link #THIN_COLUMNS}), and {@code A·Bᵀ} with few rows as {@code (B·Aᵀ)ᵀ} ({@link
+ * #swapped}).
  */
 final class FloatGemm {
   /** Depth of one packed slice of k. */
@@ -35,6 +40,26 @@ final class FloatGemm {
     float[] tile = new float[0];
     private int[] gatherMap;
     private int gatherLd = -1;
+    private float[] transposed = new float[0];
+    private int[] transposeMap;
+    private int transposeLd = -1;
+
+    /** Room for the swapped product's n x m block (see {@link FloatGemm#swapped}). */
+    float[] transposed(int size) {
+      if (transposed.length < size) {
+        transposed = new float[size];
+      }
+      return transposed;
+    }
+
+    /** The gather offsets for reading that block by columns, rows {@code ld} apart. */
+    int[] transposeMap(FloatKernel kernel, int ld) {
+      if (transposeMap == null || transposeMap.length != kernel.nr || transposeLd != ld) {
+        transposeMap = kernel.gatherMap(transposeMap, ld);
+        transposeLd = ld;
+      }
+      return transposeMap;
+    }
 
     /** The kernel's gather offsets for a transposed B with leading dimension ld. */
     int[] map(FloatKernel kernel, int ld) {
@@ -66,6 +91,14 @@ final class FloatGemm {
     return WORKSPACE.get();
   }
 
+  /**
+   * The most rows for which {@code A·Bᵀ} is computed as {@code (B·Aᵀ)ᵀ}: below it, gathering the
+   * transposed B into panels (n·k elements, about one cycle each) is a large share of the m·n·k/16
+   * cycles of multiply-adds; swapped, B is read in place as the broadcast side and only A (m·k
+   * elements) is gathered.
+   */
+  static final int SWAP_MAX_ROWS = 256;
+
   /** Arguments as in {@link Gemm#sgemm}; already validated; runs on the calling thread. */
   static void gemm(
       FloatKernel kernel,
@@ -93,6 +126,105 @@ final class FloatGemm {
       small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
+    if (transB && !transA && n <= THIN_COLUMNS && k >= THIN_MIN_DEPTH && alpha != 0f) {
+      kernel.dotRows(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    if (swaps(transA, transB, m, n, k, alpha)) {
+      swapped(kernel, ws, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    blocked(
+        kernel, ws, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  /**
+   * {@code A·Bᵀ} with at most this many columns (a classifier's output layer: 10) is computed as
+   * dot products of rows, both operands read in place: the blocked path would pad every B panel to
+   * the kernel's 32 columns, three times the work for 10.
+   */
+  static final int THIN_COLUMNS = 16;
+
+  /** ... when the rows are at least this long (shorter dot products are mostly tail). */
+  static final int THIN_MIN_DEPTH = 64;
+
+  /** Whether {@link #gemm} computes this product as {@code (B·Aᵀ)ᵀ} ({@link #swapped}). */
+  static boolean swaps(boolean transA, boolean transB, int m, int n, int k, float alpha) {
+    return transB && !transA && m < n && m <= SWAP_MAX_ROWS && k > 0 && alpha != 0f;
+  }
+
+  /**
+   * {@code C = alpha * A·Bᵀ + beta*C} for A stored m x k and B stored n x k, both by rows, with few
+   * rows m: computes {@code T = B·Aᵀ} (n x m) block by block of {@link #MC} rows of B into the
+   * workspace, B's rows read in place by the kernel and A gathered into panels, then writes {@code
+   * C = alpha*Tᵀ + beta*C}. The forward product of a linear layer, {@code x·Wᵀ} with a batch of 64,
+   * is this case.
+   */
+  private static void swapped(
+      FloatKernel kernel,
+      Workspace ws,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc) {
+    int chunk = roundDown(MC, kernel.mr);
+    float[] t = ws.transposed(Math.min(chunk, n) * m);
+    int[] map = ws.transposeMap(kernel, m);
+    for (int jc = 0; jc < n; jc += chunk) {
+      int nc = Math.min(chunk, n - jc);
+      blocked(
+          kernel,
+          ws,
+          false,
+          true,
+          nc,
+          m,
+          k,
+          1f,
+          b,
+          bOff + jc * ldb,
+          ldb,
+          a,
+          aOff,
+          lda,
+          0f,
+          t,
+          0,
+          m);
+      kernel.addTransposed(t, m, m, nc, alpha, beta, c, cOff + jc, ldc, map);
+    }
+  }
+
+  /** The packed, blocked product (see the class comment). */
+  private static void blocked(
+      FloatKernel kernel,
+      Workspace ws,
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float alpha,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float beta,
+      float[] c,
+      int cOff,
+      int ldc) {
     // beta == 0: the first slice of k stores its tiles instead of adding to a zeroed C
     boolean overwrite = beta == 0f && k > 0 && alpha != 0f;
     if (!overwrite) {
@@ -110,24 +242,39 @@ final class FloatGemm {
     final float[] pb = ws.packB;
     final float[] tile = ws.tile;
     final int[] map = transB ? ws.map(kernel, ldb) : null;
-    for (int pc = 0; pc < k; pc += KC) {
-      int kc = Math.min(KC, k - pc);
+    // A by rows and unscaled: full panels are read in place (FloatKernel.multiplyRows)
+    final boolean inPlace = !transA && alpha == 1f;
+    // equal slices of k: no thin last slice whose tiles cost a load and store of C for few steps
+    final int slices = (k + KC - 1) / KC;
+    final int kcStep = (k + slices - 1) / slices;
+    for (int pc = 0; pc < k; pc += kcStep) {
+      int kc = Math.min(kcStep, k - pc);
       boolean store = overwrite && pc == 0;
       for (int ic = 0; ic < m; ic += mcMax) {
         int mc = Math.min(mcMax, m - ic);
-        packA(transA, a, aOff, lda, ic, pc, mc, kc, alpha, mr, pa);
+        packA(kernel, transA, inPlace, a, aOff, lda, ic, pc, mc, kc, alpha, mr, pa);
         for (int jc = 0; jc < n; jc += ncMax) {
           int nc = Math.min(ncMax, n - jc);
           packB(kernel, map, transB, b, bOff, ldb, pc, jc, kc, nc, nr, pb);
           for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
+            boolean direct = inPlace && rows == mr;
+            int aRow = aOff + (ic + ir) * lda + pc;
             for (int jr = 0; jr < nc; jr += nr) {
               int cols = Math.min(nr, nc - jr);
               int ci = cOff + (ic + ir) * ldc + jc + jr;
               if (rows == mr && cols == nr) {
-                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, c, ci, ldc, store);
+                if (direct) {
+                  kernel.multiplyRows(kc, a, aRow, lda, pb, jr * kc, c, ci, ldc, store);
+                } else {
+                  kernel.multiply(kc, pa, ir * kc, pb, jr * kc, c, ci, ldc, store);
+                }
               } else {
-                kernel.multiply(kc, pa, ir * kc, pb, jr * kc, tile, 0, nr, true);
+                if (direct) {
+                  kernel.multiplyRows(kc, a, aRow, lda, pb, jr * kc, tile, 0, nr, true);
+                } else {
+                  kernel.multiply(kc, pa, ir * kc, pb, jr * kc, tile, 0, nr, true);
+                }
                 for (int r = 0; r < rows; r++) {
                   int row = ci + r * ldc;
                   for (int j = 0; j < cols; j++) {
@@ -159,9 +306,14 @@ final class FloatGemm {
     }
   }
 
-  /** Packs alpha * op(A)[ic:ic+mc, pc:pc+kc] into mr-row panels, zero-padding the last one. */
+  /**
+   * Packs alpha * op(A)[ic:ic+mc, pc:pc+kc] into mr-row panels, zero-padding the last one. With
+   * {@code inPlace} the full panels are left out (the kernel reads those rows in place).
+   */
   private static void packA(
+      FloatKernel kernel,
       boolean transA,
+      boolean inPlace,
       float[] a,
       int aOff,
       int lda,
@@ -174,6 +326,9 @@ final class FloatGemm {
       float[] pa) {
     for (int ir = 0; ir < mc; ir += mr) {
       int rows = Math.min(mr, mc - ir);
+      if (inPlace && rows == mr) {
+        continue;
+      }
       int dst = ir * kc;
       if (!transA) {
         // p outer: the panel is written in order while the rows are read as parallel streams
@@ -184,6 +339,8 @@ final class FloatGemm {
             pa[d + r] = alpha * a[src + r * lda + p];
           }
         }
+      } else if (rows == mr) {
+        kernel.packATransposed(a, aOff + pc * lda + ic + ir, lda, kc, alpha, pa, dst);
       } else {
         for (int p = 0; p < kc; p++) {
           int src = aOff + (pc + p) * lda + ic + ir;

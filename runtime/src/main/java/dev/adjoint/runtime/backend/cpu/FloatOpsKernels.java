@@ -1,5 +1,7 @@
 package dev.adjoint.runtime.backend.cpu;
 
+import dev.adjoint.runtime.backend.Relation;
+
 /**
  * The plain-Java implementations behind {@link FloatOps}; {@link VectorFloatOps} overrides them
  * with Vector API loops. Arguments are already checked.
@@ -50,6 +52,27 @@ class FloatOpsKernels {
   void select(boolean[] c, int cOff, float[] x, int xOff, float otherwise, float[] out, int n) {
     for (int i = 0; i < n; i++) {
       out[i] = c[cOff + i] ? x[xOff + i] : otherwise;
+    }
+  }
+
+  /** {@code out = x > w} (GREATER), {@code x >= w} or {@code x == w} elementwise. */
+  void compare(Relation rel, float[] x, int xOff, float w, boolean[] out, int outOff, int n) {
+    switch (rel) {
+      case GREATER -> {
+        for (int i = 0; i < n; i++) {
+          out[outOff + i] = x[xOff + i] > w;
+        }
+      }
+      case GREATER_OR_EQUAL -> {
+        for (int i = 0; i < n; i++) {
+          out[outOff + i] = x[xOff + i] >= w;
+        }
+      }
+      case EQUAL -> {
+        for (int i = 0; i < n; i++) {
+          out[outOff + i] = x[xOff + i] == w;
+        }
+      }
     }
   }
 

@@ -16,6 +16,14 @@ public final class Gemm {
   /** Products with fewer multiply-adds than this run on the calling thread only. */
   static final long PARALLEL_MACS = 1L << 21;
 
+  /**
+   * Parts a parallel product is cut into per thread. More than one, so that when a helper thread is
+   * late (its core busy with other work) the caller can take over the parts it has not claimed (see
+   * {@link GemmThreads}); few, since each part packs its share of the other operand again.
+   */
+  static final int PARTS_PER_THREAD =
+      Math.max(1, Integer.getInteger("adjoint.cpu.partsPerThread", 2));
+
   static final FloatKernel FLOAT_KERNEL;
   static final DoubleKernel DOUBLE_KERNEL;
 
@@ -98,7 +106,7 @@ public final class Gemm {
         job.set(
             transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
             ldc);
-        GemmThreads.run(job, GemmThreads.limit());
+        GemmThreads.run(job, GemmThreads.limit() * PARTS_PER_THREAD);
       } finally {
         job.clear();
         GemmThreads.release();
@@ -157,7 +165,7 @@ public final class Gemm {
         job.set(
             transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
             ldc);
-        GemmThreads.run(job, GemmThreads.limit());
+        GemmThreads.run(job, GemmThreads.limit() * PARTS_PER_THREAD);
       } finally {
         job.clear();
         GemmThreads.release();
@@ -224,14 +232,14 @@ public final class Gemm {
     }
   }
 
-  /** Splits a product between threads: by rows when C is tall, else by columns. */
-  static int[] split(int size, int unit, int part, int parts, int[] range) {
-    int chunk = (size + parts - 1) / parts;
-    chunk = (chunk + unit - 1) / unit * unit;
-    int lo = Math.min(size, part * chunk);
-    range[0] = lo;
-    range[1] = Math.min(size, lo + chunk);
-    return range;
+  /**
+   * Where part {@code part} of {@code parts} starts when {@code size} rows or columns are dealt out
+   * in whole {@code unit}s (the kernel's tile side), as evenly as whole units allow; {@code part ==
+   * parts} gives the end.
+   */
+  static int partStart(int size, int unit, int part, int parts) {
+    long units = (size + (long) unit - 1) / unit;
+    return (int) Math.min(size, units * part / parts * unit);
   }
 
   /** The reusable description of one parallel float product (owned while the threads are held). */
@@ -252,7 +260,6 @@ public final class Gemm {
     int lda;
     int ldb;
     int ldc;
-    private final int[][] ranges = new int[GemmThreads.PARALLELISM][2];
 
     void set(
         boolean transA,
@@ -298,14 +305,17 @@ public final class Gemm {
     @Override
     public void run(int part, int parts) {
       FloatKernel kernel = FLOAT_KERNEL;
-      int[] r = ranges[part];
-      if (m >= n) {
-        split(m, kernel.mr, part, parts, r);
-        int rows = r[1] - r[0];
+      // by rows when C is tall, else by columns; a swapped product (FloatGemm.swapped) by rows in
+      // whole panels of its packed side, so that no part gathers A's rows twice
+      boolean swapped = FloatGemm.swaps(transA, transB, m, n, k, alpha);
+      if (m >= n || swapped) {
+        int unit = swapped ? kernel.nr : kernel.mr;
+        int lo = partStart(m, unit, part, parts);
+        int rows = partStart(m, unit, part + 1, parts) - lo;
         if (rows == 0) {
           return;
         }
-        int aStart = aOff + (transA ? r[0] : r[0] * lda);
+        int aStart = aOff + (transA ? lo : lo * lda);
         FloatGemm.gemm(
             kernel,
             FloatGemm.workspace(),
@@ -323,15 +333,15 @@ public final class Gemm {
             ldb,
             beta,
             c,
-            cOff + r[0] * ldc,
+            cOff + lo * ldc,
             ldc);
       } else {
-        split(n, kernel.nr, part, parts, r);
-        int cols = r[1] - r[0];
+        int lo = partStart(n, kernel.nr, part, parts);
+        int cols = partStart(n, kernel.nr, part + 1, parts) - lo;
         if (cols == 0) {
           return;
         }
-        int bStart = bOff + (transB ? r[0] * ldb : r[0]);
+        int bStart = bOff + (transB ? lo * ldb : lo);
         FloatGemm.gemm(
             kernel,
             FloatGemm.workspace(),
@@ -349,7 +359,7 @@ public final class Gemm {
             ldb,
             beta,
             c,
-            cOff + r[0],
+            cOff + lo,
             ldc);
       }
     }
@@ -373,7 +383,6 @@ public final class Gemm {
     int lda;
     int ldb;
     int ldc;
-    private final int[][] ranges = new int[GemmThreads.PARALLELISM][2];
 
     void set(
         boolean transA,
@@ -419,14 +428,13 @@ public final class Gemm {
     @Override
     public void run(int part, int parts) {
       DoubleKernel kernel = DOUBLE_KERNEL;
-      int[] r = ranges[part];
       if (m >= n) {
-        split(m, kernel.mr, part, parts, r);
-        int rows = r[1] - r[0];
+        int lo = partStart(m, kernel.mr, part, parts);
+        int rows = partStart(m, kernel.mr, part + 1, parts) - lo;
         if (rows == 0) {
           return;
         }
-        int aStart = aOff + (transA ? r[0] : r[0] * lda);
+        int aStart = aOff + (transA ? lo : lo * lda);
         DoubleGemm.gemm(
             kernel,
             DoubleGemm.workspace(),
@@ -444,15 +452,15 @@ public final class Gemm {
             ldb,
             beta,
             c,
-            cOff + r[0] * ldc,
+            cOff + lo * ldc,
             ldc);
       } else {
-        split(n, kernel.nr, part, parts, r);
-        int cols = r[1] - r[0];
+        int lo = partStart(n, kernel.nr, part, parts);
+        int cols = partStart(n, kernel.nr, part + 1, parts) - lo;
         if (cols == 0) {
           return;
         }
-        int bStart = bOff + (transB ? r[0] * ldb : r[0]);
+        int bStart = bOff + (transB ? lo * ldb : lo);
         DoubleGemm.gemm(
             kernel,
             DoubleGemm.workspace(),
@@ -470,7 +478,7 @@ public final class Gemm {
             ldb,
             beta,
             c,
-            cOff + r[0],
+            cOff + lo,
             ldc);
       }
     }

@@ -1,5 +1,6 @@
 package dev.adjoint.runtime.backend.cpu;
 
+import dev.adjoint.runtime.backend.Relation;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -119,6 +120,21 @@ final class VectorFloatOps extends FloatOpsKernels {
     for (; i < n; i++) {
       out[i] = c[cOff + i] ? x[xOff + i] : otherwise;
     }
+  }
+
+  @Override
+  void compare(Relation rel, float[] x, int xOff, float w, boolean[] out, int outOff, int n) {
+    VectorOperators.Comparison op =
+        switch (rel) {
+          case GREATER -> VectorOperators.GT;
+          case GREATER_OR_EQUAL -> VectorOperators.GE;
+          case EQUAL -> VectorOperators.EQ;
+        };
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector.fromArray(S, x, xOff + i).compare(op, w).intoArray(out, outOff + i);
+    }
+    super.compare(rel, x, xOff + i, w, out, outOff + i, n - i);
   }
 
   @Override

@@ -187,8 +187,16 @@ class FloatFastPathsTest {
 
   @Test
   void scaledAddsMatchTheGeneralKernel() {
-    for (int trial = 0; trial < 100; trial++) {
-      int[] shape = randomShape(3);
+    for (int trial = 0; trial < 103; trial++) {
+      // the last three: a weight matrix's update and odd sizes above PARALLEL_ELEMENTS, which
+      // are split over the GEMM threads
+      int[] shape =
+          switch (trial) {
+            case 100 -> new int[] {512, 784};
+            case 101 -> new int[] {3, 65537};
+            case 102 -> new int[] {FloatFastPaths.PARALLEL_ELEMENTS + 1};
+            default -> randomShape(3);
+          };
       Tensor src = values(DType.FLOAT32, shape);
       Tensor start = values(DType.FLOAT32, shape);
       double alpha = random.nextInt(3) == 0 ? -0.01 : random.nextGaussian();

@@ -246,11 +246,13 @@ class GemmTest {
 
   @Test
   void publicSgemmMatchesNaiveLoop() {
+    GemmThreads.endSolo(); // parallel products are what this tests
     randomCases(1, 600, t -> checkFloat(t, PUBLIC_FLOAT));
   }
 
   @Test
   void publicDgemmMatchesNaiveLoop() {
+    GemmThreads.endSolo(); // parallel products are what this tests
     randomCases(2, 600, t -> checkDouble(t, PUBLIC_DOUBLE));
   }
 
@@ -270,6 +272,7 @@ class GemmTest {
   /** Crosses the KC, MC and NC block edges and the multi-threaded split (rows and columns). */
   @Test
   void blockEdgesAndThreadedSplit() {
+    GemmThreads.endSolo(); // parallel products are what this tests
     Random rnd = new Random(7);
     int[][] shapes = {
       {130, 70, 300}, // k spans two KC slices
@@ -289,6 +292,45 @@ class GemmTest {
         i++;
       }
     }
+  }
+
+  /**
+   * The MLP step's products and shapes around them: the swapped path ({@code A·Bᵀ} with fewer rows
+   * than columns, over one and several blocks of B's rows, and just above {@link
+   * FloatGemm#SWAP_MAX_ROWS}), A's rows read in place with a partial last panel, thin outputs (n =
+   * 10, 1, 16 as dot products of rows; 17 past that), and k split into equal slices (784, 300),
+   * through every path.
+   */
+  @Test
+  void linearLayerShapes() {
+    GemmThreads.endSolo(); // parallel products are what this tests
+    Random rnd = new Random(9);
+    int[][] shapes = {
+      {64, 512, 784}, // x·W1ᵀ
+      {64, 10, 512}, // h·W2ᵀ: thin output
+      {64, 512, 10}, // the hidden layer's gradient
+      {10, 512, 64}, // W2's gradient
+      {61, 530, 37}, // swapped over two blocks of B's rows, odd rows
+      {1, 600, 300},
+      {257, 300, 20}, // just above SWAP_MAX_ROWS
+      {13, 1, 100}, // thin: dot products with a tail of k
+      {7, 16, 64}, // thin at its limits: 16 columns, k of 64
+      {9, 17, 70}, // one column too many for the thin path
+    };
+    float[][] scalars = {{1f, 0f}, {-0.5f, 1f}, {1f, -1.5f}, {2.25f, 0f}};
+    int i = 0;
+    for (int[] s : shapes) {
+      for (int flags = 0; flags < 4; flags++) {
+        float[] ab = scalars[i++ % scalars.length];
+        Case t = new Case(rnd, s[0], s[1], s[2], (flags & 1) != 0, (flags & 2) != 0, ab[0], ab[1]);
+        checkFloat(t, PUBLIC_FLOAT);
+        checkFloat(t, floatKernel(new VectorFloatKernel()));
+        checkFloat(t, floatKernel(new ScalarFloatKernel()));
+      }
+    }
+    // W1's gradient, k = 64 deep, on the blocked path only (the other paths are covered above)
+    Case t = new Case(rnd, 512, 784, 64, true, false, 1, 0);
+    checkFloat(t, PUBLIC_FLOAT);
   }
 
   @Test
@@ -325,6 +367,28 @@ class GemmTest {
     Gemm.dgemm(true, true, 200, 200, 200, 1, ad, 0, 200, ad, 0, 200, 0, cd, 0, 200);
     for (double v : cd) {
       assertEquals(200.0, v);
+    }
+  }
+
+  /** As in BLAS, alpha = 0 means A·B is not computed: infinities in A or B do not reach C. */
+  @Test
+  void alphaZeroDoesNotReadTheProductOnAnyPath() {
+    // {m, n, k} with A·Bᵀ: thin (dot products), swapped, blocked
+    int[][] shapes = {{16, 10, 64}, {3, 40, 64}, {40, 40, 64}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      float[] a = new float[m * k];
+      float[] b = new float[n * k];
+      java.util.Arrays.fill(a, Float.POSITIVE_INFINITY);
+      java.util.Arrays.fill(b, 0f);
+      float[] c = new float[m * n];
+      java.util.Arrays.fill(c, 2f);
+      Gemm.sgemm(false, true, m, n, k, 0f, a, 0, k, b, 0, k, 0.5f, c, 0, n);
+      for (float v : c) {
+        assertEquals(1f, v, "m=" + m + " n=" + n);
+      }
     }
   }
 
