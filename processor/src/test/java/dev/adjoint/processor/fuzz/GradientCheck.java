@@ -38,6 +38,12 @@ final class GradientCheck {
 
   int skipped;
 
+  /** The decisions the program takes at the point being checked. */
+  private long decisionsAtPoint;
+
+  /** Whether a finite difference of the coordinate being checked crossed a branch. */
+  private boolean crossesBranch;
+
   GradientCheck(Class<?> program, Class<?> gradientClass) throws ReflectiveOperationException {
     Class<?>[] parameters = {double.class, double.class, double.class, double[].class};
     primal = program.getMethod("f", parameters);
@@ -79,6 +85,7 @@ final class GradientCheck {
   private Optional<String> atPoint(double[] x) throws ReflectiveOperationException {
     Trace.reset();
     call(traced, x);
+    decisionsAtPoint = Trace.decisions();
     if (!(Trace.largest() < LARGEST_INTERMEDIATE)) {
       skipped += ARITY;
       return Optional.empty();
@@ -92,10 +99,12 @@ final class GradientCheck {
       return Optional.of("value " + partials[0] + " but the method returns " + value);
     }
     for (int i = 0; i < ARITY; i++) {
+      crossesBranch = false;
       double coarse = richardson(x, i, 1e-3);
       double fine = richardson(x, i, 1e-4);
       double scale = Math.max(1, Math.abs(fine));
-      if (!Double.isFinite(coarse)
+      if (crossesBranch
+          || !Double.isFinite(coarse)
           || !Double.isFinite(fine)
           || Math.abs(coarse - fine) > AGREEMENT * scale) {
         skipped++;
@@ -164,7 +173,16 @@ final class GradientCheck {
     double[] minus = x.clone();
     plus[i] += h;
     minus[i] -= h;
-    return (call(primal, plus) - call(primal, minus)) / (plus[i] - minus[i]);
+    return (decided(plus) - decided(minus)) / (plus[i] - minus[i]);
+  }
+
+  // the program's value at x (the traced method computes the same bits), noting whether it
+  // decided any comparison differently from the point being checked
+  private double decided(double[] x) throws ReflectiveOperationException {
+    Trace.reset();
+    double value = call(traced, x);
+    crossesBranch |= Trace.decisions() != decisionsAtPoint;
+    return value;
   }
 
   private static Object[] args(double[] x, Object... extra) {

@@ -67,6 +67,8 @@ final class ProgramRenderer {
     return "package "
         + PACKAGE
         + ";\n\n"
+        + "import static dev.adjoint.processor.fuzz.Trace.br;\n"
+        + "import static dev.adjoint.processor.fuzz.Trace.mm;\n"
         + "import static dev.adjoint.processor.fuzz.Trace.tr;\n\n"
         + "import dev.adjoint.annotations.Differentiable;\n\n"
         + "public class "
@@ -243,8 +245,11 @@ final class ProgramRenderer {
 
   private String cond(Cond condition) {
     return switch (condition) {
-      case Compare c ->
-          expr(c.left()).text() + " " + c.comparison().symbol + " " + expr(c.right()).text();
+      case Compare c -> {
+        String text =
+            expr(c.left()).text() + " " + c.comparison().symbol + " " + expr(c.right()).text();
+        yield traced ? "br(" + text + ")" : text;
+      }
       case And c -> "(" + cond(c.left()) + ") && (" + cond(c.right()) + ")";
       case Or c -> "(" + cond(c.left()) + ") || (" + cond(c.right()) + ")";
       case Not c -> "!(" + cond(c.operand()) + ")";
@@ -285,9 +290,12 @@ final class ProgramRenderer {
       case MaxMin m -> {
         Code left = expr(m.left());
         Code right = expr(m.right());
-        yield traced(
-            "Math." + (m.max() ? "max" : "min") + "(" + left.text() + ", " + right.text() + ")",
-            left.isInt() && right.isInt());
+        boolean ints = left.isInt() && right.isInt();
+        yield traced && !ints
+            ? traced("mm(" + m.max() + ", " + left.text() + ", " + right.text() + ")", false)
+            : traced(
+                "Math." + (m.max() ? "max" : "min") + "(" + left.text() + ", " + right.text() + ")",
+                ints);
       }
       case Call c -> traced("h(" + expr(c.x()).text() + ", " + expr(c.y()).text() + ")", false);
       case Conditional c -> {

@@ -19,9 +19,34 @@ public final class Trace {
     return x;
   }
 
+  /** The branch decisions taken since {@link #reset}, hashed in order. */
+  private static long decisions;
+
+  /** Records the outcome of a comparison and returns it. */
+  public static boolean br(boolean outcome) {
+    decisions = 31 * decisions + (outcome ? 1 : 2);
+    return outcome;
+  }
+
+  /** {@code Math.max} or {@code Math.min}, recording which operand it chose (and ties). */
+  public static double mm(boolean max, double x, double y) {
+    decisions = 31 * decisions + (x > y ? 3 : x == y ? 4 : 5);
+    return max ? Math.max(x, y) : Math.min(x, y);
+  }
+
+  /**
+   * The decisions since {@link #reset}: a finite difference across points that decide differently
+   * (a comparison that flips, decided by rounding when its operands are equal up to it) measures a
+   * jump, not the derivative.
+   */
+  static long decisions() {
+    return decisions;
+  }
+
   /** Forgets what was seen. */
   static void reset() {
     largest = 0;
+    decisions = 17;
   }
 
   /** The largest magnitude since {@link #reset}, NaN if a NaN was seen. */
