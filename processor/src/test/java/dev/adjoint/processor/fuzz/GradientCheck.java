@@ -176,13 +176,14 @@ final class GradientCheck {
     return (decided(plus) - decided(minus)) / (plus[i] - minus[i]);
   }
 
-  // the program's value at x (the traced method computes the same bits), noting whether it
-  // decided any comparison differently from the point being checked
+  // the program's value at x, noting whether it decided any comparison differently from the
+  // point being checked (the traced copy records decisions; its values may differ where it widens
+  // an int expression to trace it, so the value comes from the method itself)
   private double decided(double[] x) throws ReflectiveOperationException {
     Trace.reset();
-    double value = call(traced, x);
+    call(traced, x);
     crossesBranch |= Trace.decisions() != decisionsAtPoint;
-    return value;
+    return call(primal, x);
   }
 
   private static Object[] args(double[] x, Object... extra) {

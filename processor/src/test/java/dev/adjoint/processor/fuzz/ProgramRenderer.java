@@ -286,7 +286,13 @@ final class ProgramRenderer {
             "(" + left.text() + " / (1 + " + right.text() + " * " + right.text() + "))",
             left.isInt() && right.isInt());
       }
-      case Apply a -> traced(apply(a.function(), expr(a.argument()).text()), false);
+      case Apply a -> {
+        Code argument = expr(a.argument());
+        // Math.abs of an int is an int: tracing it would widen the int arithmetic around it
+        yield traced(
+            apply(a.function(), argument.text()),
+            a.function() == Program.Function.ABS && argument.isInt());
+      }
       case MaxMin m -> {
         Code left = expr(m.left());
         Code right = expr(m.right());
