@@ -57,6 +57,7 @@ public final class TensorsGrad {
       Tensor h = t4.mul(scale_1); // Tensors.java:22
       Tensor t6 = Losses.mse(h, target); // Tensors.java:23
       // reverse sweep: adjoints, from the result back to the leaves
+      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:23
       Tensor dH = null; // Tensors.java:23: accumulated in the block below
       if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad || scale_1NeedsGrad)) { // Tensors.java:23: mse(...)
@@ -96,7 +97,7 @@ public final class TensorsGrad {
       }
       t1 = null; dT1 = null; // Tensors.java:22: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(seed, new Tensor[] {hiddenWeight, hiddenBias, scale_1}, new Tensor[] {dHiddenWeight, dHiddenBias, dScale_1});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias, scale_1}, new Tensor[] {dHiddenWeight, dHiddenBias, dScale_1});
       return t6;
     }
   }
@@ -133,6 +134,7 @@ public final class TensorsGrad {
       Tensor t7 = t6.sum(1); // Tensors.java:29
       Tensor t8 = t7.mean(); // Tensors.java:29
       // reverse sweep: adjoints, from the result back to the leaves
+      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT8 = Adjoints.seed(t8, seed); // Tensors.java:29
       Tensor dT7 = null; // Tensors.java:29: accumulated in the block below
       if (dT8 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
@@ -181,7 +183,7 @@ public final class TensorsGrad {
       }
       t1 = null; dT1 = null; // Tensors.java:28: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(seed, new Tensor[] {x, w}, new Tensor[] {dX, dW});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {x, w}, new Tensor[] {dX, dW});
       return t8;
     }
   }
@@ -234,6 +236,7 @@ public final class TensorsGrad {
       }
       Tensor t6 = h_1.sum(); // Tensors.java:38
       // reverse sweep: adjoints, from the result back to the leaves
+      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       boolean seedFits = Adjoints.seedFits(t6, seed); // Tensors.java:38
       Tensor dT6 = seedFits ? Adjoints.seed(t6, seed) : null; // Tensors.java:38
       Tensor dH_1 = null; // Tensors.java:38: accumulated in the block below
@@ -273,7 +276,7 @@ public final class TensorsGrad {
         Adjoints.seed(t6, seed); // throws, saying why the seed does not fit
       }
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(seed, new Tensor[] {x, w}, new Tensor[] {dX, dW});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {x, w}, new Tensor[] {dX, dW});
       return t6;
     }
   }
@@ -306,6 +309,7 @@ public final class TensorsGrad {
       Tensor t4 = t3.tanh(); // Tensors.java:47
       Tensor t5 = t4.sum(); // Tensors.java:47
       // reverse sweep: adjoints, from the result back to the leaves
+      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:47
       Tensor dT4 = null; // Tensors.java:47: accumulated in the block below
       if (dT5 != null && xNeedsGrad) { // Tensors.java:47: sum(...)
@@ -322,7 +326,7 @@ public final class TensorsGrad {
       }
       t3 = null; dT3 = null; // Tensors.java:47: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(seed, new Tensor[] {x}, new Tensor[] {dX});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {x}, new Tensor[] {dX});
       return t5;
     }
   }

@@ -305,6 +305,14 @@ public final class GradientClassWriter {
     body.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
     body.add(adjoint.forward());
     body.add("// reverse sweep: adjoints, from the result back to the leaves\n");
+    boolean anyGradient =
+        adjoint.leafGradients().values().stream().anyMatch(g -> !g.equals("null"));
+    if (anyGradient) {
+      body.add(
+          "long reverseStart = $T.reverseStart(); // tensors made from here on are the sweep's"
+              + " own\n",
+          ADJOINTS);
+    }
     body.add(adjoint.reverse());
     List<String> leaves = new ArrayList<>();
     List<String> gradients = new ArrayList<>();
@@ -320,9 +328,8 @@ public final class GradientClassWriter {
     if (!leaves.isEmpty()) {
       body.add("// into .grad() of the leaves that require it, as loss.backward() does\n");
       body.addStatement(
-          "$T.accumulateGrads($L, new $T[] {$L}, new $T[] {$L})",
+          "$T.accumulateGrads(reverseStart, new $T[] {$L}, new $T[] {$L})",
           ADJOINTS,
-          seedName,
           TENSOR,
           String.join(", ", leaves),
           TENSOR,

@@ -70,6 +70,7 @@ public final class MethodLowering extends StatementLowering {
     names.reserve("self"); // generated code's receiver parameter
     names.reserve("tensors"); // generated tensor code's algebra
     names.reserve("noGrad"); // generated tensor code's no-grad scope
+    names.reserve("reverseStart"); // where generated tensor code's reverse sweep begins
     List<IrFunction.Parameter> parameters = new ArrayList<>();
     List<? extends VariableElement> params = declaration.method().getParameters();
     for (int i = 0; i < params.size(); i++) {

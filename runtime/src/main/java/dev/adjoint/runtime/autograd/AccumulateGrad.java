@@ -36,7 +36,7 @@ public final class AccumulateGrad extends Node {
   @Override
   Tensor[] apply(Tensor g) {
     AutogradMeta meta = leaf.autogradMeta();
-    if (meta.grad() == null && Arrays.equals(g.shape(), leaf.shape()) && adoptable(g)) {
+    if (meta.grad() == null && adoptable(g, leaf, freshAfter)) {
       meta.setGrad(g);
     } else {
       into(leaf, g);
@@ -68,16 +68,18 @@ public final class AccumulateGrad extends Node {
 
   /**
    * Whether the first gradient can become the leaf's {@code grad()} as it is, without a copy (as
-   * PyTorch steals a gradient nothing else holds): it was computed by this backward (its storage is
-   * newer than {@link #freshAfter}, so neither the user nor a saved value can hold it; backward
-   * never writes into a gradient in flight), it covers its whole storage in order with the leaf's
-   * type, and no other leaf has taken that storage. For the MLP step this saves copying (and
-   * allocating) W1's 1.6 MB gradient every step.
+   * PyTorch steals a gradient nothing else holds): it was computed by the running backward (its
+   * storage is newer than {@code freshAfter}, so neither the user nor a saved value can hold it;
+   * backward never writes into a gradient in flight), it covers its whole storage in order with the
+   * leaf's shape and type, and no other leaf has taken that storage. The tape's backward and
+   * generated adjoints ({@link Adjoints#accumulateGrads}) decide it here alike. For the MLP step
+   * this saves copying (and allocating) W1's 1.6 MB gradient every step.
    */
-  private boolean adoptable(Tensor g) {
+  static boolean adoptable(Tensor g, Tensor leaf, long freshAfter) {
     Storage s = g.storage();
     return s.serial() > freshAfter
         && g.dtype() == leaf.dtype()
+        && Arrays.equals(g.shape(), leaf.shape())
         && !g.isWrappedNumber()
         && g.autogradMetaOrNull() == null
         && g.offset() == 0

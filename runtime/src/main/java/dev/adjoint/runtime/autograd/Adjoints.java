@@ -5,6 +5,7 @@ import dev.adjoint.runtime.rules.TensorAlgebra;
 import dev.adjoint.runtime.rules.TensorOp;
 import dev.adjoint.runtime.rules.TensorRules;
 import dev.adjoint.runtime.tensor.Shape;
+import dev.adjoint.runtime.tensor.Storage;
 import dev.adjoint.runtime.tensor.Tensor;
 import java.util.Arrays;
 
@@ -48,52 +49,36 @@ public final class Adjoints {
   }
 
   /**
-   * Adds each {@code gradients[i]} into {@code leaves[i].grad()}, for the leaves that require grad
-   * (a copy the first time, in place afterwards, as the tape's {@code AccumulateGrad}), except that
-   * a gradient the generated code computed and holds alone becomes the leaf's {@code .grad()} as it
-   * is, without the copy the tape makes.
-   *
-   * <p>Why that is safe: every adjoint of a generated sweep derives from the seed, so it is either
-   * a tensor the sweep allocated or a view of the seed or of another adjoint; none outlives the
-   * call. A gradient is adopted when its storage is shared neither with the seed (the caller's) nor
-   * with any other gradient of the call (adjoints of {@code x + y} are one tensor), and it is laid
-   * out exactly like the leaf. The leaf's later accumulations then change it in place, which
-   * nothing else sees.
-   *
-   * @param seed the seed the caller passed, or null
+   * Marks the start of a generated reverse sweep: every tensor made after this call is the sweep's
+   * own (see {@link #accumulateGrads}).
    */
-  public static void accumulateGrads(Tensor seed, Tensor[] leaves, Tensor[] gradients) {
+  public static long reverseStart() {
+    return Storage.lastSerial();
+  }
+
+  /**
+   * Adds each {@code gradients[i]} into {@code leaves[i].grad()}, for the leaves that require grad
+   * (a copy the first time, in place afterwards), except that a gradient the sweep computed and
+   * nothing else holds becomes the leaf's {@code .grad()} as it is, by the rule the tape's {@code
+   * AccumulateGrad} follows: made after {@code reverseStart} (so not the caller's seed, not a
+   * forward value), laid out like the leaf, and not already taken by another leaf ({@code x + y}
+   * hands both leaves one tensor).
+   *
+   * @param reverseStart what {@link #reverseStart()} returned before the sweep began
+   */
+  public static void accumulateGrads(long reverseStart, Tensor[] leaves, Tensor[] gradients) {
     for (int i = 0; i < leaves.length; i++) {
       Tensor leaf = leaves[i];
       Tensor g = gradients[i];
       if (g == null || !leaf.requiresGrad()) {
         continue;
       }
-      if (leaf.grad() == null && adoptable(g, leaf, seed, gradients, i)) {
+      if (leaf.grad() == null && AccumulateGrad.adoptable(g, leaf, reverseStart)) {
         leaf.autogradMeta().setGrad(g);
       } else {
         AccumulateGrad.into(leaf, g);
       }
     }
-  }
-
-  private static boolean adoptable(
-      Tensor g, Tensor leaf, Tensor seed, Tensor[] gradients, int index) {
-    if (g.isWrappedNumber()
-        || !g.isContiguous()
-        || g.offset() != 0
-        || g.storage().size() != g.numel()
-        || g.dtype() != leaf.dtype()
-        || !Arrays.equals(g.shape(), leaf.shape())
-        || seed != null && seed.storage() == g.storage()) {
-      return false;
-    }
-    for (int j = 0; j < gradients.length; j++) {
-      if (j != index && gradients[j] != null && gradients[j].storage() == g.storage()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
