@@ -104,7 +104,6 @@ public final class ArrayAliasesGrad {
     int i = 0; // ArrayAliases.java:24
     double s_1 = s; // ArrayAliases.java:24
     int i_1 = i; // ArrayAliases.java:24
-    boolean t3 = false; // ArrayAliases.java:24: set in the block below
     double[] t4 = null; // ArrayAliases.java:24: set in the block below
     double[] dT4 = null; // ArrayAliases.java:24: set in the block below
     double t5 = 0.0; // ArrayAliases.java:24: set in the block below
@@ -123,8 +122,7 @@ public final class ArrayAliasesGrad {
     double t14 = 0.0; // ArrayAliases.java:24: set in the block below
     int t15 = 0; // ArrayAliases.java:24: set in the block below
     int passes = 0; // ArrayAliases.java:24: passes of the loop below
-    t3 = i_1 < 2; // ArrayAliases.java:24
-    while (t3) { // ArrayAliases.java:24
+    while (i_1 < 2) { // ArrayAliases.java:24
       passes++;
       tape.pushObject(dT4); // ArrayAliases.java:25
       t4 = new double[2]; // ArrayAliases.java:25
@@ -153,15 +151,11 @@ public final class ArrayAliasesGrad {
       s_1 = t14; // ArrayAliases.java:27
       t15 = i_1 + 1; // ArrayAliases.java:24
       i_1 = t15; // ArrayAliases.java:24
-      t3 = i_1 < 2; // ArrayAliases.java:24
     }
     double value_1 = s_1; // ArrayAliases.java:29
     // reverse sweep: adjoints, from the result back to the parameters
     double dS_1 = seed; // ArrayAliases.java:29
     double dT14 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-    double dT13 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-    double dT8 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-    double dT12 = 0.0; // ArrayAliases.java:27: accumulated in the block below
     double dT9 = 0.0; // ArrayAliases.java:27: accumulated in the block below
     double dT11 = 0.0; // ArrayAliases.java:27: accumulated in the block below
     double dT6 = 0.0; // ArrayAliases.java:27: accumulated in the block below
@@ -177,16 +171,13 @@ public final class ArrayAliasesGrad {
       dT14 = dS_1; // ArrayAliases.java:27
       dS_1 = 0.0; // ArrayAliases.java:27
       dS_1 = dT14; // ArrayAliases.java:27
-      dT13 = dT14; // ArrayAliases.java:27
-      dT8 = dT13; // ArrayAliases.java:27
-      dT12 = dT13; // ArrayAliases.java:27
-      dT9 = dT12 * t11; // ArrayAliases.java:27
-      dT11 = dT12 * t9; // ArrayAliases.java:27
+      dT9 = dT14 * t11; // ArrayAliases.java:27
+      dT11 = dT14 * t9; // ArrayAliases.java:27
       dC[t10] += dT11; // ArrayAliases.java:27
       dB[1] += dT9; // ArrayAliases.java:27
       t9 = tape.popDouble(); // ArrayAliases.java:27: the value before this statement
-      dT6 = dT8 * t7; // ArrayAliases.java:27
-      dT7 = dT8 * t6; // ArrayAliases.java:27
+      dT6 = dT14 * t7; // ArrayAliases.java:27
+      dT7 = dT14 * t6; // ArrayAliases.java:27
       dE[1] += dT7; // ArrayAliases.java:27
       t7 = tape.popDouble(); // ArrayAliases.java:27: the value before this statement
       dE[0] += dT6; // ArrayAliases.java:27
@@ -266,8 +257,6 @@ public final class ArrayAliasesGrad {
     int i = 0; // ArrayAliases.java:39
     double s_1 = s; // ArrayAliases.java:39
     int i_1 = i; // ArrayAliases.java:39
-    int t7 = 0; // ArrayAliases.java:39: set in the block below
-    boolean t8 = false; // ArrayAliases.java:39: set in the block below
     boolean t9 = false; // ArrayAliases.java:39: set in the block below
     int t10 = 0; // ArrayAliases.java:39: set in the block below
     double t11 = 0.0; // ArrayAliases.java:39: set in the block below
@@ -277,9 +266,7 @@ public final class ArrayAliasesGrad {
     double t15 = 0.0; // ArrayAliases.java:39: set in the block below
     int t16 = 0; // ArrayAliases.java:39: set in the block below
     int passes = 0; // ArrayAliases.java:39: passes of the loop below
-    t7 = order.length; // ArrayAliases.java:39
-    t8 = i_1 < t7; // ArrayAliases.java:39
-    while (t8) { // ArrayAliases.java:39
+    while (i_1 < order.length) { // ArrayAliases.java:39
       passes++;
       t9 = use[i_1]; // ArrayAliases.java:40
       if (t9) { // ArrayAliases.java:40
@@ -296,8 +283,6 @@ public final class ArrayAliasesGrad {
       }
       t16 = i_1 + 1; // ArrayAliases.java:39
       i_1 = t16; // ArrayAliases.java:39
-      t7 = order.length; // ArrayAliases.java:39
-      t8 = i_1 < t7; // ArrayAliases.java:39
     }
     double value_1 = s_1; // ArrayAliases.java:44
     // reverse sweep: adjoints, from the result back to the parameters

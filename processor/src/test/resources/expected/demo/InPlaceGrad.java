@@ -43,15 +43,11 @@ public final class InPlaceGrad {
     double first = x[0]; // InPlace.java:10
     int i = 0; // InPlace.java:11
     int i_1 = i; // InPlace.java:11
-    int t2 = 0; // InPlace.java:11: set in the block below
-    boolean t3 = false; // InPlace.java:11: set in the block below
     double t4 = 0.0; // InPlace.java:11: set in the block below
     double t5 = 0.0; // InPlace.java:11: set in the block below
     int t6 = 0; // InPlace.java:11: set in the block below
     int passes = 0; // InPlace.java:11: passes of the loop below
-    t2 = x.length; // InPlace.java:11
-    t3 = i_1 < t2; // InPlace.java:11
-    while (t3) { // InPlace.java:11
+    while (i_1 < x.length) { // InPlace.java:11
       passes++;
       t4 = x[i_1]; // InPlace.java:12
       tape.pushDouble(t5); // InPlace.java:12: the reverse sweep needs the value it overwrites
@@ -59,41 +55,24 @@ public final class InPlaceGrad {
       x[i_1] = t5; // InPlace.java:12
       t6 = i_1 + 1; // InPlace.java:11
       i_1 = t6; // InPlace.java:11
-      t2 = x.length; // InPlace.java:11
-      t3 = i_1 < t2; // InPlace.java:11
     }
     double s = 0; // InPlace.java:14
     int i_2 = 0; // InPlace.java:15
     double s_1 = s; // InPlace.java:15
     int i_3 = i_2; // InPlace.java:15
-    int t7 = 0; // InPlace.java:15: set in the block below
-    boolean t8 = false; // InPlace.java:15: set in the block below
     double t9 = 0.0; // InPlace.java:15: set in the block below
     double t11 = 0.0; // InPlace.java:15: set in the block below
     double t12 = 0.0; // InPlace.java:15: set in the block below
     int t13 = 0; // InPlace.java:15: set in the block below
-    double dS_1 = seed; // InPlace.java:15: the result's adjoint, which each pass hands on unchanged
-    double dT12 = 0.0; // InPlace.java:16: accumulated in the block below
-    double dT11 = 0.0; // InPlace.java:16: accumulated in the block below
-    double dT9 = 0.0; // InPlace.java:16: accumulated in the block below
-    t7 = x.length; // InPlace.java:15
-    t8 = i_3 < t7; // InPlace.java:15
-    while (t8) { // InPlace.java:15: each pass undone as soon as it has run
+    while (i_3 < x.length) { // InPlace.java:15: each pass undone as soon as it has run
       t9 = x[i_3]; // InPlace.java:16
       t11 = t9 * t9; // InPlace.java:16
       t12 = s_1 + t11; // InPlace.java:16
       s_1 = t12; // InPlace.java:16
       // the pass's adjoints: no later pass changes the result's adjoint
-      dT12 = dS_1; // InPlace.java:16
-      dS_1 = 0.0; // InPlace.java:16
-      dS_1 = dT12; // InPlace.java:16
-      dT11 = dT12; // InPlace.java:16
-      dT9 = 2 * (dT11 * t9); // InPlace.java:16
-      dX_1[i_3] += dT9; // InPlace.java:16
+      dX_1[i_3] += 2 * (seed * t9); // InPlace.java:16
       t13 = i_3 + 1; // InPlace.java:15
       i_3 = t13; // InPlace.java:15
-      t7 = x.length; // InPlace.java:15
-      t8 = i_3 < t7; // InPlace.java:15
     }
     // reverse sweep: adjoints, from the result back to the parameters
     double dT5 = 0.0; // InPlace.java:12: accumulated in the block below
@@ -105,7 +84,7 @@ public final class InPlaceGrad {
       dT5 = dX_1[i_1]; // InPlace.java:12
       dX_1[i_1] = 0; // InPlace.java:12
       dT4 = dT5 / first; // InPlace.java:12
-      dFirst += -(dT5 * t5 / first); // InPlace.java:12
+      dFirst -= dT5 * t5 / first; // InPlace.java:12
       t5 = tape.popDouble(); // InPlace.java:12: the value before this statement
       dX_1[i_1] += dT4; // InPlace.java:12
     }

@@ -118,22 +118,19 @@ public final class InactiveLoopsGrad {
     int i = 0; // InactiveLoops.java:23
     double s_1 = s; // InactiveLoops.java:23
     int i_1 = i; // InactiveLoops.java:23
-    boolean t1 = false; // InactiveLoops.java:23: set in the block below
     int k = 0; // InactiveLoops.java:23: set in the block below
     double t2 = 0.0; // InactiveLoops.java:23: set in the block below
     double t3 = 0.0; // InactiveLoops.java:23: set in the block below
     int j = 0; // InactiveLoops.java:23: set in the block below
     int k_1 = 0; // InactiveLoops.java:23: set in the block below
     int j_1 = 0; // InactiveLoops.java:23: set in the block below
-    boolean t4 = false; // InactiveLoops.java:23: set in the block below
     int t5 = 0; // InactiveLoops.java:23: set in the block below
     int t6 = 0; // InactiveLoops.java:23: set in the block below
     double t7 = 0.0; // InactiveLoops.java:23: set in the block below
     double t8 = 0.0; // InactiveLoops.java:23: set in the block below
     int t9 = 0; // InactiveLoops.java:23: set in the block below
     int passes = 0; // InactiveLoops.java:23: passes of the loop below
-    t1 = i_1 < 2; // InactiveLoops.java:23
-    while (t1) { // InactiveLoops.java:23
+    while (i_1 < 2) { // InactiveLoops.java:23
       passes++;
       k = i_1; // InactiveLoops.java:24
       t2 = x[k]; // InactiveLoops.java:25
@@ -145,14 +142,12 @@ public final class InactiveLoopsGrad {
       k_1 = k; // InactiveLoops.java:26
       j_1 = j; // InactiveLoops.java:26
       int passes_1 = 0; // InactiveLoops.java:26: passes of the loop below
-      t4 = j_1 < 1; // InactiveLoops.java:26
-      while (t4) { // InactiveLoops.java:26
+      while (j_1 < 1) { // InactiveLoops.java:26
         passes_1++;
         t5 = k_1 + 1; // InactiveLoops.java:27
         k_1 = t5; // InactiveLoops.java:27
         t6 = j_1 + 1; // InactiveLoops.java:26
         j_1 = t6; // InactiveLoops.java:26
-        t4 = j_1 < 1; // InactiveLoops.java:26
       }
       tape.pushInt(passes_1); // InactiveLoops.java:26: for the reverse sweep
       tape.pushDouble(t7); // InactiveLoops.java:29: the reverse sweep needs the value it overwrites
@@ -162,7 +157,6 @@ public final class InactiveLoopsGrad {
       s_1 = t8; // InactiveLoops.java:29
       t9 = i_1 + 1; // InactiveLoops.java:23
       i_1 = t9; // InactiveLoops.java:23
-      t1 = i_1 < 2; // InactiveLoops.java:23
     }
     double value_1 = s_1; // InactiveLoops.java:31
     // reverse sweep: adjoints, from the result back to the parameters

@@ -42,9 +42,6 @@ public final class LoopsGrad {
     int i = 0; // Loops.java:10
     double f_1 = f; // Loops.java:10
     int i_1 = i; // Loops.java:10
-    int t1 = 0; // Loops.java:10: set in the block below
-    int t2 = 0; // Loops.java:10: set in the block below
-    boolean t3 = false; // Loops.java:10: set in the block below
     int t4 = 0; // Loops.java:10: set in the block below
     double t5 = 0.0; // Loops.java:10: set in the block below
     double t6 = 0.0; // Loops.java:10: set in the block below
@@ -57,21 +54,9 @@ public final class LoopsGrad {
     double t15 = 0.0; // Loops.java:10: set in the block below
     double t16 = 0.0; // Loops.java:10: set in the block below
     int t17 = 0; // Loops.java:10: set in the block below
-    double dF_1 = seed; // Loops.java:10: the result's adjoint, which each pass hands on unchanged
-    double dT16 = 0.0; // Loops.java:13: accumulated in the block below
-    double dT15 = 0.0; // Loops.java:13: accumulated in the block below
-    double dT13 = 0.0; // Loops.java:13: accumulated in the block below
-    double dT14 = 0.0; // Loops.java:13: accumulated in the block below
     double dB = 0.0; // Loops.java:13: accumulated in the block below
-    double dT12 = 0.0; // Loops.java:13: accumulated in the block below
     double dA = 0.0; // Loops.java:13: accumulated in the block below
-    double dT6 = 0.0; // Loops.java:12: accumulated in the block below
-    double dT5 = 0.0; // Loops.java:11: accumulated in the block below
-    double dT8 = 0.0; // Loops.java:11: accumulated in the block below
-    t1 = x.length; // Loops.java:10
-    t2 = t1 - 1; // Loops.java:10
-    t3 = i_1 < t2; // Loops.java:10
-    while (t3) { // Loops.java:10: each pass undone as soon as it has run
+    while (i_1 < x.length - 1) { // Loops.java:10: each pass undone as soon as it has run
       t4 = i_1 + 1; // Loops.java:11
       t5 = x[t4]; // Loops.java:11
       t6 = x[i_1]; // Loops.java:11
@@ -85,27 +70,12 @@ public final class LoopsGrad {
       t16 = f_1 + t15; // Loops.java:13
       f_1 = t16; // Loops.java:13
       // the pass's adjoints: no later pass changes the result's adjoint
-      dT16 = dF_1; // Loops.java:13
-      dF_1 = 0.0; // Loops.java:13
-      dF_1 = dT16; // Loops.java:13
-      dT15 = dT16; // Loops.java:13
-      dT13 = dT15; // Loops.java:13
-      dT14 = dT15; // Loops.java:13
-      dB = 2 * (dT14 * b); // Loops.java:13
-      dT12 = dT13 * a; // Loops.java:13
-      dA = dT13 * t12; // Loops.java:13
-      dA += dT12 * 100; // Loops.java:13
-      dT6 = -dB; // Loops.java:12
-      dT5 = dA; // Loops.java:11
-      dT8 = -dA; // Loops.java:11
-      dT6 += 2 * (dT8 * t6); // Loops.java:11
-      dX[i_1] += dT6; // Loops.java:11
-      dX[t4] += dT5; // Loops.java:11
+      dB = 2 * (seed * b); // Loops.java:13
+      dA = 2 * (seed * t12); // Loops.java:13
+      dX[i_1] -= dB + 2 * (dA * t6); // Loops.java:11
+      dX[t4] += dA; // Loops.java:11
       t17 = i_1 + 1; // Loops.java:10
       i_1 = t17; // Loops.java:10
-      t1 = x.length; // Loops.java:10
-      t2 = t1 - 1; // Loops.java:10
-      t3 = i_1 < t2; // Loops.java:10
     }
     // reverse sweep: adjoints, from the result back to the parameters
     return f_1;
@@ -283,8 +253,6 @@ public final class LoopsGrad {
     double[] dQ = new double[t2]; // Loops.java:32: its adjoint
     int i = 0; // Loops.java:33
     int i_1 = i; // Loops.java:33
-    int t3 = 0; // Loops.java:33: set in the block below
-    boolean t4 = false; // Loops.java:33: set in the block below
     double t5 = 0.0; // Loops.java:33: set in the block below
     double t6 = 0.0; // Loops.java:33: set in the block below
     double t8 = 0.0; // Loops.java:33: set in the block below
@@ -294,9 +262,7 @@ public final class LoopsGrad {
     double t14 = 0.0; // Loops.java:33: set in the block below
     int t15 = 0; // Loops.java:33: set in the block below
     int passes = 0; // Loops.java:33: passes of the loop below
-    t3 = a.length; // Loops.java:33
-    t4 = i_1 < t3; // Loops.java:33
-    while (t4) { // Loops.java:33
+    while (i_1 < a.length) { // Loops.java:33
       passes++;
       t5 = a[i_1]; // Loops.java:34
       t6 = 3 * t5; // Loops.java:34
@@ -308,8 +274,6 @@ public final class LoopsGrad {
       q[i_1] = t14; // Loops.java:34
       t15 = i_1 + 1; // Loops.java:33
       i_1 = t15; // Loops.java:33
-      t3 = a.length; // Loops.java:33
-      t4 = i_1 < t3; // Loops.java:33
     }
     // reverse sweep: adjoints, from the result back to the parameters
     boolean seedFits = seed.length == q.length; // Loops.java:36
@@ -317,12 +281,9 @@ public final class LoopsGrad {
       dQ[k] += seed[k];
     }
     double dT14 = 0.0; // Loops.java:34: accumulated in the block below
-    double dT10 = 0.0; // Loops.java:34: accumulated in the block below
-    double dT13 = 0.0; // Loops.java:34: accumulated in the block below
     double dT11 = 0.0; // Loops.java:34: accumulated in the block below
     double dT8 = 0.0; // Loops.java:34: accumulated in the block below
     double dT5 = 0.0; // Loops.java:34: accumulated in the block below
-    double dT6 = 0.0; // Loops.java:34: accumulated in the block below
     int i_1Base = i_1 - (passes + 1); // Loops.java:33: i_1 before the first pass
     for (int pass = passes; pass > 0; pass--) { // Loops.java:33: the loop's passes, last first
       i_1 = i_1Base + pass; // Loops.java:33: the value during this pass, nothing stored
@@ -333,15 +294,11 @@ public final class LoopsGrad {
       t11 = b[i_1]; // Loops.java:34
       dT14 = dQ[i_1]; // Loops.java:34
       dQ[i_1] = 0; // Loops.java:34
-      dT10 = dT14; // Loops.java:34
-      dT13 = -dT14; // Loops.java:34
-      dT11 = 2 * (dT13 * t11); // Loops.java:34
+      dT11 = -(2 * (dT14 * t11)); // Loops.java:34
       dB[i_1] += dT11; // Loops.java:34
-      dT8 = dT10 * t5; // Loops.java:34
-      dT5 = dT10 * t8; // Loops.java:34
-      dT6 = dT8 * t5; // Loops.java:34
-      dT5 += dT8 * t6; // Loops.java:34
-      dT5 += dT6 * 3; // Loops.java:34
+      dT8 = dT14 * t5; // Loops.java:34
+      dT5 = dT14 * t8; // Loops.java:34
+      dT5 += 2 * (dT8 * t6); // Loops.java:34
       dA[i_1] += dT5; // Loops.java:34
     }
     if (!seedFits) {

@@ -49,14 +49,10 @@ public final class MatricesGrad {
     int i = 0; // Matrices.java:10
     double s_1 = s; // Matrices.java:10
     int i_1 = i; // Matrices.java:10
-    int t1 = 0; // Matrices.java:10: set in the block below
-    boolean t2 = false; // Matrices.java:10: set in the block below
     double[] row = null; // Matrices.java:10: set in the block below
     double[] dRow = null; // Matrices.java:10: set in the block below
     int j = 0; // Matrices.java:10: set in the block below
     int j_1 = 0; // Matrices.java:10: set in the block below
-    int t4 = 0; // Matrices.java:10: set in the block below
-    boolean t5 = false; // Matrices.java:10: set in the block below
     double t6 = 0.0; // Matrices.java:10: set in the block below
     double t7 = 0.0; // Matrices.java:10: set in the block below
     double t8 = 0.0; // Matrices.java:10: set in the block below
@@ -66,9 +62,7 @@ public final class MatricesGrad {
     int t12 = 0; // Matrices.java:10: set in the block below
     int t13 = 0; // Matrices.java:10: set in the block below
     int passes = 0; // Matrices.java:10: passes of the loop below
-    t1 = m.length; // Matrices.java:10
-    t2 = i_1 < t1; // Matrices.java:10
-    while (t2) { // Matrices.java:10
+    while (i_1 < m.length) { // Matrices.java:10
       passes++;
       tape.pushObject(row); // Matrices.java:11: the reverse sweep needs the value it overwrites
       tape.pushObject(dRow); // Matrices.java:11
@@ -78,9 +72,7 @@ public final class MatricesGrad {
       tape.pushInt(j_1); // Matrices.java:12: the reverse sweep needs the value it overwrites
       j_1 = j; // Matrices.java:12
       int passes_1 = 0; // Matrices.java:12: passes of the loop below
-      t4 = row.length; // Matrices.java:12
-      t5 = j_1 < t4; // Matrices.java:12
-      while (t5) { // Matrices.java:12
+      while (j_1 < row.length) { // Matrices.java:12
         passes_1++;
         t6 = x[i_1]; // Matrices.java:13
         t7 = row[j_1]; // Matrices.java:13
@@ -91,20 +83,15 @@ public final class MatricesGrad {
         s_1 = t11; // Matrices.java:13
         t12 = j_1 + 1; // Matrices.java:12
         j_1 = t12; // Matrices.java:12
-        t4 = row.length; // Matrices.java:12
-        t5 = j_1 < t4; // Matrices.java:12
       }
       tape.pushInt(passes_1); // Matrices.java:12: for the reverse sweep
       t13 = i_1 + 1; // Matrices.java:10
       i_1 = t13; // Matrices.java:10
-      t1 = m.length; // Matrices.java:10
-      t2 = i_1 < t1; // Matrices.java:10
     }
     double value_1 = s_1; // Matrices.java:16
     // reverse sweep: adjoints, from the result back to the parameters
     double dS_1 = seed; // Matrices.java:16
     double dT11 = 0.0; // Matrices.java:13: accumulated in the block below
-    double dT10 = 0.0; // Matrices.java:13: accumulated in the block below
     double dT8 = 0.0; // Matrices.java:13: accumulated in the block below
     double dT9 = 0.0; // Matrices.java:13: accumulated in the block below
     double dT6 = 0.0; // Matrices.java:13: accumulated in the block below
@@ -124,9 +111,8 @@ public final class MatricesGrad {
         dT11 = dS_1; // Matrices.java:13
         dS_1 = 0.0; // Matrices.java:13
         dS_1 = dT11; // Matrices.java:13
-        dT10 = dT11; // Matrices.java:13
-        dT8 = dT10 * t9; // Matrices.java:13
-        dT9 = dT10 * t8; // Matrices.java:13
+        dT8 = dT11 * t9; // Matrices.java:13
+        dT9 = dT11 * t8; // Matrices.java:13
         dX[j_1] += dT9; // Matrices.java:13
         dT6 = dT8 * t7; // Matrices.java:13
         dT7 = dT8 * t6; // Matrices.java:13
@@ -174,21 +160,18 @@ public final class MatricesGrad {
     int t1 = m.length; // Matrices.java:22
     double s_1 = s; // Matrices.java:22
     int k_2 = k_1; // Matrices.java:22
-    boolean t2 = false; // Matrices.java:22: set in the block below
     double[] row = null; // Matrices.java:22: set in the block below
     double[] dRow = null; // Matrices.java:22: set in the block below
     int k_3_1 = 0; // Matrices.java:22: set in the block below
     int t4 = 0; // Matrices.java:22: set in the block below
     int k_3_2 = 0; // Matrices.java:22: set in the block below
-    boolean t5 = false; // Matrices.java:22: set in the block below
     double v = 0.0; // Matrices.java:22: set in the block below
     double t7 = 0.0; // Matrices.java:22: set in the block below
     double t8 = 0.0; // Matrices.java:22: set in the block below
     int t9 = 0; // Matrices.java:22: set in the block below
     int t10 = 0; // Matrices.java:22: set in the block below
     int passes = 0; // Matrices.java:22: passes of the loop below
-    t2 = k_2 < t1; // Matrices.java:22
-    while (t2) { // Matrices.java:22
+    while (k_2 < t1) { // Matrices.java:22
       passes++;
       tape.pushObject(row); // Matrices.java:22: the reverse sweep needs the value it overwrites
       tape.pushObject(dRow); // Matrices.java:22
@@ -199,8 +182,7 @@ public final class MatricesGrad {
       tape.pushInt(k_3_2); // Matrices.java:23: the reverse sweep needs the value it overwrites
       k_3_2 = k_3_1; // Matrices.java:23
       int passes_1 = 0; // Matrices.java:23: passes of the loop below
-      t5 = k_3_2 < t4; // Matrices.java:23
-      while (t5) { // Matrices.java:23
+      while (k_3_2 < t4) { // Matrices.java:23
         passes_1++;
         v = row[k_3_2]; // Matrices.java:23
         t7 = v * v; // Matrices.java:24
@@ -208,19 +190,16 @@ public final class MatricesGrad {
         s_1 = t8; // Matrices.java:24
         t9 = k_3_2 + 1; // Matrices.java:23
         k_3_2 = t9; // Matrices.java:23
-        t5 = k_3_2 < t4; // Matrices.java:23
       }
       tape.pushInt(passes_1); // Matrices.java:23: for the reverse sweep
       t10 = k_2 + 1; // Matrices.java:22
       k_2 = t10; // Matrices.java:22
-      t2 = k_2 < t1; // Matrices.java:22
     }
     double t11 = Math.sqrt(s_1); // Matrices.java:27
     // reverse sweep: adjoints, from the result back to the parameters
     double dT11 = seed; // Matrices.java:27
     double dS_1 = dT11 / (2.0 * t11); // Matrices.java:27
     double dT8 = 0.0; // Matrices.java:24: accumulated in the block below
-    double dT7 = 0.0; // Matrices.java:24: accumulated in the block below
     double dV = 0.0; // Matrices.java:24: accumulated in the block below
     for (int pass = passes; pass > 0; pass--) { // Matrices.java:22: the loop's passes, last first
       int passesHere = tape.popInt(); // Matrices.java:23
@@ -232,8 +211,7 @@ public final class MatricesGrad {
         dT8 = dS_1; // Matrices.java:24
         dS_1 = 0.0; // Matrices.java:24
         dS_1 = dT8; // Matrices.java:24
-        dT7 = dT8; // Matrices.java:24
-        dV = 2 * (dT7 * v); // Matrices.java:24
+        dV = 2 * (dT8 * v); // Matrices.java:24
         dRow[k_3_2] += dV; // Matrices.java:23
       }
       k_3_2 = tape.popInt(); // Matrices.java:23: the value before this statement

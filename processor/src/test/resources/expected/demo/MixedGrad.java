@@ -140,7 +140,7 @@ public final class MixedGrad {
       dX += dT_1 * t; // Mixed.java:30
     } else {
       dT_2 += dT_3; // Mixed.java:29
-      dT += -dT_2; // Mixed.java:32
+      dT -= dT_2; // Mixed.java:32
     }
     double dT4 = dT; // Mixed.java:28
     dS_2 += dT4 / (2.0 * t4); // Mixed.java:28

@@ -111,7 +111,7 @@ public final class SwitchesGrad {
         dX += dY_2 * Math.cos(x); // Switches.java:12
       } else {
         dY_4 += dY_5; // Switches.java:9
-        dX += -dY_4; // Switches.java:15
+        dX -= dY_4; // Switches.java:15
       }
     }
     gradient[0] += dX;
@@ -209,7 +209,6 @@ public final class SwitchesGrad {
     double y_9 = y_8; // Switches.java:39
     int i_1 = i; // Switches.java:39
     boolean cont_2 = cont_1; // Switches.java:39
-    boolean t24 = false; // Switches.java:39: set in the block below
     boolean exit_4_1 = false; // Switches.java:39: set in the block below
     boolean t25 = false; // Switches.java:39: set in the block below
     boolean t26 = false; // Switches.java:39: set in the block below
@@ -236,8 +235,7 @@ public final class SwitchesGrad {
     double t42 = 0.0; // Switches.java:39: set in the block below
     int t43 = 0; // Switches.java:39: set in the block below
     int passes = 0; // Switches.java:39: passes of the loop below
-    t24 = i_1 < 4; // Switches.java:39
-    while (t24) { // Switches.java:39
+    while (i_1 < 4) { // Switches.java:39
       passes++;
       cont_2 = false; // Switches.java:39
       exit_4_1 = false; // Switches.java:40
@@ -285,7 +283,6 @@ public final class SwitchesGrad {
       }
       t43 = i_1 + 1; // Switches.java:39
       i_1 = t43; // Switches.java:39
-      t24 = i_1 < 4; // Switches.java:39
     }
     double value_1 = y_9; // Switches.java:51
     // reverse sweep: adjoints, from the result back to the parameters
@@ -344,7 +341,7 @@ public final class SwitchesGrad {
     double dY_4 = 0.0; // Switches.java:34: accumulated in the block below
     if (t18) { // Switches.java:34: the arm the forward sweep took
       dY_5 += dY_6; // Switches.java:34
-      dX += -dY_5; // Switches.java:35
+      dX -= dY_5; // Switches.java:35
     } else {
       dY_4 += dY_6; // Switches.java:34
     }

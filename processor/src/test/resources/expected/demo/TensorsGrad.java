@@ -216,13 +216,11 @@ public final class TensorsGrad {
       int i = 0; // Tensors.java:35
       Tensor h_1 = h; // Tensors.java:35
       int i_1 = i; // Tensors.java:35
-      boolean t1 = false; // Tensors.java:35: set in the block below
       Tensor t2 = null; // Tensors.java:35: set in the block below
       Tensor t3 = null; // Tensors.java:35: set in the block below
       int t5 = 0; // Tensors.java:35: set in the block below
       int passes = 0; // Tensors.java:35: passes of the loop below
-      t1 = i_1 < steps; // Tensors.java:35
-      while (t1) { // Tensors.java:35
+      while (i_1 < steps) { // Tensors.java:35
         passes++;
         tape.pushObject(t2); // Tensors.java:36: the reverse sweep needs the value it overwrites
         t2 = h_1.matmul(w); // Tensors.java:36
@@ -232,7 +230,6 @@ public final class TensorsGrad {
         h_1 = t3.relu(); // Tensors.java:36
         t5 = i_1 + 1; // Tensors.java:35
         i_1 = t5; // Tensors.java:35
-        t1 = i_1 < steps; // Tensors.java:35
       }
       Tensor t6 = h_1.sum(); // Tensors.java:38
       // reverse sweep: adjoints, from the result back to the leaves

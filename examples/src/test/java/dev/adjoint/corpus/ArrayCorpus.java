@@ -168,6 +168,45 @@ public final class ArrayCorpus {
     return s;
   }
 
+  /**
+   * A loop the processor fuses (an accumulator {@code f -= e}) with a branch inside: scaled squares
+   * written {@code c·d·d} and {@code d·c·d}, negated shares, and one element read by two passes.
+   */
+  @Differentiable
+  static double softSteps(double[] x) {
+    double f = 0;
+    for (int i = 1; i < x.length; i++) {
+      double d = x[i] - x[i - 1];
+      double s;
+      if (d > 0) {
+        s = 100 * d * d;
+      } else {
+        s = -(d * 0.5 * d) - d;
+      }
+      f -= s - x[i] * d;
+    }
+    return f;
+  }
+
+  /**
+   * Penalties whose accumulator is updated inside the branches (so the loop is not fused): scaled
+   * squares with the constant on either side, and shares that cancel in sign.
+   */
+  @Differentiable
+  static double branchedPenalties(double[] x) {
+    double f = 0;
+    for (int i = 0; i < x.length; i++) {
+      double u = x[i] - 0.5;
+      double v = 2 - x[i] * u;
+      if (u > 0) {
+        f += u * 3 * u - v;
+      } else {
+        f -= 0.25 * v * v + u;
+      }
+    }
+    return f;
+  }
+
   /** x · u / |x| for u from an array initializer. */
   @Differentiable
   static double normalizedProjection(double[] x) {

@@ -123,6 +123,22 @@ final class ArrayEntries {
               (a, s) -> ArrayCorpusGrad.rosenbrock(a.doubles(0), s),
               (a, s, d) -> ArrayCorpusGrad.rosenbrock(a.doubles(0), s, d.doubles(0))),
           ofArrays(
+              "softSteps",
+              Layout.of(5),
+              cube(5, -1.5, 1.5),
+              a -> ArrayCorpus.softSteps(a.doubles(0)),
+              a -> ArrayCorpusGrad.softSteps(a.doubles(0)),
+              (a, s) -> ArrayCorpusGrad.softSteps(a.doubles(0), s),
+              (a, s, d) -> ArrayCorpusGrad.softSteps(a.doubles(0), s, d.doubles(0))),
+          ofArrays(
+              "branchedPenalties",
+              Layout.of(4),
+              cube(4, -1.5, 1.5),
+              a -> ArrayCorpus.branchedPenalties(a.doubles(0)),
+              a -> ArrayCorpusGrad.branchedPenalties(a.doubles(0)),
+              (a, s) -> ArrayCorpusGrad.branchedPenalties(a.doubles(0), s),
+              (a, s, d) -> ArrayCorpusGrad.branchedPenalties(a.doubles(0), s, d.doubles(0))),
+          ofArrays(
               "normalizedProjection",
               Layout.of(4),
               awayFromZero(4, 0.3, 2),

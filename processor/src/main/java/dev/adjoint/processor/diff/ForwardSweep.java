@@ -11,7 +11,9 @@ import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The forward sweep: the primal, one three-address statement per IR node, with variables set inside
@@ -203,13 +205,13 @@ abstract class ForwardSweep extends LoopAnalysis {
       tripCounts.put(loop, count);
       out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
     }
-    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
-    out.add("while ($L) { // $L\n", primal(loop.test()).code(), loop.origin()).indent();
+    String test = test(loop, out, depth);
+    out.add("while ($L) { // $L\n", test, loop.origin()).indent();
     if (count != null) {
       out.add("$L++;\n", count);
     }
     loop.body().forEach(n -> forwardStatement(n, out, depth + 1, true));
-    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
+    test(loop, out, depth);
     out.unindent().add("}\n");
     if (count != null && depth > 0) {
       // inside a block, the count would go out of scope: the reverse sweep pops it
@@ -226,22 +228,15 @@ abstract class ForwardSweep extends LoopAnalysis {
   void forwardFusedLoop(Node.While loop, CodeBlock.Builder out, int depth) {
     int split = plans.get(loop).suffixStart();
     List<Node> prefix = loop.body().subList(0, split);
-    declaredAdjoints.add(fusedResult);
-    out.add(
-        "$L $L = $L; // $L: the result's adjoint, which each pass hands on unchanged\n",
-        fusedResult.type().javaName(),
-        adjoint(fusedResult),
-        seedName,
-        loop.origin());
+    // the result's adjoint is the seed before and after each pass: the sweep reads the seed
+    forwarded.put(fusedResult, new Forward(JavaExpr.literal(seedName), loop.origin()));
+    permanentForward = fusedResult;
     CodeBlock.Builder undo = CodeBlock.builder();
     undoPass(loop, prefix, undo, depth + 1);
     pendingDeclarations.forEach(d -> out.add("$L", d));
     pendingDeclarations.clear();
-    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
-    out.add(
-        "while ($L) { // $L: each pass undone as soon as it has run\n",
-        primal(loop.test()).code(),
-        loop.origin());
+    String test = test(loop, out, depth);
+    out.add("while ($L) { // $L: each pass undone as soon as it has run\n", test, loop.origin());
     out.indent();
     prefix.forEach(n -> forwardStatement(n, out, depth + 1, false));
     out.add("// the pass's adjoints: no later pass changes the result's adjoint\n");
@@ -249,8 +244,99 @@ abstract class ForwardSweep extends LoopAnalysis {
     loop.body()
         .subList(split, loop.body().size())
         .forEach(n -> forwardStatement(n, out, depth + 1, false));
-    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
+    test(loop, out, depth);
     out.unindent().add("}\n");
+  }
+
+  /**
+   * Writes the statements computing the loop's test, before the loop and again at the end of each
+   * pass, and returns the test; or, when those statements only compute the test (each value read
+   * once, by the next, and by nothing else in the method), writes nothing and returns the test as
+   * one expression, as the source wrote it ({@code i < x.length - 1}): the form the JIT recognises
+   * as a counted loop, in fewer bytes of code.
+   */
+  String test(Node.While loop, CodeBlock.Builder out, int depth) {
+    java.util.Optional<JavaExpr> inline = inlineTest(loop);
+    if (inline.isPresent()) {
+      return inline.get().code();
+    }
+    loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
+    return primal(loop.test()).code();
+  }
+
+  java.util.Optional<JavaExpr> inlineTest(Node.While loop) {
+    if (!(loop.test() instanceof Value.Var test) || loop.condition().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Map<Value.Var, Integer> reads = new HashMap<>();
+    function.body().forEach(n -> countReads(n, reads));
+    Map<Value.Var, JavaExpr> values = new HashMap<>();
+    for (Node node : loop.condition()) {
+      Value.Var target = node.target().orElse(null);
+      if (target == null
+          || reads.getOrDefault(target, 0) != 1
+          || definitionsInMethod.getOrDefault(target, 0) != 1
+          || activity.isActive(target)
+          || needed.contains(target)) {
+        return java.util.Optional.empty();
+      }
+      java.util.function.Function<Value, JavaExpr> operand =
+          v ->
+              v instanceof Value.Var var && values.containsKey(var)
+                  ? values.remove(var)
+                  : primal(v);
+      JavaExpr value =
+          switch (node) {
+            case Node.ArrayLength length -> JavaExpr.atom(length.array().name() + ".length");
+            case Node.Apply apply ->
+                ElementwiseRules.value(
+                    apply.op(),
+                    SourceAlgebra.forPrimal(apply.mathClass()),
+                    apply.args().stream().map(operand).toList());
+            case Node.Operate operate ->
+                JavaExpr.atom(
+                    operate.args().size() == 1
+                        ? "("
+                            + operate.operator().symbol()
+                            + operand.apply(operate.args().get(0)).at(JavaExpr.UNARY)
+                            + ")"
+                        : "("
+                            + operand.apply(operate.args().get(0)).at(JavaExpr.EQUALITY + 1)
+                            + " "
+                            + operate.operator().symbol()
+                            + " "
+                            + operand.apply(operate.args().get(1)).at(JavaExpr.EQUALITY + 2)
+                            + ")");
+            case Node.Copy copy -> target.type().isArray() ? null : operand.apply(copy.source());
+            default -> null;
+          };
+      if (value == null) {
+        return java.util.Optional.empty();
+      }
+      values.put(target, value);
+    }
+    JavaExpr whole = values.remove(test);
+    if (whole == null || !values.isEmpty()) {
+      return java.util.Optional.empty(); // a value the test does not read
+    }
+    String code = whole.code();
+    // the outermost parentheses a comparison got are not needed in while (...)
+    return java.util.Optional.of(
+        code.startsWith("(") && code.endsWith(")") && balancedParentheses(code)
+            ? JavaExpr.atom(code.substring(1, code.length() - 1))
+            : whole);
+  }
+
+  private static boolean balancedParentheses(String parenthesized) {
+    int depth = 0;
+    for (int i = 0; i < parenthesized.length(); i++) {
+      char c = parenthesized.charAt(i);
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (depth == 0 && i < parenthesized.length() - 1) {
+        return false;
+      }
+    }
+    return depth == 0;
   }
 
   /** Writes the reverse of one pass of a fused loop's {@code prefix}. */
@@ -341,7 +427,9 @@ abstract class ForwardSweep extends LoopAnalysis {
         collectDeclarations(branch.elseBranch(), declarations);
       }
       case Node.While loop -> {
-        collectDeclarations(loop.condition(), declarations);
+        if (inlineTest(loop).isEmpty()) {
+          collectDeclarations(loop.condition(), declarations);
+        }
         collectDeclarations(loop.body(), declarations);
       }
       default -> {}

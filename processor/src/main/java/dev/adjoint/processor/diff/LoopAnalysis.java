@@ -61,6 +61,15 @@ abstract class LoopAnalysis extends SweepContext {
   /** The returned variable whose adjoint a fused loop's passes carry: it is the seed throughout. */
   Value.Var fusedResult;
 
+  /**
+   * The fused loop's accumulation {@code t = r ± e} and its carry {@code r = t}: undoing them
+   * leaves {@code dr} the seed, so the reverse pass writes neither, and hands the seed on to {@code
+   * dt}.
+   */
+  Node.Apply fusedStep;
+
+  Node.Copy fusedCarry;
+
   // ---------------------------------------------------------------- what loops need
 
   /**
@@ -396,7 +405,12 @@ abstract class LoopAnalysis extends SweepContext {
         return false;
       }
     }
-    return definitions.getOrDefault(result, 0) == 1 && prefix.contains(carry);
+    if (definitions.getOrDefault(result, 0) != 1 || !prefix.contains(carry)) {
+      return false;
+    }
+    fusedStep = step;
+    fusedCarry = carry;
+    return true;
   }
 
   /** For each variable, the most definitions of it one run of {@code nodes} can execute. */

@@ -12,6 +12,7 @@ import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.TensorPrimitive;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,6 +111,7 @@ public final class ReverseMode extends ForwardSweep {
     planLoops(function.body());
     findInvertibleSteps(function.body());
     planFusion(function.body());
+    planScaledSquares(function.body());
     CodeBlock.Builder forward = CodeBlock.builder();
     for (IrFunction.Parameter p : function.parameters()) {
       String local = adjointNames.get(p.variable());
@@ -511,12 +513,29 @@ public final class ReverseMode extends ForwardSweep {
       case Node.Return ret -> {} // seeded in run
       default -> {
         Value.Var target = node.target().orElseThrow();
-        if (activity.isActive(target)) {
-          ensureDeclared(target, node.origin());
+        if (scaledSquareFactors.contains(node)) {
+          // c·a, read only by (c·a)·a: its share was added there
+        } else if (node == fusedCarry && fused.contains(undoing)) {
+          // r = t in a fused pass: dt is dr, the seed; dr keeps it (undoing t = r ± e gives it
+          // back), so nothing is written
+          passThrough(out, fusedCarry.targetVar(), fusedCarry.source(), node.origin(), depth);
+        } else if (activity.isActive(target)) {
+          if (!(node instanceof Node.ArrayLoad
+              || node instanceof Node.Copy
+              || node instanceof Node.Convert)) {
+            settle(out, target); // the statement may read the adjoint more than once
+          }
+          if (!forwarded.containsKey(target)) {
+            ensureDeclared(target, node.origin());
+          }
           contributions(node, out, depth);
           Pass pass = passes.peek();
           // a pass that sets the adjoint with its first contribution needs no clearing
           boolean setEachPass = pass != null && pass.assigned.contains(target);
+          if (setEachPass) {
+            // the pass's own variable: its adjoint is read only here, where it is defined
+            forwarded.remove(target);
+          }
           if (inLoop && !target.type().isArray() && !setEachPass) {
             // the variable's earlier value, defined on an earlier pass, starts from zero
             clear(out, target, node.origin());
@@ -533,14 +552,19 @@ public final class ReverseMode extends ForwardSweep {
     switch (node) {
       case Node.TensorApply apply -> tensorContributions(apply, out, depth);
       case Node.Apply apply -> {
+        if (scaledSquares.containsKey(apply)) {
+          scaledSquareContribution(apply, out, depth);
+          return;
+        }
         List<JavaExpr> args = primals(apply.args());
         JavaExpr y = JavaExpr.atom(apply.targetVar().name());
-        JavaExpr g = JavaExpr.atom(adjoint(apply.targetVar()));
+        JavaExpr g = adjointValue(apply.targetVar());
         // an operand used twice (x * x) gets its contributions summed before one update; two
         // equal ones, g·u + g·u, are exactly 2·(g·u): one product and an exact doubling
         Map<Value.Var, JavaExpr> summed = new LinkedHashMap<>();
         for (int i = 0; i < apply.args().size(); i++) {
-          if (activity.isActive(apply.args().get(i))) {
+          boolean carried = apply == fusedStep && apply.args().get(i).equals(fusedResult);
+          if (activity.isActive(apply.args().get(i)) && !carried) {
             JavaExpr contribution =
                 ElementwiseRules.partial(apply.op(), adjointAlgebra, args, y, g, i);
             summed.merge(
@@ -565,12 +589,12 @@ public final class ReverseMode extends ForwardSweep {
         // a row's adjoint is an alias of the matrix's, set in the forward sweep
         if (activity.isActive(load.array()) && !load.targetVar().type().isArray()) {
           String element = adjoint(load.array()) + "[" + primal(load.index()).code() + "]";
-          out.add("$L += $L; // $L\n", element, adjoint(load.targetVar()), load.origin());
+          out.add("$L $L; // $L\n", element, update(adjointValue(load.targetVar())), load.origin());
         }
       }
       case Node.CallDifferentiable call -> {
         List<DifferentiableCallee.Parameter> params = call.callee().parameters();
-        JavaExpr g = JavaExpr.atom(adjoint(call.targetVar()));
+        JavaExpr g = adjointValue(call.targetVar());
         for (int i = 0; i < params.size(); i++) {
           if (activity.isActive(call.args().get(i)) && params.get(i).type().isArray()) {
             // an array argument: the callee's partials form an array too
@@ -614,7 +638,7 @@ public final class ReverseMode extends ForwardSweep {
       }
       case Node.CallWithDerivative call -> {
         List<RegisteredCallee.Parameter> params = call.callee().parameters();
-        JavaExpr g = JavaExpr.atom(adjoint(call.targetVar()));
+        JavaExpr g = adjointValue(call.targetVar());
         for (int i = 0; i < params.size(); i++) {
           if (activity.isActive(call.args().get(i))) {
             RegisteredCallee.MethodRef d = params.get(i).derivative().orElseThrow();
@@ -678,10 +702,15 @@ public final class ReverseMode extends ForwardSweep {
   }
 
   private void reverseBranch(Node.If branch, CodeBlock.Builder out, int depth, boolean inLoop) {
+    // an arm's statements run or not: an adjoint each arm may read is written before the branch,
+    // and one an arm defers is written before the arm ends
+    materializeAll(out);
     CodeBlock.Builder thenCode = CodeBlock.builder();
     CodeBlock.Builder elseCode = CodeBlock.builder();
     reverseBlock(branch.thenBranch(), thenCode, depth + 1, inLoop);
+    materializeAll(thenCode);
     reverseBlock(branch.elseBranch(), elseCode, depth + 1, inLoop);
+    materializeAll(elseCode);
     CodeBlock thenBlock = thenCode.build();
     CodeBlock elseBlock = elseCode.build();
     if (thenBlock.isEmpty() && elseBlock.isEmpty()) {
@@ -712,6 +741,7 @@ public final class ReverseMode extends ForwardSweep {
     Recomputation.Plan plan = plans.get(loop);
     List<Node> nodes = loop.body();
     int split = plan == null ? 0 : plan.suffixStart();
+    materializeAll(out); // the passes may read any adjoint
     String k = names.fresh("pass");
     String passCount = count;
     if (depth > 0) {
@@ -750,6 +780,7 @@ public final class ReverseMode extends ForwardSweep {
       plan.block().forEach(n -> forwardStatement(n, body, depth + 1, false));
     }
     reverseBlock(nodes.subList(0, split), body, depth + 1, true);
+    materializeAll(body);
     passes.pop();
     out.add(
         "for (int $L = $L; $L > 0; $L--) { // $L: the loop's passes, last first\n",
@@ -764,9 +795,95 @@ public final class ReverseMode extends ForwardSweep {
   @Override
   void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth) {
     passes.push(new Pass(depth, passLocalCandidates(loop.body())));
+    undoing = loop;
+    deferSums = true;
     reverseBlock(prefix, out, depth, true);
+    deferSums = false;
+    undoing = null;
+    materializeAll(out);
     passes.pop();
   }
+
+  // ---------------------------------------------------------------- scaled squares
+
+  /** Products {@code t = u·a} with {@code u = c·a} (c a constant), each with its {@code u}. */
+  private final Map<Node.Apply, Value.Var> scaledSquares = new HashMap<>();
+
+  /** The {@code u = c·a} of those products: their contribution is added with the product's. */
+  private final Set<Node> scaledSquareFactors = new java.util.HashSet<>();
+
+  /**
+   * Finds {@code c·a·a} (as Java groups it, {@code (c·a)·a}) where the factor {@code c·a} is read
+   * by nothing else: reverse mode would add {@code g·(c·a)} and {@code (g·a)·c} to {@code da} in
+   * two steps; both are {@code g·(c·a)}, so one update {@code 2·(g·(c·a))} does it (one rounding
+   * apart), reading the forward's own {@code c·a}. Squared terms with a coefficient are common in
+   * losses and penalties ({@code 100·a·a}, {@code 0.5·k·x·x} is {@code (0.5·k)·x·x}).
+   */
+  private void planScaledSquares(List<Node> nodes) {
+    Map<Value.Var, Integer> reads = new HashMap<>();
+    function.body().forEach(n -> countReads(n, reads));
+    planScaledSquares(nodes, reads);
+  }
+
+  private void planScaledSquares(List<Node> nodes, Map<Value.Var, Integer> reads) {
+    for (int i = 0; i < nodes.size(); i++) {
+      Node node = nodes.get(i);
+      switch (node) {
+        case Node.If branch -> {
+          planScaledSquares(branch.thenBranch(), reads);
+          planScaledSquares(branch.elseBranch(), reads);
+        }
+        case Node.While loop -> planScaledSquares(loop.body(), reads);
+        default -> {
+          if (i > 0
+              && node instanceof Node.Apply product
+              && nodes.get(i - 1) instanceof Node.Apply scale
+              && isScaledSquare(product, scale, reads)) {
+            scaledSquares.put(product, scale.targetVar());
+            scaledSquareFactors.add(scale);
+          }
+        }
+      }
+    }
+  }
+
+  /** {@code t = (c·a)·a = c·a²}: {@code ∂t/∂a = 2·c·a}, and {@code c·a} is the forward's value. */
+  private void scaledSquareContribution(Node.Apply product, CodeBlock.Builder out, int depth) {
+    Value.Var factor = scaledSquares.get(product);
+    JavaExpr share =
+        adjointAlgebra.multiply(
+            JavaExpr.literal("2"),
+            adjointAlgebra.multiply(
+                adjointValue(product.targetVar()), JavaExpr.atom(factor.name())));
+    accumulate(out, (Value.Var) otherOperand(product, factor), share, product.origin(), depth);
+  }
+
+  private boolean isScaledSquare(
+      Node.Apply product, Node.Apply scale, Map<Value.Var, Integer> reads) {
+    if (product.op() != ElementwiseOp.MULTIPLY
+        || scale.op() != ElementwiseOp.MULTIPLY
+        || !activity.isActive(product.targetVar())
+        || !product.args().contains(scale.targetVar())
+        || product.args().get(0).equals(product.args().get(1))
+        || reads.getOrDefault(scale.targetVar(), 0) != 1
+        || definitionsInMethod.getOrDefault(scale.targetVar(), 0) != 1
+        || scale.targetVar().type() != product.targetVar().type()) {
+      return false;
+    }
+    Value a = otherOperand(product, scale.targetVar());
+    List<Value> scaleArgs = scale.args();
+    boolean constantTimesA =
+        scaleArgs.get(0) instanceof Value.Const && scaleArgs.get(1).equals(a)
+            || scaleArgs.get(1) instanceof Value.Const && scaleArgs.get(0).equals(a);
+    return constantTimesA && a instanceof Value.Var && activity.isActive(a);
+  }
+
+  private static Value otherOperand(Node.Apply product, Value.Var factor) {
+    return product.args().get(0).equals(factor) ? product.args().get(1) : product.args().get(0);
+  }
+
+  /** The fused loop whose pass is being undone, else null. */
+  private Node.While undoing;
 
   private void reverseBlock(List<Node> nodes, CodeBlock.Builder out, int depth, boolean inLoop) {
     Object enclosing = currentBlock;
@@ -780,7 +897,7 @@ public final class ReverseMode extends ForwardSweep {
   private void passThrough(
       CodeBlock.Builder out, Value.Var target, Value source, Origin origin, int depth) {
     if (activity.isActive(source)) {
-      accumulate(out, (Value.Var) source, JavaExpr.atom(adjoint(target)), origin, depth);
+      accumulate(out, (Value.Var) source, adjointValue(target), origin, depth);
     }
   }
 }

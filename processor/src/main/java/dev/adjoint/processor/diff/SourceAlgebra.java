@@ -11,7 +11,11 @@ import java.util.function.DoubleBinaryOperator;
  *
  * <p>Two modes. For the primal (forward sweep) it writes exactly the operation the user wrote, so
  * the generated code computes the same bits. For adjoints it also simplifies where the result is
- * exactly the same: multiplying by 1, adding 0, literals with literals.
+ * exactly the same: multiplying by 1, adding 0, literals with literals, and negations moved out of
+ * products and sums ({@code 2 * (-g * x)} is {@code -(2 * (g * x))}, {@code -a + -b} is {@code -(a
+ * + b)}): IEEE negation is exact and rounding is symmetric, so the value is the same (up to the
+ * sign of a zero sum), and a negation that reaches an update becomes {@code -=} instead of an
+ * operation of its own.
  */
 public final class SourceAlgebra extends FunctionCallAlgebra {
   private final boolean simplify;
@@ -46,6 +50,17 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
       if (b.isConstant(0)) {
         return a;
       }
+      java.util.Optional<JavaExpr> minusA = negationOperand(a);
+      java.util.Optional<JavaExpr> minusB = negationOperand(b);
+      if (minusA.isPresent() && minusB.isPresent()) {
+        return negate(add(minusA.get(), minusB.get())); // -a + -b = -(a + b)
+      }
+      if (minusB.isPresent()) {
+        return subtract(a, minusB.get()); // a + -b = a - b
+      }
+      if (minusA.isPresent()) {
+        return subtract(b, minusA.get()); // -a + b = b - a (addition commutes exactly)
+      }
     }
     return fold(a, b, Double::sum).orElse(binary(a, "+", b, JavaExpr.ADDITIVE));
   }
@@ -54,6 +69,12 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
   public JavaExpr subtract(JavaExpr a, JavaExpr b) {
     if (simplify && b.isConstant(0)) {
       return a;
+    }
+    if (simplify && negationOperand(b).isPresent()) {
+      return add(a, negationOperand(b).get()); // a - -b = a + b
+    }
+    if (simplify && negationOperand(a).isPresent()) {
+      return negate(add(negationOperand(a).get(), b)); // -a - b = -(a + b)
     }
     return fold(a, b, (x, y) -> x - y).orElse(binary(a, "-", b, JavaExpr.ADDITIVE));
   }
@@ -73,6 +94,12 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
       if (b.isConstant(-1)) {
         return negate(a);
       }
+      if (negationOperand(a).isPresent()) {
+        return negate(multiply(negationOperand(a).get(), b)); // -a · b = -(a · b)
+      }
+      if (negationOperand(b).isPresent()) {
+        return negate(multiply(a, negationOperand(b).get()));
+      }
     }
     return fold(a, b, (x, y) -> x * y).orElse(binary(a, "*", b, JavaExpr.MULTIPLICATIVE));
   }
@@ -82,6 +109,9 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
     if (simplify && b.isConstant(1)) {
       return a;
     }
+    if (simplify && negationOperand(a).isPresent()) {
+      return negate(divide(negationOperand(a).get(), b)); // -a / b = -(a / b)
+    }
     return fold(a, b, (x, y) -> x / y).orElse(binary(a, "/", b, JavaExpr.MULTIPLICATIVE));
   }
 
@@ -90,6 +120,10 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
     if (simplify) {
       if (a.constant().isPresent()) {
         return JavaExpr.number(-a.constant().getAsDouble());
+      }
+      JavaExpr original = negated.get(a.code());
+      if (original != null) {
+        return original; // -(-x) = x, with x's own precedence
       }
       if (a.precedence() == JavaExpr.UNARY && a.code().startsWith("-")) {
         // -(-x) = x
@@ -103,7 +137,25 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
     if (operand.startsWith("-")) {
       operand = "(" + operand + ")"; // never write --x
     }
-    return new JavaExpr("-" + operand, JavaExpr.UNARY, OptionalDouble.empty());
+    JavaExpr negation = new JavaExpr("-" + operand, JavaExpr.UNARY, OptionalDouble.empty());
+    if (simplify) {
+      negated.put(negation.code(), a);
+    }
+    return negation;
+  }
+
+  /** The expressions this algebra negated, by the negation's code: undoing one gives them back. */
+  private final java.util.Map<String, JavaExpr> negated = new java.util.HashMap<>();
+
+  /**
+   * {@code x} when {@code e} is {@code -x} (a negation, not a negative literal, which folds as a
+   * constant instead), else empty.
+   */
+  public java.util.Optional<JavaExpr> negationOperand(JavaExpr e) {
+    if (e.constant().isPresent() || e.precedence() != JavaExpr.UNARY || !e.code().startsWith("-")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(negate(e));
   }
 
   @Override

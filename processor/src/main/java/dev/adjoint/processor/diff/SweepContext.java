@@ -100,6 +100,24 @@ abstract class SweepContext {
       accumulateTensor(out, v, contribution, origin, depth);
       return;
     }
+    Pass pass = passes.peek();
+    boolean own = pass != null && depth == pass.depth && pass.candidates.contains(v);
+    if (own && deferSums && forwarded.containsKey(v)) {
+      // another share of a sum this pass writes once, where it is read
+      Forward sum = forwarded.get(v);
+      forwarded.put(v, new Forward(adjointAlgebra.add(sum.value(), contribution), sum.origin()));
+      return;
+    }
+    boolean sets = own && !pass.touched(v);
+    if (sets && (deferSums || forwardable(contribution))) {
+      // the pass's only contribution so far is another adjoint or a constant: the statements that
+      // read this adjoint read that instead, and nothing is written unless a later one arrives
+      pass.assigned.add(v);
+      forwarded.put(v, new Forward(contribution, origin));
+      return;
+    }
+    materialize(out, v);
+    beforeWrite(out, v);
     if (declaredAdjoints.add(v)) {
       if (depth == 0) {
         out.add(
@@ -116,9 +134,6 @@ abstract class SweepContext {
               + origin
               + ": accumulated in the block below\n");
     }
-    Pass pass = passes.peek();
-    boolean sets =
-        pass != null && depth == pass.depth && pass.candidates.contains(v) && !pass.touched(v);
     // a contribution inside an inner loop touches the adjoint for every enclosing pass too
     for (Pass enclosing : passes) {
       if (enclosing != pass || !sets) {
@@ -138,7 +153,29 @@ abstract class SweepContext {
       out.add("$L = $L; // $L\n", name, narrowed(v, contribution), origin);
       return;
     }
-    out.add("$L += $L; // $L\n", name, contribution.code(), origin);
+    out.add("$L $L; // $L\n", name, update(contribution), origin);
+  }
+
+  /** {@code += c}, or {@code -= x} when {@code c} is {@code -x}: the negation costs nothing. */
+  String update(JavaExpr contribution) {
+    return adjointAlgebra
+        .negationOperand(contribution)
+        .map(x -> "-= " + unparenthesized(x.code()))
+        .orElse("+= " + contribution.code());
+  }
+
+  private static String unparenthesized(String code) {
+    if (!code.startsWith("(") || !code.endsWith(")")) {
+      return code;
+    }
+    int depth = 0;
+    for (int i = 0; i < code.length() - 1; i++) {
+      depth += code.charAt(i) == '(' ? 1 : code.charAt(i) == ')' ? -1 : 0;
+      if (depth == 0) {
+        return code; // (a) + (b)
+      }
+    }
+    return code.substring(1, code.length() - 1);
   }
 
   /**
@@ -185,8 +222,142 @@ abstract class SweepContext {
 
   /** {@code dV = 0}: {@code v}'s earlier value reaches nothing before this point. */
   void clear(CodeBlock.Builder out, Value.Var v, Origin origin) {
+    forwarded.remove(v); // overwritten before anything read the deferred value
+    beforeWrite(out, v);
     out.add("$L = $L; // $L\n", adjoint(v), defaultValue(v.type()), origin);
     knownZero.put(v, currentBlock);
+  }
+
+  // ---------------------------------------------------------------- forwarded adjoints
+
+  /**
+   * An adjoint's deferred assignment {@code dV = value}, from the source line at {@code origin}.
+   */
+  record Forward(JavaExpr value, Origin origin) {}
+
+  /**
+   * Adjoints set by a plain copy of another adjoint, the seed or a constant ({@code dT15 = dT16}),
+   * with the value each holds. The reverse sweep reads the value where it reads the adjoint, so the
+   * chains of copies that sums and copies leave ({@code dT15 = dT16; dT13 = dT15;}) are not
+   * written, and a seed of 1 reaches the rules as the literal, which the algebra folds ({@code 1 ·
+   * a} is {@code a}). An assignment is written after all (see {@link #materialize}) when another
+   * contribution reaches the adjoint, when something overwrites the adjoint it copies, or when its
+   * block ends and the adjoint may still be read.
+   */
+  final Map<Value.Var, Forward> forwarded = new LinkedHashMap<>();
+
+  /** What the reverse sweep reads as {@code v}'s adjoint: its name, or the value it forwards. */
+  JavaExpr adjointValue(Value.Var v) {
+    Forward forward = forwarded.get(v);
+    return forward == null ? JavaExpr.atom(adjoint(v)) : forward.value();
+  }
+
+  /** Only copies are forwarded: of the seed, a constant, or another scalar adjoint. */
+  boolean forwardable(JavaExpr contribution) {
+    if (contribution.constant().isPresent()) {
+      return true;
+    }
+    String code = contribution.code();
+    String name = code.startsWith("-") ? code.substring(1) : code;
+    return name.equals(seedName) || adjointNames.containsValue(name) && isScalarAdjoint(name);
+  }
+
+  private boolean isScalarAdjoint(String name) {
+    for (Map.Entry<Value.Var, String> e : adjointNames.entrySet()) {
+      if (e.getValue().equals(name)) {
+        IrType type = e.getKey().type();
+        return !type.isArray() && type != IrType.TENSOR;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the pass being written is a fused loop's: nothing in it restores or recomputes a primal
+   * value, so any share may wait, as a sum, until the statement that reads the adjoint.
+   */
+  boolean deferSums;
+
+  /** Whether {@code e} may be read in several places: a name, a constant or a negated name. */
+  static boolean simple(JavaExpr e) {
+    String code = e.code();
+    return e.constant().isPresent()
+        || code.matches("-?[A-Za-z_$][A-Za-z0-9_$]*")
+        || code.matches("[A-Za-z_$][A-Za-z0-9_$.]*");
+  }
+
+  /**
+   * Before a statement that reads {@code v}'s adjoint more than once: a deferred sum is written
+   * into it ({@code dV = a + b}; for {@code -(a + b)}, {@code dV = a + b} read as {@code -dV}).
+   */
+  void settle(CodeBlock.Builder out, Value.Var v) {
+    Forward forward = forwarded.get(v);
+    if (forward == null || simple(forward.value())) {
+      return;
+    }
+    java.util.Optional<JavaExpr> negated = adjointAlgebra.negationOperand(forward.value());
+    if (negated.isEmpty()) {
+      materialize(out, v);
+      return;
+    }
+    forwarded.put(v, new Forward(negated.get(), forward.origin()));
+    materialize(out, v);
+    forwarded.put(
+        v, new Forward(adjointAlgebra.negate(JavaExpr.atom(adjoint(v))), forward.origin()));
+  }
+
+  /** Writes {@code v}'s deferred assignment, if it has one. */
+  void materialize(CodeBlock.Builder out, Value.Var v) {
+    Forward forward = forwarded.remove(v);
+    if (forward == null) {
+      return;
+    }
+    beforeWrite(out, v);
+    String name = adjoint(v);
+    if (declaredAdjoints.add(v)) {
+      pendingDeclarations.add(
+          v.type().javaName()
+              + " "
+              + name
+              + " = "
+              + defaultValue(v.type())
+              + "; // "
+              + forward.origin()
+              + ": accumulated in the block below\n");
+    }
+    out.add(
+        "$L = $L; // $L\n",
+        name,
+        narrowed(v, JavaExpr.atom(unparenthesized(forward.value().code()))),
+        forward.origin());
+  }
+
+  /**
+   * Writes every deferred assignment (before code that may read any adjoint, or at a block end).
+   */
+  void materializeAll(CodeBlock.Builder out) {
+    for (Value.Var v : List.copyOf(forwarded.keySet())) {
+      if (!v.equals(permanentForward)) {
+        materialize(out, v);
+      }
+    }
+  }
+
+  /**
+   * The adjoint that keeps its forwarded value for the whole sweep: a fused loop's result, whose
+   * adjoint is the seed throughout.
+   */
+  Value.Var permanentForward;
+
+  /** Before {@code v}'s adjoint is overwritten: writes the deferred copies of it. */
+  void beforeWrite(CodeBlock.Builder out, Value.Var v) {
+    java.util.regex.Pattern name =
+        java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(adjoint(v)) + "\\b");
+    for (Map.Entry<Value.Var, Forward> e : List.copyOf(forwarded.entrySet())) {
+      if (!e.getKey().equals(v) && name.matcher(e.getValue().value().code()).find()) {
+        materialize(out, e.getKey());
+      }
+    }
   }
 
   /**
