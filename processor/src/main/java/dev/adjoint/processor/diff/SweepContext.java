@@ -281,9 +281,7 @@ abstract class SweepContext {
   /** Whether {@code e} may be read in several places: a name, a constant or a negated name. */
   static boolean simple(JavaExpr e) {
     String code = e.code();
-    return e.constant().isPresent()
-        || code.matches("-?[A-Za-z_$][A-Za-z0-9_$]*")
-        || code.matches("[A-Za-z_$][A-Za-z0-9_$.]*");
+    return e.constant().isPresent() || code.matches("-?[A-Za-z_$][A-Za-z0-9_$]*");
   }
 
   /**
