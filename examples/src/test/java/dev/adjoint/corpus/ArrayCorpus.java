@@ -552,6 +552,31 @@ public final class ArrayCorpus {
     return f;
   }
 
+  /**
+   * A fused float loop whose adjoint sums mix float shares with Math's double ones (each pass's sum
+   * is narrowed once, where it is written).
+   */
+  @Differentiable
+  static float floatWaves(float[] x) {
+    float f = 0;
+    for (int i = 1; i < x.length; i++) {
+      float d = x[i] - x[i - 1];
+      f += d * 3 * d + (float) Math.sin(d);
+    }
+    return f;
+  }
+
+  /** {@link #floatWaves} in double. */
+  @Differentiable
+  static double waves(double[] x) {
+    double f = 0;
+    for (int i = 1; i < x.length; i++) {
+      double d = x[i] - x[i - 1];
+      f += d * 3 * d + Math.sin(d);
+    }
+    return f;
+  }
+
   /** {@link #floatValley} in double. */
   @Differentiable
   static double valley(double[] x) {

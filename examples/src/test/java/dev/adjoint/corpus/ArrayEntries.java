@@ -376,6 +376,23 @@ final class ArrayEntries {
               (a, s) -> ArrayCorpusGrad.floatValley(a.floats(0), (float) s),
               (a, s, d) -> ArrayCorpusGrad.floatValley(a.floats(0), (float) s, d.floats(0))),
           ofArrays(
+              "waves",
+              Layout.of(5),
+              cube(5, -1, 1),
+              a -> ArrayCorpus.waves(a.doubles(0)),
+              a -> ArrayCorpusGrad.waves(a.doubles(0)),
+              (a, s) -> ArrayCorpusGrad.waves(a.doubles(0), s),
+              (a, s, d) -> ArrayCorpusGrad.waves(a.doubles(0), s, d.doubles(0))),
+          ofFloatArrays(
+              "floatWaves",
+              Layout.ofFloats(5),
+              cube(5, -1, 1),
+              a -> ArrayCorpus.floatWaves(a.floats(0)),
+              a -> ArrayCorpus.waves(a.doubles(0)),
+              a -> ArrayCorpusGrad.floatWaves(a.floats(0)),
+              (a, s) -> ArrayCorpusGrad.floatWaves(a.floats(0), (float) s),
+              (a, s, d) -> ArrayCorpusGrad.floatWaves(a.floats(0), (float) s, d.floats(0))),
+          ofArrays(
               "inPlaceSteps",
               Layout.of(4, SCALAR),
               cube(5, -1.5, 1.5),

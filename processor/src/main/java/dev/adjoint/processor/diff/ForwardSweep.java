@@ -322,21 +322,7 @@ abstract class ForwardSweep extends LoopAnalysis {
     String code = whole.code();
     // the outermost parentheses a comparison got are not needed in while (...)
     return java.util.Optional.of(
-        code.startsWith("(") && code.endsWith(")") && balancedParentheses(code)
-            ? JavaExpr.atom(code.substring(1, code.length() - 1))
-            : whole);
-  }
-
-  private static boolean balancedParentheses(String parenthesized) {
-    int depth = 0;
-    for (int i = 0; i < parenthesized.length(); i++) {
-      char c = parenthesized.charAt(i);
-      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-      if (depth == 0 && i < parenthesized.length() - 1) {
-        return false;
-      }
-    }
-    return depth == 0;
+        JavaExpr.isParenthesized(code) ? JavaExpr.atom(JavaExpr.unparenthesized(code)) : whole);
   }
 
   /** Writes the reverse of one pass of a fused loop's {@code prefix}. */

@@ -64,6 +64,27 @@ public record JavaExpr(String code, int precedence, OptionalDouble constant) {
     return this.precedence < precedence ? "(" + code + ")" : code;
   }
 
+  /** Whether {@code code} is one parenthesized expression, {@code (…)}, not {@code (a) + (b)}. */
+  public static boolean isParenthesized(String code) {
+    if (!code.startsWith("(") || !code.endsWith(")")) {
+      return false;
+    }
+    int depth = 0;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (depth == 0 && i < code.length() - 1) {
+        return false;
+      }
+    }
+    return depth == 0;
+  }
+
+  /** {@code code} without the parentheses around the whole of it, if it has them. */
+  public static String unparenthesized(String code) {
+    return isParenthesized(code) ? code.substring(1, code.length() - 1) : code;
+  }
+
   @Override
   public String toString() {
     return code;

@@ -128,7 +128,7 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
       if (a.precedence() == JavaExpr.UNARY && a.code().startsWith("-")) {
         // -(-x) = x
         String inner = a.code().substring(1);
-        return inner.startsWith("(") && inner.endsWith(")") && balanced(inner)
+        return JavaExpr.isParenthesized(inner)
             ? JavaExpr.atom(inner)
             : new JavaExpr(inner, JavaExpr.ATOM, OptionalDouble.empty());
       }
@@ -221,17 +221,5 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
           JavaExpr.number(f.applyAsDouble(a.constant().getAsDouble(), b.constant().getAsDouble())));
     }
     return java.util.Optional.empty();
-  }
-
-  private static boolean balanced(String parenthesized) {
-    int depth = 0;
-    for (int i = 0; i < parenthesized.length(); i++) {
-      char c = parenthesized.charAt(i);
-      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-      if (depth == 0 && i < parenthesized.length() - 1) {
-        return false;
-      }
-    }
-    return depth == 0;
   }
 }

@@ -160,22 +160,8 @@ abstract class SweepContext {
   String update(JavaExpr contribution) {
     return adjointAlgebra
         .negationOperand(contribution)
-        .map(x -> "-= " + unparenthesized(x.code()))
+        .map(x -> "-= " + JavaExpr.unparenthesized(x.code()))
         .orElse("+= " + contribution.code());
-  }
-
-  private static String unparenthesized(String code) {
-    if (!code.startsWith("(") || !code.endsWith(")")) {
-      return code;
-    }
-    int depth = 0;
-    for (int i = 0; i < code.length() - 1; i++) {
-      depth += code.charAt(i) == '(' ? 1 : code.charAt(i) == ')' ? -1 : 0;
-      if (depth == 0) {
-        return code; // (a) + (b)
-      }
-    }
-    return code.substring(1, code.length() - 1);
   }
 
   /**
@@ -326,7 +312,9 @@ abstract class SweepContext {
     out.add(
         "$L = $L; // $L\n",
         name,
-        narrowed(v, JavaExpr.atom(unparenthesized(forward.value().code()))),
+        v.type() == IrType.FLOAT
+            ? narrowed(v, forward.value())
+            : JavaExpr.unparenthesized(forward.value().code()),
         forward.origin());
   }
 
