@@ -52,7 +52,7 @@ public final class TensorsGrad {
       // forward sweep: the primal, keeping what the reverse sweep reads
       Tensor t1 = hiddenWeight.t(); // Tensors.java:22
       Tensor t2 = x.matmul(t1); // Tensors.java:22
-      Tensor t3 = hiddenBias == null ? t2 : t2.add(hiddenBias); // Tensors.java:22
+      Tensor t3 = hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias); // Tensors.java:22
       Tensor t4 = t3.tanh(); // Tensors.java:22
       Tensor h = t4.mul(scale_1); // Tensors.java:22
       Tensor t6 = Losses.mse(h, target); // Tensors.java:23
@@ -227,9 +227,9 @@ public final class TensorsGrad {
         tape.pushObject(t2); // Tensors.java:36: the reverse sweep needs the value it overwrites
         t2 = h_1.matmul(w); // Tensors.java:36
         tape.pushObject(t3); // Tensors.java:36: the reverse sweep needs the value it overwrites
-        t3 = t2.add(x); // Tensors.java:36
+        t3 = Adjoints.addOver(t2, x); // Tensors.java:36
         tape.pushObject(h_1); // Tensors.java:36: the reverse sweep needs the value it overwrites
-        h_1 = t3.relu(); // Tensors.java:36
+        h_1 = Adjoints.reluOver(t3); // Tensors.java:36
         t5 = i_1 + 1; // Tensors.java:35
         i_1 = t5; // Tensors.java:35
         t1 = i_1 < steps; // Tensors.java:35

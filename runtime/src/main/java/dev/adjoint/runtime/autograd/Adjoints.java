@@ -1,5 +1,7 @@
 package dev.adjoint.runtime.autograd;
 
+import dev.adjoint.runtime.backend.Backends;
+import dev.adjoint.runtime.backend.Pointwise;
 import dev.adjoint.runtime.rules.OpParams;
 import dev.adjoint.runtime.rules.TensorAlgebra;
 import dev.adjoint.runtime.rules.TensorOp;
@@ -37,6 +39,66 @@ public final class Adjoints {
       return accumulated == null ? contribution : accumulated;
     }
     return TapeAlgebra.INSTANCE.add(accumulated, contribution);
+  }
+
+  /**
+   * {@code dead.add(other)}, written over the elements of {@code dead} where that gives the same
+   * tensor. Generated code passes as {@code dead} a tensor the forward sweep made for this addition
+   * alone and whose elements nothing reads afterwards (the reverse sweep reads only its shape): a
+   * linear layer's product before its bias. The tape cannot know that of any tensor, so it always
+   * makes a new one. The numbers are {@code add}'s (one rounding per element); a new tensor is
+   * made, as {@code add} makes it, where the sum would not fit {@code dead} (broadcasting widens
+   * it, or promotes its type), where {@code dead} is a view or a number, or where the addition is
+   * being recorded.
+   */
+  public static Tensor addOver(Tensor dead, Tensor other) {
+    boolean fits =
+        !other.isWrappedNumber()
+            && other.dtype() == dead.dtype()
+            && Arrays.equals(Shape.broadcast("add", dead.shape(), other.shape()), dead.shape())
+            && other.storage() != dead.storage();
+    if (!fits || !overwritable(dead) || recorded(dead, other)) {
+      return dead.add(other);
+    }
+    Backends.current().addScaledInPlace(dead, other, 1);
+    dead.storage().bumpVersion();
+    return dead;
+  }
+
+  /**
+   * {@code dead.relu()}, written over the elements of {@code dead} where that gives the same
+   * tensor: as {@link #addOver}, for a tensor made for this operation alone whose elements nothing
+   * reads afterwards. (relu's rule reads its result, not its operand.)
+   */
+  public static Tensor reluOver(Tensor dead) {
+    if (!overwritable(dead) || recorded(dead)) {
+      return dead.relu();
+    }
+    Backends.current().pointwiseInPlace(Pointwise.RELU, dead, 0, 0);
+    dead.storage().bumpVersion();
+    return dead;
+  }
+
+  // a floating-point tensor that is all of its storage, in order: written over, it is the tensor
+  // the operation would have made (that nothing else reads it is the caller's to know)
+  private static boolean overwritable(Tensor t) {
+    return t.dtype().isFloatingPoint()
+        && !t.isWrappedNumber()
+        && t.offset() == 0
+        && t.isContiguous()
+        && t.numel() == t.storage().size();
+  }
+
+  private static boolean recorded(Tensor... operands) {
+    if (!GradMode.isEnabled()) {
+      return false;
+    }
+    for (Tensor t : operands) {
+      if (t.requiresGrad()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -27,6 +27,9 @@ public interface Backend {
   /** A {@link Pointwise} function with parameters {@code p0}, {@code p1}. */
   Tensor pointwise(Pointwise fn, Tensor x, double p0, double p1);
 
+  /** {@link #pointwise} written over {@code x}'s own elements: the same numbers, no new tensor. */
+  void pointwiseInPlace(Pointwise fn, Tensor x, double p0, double p1);
+
   /** The sum over the (normalised, sorted) {@code dims}. */
   Tensor sum(Tensor x, int[] dims, boolean keepDim);
 

@@ -151,17 +151,35 @@ public final class CpuBackend implements Backend {
     Storage r = result.storage();
     Indexer xi = Indexer.of(x, shape);
     for (int i = 0, n = result.numel(); i < n; i++) {
-      double v = x.storage().get(xi.at(i));
-      r.set(
-          i,
-          switch (fn) {
-            case SIGMOID -> sigmoid(v);
-            case RELU -> v > 0 ? v : (Double.isNaN(v) ? v : 0);
-            case SOFTPLUS -> v * p0 > p1 ? v : Math.log1p(Math.exp(v * p0)) / p0;
-            case CLAMP -> Double.isNaN(v) ? v : Math.min(Math.max(v, p0), p1);
-          });
+      r.set(i, pointwise(fn, x.storage().get(xi.at(i)), p0, p1));
     }
     return result;
+  }
+
+  @Override
+  public void pointwiseInPlace(Pointwise fn, Tensor x, double p0, double p1) {
+    if (!x.dtype().isFloatingPoint()) {
+      throw new IllegalArgumentException(
+          fn + " in place: the tensor is " + x.dtype() + ", not floating point");
+    }
+    if (fastPaths && fn == Pointwise.RELU && FloatFastPaths.reluInPlace(x)) {
+      return;
+    }
+    Indexer xi = Indexer.of(x, x.shape());
+    Storage s = x.storage();
+    for (int i = 0, n = x.numel(); i < n; i++) {
+      int at = xi.at(i);
+      s.set(at, pointwise(fn, s.get(at), p0, p1));
+    }
+  }
+
+  private static double pointwise(Pointwise fn, double v, double p0, double p1) {
+    return switch (fn) {
+      case SIGMOID -> sigmoid(v);
+      case RELU -> v > 0 ? v : (Double.isNaN(v) ? v : 0);
+      case SOFTPLUS -> v * p0 > p1 ? v : Math.log1p(Math.exp(v * p0)) / p0;
+      case CLAMP -> Double.isNaN(v) ? v : Math.min(Math.max(v, p0), p1);
+    };
   }
 
   // 1/(1 + e^-x) for x ≥ 0, e^x/(1 + e^x) below: neither form overflows on its side

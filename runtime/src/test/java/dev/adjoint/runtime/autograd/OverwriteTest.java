@@ -1,0 +1,110 @@
+package dev.adjoint.runtime.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.adjoint.runtime.tensor.DType;
+import dev.adjoint.runtime.tensor.Generator;
+import dev.adjoint.runtime.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Adjoints#addOver} and {@link Adjoints#reluOver}, which generated forward sweeps use for a
+ * temporary nothing else reads: written over the temporary where the result fits it, a new tensor
+ * otherwise, and in both cases bit for bit what {@code add} and {@code relu} compute.
+ */
+class OverwriteTest {
+  private final Generator gen = new Generator(11);
+
+  // shapes of the temporary and of the added operand that broadcast into it
+  private static final int[][][] FITTING = {
+    {{64, 512}, {512}}, // a bias over a batch
+    {{3, 7}, {7}},
+    {{3, 7}, {1, 7}},
+    {{3, 7}, {3, 1}},
+    {{3, 7}, {3, 7}},
+    {{2, 3, 5}, {3, 5}},
+    {{2, 3, 5}, {}},
+    {{5}, {5}},
+    {{1, 1}, {1}},
+  };
+
+  @Test
+  void addOverWritesTheSumOverTheTemporaryBitForBit() {
+    for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      for (int[][] shapes : FITTING) {
+        Tensor dead = Tensor.randn(gen, dtype, shapes[0]);
+        Tensor other = Tensor.randn(gen, dtype, shapes[1]);
+        Tensor expected = dead.add(other);
+        Tensor result = Adjoints.addOver(dead, other);
+        assertSame(dead, result, dtype + " " + java.util.Arrays.deepToString(shapes));
+        assertArrayEquals(expected.toArray(), result.toArray(), 0.0);
+      }
+    }
+  }
+
+  @Test
+  void addOverMakesANewTensorWhereTheSumDoesNotFit() {
+    Tensor x = Tensor.randn(gen, DType.FLOAT32, 3, 7);
+    Tensor[][] cases = {
+      {Tensor.randn(gen, DType.FLOAT32, 7), Tensor.randn(gen, DType.FLOAT32, 4, 1, 7)}, // widens
+      {Tensor.randn(gen, DType.FLOAT32, 3, 7), Tensor.randn(gen, DType.FLOAT64, 7)}, // promotes
+      {x.t(), Tensor.randn(gen, DType.FLOAT32, 3)}, // a view
+      {x.narrow(0, 1, 2), Tensor.randn(gen, DType.FLOAT32, 7)}, // part of a storage
+      {Tensor.randn(gen, DType.FLOAT32, 3, 7), Tensor.wrappedNumber(2.5)}, // a Java number
+    };
+    for (Tensor[] c : cases) {
+      double[] before = c[0].toArray();
+      Tensor expected = c[0].add(c[1]);
+      Tensor result = Adjoints.addOver(c[0], c[1]);
+      assertNotSame(c[0], result);
+      assertArrayEquals(expected.shape(), result.shape());
+      assertArrayEquals(expected.toArray(), result.toArray(), 0.0);
+      assertArrayEquals(before, c[0].toArray(), 0.0); // left as it was
+    }
+  }
+
+  @Test
+  void addOverLeavesARecordedAdditionToTheTape() {
+    Tensor dead = Tensor.randn(gen, DType.FLOAT64, 2, 3);
+    Tensor bias = Tensor.randn(gen, DType.FLOAT64, 3).requiresGrad(true);
+    Tensor result = Adjoints.addOver(dead, bias);
+    assertNotSame(dead, result);
+    result.sum().backward();
+    assertArrayEquals(new double[] {2, 2, 2}, bias.grad().toArray(), 0.0);
+  }
+
+  @Test
+  void reluOverWritesReluOverTheTemporaryBitForBit() {
+    for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      for (int[] shape : new int[][] {{64, 512}, {3, 7}, {17}, {1}}) {
+        Tensor dead = Tensor.randn(gen, dtype, shape);
+        if (dead.numel() > 2) {
+          // the edge values: -0 becomes +0, NaN stays NaN
+          dead.storage().set(0, -0.0);
+          dead.storage().set(1, Double.NaN);
+        }
+        Tensor expected = dead.relu();
+        Tensor result = Adjoints.reluOver(dead);
+        assertSame(dead, result);
+        assertBitsEqual(expected, result);
+      }
+    }
+    Tensor view = Tensor.randn(gen, DType.FLOAT32, 4, 6).t();
+    Tensor expected = view.relu();
+    Tensor result = Adjoints.reluOver(view);
+    assertNotSame(view, result);
+    assertBitsEqual(expected, result);
+  }
+
+  private static void assertBitsEqual(Tensor expected, Tensor actual) {
+    assertArrayEquals(expected.shape(), actual.shape());
+    double[] e = expected.toArray();
+    double[] a = actual.toArray();
+    for (int i = 0; i < e.length; i++) {
+      assertEquals(Double.doubleToRawLongBits(e[i]), Double.doubleToRawLongBits(a[i]), "at " + i);
+    }
+  }
+}
