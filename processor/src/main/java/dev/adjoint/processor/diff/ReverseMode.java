@@ -13,6 +13,7 @@ import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.TensorPrimitive;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;
+import dev.adjoint.runtime.rules.TensorOp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -469,6 +470,13 @@ public final class ReverseMode extends ForwardSweep {
           ElementwiseRules.partial(
               primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.atom(g), i);
       return fusedPartial(apply, i, g, unfused).orElse(unfused);
+    }
+    if (primitive.tensorOp() == TensorOp.RELU
+        && TensorLifetimes.resultDeadAfterItsStep(function, apply)) {
+      // relu's rule reads only its result, and nothing reads the result after this step: the
+      // gradient is written over it
+      return JavaExpr.atom(
+          "Adjoints.reluPartialOver(" + y.code() + ", " + g + ", " + args.get(0).code() + ")");
     }
     // shape-dependent rules (a matrix product's depends on its operands' ranks) run in the
     // runtime, exactly as the tape's node runs them

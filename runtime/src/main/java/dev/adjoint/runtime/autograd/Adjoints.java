@@ -79,6 +79,28 @@ public final class Adjoints {
     return dead;
   }
 
+  /**
+   * The adjoint of relu's operand, {@code g} where {@code y = relu(x)} is positive and 0 elsewhere
+   * (relu's rule, as {@link #partial} evaluates it), written over the elements of {@code y}:
+   * generated code calls this where {@code y} is dead once this step has run (nothing the rest of
+   * the sweep reads, nothing returned, shares its elements), so the gradient needs no new tensor.
+   * Where {@code g} does not fit {@code y} (its shape or type differ) or {@code y} is a view, the
+   * rule makes a new tensor as on the tape.
+   */
+  public static Tensor reluPartialOver(Tensor y, Tensor g, Tensor x) {
+    boolean fits =
+        !g.isWrappedNumber()
+            && g.dtype() == y.dtype()
+            && Arrays.equals(g.shape(), y.shape())
+            && overwritable(y);
+    if (!fits) {
+      return partial(TensorOp.RELU, OpParams.none(), y, g, 0, x);
+    }
+    Backends.current().keepWherePositiveInPlace(y, g);
+    y.storage().bumpVersion();
+    return y;
+  }
+
   // a floating-point tensor that is all of its storage, in order: written over, it is the tensor
   // the operation would have made (that nothing else reads it is the caller's to know)
   private static boolean overwritable(Tensor t) {

@@ -30,6 +30,12 @@ public interface Backend {
   /** {@link #pointwise} written over {@code x}'s own elements: the same numbers, no new tensor. */
   void pointwiseInPlace(Pointwise fn, Tensor x, double p0, double p1);
 
+  /**
+   * {@code y = y > 0 ? g : +0} elementwise, written over {@code y} ({@code g} of y's shape and
+   * type): what {@code where(y > 0, g, 0)} makes, the gradient of relu from its result.
+   */
+  void keepWherePositiveInPlace(Tensor y, Tensor g);
+
   /** The sum over the (normalised, sorted) {@code dims}. */
   Tensor sum(Tensor x, int[] dims, boolean keepDim);
 

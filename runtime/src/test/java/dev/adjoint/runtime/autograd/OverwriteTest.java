@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.adjoint.runtime.rules.OpParams;
+import dev.adjoint.runtime.rules.TensorOp;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Generator;
 import dev.adjoint.runtime.tensor.Tensor;
@@ -97,6 +99,43 @@ class OverwriteTest {
     Tensor result = Adjoints.reluOver(view);
     assertNotSame(view, result);
     assertBitsEqual(expected, result);
+  }
+
+  @Test
+  void reluPartialOverWritesTheRulesGradientOverTheResultBitForBit() {
+    for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      for (int[] shape : new int[][] {{64, 512}, {3, 7}, {17}, {1}}) {
+        Tensor x = Tensor.randn(gen, dtype, shape);
+        Tensor g = Tensor.randn(gen, dtype, shape);
+        if (x.numel() > 3) {
+          // the edge values: -0 and NaN get no gradient; a NaN gradient passes where x > 0
+          x.storage().set(0, -0.0);
+          x.storage().set(1, Double.NaN);
+          x.storage().set(2, 1.5);
+          g.storage().set(2, Double.NaN);
+        }
+        Tensor y = x.relu();
+        Tensor expected = Adjoints.partial(TensorOp.RELU, OpParams.none(), y, g, 0, x);
+        Tensor result = Adjoints.reluPartialOver(y, g, x);
+        assertSame(y, result);
+        assertBitsEqual(expected, result);
+      }
+    }
+    // a gradient of another type, or a result that is a view: a new tensor, y left as it was
+    Tensor x = Tensor.randn(gen, DType.FLOAT32, 4, 6);
+    Tensor[][] cases = {
+      {x.relu(), Tensor.randn(gen, DType.FLOAT64, 4, 6)},
+      {x.relu().t(), Tensor.randn(gen, DType.FLOAT32, 6, 4)},
+    };
+    for (Tensor[] c : cases) {
+      double[] before = c[0].toArray();
+      Tensor operand = c[0].dim() == 2 && c[0].isContiguous() ? x : x.t();
+      Tensor expected = Adjoints.partial(TensorOp.RELU, OpParams.none(), c[0], c[1], 0, operand);
+      Tensor result = Adjoints.reluPartialOver(c[0], c[1], operand);
+      assertNotSame(c[0], result);
+      assertBitsEqual(expected, result);
+      assertArrayEquals(before, c[0].toArray(), 0.0);
+    }
   }
 
   private static void assertBitsEqual(Tensor expected, Tensor actual) {

@@ -173,6 +173,32 @@ public final class CpuBackend implements Backend {
     }
   }
 
+  @Override
+  public void keepWherePositiveInPlace(Tensor y, Tensor g) {
+    if (!java.util.Arrays.equals(y.shape(), g.shape()) || y.dtype() != g.dtype()) {
+      throw new IllegalArgumentException(
+          "keepWherePositiveInPlace: "
+              + Shape.format(g.shape())
+              + " "
+              + g.dtype()
+              + " does not fit "
+              + Shape.format(y.shape())
+              + " "
+              + y.dtype());
+    }
+    if (fastPaths && FloatFastPaths.keepWherePositiveInPlace(y, g)) {
+      return;
+    }
+    Indexer yi = Indexer.of(y, y.shape());
+    Indexer gi = Indexer.of(g, y.shape());
+    Storage ys = y.storage();
+    Storage gs = g.storage();
+    for (int i = 0, n = y.numel(); i < n; i++) {
+      int at = yi.at(i);
+      ys.set(at, ys.get(at) > 0 ? gs.get(gi.at(i)) : 0.0);
+    }
+  }
+
   private static double pointwise(Pointwise fn, double v, double p0, double p1) {
     return switch (fn) {
       case SIGMOID -> sigmoid(v);

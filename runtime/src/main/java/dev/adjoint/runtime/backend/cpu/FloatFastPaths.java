@@ -138,6 +138,20 @@ final class FloatFastPaths {
     return true;
   }
 
+  /** {@code y = y > 0 ? g : +0} for contiguous float32 tensors of one shape, y at its start. */
+  static boolean keepWherePositiveInPlace(Tensor y, Tensor g) {
+    if (!simple(y) || !simple(g) || y.offset() != 0) {
+      return false;
+    }
+    float[] v = y.storage().floats();
+    float[] w = g.storage().floats();
+    if (v == w && g.offset() != 0) {
+      return false; // shifted ranges of one array: leave the order to the general kernel
+    }
+    FloatOps.KERNELS.keepWherePositive(v, w, g.offset(), y.numel());
+    return true;
+  }
+
   /**
    * {@code a rel b} for a contiguous float32 {@code a} and a scalar {@code b} (any type, compared
    * in double as the general kernel does) or a contiguous float32 {@code b} of a's shape.

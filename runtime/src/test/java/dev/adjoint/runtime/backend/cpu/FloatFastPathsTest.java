@@ -90,6 +90,13 @@ class FloatFastPathsTest {
             CPU.pointwiseInPlace(Pointwise.RELU, d, 0, 0);
             return d;
           });
+      Tensor g = values(DType.FLOAT32, big);
+      same(
+          () -> {
+            Tensor d = CPU.copy(dst, DType.FLOAT32);
+            CPU.keepWherePositiveInPlace(d, g);
+            return d;
+          });
       // in place, relu writes what the out-of-place kernel makes
       Tensor d = CPU.copy(dst, DType.FLOAT32);
       CPU.pointwiseInPlace(Pointwise.RELU, d, 0, 0);
