@@ -473,4 +473,71 @@ public final class TensorsGrad {
       return t5;
     }
   }
+
+  /**
+   * Runs {@link Tensors#classify(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
+   * would after it: returns the value and adds its gradient into {@code .grad()} of every
+   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
+   * The value must have one element.
+   */
+  public static Tensor classifyBackward(Tensors self, Tensor x, Tensor labels) {
+    return classifyBackward(self, x, labels, null);
+  }
+
+  /**
+   * Runs {@link Tensors#classify(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
+   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
+   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
+   * {@code seed} stands for 1 and needs a one-element value.
+   */
+  public static Tensor classifyBackward(Tensors self, Tensor x, Tensor labels, Tensor seed) {
+    try (GradMode.Scope noGrad = GradMode.noGrad()) {
+      // the dynamic tape records nothing: the adjoint is written out below
+      TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      Tensor hiddenWeight = self.hidden.weight(); // a parameter of the model
+      Tensor hiddenBias = self.hidden.bias(); // a parameter of the model
+      boolean hiddenWeightNeedsGrad = Adjoints.requiresGrad(hiddenWeight);
+      boolean hiddenBiasNeedsGrad = Adjoints.requiresGrad(hiddenBias);
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      Tensor t1 = hiddenWeight.t(); // Tensors.java:67
+      Tensor t2 = x.matmul(t1); // Tensors.java:67
+      Tensor t3 = hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias); // Tensors.java:67
+      Tensor t4 = t3.logSoftmax(1); // Tensors.java:67
+      Tensor t5 = Losses.nll(t4, labels); // Tensors.java:67
+      // reverse sweep: adjoints, from the result back to the leaves
+      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
+      Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:67
+      Tensor dT4 = null; // Tensors.java:67: accumulated in the block below
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:67: crossEntropy(...)
+        dT4 = Adjoints.partial(TensorOp.NLL_LOSS, OpParams.none(), t5, dT5, 0, t4, labels); // Tensors.java:67
+      }
+      Tensor dT3 = null; // Tensors.java:67: accumulated in the block below
+      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:67: crossEntropy(...)
+        dT3 = Adjoints.logSoftmaxPartialOver(t4, dT4, Adjoints.dimension(t3, 1), t3); // Tensors.java:67
+      }
+      t4 = null; dT4 = null; // Tensors.java:67: not read again, released
+      Tensor dT2 = null; // Tensors.java:67: accumulated in the block below
+      Tensor dHiddenBias = null; // Tensors.java:67: accumulated in the block below
+      if (dT3 != null && hiddenWeightNeedsGrad) { // Tensors.java:67: forward(...)
+        dT2 = tensors.sumToShapeOf(dT3, t2); // Tensors.java:67
+      }
+      if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:67: forward(...)
+        dHiddenBias = tensors.sumToShapeOf(dT3, hiddenBias); // Tensors.java:67
+      }
+      t3 = null; dT3 = null; // Tensors.java:67: not read again, released
+      Tensor dT1 = null; // Tensors.java:67: accumulated in the block below
+      if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:67: forward(...)
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:67
+      }
+      t2 = null; dT2 = null; // Tensors.java:67: not read again, released
+      Tensor dHiddenWeight = null; // Tensors.java:67: accumulated in the block below
+      if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:67: forward(...)
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:67
+      }
+      t1 = null; dT1 = null; // Tensors.java:67: not read again, released
+      // into .grad() of the leaves that require it, as loss.backward() does
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias}, new Tensor[] {dHiddenWeight, dHiddenBias});
+      return t5;
+    }
+  }
 }

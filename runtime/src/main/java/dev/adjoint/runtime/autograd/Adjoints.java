@@ -101,6 +101,28 @@ public final class Adjoints {
     return y;
   }
 
+  /**
+   * The adjoint of log-softmax's operand, {@code g − exp(y)·Σ g} along the dimension in {@code
+   * params} (log-softmax's rule, as {@link #partial} evaluates it), written over the elements of
+   * its result {@code y}: for generated code, where {@code y} is dead once this step has run (see
+   * {@link #reluPartialOver}). Where {@code g} does not fit {@code y} or {@code y} is a view, the
+   * rule makes a new tensor as on the tape.
+   */
+  public static Tensor logSoftmaxPartialOver(Tensor y, Tensor g, OpParams params, Tensor x) {
+    boolean fits =
+        !g.isWrappedNumber()
+            && g.dtype() == y.dtype()
+            && Arrays.equals(g.shape(), y.shape())
+            && y.dim() > 0
+            && overwritable(y);
+    if (!fits) {
+      return partial(TensorOp.LOG_SOFTMAX, params, y, g, 0, x);
+    }
+    Backends.current().logSoftmaxBackwardInPlace(y, g, params.integer(0));
+    y.storage().bumpVersion();
+    return y;
+  }
+
   // a floating-point tensor that is all of its storage, in order: written over, it is the tensor
   // the operation would have made (that nothing else reads it is the caller's to know)
   private static boolean overwritable(Tensor t) {

@@ -36,6 +36,13 @@ public interface Backend {
    */
   void keepWherePositiveInPlace(Tensor y, Tensor g);
 
+  /**
+   * {@code y = g − exp(y)·Σ_dim g}, written over {@code y} ({@code g} of y's shape and type): the
+   * gradient of log-softmax along {@code dim} from its result, each operation rounded to the type
+   * as the tape's operation-by-operation evaluation rounds it, the sums taken in index order.
+   */
+  void logSoftmaxBackwardInPlace(Tensor y, Tensor g, int dim);
+
   /** The sum over the (normalised, sorted) {@code dims}. */
   Tensor sum(Tensor x, int[] dims, boolean keepDim);
 

@@ -138,6 +138,48 @@ class OverwriteTest {
     }
   }
 
+  @Test
+  void logSoftmaxPartialOverWritesTheRulesGradientOverTheResult() {
+    int[][] shapes = {{64, 10}, {3, 7}, {2, 3, 5}, {9}, {1, 1}};
+    for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+      for (int[] shape : shapes) {
+        for (int dim = 0; dim < shape.length; dim++) {
+          Tensor x = Tensor.randn(gen, dtype, shape).mul(3);
+          Tensor y = x.logSoftmax(dim);
+          OpParams params = Adjoints.dimension(x, dim);
+          for (boolean viewedGradient : new boolean[] {false, true}) {
+            Tensor g = Tensor.randn(gen, dtype, shape);
+            if (viewedGradient && shape.length >= 2) {
+              // a gradient laid out by columns: the same values, other strides
+              int last = shape.length - 1;
+              g = g.transpose(last - 1, last).contiguous().transpose(last - 1, last);
+            }
+            Tensor target = y.copy();
+            Tensor expected = Adjoints.partial(TensorOp.LOG_SOFTMAX, params, target, g, 0, x);
+            Tensor result = Adjoints.logSoftmaxPartialOver(target, g, params, x);
+            assertSame(target, result);
+            if (dtype == DType.FLOAT64) {
+              assertBitsEqual(expected, result); // the same operations in the same order
+            } else {
+              // float32: exp may be the vector kernel's, a few ulps from Math.exp
+              assertArrayEquals(expected.toArray(), result.toArray(), 1e-6);
+            }
+          }
+        }
+      }
+    }
+    // a gradient of another type: a new tensor, y left as it was
+    Tensor x = Tensor.randn(gen, DType.FLOAT32, 4, 6);
+    Tensor y = x.logSoftmax(1);
+    double[] before = y.toArray();
+    Tensor g = Tensor.randn(gen, DType.FLOAT64, 4, 6);
+    OpParams params = Adjoints.dimension(x, 1);
+    Tensor result = Adjoints.logSoftmaxPartialOver(y, g, params, x);
+    assertNotSame(y, result);
+    assertBitsEqual(Adjoints.partial(TensorOp.LOG_SOFTMAX, params, y, g, 0, x), result);
+    assertArrayEquals(before, y.toArray(), 0.0);
+  }
+
   private static void assertBitsEqual(Tensor expected, Tensor actual) {
     assertArrayEquals(expected.shape(), actual.shape());
     double[] e = expected.toArray();

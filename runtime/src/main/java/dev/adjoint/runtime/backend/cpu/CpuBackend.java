@@ -199,6 +199,53 @@ public final class CpuBackend implements Backend {
     }
   }
 
+  @Override
+  public void logSoftmaxBackwardInPlace(Tensor y, Tensor g, int dim) {
+    int[] shape = y.shape();
+    if (!java.util.Arrays.equals(shape, g.shape())
+        || y.dtype() != g.dtype()
+        || !y.dtype().isFloatingPoint()
+        || !y.isContiguous()) {
+      throw new IllegalArgumentException(
+          "logSoftmaxBackwardInPlace: "
+              + Shape.format(g.shape())
+              + " "
+              + g.dtype()
+              + " does not fit a contiguous "
+              + Shape.format(shape)
+              + " "
+              + y.dtype());
+    }
+    Tensor gc = g.isContiguous() ? g : copy(g, g.dtype());
+    boolean single = y.dtype() == DType.FLOAT32;
+    int size = shape.length == 0 ? 1 : shape[dim];
+    int inner = 1;
+    for (int d = dim + 1; d < shape.length; d++) {
+      inner *= shape[d];
+    }
+    int outer = size == 0 || inner == 0 ? 0 : y.numel() / (size * inner);
+    Storage ys = y.storage();
+    Storage gs = gc.storage();
+    int yo = y.offset();
+    int go = gc.offset();
+    for (int o = 0; o < outer; o++) {
+      for (int in = 0; in < inner; in++) {
+        int base = o * size * inner + in;
+        double sum = 0;
+        for (int j = 0; j < size; j++) {
+          double v = gs.get(go + base + j * inner);
+          sum = single ? (float) (sum + v) : sum + v;
+        }
+        for (int j = 0; j < size; j++) {
+          int at = base + j * inner;
+          double e = Math.exp(ys.get(yo + at));
+          double scaled = single ? (float) ((float) e * sum) : e * sum;
+          ys.set(yo + at, gs.get(go + at) - scaled); // set rounds to the type
+        }
+      }
+    }
+  }
+
   private static double pointwise(Pointwise fn, double v, double p0, double p1) {
     return switch (fn) {
       case SIGMOID -> sigmoid(v);
