@@ -55,7 +55,7 @@ public final class Adjoints {
     boolean fits =
         !other.isWrappedNumber()
             && other.dtype() == dead.dtype()
-            && Arrays.equals(Shape.broadcast("add", dead.shape(), other.shape()), dead.shape())
+            && Shape.expandable(other.shape(), dead.shape()) // broadcasts without widening dead
             && other.storage() != dead.storage();
     if (!fits || !overwritable(dead) || recorded(dead, other)) {
       return dead.add(other);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.adjoint.runtime.rules.OpParams;
 import dev.adjoint.runtime.rules.TensorOp;
@@ -66,6 +67,17 @@ class OverwriteTest {
       assertArrayEquals(expected.toArray(), result.toArray(), 0.0);
       assertArrayEquals(before, c[0].toArray(), 0.0); // left as it was
     }
+  }
+
+  @Test
+  void addOverReportsShapesThatDoNotBroadcastAsAddDoes() {
+    Tensor dead = Tensor.randn(gen, DType.FLOAT32, 3, 7);
+    Tensor other = Tensor.randn(gen, DType.FLOAT32, 5);
+    IllegalArgumentException expected =
+        assertThrows(IllegalArgumentException.class, () -> dead.add(other));
+    IllegalArgumentException actual =
+        assertThrows(IllegalArgumentException.class, () -> Adjoints.addOver(dead, other));
+    assertEquals(expected.getMessage(), actual.getMessage());
   }
 
   @Test
