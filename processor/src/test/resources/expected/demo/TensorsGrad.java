@@ -52,7 +52,7 @@ public final class TensorsGrad {
       // forward sweep: the primal, keeping what the reverse sweep reads
       Tensor t1 = hiddenWeight.t(); // Tensors.java:22
       Tensor t2 = x.matmul(t1); // Tensors.java:22
-      Tensor t3 = hiddenBias == null ? t2 : t2.add(hiddenBias); // Tensors.java:22
+      Tensor t3 = hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias); // Tensors.java:22
       Tensor t4 = t3.tanh(); // Tensors.java:22
       Tensor h = t4.mul(scale_1); // Tensors.java:22
       Tensor t6 = Losses.mse(h, target); // Tensors.java:23
@@ -225,9 +225,9 @@ public final class TensorsGrad {
         tape.pushObject(t2); // Tensors.java:36: the reverse sweep needs the value it overwrites
         t2 = h_1.matmul(w); // Tensors.java:36
         tape.pushObject(t3); // Tensors.java:36: the reverse sweep needs the value it overwrites
-        t3 = t2.add(x); // Tensors.java:36
+        t3 = Adjoints.addOver(t2, x); // Tensors.java:36
         tape.pushObject(h_1); // Tensors.java:36: the reverse sweep needs the value it overwrites
-        h_1 = t3.relu(); // Tensors.java:36
+        h_1 = Adjoints.reluOver(t3); // Tensors.java:36
         t5 = i_1 + 1; // Tensors.java:35
         i_1 = t5; // Tensors.java:35
       }
@@ -324,6 +324,216 @@ public final class TensorsGrad {
       t3 = null; dT3 = null; // Tensors.java:47: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
       Adjoints.accumulateGrads(reverseStart, new Tensor[] {x}, new Tensor[] {dX});
+      return t5;
+    }
+  }
+
+  /**
+   * Runs {@link Tensors#reluLayer(Tensor)} forward and backward without a tape, as {@code value.backward()}
+   * would after it: returns the value and adds its gradient into {@code .grad()} of every
+   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
+   * The value must have one element.
+   */
+  public static Tensor reluLayerBackward(Tensors self, Tensor x) {
+    return reluLayerBackward(self, x, null);
+  }
+
+  /**
+   * Runs {@link Tensors#reluLayer(Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
+   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
+   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
+   * {@code seed} stands for 1 and needs a one-element value.
+   */
+  public static Tensor reluLayerBackward(Tensors self, Tensor x, Tensor seed) {
+    try (GradMode.Scope noGrad = GradMode.noGrad()) {
+      // the dynamic tape records nothing: the adjoint is written out below
+      TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      Tensor hiddenWeight = self.hidden.weight(); // a parameter of the model
+      Tensor hiddenBias = self.hidden.bias(); // a parameter of the model
+      boolean hiddenWeightNeedsGrad = Adjoints.requiresGrad(hiddenWeight);
+      boolean hiddenBiasNeedsGrad = Adjoints.requiresGrad(hiddenBias);
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      Tensor t1 = hiddenWeight.t(); // Tensors.java:53
+      Tensor t2 = x.matmul(t1); // Tensors.java:53
+      Tensor t3 = hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias); // Tensors.java:53
+      Tensor h = Adjoints.reluOver(t3); // Tensors.java:53
+      Tensor t5 = h.mul(h); // Tensors.java:54
+      Tensor t6 = t5.sum(); // Tensors.java:54
+      // reverse sweep: adjoints, from the result back to the leaves
+      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
+      Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:54
+      Tensor dT5 = null; // Tensors.java:54: accumulated in the block below
+      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:54: sum(...)
+        dT5 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t5, new int[0], false), t6, dT6, 0, t5); // Tensors.java:54
+      }
+      Tensor dH = null; // Tensors.java:54: accumulated in the block below
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:54: mul(...)
+        dH = tensors.sumToShapeOf(tensors.multiply(dT5, h), h); // Tensors.java:54
+      }
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:54: mul(...)
+        dH = Adjoints.add(dH, tensors.sumToShapeOf(tensors.multiply(dT5, h), h)); // Tensors.java:54
+      }
+      t5 = null; dT5 = null; // Tensors.java:54: not read again, released
+      Tensor dT3 = null; // Tensors.java:53: accumulated in the block below
+      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:53: relu(...)
+        dT3 = Adjoints.reluPartialOver(h, dH, t3); // Tensors.java:53
+      }
+      h = null; dH = null; // Tensors.java:53: not read again, released
+      Tensor dT2 = null; // Tensors.java:53: accumulated in the block below
+      Tensor dHiddenBias = null; // Tensors.java:53: accumulated in the block below
+      if (dT3 != null && hiddenWeightNeedsGrad) { // Tensors.java:53: forward(...)
+        dT2 = tensors.sumToShapeOf(dT3, t2); // Tensors.java:53
+      }
+      if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:53: forward(...)
+        dHiddenBias = tensors.sumToShapeOf(dT3, hiddenBias); // Tensors.java:53
+      }
+      t3 = null; dT3 = null; // Tensors.java:53: not read again, released
+      Tensor dT1 = null; // Tensors.java:53: accumulated in the block below
+      if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:53: forward(...)
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:53
+      }
+      t2 = null; dT2 = null; // Tensors.java:53: not read again, released
+      Tensor dHiddenWeight = null; // Tensors.java:53: accumulated in the block below
+      if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:53: forward(...)
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:53
+      }
+      t1 = null; dT1 = null; // Tensors.java:53: not read again, released
+      // into .grad() of the leaves that require it, as loss.backward() does
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias}, new Tensor[] {dHiddenWeight, dHiddenBias});
+      return t6;
+    }
+  }
+
+  /**
+   * Runs {@link Tensors#reluLayerViewed(Tensor)} forward and backward without a tape, as {@code value.backward()}
+   * would after it: returns the value and adds its gradient into {@code .grad()} of every
+   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
+   * The value must have one element.
+   */
+  public static Tensor reluLayerViewedBackward(Tensors self, Tensor x) {
+    return reluLayerViewedBackward(self, x, null);
+  }
+
+  /**
+   * Runs {@link Tensors#reluLayerViewed(Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
+   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
+   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
+   * {@code seed} stands for 1 and needs a one-element value.
+   */
+  public static Tensor reluLayerViewedBackward(Tensors self, Tensor x, Tensor seed) {
+    try (GradMode.Scope noGrad = GradMode.noGrad()) {
+      // the dynamic tape records nothing: the adjoint is written out below
+      TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      Tensor hiddenWeight = self.hidden.weight(); // a parameter of the model
+      Tensor hiddenBias = self.hidden.bias(); // a parameter of the model
+      boolean hiddenWeightNeedsGrad = Adjoints.requiresGrad(hiddenWeight);
+      boolean hiddenBiasNeedsGrad = Adjoints.requiresGrad(hiddenBias);
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      Tensor t1 = hiddenWeight.t(); // Tensors.java:60
+      Tensor t2 = x.matmul(t1); // Tensors.java:60
+      Tensor t3 = hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias); // Tensors.java:60
+      Tensor h = Adjoints.reluOver(t3); // Tensors.java:60
+      Tensor t5 = h.t(); // Tensors.java:61
+      // reverse sweep: adjoints, from the result back to the leaves
+      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
+      Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:61
+      Tensor dH = null; // Tensors.java:61: accumulated in the block below
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:61: t(...)
+        dH = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(h), t5, dT5, 0, h); // Tensors.java:61
+      }
+      Tensor dT3 = null; // Tensors.java:60: accumulated in the block below
+      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:60: relu(...)
+        dT3 = Adjoints.partial(TensorOp.RELU, OpParams.none(), h, dH, 0, t3); // Tensors.java:60
+      }
+      h = null; dH = null; // Tensors.java:60: not read again, released
+      Tensor dT2 = null; // Tensors.java:60: accumulated in the block below
+      Tensor dHiddenBias = null; // Tensors.java:60: accumulated in the block below
+      if (dT3 != null && hiddenWeightNeedsGrad) { // Tensors.java:60: forward(...)
+        dT2 = tensors.sumToShapeOf(dT3, t2); // Tensors.java:60
+      }
+      if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:60: forward(...)
+        dHiddenBias = tensors.sumToShapeOf(dT3, hiddenBias); // Tensors.java:60
+      }
+      t3 = null; dT3 = null; // Tensors.java:60: not read again, released
+      Tensor dT1 = null; // Tensors.java:60: accumulated in the block below
+      if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:60: forward(...)
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:60
+      }
+      t2 = null; dT2 = null; // Tensors.java:60: not read again, released
+      Tensor dHiddenWeight = null; // Tensors.java:60: accumulated in the block below
+      if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:60: forward(...)
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:60
+      }
+      t1 = null; dT1 = null; // Tensors.java:60: not read again, released
+      // into .grad() of the leaves that require it, as loss.backward() does
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias}, new Tensor[] {dHiddenWeight, dHiddenBias});
+      return t5;
+    }
+  }
+
+  /**
+   * Runs {@link Tensors#classify(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
+   * would after it: returns the value and adds its gradient into {@code .grad()} of every
+   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
+   * The value must have one element.
+   */
+  public static Tensor classifyBackward(Tensors self, Tensor x, Tensor labels) {
+    return classifyBackward(self, x, labels, null);
+  }
+
+  /**
+   * Runs {@link Tensors#classify(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
+   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
+   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
+   * {@code seed} stands for 1 and needs a one-element value.
+   */
+  public static Tensor classifyBackward(Tensors self, Tensor x, Tensor labels, Tensor seed) {
+    try (GradMode.Scope noGrad = GradMode.noGrad()) {
+      // the dynamic tape records nothing: the adjoint is written out below
+      TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      Tensor hiddenWeight = self.hidden.weight(); // a parameter of the model
+      Tensor hiddenBias = self.hidden.bias(); // a parameter of the model
+      boolean hiddenWeightNeedsGrad = Adjoints.requiresGrad(hiddenWeight);
+      boolean hiddenBiasNeedsGrad = Adjoints.requiresGrad(hiddenBias);
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      Tensor t1 = hiddenWeight.t(); // Tensors.java:67
+      Tensor t2 = x.matmul(t1); // Tensors.java:67
+      Tensor t3 = hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias); // Tensors.java:67
+      Tensor t4 = t3.logSoftmax(1); // Tensors.java:67
+      Tensor t5 = Losses.nll(t4, labels); // Tensors.java:67
+      // reverse sweep: adjoints, from the result back to the leaves
+      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
+      Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:67
+      Tensor dT4 = null; // Tensors.java:67: accumulated in the block below
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:67: crossEntropy(...)
+        dT4 = Adjoints.partial(TensorOp.NLL_LOSS, OpParams.none(), t5, dT5, 0, t4, labels); // Tensors.java:67
+      }
+      Tensor dT3 = null; // Tensors.java:67: accumulated in the block below
+      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:67: crossEntropy(...)
+        dT3 = Adjoints.logSoftmaxPartialOver(t4, dT4, Adjoints.dimension(t3, 1), t3); // Tensors.java:67
+      }
+      t4 = null; dT4 = null; // Tensors.java:67: not read again, released
+      Tensor dT2 = null; // Tensors.java:67: accumulated in the block below
+      Tensor dHiddenBias = null; // Tensors.java:67: accumulated in the block below
+      if (dT3 != null && hiddenWeightNeedsGrad) { // Tensors.java:67: forward(...)
+        dT2 = tensors.sumToShapeOf(dT3, t2); // Tensors.java:67
+      }
+      if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:67: forward(...)
+        dHiddenBias = tensors.sumToShapeOf(dT3, hiddenBias); // Tensors.java:67
+      }
+      t3 = null; dT3 = null; // Tensors.java:67: not read again, released
+      Tensor dT1 = null; // Tensors.java:67: accumulated in the block below
+      if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:67: forward(...)
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:67
+      }
+      t2 = null; dT2 = null; // Tensors.java:67: not read again, released
+      Tensor dHiddenWeight = null; // Tensors.java:67: accumulated in the block below
+      if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:67: forward(...)
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:67
+      }
+      t1 = null; dT1 = null; // Tensors.java:67: not read again, released
+      // into .grad() of the leaves that require it, as loss.backward() does
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias}, new Tensor[] {dHiddenWeight, dHiddenBias});
       return t5;
     }
   }

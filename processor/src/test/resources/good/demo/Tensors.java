@@ -46,4 +46,24 @@ public class Tensors {
     }
     return x.sub(mean).tanh().sum();
   }
+
+  /** h is dead once relu's step has run: its gradient is written over it. */
+  @Differentiable
+  public Tensor reluLayer(@NoDerivative Tensor x) {
+    Tensor h = hidden.forward(x).relu();
+    return h.mul(h).sum();
+  }
+
+  /** A view of h is read after relu's step (it is returned): h keeps its elements. */
+  @Differentiable
+  public Tensor reluLayerViewed(@NoDerivative Tensor x) {
+    Tensor h = hidden.forward(x).relu();
+    return h.t();
+  }
+
+  /** Log-softmax's result is read by the loss alone: its gradient is written over it. */
+  @Differentiable
+  public Tensor classify(@NoDerivative Tensor x, @NoDerivative Tensor labels) {
+    return Losses.crossEntropy(hidden.forward(x), labels);
+  }
 }

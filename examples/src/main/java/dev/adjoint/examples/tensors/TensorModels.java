@@ -36,4 +36,16 @@ public final class TensorModels {
   public static Tensor lineFit(Tensor w, Tensor b, @NoDerivative Tensor x, @NoDerivative Tensor y) {
     return x.mul(w).add(b).sub(y).pow(2).mean();
   }
+
+  /**
+   * Two ReLU layers sharing their weights, one of them read again: the generated forward sweep
+   * writes a bias and a ReLU over the temporaries they consume ({@code Adjoints.addOver}, {@code
+   * reluOver}), never over {@code z}, which the product below reads.
+   */
+  @Differentiable
+  public static Tensor sharedRelu(Tensor x, Tensor w, Tensor b) {
+    Tensor z = x.matmul(w);
+    Tensor h = z.add(b).relu();
+    return h.mul(z).add(x.matmul(w).add(b).relu()).sum();
+  }
 }

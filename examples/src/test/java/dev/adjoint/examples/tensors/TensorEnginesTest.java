@@ -109,6 +109,19 @@ class TensorEnginesTest {
   }
 
   @Test
+  void temporariesWrittenOverAgreeWithTheTape() {
+    // odd sizes; the bias broadcasts over the batch, and ReLU sees both signs
+    agree(
+        "sharedRelu",
+        x -> TensorModels.sharedRelu(x.get(0), x.get(1), x.get(2)),
+        (x, s) -> TensorModelsGrad.sharedReluBackward(x.get(0), x.get(1), x.get(2), s),
+        null,
+        grad(7, 3),
+        grad(3, 5),
+        grad(5));
+  }
+
+  @Test
   void gradientsAccumulateAcrossCallsAsOnTheTape() {
     Tensor w = Tensor.randn(GEN, DType.FLOAT64, 5, 3).requiresGrad(true);
     Tensor b = Tensor.randn(GEN, DType.FLOAT64, 3).requiresGrad(true);

@@ -14,6 +14,7 @@ import dev.adjoint.processor.ir.TensorPrimitive;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.ElementwiseRules;
+import dev.adjoint.runtime.rules.TensorOp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -472,10 +473,24 @@ public final class ReverseMode extends ForwardSweep {
               primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.atom(g), i);
       return fusedPartial(apply, i, g, unfused).orElse(unfused);
     }
-    // shape-dependent rules (a matrix product's depends on its operands' ranks) run in the
-    // runtime, exactly as the tape's node runs them
     List<String> params = apply.params().stream().map(v -> primal(v).code()).toList();
     List<String> operands = apply.args().stream().map(v -> primal(v).code()).toList();
+    boolean resultDead =
+        (primitive.tensorOp() == TensorOp.RELU || primitive.tensorOp() == TensorOp.LOG_SOFTMAX)
+            && TensorLifetimes.resultDeadAfterItsStep(function, apply);
+    if (resultDead) {
+      // the rule reads the result, not the operand, and nothing reads the result after this
+      // step: the gradient is written over it
+      return JavaExpr.atom(
+          primitive.tensorOp() == TensorOp.RELU
+              ? "Adjoints.reluPartialOver(" + y.code() + ", " + g + ", " + args.get(0).code() + ")"
+              : "Adjoints.logSoftmaxPartialOver("
+                  + String.join(
+                      ", ", y.code(), g, primitive.paramsCode(operands, params), args.get(0).code())
+                  + ")");
+    }
+    // shape-dependent rules (a matrix product's depends on its operands' ranks) run in the
+    // runtime, exactly as the tape's node runs them
     return JavaExpr.atom(
         "Adjoints.partial(TensorOp."
             + primitive.tensorOp().name()

@@ -17,10 +17,12 @@ import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.TensorOp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -45,6 +47,15 @@ abstract class TensorLowering extends LoweringContext {
 
   /** The receiver's tensors read so far, by the expression that reads them. */
   final Map<String, IrFunction.FieldLeaf> fieldLeaves = new LinkedHashMap<>();
+
+  /**
+   * Temporaries whose elements the operation that consumes them may write its result over: each is
+   * a new tensor made by an operation whose rule reads its operands but not its result (a sum, a
+   * difference, a product, a matrix product), so the reverse sweep reads only its shape; and, being
+   * a temporary, it is the operand of one operation alone. {@code layer.forward(x).relu()} then
+   * needs one tensor where the tape makes three.
+   */
+  private final Set<Value.Var> overwritable = new HashSet<>();
 
   TensorLowering(
       Trees trees,
@@ -148,6 +159,10 @@ abstract class TensorLowering extends LoweringContext {
         };
     if (binary.isPresent()
         && (tensorArg || numberArg && !name.equals("maximum") && !name.equals("minimum"))) {
+      if (binary.get() == ElementwiseOp.ADD && tensorArg && isOverwritable(receiver)) {
+        return elementwise(
+            call, ElementwiseOp.ADD, "Adjoints.addOver({0}, {1})", receiver, args.get(0));
+      }
       return elementwise(call, binary.get(), "{0}." + name + "({1})", receiver, args.get(0));
     }
     if (name.equals("rsub") && numberArg) {
@@ -183,7 +198,11 @@ abstract class TensorLowering extends LoweringContext {
                 case "relu" -> TensorOp.RELU;
                 default -> TensorOp.CONTIGUOUS;
               };
-          return tensorOp(call, op, "{0}." + name + "()", none, List.of(receiver), List.of());
+          String forward =
+              op == TensorOp.RELU && isOverwritable(receiver)
+                  ? "Adjoints.reluOver({0})"
+                  : "{0}." + name + "()";
+          return tensorOp(call, op, forward, none, List.of(receiver), List.of());
         }
       }
       case "softplus" -> {
@@ -449,15 +468,32 @@ abstract class TensorLowering extends LoweringContext {
             "OpParams.none()",
             List.of(input, transposed),
             List.of());
-    // a layer built without a bias has none: the product is the output
-    return elementwise(call, ElementwiseOp.ADD, "{1} == null ? {0} : {0}.add({1})", product, bias);
+    // a layer built without a bias has none: the product is the output; with one, the bias is
+    // added over the product, which nothing else reads
+    return elementwise(
+        call,
+        ElementwiseOp.ADD,
+        isOverwritable(product)
+            ? "{1} == null ? {0} : Adjoints.addOver({0}, {1})"
+            : "{1} == null ? {0} : {0}.add({1})",
+        product,
+        bias);
   }
 
   // ---------------------------------------------------------------- helpers
 
+  /** Whether {@code v} is a temporary the operation consuming it may overwrite. */
+  private boolean isOverwritable(Value v) {
+    return v instanceof Value.Var var && temporaries.contains(var) && overwritable.contains(var);
+  }
+
   private Value.Var elementwise(
       MethodInvocationTree call, ElementwiseOp op, String forward, Value... args) {
     Value.Var target = temporary(IrType.TENSOR);
+    if (op == ElementwiseOp.ADD || op == ElementwiseOp.SUBTRACT || op == ElementwiseOp.MULTIPLY) {
+      overwritable.add(
+          target); // a new tensor (or an overwritable operand); the rule reads operands
+    }
     emit(
         new Node.TensorApply(
             target,
@@ -484,6 +520,9 @@ abstract class TensorLowering extends LoweringContext {
       }
     }
     Value.Var target = temporary(IrType.TENSOR);
+    if (op == TensorOp.MATMUL) {
+      overwritable.add(target); // a new tensor; the rule reads the operands, not the product
+    }
     emit(
         new Node.TensorApply(
             target,

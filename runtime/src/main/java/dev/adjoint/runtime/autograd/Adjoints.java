@@ -1,5 +1,7 @@
 package dev.adjoint.runtime.autograd;
 
+import dev.adjoint.runtime.backend.Backends;
+import dev.adjoint.runtime.backend.Pointwise;
 import dev.adjoint.runtime.rules.OpParams;
 import dev.adjoint.runtime.rules.TensorAlgebra;
 import dev.adjoint.runtime.rules.TensorOp;
@@ -37,6 +39,110 @@ public final class Adjoints {
       return accumulated == null ? contribution : accumulated;
     }
     return TapeAlgebra.INSTANCE.add(accumulated, contribution);
+  }
+
+  /**
+   * {@code dead.add(other)}, written over the elements of {@code dead} where that gives the same
+   * tensor. Generated code passes as {@code dead} a tensor the forward sweep made for this addition
+   * alone and whose elements nothing reads afterwards (the reverse sweep reads only its shape): a
+   * linear layer's product before its bias. The tape cannot know that of any tensor, so it always
+   * makes a new one. The numbers are {@code add}'s (one rounding per element); a new tensor is
+   * made, as {@code add} makes it, where the sum would not fit {@code dead} (broadcasting widens
+   * it, or promotes its type), where {@code dead} is a view or a number, or where the addition is
+   * being recorded.
+   */
+  public static Tensor addOver(Tensor dead, Tensor other) {
+    boolean fits =
+        !other.isWrappedNumber()
+            && other.dtype() == dead.dtype()
+            && Shape.expandable(other.shape(), dead.shape()) // broadcasts without widening dead
+            && other.storage() != dead.storage();
+    if (!fits || !overwritable(dead) || recorded(dead, other)) {
+      return dead.add(other);
+    }
+    Backends.current().addScaledInPlace(dead, other, 1);
+    dead.storage().bumpVersion();
+    return dead;
+  }
+
+  /**
+   * {@code dead.relu()}, written over the elements of {@code dead} where that gives the same
+   * tensor: as {@link #addOver}, for a tensor made for this operation alone whose elements nothing
+   * reads afterwards. (relu's rule reads its result, not its operand.)
+   */
+  public static Tensor reluOver(Tensor dead) {
+    if (!overwritable(dead) || recorded(dead)) {
+      return dead.relu();
+    }
+    Backends.current().pointwiseInPlace(Pointwise.RELU, dead, 0, 0);
+    dead.storage().bumpVersion();
+    return dead;
+  }
+
+  /**
+   * The adjoint of relu's operand, {@code g} where {@code y = relu(x)} is positive and 0 elsewhere
+   * (relu's rule, as {@link #partial} evaluates it), written over the elements of {@code y}:
+   * generated code calls this where {@code y} is dead once this step has run (nothing the rest of
+   * the sweep reads, nothing returned, shares its elements), so the gradient needs no new tensor.
+   * Where {@code g} does not fit {@code y} (its shape or type differ) or {@code y} is a view, the
+   * rule makes a new tensor as on the tape.
+   */
+  public static Tensor reluPartialOver(Tensor y, Tensor g, Tensor x) {
+    boolean fits =
+        !g.isWrappedNumber()
+            && g.dtype() == y.dtype()
+            && Arrays.equals(g.shape(), y.shape())
+            && overwritable(y);
+    if (!fits) {
+      return partial(TensorOp.RELU, OpParams.none(), y, g, 0, x);
+    }
+    Backends.current().keepWherePositiveInPlace(y, g);
+    y.storage().bumpVersion();
+    return y;
+  }
+
+  /**
+   * The adjoint of log-softmax's operand, {@code g − exp(y)·Σ g} along the dimension in {@code
+   * params} (log-softmax's rule, as {@link #partial} evaluates it), written over the elements of
+   * its result {@code y}: for generated code, where {@code y} is dead once this step has run (see
+   * {@link #reluPartialOver}). Where {@code g} does not fit {@code y} or {@code y} is a view, the
+   * rule makes a new tensor as on the tape.
+   */
+  public static Tensor logSoftmaxPartialOver(Tensor y, Tensor g, OpParams params, Tensor x) {
+    boolean fits =
+        !g.isWrappedNumber()
+            && g.dtype() == y.dtype()
+            && Arrays.equals(g.shape(), y.shape())
+            && y.dim() > 0
+            && overwritable(y);
+    if (!fits) {
+      return partial(TensorOp.LOG_SOFTMAX, params, y, g, 0, x);
+    }
+    Backends.current().logSoftmaxBackwardInPlace(y, g, params.integer(0));
+    y.storage().bumpVersion();
+    return y;
+  }
+
+  // a floating-point tensor that is all of its storage, in order: written over, it is the tensor
+  // the operation would have made (that nothing else reads it is the caller's to know)
+  private static boolean overwritable(Tensor t) {
+    return t.dtype().isFloatingPoint()
+        && !t.isWrappedNumber()
+        && t.offset() == 0
+        && t.isContiguous()
+        && t.numel() == t.storage().size();
+  }
+
+  private static boolean recorded(Tensor... operands) {
+    if (!GradMode.isEnabled()) {
+      return false;
+    }
+    for (Tensor t : operands) {
+      if (t.requiresGrad()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

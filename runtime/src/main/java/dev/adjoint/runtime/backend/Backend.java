@@ -27,6 +27,22 @@ public interface Backend {
   /** A {@link Pointwise} function with parameters {@code p0}, {@code p1}. */
   Tensor pointwise(Pointwise fn, Tensor x, double p0, double p1);
 
+  /** {@link #pointwise} written over {@code x}'s own elements: the same numbers, no new tensor. */
+  void pointwiseInPlace(Pointwise fn, Tensor x, double p0, double p1);
+
+  /**
+   * {@code y = y > 0 ? g : +0} elementwise, written over {@code y} ({@code g} of y's shape and
+   * type): what {@code where(y > 0, g, 0)} makes, the gradient of relu from its result.
+   */
+  void keepWherePositiveInPlace(Tensor y, Tensor g);
+
+  /**
+   * {@code y = g − exp(y)·Σ_dim g}, written over {@code y} ({@code g} of y's shape and type): the
+   * gradient of log-softmax along {@code dim} from its result, each operation rounded to the type
+   * as the tape's operation-by-operation evaluation rounds it, the sums taken in index order.
+   */
+  void logSoftmaxBackwardInPlace(Tensor y, Tensor g, int dim);
+
   /** The sum over the (normalised, sorted) {@code dims}. */
   Tensor sum(Tensor x, int[] dims, boolean keepDim);
 

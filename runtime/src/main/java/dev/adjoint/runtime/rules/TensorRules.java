@@ -87,8 +87,9 @@ public final class TensorRules {
           a.subtract(g, a.multiply(a.exp(y), a.sum(g, new int[] {p.integer(0)}, true)));
       // d σ = σ(1 − σ)
       case SIGMOID -> a.multiply(g, a.multiply(y, a.subtract(a.constant(1), y)));
-      // d relu = 1 where x > 0
-      case RELU -> a.select(Comparison.GREATER, x, a.constant(0), g, a.constant(0));
+      // d relu = 1 where x > 0, which is where y > 0 (NaN in both or in neither): read from the
+      // result, so that a forward sweep may write y over an x nothing else reads
+      case RELU -> a.select(Comparison.GREATER, y, a.constant(0), g, a.constant(0));
       // d softplus = σ(βx), and 1 on the linear part βx > threshold
       case SOFTPLUS -> {
         T bx = a.multiply(x, a.constant(p.real(0)));

@@ -151,17 +151,108 @@ public final class CpuBackend implements Backend {
     Storage r = result.storage();
     Indexer xi = Indexer.of(x, shape);
     for (int i = 0, n = result.numel(); i < n; i++) {
-      double v = x.storage().get(xi.at(i));
-      r.set(
-          i,
-          switch (fn) {
-            case SIGMOID -> sigmoid(v);
-            case RELU -> v > 0 ? v : (Double.isNaN(v) ? v : 0);
-            case SOFTPLUS -> v * p0 > p1 ? v : Math.log1p(Math.exp(v * p0)) / p0;
-            case CLAMP -> Double.isNaN(v) ? v : Math.min(Math.max(v, p0), p1);
-          });
+      r.set(i, pointwise(fn, x.storage().get(xi.at(i)), p0, p1));
     }
     return result;
+  }
+
+  @Override
+  public void pointwiseInPlace(Pointwise fn, Tensor x, double p0, double p1) {
+    if (!x.dtype().isFloatingPoint()) {
+      throw new IllegalArgumentException(
+          fn + " in place: the tensor is " + x.dtype() + ", not floating point");
+    }
+    if (fastPaths && fn == Pointwise.RELU && FloatFastPaths.reluInPlace(x)) {
+      return;
+    }
+    Indexer xi = Indexer.of(x, x.shape());
+    Storage s = x.storage();
+    for (int i = 0, n = x.numel(); i < n; i++) {
+      int at = xi.at(i);
+      s.set(at, pointwise(fn, s.get(at), p0, p1));
+    }
+  }
+
+  @Override
+  public void keepWherePositiveInPlace(Tensor y, Tensor g) {
+    if (!java.util.Arrays.equals(y.shape(), g.shape()) || y.dtype() != g.dtype()) {
+      throw new IllegalArgumentException(
+          "keepWherePositiveInPlace: "
+              + Shape.format(g.shape())
+              + " "
+              + g.dtype()
+              + " does not fit "
+              + Shape.format(y.shape())
+              + " "
+              + y.dtype());
+    }
+    if (fastPaths && FloatFastPaths.keepWherePositiveInPlace(y, g)) {
+      return;
+    }
+    Indexer yi = Indexer.of(y, y.shape());
+    Indexer gi = Indexer.of(g, y.shape());
+    Storage ys = y.storage();
+    Storage gs = g.storage();
+    for (int i = 0, n = y.numel(); i < n; i++) {
+      int at = yi.at(i);
+      ys.set(at, ys.get(at) > 0 ? gs.get(gi.at(i)) : 0.0);
+    }
+  }
+
+  @Override
+  public void logSoftmaxBackwardInPlace(Tensor y, Tensor g, int dim) {
+    int[] shape = y.shape();
+    if (!java.util.Arrays.equals(shape, g.shape())
+        || y.dtype() != g.dtype()
+        || !y.dtype().isFloatingPoint()
+        || !y.isContiguous()) {
+      throw new IllegalArgumentException(
+          "logSoftmaxBackwardInPlace: "
+              + Shape.format(g.shape())
+              + " "
+              + g.dtype()
+              + " does not fit a contiguous "
+              + Shape.format(shape)
+              + " "
+              + y.dtype());
+    }
+    Tensor gc = g.isContiguous() ? g : copy(g, g.dtype());
+    boolean single = y.dtype() == DType.FLOAT32;
+    int size = shape.length == 0 ? 1 : shape[dim];
+    int inner = 1;
+    for (int d = dim + 1; d < shape.length; d++) {
+      inner *= shape[d];
+    }
+    int outer = size == 0 || inner == 0 ? 0 : y.numel() / (size * inner);
+    Storage ys = y.storage();
+    Storage gs = gc.storage();
+    int yo = y.offset();
+    int go = gc.offset();
+    for (int o = 0; o < outer; o++) {
+      for (int in = 0; in < inner; in++) {
+        int base = o * size * inner + in;
+        double sum = 0;
+        for (int j = 0; j < size; j++) {
+          double v = gs.get(go + base + j * inner);
+          sum = single ? (float) (sum + v) : sum + v;
+        }
+        for (int j = 0; j < size; j++) {
+          int at = base + j * inner;
+          double e = Math.exp(ys.get(yo + at));
+          double scaled = single ? (float) ((float) e * sum) : e * sum;
+          ys.set(yo + at, gs.get(go + at) - scaled); // set rounds to the type
+        }
+      }
+    }
+  }
+
+  private static double pointwise(Pointwise fn, double v, double p0, double p1) {
+    return switch (fn) {
+      case SIGMOID -> sigmoid(v);
+      case RELU -> v > 0 ? v : (Double.isNaN(v) ? v : 0);
+      case SOFTPLUS -> v * p0 > p1 ? v : Math.log1p(Math.exp(v * p0)) / p0;
+      case CLAMP -> Double.isNaN(v) ? v : Math.min(Math.max(v, p0), p1);
+    };
   }
 
   // 1/(1 + e^-x) for x ≥ 0, e^x/(1 + e^x) below: neither form overflows on its side

@@ -128,6 +128,30 @@ final class FloatFastPaths {
     return result;
   }
 
+  /** relu of a contiguous float32 tensor over its own elements, as {@link #relu} computes it. */
+  static boolean reluInPlace(Tensor x) {
+    if (!simple(x) || x.offset() != 0) {
+      return false;
+    }
+    float[] v = x.storage().floats();
+    FloatOps.KERNELS.reluPositiveZero(v, 0, v, x.numel());
+    return true;
+  }
+
+  /** {@code y = y > 0 ? g : +0} for contiguous float32 tensors of one shape, y at its start. */
+  static boolean keepWherePositiveInPlace(Tensor y, Tensor g) {
+    if (!simple(y) || !simple(g) || y.offset() != 0) {
+      return false;
+    }
+    float[] v = y.storage().floats();
+    float[] w = g.storage().floats();
+    if (v == w && g.offset() != 0) {
+      return false; // shifted ranges of one array: leave the order to the general kernel
+    }
+    FloatOps.KERNELS.keepWherePositive(v, w, g.offset(), y.numel());
+    return true;
+  }
+
   /**
    * {@code a rel b} for a contiguous float32 {@code a} and a scalar {@code b} (any type, compared
    * in double as the general kernel does) or a contiguous float32 {@code b} of a's shape.
@@ -341,6 +365,9 @@ final class FloatFastPaths {
    * {@code dst += alpha*src} for contiguous float32 tensors of one shape, rounded once (as ever).
    */
   static boolean addScaledInPlace(Tensor dst, Tensor src, double alpha) {
+    if (alpha == 1 && simple(dst) && simple(src) && trailing(src.shape(), dst.shape())) {
+      return addRowsInPlace(dst, src);
+    }
     if (!simple(dst) || !simple(src) || !Arrays.equals(dst.shape(), src.shape())) {
       return false;
     }
@@ -369,6 +396,30 @@ final class FloatFastPaths {
       return true;
     }
     FloatOps.KERNELS.addScaled(d, dOff, s, sOff, alpha, n);
+    return true;
+  }
+
+  /**
+   * {@code dst += row} for a row (shape less leading 1s equal to dst's trailing dimensions) added
+   * to every row of dst: a bias added over a batch. One float addition per element, as {@link
+   * #rowBroadcast} does (and as the general kernel's {@code d + 1·s} rounded once from double).
+   */
+  private static boolean addRowsInPlace(Tensor dst, Tensor row) {
+    float[] d = dst.storage().floats();
+    float[] r = row.storage().floats();
+    int inner = row.numel();
+    int n = dst.numel();
+    int dOff = dst.offset();
+    int rOff = row.offset();
+    if (d == r && dOff < rOff + inner && rOff < dOff + n) {
+      return false; // the row lies inside dst: leave the order to the general kernel
+    }
+    if (inner == 0) {
+      return true;
+    }
+    for (int base = 0; base < n; base += inner) {
+      FloatOps.KERNELS.add(d, dOff + base, r, rOff, d, dOff + base, inner);
+    }
     return true;
   }
 

@@ -89,4 +89,11 @@ class FloatOpsKernels {
       out[i] = Math.max(x[xOff + i], 0f);
     }
   }
+
+  /** {@code y = y > 0 ? g : +0}: relu's gradient from its result, written over the result. */
+  void keepWherePositive(float[] y, float[] g, int gOff, int n) {
+    for (int i = 0; i < n; i++) {
+      y[i] = y[i] > 0f ? g[gOff + i] : 0f;
+    }
+  }
 }

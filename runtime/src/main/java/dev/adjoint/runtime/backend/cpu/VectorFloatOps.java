@@ -174,4 +174,18 @@ final class VectorFloatOps extends FloatOpsKernels {
       out[i] = Math.max(x[xOff + i], 0f);
     }
   }
+
+  @Override
+  void keepWherePositive(float[] y, float[] g, int gOff, int n) {
+    FloatVector zero = FloatVector.zero(S);
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      // y > 0 is false for NaN and ±0: those lanes become +0
+      VectorMask<Float> positive = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
+      zero.blend(FloatVector.fromArray(S, g, gOff + i), positive).intoArray(y, i);
+    }
+    for (; i < n; i++) {
+      y[i] = y[i] > 0f ? g[gOff + i] : 0f;
+    }
+  }
 }

@@ -72,6 +72,39 @@ class FloatFastPathsTest {
   }
 
   @Test
+  void inPlaceRowAdditionAndReluMatchTheGeneralKernel() {
+    for (int trial = 0; trial < 300; trial++) {
+      int[] big = randomShape(4);
+      int[] row = suffix(big, random.nextInt(big.length + 1));
+      Tensor dst = values(DType.FLOAT32, big);
+      Tensor src = values(DType.FLOAT32, row);
+      same(
+          () -> {
+            Tensor d = CPU.copy(dst, DType.FLOAT32);
+            CPU.addScaledInPlace(d, src, 1);
+            return d;
+          });
+      same(
+          () -> {
+            Tensor d = CPU.copy(dst, DType.FLOAT32);
+            CPU.pointwiseInPlace(Pointwise.RELU, d, 0, 0);
+            return d;
+          });
+      Tensor g = values(DType.FLOAT32, big);
+      same(
+          () -> {
+            Tensor d = CPU.copy(dst, DType.FLOAT32);
+            CPU.keepWherePositiveInPlace(d, g);
+            return d;
+          });
+      // in place, relu writes what the out-of-place kernel makes
+      Tensor d = CPU.copy(dst, DType.FLOAT32);
+      CPU.pointwiseInPlace(Pointwise.RELU, d, 0, 0);
+      assertArrayEquals(CPU.pointwise(Pointwise.RELU, dst, 0, 0).toArray(), d.toArray());
+    }
+  }
+
+  @Test
   void rowBroadcastArithmeticMatchesTheGeneralKernel() {
     ElementwiseOp[] ops = {
       ElementwiseOp.ADD, ElementwiseOp.SUBTRACT, ElementwiseOp.MULTIPLY, ElementwiseOp.DIVIDE
