@@ -14,8 +14,8 @@ public final class FloatOps {
   static {
     FloatOpsKernels k;
     try {
-      if (Boolean.getBoolean("adjoint.cpu.scalar")) {
-        throw new UnsupportedOperationException("Vector API disabled by adjoint.cpu.scalar");
+      if (!VectorSupport.ENABLED) {
+        throw new UnsupportedOperationException("no Vector API (see VectorSupport)");
       }
       k = new VectorFloatOps();
     } catch (LinkageError | UnsupportedOperationException e) {

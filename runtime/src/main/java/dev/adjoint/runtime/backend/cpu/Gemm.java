@@ -31,8 +31,8 @@ public final class Gemm {
     FloatKernel fk;
     DoubleKernel dk;
     try {
-      if (Boolean.getBoolean("adjoint.cpu.scalar")) {
-        throw new UnsupportedOperationException("Vector API disabled by adjoint.cpu.scalar");
+      if (!VectorSupport.ENABLED) {
+        throw new UnsupportedOperationException("no Vector API (see VectorSupport)");
       }
       fk = new VectorFloatKernel();
       dk = new VectorDoubleKernel();
