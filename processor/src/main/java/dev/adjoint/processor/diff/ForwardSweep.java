@@ -265,16 +265,21 @@ abstract class ForwardSweep extends LoopAnalysis {
   }
 
   java.util.Optional<JavaExpr> inlineTest(Node.While loop) {
+    return inlineTests.computeIfAbsent(loop, this::findInlineTest);
+  }
+
+  /** Each loop's inline test, found once (the declarations, the loop and each pass ask). */
+  private final Map<Node.While, java.util.Optional<JavaExpr>> inlineTests = new HashMap<>();
+
+  private java.util.Optional<JavaExpr> findInlineTest(Node.While loop) {
     if (!(loop.test() instanceof Value.Var test) || loop.condition().isEmpty()) {
       return java.util.Optional.empty();
     }
-    Map<Value.Var, Integer> reads = new HashMap<>();
-    function.body().forEach(n -> countReads(n, reads));
     Map<Value.Var, JavaExpr> values = new HashMap<>();
     for (Node node : loop.condition()) {
       Value.Var target = node.target().orElse(null);
       if (target == null
-          || reads.getOrDefault(target, 0) != 1
+          || readsInMethod.getOrDefault(target, 0) != 1
           || definitionsInMethod.getOrDefault(target, 0) != 1
           || activity.isActive(target)
           || needed.contains(target)) {

@@ -52,6 +52,9 @@ abstract class LoopAnalysis extends SweepContext {
   /** How often each variable is defined in the whole method. */
   final Map<Value.Var, Integer> definitionsInMethod = new HashMap<>();
 
+  /** How often each variable is read in the whole method. */
+  final Map<Value.Var, Integer> readsInMethod = new HashMap<>();
+
   /**
    * Top-level loops whose reverse passes run inside the forward loop, each right after the pass it
    * undoes (see {@link #planFusion}).

@@ -107,6 +107,7 @@ public final class ReverseMode extends ForwardSweep {
     }
     this.seedName = seedName;
     function.body().forEach(n -> countDefinitions(n, definitionsInMethod));
+    function.body().forEach(n -> countReads(n, readsInMethod));
     collectLoopFacts(function.body(), false);
     planRecomputation(function.body());
     planLoops(function.body());
@@ -835,25 +836,19 @@ public final class ReverseMode extends ForwardSweep {
    * losses and penalties ({@code 100·a·a}, {@code 0.5·k·x·x} is {@code (0.5·k)·x·x}).
    */
   private void planScaledSquares(List<Node> nodes) {
-    Map<Value.Var, Integer> reads = new HashMap<>();
-    function.body().forEach(n -> countReads(n, reads));
-    planScaledSquares(nodes, reads);
-  }
-
-  private void planScaledSquares(List<Node> nodes, Map<Value.Var, Integer> reads) {
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
       switch (node) {
         case Node.If branch -> {
-          planScaledSquares(branch.thenBranch(), reads);
-          planScaledSquares(branch.elseBranch(), reads);
+          planScaledSquares(branch.thenBranch());
+          planScaledSquares(branch.elseBranch());
         }
-        case Node.While loop -> planScaledSquares(loop.body(), reads);
+        case Node.While loop -> planScaledSquares(loop.body());
         default -> {
           if (i > 0
               && node instanceof Node.Apply product
               && nodes.get(i - 1) instanceof Node.Apply scale
-              && isScaledSquare(product, scale, reads)) {
+              && isScaledSquare(product, scale)) {
             scaledSquares.put(product, scale.targetVar());
             scaledSquareFactors.add(scale);
           }
@@ -873,14 +868,13 @@ public final class ReverseMode extends ForwardSweep {
     accumulate(out, (Value.Var) otherOperand(product, factor), share, product.origin(), depth);
   }
 
-  private boolean isScaledSquare(
-      Node.Apply product, Node.Apply scale, Map<Value.Var, Integer> reads) {
+  private boolean isScaledSquare(Node.Apply product, Node.Apply scale) {
     if (product.op() != ElementwiseOp.MULTIPLY
         || scale.op() != ElementwiseOp.MULTIPLY
         || !activity.isActive(product.targetVar())
         || !product.args().contains(scale.targetVar())
         || product.args().get(0).equals(product.args().get(1))
-        || reads.getOrDefault(scale.targetVar(), 0) != 1
+        || readsInMethod.getOrDefault(scale.targetVar(), 0) != 1
         || definitionsInMethod.getOrDefault(scale.targetVar(), 0) != 1
         || scale.targetVar().type() != product.targetVar().type()) {
       return false;
