@@ -1,14 +1,26 @@
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.annotations.NoDerivative;
 import dev.adjoint.runtime.nn.Linear;
+import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Tensor;
+import java.util.List;
 
 class Adj113Tensors {
   final Linear layer = null;
 
   @Differentiable
   static Tensor window(Tensor x) {
-    return x.narrow(0, 1, 2).sum(); // expect: [ADJ113] Tensor.narrow(int, int, int) has no derivative rule in the processor
+    return x.zeroInPlace().sum(); // expect: [ADJ113] Tensor.zeroInPlace() has no derivative rule in the processor
+  }
+
+  @Differentiable
+  static Tensor joined(Tensor x) {
+    return Tensor.cat(List.of(x, x), 0).sum(); // expect: [ADJ113] Tensor.cat(List<Tensor>, int) has no derivative rule in the processor
+  }
+
+  @Differentiable
+  static Tensor counts(Tensor x) {
+    return x.to(DType.INT64).sum(); // expect: [ADJ113] Tensor.to(DType.INT64) makes a tensor of INT64, which carries no gradient
   }
 
   @Differentiable

@@ -537,4 +537,106 @@ public final class TensorsGrad {
       return t5;
     }
   }
+
+  /**
+   * Runs {@link Tensors#parts(Tensor, Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
+   * would after it: returns the value and adds its gradient into {@code .grad()} of every
+   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
+   * The value must have one element.
+   */
+  public static Tensor partsBackward(Tensor m, Tensor index, Tensor mask) {
+    return partsBackward(m, index, mask, null);
+  }
+
+  /**
+   * Runs {@link Tensors#parts(Tensor, Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
+   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
+   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
+   * {@code seed} stands for 1 and needs a one-element value.
+   */
+  public static Tensor partsBackward(Tensor m, Tensor index, Tensor mask, Tensor seed) {
+    try (GradMode.Scope noGrad = GradMode.noGrad()) {
+      // the dynamic tape records nothing: the adjoint is written out below
+      TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      boolean mNeedsGrad = Adjoints.requiresGrad(m);
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      Tensor t1 = m.permute(1, 0); // Tensors.java:76
+      Tensor t2 = t1.narrow(0, 1, 2); // Tensors.java:76
+      Tensor rows = t2.select(-1, -1); // Tensors.java:76
+      Tensor t4 = m.gather(1, index); // Tensors.java:78
+      Tensor t5 = t4.maskedFill(mask, 0); // Tensors.java:78
+      Tensor picked = t5.to(dev.adjoint.runtime.tensor.DType.FLOAT32); // Tensors.java:78
+      Tensor t7 = rows.sum(); // Tensors.java:79
+      Tensor t8 = picked.mul(picked); // Tensors.java:79
+      Tensor t9 = t8.sum(); // Tensors.java:79
+      Tensor t10 = t9.to(dev.adjoint.runtime.tensor.DType.FLOAT64); // Tensors.java:79
+      Tensor t11 = t7.add(t10); // Tensors.java:79
+      // reverse sweep: adjoints, from the result back to the leaves
+      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
+      Tensor dT11 = Adjoints.seed(t11, seed); // Tensors.java:79
+      Tensor dT7 = null; // Tensors.java:79: accumulated in the block below
+      Tensor dT10 = null; // Tensors.java:79: accumulated in the block below
+      if (dT11 != null && mNeedsGrad) { // Tensors.java:79: add(...)
+        dT7 = tensors.sumToShapeOf(dT11, t7); // Tensors.java:79
+      }
+      if (dT11 != null && mNeedsGrad) { // Tensors.java:79: add(...)
+        dT10 = tensors.sumToShapeOf(dT11, t10); // Tensors.java:79
+      }
+      Tensor dT9 = null; // Tensors.java:79: accumulated in the block below
+      if (dT10 != null && mNeedsGrad) { // Tensors.java:79: to(...)
+        dT9 = Adjoints.partial(TensorOp.TO_DTYPE, OpParams.none(), t10, dT10, 0, t9); // Tensors.java:79
+      }
+      t10 = null; dT10 = null; // Tensors.java:79: not read again, released
+      Tensor dT8 = null; // Tensors.java:79: accumulated in the block below
+      if (dT9 != null && mNeedsGrad) { // Tensors.java:79: sum(...)
+        dT8 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t8, new int[0], false), t9, dT9, 0, t8); // Tensors.java:79
+      }
+      t9 = null; dT9 = null; // Tensors.java:79: not read again, released
+      Tensor dPicked = null; // Tensors.java:79: accumulated in the block below
+      if (dT8 != null && mNeedsGrad) { // Tensors.java:79: mul(...)
+        dPicked = tensors.sumToShapeOf(tensors.multiply(dT8, picked), picked); // Tensors.java:79
+      }
+      if (dT8 != null && mNeedsGrad) { // Tensors.java:79: mul(...)
+        dPicked = Adjoints.add(dPicked, tensors.sumToShapeOf(tensors.multiply(dT8, picked), picked)); // Tensors.java:79
+      }
+      t8 = null; dT8 = null; // Tensors.java:79: not read again, released
+      Tensor dRows = null; // Tensors.java:79: accumulated in the block below
+      if (dT7 != null && mNeedsGrad) { // Tensors.java:79: sum(...)
+        dRows = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(rows, new int[0], false), t7, dT7, 0, rows); // Tensors.java:79
+      }
+      t7 = null; dT7 = null; // Tensors.java:79: not read again, released
+      Tensor dT5 = null; // Tensors.java:78: accumulated in the block below
+      if (dPicked != null && mNeedsGrad) { // Tensors.java:78: to(...)
+        dT5 = Adjoints.partial(TensorOp.TO_DTYPE, OpParams.none(), picked, dPicked, 0, t5); // Tensors.java:78
+      }
+      picked = null; dPicked = null; // Tensors.java:78: not read again, released
+      Tensor dT4 = null; // Tensors.java:78: accumulated in the block below
+      if (dT5 != null && mNeedsGrad) { // Tensors.java:78: maskedFill(...)
+        dT4 = Adjoints.partial(TensorOp.MASKED_FILL, OpParams.reals(0), t5, dT5, 0, t4, mask); // Tensors.java:78
+      }
+      t5 = null; dT5 = null; // Tensors.java:78: not read again, released
+      Tensor dM = null; // Tensors.java:78: accumulated in the block below
+      if (dT4 != null && mNeedsGrad) { // Tensors.java:78: gather(...)
+        dM = Adjoints.partial(TensorOp.GATHER, Adjoints.dimension(m, 1), t4, dT4, 0, m, index); // Tensors.java:78
+      }
+      t4 = null; dT4 = null; // Tensors.java:78: not read again, released
+      Tensor dT2 = null; // Tensors.java:76: accumulated in the block below
+      if (dRows != null && mNeedsGrad) { // Tensors.java:76: select(...)
+        dT2 = Adjoints.partial(TensorOp.SELECT, Adjoints.selection(t2, -1, -1), rows, dRows, 0, t2); // Tensors.java:76
+      }
+      rows = null; dRows = null; // Tensors.java:76: not read again, released
+      Tensor dT1 = null; // Tensors.java:76: accumulated in the block below
+      if (dT2 != null && mNeedsGrad) { // Tensors.java:76: narrow(...)
+        dT1 = Adjoints.partial(TensorOp.NARROW, Adjoints.narrowing(t1, 0, 1, 2), t2, dT2, 0, t1); // Tensors.java:76
+      }
+      t2 = null; dT2 = null; // Tensors.java:76: not read again, released
+      if (dT1 != null && mNeedsGrad) { // Tensors.java:76: permute(...)
+        dM = Adjoints.add(dM, Adjoints.partial(TensorOp.PERMUTE, Adjoints.permutation(m, 1, 0), t1, dT1, 0, m)); // Tensors.java:76
+      }
+      t1 = null; dT1 = null; // Tensors.java:76: not read again, released
+      // into .grad() of the leaves that require it, as loss.backward() does
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {m}, new Tensor[] {dM});
+      return t11;
+    }
+  }
 }

@@ -66,4 +66,16 @@ public class Tensors {
   public Tensor classify(@NoDerivative Tensor x, @NoDerivative Tensor labels) {
     return Losses.crossEntropy(hidden.forward(x), labels);
   }
+
+  /**
+   * Views, index tensors and a conversion: each rule runs in the runtime with the parameters the
+   * tape records (negative dimensions and indices normalised).
+   */
+  @Differentiable
+  public static Tensor parts(Tensor m, @NoDerivative Tensor index, @NoDerivative Tensor mask) {
+    Tensor rows = m.permute(1, 0).narrow(0, 1, 2).select(-1, -1);
+    Tensor picked =
+        m.gather(1, index).maskedFill(mask, 0).to(dev.adjoint.runtime.tensor.DType.FLOAT32);
+    return rows.sum().add(picked.mul(picked).sum().to(dev.adjoint.runtime.tensor.DType.FLOAT64));
+  }
 }

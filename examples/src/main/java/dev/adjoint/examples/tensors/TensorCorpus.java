@@ -3,6 +3,7 @@ package dev.adjoint.examples.tensors;
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.annotations.NoDerivative;
 import dev.adjoint.runtime.autograd.GradMode;
+import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Tensor;
 
 /**
@@ -74,6 +75,47 @@ public final class TensorCorpus {
   public static Tensor broadcasting(Tensor m, Tensor row) {
     // a row added to every row of m, and m scaled per column
     return m.add(row).mul(row.expand(3, 4)).sum();
+  }
+
+  /**
+   * Views that pick parts of a 3 x 4 x 5 tensor (a permutation, slices, single indices, negative
+   * ones among them): each part's adjoint lands where the part came from, zero elsewhere.
+   */
+  @Differentiable
+  public static Tensor slices(Tensor m) {
+    Tensor middle = m.permute(2, 0, 1).narrow(0, 1, 3);
+    Tensor lastRow = m.select(1, -1);
+    Tensor corner = m.narrow(-1, 2, 2).select(0, 0);
+    Tensor tail = m.slice(2, -2, 99).copy().to(DType.FLOAT64); // already float64: itself
+    return middle
+        .mul(middle)
+        .sum()
+        .add(lastRow.exp().sum())
+        .add(corner.sum())
+        .add(tail.pow(3).sum());
+  }
+
+  /**
+   * Σ x² computed in float32 from a float64 x, the sum brought back to float64: each conversion's
+   * rule converts the adjoint back to its operand's type.
+   */
+  @Differentiable
+  public static Tensor singlePrecisionSquares(Tensor x) {
+    Tensor single = x.to(DType.FLOAT32);
+    return single.mul(single).sum().to(DType.FLOAT64);
+  }
+
+  /**
+   * Rows of a 4 x 3 matrix chosen by an index (repeats add up), entries gathered along the rows,
+   * and entries replaced where a mask is set (they get no adjoint through the fill).
+   */
+  @Differentiable
+  public static Tensor indexed(
+      Tensor m, @NoDerivative Tensor rows, @NoDerivative Tensor picks, @NoDerivative Tensor mask) {
+    Tensor chosen = m.indexSelect(0, rows);
+    Tensor picked = m.gather(1, picks);
+    Tensor filled = m.maskedFill(mask, 0.5);
+    return chosen.pow(2).sum().add(picked.sin().sum()).add(filled.mul(m).sum());
   }
 
   @Differentiable

@@ -287,6 +287,37 @@ class TensorEnginesTest {
         null,
         grad(3, 4),
         grad(4));
+    agree(
+        "slices",
+        x -> TensorCorpus.slices(x.get(0)),
+        (x, s) -> TensorCorpusGrad.slicesBackward(x.get(0), s),
+        null,
+        grad(3, 4, 5));
+    // float32 arithmetic: finite differences in float64 are no reference, 2x (to float32's
+    // precision) is
+    Input doubles = grad(6);
+    compareEngines(
+        "singlePrecisionSquares",
+        x -> TensorCorpus.singlePrecisionSquares(x.get(0)),
+        (x, s) -> TensorCorpusGrad.singlePrecisionSquaresBackward(x.get(0), s),
+        null,
+        doubles);
+    Tensor leaf = doubles.value().copy().requiresGrad(true);
+    TensorCorpusGrad.singlePrecisionSquaresBackward(leaf);
+    assertEquals(DType.FLOAT64, leaf.grad().dtype());
+    assertTrue(leaf.grad().allClose(leaf.detach().mul(2), 1e-6, 1e-6), leaf.grad().toString());
+    Tensor rows = Tensor.fromArray(DType.INT64, new double[] {2, 0, 2, 3, 2}, 5);
+    Tensor picks = Tensor.fromArray(DType.INT64, new double[] {0, 2, 1, 1, 2, 0, 0, 0}, 4, 2);
+    Tensor fillMask = Tensor.rand(GEN, DType.FLOAT64, 4, 3).gt(0.5);
+    agree(
+        "indexed",
+        x -> TensorCorpus.indexed(x.get(0), x.get(1), x.get(2), x.get(3)),
+        (x, s) -> TensorCorpusGrad.indexedBackward(x.get(0), x.get(1), x.get(2), x.get(3), s),
+        null,
+        grad(4, 3),
+        data(rows),
+        data(picks),
+        data(fillMask));
     Tensor mask = Tensor.rand(GEN, DType.FLOAT64, 6).gt(0.5);
     agree(
         "chooseByMask",

@@ -44,6 +44,7 @@ import javax.lang.model.util.Elements;
 abstract class TensorLowering extends LoweringContext {
   static final String LOSSES = "dev.adjoint.runtime.nn.Losses";
   static final String LINEAR = "dev.adjoint.runtime.nn.Linear";
+  static final String DTYPE = "dev.adjoint.runtime.tensor.DType";
 
   /** The receiver's tensors read so far, by the expression that reads them. */
   final Map<String, IrFunction.FieldLeaf> fieldLeaves = new LinkedHashMap<>();
@@ -128,6 +129,9 @@ abstract class TensorLowering extends LoweringContext {
    */
   Value lowerTensorMethod(MethodInvocationTree call, Value receiver, String name) {
     List<? extends ExpressionTree> argTrees = call.getArguments();
+    if (name.equals("to") && argTrees.size() == 1) {
+      return lowerConversion(call, receiver, argTrees.get(0));
+    }
     List<Value> args = new ArrayList<>();
     for (ExpressionTree arg : argTrees) {
       args.add(lowerExpression(arg));
@@ -190,13 +194,13 @@ abstract class TensorLowering extends LoweringContext {
     String whole = "Adjoints.reduction({0}, new int[0], false)";
     String alongDim = "Adjoints.reduction({0}, new int[] {{p0}}, false)";
     switch (name) {
-      case "sigmoid", "relu", "contiguous" -> {
+      case "sigmoid", "relu", "contiguous", "copy" -> {
         if (n == 0) {
           TensorOp op =
               switch (name) {
                 case "sigmoid" -> TensorOp.SIGMOID;
                 case "relu" -> TensorOp.RELU;
-                default -> TensorOp.CONTIGUOUS;
+                default -> TensorOp.CONTIGUOUS; // copy() is contiguous() that always copies
               };
           String forward =
               op == TensorOp.RELU && isOverwritable(receiver)
@@ -302,6 +306,78 @@ abstract class TensorLowering extends LoweringContext {
               ints(args, call));
         }
       }
+      case "permute" -> {
+        if (n > 0 && args.stream().allMatch(a -> a.type() == IrType.INT)) {
+          StringJoiner placeholders = new StringJoiner(", ");
+          for (int i = 0; i < n; i++) {
+            placeholders.add("{p" + i + "}");
+          }
+          return tensorOp(
+              call,
+              TensorOp.PERMUTE,
+              "{0}.permute(" + placeholders + ")",
+              "Adjoints.permutation({0}, " + placeholders + ")",
+              List.of(receiver),
+              ints(args, call));
+        }
+      }
+      case "narrow" -> {
+        if (n == 3) {
+          return tensorOp(
+              call,
+              TensorOp.NARROW,
+              "{0}.narrow({p0}, {p1}, {p2})",
+              "Adjoints.narrowing({0}, {p0}, {p1}, {p2})",
+              List.of(receiver),
+              ints(args, call));
+        }
+      }
+      case "slice" -> {
+        // Python's x[start:end] along dim: a narrow, its bounds clipped as Tensor.slice clips them
+        if (n == 3) {
+          return tensorOp(
+              call,
+              TensorOp.NARROW,
+              "{0}.slice({p0}, {p1}, {p2})",
+              "Adjoints.slicing({0}, {p0}, {p1}, {p2})",
+              List.of(receiver),
+              ints(args, call));
+        }
+      }
+      case "select" -> {
+        if (n == 2) {
+          return tensorOp(
+              call,
+              TensorOp.SELECT,
+              "{0}.select({p0}, {p1})",
+              "Adjoints.selection({0}, {p0}, {p1})",
+              List.of(receiver),
+              ints(args, call));
+        }
+      }
+      case "indexSelect", "gather" -> {
+        // the index is an operand without a derivative, as the tape records it
+        if (n == 2 && args.get(1).type() == IrType.TENSOR) {
+          return tensorOp(
+              call,
+              name.equals("gather") ? TensorOp.GATHER : TensorOp.INDEX_SELECT,
+              "{0}." + name + "({p0}, {1})",
+              "Adjoints.dimension({0}, {p0})",
+              List.of(receiver, args.get(1)),
+              ints(args.subList(0, 1), call));
+        }
+      }
+      case "maskedFill" -> {
+        if (n == 2 && args.get(0).type() == IrType.TENSOR) {
+          return tensorOp(
+              call,
+              TensorOp.MASKED_FILL,
+              "{0}.maskedFill({1}, {p0})",
+              "OpParams.reals({p0})",
+              List.of(receiver, args.get(0)),
+              numbers(args.subList(1, 2), call));
+        }
+      }
       case "flatten" -> {
         if (n == 0) {
           return tensorOp(
@@ -347,8 +423,61 @@ abstract class TensorLowering extends LoweringContext {
     throw unsupportedTensorCall(call, "Tensor." + name, args);
   }
 
+  /**
+   * Lowers {@code x.to(DType.FLOAT32)} or {@code x.to(DType.FLOAT64)}: a conversion between
+   * floating types, whose rule converts the adjoint back. The type must be one of those constants,
+   * so that the generated code can name it; a conversion to {@code INT64} or {@code BOOL} carries
+   * no gradient (the tape records none) and is reported.
+   */
+  private Value lowerConversion(MethodInvocationTree call, Value receiver, ExpressionTree type) {
+    String constant =
+        type instanceof MemberSelectTree select
+                && resolver
+                    .resolveType(select.getExpression().toString())
+                    .filter(t -> t.getQualifiedName().contentEquals(DTYPE))
+                    .isPresent()
+            ? select.getIdentifier().toString()
+            : "";
+    if (constant.equals("FLOAT32") || constant.equals("FLOAT64")) {
+      return tensorOp(
+          call,
+          TensorOp.TO_DTYPE,
+          "{0}.to(" + DTYPE + "." + constant + ")",
+          "OpParams.none()",
+          List.of(receiver),
+          List.of());
+    }
+    throw new DiagnosticException(
+        DiagnosticId.ADJ113,
+        call,
+        constant.isEmpty()
+            ? "Tensor.to("
+                + type
+                + ") needs the type as a constant in differentiable tensor code:"
+                + " write DType.FLOAT32 or DType.FLOAT64"
+            : "Tensor.to(DType."
+                + constant
+                + ") makes a tensor of "
+                + constant
+                + ", which carries no gradient: convert outside the @Differentiable method and"
+                + " pass the result as a @NoDerivative Tensor parameter");
+  }
+
   /** Lowers a static tensor operation: {@code Tensor.where} or a loss of {@code Losses}. */
   Value lowerTensorStatic(MethodInvocationTree call, String owner, String name) {
+    if (owner.equals(IrType.TENSOR_CLASS) && (name.equals("cat") || name.equals("stack"))) {
+      // before its arguments are lowered: a list of tensors is not a value the processor has
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          call,
+          "Tensor."
+              + name
+              + "(List<Tensor>, int) has no derivative rule in the processor: it takes a list of"
+              + " tensors, which differentiable tensor code does not build; run this method on the"
+              + " dynamic tape, or "
+              + (name.equals("cat") ? "add" : "combine")
+              + " the parts' contributions with the operations above instead");
+    }
     List<Value> args = new ArrayList<>();
     for (ExpressionTree arg : call.getArguments()) {
       args.add(lowerExpression(arg));
@@ -575,9 +704,9 @@ abstract class TensorLowering extends LoweringContext {
             + signature(args)
             + " has no derivative rule in the processor; differentiable tensor code uses the"
             + " elementwise arithmetic and functions, sigmoid, relu, softplus, clamp, sum, mean,"
-            + " max, softmax, logSoftmax, matmul, t, transpose, reshape, view, flatten, squeeze,"
-            + " unsqueeze, expand, contiguous, detach, item (a constant), Tensor.where, the losses"
-            + " of Losses and"
-            + " Linear.forward (see docs/diagnostics.md)");
+            + " max, softmax, logSoftmax, matmul, t, transpose, permute, reshape, view, flatten,"
+            + " squeeze, unsqueeze, expand, narrow, slice, select, indexSelect, gather, maskedFill,"
+            + " contiguous, copy, to(DType.FLOAT32 or FLOAT64), detach, item (a constant),"
+            + " Tensor.where, the losses of Losses and Linear.forward (see docs/diagnostics.md)");
   }
 }

@@ -225,6 +225,43 @@ public final class Adjoints {
   }
 
   /**
+   * The parameters {@code {order...}} of {@code x.permute(order)}, normalised, as Ops records them.
+   */
+  public static OpParams permutation(Tensor x, int... order) {
+    int[] normalized = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      normalized[i] = Shape.normalizeDim("permute", order[i], x.dim());
+    }
+    return OpParams.ints(normalized);
+  }
+
+  /** The parameters {@code {dim, start, length}} of {@code x.narrow(dim, start, length)}. */
+  public static OpParams narrowing(Tensor x, int dim, int start, int length) {
+    return OpParams.ints(Shape.normalizeDim("narrow", dim, x.dim()), start, length);
+  }
+
+  /**
+   * The parameters of {@code x.slice(dim, start, end)}: those of the narrow it is, its bounds
+   * clipped (negative ones count from the end) as {@code Tensor.slice} clips them.
+   */
+  public static OpParams slicing(Tensor x, int dim, int start, int end) {
+    int d = Shape.normalizeDim("slice", dim, x.dim());
+    int size = x.shape()[d];
+    int from = Math.max(0, start < 0 ? start + size : start);
+    int to = Math.min(size, end < 0 ? end + size : end);
+    return OpParams.ints(d, from, Math.max(0, to - from));
+  }
+
+  /**
+   * The parameters {@code {dim, index}} of {@code x.select(dim, index)}, both normalised (a
+   * negative index counts from the end), as Ops records them.
+   */
+  public static OpParams selection(Tensor x, int dim, int index) {
+    int d = Shape.normalizeDim("select", dim, x.dim());
+    return OpParams.ints(d, index < 0 ? index + x.shape()[d] : index);
+  }
+
+  /**
    * The parameters of {@code x.t()}: {@code {0, 1}} for a matrix; {@code {0, 0}}, the identity, for
    * fewer dimensions, which {@code t()} returns unchanged.
    */
