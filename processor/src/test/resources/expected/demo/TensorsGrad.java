@@ -367,11 +367,8 @@ public final class TensorsGrad {
         dT5 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t5, new int[0], false), t6, dT6, 0, t5); // Tensors.java:54
       }
       Tensor dH = null; // Tensors.java:54: accumulated in the block below
-      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:54: mul(...)
-        dH = tensors.sumToShapeOf(tensors.multiply(dT5, h), h); // Tensors.java:54
-      }
-      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:54: mul(...)
-        dH = Adjoints.add(dH, tensors.sumToShapeOf(tensors.multiply(dT5, h), h)); // Tensors.java:54
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:54: mul(...), the operand twice
+        dH = Fused.map(dT5, h, (g, a) -> 2 * (g * a)); // Tensors.java:54
       }
       t5 = null; dT5 = null; // Tensors.java:54: not read again, released
       Tensor dT3 = null; // Tensors.java:53: accumulated in the block below
@@ -593,11 +590,8 @@ public final class TensorsGrad {
       }
       t9 = null; dT9 = null; // Tensors.java:79: not read again, released
       Tensor dPicked = null; // Tensors.java:79: accumulated in the block below
-      if (dT8 != null && mNeedsGrad) { // Tensors.java:79: mul(...)
-        dPicked = tensors.sumToShapeOf(tensors.multiply(dT8, picked), picked); // Tensors.java:79
-      }
-      if (dT8 != null && mNeedsGrad) { // Tensors.java:79: mul(...)
-        dPicked = Adjoints.add(dPicked, tensors.sumToShapeOf(tensors.multiply(dT8, picked), picked)); // Tensors.java:79
+      if (dT8 != null && mNeedsGrad) { // Tensors.java:79: mul(...), the operand twice
+        dPicked = Fused.map(dT8, picked, (g, a) -> 2 * (g * a)); // Tensors.java:79
       }
       t8 = null; dT8 = null; // Tensors.java:79: not read again, released
       Tensor dRows = null; // Tensors.java:79: accumulated in the block below

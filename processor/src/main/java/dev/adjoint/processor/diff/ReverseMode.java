@@ -373,6 +373,49 @@ public final class ReverseMode extends ForwardSweep {
    */
   private void tensorContributions(Node.TensorApply apply, CodeBlock.Builder out, int depth) {
     String g = adjoint(apply.targetVar());
+    List<Value> operands = apply.args();
+    if (apply.primitive().elementwise() == ElementwiseOp.MULTIPLY
+        && operands.size() == 2
+        && operands.get(0).equals(operands.get(1))
+        && activity.isActive(operands.get(0))) {
+      // x·x: its two shares g·x are one update 2·(g·x), the same numbers (the doubling is
+      // exact) in one pass where the tape makes two products and their sum
+      Value.Var operand = (Value.Var) operands.get(0);
+      if (lambdaNames == null) {
+        lambdaNames =
+            List.of(names.fresh("g"), names.fresh("y"), names.fresh("a"), names.fresh("b"));
+      }
+      String gName = lambdaNames.get(0);
+      String aName = lambdaNames.get(2);
+      out.add(
+          "if ($L != null && $L) { // $L: $L, the operand twice\n",
+          g,
+          needsGradient(operand),
+          apply.origin(),
+          apply.primitive().name());
+      out.indent();
+      accumulate(
+          out,
+          operand,
+          JavaExpr.atom(
+              "Fused.map("
+                  + g
+                  + ", "
+                  + primal(operand).code()
+                  + ", ("
+                  + gName
+                  + ", "
+                  + aName
+                  + ") -> 2 * ("
+                  + gName
+                  + " * "
+                  + aName
+                  + "))"),
+          apply.origin(),
+          depth + 1);
+      out.unindent().add("}\n");
+      return;
+    }
     for (int i = 0; i < apply.args().size(); i++) {
       Value arg = apply.args().get(i);
       if (!activity.isActive(arg) || !apply.primitive().isDifferentiable(i)) {
