@@ -633,4 +633,159 @@ public final class TensorsGrad {
       return t11;
     }
   }
+
+  /**
+   * Runs {@link Tensors#smoothTwice(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
+   * would after it: returns the value and adds its gradient into {@code .grad()} of every
+   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
+   * The value must have one element.
+   */
+  public static Tensor smoothTwiceBackward(Tensor x, Tensor w) {
+    return smoothTwiceBackward(x, w, null);
+  }
+
+  /**
+   * Runs {@link Tensors#smoothTwice(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
+   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
+   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
+   * {@code seed} stands for 1 and needs a one-element value.
+   */
+  public static Tensor smoothTwiceBackward(Tensor x, Tensor w, Tensor seed) {
+    try (GradMode.Scope noGrad = GradMode.noGrad()) {
+      // the dynamic tape records nothing: the adjoint is written out below
+      TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      boolean xNeedsGrad = Adjoints.requiresGrad(x);
+      boolean wNeedsGrad = Adjoints.requiresGrad(w);
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      Tensor t1 = x.mul(2); // Tensors.java:85
+      Tensor t2 = t1.mul(w); // Tensors.java:28
+      Tensor t3 = t2.sigmoid(); // Tensors.java:28
+      Tensor t4 = t1.exp(); // Tensors.java:28
+      Tensor t5 = t4.mul(0.5); // Tensors.java:28
+      Tensor u = t3.sub(t5); // Tensors.java:28
+      Tensor t7 = u.pow(2.0); // Tensors.java:29
+      Tensor t8 = t7.sum(1); // Tensors.java:29
+      Tensor t9 = t8.mean(); // Tensors.java:29
+      Tensor t10 = w.mul(x); // Tensors.java:28
+      Tensor t11 = t10.sigmoid(); // Tensors.java:28
+      Tensor t12 = w.exp(); // Tensors.java:28
+      Tensor t13 = t12.mul(0.5); // Tensors.java:28
+      Tensor u_1 = t11.sub(t13); // Tensors.java:28
+      Tensor t15 = u_1.pow(2.0); // Tensors.java:29
+      Tensor t16 = t15.sum(1); // Tensors.java:29
+      Tensor t17 = t16.mean(); // Tensors.java:29
+      Tensor t18 = t9.add(t17); // Tensors.java:85
+      // reverse sweep: adjoints, from the result back to the leaves
+      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
+      Tensor dT18 = Adjoints.seed(t18, seed); // Tensors.java:85
+      Tensor dT9 = null; // Tensors.java:85: accumulated in the block below
+      Tensor dT17 = null; // Tensors.java:85: accumulated in the block below
+      if (dT18 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:85: add(...)
+        dT9 = tensors.sumToShapeOf(dT18, t9); // Tensors.java:85
+      }
+      if (dT18 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:85: add(...)
+        dT17 = tensors.sumToShapeOf(dT18, t17); // Tensors.java:85
+      }
+      Tensor dT16 = null; // Tensors.java:29: accumulated in the block below
+      if (dT17 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
+        dT16 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t16, new int[0], false), t17, dT17, 0, t16); // Tensors.java:29
+      }
+      t17 = null; dT17 = null; // Tensors.java:29: not read again, released
+      Tensor dT15 = null; // Tensors.java:29: accumulated in the block below
+      if (dT16 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: sum(...)
+        dT15 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t15, new int[] {1}, false), t16, dT16, 0, t15); // Tensors.java:29
+      }
+      t16 = null; dT16 = null; // Tensors.java:29: not read again, released
+      Tensor dU_1 = null; // Tensors.java:29: accumulated in the block below
+      if (dT15 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: pow(...)
+        dU_1 = tensors.sumToShapeOf(Fused.map(dT15, u_1, (g, a) -> g * (2.0 * a)), u_1); // Tensors.java:29
+      }
+      t15 = null; dT15 = null; // Tensors.java:29: not read again, released
+      Tensor dT11 = null; // Tensors.java:28: accumulated in the block below
+      Tensor dT13 = null; // Tensors.java:28: accumulated in the block below
+      if (dU_1 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sub(...)
+        dT11 = tensors.sumToShapeOf(dU_1, t11); // Tensors.java:28
+      }
+      if (dU_1 != null && wNeedsGrad) { // Tensors.java:28: sub(...)
+        dT13 = tensors.sumToShapeOf(tensors.negate(dU_1), t13); // Tensors.java:28
+      }
+      u_1 = null; dU_1 = null; // Tensors.java:28: not read again, released
+      Tensor dT12 = null; // Tensors.java:28: accumulated in the block below
+      if (dT13 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
+        dT12 = tensors.sumToShapeOf(tensors.multiply(dT13, tensors.constant(0.5)), t12); // Tensors.java:28
+      }
+      t13 = null; dT13 = null; // Tensors.java:28: not read again, released
+      Tensor dW = null; // Tensors.java:28: accumulated in the block below
+      if (dT12 != null && wNeedsGrad) { // Tensors.java:28: exp(...)
+        dW = tensors.sumToShapeOf(tensors.multiply(dT12, t12), w); // Tensors.java:28
+      }
+      t12 = null; dT12 = null; // Tensors.java:28: not read again, released
+      Tensor dT10 = null; // Tensors.java:28: accumulated in the block below
+      if (dT11 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sigmoid(...)
+        dT10 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t11, dT11, 0, t10); // Tensors.java:28
+      }
+      t11 = null; dT11 = null; // Tensors.java:28: not read again, released
+      Tensor dX = null; // Tensors.java:28: accumulated in the block below
+      if (dT10 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
+        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT10, x), w)); // Tensors.java:28
+      }
+      if (dT10 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
+        dX = tensors.sumToShapeOf(tensors.multiply(dT10, w), x); // Tensors.java:28
+      }
+      t10 = null; dT10 = null; // Tensors.java:28: not read again, released
+      Tensor dT8 = null; // Tensors.java:29: accumulated in the block below
+      if (dT9 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
+        dT8 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t8, new int[0], false), t9, dT9, 0, t8); // Tensors.java:29
+      }
+      t9 = null; dT9 = null; // Tensors.java:29: not read again, released
+      Tensor dT7 = null; // Tensors.java:29: accumulated in the block below
+      if (dT8 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: sum(...)
+        dT7 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t7, new int[] {1}, false), t8, dT8, 0, t7); // Tensors.java:29
+      }
+      t8 = null; dT8 = null; // Tensors.java:29: not read again, released
+      Tensor dU = null; // Tensors.java:29: accumulated in the block below
+      if (dT7 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: pow(...)
+        dU = tensors.sumToShapeOf(Fused.map(dT7, u, (g, a) -> g * (2.0 * a)), u); // Tensors.java:29
+      }
+      t7 = null; dT7 = null; // Tensors.java:29: not read again, released
+      Tensor dT3 = null; // Tensors.java:28: accumulated in the block below
+      Tensor dT5 = null; // Tensors.java:28: accumulated in the block below
+      if (dU != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sub(...)
+        dT3 = tensors.sumToShapeOf(dU, t3); // Tensors.java:28
+      }
+      if (dU != null && xNeedsGrad) { // Tensors.java:28: sub(...)
+        dT5 = tensors.sumToShapeOf(tensors.negate(dU), t5); // Tensors.java:28
+      }
+      u = null; dU = null; // Tensors.java:28: not read again, released
+      Tensor dT4 = null; // Tensors.java:28: accumulated in the block below
+      if (dT5 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
+        dT4 = tensors.sumToShapeOf(tensors.multiply(dT5, tensors.constant(0.5)), t4); // Tensors.java:28
+      }
+      t5 = null; dT5 = null; // Tensors.java:28: not read again, released
+      Tensor dT1 = null; // Tensors.java:28: accumulated in the block below
+      if (dT4 != null && xNeedsGrad) { // Tensors.java:28: exp(...)
+        dT1 = tensors.sumToShapeOf(tensors.multiply(dT4, t4), t1); // Tensors.java:28
+      }
+      t4 = null; dT4 = null; // Tensors.java:28: not read again, released
+      Tensor dT2 = null; // Tensors.java:28: accumulated in the block below
+      if (dT3 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sigmoid(...)
+        dT2 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t3, dT3, 0, t2); // Tensors.java:28
+      }
+      t3 = null; dT3 = null; // Tensors.java:28: not read again, released
+      if (dT2 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
+        dT1 = Adjoints.add(dT1, tensors.sumToShapeOf(tensors.multiply(dT2, w), t1)); // Tensors.java:28
+      }
+      if (dT2 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
+        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT2, t1), w)); // Tensors.java:28
+      }
+      t2 = null; dT2 = null; // Tensors.java:28: not read again, released
+      if (dT1 != null && xNeedsGrad) { // Tensors.java:85: mul(...)
+        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT1, tensors.constant(2)), x)); // Tensors.java:85
+      }
+      t1 = null; dT1 = null; // Tensors.java:85: not read again, released
+      // into .grad() of the leaves that require it, as loss.backward() does
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {x, w}, new Tensor[] {dX, dW});
+      return t18;
+    }
+  }
 }

@@ -118,6 +118,46 @@ public final class TensorCorpus {
     return chosen.pow(2).sum().add(picked.sin().sum()).add(filled.mul(m).sum());
   }
 
+  /** Σ (x·weights)²: a step of {@link #composed}, written there at each call. */
+  @Differentiable
+  public static Tensor weightedSquares(Tensor x, @NoDerivative Tensor weights) {
+    Tensor scaled = x.mul(weights);
+    return scaled.mul(scaled).sum();
+  }
+
+  /** (x + y)·x summed: reads x again after x + y, which must not have been written over x. */
+  @Differentiable
+  public static Tensor sumTimesFirst(Tensor x, Tensor y) {
+    return x.add(y).mul(x).sum();
+  }
+
+  /**
+   * Calls another {@code @Differentiable} tensor method of this class twice, with a local of the
+   * callee's name: the callee's body is differentiated where it is called, its locals apart.
+   */
+  @Differentiable
+  public static Tensor composed(Tensor x, Tensor y, @NoDerivative Tensor weights) {
+    Tensor scaled = x.add(y);
+    Tensor first = weightedSquares(scaled.tanh(), weights);
+    // 'scaled' is the caller's still, though the callee has a local of that name
+    return first
+        .add(weightedSquares(y, weights))
+        .add(scaled.sum())
+        .add(sumTimesFirst(x.mul(2), y))
+        .mul(0.5);
+  }
+
+  /** A call in a loop: each pass's body, callee included, is undone in the reverse sweep. */
+  @Differentiable
+  public static Tensor callsInALoop(
+      Tensor x, @NoDerivative Tensor weights, @NoDerivative int times) {
+    Tensor h = x;
+    for (int i = 0; i < times; i++) {
+      h = h.tanh().mul(weightedSquares(h, weights).add(1).sqrt());
+    }
+    return h.sum();
+  }
+
   @Differentiable
   public static Tensor chooseByMask(Tensor x, Tensor y, @NoDerivative Tensor mask) {
     return Tensor.where(mask, x.mul(y), y.exp()).sum();

@@ -209,6 +209,25 @@ class TensorEnginesTest {
   }
 
   @Test
+  void modelClassCallingItsOwnMethodAgreesWithTheTape() {
+    TwoTowers onTape = new TwoTowers(5, 3, new Generator(11));
+    TwoTowers written = new TwoTowers(5, 3, new Generator(11));
+    Tensor x = Tensor.randn(GEN, DType.FLOAT64, 4, 5);
+    Tensor target = Tensor.randn(GEN, DType.FLOAT64, 4, 3);
+    Tensor tapeLoss = onTape.loss(x, target);
+    tapeLoss.backward();
+    Tensor loss = TwoTowersGrad.lossBackward(written, x, target);
+    assertEquals(tapeLoss.item(), loss.item(), 1e-12);
+    List<Tensor> tapeParams = onTape.parameters();
+    List<Tensor> params = written.parameters();
+    for (int i = 0; i < params.size(); i++) {
+      assertTrue(
+          params.get(i).grad().allClose(tapeParams.get(i).grad(), 1e-9, 1e-12),
+          "parameter " + i + ": " + params.get(i).grad() + " vs " + tapeParams.get(i).grad());
+    }
+  }
+
+  @Test
   void corpusLiftedToTensorsAgrees() {
     agree(
         "polynomial",
@@ -306,6 +325,24 @@ class TensorEnginesTest {
     TensorCorpusGrad.singlePrecisionSquaresBackward(leaf);
     assertEquals(DType.FLOAT64, leaf.grad().dtype());
     assertTrue(leaf.grad().allClose(leaf.detach().mul(2), 1e-6, 1e-6), leaf.grad().toString());
+    agree(
+        "composed",
+        x -> TensorCorpus.composed(x.get(0), x.get(1), x.get(2)),
+        (x, s) -> TensorCorpusGrad.composedBackward(x.get(0), x.get(1), x.get(2), s),
+        null,
+        grad(5),
+        grad(5),
+        data(Tensor.randn(GEN, DType.FLOAT64, 5)));
+    Tensor loopWeights = Tensor.randn(GEN, DType.FLOAT64, 4).mul(0.5);
+    for (int times : new int[] {0, 1, 3}) {
+      agree(
+          "callsInALoop " + times,
+          x -> TensorCorpus.callsInALoop(x.get(0), x.get(1), times),
+          (x, s) -> TensorCorpusGrad.callsInALoopBackward(x.get(0), x.get(1), times, s),
+          null,
+          grad(4),
+          data(loopWeights));
+    }
     Tensor rows = Tensor.fromArray(DType.INT64, new double[] {2, 0, 2, 3, 2}, 5);
     Tensor picks = Tensor.fromArray(DType.INT64, new double[] {0, 2, 1, 1, 2, 0, 0, 0}, 4, 2);
     Tensor fillMask = Tensor.rand(GEN, DType.FLOAT64, 4, 3).gt(0.5);

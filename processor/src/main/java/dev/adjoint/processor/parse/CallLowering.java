@@ -381,6 +381,16 @@ abstract class CallLowering extends TensorLowering {
     return true;
   }
 
+  /**
+   * A call to a {@code @Differentiable} tensor method of this class, differentiated as if its body
+   * were written at the call.
+   */
+  abstract Value inlineTensorMethod(
+      MethodInvocationTree call,
+      ExecutableElement callee,
+      DifferentiableDeclaration declared,
+      List<Value> args);
+
   Value lowerDifferentiableCall(
       MethodInvocationTree call, ExecutableElement callee, boolean onReceiver, List<Value> args) {
     DifferentiableDeclaration declared;
@@ -406,16 +416,21 @@ abstract class CallLowering extends TensorLowering {
     }
     if (declared.returnType() == IrType.TENSOR
         || declared.parameterTypes().contains(IrType.TENSOR)) {
-      // its generated method adds into .grad() of leaves; it returns no partials to chain through
-      throw new DiagnosticException(
-          DiagnosticId.ADJ113,
-          call,
-          "a call to @Differentiable tensor method "
-              + callee.getSimpleName()
-              + " is not differentiated: a tensor method's generated "
-              + callee.getSimpleName()
-              + "Backward adds into .grad() and returns no partials to chain through; inline"
-              + " its body here, or run both methods on the dynamic tape");
+      // its generated method adds into .grad() of leaves and returns no partials to chain through;
+      // a method of this class is differentiated as if its body were written here
+      if (!callee.getEnclosingElement().equals(owner)) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ113,
+            call,
+            "a call to @Differentiable tensor method "
+                + callee.getSimpleName()
+                + " of another class is not differentiated: its generated "
+                + callee.getSimpleName()
+                + "Backward adds into .grad() and returns no partials to chain through; move it"
+                + " into this class (its body is then differentiated in place), inline its body"
+                + " here, or run both methods on the dynamic tape");
+      }
+      return inlineTensorMethod(call, callee, declared, args);
     }
     if (declared.parameterTypes().stream().anyMatch(IrType::isMatrix)) {
       throw unsupported(

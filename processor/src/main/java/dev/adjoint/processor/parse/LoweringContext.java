@@ -54,6 +54,8 @@ abstract class LoweringContext {
 
   final SourcePositions positions;
 
+  final Trees trees;
+
   final TypeResolver resolver;
 
   final String fileName;
@@ -62,7 +64,8 @@ abstract class LoweringContext {
 
   final Names names = new Names();
 
-  final Scope scope = new Scope();
+  /** The source variables in scope: swapped for a fresh one while a callee's body is inlined. */
+  Scope scope = new Scope();
 
   final Set<Value.Var> temporaries = new HashSet<>();
 
@@ -93,6 +96,7 @@ abstract class LoweringContext {
     this.declaration = declaration;
     this.owner = (TypeElement) declaration.method().getEnclosingElement();
     this.unit = unit;
+    this.trees = trees;
     this.positions = trees.getSourcePositions();
     this.resolver = new TypeResolver(elements, unit, owner);
     String path = unit.getSourceFile().getName();

@@ -103,6 +103,97 @@ abstract class StatementLowering extends ExpressionLowering {
 
   String pendingLabel;
 
+  /**
+   * The methods whose bodies are being inlined, innermost first (a call back into one recurses).
+   */
+  private final Deque<javax.lang.model.element.ExecutableElement> inlining = new ArrayDeque<>();
+
+  /**
+   * Lowers the body of {@code callee}, a {@code @Differentiable} tensor method of this class, at
+   * the call: its parameters bound to the arguments ({@code @NoDerivative} tensors detached, as the
+   * callee's own gradient treats them), its locals in a scope of their own, its final {@code
+   * return} the call's value. The reverse sweep then runs through the callee's operations as
+   * through the caller's, and their comments name the callee's lines.
+   */
+  @Override
+  Value inlineTensorMethod(
+      MethodInvocationTree call,
+      javax.lang.model.element.ExecutableElement callee,
+      DifferentiableDeclaration declared,
+      List<Value> args) {
+    String name = callee.getSimpleName().toString();
+    com.sun.source.tree.MethodTree tree = trees.getTree(callee);
+    if (tree == null || tree.getBody() == null) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          call,
+          "a call to @Differentiable tensor method "
+              + name
+              + " is not differentiated: its source is not in this compilation; inline its body"
+              + " here, or run both methods on the dynamic tape");
+    }
+    if (inlining.contains(callee) || callee.equals(declaration.method())) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          call,
+          "a call to @Differentiable tensor method "
+              + name
+              + " is recursive: tensor methods are differentiated by writing the callee's body at"
+              + " the call, which a recursion would never finish; write it as a loop");
+    }
+    List<? extends StatementTree> statements = tree.getBody().getStatements();
+    boolean onlyFinalReturn =
+        !statements.isEmpty()
+            && statements.get(statements.size() - 1).getKind() == Tree.Kind.RETURN
+            && JumpScanner.returns(statements.subList(0, statements.size() - 1)).isEmpty();
+    if (!onlyFinalReturn) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          call,
+          "a call to @Differentiable tensor method "
+              + name
+              + " is not differentiated: it returns from inside a branch or a loop, and a body"
+              + " written at the call must end in its only return; assign the result to a local"
+              + " and return it at the end");
+    }
+    Scope callerScope = scope;
+    inlining.push(callee);
+    scope = new Scope();
+    try {
+      List<String> parameterNames = declared.parameterNames();
+      for (int i = 0; i < args.size(); i++) {
+        IrType type = declared.parameterTypes().get(i);
+        Value arg = args.get(i);
+        boolean detached = type == IrType.TENSOR && !declared.differentiated().get(i);
+        Value.Var bound;
+        if (!detached && arg.type() == type && arg instanceof Value.Var var) {
+          // the argument itself: an assignment to the parameter makes a new variable, as any
+          // assignment does, and leaves the caller's untouched. A temporary becomes a named
+          // variable the body may read more than once, so nothing may be written over it.
+          bound = var;
+          temporaries.remove(var);
+        } else {
+          bound = new Value.Var(names.forSourceVariable(parameterNames.get(i)), type);
+          if (detached) {
+            // @NoDerivative: data to the callee, whose own gradient gives it none
+            emit(new Node.Detach(bound, arg, origin(call)));
+          } else if (arg.type() != type) {
+            emit(new Node.Convert(bound, arg, origin(call)));
+          } else {
+            emit(new Node.Copy(bound, arg, origin(call)));
+          }
+        }
+        scope.declare(new Scope.Binding(parameterNames.get(i), type, bound));
+      }
+      lowerStatements(statements.subList(0, statements.size() - 1));
+      ReturnTree ret = (ReturnTree) statements.get(statements.size() - 1);
+      return lowerExpression(ret.getExpression());
+    } finally {
+      scope = callerScope;
+      inlining.pop();
+    }
+  }
+
   Scope.Binding syntheticBinding(String name, IrType type) {
     Scope.Binding binding = new Scope.Binding(name, type, null);
     names.reserve(name);
