@@ -85,6 +85,16 @@ final class JumpScanner {
     return found;
   }
 
+  /**
+   * Whether a body's only return is its last statement (none inside a branch or a loop before it):
+   * then it is lowered straight, its value the method's.
+   */
+  static boolean endsInItsOnlyReturn(List<? extends StatementTree> statements) {
+    return !statements.isEmpty()
+        && statements.get(statements.size() - 1).getKind() == Tree.Kind.RETURN
+        && returns(statements.subList(0, statements.size() - 1)).isEmpty();
+  }
+
   /** Simple names assigned anywhere inside {@code tree}. */
   static Set<String> assignedNames(Tree tree) {
     Set<String> names = new LinkedHashSet<>();

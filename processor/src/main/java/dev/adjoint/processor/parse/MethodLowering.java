@@ -121,10 +121,7 @@ public final class MethodLowering extends StatementLowering {
 
   private void lowerBody(MethodTree tree) {
     List<? extends StatementTree> statements = tree.getBody().getStatements();
-    boolean onlyFinalReturn =
-        !statements.isEmpty()
-            && statements.get(statements.size() - 1).getKind() == Tree.Kind.RETURN
-            && JumpScanner.returns(statements.subList(0, statements.size() - 1)).isEmpty();
+    boolean onlyFinalReturn = JumpScanner.endsInItsOnlyReturn(statements);
     if (!onlyFinalReturn) {
       // returns inside branches or loops set these; the method returns 'result' at its end
       returnedBinding = syntheticBinding("returned", IrType.BOOLEAN);

@@ -142,11 +142,7 @@ abstract class StatementLowering extends ExpressionLowering {
               + " the call, which a recursion would never finish; write it as a loop");
     }
     List<? extends StatementTree> statements = tree.getBody().getStatements();
-    boolean onlyFinalReturn =
-        !statements.isEmpty()
-            && statements.get(statements.size() - 1).getKind() == Tree.Kind.RETURN
-            && JumpScanner.returns(statements.subList(0, statements.size() - 1)).isEmpty();
-    if (!onlyFinalReturn) {
+    if (!JumpScanner.endsInItsOnlyReturn(statements)) {
       throw new DiagnosticException(
           DiagnosticId.ADJ113,
           call,

@@ -282,77 +282,34 @@ abstract class TensorLowering extends LoweringContext {
       }
       case "transpose" -> {
         if (n == 2) {
-          return tensorOp(
-              call,
-              TensorOp.TRANSPOSE,
-              "{0}.transpose({p0}, {p1})",
-              "Adjoints.transposition({0}, {p0}, {p1})",
-              List.of(receiver),
-              ints(args, call));
+          return intView(call, TensorOp.TRANSPOSE, name, "transposition", receiver, args);
         }
       }
       case "reshape", "view", "expand" -> {
         if (n > 0 && args.stream().allMatch(a -> a.type() == IrType.INT)) {
-          StringJoiner placeholders = new StringJoiner(", ");
-          for (int i = 0; i < n; i++) {
-            placeholders.add("{p" + i + "}");
-          }
-          return tensorOp(
-              call,
-              name.equals("expand") ? TensorOp.EXPAND : TensorOp.RESHAPE,
-              "{0}." + name + "(" + placeholders + ")",
-              none,
-              List.of(receiver),
-              ints(args, call));
+          TensorOp op = name.equals("expand") ? TensorOp.EXPAND : TensorOp.RESHAPE;
+          return intView(call, op, name, null, receiver, args);
         }
       }
       case "permute" -> {
         if (n > 0 && args.stream().allMatch(a -> a.type() == IrType.INT)) {
-          StringJoiner placeholders = new StringJoiner(", ");
-          for (int i = 0; i < n; i++) {
-            placeholders.add("{p" + i + "}");
-          }
-          return tensorOp(
-              call,
-              TensorOp.PERMUTE,
-              "{0}.permute(" + placeholders + ")",
-              "Adjoints.permutation({0}, " + placeholders + ")",
-              List.of(receiver),
-              ints(args, call));
+          return intView(call, TensorOp.PERMUTE, name, "permutation", receiver, args);
         }
       }
       case "narrow" -> {
         if (n == 3) {
-          return tensorOp(
-              call,
-              TensorOp.NARROW,
-              "{0}.narrow({p0}, {p1}, {p2})",
-              "Adjoints.narrowing({0}, {p0}, {p1}, {p2})",
-              List.of(receiver),
-              ints(args, call));
+          return intView(call, TensorOp.NARROW, name, "narrowing", receiver, args);
         }
       }
       case "slice" -> {
         // Python's x[start:end] along dim: a narrow, its bounds clipped as Tensor.slice clips them
         if (n == 3) {
-          return tensorOp(
-              call,
-              TensorOp.NARROW,
-              "{0}.slice({p0}, {p1}, {p2})",
-              "Adjoints.slicing({0}, {p0}, {p1}, {p2})",
-              List.of(receiver),
-              ints(args, call));
+          return intView(call, TensorOp.NARROW, name, "slicing", receiver, args);
         }
       }
       case "select" -> {
         if (n == 2) {
-          return tensorOp(
-              call,
-              TensorOp.SELECT,
-              "{0}.select({p0}, {p1})",
-              "Adjoints.selection({0}, {p0}, {p1})",
-              List.of(receiver),
-              ints(args, call));
+          return intView(call, TensorOp.SELECT, name, "selection", receiver, args);
         }
       }
       case "indexSelect", "gather" -> {
@@ -421,6 +378,35 @@ abstract class TensorLowering extends LoweringContext {
       default -> {}
     }
     throw unsupportedTensorCall(call, "Tensor." + name, args);
+  }
+
+  /**
+   * {@code receiver.name(ints...)}, a view or reshape: its rule reads the parameters the tape
+   * records, which {@code Adjoints.<paramsMethod>(receiver, ints...)} normalises as {@code Ops}
+   * does ({@code null}: a rule that needs none).
+   */
+  private Value intView(
+      MethodInvocationTree call,
+      TensorOp op,
+      String name,
+      String paramsMethod,
+      Value receiver,
+      List<Value> args) {
+    StringJoiner placeholders = new StringJoiner(", ");
+    for (int i = 0; i < args.size(); i++) {
+      placeholders.add("{p" + i + "}");
+    }
+    String params =
+        paramsMethod == null
+            ? "OpParams.none()"
+            : "Adjoints." + paramsMethod + "({0}, " + placeholders + ")";
+    return tensorOp(
+        call,
+        op,
+        "{0}." + name + "(" + placeholders + ")",
+        params,
+        List.of(receiver),
+        ints(args, call));
   }
 
   /**
