@@ -48,18 +48,6 @@ class Adj113Tensors {
     return square(x).mul(2).add(clipped(x)); // expect: [ADJ113] a call to @Differentiable tensor method clipped is not differentiated: it returns from inside a branch
   }
 
-  static final class Shapes {
-    @Differentiable
-    static Tensor square(Tensor x) {
-      return x.mul(x).sum();
-    }
-  }
-
-  @Differentiable
-  static Tensor twice(Tensor x) {
-    return Shapes.square(x).mul(2); // expect: [ADJ113] a call to @Differentiable tensor method square of another class is not differentiated
-  }
-
   @Differentiable
   static Tensor clipped(Tensor x) {
     if (x.sum().item() > 1) {

@@ -196,7 +196,14 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   private void reportAtOrigin(
       DiagnosticException e, ExecutableElement method, Map<Long, Tree> sourceMap) {
-    Tree tree = e.origin() == null ? null : sourceMap.get(e.origin().position());
+    // the map holds the trees of the method's own file; an origin in another file (the body of
+    // a callee written at a call) is reported at the method
+    String path = trees.getPath(method).getCompilationUnit().getSourceFile().getName();
+    String file = path.substring(path.lastIndexOf('/') + 1);
+    Tree tree =
+        e.origin() == null || !e.origin().file().equals(file)
+            ? null
+            : sourceMap.get(e.origin().position());
     reporter.report(
         new DiagnosticException(e.id(), tree, e.getMessage().substring(e.id().tag().length() + 1)),
         method);

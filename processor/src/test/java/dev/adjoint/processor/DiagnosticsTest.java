@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import dev.adjoint.processor.diag.DiagnosticId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,64 @@ class DiagnosticsTest {
     Set<DiagnosticId> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
     missing.remove(DiagnosticId.ADJ100);
     assertTrue(missing.isEmpty(), "no bad/ source for " + missing);
+  }
+
+  /**
+   * A tensor method of another class (another file) is written at its call; what cannot be
+   * differentiated in its body is reported at the call, naming the callee's file and line, and a
+   * method of another package is not written at the call at all.
+   */
+  @Test
+  void callsToTensorMethodsOfOtherFilesAreReportedAtTheCall() {
+    JavaFileObject helpers =
+        JavaFileObjects.forSourceLines(
+            "shapes.Helpers",
+            "package shapes;",
+            "import dev.adjoint.annotations.Differentiable;",
+            "import dev.adjoint.runtime.tensor.Tensor;",
+            "public class Helpers {",
+            "  @Differentiable",
+            "  public static Tensor cleared(Tensor x) {",
+            "    Tensor y = x.mul(2);",
+            "    return y.zeroInPlace().sum();",
+            "  }",
+            "}");
+    JavaFileObject model =
+        JavaFileObjects.forSourceLines(
+            "shapes.Model",
+            "package shapes;",
+            "import dev.adjoint.annotations.Differentiable;",
+            "import dev.adjoint.runtime.tensor.Tensor;",
+            "class Model {",
+            "  @Differentiable",
+            "  static Tensor loss(Tensor x) {",
+            "    return Helpers.cleared(x.mul(3));",
+            "  }",
+            "}");
+    JavaFileObject elsewhere =
+        JavaFileObjects.forSourceLines(
+            "other.Caller",
+            "package other;",
+            "import dev.adjoint.annotations.Differentiable;",
+            "import dev.adjoint.runtime.tensor.Tensor;",
+            "class Caller {",
+            "  @Differentiable",
+            "  static Tensor loss(Tensor x) {",
+            "    return shapes.Helpers.cleared(x);",
+            "  }",
+            "}");
+    Compilation compilation = ProcessorTestSupport.compile(List.of(helpers, model, elsewhere));
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[ADJ113] in Helpers.cleared (Helpers.java:8), written at this call: Tensor.zeroInPlace()")
+        .inFile(model)
+        .onLine(7);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[ADJ113] a call to @Differentiable tensor method cleared of a class in another package")
+        .inFile(elsewhere)
+        .onLine(7);
   }
 
   private static void checkBadSource(Path file) throws IOException {

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A model whose loss calls its other {@code @Differentiable} method twice: a call to a tensor
- * method of the same class is differentiated as if the callee's body were written at the call, so
- * {@code TwoTowersGrad.lossBackward} adds into the layers' and {@code mix}'s {@code .grad()} what
- * {@code model.loss(x, target).backward()} adds on the tape.
+ * A model whose loss calls its other {@code @Differentiable} method twice, which calls one of
+ * {@link Activations}: a call to a tensor method of the package is differentiated as if the
+ * callee's body were written at the call, so {@code TwoTowersGrad.lossBackward} adds into the
+ * layers' and {@code mix}'s {@code .grad()} what {@code model.loss(x, target).backward()} adds on
+ * the tape.
  */
 public final class TwoTowers {
   final Linear left;
@@ -30,10 +31,13 @@ public final class TwoTowers {
     mix = Tensor.rand(gen, DType.FLOAT64, outputs).requiresGrad(true);
   }
 
-  /** tanh of one layer, mixed per output, plus relu of the other. */
+  /**
+   * swish of one layer ({@link Activations}, another class), mixed per output, plus relu of the
+   * other.
+   */
   @Differentiable
   public Tensor features(@NoDerivative Tensor x) {
-    Tensor a = left.forward(x).tanh();
+    Tensor a = Activations.swish(left.forward(x));
     Tensor b = right.forward(x).relu();
     return a.mul(mix).add(b);
   }

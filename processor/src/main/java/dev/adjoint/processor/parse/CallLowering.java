@@ -382,8 +382,8 @@ abstract class CallLowering extends TensorLowering {
   }
 
   /**
-   * A call to a {@code @Differentiable} tensor method of this class, differentiated as if its body
-   * were written at the call.
+   * A call to a {@code @Differentiable} tensor method of this package, differentiated as if its
+   * body were written at the call.
    */
   abstract Value inlineTensorMethod(
       MethodInvocationTree call,
@@ -417,18 +417,18 @@ abstract class CallLowering extends TensorLowering {
     if (declared.returnType() == IrType.TENSOR
         || declared.parameterTypes().contains(IrType.TENSOR)) {
       // its generated method adds into .grad() of leaves and returns no partials to chain through;
-      // a method of this class is differentiated as if its body were written here
-      if (!callee.getEnclosingElement().equals(owner)) {
+      // a method of this package is differentiated as if its body were written here
+      if (!elements.getPackageOf(callee).equals(elements.getPackageOf(declaration.method()))) {
         throw new DiagnosticException(
             DiagnosticId.ADJ113,
             call,
             "a call to @Differentiable tensor method "
                 + callee.getSimpleName()
-                + " of another class is not differentiated: its generated "
+                + " of a class in another package is not differentiated: its generated "
                 + callee.getSimpleName()
-                + "Backward adds into .grad() and returns no partials to chain through; move it"
-                + " into this class (its body is then differentiated in place), inline its body"
-                + " here, or run both methods on the dynamic tape");
+                + "Backward adds into .grad() and returns no partials to chain through, and its"
+                + " body, written here, could not reach what it reads; move it into this package,"
+                + " inline its body here, or run both methods on the dynamic tape");
       }
       return inlineTensorMethod(call, callee, declared, args);
     }

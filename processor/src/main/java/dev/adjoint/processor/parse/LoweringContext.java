@@ -48,19 +48,27 @@ abstract class LoweringContext {
 
   final DifferentiableDeclaration declaration;
 
-  final TypeElement owner;
+  /*
+   * The class whose source is being lowered, its file, how names resolve in it, and whether
+   * instance members are in reach: the method's own, swapped for a callee's while a tensor method
+   * of another class of the package is inlined (see StatementLowering.inlineTensorMethod).
+   */
+  TypeElement owner;
 
-  final CompilationUnitTree unit;
+  CompilationUnitTree unit;
+
+  TypeResolver resolver;
+
+  String fileName;
+
+  boolean isInstanceMethod;
+
+  /** The compilation unit of the method being differentiated, whose trees diagnostics point at. */
+  final CompilationUnitTree methodUnit;
 
   final SourcePositions positions;
 
   final Trees trees;
-
-  final TypeResolver resolver;
-
-  final String fileName;
-
-  final boolean isInstanceMethod;
 
   final Names names = new Names();
 
@@ -96,6 +104,7 @@ abstract class LoweringContext {
     this.declaration = declaration;
     this.owner = (TypeElement) declaration.method().getEnclosingElement();
     this.unit = unit;
+    this.methodUnit = unit;
     this.trees = trees;
     this.positions = trees.getSourcePositions();
     this.resolver = new TypeResolver(elements, unit, owner);
@@ -382,7 +391,10 @@ abstract class LoweringContext {
 
   Origin origin(Tree tree) {
     long position = positions.getStartPosition(unit, tree);
-    sourceMap.putIfAbsent(position, tree);
+    if (unit == methodUnit) {
+      // positions are per file: another file's would name a wrong place in this one
+      sourceMap.putIfAbsent(position, tree);
+    }
     long line = position < 0 ? 0 : unit.getLineMap().getLineNumber(position);
     return new Origin(fileName, line, position);
   }

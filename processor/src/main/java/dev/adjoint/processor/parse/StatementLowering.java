@@ -109,11 +109,12 @@ abstract class StatementLowering extends ExpressionLowering {
   private final Deque<javax.lang.model.element.ExecutableElement> inlining = new ArrayDeque<>();
 
   /**
-   * Lowers the body of {@code callee}, a {@code @Differentiable} tensor method of this class, at
-   * the call: its parameters bound to the arguments ({@code @NoDerivative} tensors detached, as the
-   * callee's own gradient treats them), its locals in a scope of their own, its final {@code
-   * return} the call's value. The reverse sweep then runs through the callee's operations as
-   * through the caller's, and their comments name the callee's lines.
+   * Lowers the body of {@code callee}, a {@code @Differentiable} tensor method of this package, at
+   * the call (a method of another class read in its own file, with its own imports): its parameters
+   * bound to the arguments ({@code @NoDerivative} tensors detached, as the callee's own gradient
+   * treats them), its locals in a scope of their own, its final {@code return} the call's value.
+   * The reverse sweep then runs through the callee's operations as through the caller's, and their
+   * comments name the callee's lines.
    */
   @Override
   Value inlineTensorMethod(
@@ -153,6 +154,24 @@ abstract class StatementLowering extends ExpressionLowering {
               + " and return it at the end");
     }
     Scope callerScope = scope;
+    javax.lang.model.element.TypeElement callerClass = owner;
+    CompilationUnitTree callerUnit = unit;
+    TypeResolver callerResolver = resolver;
+    String callerFile = fileName;
+    boolean callerIsInstance = isInstanceMethod;
+    javax.lang.model.element.TypeElement calleeClass =
+        (javax.lang.model.element.TypeElement) callee.getEnclosingElement();
+    if (!calleeClass.equals(owner)) {
+      // another class of the package: its names resolve, and its lines are counted, in its file
+      owner = calleeClass;
+      unit = trees.getPath(callee).getCompilationUnit();
+      resolver = new TypeResolver(elements, unit, calleeClass);
+      String path = unit.getSourceFile().getName();
+      fileName = path.substring(path.lastIndexOf('/') + 1);
+    }
+    isInstanceMethod =
+        callerIsInstance
+            && !callee.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
     inlining.push(callee);
     scope = new Scope();
     try {
@@ -184,8 +203,32 @@ abstract class StatementLowering extends ExpressionLowering {
       lowerStatements(statements.subList(0, statements.size() - 1));
       ReturnTree ret = (ReturnTree) statements.get(statements.size() - 1);
       return lowerExpression(ret.getExpression());
+    } catch (DiagnosticException e) {
+      if (unit == methodUnit || e.tree() == null) {
+        throw e;
+      }
+      // a tree of the callee's file cannot be pointed at from this one: say where it is
+      long line = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, e.tree()));
+      throw new DiagnosticException(
+          e.id(),
+          call,
+          "in "
+              + calleeClass.getSimpleName()
+              + "."
+              + name
+              + " ("
+              + fileName
+              + ":"
+              + line
+              + "), written at this call: "
+              + e.getMessage().substring(e.id().tag().length() + 1));
     } finally {
       scope = callerScope;
+      owner = callerClass;
+      unit = callerUnit;
+      resolver = callerResolver;
+      fileName = callerFile;
+      isInstanceMethod = callerIsInstance;
       inlining.pop();
     }
   }
