@@ -1,4 +1,5 @@
 import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.runtime.tensor.Tensor;
 
 class Adj110Private {
   private double mass = 2;
@@ -6,5 +7,21 @@ class Adj110Private {
   @Differentiable
   double energy(double v) {
     return 0.5 * mass * v * v; // expect: [ADJ110] field 'mass' is private
+  }
+
+  static final class Encoder {
+    final Tensor weight = null;
+
+    @Differentiable
+    Tensor encode(Tensor x) {
+      return x.mul(weight);
+    }
+  }
+
+  private final Encoder encoder = new Encoder();
+
+  @Differentiable
+  Tensor loss(Tensor x) {
+    return encoder.encode(x).sum(); // expect: [ADJ110] field 'encoder' is private; the generated class cannot read the sub-model's parameters through it
   }
 }

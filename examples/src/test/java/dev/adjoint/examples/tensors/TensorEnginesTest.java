@@ -228,6 +228,26 @@ class TensorEnginesTest {
   }
 
   @Test
+  void modelOfSubModelsAgreesWithTheTape() {
+    Ensemble onTape = new Ensemble(5, 3, new Generator(12));
+    Ensemble written = new Ensemble(5, 3, new Generator(12));
+    Tensor x = Tensor.randn(GEN, DType.FLOAT64, 4, 5);
+    Tensor target = Tensor.randn(GEN, DType.FLOAT64, 4, 3);
+    Tensor tapeLoss = onTape.loss(x, target);
+    tapeLoss.backward();
+    Tensor loss = EnsembleGrad.lossBackward(written, x, target);
+    assertEquals(tapeLoss.item(), loss.item(), 1e-12);
+    List<Tensor> tapeParams = onTape.parameters();
+    List<Tensor> params = written.parameters();
+    assertEquals(11, params.size());
+    for (int i = 0; i < params.size(); i++) {
+      assertTrue(
+          params.get(i).grad().allClose(tapeParams.get(i).grad(), 1e-9, 1e-12),
+          "parameter " + i + ": " + params.get(i).grad() + " vs " + tapeParams.get(i).grad());
+    }
+  }
+
+  @Test
   void corpusLiftedToTensorsAgrees() {
     agree(
         "polynomial",

@@ -25,6 +25,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -172,7 +173,7 @@ abstract class CallLowering extends TensorLowering {
           where,
           "instance field '" + field.getSimpleName() + "' read from a static method");
     }
-    return new Value.Const("self." + field.getSimpleName(), type);
+    return new Value.Const(receiverExpression + "." + field.getSimpleName(), type);
   }
 
   /** How generated code, in the same package as the source, names {@code type}. */
@@ -297,7 +298,93 @@ abstract class CallLowering extends TensorLowering {
     if (field.isPresent() && isLayerType(field.get())) {
       return Optional.of(lowerLayerCall(call, field.get(), name));
     }
+    if (field.isPresent() && isSubModelCall(field.get(), name)) {
+      return Optional.of(lowerSubModelCall(call, field.get(), name));
+    }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code field.name(...)} calls a {@code @Differentiable} instance method of a model held
+   * in an instance field of the receiver (a sub-model, such as an encoder).
+   */
+  private boolean isSubModelCall(VariableElement field, String name) {
+    if (field.getModifiers().contains(Modifier.STATIC)
+        || !(field.asType() instanceof DeclaredType declared)) {
+      return false;
+    }
+    return ElementFilter.methodsIn(elements.getAllMembers((TypeElement) declared.asElement()))
+        .stream()
+        .anyMatch(
+            m ->
+                m.getSimpleName().contentEquals(name)
+                    && !m.getModifiers().contains(Modifier.STATIC)
+                    && m.getAnnotation(Differentiable.class) != null);
+  }
+
+  /**
+   * {@code field.name(args)} on a sub-model: the callee's body written at the call with the
+   * sub-model as its receiver, so that its tensors and layers are leaves read through {@code
+   * self.field}, as the tape reaches them through the object graph.
+   */
+  private Value lowerSubModelCall(MethodInvocationTree call, VariableElement field, String name) {
+    String fieldName = field.getSimpleName().toString();
+    if (field.getModifiers().contains(Modifier.PRIVATE)) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ110,
+          call,
+          "field '"
+              + fieldName
+              + "' is private; the generated class cannot read the sub-model's parameters through"
+              + " it: make it package-private");
+    }
+    if (!isInstanceMethod) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ111,
+          call,
+          "instance field '" + fieldName + "' read from a static method");
+    }
+    TypeElement model = (TypeElement) ((DeclaredType) field.asType()).asElement();
+    List<Value> args = new ArrayList<>();
+    for (ExpressionTree arg : call.getArguments()) {
+      args.add(lowerExpression(arg));
+    }
+    ExecutableElement callee = chooseOverload(model, name, args, call);
+    if (callee.getAnnotation(Differentiable.class) == null
+        || callee.getModifiers().contains(Modifier.STATIC)) {
+      throw unsupported(
+          call,
+          "a call to instance method " + name + " on another object",
+          "call @Differentiable methods of a sub-model, instance methods of this class, or static"
+              + " methods");
+    }
+    DifferentiableDeclaration declared;
+    try {
+      declared = DifferentiableDeclaration.read(callee);
+    } catch (DiagnosticException e) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ109,
+          call,
+          name + " is @Differentiable but its declaration has an error; fix it first");
+    }
+    if (declared.returnType() != IrType.TENSOR
+        && !declared.parameterTypes().contains(IrType.TENSOR)) {
+      throw unsupported(
+          call,
+          "a call to the scalar @Differentiable method " + name + " of a sub-model",
+          "make it static, or move it into this class");
+    }
+    if (!elements.getPackageOf(model).equals(elements.getPackageOf(declaration.method()))) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          call,
+          "a call to @Differentiable tensor method "
+              + name
+              + " of a sub-model of a class in another package is not differentiated: its body,"
+              + " written here, could not reach the fields it reads; move the class into this"
+              + " package, or run both on the dynamic tape");
+    }
+    return inlineTensorMethod(call, callee, declared, args, receiverExpression + "." + fieldName);
   }
 
   Value lowerMathCall(MethodInvocationTree call, String mathClass, String name, List<Value> args) {
@@ -389,7 +476,8 @@ abstract class CallLowering extends TensorLowering {
       MethodInvocationTree call,
       ExecutableElement callee,
       DifferentiableDeclaration declared,
-      List<Value> args);
+      List<Value> args,
+      String subModel);
 
   Value lowerDifferentiableCall(
       MethodInvocationTree call, ExecutableElement callee, boolean onReceiver, List<Value> args) {
@@ -430,7 +518,7 @@ abstract class CallLowering extends TensorLowering {
                 + " body, written here, could not reach what it reads; move it into this package,"
                 + " inline its body here, or run both methods on the dynamic tape");
       }
-      return inlineTensorMethod(call, callee, declared, args);
+      return inlineTensorMethod(call, callee, declared, args, null);
     }
     if (declared.parameterTypes().stream().anyMatch(IrType::isMatrix)) {
       throw unsupported(

@@ -63,6 +63,31 @@ abstract class LoweringContext {
 
   boolean isInstanceMethod;
 
+  /**
+   * How generated code reaches the object whose instance fields are being read: {@code self}, the
+   * receiver, or a path to a sub-model ({@code self.encoder}) while one of its methods is inlined.
+   */
+  String receiverExpression = "self";
+
+  /**
+   * The name a leaf read as {@code receiverExpression.field} gets: the field's own on the receiver,
+   * prefixed by the sub-model's path on one ({@code encoderHidden} for {@code
+   * self.encoder.hidden}), so that two sub-models' leaves read apart.
+   */
+  String leafName(String field) {
+    StringBuilder name = new StringBuilder();
+    for (String part : receiverExpression.split("\\.")) {
+      if (!part.equals("self")) {
+        name.append(name.length() == 0 ? part : capitalized(part));
+      }
+    }
+    return name.length() == 0 ? field : name + capitalized(field);
+  }
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
   /** The compilation unit of the method being differentiated, whose trees diagnostics point at. */
   final CompilationUnitTree methodUnit;
 

@@ -110,18 +110,20 @@ abstract class StatementLowering extends ExpressionLowering {
 
   /**
    * Lowers the body of {@code callee}, a {@code @Differentiable} tensor method of this package, at
-   * the call (a method of another class read in its own file, with its own imports): its parameters
-   * bound to the arguments ({@code @NoDerivative} tensors detached, as the callee's own gradient
-   * treats them), its locals in a scope of their own, its final {@code return} the call's value.
-   * The reverse sweep then runs through the callee's operations as through the caller's, and their
-   * comments name the callee's lines.
+   * the call (a method of another class read in its own file, with its own imports; a sub-model's,
+   * {@code subModel} not null, with that path as its receiver): its parameters bound to the
+   * arguments ({@code @NoDerivative} tensors detached, as the callee's own gradient treats them),
+   * its locals in a scope of their own, its final {@code return} the call's value. The reverse
+   * sweep then runs through the callee's operations as through the caller's, and their comments
+   * name the callee's lines.
    */
   @Override
   Value inlineTensorMethod(
       MethodInvocationTree call,
       javax.lang.model.element.ExecutableElement callee,
       DifferentiableDeclaration declared,
-      List<Value> args) {
+      List<Value> args,
+      String subModel) {
     String name = callee.getSimpleName().toString();
     com.sun.source.tree.MethodTree tree = trees.getTree(callee);
     if (tree == null || tree.getBody() == null) {
@@ -159,6 +161,7 @@ abstract class StatementLowering extends ExpressionLowering {
     TypeResolver callerResolver = resolver;
     String callerFile = fileName;
     boolean callerIsInstance = isInstanceMethod;
+    String callerReceiver = receiverExpression;
     javax.lang.model.element.TypeElement calleeClass =
         (javax.lang.model.element.TypeElement) callee.getEnclosingElement();
     if (!calleeClass.equals(owner)) {
@@ -172,6 +175,9 @@ abstract class StatementLowering extends ExpressionLowering {
     isInstanceMethod =
         callerIsInstance
             && !callee.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
+    if (subModel != null) {
+      receiverExpression = subModel; // its fields are read through the caller's field
+    }
     inlining.push(callee);
     scope = new Scope();
     try {
@@ -229,6 +235,7 @@ abstract class StatementLowering extends ExpressionLowering {
       resolver = callerResolver;
       fileName = callerFile;
       isInstanceMethod = callerIsInstance;
+      receiverExpression = callerReceiver;
       inlining.pop();
     }
   }

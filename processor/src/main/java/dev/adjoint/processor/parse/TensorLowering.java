@@ -118,7 +118,7 @@ abstract class TensorLowering extends LoweringContext {
           "instance field '" + field.getSimpleName() + "' read from a static method");
     }
     String name = field.getSimpleName().toString();
-    return fieldLeaf("self." + name, name);
+    return fieldLeaf(receiverExpression + "." + name, leafName(name));
   }
 
   // ---------------------------------------------------------------- calls
@@ -565,8 +565,9 @@ abstract class TensorLowering extends LoweringContext {
           "Linear.forward takes a Tensor, not a " + input.type().javaName());
     }
     String field = layer.getSimpleName().toString();
-    Value.Var weight = fieldLeaf("self." + field + ".weight()", field + "Weight");
-    Value.Var bias = fieldLeaf("self." + field + ".bias()", field + "Bias");
+    String path = receiverExpression + "." + field;
+    Value.Var weight = fieldLeaf(path + ".weight()", leafName(field + "Weight"));
+    Value.Var bias = fieldLeaf(path + ".bias()", leafName(field + "Bias"));
     Value transposed =
         tensorOp(
             call,
