@@ -68,10 +68,15 @@ class DiagnosticsTest {
             "import dev.adjoint.annotations.Differentiable;",
             "import dev.adjoint.runtime.tensor.Tensor;",
             "public class Helpers {",
+            "  public final Tensor weight = null;",
             "  @Differentiable",
             "  public static Tensor cleared(Tensor x) {",
             "    Tensor y = x.mul(2);",
             "    return y.zeroInPlace().sum();",
+            "  }",
+            "  @Differentiable",
+            "  public Tensor scaled(Tensor x) {",
+            "    return x.mul(weight).sum();",
             "  }",
             "}");
     JavaFileObject model =
@@ -93,23 +98,34 @@ class DiagnosticsTest {
             "import dev.adjoint.annotations.Differentiable;",
             "import dev.adjoint.runtime.tensor.Tensor;",
             "class Caller {",
+            "  final shapes.Helpers helpers = new shapes.Helpers();",
             "  @Differentiable",
             "  static Tensor loss(Tensor x) {",
             "    return shapes.Helpers.cleared(x);",
+            "  }",
+            "  @Differentiable",
+            "  Tensor viaField(Tensor x) {",
+            "    return helpers.scaled(x);",
             "  }",
             "}");
     Compilation compilation = ProcessorTestSupport.compile(List.of(helpers, model, elsewhere));
     assertThat(compilation).failed();
     assertThat(compilation)
         .hadErrorContaining(
-            "[ADJ113] in Helpers.cleared (Helpers.java:8), written at this call: Tensor.zeroInPlace()")
+            "[ADJ113] in Helpers.cleared (Helpers.java:9), written at this call: Tensor.zeroInPlace()")
         .inFile(model)
         .onLine(7);
     assertThat(compilation)
         .hadErrorContaining(
             "[ADJ113] a call to @Differentiable tensor method cleared of a class in another package")
         .inFile(elsewhere)
-        .onLine(7);
+        .onLine(8);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[ADJ113] a call to @Differentiable tensor method scaled of a sub-model of a class in"
+                + " another package")
+        .inFile(elsewhere)
+        .onLine(12);
   }
 
   private static void checkBadSource(Path file) throws IOException {
