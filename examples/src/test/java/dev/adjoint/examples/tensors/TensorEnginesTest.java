@@ -214,17 +214,11 @@ class TensorEnginesTest {
     TwoTowers written = new TwoTowers(5, 3, new Generator(11));
     Tensor x = Tensor.randn(GEN, DType.FLOAT64, 4, 5);
     Tensor target = Tensor.randn(GEN, DType.FLOAT64, 4, 3);
-    Tensor tapeLoss = onTape.loss(x, target);
-    tapeLoss.backward();
-    Tensor loss = TwoTowersGrad.lossBackward(written, x, target);
-    assertEquals(tapeLoss.item(), loss.item(), 1e-12);
-    List<Tensor> tapeParams = onTape.parameters();
-    List<Tensor> params = written.parameters();
-    for (int i = 0; i < params.size(); i++) {
-      assertTrue(
-          params.get(i).grad().allClose(tapeParams.get(i).grad(), 1e-9, 1e-12),
-          "parameter " + i + ": " + params.get(i).grad() + " vs " + tapeParams.get(i).grad());
-    }
+    gradientsAgree(
+        onTape.loss(x, target),
+        TwoTowersGrad.lossBackward(written, x, target),
+        onTape.parameters(),
+        written.parameters());
   }
 
   @Test
@@ -233,13 +227,22 @@ class TensorEnginesTest {
     Ensemble written = new Ensemble(5, 3, new Generator(12));
     Tensor x = Tensor.randn(GEN, DType.FLOAT64, 4, 5);
     Tensor target = Tensor.randn(GEN, DType.FLOAT64, 4, 3);
-    Tensor tapeLoss = onTape.loss(x, target);
+    assertEquals(11, written.parameters().size());
+    gradientsAgree(
+        onTape.loss(x, target),
+        EnsembleGrad.lossBackward(written, x, target),
+        onTape.parameters(),
+        written.parameters());
+  }
+
+  /**
+   * Runs the tape's backward from {@code tapeLoss} and compares, in float64 to 1e-9, the loss the
+   * generated method returned and every parameter's {@code .grad()} with the tape's.
+   */
+  private static void gradientsAgree(
+      Tensor tapeLoss, Tensor loss, List<Tensor> tapeParams, List<Tensor> params) {
     tapeLoss.backward();
-    Tensor loss = EnsembleGrad.lossBackward(written, x, target);
     assertEquals(tapeLoss.item(), loss.item(), 1e-12);
-    List<Tensor> tapeParams = onTape.parameters();
-    List<Tensor> params = written.parameters();
-    assertEquals(11, params.size());
     for (int i = 0; i < params.size(); i++) {
       assertTrue(
           params.get(i).grad().allClose(tapeParams.get(i).grad(), 1e-9, 1e-12),
