@@ -125,6 +125,22 @@ public final class TensorCorpus {
     return scaled.mul(scaled).sum();
   }
 
+  /** Assigns to its parameter twice: the caller's variable, bound to it, must keep its value. */
+  @Differentiable
+  public static Tensor quarteredSum(Tensor x) {
+    x = x.mul(0.5);
+    x = x.mul(0.5).exp();
+    return x.sum();
+  }
+
+  /** Calls {@link #quarteredSum} on a variable it reads again after the call. */
+  @Differentiable
+  public static Tensor afterQuartering(Tensor x) {
+    Tensor y = x.sin();
+    Tensor quartered = quarteredSum(y);
+    return quartered.add(y.mul(y).sum());
+  }
+
   /** (x + y)·x summed: reads x again after x + y, which must not have been written over x. */
   @Differentiable
   public static Tensor sumTimesFirst(Tensor x, Tensor y) {

@@ -356,6 +356,12 @@ class TensorEnginesTest {
         grad(5),
         grad(5),
         data(Tensor.randn(GEN, DType.FLOAT64, 5)));
+    agree(
+        "afterQuartering",
+        x -> TensorCorpus.afterQuartering(x.get(0)),
+        (x, s) -> TensorCorpusGrad.afterQuarteringBackward(x.get(0), s),
+        null,
+        grad(5));
     Tensor loopWeights = Tensor.randn(GEN, DType.FLOAT64, 4).mul(0.5);
     for (int times : new int[] {0, 1, 3}) {
       agree(
