@@ -44,19 +44,6 @@ class Adj113Tensors {
   }
 
   @Differentiable
-  static Tensor callsTensorMethod(Tensor x) {
-    return square(x).mul(2).add(clipped(x)); // expect: [ADJ113] a call to @Differentiable tensor method clipped is not differentiated: it returns from inside a branch
-  }
-
-  @Differentiable
-  static Tensor clipped(Tensor x) {
-    if (x.sum().item() > 1) {
-      return x.sum();
-    }
-    return x.mul(x).sum();
-  }
-
-  @Differentiable
   static Tensor countdown(Tensor x, @NoDerivative int n) {
     Tensor y = x.mul(x).sum();
     return n == 0 ? y : y.add(countdown(x, n - 1)); // expect: [ADJ113] a call to @Differentiable tensor method countdown is recursive

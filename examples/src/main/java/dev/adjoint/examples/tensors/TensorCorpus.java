@@ -125,6 +125,35 @@ public final class TensorCorpus {
     return scaled.mul(scaled).sum();
   }
 
+  /** Returns from inside its loop and from a branch: a callee need not end in its only return. */
+  @Differentiable
+  public static Tensor firstLarge(Tensor x, @NoDerivative int steps) {
+    Tensor h = x;
+    for (int i = 0; i < steps; i++) {
+      h = h.mul(1.5).tanh();
+      if (h.sum().item() > 1.0) {
+        return h.sum().mul(i + 1);
+      }
+    }
+    if (h.sum().item() < -1.0) {
+      return h.mul(h).sum();
+    }
+    return h.sum();
+  }
+
+  /**
+   * Calls {@link #firstLarge} in a loop of its own: a return in the callee leaves the callee's loop
+   * and the callee, never this loop.
+   */
+  @Differentiable
+  public static Tensor callsEarlyReturns(Tensor x, @NoDerivative int rounds) {
+    Tensor total = x.sum().mul(0);
+    for (int r = 0; r < rounds; r++) {
+      total = total.add(firstLarge(x.mul(0.5 * r - 0.7), 3));
+    }
+    return total;
+  }
+
   /** Assigns to its parameter twice: the caller's variable, bound to it, must keep its value. */
   @Differentiable
   public static Tensor quarteredSum(Tensor x) {

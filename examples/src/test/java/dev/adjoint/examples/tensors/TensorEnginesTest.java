@@ -362,6 +362,19 @@ class TensorEnginesTest {
         (x, s) -> TensorCorpusGrad.afterQuarteringBackward(x.get(0), s),
         null,
         grad(5));
+    // rounds of [1.5, 1, 0.8] take the return after the callee's loop (sum < -1) twice, then the
+    // one inside it twice; [1, -1, 0.3] falls through to the last return
+    double[][] starts = {{1.5, 1.0, 0.8}, {1.0, -1.0, 0.3}};
+    int[] roundsOf = {4, 1};
+    for (int k = 0; k < starts.length; k++) {
+      int rounds = roundsOf[k];
+      agree(
+          "callsEarlyReturns " + k,
+          x -> TensorCorpus.callsEarlyReturns(x.get(0), rounds),
+          (x, s) -> TensorCorpusGrad.callsEarlyReturnsBackward(x.get(0), rounds, s),
+          null,
+          new Input(Tensor.fromArray(DType.FLOAT64, starts[k], 3), true));
+    }
     Tensor loopWeights = Tensor.randn(GEN, DType.FLOAT64, 4).mul(0.5);
     for (int times : new int[] {0, 1, 3}) {
       agree(

@@ -66,7 +66,11 @@ abstract class StatementLowering extends ExpressionLowering {
       DifferentiableDeclaration declaration,
       CompilationUnitTree unit) {
     super(trees, elements, registry, declaration, unit);
+    this.returnType = declaration.returnType();
   }
+
+  /** The type a return converts its value to: the method's, or an inlined callee's. */
+  IrType returnType;
 
   // ---------------------------------------------------------------- statements
 
@@ -113,7 +117,8 @@ abstract class StatementLowering extends ExpressionLowering {
    * the call (a method of another class read in its own file, with its own imports; a sub-model's,
    * {@code subModel} not null, with that path as its receiver): its parameters bound to the
    * arguments ({@code @NoDerivative} tensors detached, as the callee's own gradient treats them),
-   * its locals in a scope of their own, its final {@code return} the call's value. The reverse
+   * its locals in a scope of their own, the value it returns the call's (returns inside branches
+   * and loops lowered as in a method's own body, its loops apart from the caller's). The reverse
    * sweep then runs through the callee's operations as through the caller's, and their comments
    * name the callee's lines.
    */
@@ -145,16 +150,6 @@ abstract class StatementLowering extends ExpressionLowering {
               + " the call, which a recursion would never finish; write it as a loop");
     }
     List<? extends StatementTree> statements = tree.getBody().getStatements();
-    if (!JumpScanner.endsInItsOnlyReturn(statements)) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ113,
-          call,
-          "a call to @Differentiable tensor method "
-              + name
-              + " is not differentiated: it returns from inside a branch or a loop, and a body"
-              + " written at the call must end in its only return; assign the result to a local"
-              + " and return it at the end");
-    }
     Scope callerScope = scope;
     javax.lang.model.element.TypeElement callerClass = owner;
     CompilationUnitTree callerUnit = unit;
@@ -162,6 +157,12 @@ abstract class StatementLowering extends ExpressionLowering {
     String callerFile = fileName;
     boolean callerIsInstance = isInstanceMethod;
     String callerReceiver = receiverExpression;
+    IrType callerReturnType = returnType;
+    Scope.Binding callerResult = resultBinding;
+    Scope.Binding callerReturned = returnedBinding;
+    // the caller's loops are not the callee's: a return in the callee leaves only its own
+    List<LoopContext> callerLoops = new ArrayList<>(loops);
+    loops.clear();
     javax.lang.model.element.TypeElement calleeClass =
         (javax.lang.model.element.TypeElement) callee.getEnclosingElement();
     if (!calleeClass.equals(owner)) {
@@ -206,9 +207,21 @@ abstract class StatementLowering extends ExpressionLowering {
         }
         scope.declare(new Scope.Binding(parameterNames.get(i), type, bound));
       }
-      lowerStatements(statements.subList(0, statements.size() - 1));
-      ReturnTree ret = (ReturnTree) statements.get(statements.size() - 1);
-      return lowerExpression(ret.getExpression());
+      returnType = declared.returnType();
+      if (JumpScanner.endsInItsOnlyReturn(statements)) {
+        resultBinding = null;
+        returnedBinding = null;
+        lowerStatements(statements.subList(0, statements.size() - 1));
+        ReturnTree ret = (ReturnTree) statements.get(statements.size() - 1);
+        return lowerExpression(ret.getExpression());
+      }
+      // returns inside branches or loops: as in a method's own body, they set 'result' and
+      // 'returned', and the statements after one run only while no return has happened
+      returnedBinding = syntheticBinding("returned", IrType.BOOLEAN);
+      assign(returnedBinding, FALSE, false, call);
+      resultBinding = syntheticBinding("result", returnType);
+      lowerStatements(statements);
+      return orDefault(resultBinding.current, returnType);
     } catch (DiagnosticException e) {
       if (unit == methodUnit || e.tree() == null) {
         throw e;
@@ -236,6 +249,13 @@ abstract class StatementLowering extends ExpressionLowering {
       fileName = callerFile;
       isInstanceMethod = callerIsInstance;
       receiverExpression = callerReceiver;
+      returnType = callerReturnType;
+      resultBinding = callerResult;
+      returnedBinding = callerReturned;
+      loops.clear();
+      for (int i = callerLoops.size() - 1; i >= 0; i--) {
+        loops.push(callerLoops.get(i)); // outermost first, as they were pushed
+      }
       inlining.pop();
     }
   }
@@ -679,7 +699,7 @@ abstract class StatementLowering extends ExpressionLowering {
       throw new DiagnosticException(DiagnosticId.ADJ101, ret, "return needs a value");
     }
     Value value = lowerExpression(ret.getExpression());
-    IrType type = declaration.returnType();
+    IrType type = returnType;
     if (value.type() != type) {
       if (!type.acceptsWithoutCast(value.type())) {
         throw new DiagnosticException(
