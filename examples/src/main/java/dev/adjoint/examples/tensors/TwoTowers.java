@@ -2,6 +2,7 @@ package dev.adjoint.examples.tensors;
 
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.examples.nn.Activations;
 import dev.adjoint.runtime.nn.Linear;
 import dev.adjoint.runtime.nn.Losses;
 import dev.adjoint.runtime.tensor.DType;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * A model whose loss calls its other {@code @Differentiable} method twice, which calls one of
- * {@link Activations}: a call to a tensor method of the package is differentiated as if the
+ * {@link Activations} (another package): a call to a tensor method is differentiated as if the
  * callee's body were written at the call, so {@code TwoTowersGrad.lossBackward} adds into the
  * layers' and {@code mix}'s {@code .grad()} what {@code model.loss(x, target).backward()} adds on
  * the tape.
@@ -32,7 +33,7 @@ public final class TwoTowers {
   }
 
   /**
-   * swish of one layer ({@link Activations}, another class), mixed per output, plus relu of the
+   * swish of one layer ({@link Activations}, another package), mixed per output, plus relu of the
    * other.
    */
   @Differentiable

@@ -163,6 +163,7 @@ abstract class CallLowering extends TensorLowering {
               + "' is private; the generated class cannot read it:"
               + " make it package-private");
     }
+    requireReachable(field, where);
     TypeElement declaring = (TypeElement) field.getEnclosingElement();
     if (isStatic) {
       return new Value.Const(sourceName(declaring) + "." + field.getSimpleName(), type);
@@ -178,7 +179,9 @@ abstract class CallLowering extends TensorLowering {
 
   /** How generated code, in the same package as the source, names {@code type}. */
   String sourceName(TypeElement type) {
-    String pkg = resolver.packageName();
+    // the generated class's package: the method's, also while another package's body is lowered
+    javax.lang.model.element.PackageElement home = elements.getPackageOf(declaration.method());
+    String pkg = home.isUnnamed() ? "" : home.getQualifiedName() + ".";
     String qualified = type.getQualifiedName().toString();
     if (qualified.startsWith("java.lang.") && qualified.indexOf('.', 10) < 0) {
       return type.getSimpleName().toString();
@@ -344,6 +347,7 @@ abstract class CallLowering extends TensorLowering {
           call,
           "instance field '" + fieldName + "' read from a static method");
     }
+    requireReachable(field, call);
     TypeElement model = (TypeElement) ((DeclaredType) field.asType()).asElement();
     List<Value> args = new ArrayList<>();
     for (ExpressionTree arg : call.getArguments()) {
@@ -373,16 +377,6 @@ abstract class CallLowering extends TensorLowering {
           call,
           "a call to the scalar @Differentiable method " + name + " of a sub-model",
           "make it static, or move it into this class");
-    }
-    if (!elements.getPackageOf(model).equals(elements.getPackageOf(declaration.method()))) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ113,
-          call,
-          "a call to @Differentiable tensor method "
-              + name
-              + " of a sub-model of a class in another package is not differentiated: its body,"
-              + " written here, could not reach the fields it reads; move the class into this"
-              + " package, or run both on the dynamic tape");
     }
     return inlineTensorMethod(call, callee, declared, args, receiverExpression + "." + fieldName);
   }
@@ -504,20 +498,9 @@ abstract class CallLowering extends TensorLowering {
     }
     if (declared.returnType() == IrType.TENSOR
         || declared.parameterTypes().contains(IrType.TENSOR)) {
-      // its generated method adds into .grad() of leaves and returns no partials to chain through;
-      // a method of this package is differentiated as if its body were written here
-      if (!elements.getPackageOf(callee).equals(elements.getPackageOf(declaration.method()))) {
-        throw new DiagnosticException(
-            DiagnosticId.ADJ113,
-            call,
-            "a call to @Differentiable tensor method "
-                + callee.getSimpleName()
-                + " of a class in another package is not differentiated: its generated "
-                + callee.getSimpleName()
-                + "Backward adds into .grad() and returns no partials to chain through, and its"
-                + " body, written here, could not reach what it reads; move it into this package,"
-                + " inline its body here, or run both methods on the dynamic tape");
-      }
+      // its generated method adds into .grad() of leaves and returns no partials to chain through:
+      // it is differentiated as if its body were written here (what the body reads must be
+      // reachable from this package: see requireReachable)
       return inlineTensorMethod(call, callee, declared, args, null);
     }
     if (declared.parameterTypes().stream().anyMatch(IrType::isMatrix)) {
@@ -540,6 +523,16 @@ abstract class CallLowering extends TensorLowering {
             GeneratedNames.resultRecord(callee),
             parameters,
             declared.returnType());
+    if (onReceiver && !receiverExpression.equals("self")) {
+      // the generated call passes the method's receiver; this one is a sub-model's
+      throw unsupported(
+          call,
+          "a call to the scalar @Differentiable instance method "
+              + callee.getSimpleName()
+              + " from a sub-model's method",
+          "make " + callee.getSimpleName() + " static");
+    }
+    requireReachable(callee, call);
     Value.Var value = temporary(declared.returnType());
     Value.Var result =
         new Value.Var(names.fresh(callee.getSimpleName() + "Result"), declared.returnType());
@@ -566,6 +559,16 @@ abstract class CallLowering extends TensorLowering {
           DiagnosticId.ADJ110,
           call,
           name + " is private; the generated class cannot call it:" + " make it package-private");
+    }
+    requireReachable(callee, call);
+    for (RegisteredCallee.MethodRef partial : partials.values()) {
+      // the generated code calls each partial too
+      TypeElement partialOwner = elements.getTypeElement(partial.owner());
+      if (partialOwner != null) {
+        ElementFilter.methodsIn(partialOwner.getEnclosedElements()).stream()
+            .filter(m -> m.getSimpleName().contentEquals(partial.method()))
+            .forEach(m -> requireReachable(m, call));
+      }
     }
     IrType returnType =
         Types2Ir.of(callee.getReturnType()).orElseThrow(); // checked at registration

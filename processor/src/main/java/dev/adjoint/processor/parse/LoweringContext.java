@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -86,6 +88,34 @@ abstract class LoweringContext {
 
   private static String capitalized(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /**
+   * Fails with ADJ110 unless the generated class, in the method's package, can name {@code member}
+   * (a field or method read by a body written at a call): a member of the method's own package
+   * needs only not to be private (checked where it is read); one of another package must be public,
+   * and so must every class around it.
+   */
+  void requireReachable(Element member, Tree where) {
+    PackageElement home = elements.getPackageOf(declaration.method());
+    PackageElement theirs = elements.getPackageOf(member);
+    if (theirs.equals(home)) {
+      return;
+    }
+    for (Element e = member; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+      if (!e.getModifiers().contains(Modifier.PUBLIC)) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ110,
+            where,
+            (e == member ? "" : member.getSimpleName() + ": ")
+                + e.getSimpleName()
+                + " is not public; the generated class, in package "
+                + (home.isUnnamed() ? "(unnamed)" : home.getQualifiedName())
+                + ", cannot reach it in package "
+                + (theirs.isUnnamed() ? "(unnamed)" : theirs.getQualifiedName())
+                + ": make it public");
+      }
+    }
   }
 
   /** The compilation unit of the method being differentiated, whose trees diagnostics point at. */

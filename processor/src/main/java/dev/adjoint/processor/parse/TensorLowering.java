@@ -106,6 +106,7 @@ abstract class TensorLowering extends LoweringContext {
               + field.getSimpleName()
               + "' is private; the generated class cannot read it: make it package-private");
     }
+    requireReachable(field, where);
     if (field.getModifiers().contains(Modifier.STATIC)) {
       // a tensor held by the class: a leaf like the receiver's, so that one that requires grad
       // gets its gradient as on the tape; data, which does not, costs one flag test
@@ -564,6 +565,7 @@ abstract class TensorLowering extends LoweringContext {
           call,
           "Linear.forward takes a Tensor, not a " + input.type().javaName());
     }
+    requireReachable(layer, call);
     String field = layer.getSimpleName().toString();
     String path = receiverExpression + "." + field;
     Value.Var weight = fieldLeaf(path + ".weight()", leafName(field + "Weight"));
