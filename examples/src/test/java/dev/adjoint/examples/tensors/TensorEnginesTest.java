@@ -227,7 +227,7 @@ class TensorEnginesTest {
     Ensemble written = new Ensemble(5, 3, new Generator(12));
     Tensor x = Tensor.randn(GEN, DType.FLOAT64, 4, 5);
     Tensor target = Tensor.randn(GEN, DType.FLOAT64, 4, 3);
-    assertEquals(11, written.parameters().size());
+    assertEquals(13, written.parameters().size());
     gradientsAgree(
         onTape.loss(x, target),
         EnsembleGrad.lossBackward(written, x, target),
