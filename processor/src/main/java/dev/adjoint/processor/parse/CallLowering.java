@@ -362,15 +362,7 @@ abstract class CallLowering extends TensorLowering {
           "call @Differentiable methods of a sub-model, instance methods of this class, or static"
               + " methods");
     }
-    DifferentiableDeclaration declared;
-    try {
-      declared = DifferentiableDeclaration.read(callee);
-    } catch (DiagnosticException e) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ109,
-          call,
-          name + " is @Differentiable but its declaration has an error; fix it first");
-    }
+    DifferentiableDeclaration declared = calleeDeclaration(call, callee);
     if (declared.returnType() != IrType.TENSOR
         && !declared.parameterTypes().contains(IrType.TENSOR)) {
       throw unsupported(
@@ -473,20 +465,23 @@ abstract class CallLowering extends TensorLowering {
       List<Value> args,
       String subModel);
 
-  Value lowerDifferentiableCall(
-      MethodInvocationTree call, ExecutableElement callee, boolean onReceiver, List<Value> args) {
-    DifferentiableDeclaration declared;
+  /** The callee's declaration; an error in it is reported where it is declared, ADJ109 here. */
+  private static DifferentiableDeclaration calleeDeclaration(
+      MethodInvocationTree call, ExecutableElement callee) {
     try {
-      declared = DifferentiableDeclaration.read(callee);
+      return DifferentiableDeclaration.read(callee);
     } catch (DiagnosticException e) {
-      // reported where the callee is declared; here, say why the call cannot be used
       throw new DiagnosticException(
           DiagnosticId.ADJ109,
           call,
           callee.getSimpleName()
-              + " is @Differentiable but its"
-              + " declaration has an error; fix it first");
+              + " is @Differentiable but its declaration has an error; fix it first");
     }
+  }
+
+  Value lowerDifferentiableCall(
+      MethodInvocationTree call, ExecutableElement callee, boolean onReceiver, List<Value> args) {
+    DifferentiableDeclaration declared = calleeDeclaration(call, callee);
     List<DifferentiableCallee.Parameter> parameters = new ArrayList<>();
     List<String> paramNames = declared.parameterNames();
     for (int i = 0; i < paramNames.size(); i++) {
