@@ -19,6 +19,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
@@ -43,6 +44,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
@@ -110,7 +114,7 @@ abstract class StatementLowering extends ExpressionLowering {
   /**
    * The methods whose bodies are being inlined, innermost first (a call back into one recurses).
    */
-  private final Deque<javax.lang.model.element.ExecutableElement> inlining = new ArrayDeque<>();
+  private final Deque<ExecutableElement> inlining = new ArrayDeque<>();
 
   /**
    * Lowers the body of {@code callee}, a {@code @Differentiable} tensor method of this package, at
@@ -125,12 +129,12 @@ abstract class StatementLowering extends ExpressionLowering {
   @Override
   Value inlineTensorMethod(
       MethodInvocationTree call,
-      javax.lang.model.element.ExecutableElement callee,
+      ExecutableElement callee,
       DifferentiableDeclaration declared,
       List<Value> args,
       String subModel) {
     String name = callee.getSimpleName().toString();
-    com.sun.source.tree.MethodTree tree = trees.getTree(callee);
+    MethodTree tree = trees.getTree(callee);
     if (tree == null || tree.getBody() == null) {
       throw new DiagnosticException(
           DiagnosticId.ADJ113,
@@ -151,7 +155,7 @@ abstract class StatementLowering extends ExpressionLowering {
     }
     List<? extends StatementTree> statements = tree.getBody().getStatements();
     Scope callerScope = scope;
-    javax.lang.model.element.TypeElement callerClass = owner;
+    TypeElement callerClass = owner;
     CompilationUnitTree callerUnit = unit;
     TypeResolver callerResolver = resolver;
     String callerFile = fileName;
@@ -163,19 +167,16 @@ abstract class StatementLowering extends ExpressionLowering {
     // the caller's loops are not the callee's: a return in the callee leaves only its own
     List<LoopContext> callerLoops = new ArrayList<>(loops);
     loops.clear();
-    javax.lang.model.element.TypeElement calleeClass =
-        (javax.lang.model.element.TypeElement) callee.getEnclosingElement();
+    TypeElement calleeClass = (TypeElement) callee.getEnclosingElement();
     if (!calleeClass.equals(owner)) {
-      // another class of the package: its names resolve, and its lines are counted, in its file
+      // another class: its names resolve, and its lines are counted, in its own file
       owner = calleeClass;
       unit = trees.getPath(callee).getCompilationUnit();
       resolver = new TypeResolver(elements, unit, calleeClass);
       String path = unit.getSourceFile().getName();
       fileName = path.substring(path.lastIndexOf('/') + 1);
     }
-    isInstanceMethod =
-        callerIsInstance
-            && !callee.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
+    isInstanceMethod = callerIsInstance && !callee.getModifiers().contains(Modifier.STATIC);
     if (subModel != null) {
       receiverExpression = subModel; // its fields are read through the caller's field
     }
