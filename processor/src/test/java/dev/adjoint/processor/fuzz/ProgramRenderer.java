@@ -38,8 +38,10 @@ import java.util.Locale;
 
 /**
  * Writes a {@link Program} as a Java class: the {@code @Differentiable} method {@code f}, its
- * helper {@code h}, and {@code traced}, the same body with every double intermediate passed through
- * {@link Trace#tr} so that the test can skip points where an intermediate overflows.
+ * helper {@code h}, and {@code traced} and {@code tracedH}, the same bodies with every double
+ * intermediate passed through {@link Trace#tr} and every decision through {@link Trace#br} or
+ * {@link Trace#mm}, so that the test can skip points where an intermediate overflows or where a
+ * neighbour decides differently.
  */
 final class ProgramRenderer {
   static final String PACKAGE = "fuzz";
@@ -80,6 +82,14 @@ final class ProgramRenderer {
         + "    for (int k = 0; k < 2; k++) {\n"
         + "      if (s > 3) break;\n"
         + "      s = s * Math.tanh(y) + Math.sin(s);\n"
+        + "    }\n"
+        + "    return s;\n"
+        + "  }\n\n"
+        + "  public static double tracedH(double x, double y) {\n"
+        + "    double s = x;\n"
+        + "    for (int k = 0; k < 2; k++) {\n"
+        + "      if (br(s > 3)) break;\n"
+        + "      s = tr(tr(s * tr(Math.tanh(y))) + tr(Math.sin(s)));\n"
         + "    }\n"
         + "    return s;\n"
         + "  }\n\n"
@@ -303,7 +313,12 @@ final class ProgramRenderer {
                 "Math." + (m.max() ? "max" : "min") + "(" + left.text() + ", " + right.text() + ")",
                 ints);
       }
-      case Call c -> traced("h(" + expr(c.x()).text() + ", " + expr(c.y()).text() + ")", false);
+      case Call c ->
+          // the traced copy calls the traced helper, whose decisions count too: a point where
+          // the helper's branch flips between the point and its neighbours is no reference
+          traced(
+              (traced ? "tracedH(" : "h(") + expr(c.x()).text() + ", " + expr(c.y()).text() + ")",
+              false);
       case Conditional c -> {
         Code ifTrue = expr(c.ifTrue());
         Code ifFalse = expr(c.ifFalse());
