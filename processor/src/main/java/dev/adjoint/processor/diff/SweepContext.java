@@ -124,15 +124,7 @@ abstract class SweepContext {
             "$L $L = $L; // $L\n", v.type().javaName(), name, narrowed(v, contribution), origin);
         return;
       }
-      pendingDeclarations.add(
-          v.type().javaName()
-              + " "
-              + name
-              + " = "
-              + defaultValue(v.type())
-              + "; // "
-              + origin
-              + ": accumulated in the block below\n");
+      pendDeclaration(v, name, origin);
     }
     // a contribution inside an inner loop touches the adjoint for every enclosing pass too
     for (Pass enclosing : passes) {
@@ -299,15 +291,7 @@ abstract class SweepContext {
     beforeWrite(out, v);
     String name = adjoint(v);
     if (declaredAdjoints.add(v)) {
-      pendingDeclarations.add(
-          v.type().javaName()
-              + " "
-              + name
-              + " = "
-              + defaultValue(v.type())
-              + "; // "
-              + forward.origin()
-              + ": accumulated in the block below\n");
+      pendDeclaration(v, name, forward.origin());
     }
     out.add(
         "$L = $L; // $L\n",
@@ -476,5 +460,21 @@ abstract class SweepContext {
 
   static Value.Var resultOf(Node node) {
     return node instanceof Node.CallDifferentiable call ? call.result() : null;
+  }
+
+  /**
+   * Declares {@code v}'s adjoint {@code name}, zero, before the block being written (it is
+   * accumulated inside it and read after it).
+   */
+  private void pendDeclaration(Value.Var v, String name, Origin origin) {
+    pendingDeclarations.add(
+        v.type().javaName()
+            + " "
+            + name
+            + " = "
+            + defaultValue(v.type())
+            + "; // "
+            + origin
+            + ": accumulated in the block below\n");
   }
 }

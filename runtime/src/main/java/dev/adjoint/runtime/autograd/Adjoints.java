@@ -133,16 +133,9 @@ public final class Adjoints {
         && t.numel() == t.storage().size();
   }
 
+  // an operation on these operands would be recorded on the tape, as Ops decides it
   private static boolean recorded(Tensor... operands) {
-    if (!GradMode.isEnabled()) {
-      return false;
-    }
-    for (Tensor t : operands) {
-      if (t.requiresGrad()) {
-        return true;
-      }
-    }
-    return false;
+    return Ops.recording(operands);
   }
 
   /**

@@ -29,7 +29,7 @@ public final class Ops {
 
   // ---------------------------------------------------------------- recording
 
-  private static boolean recording(Tensor... inputs) {
+  static boolean recording(Tensor... inputs) {
     if (!GradMode.isEnabled()) {
       return false;
     }
