@@ -35,6 +35,18 @@ public final class Cuda {
 
   private static final Map<Integer, CudaDevice> DEVICES = new ConcurrentHashMap<>();
 
+  // GPUs emulated on the host, by index: tests run the backend on them where there is no GPU
+  private static final Map<Integer, Gpu> EMULATED = new ConcurrentHashMap<>();
+
+  /** Makes {@code cuda:index} the emulated {@code gpu} until {@link #stopEmulating} (tests). */
+  static void emulate(int index, Gpu gpu) {
+    EMULATED.put(index, gpu);
+  }
+
+  static void stopEmulating(int index) {
+    EMULATED.remove(index);
+  }
+
   /**
    * Loads and initialises the driver found by {@code search}; every way this can fail is an {@link
    * Unavailable} whose reason says what was tried.
@@ -79,7 +91,8 @@ public final class Cuda {
 
   /** The backend of GPU {@code index}, started on first use. */
   public static CudaBackend backend(int index) {
-    return device(index).backend();
+    Gpu emulated = EMULATED.get(index);
+    return emulated != null ? emulated.backend() : device(index).backend();
   }
 
   static CudaDevice device(int index) {
@@ -144,6 +157,9 @@ public final class Cuda {
     for (CudaDevice d : DEVICES.values()) {
       d.synchronize();
     }
+    for (Gpu g : EMULATED.values()) {
+      g.synchronize();
+    }
   }
 
   /** The allocator's statistics for GPU 0. */
@@ -152,7 +168,8 @@ public final class Cuda {
   }
 
   public static MemoryStats memoryStats(int index) {
-    return device(index).allocator().stats();
+    Gpu emulated = EMULATED.get(index);
+    return (emulated != null ? emulated : device(index)).allocator().stats();
   }
 
   /** Gives the allocator's cached blocks back to the driver, on every started GPU. */
@@ -160,6 +177,9 @@ public final class Cuda {
     for (CudaDevice d : DEVICES.values()) {
       d.enter();
       d.allocator().emptyCache();
+    }
+    for (Gpu g : EMULATED.values()) {
+      g.allocator().emptyCache();
     }
   }
 }

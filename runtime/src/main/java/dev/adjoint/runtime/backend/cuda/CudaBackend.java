@@ -23,12 +23,12 @@ import java.util.Locale;
  * the operands' precision. The checks and their messages are the CPU backend's.
  */
 public final class CudaBackend implements Backend {
-  private final CudaDevice device;
+  private final Gpu device;
   private final Reductions reductions;
   private final Indexing indexing;
   private final Matmul matmul;
 
-  CudaBackend(CudaDevice device) {
+  CudaBackend(Gpu device) {
     this.device = device;
     this.reductions = new Reductions(device, this);
     this.indexing = new Indexing(device, this);
@@ -89,7 +89,7 @@ public final class CudaBackend implements Backend {
   }
 
   /** Device memory owned elsewhere, seen as a storage (never released through this). */
-  private record Borrowed(CudaDevice gpu, long address)
+  private record Borrowed(Gpu gpu, long address)
       implements dev.adjoint.runtime.tensor.DeviceBuffer {
     @Override
     public dev.adjoint.runtime.tensor.Device device() {

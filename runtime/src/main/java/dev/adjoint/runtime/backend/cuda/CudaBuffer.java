@@ -11,10 +11,10 @@ import dev.adjoint.runtime.tensor.Storage;
  * queued) or when this object becomes unreachable (the allocator tracks it).
  */
 final class CudaBuffer implements DeviceBuffer {
-  private final CudaDevice device;
+  private final Gpu device;
   private final CachingAllocator.Block block;
 
-  CudaBuffer(CudaDevice device, long bytes) {
+  CudaBuffer(Gpu device, long bytes) {
     this.device = device;
     this.block = device.allocator().allocate(bytes, device.stream(), this);
   }

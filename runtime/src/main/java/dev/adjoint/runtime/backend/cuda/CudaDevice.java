@@ -1,14 +1,8 @@
 package dev.adjoint.runtime.backend.cuda;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Device;
-import dev.adjoint.runtime.tensor.Storage;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
@@ -21,7 +15,7 @@ import java.util.function.Supplier;
  * index kernels report out-of-range indices in. Calls that return host data ({@code item}, {@code
  * cpu}, printing) wait for the stream; nothing else does.
  */
-final class CudaDevice {
+final class CudaDevice implements Gpu {
   private static final int THREADS = 256;
 
   private final int index;
@@ -44,6 +38,7 @@ final class CudaDevice {
   private Cublas cublas;
   private Staging staging;
   private long status;
+  private MemorySegment statusHost;
   private boolean statusPending;
 
   CudaDevice(int index, Driver driver, Supplier<KernelCache> compiler, CublasFactory cublasMaker) {
@@ -99,7 +94,8 @@ final class CudaDevice {
     return index;
   }
 
-  Device device() {
+  @Override
+  public Device device() {
     return device;
   }
 
@@ -111,15 +107,18 @@ final class CudaDevice {
     return major + "." + minor;
   }
 
-  long stream() {
+  @Override
+  public long stream() {
     return stream;
   }
 
-  CachingAllocator allocator() {
+  @Override
+  public CachingAllocator allocator() {
     return allocator;
   }
 
-  CudaBackend backend() {
+  @Override
+  public CudaBackend backend() {
     return backend;
   }
 
@@ -149,7 +148,8 @@ final class CudaDevice {
    * Launches {@code kernel} over {@code work} items (a grid-stride loop) with its one argument
    * struct, filled by {@code fill}.
    */
-  synchronized void launch(String kernel, long work, StructLayout layout, ArgsFiller fill) {
+  @Override
+  public synchronized void launch(String kernel, long work, StructLayout layout, ArgsFiller fill) {
     if (work <= 0) {
       return;
     }
@@ -166,14 +166,9 @@ final class CudaDevice {
     }
   }
 
-  /** Writes one kernel's argument struct. */
-  @FunctionalInterface
-  interface ArgsFiller {
-    void fill(KernelLayouts.Writer args);
-  }
-
   /** The device address of the status words ({flag, value, dim, size}) for index kernels. */
-  synchronized long statusWords() {
+  @Override
+  public synchronized long statusWords() {
     if (status == 0) {
       enter();
       status = allocator.allocate(32, stream, null).address;
@@ -185,31 +180,23 @@ final class CudaDevice {
   // ------------------------------------------------------------------ host ↔ device
 
   /** Waits for the stream, then reports an out-of-range index a kernel found since last time. */
-  synchronized void synchronize() {
+  @Override
+  public synchronized void synchronize() {
     enter();
     driver.synchronizeStream(stream);
     if (statusPending) {
       statusPending = false;
-      MemorySegment words = staging(32);
+      // its own host words: the staging buffer may hold a download not yet copied out
+      if (statusHost == null) {
+        statusHost = driver.allocateHost(32);
+      }
+      MemorySegment words = statusHost;
       driver.copyDeviceToHost(words, status, 32, stream);
       driver.synchronizeStream(stream);
-      long flag = words.get(JAVA_LONG, 0);
-      if (flag != 0) {
-        long value = words.get(JAVA_LONG, 8);
-        long dim = words.get(JAVA_LONG, 16);
-        long size = words.get(JAVA_LONG, 24);
+      IndexOutOfBoundsException error = Gpu.indexError(words, device);
+      if (error != null) {
         driver.memsetBytes(status, (byte) 0, 32, stream);
-        throw new IndexOutOfBoundsException(
-            "index "
-                + value
-                + " is out of range for dimension "
-                + dim
-                + " of size "
-                + size
-                + " (found on "
-                + device
-                + "; the operations queued since the last synchronisation that read it are not"
-                + " valid)");
+        throw error;
       }
     }
   }
@@ -230,7 +217,8 @@ final class CudaDevice {
   private record Staging(MemorySegment memory, long capacity) {}
 
   /** Copies {@code bytes} of host memory to the device (through the staging buffer). */
-  synchronized void upload(long dst, MemorySegment src, long bytes) {
+  @Override
+  public synchronized void upload(long dst, MemorySegment src, long bytes) {
     if (bytes == 0) {
       return;
     }
@@ -243,7 +231,8 @@ final class CudaDevice {
   }
 
   /** Copies {@code bytes} of device memory into {@code dst} on the host, after queued work. */
-  synchronized void downloadBytes(MemorySegment dst, long src, long bytes) {
+  @Override
+  public synchronized void downloadBytes(MemorySegment dst, long src, long bytes) {
     enter();
     MemorySegment stage = staging(Math.max(1, bytes));
     if (bytes > 0) {
@@ -253,41 +242,24 @@ final class CudaDevice {
     MemorySegment.copy(stage, 0, dst, 0, bytes);
   }
 
-  synchronized void copyDeviceToDevice(long dst, long src, long bytes) {
+  @Override
+  public synchronized void copyDeviceToDevice(long dst, long src, long bytes) {
     if (bytes > 0) {
       enter();
       driver.copyDeviceToDevice(dst, src, bytes, stream);
     }
   }
 
-  synchronized void zero(long address, long bytes) {
+  @Override
+  public synchronized void zero(long address, long bytes) {
     if (bytes > 0) {
       enter();
       driver.memsetBytes(address, (byte) 0, bytes, stream);
     }
   }
 
-  /** All {@code size} elements at {@code address} as a heap storage. */
-  Storage download(long address, DType dtype, int size) {
-    MemorySegment host = Arena.ofAuto().allocate(Math.max(1L, (long) size * dtype.byteSize()), 8);
-    downloadBytes(host, address, (long) size * dtype.byteSize());
-    return HostArrays.toStorage(host, dtype, size);
-  }
-
-  double readElement(long address, DType dtype, int index) {
-    MemorySegment one = Arena.ofAuto().allocate(8, 8);
-    downloadBytes(one, address + (long) index * dtype.byteSize(), dtype.byteSize());
-    return switch (dtype) {
-      case BOOL -> one.get(JAVA_BYTE, 0) != 0 ? 1 : 0;
-      case INT64 -> one.get(JAVA_LONG, 0);
-      case FLOAT32 -> one.get(JAVA_FLOAT, 0);
-      case FLOAT64 -> one.get(JAVA_DOUBLE, 0);
-    };
-  }
-
-  void writeElement(long address, DType dtype, int index, double value) {
-    MemorySegment one = Arena.ofAuto().allocate(8, 8);
-    HostArrays.put(one, dtype, 0, value);
-    upload(address + (long) index * dtype.byteSize(), one, dtype.byteSize());
+  @Override
+  public void gemm(boolean single, GemmPlan.Call call) {
+    cublas().gemmStridedBatched(single, call);
   }
 }

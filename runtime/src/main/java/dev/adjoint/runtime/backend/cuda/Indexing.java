@@ -14,10 +14,10 @@ final class Indexing {
   private static final int GATHER = 2;
   private static final int SCATTER_ADD = 3;
 
-  private final CudaDevice device;
+  private final Gpu device;
   private final CudaBackend backend;
 
-  Indexing(CudaDevice device, CudaBackend backend) {
+  Indexing(Gpu device, CudaBackend backend) {
     this.device = device;
     this.backend = backend;
   }

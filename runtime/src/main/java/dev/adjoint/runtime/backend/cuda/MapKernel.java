@@ -23,7 +23,7 @@ final class MapKernel {
   private MapKernel() {}
 
   static void run(
-      CudaDevice device, int op, Tensor out, Tensor a, Tensor b, Tensor c, double p0, double p1) {
+      Gpu device, int op, Tensor out, Tensor a, Tensor b, Tensor c, double p0, double p1) {
     int n = out.numel();
     if (n == 0) {
       return;

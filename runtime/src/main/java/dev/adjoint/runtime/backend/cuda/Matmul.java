@@ -8,10 +8,10 @@ import java.util.Arrays;
 
 /** PyTorch's matmul on one GPU: the CPU backend's checks and shapes, cuBLAS for the products. */
 final class Matmul {
-  private final CudaDevice device;
+  private final Gpu device;
   private final CudaBackend backend;
 
-  Matmul(CudaDevice device, CudaBackend backend) {
+  Matmul(Gpu device, CudaBackend backend) {
     this.device = device;
     this.backend = backend;
   }
@@ -85,11 +85,9 @@ final class Matmul {
     }
     GemmPlan.Call call = ((GemmPlan.Gemm) plan).call();
     int size = out.dtype().byteSize();
-    device
-        .cublas()
-        .gemmStridedBatched(
-            out.dtype() == DType.FLOAT32,
-            call.at(Layouts.address(bc), Layouts.address(ac), Layouts.address(out), size));
+    device.gemm(
+        out.dtype() == DType.FLOAT32,
+        call.at(Layouts.address(bc), Layouts.address(ac), Layouts.address(out), size));
     if (ac != a) {
       CudaBackend.release(ac);
     }

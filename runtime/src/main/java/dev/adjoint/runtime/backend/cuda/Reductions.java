@@ -11,10 +11,10 @@ final class Reductions {
   private static final int TARGET_THREADS = 1 << 15;
   private static final int MIN_RUN = 32;
 
-  private final CudaDevice device;
+  private final Gpu device;
   private final CudaBackend backend;
 
-  Reductions(CudaDevice device, CudaBackend backend) {
+  Reductions(Gpu device, CudaBackend backend) {
     this.device = device;
     this.backend = backend;
   }
@@ -70,7 +70,7 @@ final class Reductions {
         split.chunks() > 1
             ? backend.empty(DType.FLOAT64, new int[] {split.chunks() * outputs})
             : null;
-    CudaDevice.ArgsFiller fill =
+    Gpu.ArgsFiller fill =
         w -> {
           w.i64("in", Layouts.address(x)).i64("out", Layouts.address(result));
           w.i64("partial", partial == null ? 0 : Layouts.address(partial));
