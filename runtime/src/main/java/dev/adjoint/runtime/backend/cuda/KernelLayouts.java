@@ -82,8 +82,7 @@ final class KernelLayouts {
           JAVA_INT.withName("inner"),
           JAVA_INT.withName("x_offset"),
           JAVA_INT.withName("y_offset"),
-          JAVA_INT.withName("g_offset"),
-          MemoryLayout.paddingLayout(4));
+          JAVA_INT.withName("g_offset"));
 
   static final StructLayout INDEX_ARGS =
       MemoryLayout.structLayout(
