@@ -16,6 +16,7 @@ final class CudaBuffer implements DeviceBuffer {
 
   CudaBuffer(Gpu device, long bytes) {
     this.device = device;
+    device.enter(); // the allocator may call the driver from this thread
     this.block = device.allocator().allocate(bytes, device.stream(), this);
   }
 

@@ -127,7 +127,8 @@ final class CudaDevice implements Gpu {
   }
 
   /** The primary context is current on the calling thread from here on. */
-  void enter() {
+  @Override
+  public void enter() {
     if (entered.get() == null) {
       driver.setCurrent(context);
       entered.set(Boolean.TRUE);

@@ -27,6 +27,9 @@ interface Gpu {
 
   CudaBackend backend();
 
+  /** Makes this GPU's context current on the calling thread (a no-op where there is none). */
+  default void enter() {}
+
   /** Queues {@code kernel} over {@code work} items with its argument struct, filled by fill. */
   void launch(String kernel, long work, StructLayout layout, ArgsFiller fill);
 
