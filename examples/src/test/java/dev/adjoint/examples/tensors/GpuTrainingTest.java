@@ -16,7 +16,7 @@ import dev.adjoint.runtime.tensor.Generator;
 import dev.adjoint.runtime.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class GpuTrainingTest {
   static final Device GPU = Device.cuda();
 
-  @BeforeAll
-  static void needsAGpu() {
+  @BeforeEach
+  void needsAGpu() {
     Assumptions.assumeTrue(
         Cuda.isAvailable(), () -> "skipped: no CUDA driver: " + Cuda.unavailableReason());
   }

@@ -69,6 +69,7 @@ final class CachingAllocator {
 
   private final RawMemory raw;
   private final long softLimit;
+  private long collectAbove;
   private final Map<Long, Map<Long, ArrayDeque<Block>>> cache = new HashMap<>();
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
   private final Map<Reference<?>, Block> owners = new HashMap<>();
@@ -86,6 +87,7 @@ final class CachingAllocator {
   CachingAllocator(RawMemory raw, long softLimit) {
     this.raw = raw;
     this.softLimit = softLimit;
+    this.collectAbove = softLimit;
   }
 
   /** The size class of a request: 512 B · 2^k · (1, 1¼, 1½ or 1¾), the smallest that fits. */
@@ -108,8 +110,10 @@ final class CachingAllocator {
   synchronized Block allocate(long bytes, long stream, Object owner) {
     drainCollected();
     long size = sizeClass(bytes);
-    if (allocated + size > softLimit) {
+    if (allocated + size > collectAbove) {
       collect();
+      // what live tensors hold stays held: ask again only after a quarter of the limit more
+      collectAbove = Math.max(softLimit, allocated + softLimit / 4);
     }
     Block block = fromCache(size, stream);
     if (block == null) {
@@ -139,6 +143,8 @@ final class CachingAllocator {
       block = new Block(address, size, stream);
     } else {
       cacheHits++;
+      // a new handle: a stale release through the previous one must not free this owner's memory
+      block = new Block(block.address, size, stream);
     }
     allocated += size;
     peak = Math.max(peak, allocated);
@@ -147,7 +153,6 @@ final class CachingAllocator {
       block.tracker = ref;
       owners.put(ref, block); // keeps the reference itself reachable until it is drained
     }
-    block.released = false;
     return block;
   }
 

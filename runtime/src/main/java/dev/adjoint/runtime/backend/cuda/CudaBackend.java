@@ -1,6 +1,7 @@
 package dev.adjoint.runtime.backend.cuda;
 
 import dev.adjoint.runtime.backend.Backend;
+import dev.adjoint.runtime.backend.KernelChecks;
 import dev.adjoint.runtime.backend.Pointwise;
 import dev.adjoint.runtime.backend.Relation;
 import dev.adjoint.runtime.rules.ElementwiseOp;
@@ -169,17 +170,7 @@ public final class CudaBackend implements Backend {
 
   @Override
   public void keepWherePositiveInPlace(Tensor y, Tensor g) {
-    if (!Arrays.equals(y.shape(), g.shape()) || y.dtype() != g.dtype()) {
-      throw new IllegalArgumentException(
-          "keepWherePositiveInPlace: "
-              + Shape.format(g.shape())
-              + " "
-              + g.dtype()
-              + " does not fit "
-              + Shape.format(y.shape())
-              + " "
-              + y.dtype());
-    }
+    KernelChecks.sameShapeAndType("keepWherePositiveInPlace", y, g);
     MapKernel.run(device, MapKernel.KEEP_POSITIVE, y, y, g, null, 0, 0);
   }
 
@@ -221,7 +212,7 @@ public final class CudaBackend implements Backend {
 
   @Override
   public void copyInto(Tensor dst, Tensor src) {
-    checkBroadcastInto("copy", src, dst.shape());
+    KernelChecks.broadcastInto("copy", src, dst.shape());
     if (src.isCuda()
         && src.dtype() == dst.dtype()
         && dst.isContiguous()
@@ -239,7 +230,7 @@ public final class CudaBackend implements Backend {
 
   @Override
   public void addScaledInPlace(Tensor dst, Tensor src, double alpha) {
-    checkBroadcastInto("add_", src, dst.shape());
+    KernelChecks.broadcastInto("add_", src, dst.shape());
     MapKernel.run(device, MapKernel.AXPY, dst, dst, src, null, alpha, 0);
   }
 
@@ -253,26 +244,9 @@ public final class CudaBackend implements Backend {
     MapKernel.run(device, MapKernel.FILL, dst, null, null, null, value, 0);
   }
 
-  static void checkBroadcastInto(String op, Tensor src, int[] shape) {
-    if (!Shape.expandable(src.shape(), shape)) {
-      throw new IllegalArgumentException(
-          op
-              + ": shape "
-              + Shape.format(src.shape())
-              + " cannot be broadcast into shape "
-              + Shape.format(shape));
-    }
-  }
-
   @Override
   public Tensor cat(List<Tensor> parts, int dim, DType dtype) {
-    int[] shape = parts.get(0).shape();
-    int total = 0;
-    for (Tensor p : parts) {
-      total += p.shape()[dim];
-    }
-    shape[dim] = total;
-    Tensor out = empty(dtype, shape);
+    Tensor out = empty(dtype, KernelChecks.catShape(parts, dim));
     int at = 0;
     for (Tensor p : parts) {
       int size = p.shape()[dim];

@@ -1,6 +1,6 @@
 package dev.adjoint.runtime.backend.cuda;
 
-import dev.adjoint.runtime.tensor.Shape;
+import dev.adjoint.runtime.backend.KernelChecks;
 import dev.adjoint.runtime.tensor.Tensor;
 
 /**
@@ -83,17 +83,7 @@ final class Indexing {
     int[] xshape = x.shape();
     Layouts.checkRank(src == null ? "gather" : "scatterAdd", ishape.length);
     if (index.numel() > 0) {
-      for (int d = 0; d < ishape.length; d++) {
-        if (d != dim && ishape[d] > xshape[d]) {
-          throw new IndexOutOfBoundsException(
-              "gather: index shape "
-                  + Shape.format(ishape)
-                  + " exceeds input shape "
-                  + Shape.format(xshape)
-                  + " in dimension "
-                  + d);
-        }
-      }
+      KernelChecks.gatherIndexFits(ishape, xshape, dim);
     }
     if (src != null) {
       checkFloating("scatterAdd", x);

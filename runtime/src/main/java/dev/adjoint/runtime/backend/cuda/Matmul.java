@@ -1,5 +1,6 @@
 package dev.adjoint.runtime.backend.cuda;
 
+import dev.adjoint.runtime.backend.MatmulShape;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Shape;
 import dev.adjoint.runtime.tensor.Tensor;
@@ -17,52 +18,19 @@ final class Matmul {
   }
 
   Tensor matmul(Tensor a, Tensor b) {
-    int[] as = a.shape();
-    int[] bs = b.shape();
-    if (a.dim() == 0 || b.dim() == 0) {
-      throw new IllegalArgumentException(
-          "matmul: both operands need at least one dimension, got shapes "
-              + Shape.format(as)
-              + " and "
-              + Shape.format(bs));
-    }
-    DType dtype = DType.promote(a.dtype(), b.dtype());
-    if (!dtype.isFloatingPoint()) {
-      dtype = DType.FLOAT32;
-    }
+    MatmulShape shapes = MatmulShape.of(a, b);
+    DType dtype = shapes.dtype();
     Tensor a2 = a.dim() == 1 ? Views.unsqueeze(a, 0) : a;
     Tensor b2 = b.dim() == 1 ? Views.unsqueeze(b, 1) : b;
     a2 = a2.dtype() == dtype ? a2 : backend.copy(a2, dtype);
     b2 = b2.dtype() == dtype ? b2 : backend.copy(b2, dtype);
-    int[] a2s = a2.shape();
-    int[] b2s = b2.shape();
-    int m = a2s[a2s.length - 2];
-    int k = a2s[a2s.length - 1];
-    int n = b2s[b2s.length - 1];
-    if (b2s[b2s.length - 2] != k) {
-      throw new IllegalArgumentException(
-          "matmul: shapes "
-              + Shape.format(as)
-              + " and "
-              + Shape.format(bs)
-              + " cannot be multiplied ("
-              + k
-              + " != "
-              + b2s[b2s.length - 2]
-              + ")");
-    }
-    int[] batch =
-        Shape.broadcast(
-            "matmul", Arrays.copyOf(a2s, a2s.length - 2), Arrays.copyOf(b2s, b2s.length - 2));
-    int[] outShape = Arrays.copyOf(batch, batch.length + 2);
-    outShape[batch.length] = m;
-    outShape[batch.length + 1] = n;
+    int[] outShape = shapes.outShape();
     Tensor out = backend.empty(dtype, outShape);
     if (Shape.numel(outShape) > 0) {
-      if (k == 0) {
+      if (shapes.k() == 0) {
         backend.fill(out, 0);
       } else {
-        multiply(a2, b2, batch, out);
+        multiply(a2, b2, shapes.batch(), out);
       }
     }
     if (a.dim() == 1) {

@@ -1,9 +1,9 @@
 package dev.adjoint.runtime.backend.cuda;
 
+import dev.adjoint.runtime.backend.KernelChecks;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Shape;
 import dev.adjoint.runtime.tensor.Tensor;
-import java.util.Arrays;
 
 /** Sums, maxima and the row operations (softmax, log-softmax, its gradient) on one GPU. */
 final class Reductions {
@@ -127,20 +127,7 @@ final class Reductions {
 
   void logSoftmaxBackwardInPlace(Tensor y, Tensor g, int dim) {
     int[] shape = y.shape();
-    if (!Arrays.equals(shape, g.shape())
-        || y.dtype() != g.dtype()
-        || !y.dtype().isFloatingPoint()
-        || !y.isContiguous()) {
-      throw new IllegalArgumentException(
-          "logSoftmaxBackwardInPlace: "
-              + Shape.format(g.shape())
-              + " "
-              + g.dtype()
-              + " does not fit a contiguous "
-              + Shape.format(shape)
-              + " "
-              + y.dtype());
-    }
+    KernelChecks.logSoftmaxGradient(y, g);
     Tensor gc = g.isCuda() && g.isContiguous() ? g : backend.copy(backend.onDevice(g), g.dtype());
     int[] r = rows(shape, dim);
     device.launch(

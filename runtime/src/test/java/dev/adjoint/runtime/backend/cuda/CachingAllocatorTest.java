@@ -95,9 +95,13 @@ class CachingAllocatorTest {
     a.release();
     a.release();
     Set<Long> addresses = new HashSet<>();
-    addresses.add(allocator.allocate(1000, 1, null).address);
+    CachingAllocator.Block b = allocator.allocate(1000, 1, null);
+    addresses.add(b.address);
     addresses.add(allocator.allocate(1000, 1, null).address);
     assertEquals(2, addresses.size());
+    // a stale release of a block's earlier handle leaves its new owner's memory alone
+    a.release();
+    assertEquals(2 * CachingAllocator.sizeClass(1000), allocator.stats().allocatedBytes());
   }
 
   @Test

@@ -1,14 +1,14 @@
 package dev.adjoint.runtime.backend.cuda;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 
 /** {@link BackendAgreement} on GPU 0: every operation on the device against the CPU backend. */
 @Tag("gpu")
 class GpuBackendTest extends BackendAgreement {
-  @BeforeAll
-  static void needsAGpu() {
+  @BeforeEach
+  void needsAGpu() {
     Assumptions.assumeTrue(
         Cuda.isAvailable(), () -> "skipped: no CUDA driver: " + Cuda.unavailableReason());
   }
