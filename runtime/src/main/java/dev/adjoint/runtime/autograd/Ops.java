@@ -527,13 +527,19 @@ public final class Ops {
               + " must be [N, C] and [N]");
     }
     Tensor picked = backend().gather(logProbabilities, 1, Views.unsqueeze(target, 1));
-    double sum = 0;
-    for (double v : picked.toArray()) {
-      sum += v;
+    Tensor y;
+    if (logProbabilities.isCuda()) {
+      // on the device, without waiting for it: the sum is a kernel's (in double, then rounded)
+      Tensor sum = backend().sum(picked, new int[] {0, 1}, false);
+      Tensor count = Tensor.wrappedNumber(-Math.max(1, target.numel()));
+      y = backend().binary(ElementwiseOp.DIVIDE, sum, count, logProbabilities.dtype());
+    } else {
+      double sum = 0;
+      for (double v : picked.toArray()) {
+        sum += v;
+      }
+      y = Tensor.scalar(logProbabilities.dtype(), -sum / Math.max(1, target.numel()));
     }
-    Tensor y =
-        Tensor.scalar(logProbabilities.dtype(), -sum / Math.max(1, target.numel()))
-            .to(logProbabilities.device());
     return record(TensorOp.NLL_LOSS, OpParams.none(), y, logProbabilities, target);
   }
 

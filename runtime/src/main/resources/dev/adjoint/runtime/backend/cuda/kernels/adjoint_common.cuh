@@ -11,8 +11,14 @@
 #define ADJ_HD
 #endif
 
-#if !defined(__CUDACC_RTC__)
+#if defined(__CUDACC_RTC__)
+// NVRTC has the CUDA math functions built in but no <math.h>, so no NAN or INFINITY macros
+#define ADJ_NAN __longlong_as_double(0x7ff8000000000000ULL)
+#define ADJ_INF __longlong_as_double(0x7ff0000000000000ULL)
+#else
 #include <math.h>
+#define ADJ_NAN ((double) NAN)
+#define ADJ_INF ((double) INFINITY)
 #endif
 
 #define ADJ_MAX_DIMS 8

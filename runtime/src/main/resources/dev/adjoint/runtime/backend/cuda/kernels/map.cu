@@ -75,7 +75,7 @@ ADJ_HD inline double adj_pow(double x, double y) {
   if (y == 3.0) return x * x * x;
   if (y == 0.0) return 1.0;
   if (y != y) return y;
-  if ((x == 1.0 || x == -1.0) && isinf(y)) return (double) NAN;
+  if ((x == 1.0 || x == -1.0) && isinf(y)) return ADJ_NAN;
   return pow(x, y);
 }
 
@@ -136,7 +136,7 @@ ADJ_HD inline double adj_map_value(int op, double x, double y, double z, double 
     case OP_SCALE: return x * p0;
     case OP_FILL: return p0;
     case OP_KEEP_POSITIVE: return x > 0.0 ? y : 0.0;
-    default: return (double) NAN;
+    default: return ADJ_NAN;
   }
 }
 

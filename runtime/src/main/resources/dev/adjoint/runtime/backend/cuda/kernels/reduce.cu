@@ -9,7 +9,7 @@
 #define REDUCE_MAX 1
 
 ADJ_HD inline double adj_reduce_start(int op) {
-  return op == REDUCE_SUM ? 0.0 : -(double) INFINITY;
+  return op == REDUCE_SUM ? 0.0 : -ADJ_INF;
 }
 
 // the CPU backend's rule: a NaN, once met, stays

@@ -12,10 +12,10 @@
 ADJ_HD inline void adj_softmax_row(const struct RowArgs& r, int row) {
   int o = row / r.inner;
   int base = o * r.size * r.inner + (row - o * r.inner);
-  double max = -(double) INFINITY;
+  double max = -ADJ_INF;
   for (int j = 0; j < r.size; j++) {
     double v = adj_load(r.x, r.dtype, r.x_offset + base + j * r.inner);
-    max = v != v || max != max ? (double) NAN : (v > max ? v : max);
+    max = v != v || max != max ? ADJ_NAN : (v > max ? v : max);
   }
   if (isinf(max)) max = 0.0;
   double sum = 0.0;
