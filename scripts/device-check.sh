@@ -26,6 +26,7 @@ say "GPU: $(head -n 12 "$out/nvidia-smi.txt" | grep -m1 -E 'H[0-9]{3}|NVIDIA' ||
 say "1/3 the gpu suite and the header checks"
 timeout 240 $java -jar "$stage/junit-console.jar" execute -cp "$cp" \
   --select-class dev.adjoint.runtime.backend.cuda.GpuBackendTest \
+  --select-class dev.adjoint.runtime.backend.cuda.NvrtcGpuTest \
   --select-class dev.adjoint.examples.tensors.GpuTrainingTest \
   --select-class dev.adjoint.runtime.backend.cuda.NativeSignatureTest \
   --select-class dev.adjoint.runtime.backend.cuda.KernelLayoutTest \
