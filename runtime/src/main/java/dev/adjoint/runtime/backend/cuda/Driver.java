@@ -149,6 +149,20 @@ final class Driver {
     }
   }
 
+  // a call whose status is all it returns
+  private void run(String call, Status body) {
+    try {
+      check(call, body.call());
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Status {
+    int call() throws Throwable;
+  }
+
   @FunctionalInterface
   private interface IntCall {
     int call(MemorySegment out) throws Throwable;
@@ -161,11 +175,7 @@ final class Driver {
   // ------------------------------------------------------------------ devices and contexts
 
   void init() {
-    try {
-      check("cuInit", (int) h("cuInit").invokeExact(0));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run("cuInit", () -> (int) h("cuInit").invokeExact(0));
   }
 
   int driverVersion() {
@@ -203,19 +213,11 @@ final class Driver {
   }
 
   void setCurrent(long context) {
-    try {
-      check("cuCtxSetCurrent", (int) h("cuCtxSetCurrent").invokeExact(ptr(context)));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run("cuCtxSetCurrent", () -> (int) h("cuCtxSetCurrent").invokeExact(ptr(context)));
   }
 
   void synchronizeContext() {
-    try {
-      check("cuCtxSynchronize", (int) h("cuCtxSynchronize").invokeExact());
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run("cuCtxSynchronize", () -> (int) h("cuCtxSynchronize").invokeExact());
   }
 
   /** {free, total} bytes of the current context's device. */
@@ -251,11 +253,7 @@ final class Driver {
   }
 
   void free(long address) {
-    try {
-      check("cuMemFree_v2", (int) h("cuMemFree_v2").invokeExact(address));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run("cuMemFree_v2", () -> (int) h("cuMemFree_v2").invokeExact(address));
   }
 
   /** Page-locked host memory (for fast, asynchronous copies). */
@@ -266,51 +264,31 @@ final class Driver {
   }
 
   void freeHost(MemorySegment host) {
-    try {
-      check("cuMemFreeHost", (int) h("cuMemFreeHost").invokeExact(host));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run("cuMemFreeHost", () -> (int) h("cuMemFreeHost").invokeExact(host));
   }
 
   void copyHostToDevice(long dst, MemorySegment src, long bytes, long stream) {
-    try {
-      check(
-          "cuMemcpyHtoDAsync_v2",
-          (int) h("cuMemcpyHtoDAsync_v2").invokeExact(dst, src, bytes, ptr(stream)));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run(
+        "cuMemcpyHtoDAsync_v2",
+        () -> (int) h("cuMemcpyHtoDAsync_v2").invokeExact(dst, src, bytes, ptr(stream)));
   }
 
   void copyDeviceToHost(MemorySegment dst, long src, long bytes, long stream) {
-    try {
-      check(
-          "cuMemcpyDtoHAsync_v2",
-          (int) h("cuMemcpyDtoHAsync_v2").invokeExact(dst, src, bytes, ptr(stream)));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run(
+        "cuMemcpyDtoHAsync_v2",
+        () -> (int) h("cuMemcpyDtoHAsync_v2").invokeExact(dst, src, bytes, ptr(stream)));
   }
 
   void copyDeviceToDevice(long dst, long src, long bytes, long stream) {
-    try {
-      check(
-          "cuMemcpyDtoDAsync_v2",
-          (int) h("cuMemcpyDtoDAsync_v2").invokeExact(dst, src, bytes, ptr(stream)));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run(
+        "cuMemcpyDtoDAsync_v2",
+        () -> (int) h("cuMemcpyDtoDAsync_v2").invokeExact(dst, src, bytes, ptr(stream)));
   }
 
   void memsetBytes(long dst, byte value, long count, long stream) {
-    try {
-      check(
-          "cuMemsetD8Async",
-          (int) h("cuMemsetD8Async").invokeExact(dst, value, count, ptr(stream)));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run(
+        "cuMemsetD8Async",
+        () -> (int) h("cuMemsetD8Async").invokeExact(dst, value, count, ptr(stream)));
   }
 
   // ------------------------------------------------------------------ modules and launches
@@ -364,19 +342,11 @@ final class Driver {
   }
 
   void synchronizeStream(long stream) {
-    try {
-      check("cuStreamSynchronize", (int) h("cuStreamSynchronize").invokeExact(ptr(stream)));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run("cuStreamSynchronize", () -> (int) h("cuStreamSynchronize").invokeExact(ptr(stream)));
   }
 
   void destroyStream(long stream) {
-    try {
-      check("cuStreamDestroy_v2", (int) h("cuStreamDestroy_v2").invokeExact(ptr(stream)));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run("cuStreamDestroy_v2", () -> (int) h("cuStreamDestroy_v2").invokeExact(ptr(stream)));
   }
 
   long createEvent() {
@@ -385,19 +355,11 @@ final class Driver {
   }
 
   void recordEvent(long event, long stream) {
-    try {
-      check("cuEventRecord", (int) h("cuEventRecord").invokeExact(ptr(event), ptr(stream)));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run("cuEventRecord", () -> (int) h("cuEventRecord").invokeExact(ptr(event), ptr(stream)));
   }
 
   void synchronizeEvent(long event) {
-    try {
-      check("cuEventSynchronize", (int) h("cuEventSynchronize").invokeExact(ptr(event)));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run("cuEventSynchronize", () -> (int) h("cuEventSynchronize").invokeExact(ptr(event)));
   }
 
   /** Milliseconds between two recorded events. */
@@ -414,10 +376,6 @@ final class Driver {
   }
 
   void destroyEvent(long event) {
-    try {
-      check("cuEventDestroy_v2", (int) h("cuEventDestroy_v2").invokeExact(ptr(event)));
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    run("cuEventDestroy_v2", () -> (int) h("cuEventDestroy_v2").invokeExact(ptr(event)));
   }
 }
