@@ -5,13 +5,15 @@
 # where the runtime loads it (without it, the runtime compiles the same sources with NVRTC).
 # Without nvcc it says so and succeeds. Results are cached in CACHE by a hash of the compiler's
 # version, the flags and the sources, so an unchanged kernel costs nothing on the next build.
-# Usage: cuda-kernels.sh KERNELS OUT CACHE
+# Usage: cuda-kernels.sh KERNELS OUT CACHE   (ADJOINT_NVCC=/path/to/nvcc picks the compiler)
 set -euo pipefail
 kernels=$1 out=$2 cache=$3
 flags="-ptx -arch=compute_90 -std=c++17"
 nvcc=""
-for candidate in "${CUDA_HOME:+$CUDA_HOME/bin/nvcc}" "${CUDA_PATH:+$CUDA_PATH/bin/nvcc}" \
+# ADJOINT_NVCC names the compiler to use (a path that does not exist: as if there were none)
+for candidate in ${ADJOINT_NVCC+"$ADJOINT_NVCC"} ${ADJOINT_NVCC+SKIP} "${CUDA_HOME:+$CUDA_HOME/bin/nvcc}" "${CUDA_PATH:+$CUDA_PATH/bin/nvcc}" \
     "$(command -v nvcc || true)" /usr/local/cuda/bin/nvcc; do
+  [ "$candidate" = SKIP ] && break
   if [ -n "$candidate" ] && [ -x "$candidate" ]; then nvcc=$candidate; break; fi
 done
 if [ -z "$nvcc" ]; then
