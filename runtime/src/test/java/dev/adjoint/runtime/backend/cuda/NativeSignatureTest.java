@@ -101,10 +101,68 @@ class NativeSignatureTest {
     check("cuda.h", Driver.FUNCTIONS, findHeader("cuda.h"));
   }
 
+  // the values of named C constants, as a compiled program prints them
+  private List<String> constants(String header, List<String> names, Path... includes)
+      throws IOException, InterruptedException {
+    StringBuilder c =
+        new StringBuilder("#include <" + header + ">\n#include <cstdio>\nint main() {\n");
+    for (String name : names) {
+      c.append("  printf(\"%s %d\\n\", \"")
+          .append(name)
+          .append("\", (int) ")
+          .append(name)
+          .append(");\n");
+    }
+    c.append("  return 0;\n}\n");
+    Path source = dir.resolve("constants.cpp");
+    Files.writeString(source, c);
+    Path program = dir.resolve("constants");
+    List<String> flags = new ArrayList<>();
+    for (Path include : includes) {
+      flags.add("-I" + include);
+    }
+    HostKernels.compile(source, program, flags.toArray(new String[0]));
+    Process p = new ProcessBuilder(program.toString()).start();
+    List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+    assertEquals(0, p.waitFor());
+    return lines;
+  }
+
+  @Test
+  void driverConstantsMatchCudaH() throws IOException, InterruptedException {
+    List<String> names =
+        List.of(
+            "CUDA_SUCCESS",
+            "CUDA_ERROR_OUT_OF_MEMORY",
+            "CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT",
+            "CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR",
+            "CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR",
+            "CU_STREAM_NON_BLOCKING",
+            "CU_EVENT_DEFAULT");
+    int[] java = {
+      Driver.CUDA_SUCCESS,
+      Driver.CUDA_ERROR_OUT_OF_MEMORY,
+      Driver.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT,
+      Driver.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR,
+      Driver.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR,
+      Driver.CU_STREAM_NON_BLOCKING,
+      Driver.CU_EVENT_DEFAULT
+    };
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      expected.add(names.get(i) + " " + java[i]);
+    }
+    assertEquals(expected, constants("cuda.h", names, findHeader("cuda.h")));
+  }
+
   @Test
   void cublasBindingsMatchCublasApiH() throws IOException, InterruptedException {
     Path cublas = findHeader("cublas_v2.h");
-    check("cublas_v2.h", Cublas.FUNCTIONS, cublas, findHeader("cuda_runtime.h"));
+    Path runtime = findHeader("cuda_runtime.h");
+    check("cublas_v2.h", Cublas.FUNCTIONS, cublas, runtime);
+    assertEquals(
+        List.of("CUBLAS_OP_N " + Cublas.CUBLAS_OP_N, "CUBLAS_OP_T " + Cublas.CUBLAS_OP_T),
+        constants("cublas_v2.h", List.of("CUBLAS_OP_N", "CUBLAS_OP_T"), cublas, runtime));
   }
 
   @Test
