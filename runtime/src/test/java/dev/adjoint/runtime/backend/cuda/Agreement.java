@@ -78,4 +78,16 @@ final class Agreement {
     sameShapeAndType(what, expected, actual);
     assertArrayEquals(expected.toArray(), values(actual), what);
   }
+
+  // a bound on |Σ| of every element of `like` that sums up to `scale` values of g
+  static double[] absSum(Tensor g, int scale, Tensor like) {
+    double[] v = g.toArray();
+    double max = 0;
+    for (double x : v) {
+      max = Math.max(max, Math.abs(x));
+    }
+    double[] out = new double[like.numel()];
+    java.util.Arrays.fill(out, max * scale);
+    return out;
+  }
 }

@@ -190,21 +190,13 @@ abstract class BackendAgreement {
         CPU.logSoftmaxBackwardInPlace(yc, gr.cpu(), dim);
         gpu().logSoftmaxBackwardInPlace(yg, gr.gpu(), dim);
         Agreement.summed(
-            "logSoftmaxBackwardInPlace " + dt + " dim " + dim, yc, yg, 5, absSum(gr.cpu(), 5, yc));
+            "logSoftmaxBackwardInPlace " + dt + " dim " + dim,
+            yc,
+            yg,
+            5,
+            Agreement.absSum(gr.cpu(), 5, yc));
       }
     }
-  }
-
-  // a bound on |Σ| of every element of `like` that sums up to `scale` values of g
-  private static double[] absSum(Tensor g, int scale, Tensor like) {
-    double[] v = g.toArray();
-    double max = 0;
-    for (double x : v) {
-      max = Math.max(max, Math.abs(x));
-    }
-    double[] out = new double[like.numel()];
-    java.util.Arrays.fill(out, max * scale);
-    return out;
   }
 
   private int[] randomDims(int rank) {
@@ -272,7 +264,7 @@ abstract class BackendAgreement {
                 CPU.softmax(x.cpu(), dim, log),
                 gpu().softmax(x.gpu(), dim, log),
                 shape[dim],
-                absSum(CPU.softmax(x.cpu(), dim, log), 2, x.cpu()));
+                Agreement.absSum(CPU.softmax(x.cpu(), dim, log), 2, x.cpu()));
           }
         }
       }
@@ -393,7 +385,7 @@ abstract class BackendAgreement {
             dst.cpu(),
             dst.gpu(),
             3,
-            absSum(src.cpu(), 6, dst.cpu()));
+            Agreement.absSum(src.cpu(), 6, dst.cpu()));
         int[] ishape = {3, 4, 2};
         double[] values = new double[24];
         for (int i = 0; i < values.length; i++) {
@@ -414,7 +406,7 @@ abstract class BackendAgreement {
             into.cpu(),
             into.gpu(),
             24,
-            absSum(s.cpu(), 25, into.cpu()));
+            Agreement.absSum(s.cpu(), 25, into.cpu()));
       }
     }
   }
