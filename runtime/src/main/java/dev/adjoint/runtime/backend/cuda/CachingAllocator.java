@@ -40,18 +40,34 @@ final class CachingAllocator {
     void synchronize();
   }
 
+  /** One allocation from the device, carved into blocks front to back. */
+  private static final class Segment {
+    final long address;
+    final long size;
+    long used;
+    int live;
+    boolean freed;
+
+    Segment(long address, long size) {
+      this.address = address;
+      this.size = size;
+    }
+  }
+
   /** A block of device memory a tensor holds. */
   final class Block {
     final long address;
     final long size;
     final long stream;
+    private final Segment segment;
     private Reference<?> tracker;
     private boolean released;
 
-    private Block(long address, long size, long stream) {
+    private Block(long address, long size, long stream, Segment segment) {
       this.address = address;
       this.size = size;
       this.stream = stream;
+      this.segment = segment;
     }
 
     /** Returns the block to the cache now (for memory whose last use is already queued). */
@@ -69,6 +85,9 @@ final class CachingAllocator {
 
   private final RawMemory raw;
   private final long softLimit;
+  private final long segmentSize;
+  private final java.util.List<Segment> segments = new java.util.ArrayList<>();
+  private Segment current;
   private long collectAbove;
   private final Map<Long, Map<Long, ArrayDeque<Block>>> cache = new HashMap<>();
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
@@ -76,6 +95,7 @@ final class CachingAllocator {
 
   private long allocated;
   private long cached;
+  private long reserved;
   private long peak;
   private long deviceAllocations;
   private long deviceFrees;
@@ -85,8 +105,14 @@ final class CachingAllocator {
   private long retries;
 
   CachingAllocator(RawMemory raw, long softLimit) {
+    this(raw, softLimit, 256L << 20);
+  }
+
+  /** An allocator that takes memory from the device {@code segmentSize} bytes at a time. */
+  CachingAllocator(RawMemory raw, long softLimit, long segmentSize) {
     this.raw = raw;
     this.softLimit = softLimit;
+    this.segmentSize = segmentSize;
     this.collectAbove = softLimit;
   }
 
@@ -116,19 +142,23 @@ final class CachingAllocator {
       collectAbove = Math.max(softLimit, allocated + softLimit / 4);
     }
     Block block = fromCache(size, stream);
-    if (block == null) {
-      long address = raw.allocateOrZero(size);
-      if (address == 0) {
+    if (block != null) {
+      cacheHits++;
+      // a new handle: a stale release through the previous one must not free this owner's memory
+      block = new Block(block.address, size, stream, block.segment);
+    } else {
+      block = carve(size, stream);
+      if (block == null) {
         retries++;
         freeCache();
-        address = raw.allocateOrZero(size);
+        block = carve(size, stream);
       }
-      if (address == 0) {
+      if (block == null) {
         collect();
         freeCache();
-        address = raw.allocateOrZero(size);
+        block = carve(size, stream);
       }
-      if (address == 0) {
+      if (block == null) {
         throw new CudaOutOfMemoryException(
             "CUDA out of memory: could not allocate "
                 + size
@@ -139,13 +169,8 @@ final class CachingAllocator {
                 + ". Free tensors you no longer need, use smaller batches, or call"
                 + " Cuda.emptyCache() if other programs share the GPU");
       }
-      deviceAllocations++;
-      block = new Block(address, size, stream);
-    } else {
-      cacheHits++;
-      // a new handle: a stale release through the previous one must not free this owner's memory
-      block = new Block(block.address, size, stream);
     }
+    block.segment.live++;
     allocated += size;
     peak = Math.max(peak, allocated);
     if (owner != null) {
@@ -153,6 +178,29 @@ final class CachingAllocator {
       block.tracker = ref;
       owners.put(ref, block); // keeps the reference itself reachable until it is drained
     }
+    return block;
+  }
+
+  // fresh memory: the rest of the current segment, else a new segment (of segmentSize, or of the
+  // size alone when the device has no room for a whole one); null when the device has none
+  private Block carve(long size, long stream) {
+    if (current == null || current.size - current.used < size) {
+      long address = size < segmentSize ? raw.allocateOrZero(segmentSize) : 0;
+      long length = segmentSize;
+      if (address == 0) {
+        address = raw.allocateOrZero(size);
+        length = size;
+      }
+      if (address == 0) {
+        return null;
+      }
+      deviceAllocations++;
+      current = new Segment(address, length);
+      segments.add(current);
+      reserved += length;
+    }
+    Block block = new Block(current.address + current.used, size, stream, current);
+    current.used += size; // sizes are multiples of 512: blocks stay aligned
     return block;
   }
 
@@ -171,6 +219,7 @@ final class CachingAllocator {
       return;
     }
     block.released = true;
+    block.segment.live--;
     allocated -= block.size;
     cached += block.size;
     cache
@@ -211,21 +260,38 @@ final class CachingAllocator {
     drainCollected();
   }
 
+  // gives back every segment none of whose blocks a tensor holds
   private void freeCache() {
-    if (cached == 0) {
+    boolean any = false;
+    for (Segment segment : segments) {
+      any |= segment.live == 0;
+    }
+    if (!any) {
       return;
     }
     raw.synchronize();
-    for (Map<Long, ArrayDeque<Block>> classes : cache.values()) {
-      for (ArrayDeque<Block> free : classes.values()) {
-        for (Block block : free) {
-          raw.free(block.address);
-          deviceFrees++;
-        }
-        free.clear();
+    for (java.util.Iterator<Segment> it = segments.iterator(); it.hasNext(); ) {
+      Segment segment = it.next();
+      if (segment.live == 0) {
+        raw.free(segment.address);
+        deviceFrees++;
+        reserved -= segment.size;
+        segment.freed = true;
+        it.remove();
       }
     }
+    if (current != null && current.freed) {
+      current = null;
+    }
     cached = 0;
+    for (Map<Long, ArrayDeque<Block>> classes : cache.values()) {
+      for (ArrayDeque<Block> free : classes.values()) {
+        free.removeIf(b -> b.segment.freed);
+        for (Block b : free) {
+          cached += b.size;
+        }
+      }
+    }
   }
 
   /** Gives every cached block back to the device (PyTorch's {@code empty_cache}). */
@@ -238,6 +304,7 @@ final class CachingAllocator {
     return new MemoryStats(
         allocated,
         cached,
+        reserved,
         peak,
         deviceAllocations,
         deviceFrees,

@@ -7,9 +7,10 @@ import java.util.Locale;
  *
  * @param allocatedBytes bytes in blocks tensors hold now (rounded up to size classes)
  * @param cachedBytes bytes in free blocks kept for reuse
+ * @param reservedBytes bytes taken from the device (held, cached, and not yet carved)
  * @param peakAllocatedBytes the most {@code allocatedBytes} has been
- * @param deviceAllocations blocks taken from the device ({@code cuMemAlloc_v2} calls)
- * @param deviceFrees blocks given back to the device ({@code cuMemFree_v2} calls)
+ * @param deviceAllocations segments taken from the device ({@code cuMemAlloc_v2} calls)
+ * @param deviceFrees segments given back to the device ({@code cuMemFree_v2} calls)
  * @param cacheHits requests served from the cache
  * @param releasedByCollector blocks returned because their tensor was garbage collected
  * @param collections garbage collections the allocator asked for (under memory pressure)
@@ -18,6 +19,7 @@ import java.util.Locale;
 public record MemoryStats(
     long allocatedBytes,
     long cachedBytes,
+    long reservedBytes,
     long peakAllocatedBytes,
     long deviceAllocations,
     long deviceFrees,
@@ -26,16 +28,11 @@ public record MemoryStats(
     long collections,
     long outOfMemoryRetries) {
 
-  /** Bytes taken from the device: held plus cached. */
-  public long reservedBytes() {
-    return allocatedBytes + cachedBytes;
-  }
-
   @Override
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "allocated %s (peak %s), cached %s, reserved %s; %d device allocations, %d frees, %d cache"
+        "allocated %s (peak %s), cached %s, reserved %s; %d device segments taken, %d given back, %d cache"
             + " hits, %d released by the garbage collector, %d collections requested, %d"
             + " out-of-memory retries",
         mib(allocatedBytes),

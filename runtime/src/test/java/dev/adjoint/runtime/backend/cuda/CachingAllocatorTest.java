@@ -82,10 +82,44 @@ class CachingAllocatorTest {
     CachingAllocator.Block c = allocator.allocate(9_000, 2, null);
     assertNotEquals(address, c.address);
     MemoryStats stats = allocator.stats();
-    assertEquals(2, stats.deviceAllocations());
+    assertEquals(1, stats.deviceAllocations(), "all three carved from one segment");
+    assertEquals(1, memory.allocations);
     assertEquals(1, stats.cacheHits());
     assertEquals(CachingAllocator.sizeClass(9_000), stats.allocatedBytes());
     assertEquals(CachingAllocator.sizeClass(10_000), stats.cachedBytes());
+    assertEquals(256L << 20, stats.reservedBytes());
+  }
+
+  @Test
+  void blocksAreCarvedFromSegmentsAndASegmentGoesBackOnlyWhenNothingInItIsHeld() {
+    FakeMemory memory = new FakeMemory(1 << 30);
+    CachingAllocator allocator = new CachingAllocator(memory, 1 << 30, 1 << 20);
+    CachingAllocator.Block a = allocator.allocate(600_000, 1, null);
+    CachingAllocator.Block b = allocator.allocate(300_000, 1, null);
+    assertEquals(a.address + a.size, b.address, "carved front to back");
+    CachingAllocator.Block c = allocator.allocate(600_000, 1, null); // does not fit: a new one
+    assertEquals(2, memory.allocations);
+    CachingAllocator.Block big = allocator.allocate(3 << 20, 1, null); // larger: its own
+    assertEquals(3, memory.allocations);
+    a.release();
+    allocator.emptyCache();
+    assertEquals(0, memory.frees, "b still holds the first segment");
+    b.release();
+    big.release();
+    allocator.emptyCache();
+    assertEquals(2, memory.frees);
+    assertEquals(1, allocator.stats().deviceAllocations() - allocator.stats().deviceFrees());
+    assertEquals(c.size, allocator.stats().allocatedBytes());
+  }
+
+  @Test
+  void aDeviceWithoutRoomForASegmentStillGetsBlocksOfTheirOwnSize() {
+    FakeMemory memory = new FakeMemory(100_000);
+    CachingAllocator allocator = new CachingAllocator(memory, 1 << 30);
+    CachingAllocator.Block a = allocator.allocate(40_000, 1, null);
+    CachingAllocator.Block b = allocator.allocate(40_000, 1, null);
+    assertNotEquals(a.address, b.address);
+    assertEquals(0, allocator.stats().outOfMemoryRetries());
   }
 
   @Test
@@ -126,7 +160,7 @@ class CachingAllocatorTest {
         assertThrows(CudaOutOfMemoryException.class, () -> allocator.allocate(8_000, 1, null));
     assertTrue(e.getMessage().startsWith("CUDA out of memory: could not allocate 8192 bytes"));
     assertTrue(e.getMessage().contains("allocated 0.0 MiB"), e.getMessage());
-    assertTrue(e.getMessage().contains("1 device allocations"), e.getMessage());
+    assertTrue(e.getMessage().contains("1 device segments taken"), e.getMessage());
     assertTrue(e.getMessage().contains("Cuda.emptyCache()"), e.getMessage());
   }
 
