@@ -54,14 +54,19 @@ public final class Tensor {
 
   /** A fresh, zero-filled, contiguous tensor. */
   public static Tensor empty(DType dtype, int... shape) {
+    int[] s = checkedShape(shape);
+    return new Tensor(
+        Storage.allocate(dtype, Shape.numel(s)), 0, s, Shape.contiguousStrides(s), false);
+  }
+
+  private static int[] checkedShape(int[] shape) {
     int[] s = shape.clone();
     for (int size : s) {
       if (size < 0) {
         throw new IllegalArgumentException("negative dimension in shape " + Shape.format(s));
       }
     }
-    return new Tensor(
-        Storage.allocate(dtype, Shape.numel(s)), 0, s, Shape.contiguousStrides(s), false);
+    return s;
   }
 
   /** A fresh, zero-filled, contiguous tensor on {@code device}. */
@@ -69,12 +74,7 @@ public final class Tensor {
     if (device.isCpu()) {
       return empty(dtype, shape);
     }
-    int[] s = shape.clone();
-    for (int size : s) {
-      if (size < 0) {
-        throw new IllegalArgumentException("negative dimension in shape " + Shape.format(s));
-      }
-    }
+    int[] s = checkedShape(shape);
     return new Tensor(
         Devices.allocate(device, dtype, Shape.numel(s)), 0, s, Shape.contiguousStrides(s), false);
   }
