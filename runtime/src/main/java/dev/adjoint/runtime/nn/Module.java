@@ -114,6 +114,16 @@ public abstract class Module {
     return Collections.unmodifiableMap(children);
   }
 
+  /** This module and every descendant, parents before children (PyTorch's {@code modules()}). */
+  public final List<Module> modules() {
+    List<Module> out = new ArrayList<>();
+    out.add(this);
+    for (Module child : children.values()) {
+      out.addAll(child.modules());
+    }
+    return out;
+  }
+
   /**
    * Parameters and buffers by dotted name (the tensors themselves, not copies), in PyTorch's order:
    * own parameters, own buffers, then each child's state, recursively.
