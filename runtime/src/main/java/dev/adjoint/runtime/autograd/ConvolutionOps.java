@@ -216,34 +216,33 @@ public final class ConvolutionOps {
     int[] s = input.shape();
     int h = s[s.length - 2];
     int w = s[s.length - 1];
-    int oh = p.outputHeight(h);
-    int ow = p.outputWidth(w);
-    if (oh < 1 || ow < 1) {
+    if (p.outputHeight(h) < 1 || p.outputWidth(w) < 1) {
+      // the output formula is at least 1 exactly when the dilated window fits the padded input
       throw new IllegalArgumentException(
           op
-              + ": the output would be "
-              + oh
-              + " x "
-              + ow
-              + " for input "
-              + Shape.format(s)
-              + " with kernel ("
+              + ": the window (kernel ("
               + p.kernelH()
               + ", "
               + p.kernelW()
-              + "), stride ("
-              + p.strideH()
-              + ", "
-              + p.strideW()
-              + "), padding ("
-              + p.padH()
-              + ", "
-              + p.padW()
               + "), dilation ("
               + p.dilationH()
               + ", "
               + p.dilationW()
-              + "); the window must fit the padded input");
+              + ")) spans "
+              + (p.dilationH() * (p.kernelH() - 1) + 1)
+              + " x "
+              + (p.dilationW() * (p.kernelW() - 1) + 1)
+              + ", more than the padded input "
+              + (h + 2 * p.padH())
+              + " x "
+              + (w + 2 * p.padW())
+              + " (input "
+              + Shape.format(s)
+              + ", padding ("
+              + p.padH()
+              + ", "
+              + p.padW()
+              + ")): the output would be empty");
     }
   }
 

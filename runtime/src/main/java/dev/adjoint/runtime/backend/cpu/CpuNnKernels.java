@@ -17,21 +17,33 @@ final class CpuNnKernels implements NnKernels {
 
   @Override
   public Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv2dParams p) {
+    if (FastConvolution.applies(input, weight, bias)) {
+      return FastConvolution.forward(input, weight, bias, p);
+    }
     return ReferenceConvolution.forward(input, weight, bias, p);
   }
 
   @Override
   public Tensor conv2dInputGrad(Tensor g, Tensor weight, int[] inputShape, Conv2dParams p) {
+    if (FastConvolution.applies(g, weight)) {
+      return FastConvolution.inputGrad(g, weight, inputShape, p);
+    }
     return ReferenceConvolution.inputGrad(g, weight, inputShape, p);
   }
 
   @Override
   public Tensor conv2dWeightGrad(Tensor g, Tensor input, int[] weightShape, Conv2dParams p) {
+    if (FastConvolution.applies(g, input)) {
+      return FastConvolution.weightGrad(g, input, weightShape, p);
+    }
     return ReferenceConvolution.weightGrad(g, input, weightShape, p);
   }
 
   @Override
   public Tensor channelSum(Tensor g) {
+    if (FastConvolution.applies(g)) {
+      return FastConvolution.channelSum(g);
+    }
     return ReferenceConvolution.channelSum(g);
   }
 

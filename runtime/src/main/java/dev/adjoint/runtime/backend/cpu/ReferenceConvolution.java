@@ -14,7 +14,7 @@ final class ReferenceConvolution {
   private ReferenceConvolution() {}
 
   static Tensor forward(Tensor x, Tensor w, Tensor bias, Conv2dParams p) {
-    Geometry s = new Geometry(x.shape(), w.shape(), p);
+    ConvGeometry s = new ConvGeometry(x.shape(), w.shape(), p);
     double[] y = new double[s.n * s.o * s.oh * s.ow];
     for (int n = 0; n < s.n; n++) {
       for (int o = 0; o < s.o; o++) {
@@ -43,7 +43,7 @@ final class ReferenceConvolution {
   }
 
   static Tensor inputGrad(Tensor g, Tensor w, int[] inputShape, Conv2dParams p) {
-    Geometry s = new Geometry(inputShape, w.shape(), p);
+    ConvGeometry s = new ConvGeometry(inputShape, w.shape(), p);
     double[] dx = new double[s.n * s.c * s.h * s.w];
     for (int n = 0; n < s.n; n++) {
       for (int o = 0; o < s.o; o++) {
@@ -70,7 +70,7 @@ final class ReferenceConvolution {
   }
 
   static Tensor weightGrad(Tensor g, Tensor x, int[] weightShape, Conv2dParams p) {
-    Geometry s = new Geometry(x.shape(), weightShape, p);
+    ConvGeometry s = new ConvGeometry(x.shape(), weightShape, p);
     double[] dw = new double[s.o * s.cg * s.kh * s.kw];
     for (int o = 0; o < s.o; o++) {
       for (int c = 0; c < s.cg; c++) {
@@ -118,38 +118,5 @@ final class ReferenceConvolution {
 
   private static int at(Tensor t, int i) {
     return t.offset() + i * t.strides()[0];
-  }
-
-  /** The sizes of one convolution, named as in the formulas. */
-  static final class Geometry {
-    final int n;
-    final int c;
-    final int h;
-    final int w;
-    final int o;
-    final int cg;
-    final int og;
-    final int kh;
-    final int kw;
-    final int oh;
-    final int ow;
-
-    Geometry(int[] input, int[] weight, Conv2dParams p) {
-      n = input[0];
-      c = input[1];
-      h = input[2];
-      w = input[3];
-      o = weight[0];
-      cg = weight[1];
-      kh = weight[2];
-      kw = weight[3];
-      og = o / p.groups();
-      oh = p.outputHeight(h, kh);
-      ow = p.outputWidth(w, kw);
-    }
-
-    int group(int outputChannel) {
-      return outputChannel / og;
-    }
   }
 }

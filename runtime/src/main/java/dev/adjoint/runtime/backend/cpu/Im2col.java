@@ -1,0 +1,151 @@
+package dev.adjoint.runtime.backend.cpu;
+
+import java.util.Arrays;
+
+/**
+ * Unfolding an image into its patches and folding them back, the data movement around the matrix
+ * products of {@link FastConvolution}. For one image and one group, patch matrix row {@code r =
+ * (c·kh + a)·kw + b} holds, for every output pixel {@code (i, j)}, the input value its tap {@code
+ * (a, b)} of channel c reads, or 0 where that falls in the padding. {@code im2col} writes the rows,
+ * {@code col2im} adds them back into an image (the adjoint of im2col). Rows of stride 1 move as
+ * contiguous runs; float and double have one copy each.
+ */
+final class Im2col {
+  private Im2col() {}
+
+  /**
+   * Writes the k × l patch matrix of the image group at {@code x[xOff..]} ([cg, h, w] contiguous)
+   * to {@code col[colOff + r·ld + pixel]}.
+   */
+  static void im2col(ConvGeometry s, float[] x, int xOff, float[] col, int colOff, int ld) {
+    int plane = s.h * s.w;
+    for (int c = 0; c < s.cg; c++) {
+      for (int a = 0; a < s.kh; a++) {
+        for (int b = 0; b < s.kw; b++) {
+          int row = colOff + ((c * s.kh + a) * s.kw + b) * ld;
+          int dw = b * s.p.dilationW() - s.p.padW();
+          int lo = firstInside(dw, s.p.strideW(), s.ow);
+          int hi = endInside(dw, s.p.strideW(), s.w, s.ow);
+          for (int i = 0; i < s.oh; i++) {
+            int dst = row + i * s.ow;
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h || lo >= hi) {
+              Arrays.fill(col, dst, dst + s.ow, 0f);
+              continue;
+            }
+            int src = xOff + c * plane + hh * s.w + dw;
+            Arrays.fill(col, dst, dst + lo, 0f);
+            if (s.p.strideW() == 1) {
+              System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+            } else {
+              int sw = s.p.strideW();
+              for (int j = lo; j < hi; j++) {
+                col[dst + j] = x[src + j * sw];
+              }
+            }
+            Arrays.fill(col, dst + hi, dst + s.ow, 0f);
+          }
+        }
+      }
+    }
+  }
+
+  /** Adds the patch matrix at {@code col[colOff + r·ld + pixel]} into the image group at dx. */
+  static void col2im(ConvGeometry s, float[] col, int colOff, int ld, float[] dx, int dxOff) {
+    int plane = s.h * s.w;
+    for (int c = 0; c < s.cg; c++) {
+      for (int a = 0; a < s.kh; a++) {
+        for (int b = 0; b < s.kw; b++) {
+          int row = colOff + ((c * s.kh + a) * s.kw + b) * ld;
+          int dw = b * s.p.dilationW() - s.p.padW();
+          int lo = firstInside(dw, s.p.strideW(), s.ow);
+          int hi = endInside(dw, s.p.strideW(), s.w, s.ow);
+          for (int i = 0; i < s.oh && lo < hi; i++) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              continue;
+            }
+            int src = row + i * s.ow;
+            int dst = dxOff + c * plane + hh * s.w + dw;
+            if (s.p.strideW() == 1) {
+              FloatOps.KERNELS.add(dx, dst + lo, col, src + lo, dx, dst + lo, hi - lo);
+            } else {
+              int sw = s.p.strideW();
+              for (int j = lo; j < hi; j++) {
+                dx[dst + j * sw] += col[src + j];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #im2col} in double. */
+  static void im2col(ConvGeometry s, double[] x, int xOff, double[] col, int colOff, int ld) {
+    int plane = s.h * s.w;
+    for (int c = 0; c < s.cg; c++) {
+      for (int a = 0; a < s.kh; a++) {
+        for (int b = 0; b < s.kw; b++) {
+          int row = colOff + ((c * s.kh + a) * s.kw + b) * ld;
+          int dw = b * s.p.dilationW() - s.p.padW();
+          int lo = firstInside(dw, s.p.strideW(), s.ow);
+          int hi = endInside(dw, s.p.strideW(), s.w, s.ow);
+          for (int i = 0; i < s.oh; i++) {
+            int dst = row + i * s.ow;
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h || lo >= hi) {
+              Arrays.fill(col, dst, dst + s.ow, 0.0);
+              continue;
+            }
+            int src = xOff + c * plane + hh * s.w + dw;
+            Arrays.fill(col, dst, dst + lo, 0.0);
+            int sw = s.p.strideW();
+            for (int j = lo; j < hi; j++) {
+              col[dst + j] = x[src + j * sw];
+            }
+            Arrays.fill(col, dst + hi, dst + s.ow, 0.0);
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #col2im} in double. */
+  static void col2im(ConvGeometry s, double[] col, int colOff, int ld, double[] dx, int dxOff) {
+    int plane = s.h * s.w;
+    for (int c = 0; c < s.cg; c++) {
+      for (int a = 0; a < s.kh; a++) {
+        for (int b = 0; b < s.kw; b++) {
+          int row = colOff + ((c * s.kh + a) * s.kw + b) * ld;
+          int dw = b * s.p.dilationW() - s.p.padW();
+          int lo = firstInside(dw, s.p.strideW(), s.ow);
+          int hi = endInside(dw, s.p.strideW(), s.w, s.ow);
+          for (int i = 0; i < s.oh && lo < hi; i++) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              continue;
+            }
+            int src = row + i * s.ow;
+            int dst = dxOff + c * plane + hh * s.w + dw;
+            int sw = s.p.strideW();
+            for (int j = lo; j < hi; j++) {
+              dx[dst + j * sw] += col[src + j];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // the first output column j whose tap j·stride + offset is ≥ 0 (at most out)
+  private static int firstInside(int offset, int stride, int out) {
+    return offset >= 0 ? 0 : Math.min(out, (-offset + stride - 1) / stride);
+  }
+
+  // one past the last output column j whose tap j·stride + offset is < width (at least 0)
+  private static int endInside(int offset, int stride, int width, int out) {
+    int limit = width - offset; // taps j·stride < limit
+    return limit <= 0 ? 0 : Math.min(out, (limit - 1) / stride + 1);
+  }
+}
