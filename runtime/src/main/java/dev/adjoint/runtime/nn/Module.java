@@ -185,15 +185,15 @@ public abstract class Module {
    * StateDictMismatchException} lists every mismatch at once and nothing is changed.
    */
   public final void loadStateDict(Map<String, Tensor> state) {
-    loadStateDict(state, "the state");
+    loadStateDict(state, "the state", "the state");
   }
 
   @SuppressWarnings("try") // the scope only restores grad mode on close
-  private void loadStateDict(Map<String, Tensor> state, String source) {
+  private void loadStateDict(Map<String, Tensor> state, String source, String noun) {
     Map<String, Tensor> own = stateDict();
     List<StateDictMismatch> mismatches = StateDictMismatch.between(own, state);
     if (!mismatches.isEmpty()) {
-      throw new StateDictMismatchException(source, mismatches);
+      throw new StateDictMismatchException(source, noun, mismatches);
     }
     try (GradMode.Scope scope = GradMode.noGrad()) {
       for (Map.Entry<String, Tensor> e : own.entrySet()) {
@@ -209,7 +209,7 @@ public abstract class Module {
    * {@link StateDictMismatchException} listing every mismatch. Either way nothing is changed.
    */
   public final void loadSafetensors(Path file) throws IOException {
-    loadStateDict(Safetensors.read(file), file.toString());
+    loadStateDict(Safetensors.read(file), file.toString(), "the file");
   }
 
   /**
@@ -227,6 +227,6 @@ public abstract class Module {
 
   /** Reads a state written by {@link #save} into this module. */
   public final void load(Path file) throws IOException {
-    loadStateDict(StateFile.read(file), file.toString());
+    loadStateDict(StateFile.read(file), file.toString(), "the file");
   }
 }

@@ -17,13 +17,13 @@ public sealed interface StateDictMismatch {
   /** The dotted name of the entry ({@code layer1.0.bn1.running_mean}). */
   String name();
 
-  /** One line for the error message. */
-  String describe();
+  /** One line for the error message; {@code source} names the other side ("the file"). */
+  String describe(String source);
 
   /** The module has {@code name} ({@code dtype}, {@code shape}); the state does not. */
   record Missing(String name, DType dtype, int[] shape) implements StateDictMismatch {
     @Override
-    public String describe() {
+    public String describe(String source) {
       return "missing     " + name + " (" + dtype.displayName() + " " + Shape.format(shape) + ")";
     }
   }
@@ -31,7 +31,7 @@ public sealed interface StateDictMismatch {
   /** The state has {@code name}; the module does not. */
   record Unexpected(String name) implements StateDictMismatch {
     @Override
-    public String describe() {
+    public String describe(String source) {
       return "unexpected  " + name;
     }
   }
@@ -39,12 +39,14 @@ public sealed interface StateDictMismatch {
   /** Both have {@code name}, with different shapes. */
   record WrongShape(String name, int[] inState, int[] inModule) implements StateDictMismatch {
     @Override
-    public String describe() {
+    public String describe(String source) {
       return "shape       "
           + name
           + ": "
           + Shape.format(inState)
-          + " in the state, "
+          + " in "
+          + source
+          + ", "
           + Shape.format(inModule)
           + " in the module";
     }
@@ -53,12 +55,14 @@ public sealed interface StateDictMismatch {
   /** Both have {@code name}, with different element types. */
   record WrongDType(String name, DType inState, DType inModule) implements StateDictMismatch {
     @Override
-    public String describe() {
+    public String describe(String source) {
       return "dtype       "
           + name
           + ": "
           + inState.displayName()
-          + " in the state, "
+          + " in "
+          + source
+          + ", "
           + inModule.displayName()
           + " in the module";
     }

@@ -11,8 +11,12 @@ public final class StateDictMismatchException extends IllegalArgumentException {
 
   private final transient List<StateDictMismatch> mismatches;
 
-  StateDictMismatchException(String source, List<StateDictMismatch> mismatches) {
-    super(message(source, mismatches));
+  /**
+   * {@code source} names the state in the message's first line ({@code model.safetensors}) and
+   * {@code noun} in each mismatch ("the file").
+   */
+  StateDictMismatchException(String source, String noun, List<StateDictMismatch> mismatches) {
+    super(message(source, noun, mismatches));
     this.mismatches = List.copyOf(mismatches);
   }
 
@@ -20,7 +24,7 @@ public final class StateDictMismatchException extends IllegalArgumentException {
     return mismatches;
   }
 
-  private static String message(String source, List<StateDictMismatch> mismatches) {
+  private static String message(String source, String noun, List<StateDictMismatch> mismatches) {
     StringBuilder out =
         new StringBuilder(source)
             .append(" does not fit the module (")
@@ -28,18 +32,17 @@ public final class StateDictMismatchException extends IllegalArgumentException {
             .append(mismatches.size() == 1 ? " mismatch" : " mismatches")
             .append("); nothing was loaded:");
     for (StateDictMismatch m : mismatches) {
-      out.append("\n  ").append(m.describe());
+      out.append("\n  ").append(m.describe(noun));
     }
-    boolean dtypeOnly =
-        mismatches.stream().allMatch(m -> m instanceof StateDictMismatch.WrongDType);
-    if (dtypeOnly) {
+    if (mismatches.stream().anyMatch(m -> m instanceof StateDictMismatch.WrongDType)) {
       out.append(
-          "\nBuild the module with the state's dtype (the layers take a DType), or convert the"
-              + " tensors before saving.");
-    } else {
+          "\nFor the dtypes: build the module in the state's dtype (the layers take a DType), or"
+              + " convert the tensors before saving.");
+    }
+    if (mismatches.stream().anyMatch(m -> !(m instanceof StateDictMismatch.WrongDType))) {
       out.append(
-          "\nThe state was saved from another architecture or configuration; compare"
-              + " stateDict().keySet() with the state's names.");
+          "\nFor the names and shapes: the state was saved from another architecture or"
+              + " configuration; compare stateDict().keySet() with its names and shapes.");
     }
     return out.toString();
   }

@@ -125,12 +125,13 @@ class ModuleStateTest {
     assertEquals(
         List.of(
             new StateDictMismatch.WrongShape("head.weight", new int[] {3, 4}, new int[] {3, 3})
-                .describe(),
+                .describe("the state"),
             new StateDictMismatch.WrongDType("counter.scale", DType.FLOAT64, DType.FLOAT32)
-                .describe(),
-            new StateDictMismatch.Missing("counter.count", DType.INT64, new int[0]).describe(),
-            new StateDictMismatch.Unexpected("extra.weight").describe()),
-        e.mismatches().stream().map(StateDictMismatch::describe).toList());
+                .describe("the state"),
+            new StateDictMismatch.Missing("counter.count", DType.INT64, new int[0])
+                .describe("the state"),
+            new StateDictMismatch.Unexpected("extra.weight").describe("the state")),
+        e.mismatches().stream().map(m -> m.describe("the state")).toList());
     assertTrue(
         e.getMessage().startsWith("the state does not fit the module (4 mismatches); nothing"),
         e::getMessage);
@@ -171,6 +172,9 @@ class ModuleStateTest {
     StateDictMismatchException e =
         assertThrows(StateDictMismatchException.class, () -> m.loadSafetensors(file));
     assertTrue(e.getMessage().startsWith(file + " does not fit the module (2 mismatches)"));
+    assertTrue(
+        e.getMessage().contains("shape       body.0.scale: [4] in the file, [3] in the module"),
+        e::getMessage);
     assertUnchanged(before, m);
   }
 
