@@ -131,7 +131,7 @@ class ModuleStateTest {
             new StateDictMismatch.Missing("counter.count", DType.INT64, new int[0])
                 .describe("the state"),
             new StateDictMismatch.Unexpected("extra.weight").describe("the state")),
-        e.mismatches().stream().map(m -> m.describe("the state")).toList());
+        e.mismatches().stream().map(x -> x.describe("the state")).toList());
     assertTrue(
         e.getMessage().startsWith("the state does not fit the module (4 mismatches); nothing"),
         e::getMessage);
