@@ -6,6 +6,7 @@ import java.util.Map;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.SGD;
 import org.bytedeco.pytorch.SGDOptions;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.TensorVector;
@@ -30,6 +31,8 @@ public final class TorchResNet extends TorchWorkload {
   private static final double EPS = 1e-5;
 
   private final boolean float64;
+  private double reluMargin = Double.POSITIVE_INFINITY;
+  private double poolGap = Double.POSITIVE_INFINITY;
   private final Map<String, Tensor> tensors = new LinkedHashMap<>();
   private final SGD optimizer;
 
@@ -89,8 +92,8 @@ public final class TorchResNet extends TorchWorkload {
   /** Class scores [N, classes] for images [N, 3, H, W], in training mode. */
   Tensor forward(Tensor x) {
     x = torch.conv2d(x, get("conv1.weight"), new TensorOptional(), pair(2), pair(3), pair(1), 1);
-    x = batchNorm(x, "bn1.");
-    x = torch.relu(x);
+    x = relu(batchNorm(x, "bn1."));
+    poolGap = Math.min(poolGap, poolGap(x));
     x = torch.max_pool2d(x, pair(3), pair(2), pair(1), pair(1), false);
     for (int layer = 1; layer <= 4; layer++) {
       for (int block = 0; tensors.containsKey(prefix(layer, block) + "conv1.weight"); block++) {
@@ -108,13 +111,48 @@ public final class TorchResNet extends TorchWorkload {
 
   private Tensor basicBlock(Tensor x, String p, int stride) {
     Tensor out = conv(x, p + "conv1.weight", stride, 1);
-    out = torch.relu(batchNorm(out, p + "bn1."));
+    out = relu(batchNorm(out, p + "bn1."));
     out = batchNorm(conv(out, p + "conv2.weight", 1, 1), p + "bn2.");
     Tensor identity = x;
     if (tensors.containsKey(p + "downsample.0.weight")) {
       identity = batchNorm(conv(x, p + "downsample.0.weight", stride, 0), p + "downsample.1.");
     }
-    return torch.relu(out.add(identity));
+    return relu(out.add(identity));
+  }
+
+  private Tensor relu(Tensor x) {
+    reluMargin = Math.min(reluMargin, x.detach().abs().amin().item_double());
+    return torch.relu(x);
+  }
+
+  // the smallest gap between the largest and the second largest value of a 3×3 stride-2 window
+  // of the stem's max pool, over windows whose largest value is positive (ReLU passes it on)
+  private static double poolGap(Tensor r) {
+    long n = r.size(0);
+    long c = r.size(1);
+    Tensor cols = torch.im2col(r.detach(), pair(3), pair(1), pair(1), pair(2));
+    Tensor top = torch.topk(cols.view(n, c, 9, -1), 2, 2, true, true).get0();
+    Tensor first = top.select(2, 0);
+    Tensor gap = first.sub(top.select(2, 1));
+    return torch
+        .where(
+            first.gt(new Scalar(0.0)),
+            gap,
+            torch.full_like(gap, new Scalar(Double.POSITIVE_INFINITY)))
+        .amin()
+        .item_double();
+  }
+
+  /**
+   * How far the last forward stayed from the kinks where float32 rounding could change the
+   * gradient: the smallest |x| of any ReLU's input, and the smallest gap between a max-pool
+   * window's two largest values. A float32 gradient equals the float64 one to rounding only when
+   * both exceed float32's error in those values.
+   */
+  public record Margins(double relu, double pool) {}
+
+  public Margins margins() {
+    return new Margins(reluMargin, poolGap);
   }
 
   private Tensor conv(Tensor x, String weight, int stride, int padding) {
