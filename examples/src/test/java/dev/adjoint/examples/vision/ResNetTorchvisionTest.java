@@ -43,7 +43,8 @@ class ResNetTorchvisionTest {
             .inheritIO()
             .start();
     assertEquals(0, python.waitFor(), "the Python reference failed");
-    Map<String, Tensor> inputs = new LinkedHashMap<>(Safetensors.read(dir.resolve("inputs.safetensors")));
+    Map<String, Tensor> inputs =
+        new LinkedHashMap<>(Safetensors.read(dir.resolve("inputs.safetensors")));
     Tensor data = inputs.remove("data");
     Tensor labels = inputs.remove("labels");
     ResNet model = ResNet.resnet18(1000, DType.FLOAT64, new Generator(0));
