@@ -6,9 +6,10 @@ import dev.adjoint.runtime.rules.Pool2dParams;
 import dev.adjoint.runtime.tensor.Tensor;
 
 /**
- * The convolution, pooling and batch-norm kernels as plain loops over their definitions, every sum
- * in {@code double}, any strides, any floating-point type: the oracle that the CPU backend's fast
- * kernels ({@link CpuBackend#nn()}) and other backends' kernels are tested against. Slow by design.
+ * The CPU backend's convolution, pooling and batch-norm kernels: the fast ones where they apply
+ * ({@link FastConvolution} for float32 and float64, {@link FastPooling} and {@link FastBatchNorm}
+ * for float32; views are copied to contiguous tensors first), else the reference loops of {@link
+ * ReferenceNnKernels}, which the fast ones are tested against.
  */
 final class CpuNnKernels implements NnKernels {
   static final CpuNnKernels INSTANCE = new CpuNnKernels();
@@ -49,52 +50,82 @@ final class CpuNnKernels implements NnKernels {
 
   @Override
   public Tensor maxPool2d(Tensor input, Pool2dParams p) {
+    if (FastPooling.applies(input)) {
+      return FastPooling.maxPool(input, p);
+    }
     return ReferencePooling.maxPool(input, p);
   }
 
   @Override
   public Tensor maxPool2dBackward(Tensor g, Tensor input, Pool2dParams p) {
+    if (FastPooling.applies(g, input)) {
+      return FastPooling.maxPoolBackward(g, input, p);
+    }
     return ReferencePooling.maxPoolBackward(g, input, p);
   }
 
   @Override
   public Tensor avgPool2d(Tensor input, Pool2dParams p) {
+    if (FastPooling.applies(input)) {
+      return FastPooling.avgPool(input, p);
+    }
     return ReferencePooling.avgPool(input, p);
   }
 
   @Override
   public Tensor avgPool2dBackward(Tensor g, int[] inputShape, Pool2dParams p) {
+    if (FastPooling.applies(g)) {
+      return FastPooling.avgPoolBackward(g, inputShape, p);
+    }
     return ReferencePooling.avgPoolBackward(g, inputShape, p);
   }
 
   @Override
   public Tensor adaptiveAvgPool2d(Tensor input, int outputHeight, int outputWidth) {
+    if (FastPooling.applies(input)) {
+      return FastPooling.adaptiveAvgPool(input, outputHeight, outputWidth);
+    }
     return ReferencePooling.adaptiveAvgPool(input, outputHeight, outputWidth);
   }
 
   @Override
   public Tensor adaptiveAvgPool2dBackward(Tensor g, int[] inputShape) {
+    if (FastPooling.applies(g)) {
+      return FastPooling.adaptiveAvgPoolBackward(g, inputShape);
+    }
     return ReferencePooling.adaptiveAvgPoolBackward(g, inputShape);
   }
 
   @Override
   public Tensor batchNormMoments(Tensor input) {
+    if (FastBatchNorm.applies(input)) {
+      return FastBatchNorm.moments(input);
+    }
     return ReferenceBatchNorm.moments(input);
   }
 
   @Override
   public Tensor batchNorm(Tensor input, Tensor weight, Tensor bias, Tensor mean, Tensor invstd) {
+    if (FastBatchNorm.applies(input, weight, bias, mean, invstd)) {
+      return FastBatchNorm.forward(input, weight, bias, mean, invstd);
+    }
     return ReferenceBatchNorm.forward(input, weight, bias, mean, invstd);
   }
 
   @Override
   public Tensor batchNormInputGrad(
       Tensor g, Tensor input, Tensor weight, Tensor mean, Tensor invstd, boolean training) {
+    if (FastBatchNorm.applies(g, input, weight, mean, invstd)) {
+      return FastBatchNorm.inputGrad(g, input, weight, mean, invstd, training);
+    }
     return ReferenceBatchNorm.inputGrad(g, input, weight, mean, invstd, training);
   }
 
   @Override
   public Tensor batchNormWeightGrad(Tensor g, Tensor input, Tensor mean, Tensor invstd) {
+    if (FastBatchNorm.applies(g, input, mean, invstd)) {
+      return FastBatchNorm.weightGrad(g, input, mean, invstd);
+    }
     return ReferenceBatchNorm.weightGrad(g, input, mean, invstd);
   }
 }

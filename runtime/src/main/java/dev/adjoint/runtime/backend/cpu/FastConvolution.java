@@ -20,6 +20,20 @@ import dev.adjoint.runtime.tensor.Tensor;
  * (512 channels of 2 × 2 pixels) still make a product wide enough for the kernel.
  */
 final class FastConvolution {
+  /**
+   * Below this many output pixels (over the batch) the forward product is computed as dot products
+   * of W's rows with the transposed patches: the blocked kernel would pad the pixels to its 32
+   * columns.
+   */
+  static final int THIN = 16;
+
+  /**
+   * From this many output pixels on, patch matrices are unfolded and folded by rows (runs of
+   * contiguous pixels); below it one patch (k values) per pixel is gathered, which suits few pixels
+   * of many channels.
+   */
+  static final int WIDE = 64;
+
   private FastConvolution() {}
 
   /** Whether these operands take the fast path: float32 or float64 throughout. */
@@ -59,27 +73,21 @@ final class FastConvolution {
       }
       Workspace work = Workspace.get();
       Object col = work.columns(x.dtype(), s.k * nl);
-      unfold(s, xs, g, col);
-      if (s.n == 1) {
-        Dense.gemm(
-            false,
-            false,
-            s.og,
-            s.l,
-            s.k,
-            ws.data,
-            wOff,
-            s.k,
-            col,
-            0,
-            s.l,
-            0,
-            ys.data,
-            g * s.og * s.l,
-            s.l);
+      // few pixels: W times the transposed patches (rows of k), a product of dot products
+      boolean transposed = nl < THIN;
+      if (transposed) {
+        unfoldTransposed(s, xs, g, col);
       } else {
-        Object product = work.product(x.dtype(), s.og * nl);
-        Dense.gemm(false, false, s.og, nl, s.k, ws.data, wOff, s.k, col, 0, nl, 0, product, 0, nl);
+        unfold(s, xs, g, col);
+      }
+      int ldCol = transposed ? s.k : nl;
+      boolean direct = s.n == 1;
+      Object out = direct ? ys.data : work.product(x.dtype(), s.og * nl);
+      int outOff = direct ? g * s.og * s.l : 0;
+      Dense.gemm(
+          false, transposed, s.og, nl, s.k, ws.data, wOff, s.k, col, 0, ldCol, 0, out, outOff, nl);
+      if (!direct) {
+        Object product = out;
         // product[o][n·l + j] → y[n][g·og + o][j]
         for (int o = 0; o < s.og; o++) {
           for (int n = 0; n < s.n; n++) {
@@ -121,13 +129,35 @@ final class FastConvolution {
       int ld = s.n == 1 ? s.l : nl;
       int gOff = s.n == 1 ? gs.offset + g * s.og * s.l : 0;
       Object col = work.columns(gy.dtype(), s.k * nl);
-      Dense.gemm(true, false, s.k, nl, s.og, ws.data, wOff, s.k, grouped, gOff, ld, 0, col, 0, nl);
+      // few pixels, fewer than patch elements: dXᵀ = Gᵀ·W reads W by rows, in place
+      boolean transposed = nl < WIDE && nl < s.k;
+      if (transposed && nl <= ThinProduct.MAX_ROWS && col instanceof float[] f) {
+        // Gᵀ's element (i, o) is G[o, i]
+        ThinProduct.multiply(
+            nl, s.k, s.og, (float[]) grouped, gOff, 1, ld, (float[]) ws.data, wOff, s.k, f, 0, s.k);
+      } else if (transposed) {
+        Dense.gemm(
+            true, false, nl, s.k, s.og, grouped, gOff, ld, ws.data, wOff, s.k, 0, col, 0, s.k);
+      } else {
+        Dense.gemm(
+            true, false, s.k, nl, s.og, ws.data, wOff, s.k, grouped, gOff, ld, 0, col, 0, nl);
+      }
       for (int n = 0; n < s.n; n++) {
         int dxOff = (n * s.c + g * s.cg) * s.h * s.w;
         if (col instanceof float[] f) {
-          Im2col.col2im(s, f, n * s.l, nl, (float[]) dxs.data, dxOff);
+          float[] dxa = (float[]) dxs.data;
+          if (transposed) {
+            Im2col.col2imT(s, f, n * s.l * s.k, s.k, dxa, dxOff);
+          } else {
+            Im2col.col2im(s, f, n * s.l, nl, dxa, dxOff);
+          }
         } else {
-          Im2col.col2im(s, (double[]) col, n * s.l, nl, (double[]) dxs.data, dxOff);
+          double[] dxa = (double[]) dxs.data;
+          if (transposed) {
+            Im2col.col2imT(s, (double[]) col, n * s.l * s.k, s.k, dxa, dxOff);
+          } else {
+            Im2col.col2im(s, (double[]) col, n * s.l, nl, dxa, dxOff);
+          }
         }
       }
     }
@@ -173,8 +203,17 @@ final class FastConvolution {
       int ld = s.n == 1 ? s.l : nl;
       int gOff = s.n == 1 ? gs.offset + g * s.og * s.l : 0;
       Object col = work.columns(x.dtype(), s.k * nl);
-      unfold(s, xs, g, col);
-      Dense.gemm(false, true, s.og, s.k, nl, grouped, gOff, ld, col, 0, nl, 0, dws.data, wOff, s.k);
+      // dW = G·(Xᵀ): the transposed patches are B by rows, the blocked kernel's best case. Wide
+      // planes unfold by rows (contiguous runs) and are transposed; small ones unfold transposed.
+      if (s.l >= WIDE) {
+        Object rows = work.scratch(x.dtype(), s.k * nl);
+        unfold(s, xs, g, rows);
+        Im2col.transpose(rows, s.k, nl, nl, col, s.k);
+      } else {
+        unfoldTransposed(s, xs, g, col);
+      }
+      Dense.gemm(
+          false, false, s.og, s.k, nl, grouped, gOff, ld, col, 0, s.k, 0, dws.data, wOff, s.k);
     }
     return dw;
   }
@@ -204,6 +243,18 @@ final class FastConvolution {
         Im2col.im2col(s, (float[]) xs.data, xOff, f, n * s.l, nl);
       } else {
         Im2col.im2col(s, (double[]) xs.data, xOff, (double[]) col, n * s.l, nl);
+      }
+    }
+  }
+
+  // the transposed patch matrix of group g of every image, images one after the other: n·l × k
+  private static void unfoldTransposed(ConvGeometry s, Dense xs, int g, Object col) {
+    for (int n = 0; n < s.n; n++) {
+      int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
+      if (col instanceof float[] f) {
+        Im2col.im2colT(s, (float[]) xs.data, xOff, f, n * s.l * s.k, s.k);
+      } else {
+        Im2col.im2colT(s, (double[]) xs.data, xOff, (double[]) col, n * s.l * s.k, s.k);
       }
     }
   }

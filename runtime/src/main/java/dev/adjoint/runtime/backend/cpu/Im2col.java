@@ -67,7 +67,7 @@ final class Im2col {
             }
             int src = row + i * s.ow;
             int dst = dxOff + c * plane + hh * s.w + dw;
-            if (s.p.strideW() == 1) {
+            if (s.p.strideW() == 1 && hi - lo >= 64) {
               FloatOps.KERNELS.add(dx, dst + lo, col, src + lo, dx, dst + lo, hi - lo);
             } else {
               int sw = s.p.strideW();
@@ -131,6 +131,134 @@ final class Im2col {
             int sw = s.p.strideW();
             for (int j = lo; j < hi; j++) {
               dx[dst + j * sw] += col[src + j];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes the transposed patch matrix, one row of k per output pixel: {@code col[colOff + pixel·ld
+   * + r]}, the layout whose products with W and G read both operands by rows.
+   */
+  static void im2colT(ConvGeometry s, float[] x, int xOff, float[] col, int colOff, int ld) {
+    int plane = s.h * s.w;
+    for (int i = 0; i < s.oh; i++) {
+      for (int j = 0; j < s.ow; j++) {
+        int dst = colOff + (i * s.ow + j) * ld;
+        int w0 = j * s.p.strideW() - s.p.padW();
+        for (int c = 0; c < s.cg; c++) {
+          for (int a = 0; a < s.kh; a++, dst += s.kw) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              Arrays.fill(col, dst, dst + s.kw, 0f);
+              continue;
+            }
+            int src = xOff + c * plane + hh * s.w;
+            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
+              col[dst + b] = ww >= 0 && ww < s.w ? x[src + ww] : 0f;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Adds the transposed patch matrix ({@link #im2colT}'s layout) into the image group at dx. */
+  static void col2imT(ConvGeometry s, float[] col, int colOff, int ld, float[] dx, int dxOff) {
+    int plane = s.h * s.w;
+    for (int i = 0; i < s.oh; i++) {
+      for (int j = 0; j < s.ow; j++) {
+        int src = colOff + (i * s.ow + j) * ld;
+        int w0 = j * s.p.strideW() - s.p.padW();
+        for (int c = 0; c < s.cg; c++) {
+          for (int a = 0; a < s.kh; a++, src += s.kw) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              continue;
+            }
+            int dst = dxOff + c * plane + hh * s.w;
+            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
+              if (ww >= 0 && ww < s.w) {
+                dx[dst + ww] += col[src + b];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #im2colT} in double. */
+  static void im2colT(ConvGeometry s, double[] x, int xOff, double[] col, int colOff, int ld) {
+    int plane = s.h * s.w;
+    for (int i = 0; i < s.oh; i++) {
+      for (int j = 0; j < s.ow; j++) {
+        int dst = colOff + (i * s.ow + j) * ld;
+        int w0 = j * s.p.strideW() - s.p.padW();
+        for (int c = 0; c < s.cg; c++) {
+          for (int a = 0; a < s.kh; a++, dst += s.kw) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              Arrays.fill(col, dst, dst + s.kw, 0.0);
+              continue;
+            }
+            int src = xOff + c * plane + hh * s.w;
+            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
+              col[dst + b] = ww >= 0 && ww < s.w ? x[src + ww] : 0.0;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #col2imT} in double. */
+  static void col2imT(ConvGeometry s, double[] col, int colOff, int ld, double[] dx, int dxOff) {
+    int plane = s.h * s.w;
+    for (int i = 0; i < s.oh; i++) {
+      for (int j = 0; j < s.ow; j++) {
+        int src = colOff + (i * s.ow + j) * ld;
+        int w0 = j * s.p.strideW() - s.p.padW();
+        for (int c = 0; c < s.cg; c++) {
+          for (int a = 0; a < s.kh; a++, src += s.kw) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              continue;
+            }
+            int dst = dxOff + c * plane + hh * s.w;
+            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
+              if (ww >= 0 && ww < s.w) {
+                dx[dst + ww] += col[src + b];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** {@code dst[j·ldd + i] = src[i·lds + j]} for a rows × cols block, by 32 × 32 tiles. */
+  static void transpose(Object src, int rows, int cols, int lds, Object dst, int ldd) {
+    final int tile = 32;
+    for (int i0 = 0; i0 < rows; i0 += tile) {
+      int i1 = Math.min(rows, i0 + tile);
+      for (int j0 = 0; j0 < cols; j0 += tile) {
+        int j1 = Math.min(cols, j0 + tile);
+        if (src instanceof float[] f) {
+          float[] d = (float[]) dst;
+          for (int i = i0; i < i1; i++) {
+            for (int j = j0; j < j1; j++) {
+              d[j * ldd + i] = f[i * lds + j];
+            }
+          }
+        } else {
+          double[] f = (double[]) src;
+          double[] d = (double[]) dst;
+          for (int i = i0; i < i1; i++) {
+            for (int j = j0; j < j1; j++) {
+              d[j * ldd + i] = f[i * lds + j];
             }
           }
         }

@@ -14,6 +14,8 @@ final class Workspace {
   private double[] doubleColumns = new double[0];
   private float[] floatProduct = new float[0];
   private double[] doubleProduct = new double[0];
+  private float[] floatScratch = new float[0];
+  private double[] doubleScratch = new double[0];
 
   private Workspace() {}
 
@@ -47,5 +49,19 @@ final class Workspace {
       doubleProduct = new double[size];
     }
     return doubleProduct;
+  }
+
+  /** A third array, distinct from the other two, for a patch matrix before it is transposed. */
+  Object scratch(DType type, int size) {
+    if (type == DType.FLOAT32) {
+      if (floatScratch.length < size) {
+        floatScratch = new float[size];
+      }
+      return floatScratch;
+    }
+    if (doubleScratch.length < size) {
+      doubleScratch = new double[size];
+    }
+    return doubleScratch;
   }
 }
