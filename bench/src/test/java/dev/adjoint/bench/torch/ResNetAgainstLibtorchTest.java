@@ -98,10 +98,15 @@ class ResNetAgainstLibtorchTest {
                         name, e, torchFromExact.get(name)));
               }
             });
+        String worst = largestName(fromExact);
         System.out.printf(
-            "R6 batch %d float32: largest relative difference from float64 %s, libtorch's"
-                + " %s; from libtorch's float32 %s%n",
-            batch, largest(fromExact), largest(torchFromExact), largest(fromTorch));
+            "R6 batch %d float32: largest relative difference from float64 %s (libtorch's there"
+                + " %.2e), libtorch's largest %s; from libtorch's float32 %s%n",
+            batch,
+            largest(fromExact),
+            torchFromExact.get(worst),
+            largest(torchFromExact),
+            largest(fromTorch));
       }
       System.out.printf(
           "R6 batch %d %s: loss %.6f (libtorch %.6f); largest relative difference from libtorch"
@@ -182,9 +187,12 @@ class ResNetAgainstLibtorchTest {
   }
 
   private static String largest(Map<String, Double> relative) {
-    Map.Entry<String, Double> worst =
-        relative.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-    return String.format("%.2e (%s)", worst.getValue(), worst.getKey());
+    String name = largestName(relative);
+    return String.format("%.2e (%s)", relative.get(name), name);
+  }
+
+  private static String largestName(Map<String, Double> relative) {
+    return relative.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
   }
 
   /** The model's state as libtorch entries: parameters and float buffers, by name. */
