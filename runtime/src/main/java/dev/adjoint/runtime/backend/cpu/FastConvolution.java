@@ -27,13 +27,6 @@ final class FastConvolution {
    */
   static final int THIN = 16;
 
-  /**
-   * From this many output pixels on, patch matrices are unfolded and folded by rows (runs of
-   * contiguous pixels); below it one patch (k values) per pixel is gathered, which suits few pixels
-   * of many channels.
-   */
-  static final int WIDE = 64;
-
   private FastConvolution() {}
 
   /** Whether these operands take the fast path: float32 or float64 throughout. */
@@ -130,8 +123,8 @@ final class FastConvolution {
       int gOff = s.n == 1 ? gs.offset + g * s.og * s.l : 0;
       Object col = work.columns(gy.dtype(), s.k * nl);
       // few pixels, fewer than patch elements: dXᵀ = Gᵀ·W reads W by rows, in place
-      boolean transposed = nl < WIDE && nl < s.k;
-      if (transposed && nl <= ThinProduct.MAX_ROWS && col instanceof float[] f) {
+      boolean transposed = nl <= ThinProduct.MAX_ROWS && nl < s.k;
+      if (transposed && col instanceof float[] f) {
         // Gᵀ's element (i, o) is G[o, i]
         ThinProduct.multiply(
             nl, s.k, s.og, (float[]) grouped, gOff, 1, ld, (float[]) ws.data, wOff, s.k, f, 0, s.k);
@@ -203,17 +196,20 @@ final class FastConvolution {
       int ld = s.n == 1 ? s.l : nl;
       int gOff = s.n == 1 ? gs.offset + g * s.og * s.l : 0;
       Object col = work.columns(x.dtype(), s.k * nl);
-      // dW = G·(Xᵀ): the transposed patches are B by rows, the blocked kernel's best case. Wide
-      // planes unfold by rows (contiguous runs) and are transposed; small ones unfold transposed.
-      if (s.l >= WIDE) {
-        Object rows = work.scratch(x.dtype(), s.k * nl);
-        unfold(s, xs, g, rows);
-        Im2col.transpose(rows, s.k, nl, nl, col, s.k);
+      if (nl >= s.og) {
+        // more pixels than output channels: dWᵀ = X·Gᵀ on the patches by rows (unfolded in
+        // contiguous runs), then the small og × k result is transposed into place
+        unfold(s, xs, g, col);
+        Object transposed = work.scratch(x.dtype(), s.k * s.og);
+        Dense.gemm(
+            false, true, s.k, s.og, nl, col, 0, nl, grouped, gOff, ld, 0, transposed, 0, s.og);
+        Im2col.transpose(transposed, s.k, s.og, s.og, dws.data, wOff, s.k);
       } else {
+        // dW = G·(Xᵀ): the few pixels' patches gathered transposed are B by rows
         unfoldTransposed(s, xs, g, col);
+        Dense.gemm(
+            false, false, s.og, s.k, nl, grouped, gOff, ld, col, 0, s.k, 0, dws.data, wOff, s.k);
       }
-      Dense.gemm(
-          false, false, s.og, s.k, nl, grouped, gOff, ld, col, 0, s.k, 0, dws.data, wOff, s.k);
     }
     return dw;
   }

@@ -52,6 +52,8 @@ final class Im2col {
 
   /** Adds the patch matrix at {@code col[colOff + r·ld + pixel]} into the image group at dx. */
   static void col2im(ConvGeometry s, float[] col, int colOff, int ld, float[] dx, int dxOff) {
+    // runs of a vector or more are added by the vector kernel, shorter ones by a plain loop
+    int vector = VectorSupport.ENABLED ? 16 : Integer.MAX_VALUE;
     int plane = s.h * s.w;
     for (int c = 0; c < s.cg; c++) {
       for (int a = 0; a < s.kh; a++) {
@@ -67,7 +69,7 @@ final class Im2col {
             }
             int src = row + i * s.ow;
             int dst = dxOff + c * plane + hh * s.w + dw;
-            if (s.p.strideW() == 1 && hi - lo >= 64) {
+            if (s.p.strideW() == 1 && hi - lo >= vector) {
               FloatOps.KERNELS.add(dx, dst + lo, col, src + lo, dx, dst + lo, hi - lo);
             } else {
               int sw = s.p.strideW();
@@ -239,8 +241,8 @@ final class Im2col {
     }
   }
 
-  /** {@code dst[j·ldd + i] = src[i·lds + j]} for a rows × cols block, by 32 × 32 tiles. */
-  static void transpose(Object src, int rows, int cols, int lds, Object dst, int ldd) {
+  /** {@code dst[dstOff + j·ldd + i] = src[i·lds + j]} for a rows × cols block, by 32 × 32 tiles. */
+  static void transpose(Object src, int rows, int cols, int lds, Object dst, int dstOff, int ldd) {
     final int tile = 32;
     for (int i0 = 0; i0 < rows; i0 += tile) {
       int i1 = Math.min(rows, i0 + tile);
@@ -250,7 +252,7 @@ final class Im2col {
           float[] d = (float[]) dst;
           for (int i = i0; i < i1; i++) {
             for (int j = j0; j < j1; j++) {
-              d[j * ldd + i] = f[i * lds + j];
+              d[dstOff + j * ldd + i] = f[i * lds + j];
             }
           }
         } else {
@@ -258,7 +260,7 @@ final class Im2col {
           double[] d = (double[]) dst;
           for (int i = i0; i < i1; i++) {
             for (int j = j0; j < j1; j++) {
-              d[j * ldd + i] = f[i * lds + j];
+              d[dstOff + j * ldd + i] = f[i * lds + j];
             }
           }
         }

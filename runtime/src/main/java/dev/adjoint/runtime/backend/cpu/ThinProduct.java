@@ -9,8 +9,11 @@ package dev.adjoint.runtime.backend.cpu;
  * GemmThreads} by columns when large.
  */
 final class ThinProduct {
-  /** The most rows of A. */
-  static final int MAX_ROWS = 8;
+  /**
+   * The most rows of A: each group of four reads B's strip again, from cache, which stays cheaper
+   * than packing B while the rows are this few.
+   */
+  static final int MAX_ROWS = 64;
 
   interface Kernel {
     /** Columns {@code [from, to)} of C; A's element (i, p) at {@code aOff + i·ars + p·acs}. */

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link ThinProduct}'s Vector API kernel: four rows of C times a strip of four vectors of columns
  * in 16 registers, one load of each of B's four vectors per step along k feeding four fused
- * multiply-adds each. Fewer than four rows repeat the last one (computed, not stored).
+ * multiply-adds each. A group of fewer than four rows repeats its last one (computed, not stored).
  */
 final class VectorThinProduct implements ThinProduct.Kernel {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -29,22 +29,56 @@ final class VectorThinProduct implements ThinProduct.Kernel {
       int ldc,
       int from,
       int to) {
-    for (int i0 = 0; i0 < m; i0 += 4) {
-      int rows = Math.min(4, m - i0);
-      int a0 = aOff + i0 * ars;
-      int a1 = aOff + (i0 + Math.min(1, rows - 1)) * ars;
-      int a2 = aOff + (i0 + Math.min(2, rows - 1)) * ars;
-      int a3 = aOff + (i0 + Math.min(3, rows - 1)) * ars;
-      int c0 = cOff + i0 * ldc;
-      int j = from;
-      for (; j + 4 * L <= to; j += 4 * L) {
-        strip(rows, k, a, a0, a1, a2, a3, acs, b, bOff + j, ldb, c, c0 + j, ldc);
-      }
-      for (; j < to; j += L) {
-        VectorMask<Float> mask = S.indexInRange(j, to);
-        column(rows, k, a, a0, a1, a2, a3, acs, b, bOff + j, ldb, c, c0 + j, ldc, mask);
+    // strips of columns outside, groups of four rows inside: a strip of B (k × 4 vectors) is read
+    // from memory once and from cache for the other groups
+    int j = from;
+    for (; j + 4 * L <= to; j += 4 * L) {
+      for (int i0 = 0; i0 < m; i0 += 4) {
+        int rows = Math.min(4, m - i0);
+        strip(
+            rows,
+            k,
+            a,
+            row(aOff, ars, i0, rows, 0),
+            row(aOff, ars, i0, rows, 1),
+            row(aOff, ars, i0, rows, 2),
+            row(aOff, ars, i0, rows, 3),
+            acs,
+            b,
+            bOff + j,
+            ldb,
+            c,
+            cOff + i0 * ldc + j,
+            ldc);
       }
     }
+    for (; j < to; j += L) {
+      VectorMask<Float> mask = S.indexInRange(j, to);
+      for (int i0 = 0; i0 < m; i0 += 4) {
+        int rows = Math.min(4, m - i0);
+        column(
+            rows,
+            k,
+            a,
+            row(aOff, ars, i0, rows, 0),
+            row(aOff, ars, i0, rows, 1),
+            row(aOff, ars, i0, rows, 2),
+            row(aOff, ars, i0, rows, 3),
+            acs,
+            b,
+            bOff + j,
+            ldb,
+            c,
+            cOff + i0 * ldc + j,
+            ldc,
+            mask);
+      }
+    }
+  }
+
+  // where row r of the group at i0 starts in A; rows past the group's end repeat its last row
+  private static int row(int aOff, int ars, int i0, int rows, int r) {
+    return aOff + (i0 + Math.min(r, rows - 1)) * ars;
   }
 
   private static void strip(

@@ -7,15 +7,16 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ThinProduct} against a double-precision loop: every row count up to 8, column counts
- * around the kernel's strips (1, 15, 16, 17, 64, 65, 200), A read by rows and by columns, padded
- * leading dimensions and offsets, small and parallel (≥ 2²¹ multiply-adds) products.
+ * {@link ThinProduct} against a double-precision loop: row counts up to 64 (every one to 9, then
+ * around groups of four), column counts around the kernel's strips (1, 15, 16, 17, 64, 65, 200), A
+ * read by rows and by columns, padded leading dimensions and offsets, small and parallel (≥ 2²¹
+ * multiply-adds) products.
  */
 class ThinProductTest {
   @Test
   void matchesADoubleLoop() {
     Random r = new Random(3);
-    for (int m = 1; m <= ThinProduct.MAX_ROWS; m++) {
+    for (int m : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 32, 63, 64}) {
       for (int n : new int[] {1, 15, 16, 17, 64, 65, 200}) {
         for (int k : new int[] {1, 7, 70}) {
           check(r, m, n, k, r.nextBoolean());
@@ -24,6 +25,7 @@ class ThinProductTest {
     }
     check(r, 4, 4608, 512, true);
     check(r, 7, 3000, 400, false);
+    check(r, 32, 4608, 512, true);
   }
 
   private static void check(Random r, int m, int n, int k, boolean byColumns) {
@@ -66,11 +68,11 @@ class ThinProductTest {
   }
 
   @Test
-  void refusesMoreThanEightRows() {
+  void refusesMoreThanSixtyFourRows() {
     assertThrows(
         IllegalArgumentException.class,
         () ->
             ThinProduct.multiply(
-                9, 1, 1, new float[9], 0, 1, 1, new float[1], 0, 1, new float[9], 0, 1));
+                65, 1, 1, new float[65], 0, 1, 1, new float[1], 0, 1, new float[65], 0, 1));
   }
 }
