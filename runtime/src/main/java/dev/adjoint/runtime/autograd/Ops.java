@@ -69,7 +69,7 @@ public final class Ops {
     return y;
   }
 
-  private static Tensor record(TensorOp op, OpParams params, Tensor y, Tensor... inputs) {
+  static Tensor record(TensorOp op, OpParams params, Tensor y, Tensor... inputs) {
     return record(op, op.gradFnName(), params, y, inputs);
   }
 

@@ -1,9 +1,12 @@
 package dev.adjoint.runtime.autograd;
 
 import dev.adjoint.runtime.backend.Backends;
+import dev.adjoint.runtime.backend.NnKernels;
 import dev.adjoint.runtime.backend.Relation;
 import dev.adjoint.runtime.rules.Comparison;
+import dev.adjoint.runtime.rules.Conv2dParams;
 import dev.adjoint.runtime.rules.ElementwiseOp;
+import dev.adjoint.runtime.rules.Pool2dParams;
 import dev.adjoint.runtime.rules.TensorAlgebra;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Shape;
@@ -349,5 +352,52 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
   @Override
   public Tensor sigmoid(Tensor a) {
     return Ops.sigmoid(a);
+  }
+
+  // ---------------------------------------------------------------- convolution and pooling
+
+  private static NnKernels nn() {
+    return Backends.current().nn();
+  }
+
+  @Override
+  public Tensor conv2dInputGrad(Tensor g, Tensor input, Tensor weight, Conv2dParams p) {
+    return nn().conv2dInputGrad(g, weight, input.shape(), p);
+  }
+
+  @Override
+  public Tensor conv2dWeightGrad(Tensor g, Tensor input, Tensor weight, Conv2dParams p) {
+    return nn().conv2dWeightGrad(g, input, weight.shape(), p);
+  }
+
+  @Override
+  public Tensor channelSum(Tensor g) {
+    return nn().channelSum(g);
+  }
+
+  @Override
+  public Tensor maxPool2dBackward(Tensor g, Tensor input, Pool2dParams p) {
+    return nn().maxPool2dBackward(g, input, p);
+  }
+
+  @Override
+  public Tensor avgPool2dBackward(Tensor g, Tensor input, Pool2dParams p) {
+    return nn().avgPool2dBackward(g, input.shape(), p);
+  }
+
+  @Override
+  public Tensor adaptiveAvgPool2dBackward(Tensor g, Tensor input) {
+    return nn().adaptiveAvgPool2dBackward(g, input.shape());
+  }
+
+  @Override
+  public Tensor batchNormInputGrad(
+      Tensor g, Tensor input, Tensor weight, Tensor mean, Tensor invstd, boolean training) {
+    return nn().batchNormInputGrad(g, input, weight, mean, invstd, training);
+  }
+
+  @Override
+  public Tensor batchNormWeightGrad(Tensor g, Tensor input, Tensor mean, Tensor invstd) {
+    return nn().batchNormWeightGrad(g, input, mean, invstd);
   }
 }

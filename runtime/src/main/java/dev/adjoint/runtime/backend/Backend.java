@@ -84,4 +84,7 @@ public interface Backend {
 
   /** The adjoint of gather: {@code dst[..index[..i..]..] += src[..i..]}. */
   void scatterAdd(Tensor dst, int dim, Tensor index, Tensor src);
+
+  /** The kernels of convolution, pooling and batch norm on this backend. */
+  NnKernels nn();
 }

@@ -202,4 +202,9 @@ final class DeviceDispatch implements Backend {
   public void scatterAdd(Tensor dst, int dim, Tensor index, Tensor src) {
     on("scatterAdd", dst, index, src).scatterAdd(dst, dim, index, src);
   }
+
+  @Override
+  public NnKernels nn() {
+    return NnDispatch.INSTANCE;
+  }
 }

@@ -77,4 +77,51 @@ public interface TensorAlgebra<T> extends Algebra<T> {
 
   /** {@code 1/(1 + e^-a)}. */
   T sigmoid(T a);
+
+  // ---------------------------------------------------------------- convolution and pooling
+  // Gradients that are kernels of their own. Shapes as in TensorOp's comments; like is the operand
+  // whose adjoint is made (its shape, and its values where the rule reads them).
+
+  /**
+   * The adjoint of conv2d's input (a transposed convolution of {@code g} with {@code weight}):
+   * {@code x̄[n, c, h, w] = Σ g[n, o, i, j]·w[o, c', a, b]} over the outputs whose window tap
+   * {@code (a, b)} reads {@code (h, w)}, shaped like {@code input}.
+   */
+  T conv2dInputGrad(T g, T input, T weight, Conv2dParams p);
+
+  /**
+   * The adjoint of conv2d's weight: {@code w̄[o, c', a, b] = Σ_{n,i,j} g[n, o, i, j]·x[n, c, i·s −
+   * p + a·d, j·s − p + b·d]}, shaped like {@code weight}.
+   */
+  T conv2dWeightGrad(T g, T input, T weight, Conv2dParams p);
+
+  /** The sum of {@code g} over every dimension but 1 (the channels): a [C] tensor. */
+  T channelSum(T g);
+
+  /**
+   * The adjoint of max pooling: each window's {@code g} added at the position of its first maximum
+   * in {@code input} (its last NaN, if any), zeros elsewhere.
+   */
+  T maxPool2dBackward(T g, T input, Pool2dParams p);
+
+  /**
+   * The adjoint of average pooling: each window's {@code g} over its divisor, added to its taps.
+   */
+  T avgPool2dBackward(T g, T input, Pool2dParams p);
+
+  /**
+   * The adjoint of adaptive average pooling to {@code g}'s spatial size: each window's {@code g}
+   * over its size, added to its taps.
+   */
+  T adaptiveAvgPool2dBackward(T g, T input);
+
+  /**
+   * The adjoint of batch norm's input: in training, where mean and invstd are the batch's own,
+   * {@code w·invstd·(g − mean(g) − x̂·mean(g·x̂))} with {@code x̂ = (x − mean)·invstd} and the
+   * means over each channel's elements; in evaluation {@code g·w·invstd}.
+   */
+  T batchNormInputGrad(T g, T input, T weight, T mean, T invstd, boolean training);
+
+  /** The adjoint of batch norm's weight: {@code Σ g·(x − mean)·invstd} per channel. */
+  T batchNormWeightGrad(T g, T input, T mean, T invstd);
 }

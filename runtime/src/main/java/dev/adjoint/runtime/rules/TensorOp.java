@@ -61,7 +61,37 @@ public enum TensorOp {
   /** (logits, target): mean binary cross-entropy of sigmoid(logits). */
   BCE_WITH_LOGITS("BinaryCrossEntropyWithLogitsBackward0", 2),
   /** (logProbabilities [N, C], target [N] int64): mean of -logProbabilities[n, target[n]]. */
-  NLL_LOSS("NllLossBackward0", 2);
+  NLL_LOSS("NllLossBackward0", 2),
+  /**
+   * (input [N, C, H, W], weight [O, C/groups, kH, kW]) or (input, weight, bias [O]): 2-D
+   * cross-correlation, as PyTorch's conv2d; ints = {@link Conv2dParams#toOpParams}.
+   */
+  CONV2D("ConvolutionBackward0", -1),
+  /**
+   * (input [N, C, H, W] or [C, H, W]): the maximum of each window; ints = {@link
+   * Pool2dParams#toOpParams}. The gradient goes to the window's first maximum in row-major order
+   * (PyTorch's index), or to its last NaN.
+   */
+  MAX_POOL2D("MaxPool2DWithIndicesBackward0", 1),
+  /** (input [N, C, H, W] or [C, H, W]): the mean of each window; ints = {@link Pool2dParams}. */
+  AVG_POOL2D("AvgPool2DBackward0", 1),
+  /**
+   * (input [N, C, H, W] or [C, H, W]): the mean over PyTorch's adaptive windows, rows {@code
+   * ⌊i·H/oH⌋ ..< ⌈(i+1)·H/oH⌉}; ints = {outputHeight, outputWidth}.
+   */
+  ADAPTIVE_AVG_POOL2D("AdaptiveAvgPool2DBackward0", 1),
+  /**
+   * (input [N, C, ...], weight [C], bias [C], mean [C], invstd [C]): {@code y = (x − mean)·invstd·w
+   * + b} per channel (dimension 1); ints = {training}. In training mean and invstd = 1/√(var + ε)
+   * are the batch's own statistics (functions of x, which the gradient follows), in evaluation the
+   * running ones (constants). Only the first three operands are differentiable.
+   */
+  BATCH_NORM("NativeBatchNormBackward0", 5),
+  /**
+   * (input, mask): {@code input·mask} with mask 0 or 1/(1 − p) per element, drawn by the caller;
+   * the mask is not differentiable. PyTorch's CPU dropout is this product, hence its name.
+   */
+  DROPOUT("MulBackward0", 2);
 
   private final String gradFnName;
   private final int arity;
@@ -84,7 +114,8 @@ public enum TensorOp {
   /** Whether operand {@code i} can receive a gradient (indices, masks and conditions cannot). */
   public boolean isDifferentiable(int i) {
     return switch (this) {
-      case INDEX_SELECT, GATHER, MASKED_FILL, NLL_LOSS -> i == 0;
+      case INDEX_SELECT, GATHER, MASKED_FILL, NLL_LOSS, DROPOUT -> i == 0;
+      case BATCH_NORM -> i < 3;
       case WHERE -> i > 0;
       default -> true;
     };

@@ -116,6 +116,30 @@ public final class TensorRules {
         T share = a.expandAs(a.divide(g, a.elementCount(args.get(1), new int[0])), column);
         yield a.negate(a.scatterAddInto(share, x, 1, column));
       }
+      // y = x ⋆ w + b: x̄ = g ⋆ᵀ w (a transposed convolution), w̄ = g ⋆ x, b̄ = Σ_{n,i,j} g
+      case CONV2D ->
+          switch (i) {
+            case 0 -> a.conv2dInputGrad(g, x, args.get(1), Conv2dParams.of(p));
+            case 1 -> a.conv2dWeightGrad(g, x, args.get(1), Conv2dParams.of(p));
+            default -> a.channelSum(g);
+          };
+      // y = max over the window: the window's adjoint goes to the element that was chosen
+      case MAX_POOL2D -> a.maxPool2dBackward(g, x, Pool2dParams.of(p));
+      // y = Σ_window x / divisor: each tap gets the window's adjoint over the divisor
+      case AVG_POOL2D -> a.avgPool2dBackward(g, x, Pool2dParams.of(p));
+      case ADAPTIVE_AVG_POOL2D -> a.adaptiveAvgPool2dBackward(g, x);
+      // y = x̂·w + b, x̂ = (x − μ)·invstd: w̄ = Σ g·x̂, b̄ = Σ g; x̄ through x̂, and in training
+      // through μ and σ² too (both functions of x)
+      case BATCH_NORM ->
+          switch (i) {
+            case 0 ->
+                a.batchNormInputGrad(
+                    g, x, args.get(1), args.get(3), args.get(4), p.integer(0) != 0);
+            case 1 -> a.batchNormWeightGrad(g, x, args.get(3), args.get(4));
+            default -> a.channelSum(g);
+          };
+      // y = x·mask: x̄ = g·mask
+      case DROPOUT -> a.multiply(g, args.get(1));
     };
   }
 

@@ -115,6 +115,11 @@ public abstract sealed class Storage
     throw new IllegalStateException("storage is " + dtype().displayName() + ", not float64");
   }
 
+  /** The {@code int64} backing array (no copy). */
+  public long[] longs() {
+    throw new IllegalStateException("storage is " + dtype().displayName() + ", not int64");
+  }
+
   /** The {@code bool} backing array (no copy). */
   public boolean[] booleans() {
     throw new IllegalStateException("storage is " + dtype().displayName() + ", not bool");
@@ -229,6 +234,11 @@ public abstract sealed class Storage
     @Override
     public void fill(int from, int count, double value) {
       Arrays.fill(data, from, from + count, (long) value);
+    }
+
+    @Override
+    public long[] longs() {
+      return data;
     }
   }
 

@@ -2,6 +2,7 @@ package dev.adjoint.runtime.tensor;
 
 import dev.adjoint.runtime.autograd.AutogradMeta;
 import dev.adjoint.runtime.autograd.Engine;
+import dev.adjoint.runtime.autograd.Flattening;
 import dev.adjoint.runtime.autograd.Node;
 import dev.adjoint.runtime.autograd.Ops;
 import dev.adjoint.runtime.backend.Devices;
@@ -735,6 +736,20 @@ public final class Tensor {
   /** A 1-D view (or copy) of all elements. */
   public Tensor flatten() {
     return reshape(-1);
+  }
+
+  /** Dimensions {@code startDim..} merged into one: a view where the layout allows, else a copy. */
+  public Tensor flatten(int startDim) {
+    return Flattening.flatten(this, startDim, -1);
+  }
+
+  /**
+   * Dimensions {@code startDim..endDim} (inclusive, negative ones count from the end) merged into
+   * one, as PyTorch's {@code flatten}: a view where the layout allows, else a copy; this tensor
+   * itself when they are one dimension.
+   */
+  public Tensor flatten(int startDim, int endDim) {
+    return Flattening.flatten(this, startDim, endDim);
   }
 
   /** The view with dimensions {@code d0} and {@code d1} swapped. */

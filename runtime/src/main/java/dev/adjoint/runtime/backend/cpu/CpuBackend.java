@@ -3,6 +3,7 @@ package dev.adjoint.runtime.backend.cpu;
 import dev.adjoint.runtime.backend.Backend;
 import dev.adjoint.runtime.backend.KernelChecks;
 import dev.adjoint.runtime.backend.MatmulShape;
+import dev.adjoint.runtime.backend.NnKernels;
 import dev.adjoint.runtime.backend.Pointwise;
 import dev.adjoint.runtime.backend.Relation;
 import dev.adjoint.runtime.rules.ElementwiseOp;
@@ -544,6 +545,11 @@ public final class CpuBackend implements Backend {
         coord[d] = 0;
       }
     }
+  }
+
+  @Override
+  public NnKernels nn() {
+    return CpuNnKernels.INSTANCE;
   }
 
   private static int checkIndex(double value, Tensor x, int dim) {

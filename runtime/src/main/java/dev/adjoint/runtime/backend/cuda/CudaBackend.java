@@ -2,6 +2,7 @@ package dev.adjoint.runtime.backend.cuda;
 
 import dev.adjoint.runtime.backend.Backend;
 import dev.adjoint.runtime.backend.KernelChecks;
+import dev.adjoint.runtime.backend.NnKernels;
 import dev.adjoint.runtime.backend.Pointwise;
 import dev.adjoint.runtime.backend.Relation;
 import dev.adjoint.runtime.rules.ElementwiseOp;
@@ -28,12 +29,14 @@ public final class CudaBackend implements Backend {
   private final Reductions reductions;
   private final Indexing indexing;
   private final Matmul matmul;
+  private final HostNnKernels nn;
 
   CudaBackend(Gpu device) {
     this.device = device;
     this.reductions = new Reductions(device, this);
     this.indexing = new Indexing(device, this);
     this.matmul = new Matmul(device, this);
+    this.nn = new HostNnKernels(device.device());
   }
 
   // ------------------------------------------------------------------ memory and transfers
@@ -286,5 +289,14 @@ public final class CudaBackend implements Backend {
   /** {@code t} contiguous from offset 0 (a copy if it is not). */
   Tensor dense(Tensor t) {
     return t.isCuda() && t.isContiguous() && t.offset() == 0 ? t : copy(onDevice(t), t.dtype());
+  }
+
+  /**
+   * Convolution, pooling and batch norm: the CPU's kernels for now, through the host (see {@link
+   * HostNnKernels}).
+   */
+  @Override
+  public NnKernels nn() {
+    return nn;
   }
 }

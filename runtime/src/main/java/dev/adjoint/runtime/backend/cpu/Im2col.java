@@ -1,0 +1,281 @@
+package dev.adjoint.runtime.backend.cpu;
+
+import java.util.Arrays;
+
+/**
+ * Unfolding an image into its patches and folding them back, the data movement around the matrix
+ * products of {@link FastConvolution}. For one image and one group, patch matrix row {@code r =
+ * (c·kh + a)·kw + b} holds, for every output pixel {@code (i, j)}, the input value its tap {@code
+ * (a, b)} of channel c reads, or 0 where that falls in the padding. {@code im2col} writes the rows,
+ * {@code col2im} adds them back into an image (the adjoint of im2col). Rows of stride 1 move as
+ * contiguous runs; float and double have one copy each.
+ */
+final class Im2col {
+  private Im2col() {}
+
+  /**
+   * Writes the k × l patch matrix of the image group at {@code x[xOff..]} ([cg, h, w] contiguous)
+   * to {@code col[colOff + r·ld + pixel]}.
+   */
+  static void im2col(ConvGeometry s, float[] x, int xOff, float[] col, int colOff, int ld) {
+    int plane = s.h * s.w;
+    for (int c = 0; c < s.cg; c++) {
+      for (int a = 0; a < s.kh; a++) {
+        for (int b = 0; b < s.kw; b++) {
+          int row = colOff + ((c * s.kh + a) * s.kw + b) * ld;
+          int dw = b * s.p.dilationW() - s.p.padW();
+          int lo = firstInside(dw, s.p.strideW(), s.ow);
+          int hi = endInside(dw, s.p.strideW(), s.w, s.ow);
+          for (int i = 0; i < s.oh; i++) {
+            int dst = row + i * s.ow;
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h || lo >= hi) {
+              Arrays.fill(col, dst, dst + s.ow, 0f);
+              continue;
+            }
+            int src = xOff + c * plane + hh * s.w + dw;
+            Arrays.fill(col, dst, dst + lo, 0f);
+            if (s.p.strideW() == 1) {
+              System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+            } else {
+              int sw = s.p.strideW();
+              for (int j = lo; j < hi; j++) {
+                col[dst + j] = x[src + j * sw];
+              }
+            }
+            Arrays.fill(col, dst + hi, dst + s.ow, 0f);
+          }
+        }
+      }
+    }
+  }
+
+  /** Adds the patch matrix at {@code col[colOff + r·ld + pixel]} into the image group at dx. */
+  static void col2im(ConvGeometry s, float[] col, int colOff, int ld, float[] dx, int dxOff) {
+    // runs of a vector or more are added by the vector kernel, shorter ones by a plain loop
+    int vector = VectorSupport.ENABLED ? 16 : Integer.MAX_VALUE;
+    int plane = s.h * s.w;
+    for (int c = 0; c < s.cg; c++) {
+      for (int a = 0; a < s.kh; a++) {
+        for (int b = 0; b < s.kw; b++) {
+          int row = colOff + ((c * s.kh + a) * s.kw + b) * ld;
+          int dw = b * s.p.dilationW() - s.p.padW();
+          int lo = firstInside(dw, s.p.strideW(), s.ow);
+          int hi = endInside(dw, s.p.strideW(), s.w, s.ow);
+          for (int i = 0; i < s.oh && lo < hi; i++) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              continue;
+            }
+            int src = row + i * s.ow;
+            int dst = dxOff + c * plane + hh * s.w + dw;
+            if (s.p.strideW() == 1 && hi - lo >= vector) {
+              FloatOps.KERNELS.add(dx, dst + lo, col, src + lo, dx, dst + lo, hi - lo);
+            } else {
+              int sw = s.p.strideW();
+              for (int j = lo; j < hi; j++) {
+                dx[dst + j * sw] += col[src + j];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #im2col} in double. */
+  static void im2col(ConvGeometry s, double[] x, int xOff, double[] col, int colOff, int ld) {
+    int plane = s.h * s.w;
+    for (int c = 0; c < s.cg; c++) {
+      for (int a = 0; a < s.kh; a++) {
+        for (int b = 0; b < s.kw; b++) {
+          int row = colOff + ((c * s.kh + a) * s.kw + b) * ld;
+          int dw = b * s.p.dilationW() - s.p.padW();
+          int lo = firstInside(dw, s.p.strideW(), s.ow);
+          int hi = endInside(dw, s.p.strideW(), s.w, s.ow);
+          for (int i = 0; i < s.oh; i++) {
+            int dst = row + i * s.ow;
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h || lo >= hi) {
+              Arrays.fill(col, dst, dst + s.ow, 0.0);
+              continue;
+            }
+            int src = xOff + c * plane + hh * s.w + dw;
+            Arrays.fill(col, dst, dst + lo, 0.0);
+            int sw = s.p.strideW();
+            for (int j = lo; j < hi; j++) {
+              col[dst + j] = x[src + j * sw];
+            }
+            Arrays.fill(col, dst + hi, dst + s.ow, 0.0);
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #col2im} in double. */
+  static void col2im(ConvGeometry s, double[] col, int colOff, int ld, double[] dx, int dxOff) {
+    int plane = s.h * s.w;
+    for (int c = 0; c < s.cg; c++) {
+      for (int a = 0; a < s.kh; a++) {
+        for (int b = 0; b < s.kw; b++) {
+          int row = colOff + ((c * s.kh + a) * s.kw + b) * ld;
+          int dw = b * s.p.dilationW() - s.p.padW();
+          int lo = firstInside(dw, s.p.strideW(), s.ow);
+          int hi = endInside(dw, s.p.strideW(), s.w, s.ow);
+          for (int i = 0; i < s.oh && lo < hi; i++) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              continue;
+            }
+            int src = row + i * s.ow;
+            int dst = dxOff + c * plane + hh * s.w + dw;
+            int sw = s.p.strideW();
+            for (int j = lo; j < hi; j++) {
+              dx[dst + j * sw] += col[src + j];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes the transposed patch matrix, one row of k per output pixel: {@code col[colOff + pixel·ld
+   * + r]}, the layout whose products with W and G read both operands by rows.
+   */
+  static void im2colT(ConvGeometry s, float[] x, int xOff, float[] col, int colOff, int ld) {
+    int plane = s.h * s.w;
+    for (int i = 0; i < s.oh; i++) {
+      for (int j = 0; j < s.ow; j++) {
+        int dst = colOff + (i * s.ow + j) * ld;
+        int w0 = j * s.p.strideW() - s.p.padW();
+        for (int c = 0; c < s.cg; c++) {
+          for (int a = 0; a < s.kh; a++, dst += s.kw) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              Arrays.fill(col, dst, dst + s.kw, 0f);
+              continue;
+            }
+            int src = xOff + c * plane + hh * s.w;
+            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
+              col[dst + b] = ww >= 0 && ww < s.w ? x[src + ww] : 0f;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Adds the transposed patch matrix ({@link #im2colT}'s layout) into the image group at dx. */
+  static void col2imT(ConvGeometry s, float[] col, int colOff, int ld, float[] dx, int dxOff) {
+    int plane = s.h * s.w;
+    for (int i = 0; i < s.oh; i++) {
+      for (int j = 0; j < s.ow; j++) {
+        int src = colOff + (i * s.ow + j) * ld;
+        int w0 = j * s.p.strideW() - s.p.padW();
+        for (int c = 0; c < s.cg; c++) {
+          for (int a = 0; a < s.kh; a++, src += s.kw) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              continue;
+            }
+            int dst = dxOff + c * plane + hh * s.w;
+            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
+              if (ww >= 0 && ww < s.w) {
+                dx[dst + ww] += col[src + b];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #im2colT} in double. */
+  static void im2colT(ConvGeometry s, double[] x, int xOff, double[] col, int colOff, int ld) {
+    int plane = s.h * s.w;
+    for (int i = 0; i < s.oh; i++) {
+      for (int j = 0; j < s.ow; j++) {
+        int dst = colOff + (i * s.ow + j) * ld;
+        int w0 = j * s.p.strideW() - s.p.padW();
+        for (int c = 0; c < s.cg; c++) {
+          for (int a = 0; a < s.kh; a++, dst += s.kw) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              Arrays.fill(col, dst, dst + s.kw, 0.0);
+              continue;
+            }
+            int src = xOff + c * plane + hh * s.w;
+            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
+              col[dst + b] = ww >= 0 && ww < s.w ? x[src + ww] : 0.0;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** {@link #col2imT} in double. */
+  static void col2imT(ConvGeometry s, double[] col, int colOff, int ld, double[] dx, int dxOff) {
+    int plane = s.h * s.w;
+    for (int i = 0; i < s.oh; i++) {
+      for (int j = 0; j < s.ow; j++) {
+        int src = colOff + (i * s.ow + j) * ld;
+        int w0 = j * s.p.strideW() - s.p.padW();
+        for (int c = 0; c < s.cg; c++) {
+          for (int a = 0; a < s.kh; a++, src += s.kw) {
+            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
+            if (hh < 0 || hh >= s.h) {
+              continue;
+            }
+            int dst = dxOff + c * plane + hh * s.w;
+            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
+              if (ww >= 0 && ww < s.w) {
+                dx[dst + ww] += col[src + b];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** {@code dst[dstOff + j·ldd + i] = src[i·lds + j]} for a rows × cols block, by 32 × 32 tiles. */
+  static void transpose(Object src, int rows, int cols, int lds, Object dst, int dstOff, int ldd) {
+    final int tile = 32;
+    for (int i0 = 0; i0 < rows; i0 += tile) {
+      int i1 = Math.min(rows, i0 + tile);
+      for (int j0 = 0; j0 < cols; j0 += tile) {
+        int j1 = Math.min(cols, j0 + tile);
+        if (src instanceof float[] f) {
+          float[] d = (float[]) dst;
+          for (int i = i0; i < i1; i++) {
+            for (int j = j0; j < j1; j++) {
+              d[dstOff + j * ldd + i] = f[i * lds + j];
+            }
+          }
+        } else {
+          double[] f = (double[]) src;
+          double[] d = (double[]) dst;
+          for (int i = i0; i < i1; i++) {
+            for (int j = j0; j < j1; j++) {
+              d[dstOff + j * ldd + i] = f[i * lds + j];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // the first output column j whose tap j·stride + offset is ≥ 0 (at most out)
+  private static int firstInside(int offset, int stride, int out) {
+    return offset >= 0 ? 0 : Math.min(out, (-offset + stride - 1) / stride);
+  }
+
+  // one past the last output column j whose tap j·stride + offset is < width (at least 0)
+  private static int endInside(int offset, int stride, int width, int out) {
+    int limit = width - offset; // taps j·stride < limit
+    return limit <= 0 ? 0 : Math.min(out, (limit - 1) / stride + 1);
+  }
+}
