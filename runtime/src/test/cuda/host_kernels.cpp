@@ -7,6 +7,9 @@
 #include "reduce.cu"
 #include "rows.cu"
 #include "index.cu"
+#include "conv.cu"
+#include "pool.cu"
+#include "norm.cu"
 
 extern "C" {
 void host_adj_map(const MapArgs* m, long long work) {
@@ -23,5 +26,23 @@ void host_adj_rows(const RowArgs* r, long long work) {
 }
 void host_adj_index(const IndexArgs* a, long long work) {
   for (long long t = 0; t < work; t++) adj_index_element(*a, (int) t);
+}
+void host_adj_im2col(const ConvArgs* a, long long work) {
+  for (long long t = 0; t < work; t++) adj_im2col_element(*a, (int) t);
+}
+void host_adj_col2im(const ConvArgs* a, long long work) {
+  for (long long t = 0; t < work; t++) adj_col2im_element(*a, (int) t);
+}
+void host_adj_pool(const PoolArgs* p, long long work) {
+  for (long long t = 0; t < work; t++) adj_pool_element(*p, (int) t);
+}
+void host_adj_norm_partial(const NormArgs* a, long long work) {
+  for (long long t = 0; t < work; t++) adj_norm_partial_element(*a, (int) t);
+}
+void host_adj_norm_finish(const NormArgs* a, long long work) {
+  for (long long t = 0; t < work; t++) adj_norm_finish_element(*a, (int) t);
+}
+void host_adj_norm_apply(const NormArgs* a, long long work) {
+  for (long long t = 0; t < work; t++) adj_norm_apply_element(*a, (int) t);
 }
 }

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The kernels' argument structs of {@code adjoint_common.cuh}, field by field, as FFM layouts, and
- * a writer that fills one. Each kernel takes one struct by value, so a launch passes one pointer.
- * {@code KernelLayoutTest} compiles the header with the host compiler and checks every field's
- * offset and every struct's size against these.
+ * The kernels' argument structs of {@code adjoint_common.cuh} and {@code adjoint_nn.cuh}, field by
+ * field, as FFM layouts, and a writer that fills one. Each kernel takes one struct by value, so a
+ * launch passes one pointer. {@code KernelLayoutTest} compiles the header with the host compiler
+ * and checks every field's offset and every struct's size against these.
  */
 final class KernelLayouts {
   private KernelLayouts() {}
@@ -108,6 +108,70 @@ final class KernelLayouts {
           ints("index_strides"),
           ints("other_strides"));
 
+  private static MemoryLayout four(String name) {
+    return MemoryLayout.sequenceLayout(4, JAVA_INT).withName(name);
+  }
+
+  private static MemoryLayout[] int32s(String... names) {
+    MemoryLayout[] out = new MemoryLayout[names.length];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = JAVA_INT.withName(names[i]);
+    }
+    return out;
+  }
+
+  private static StructLayout struct(MemoryLayout[]... parts) {
+    List<MemoryLayout> all = new ArrayList<>();
+    for (MemoryLayout[] part : parts) {
+      all.addAll(List.of(part));
+    }
+    return MemoryLayout.structLayout(all.toArray(MemoryLayout[]::new));
+  }
+
+  private static MemoryLayout[] int64s(String... names) {
+    MemoryLayout[] out = new MemoryLayout[names.length];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = JAVA_LONG.withName(names[i]);
+    }
+    return out;
+  }
+
+  private static final String[] WINDOW = {
+    "kernel_h", "kernel_w", "stride_h", "stride_w", "pad_h", "pad_w", "dilation_h", "dilation_w"
+  };
+
+  static final StructLayout CONV_ARGS =
+      struct(
+          int64s("x", "col"),
+          int32s("dtype", "first", "images", "channels", "height", "width"),
+          int32s("out_height", "out_width"),
+          int32s(WINDOW),
+          int32s("x_offset"),
+          new MemoryLayout[] {four("x_strides"), JAVA_INT.withName("pad")});
+
+  static final StructLayout POOL_ARGS =
+      struct(
+          int64s("x", "g", "out", "argmax"),
+          int32s("dtype", "op", "planes", "channels", "height", "width", "out_height", "out_width"),
+          int32s(WINDOW),
+          int32s("count_include_pad", "x_offset", "g_offset"),
+          new MemoryLayout[] {four("x_strides"), four("g_strides"), JAVA_INT.withName("pad")});
+
+  static final StructLayout CHANNEL_VECTOR =
+      MemoryLayout.structLayout(
+          JAVA_LONG.withName("ptr"), JAVA_INT.withName("offset"), JAVA_INT.withName("stride"));
+
+  static final StructLayout NORM_ARGS =
+      struct(
+          int64s("x", "g", "out", "partial", "stats"),
+          new MemoryLayout[] {
+            CHANNEL_VECTOR.withName("mean"),
+            CHANNEL_VECTOR.withName("invstd"),
+            CHANNEL_VECTOR.withName("weight"),
+            CHANNEL_VECTOR.withName("bias")
+          },
+          int32s("dtype", "op", "channels", "inner", "count", "numel", "chunks", "pad"));
+
   /** Every struct by its C name (the layout test walks them). */
   static final List<StructLayout> STRUCTS =
       List.of(
@@ -115,7 +179,11 @@ final class KernelLayouts {
           MAP_ARGS.withName("MapArgs"),
           REDUCE_ARGS.withName("ReduceArgs"),
           ROW_ARGS.withName("RowArgs"),
-          INDEX_ARGS.withName("IndexArgs"));
+          INDEX_ARGS.withName("IndexArgs"),
+          CONV_ARGS.withName("ConvArgs"),
+          POOL_ARGS.withName("PoolArgs"),
+          CHANNEL_VECTOR.withName("ChannelVector"),
+          NORM_ARGS.withName("NormArgs"));
 
   /** Every named field of {@code struct} as {@code path → offset}, nested structs dotted. */
   static List<String> fieldOffsets(StructLayout struct) {
