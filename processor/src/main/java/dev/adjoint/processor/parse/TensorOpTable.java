@@ -50,68 +50,6 @@ final class TensorOpTable {
       Template overFirst,
       boolean freshResult) {}
 
-  /** What the arguments of a tensor method must be, and which are operands or parameters. */
-  enum Arguments {
-    /** No arguments. */
-    NONE,
-    /** One tensor, an operand. */
-    TENSOR,
-    /** One number, an operand (broadcast like a tensor of one element). */
-    NUMBER,
-    /** One int, a parameter (a dimension). */
-    INT,
-    /** Exactly this row's count of parameters, each an int (else a diagnostic). */
-    INTS,
-    /** One or more ints, parameters. */
-    SOME_INTS,
-    /** Exactly this row's count of parameters, each a number (else a diagnostic). */
-    NUMBERS,
-    /** An int parameter, then a tensor operand without a derivative (an index). */
-    INT_THEN_TENSOR,
-    /** A tensor operand without a derivative (a mask), then a number parameter. */
-    TENSOR_THEN_NUMBER;
-
-    /** Whether a call with {@code args} takes this form ({@code count}: the row's arity). */
-    boolean matches(List<Value> args, int count) {
-      int n = args.size();
-      return switch (this) {
-        case NONE -> n == 0;
-        case TENSOR -> n == 1 && args.get(0).type() == IrType.TENSOR;
-        case NUMBER -> n == 1 && args.get(0).type().isNumeric();
-        case INT -> n == 1 && args.get(0).type() == IrType.INT;
-        case INTS, NUMBERS -> n == count;
-        case SOME_INTS -> n > 0 && args.stream().allMatch(a -> a.type() == IrType.INT);
-        case INT_THEN_TENSOR -> n == 2 && args.get(1).type() == IrType.TENSOR;
-        case TENSOR_THEN_NUMBER -> n == 2 && args.get(0).type() == IrType.TENSOR;
-      };
-    }
-
-    /** The indices of the arguments that are operands, after the receiver. */
-    List<Integer> operands(int n) {
-      return switch (this) {
-        case TENSOR, NUMBER -> List.of(0);
-        case INT_THEN_TENSOR -> List.of(1);
-        case TENSOR_THEN_NUMBER -> List.of(0);
-        default -> List.of();
-      };
-    }
-
-    /** The indices of the arguments that are parameters. */
-    List<Integer> params(int n) {
-      return switch (this) {
-        case INT, INTS, SOME_INTS, NUMBERS -> range(n);
-        case INT_THEN_TENSOR -> List.of(0);
-        case TENSOR_THEN_NUMBER -> List.of(1);
-        default -> List.of();
-      };
-    }
-
-    /** Whether the parameters must be ints (dimensions, indices), else numbers. */
-    boolean intParams() {
-      return this != NUMBERS && this != TENSOR_THEN_NUMBER;
-    }
-  }
-
   /** What a tensor method call is. */
   sealed interface Row permits Applied, Detached, Rejected {
     String method();
@@ -120,11 +58,13 @@ final class TensorOpTable {
   /**
    * An operation.
    *
-   * @param count how many arguments {@link Arguments#INTS} and {@link Arguments#NUMBERS} take
+   * @param count how many arguments {@link TensorArguments#INTS} and {@link
+   *     TensorArguments#NUMBERS} take
    * @param receiverLast the receiver is the last operand, not the first ({@code x.rsub(2)} is
    *     {@code 2 - x})
    */
-  record Applied(String method, Arguments arguments, int count, boolean receiverLast, Form form)
+  record Applied(
+      String method, TensorArguments arguments, int count, boolean receiverLast, Form form)
       implements Row {}
 
   /** A value without a derivative: {@code item()} (a number) or {@code detach()}. */
@@ -190,18 +130,6 @@ final class TensorOpTable {
                       TensorOp.BCE_WITH_LOGITS, "Losses.binaryCrossEntropyWithLogits({0}, {1})"),
               "nll", NLL));
 
-  /** How many tensors each static operation takes. */
-  private static final Map<TensorOp, Integer> STATIC_ARITY =
-      Map.of(
-          TensorOp.WHERE,
-          3,
-          TensorOp.MSE_LOSS,
-          2,
-          TensorOp.BCE_WITH_LOGITS,
-          2,
-          TensorOp.NLL_LOSS,
-          2);
-
   private static final List<Row> METHODS = new ArrayList<>();
 
   static {
@@ -218,7 +146,7 @@ final class TensorOpTable {
     METHODS.add(
         new Applied(
             "rsub",
-            Arguments.NUMBER,
+            TensorArguments.NUMBER,
             1,
             true,
             elementwise(ElementwiseOp.SUBTRACT, "{1}.rsub({0})", null)));
@@ -232,11 +160,11 @@ final class TensorOpTable {
     unary("cos", ElementwiseOp.COS);
     unary("tanh", ElementwiseOp.TANH);
     unary("abs", ElementwiseOp.ABS);
-    method("sigmoid", Arguments.NONE, 0, TensorOp.SIGMOID, "{0}.sigmoid()", NO_PARAMS);
+    method("sigmoid", TensorArguments.NONE, 0, TensorOp.SIGMOID, "{0}.sigmoid()", NO_PARAMS);
     METHODS.add(
         new Applied(
             "relu",
-            Arguments.NONE,
+            TensorArguments.NONE,
             0,
             false,
             new Form(
@@ -246,20 +174,21 @@ final class TensorOpTable {
                 NO_PARAMS,
                 fixed("Adjoints.reluOver({0})"),
                 false)));
-    method("contiguous", Arguments.NONE, 0, TensorOp.CONTIGUOUS, "{0}.contiguous()", NO_PARAMS);
+    method(
+        "contiguous", TensorArguments.NONE, 0, TensorOp.CONTIGUOUS, "{0}.contiguous()", NO_PARAMS);
     // copy() is contiguous() that always copies
-    method("copy", Arguments.NONE, 0, TensorOp.CONTIGUOUS, "{0}.copy()", NO_PARAMS);
+    method("copy", TensorArguments.NONE, 0, TensorOp.CONTIGUOUS, "{0}.copy()", NO_PARAMS);
     // PyTorch's defaults, as Tensor.softplus() has them
     method(
         "softplus",
-        Arguments.NONE,
+        TensorArguments.NONE,
         0,
         TensorOp.SOFTPLUS,
         "{0}.softplus()",
         fixed("OpParams.reals(1, 20)"));
     method(
         "clamp",
-        Arguments.NUMBERS,
+        TensorArguments.NUMBERS,
         2,
         TensorOp.CLAMP,
         "{0}.clamp({p0}, {p1})",
@@ -269,56 +198,57 @@ final class TensorOpTable {
     reduction("max", TensorOp.AMAX);
     method(
         "softmax",
-        Arguments.INTS,
+        TensorArguments.INTS,
         1,
         TensorOp.SOFTMAX,
         "{0}.softmax({p0})",
         fixed("Adjoints.dimension({0}, {p0})"));
     method(
         "logSoftmax",
-        Arguments.INTS,
+        TensorArguments.INTS,
         1,
         TensorOp.LOG_SOFTMAX,
         "{0}.logSoftmax({p0})",
         fixed("Adjoints.dimension({0}, {p0})"));
-    METHODS.add(new Applied("matmul", Arguments.TENSOR, 1, false, MATMUL));
-    METHODS.add(new Applied("t", Arguments.NONE, 0, false, TRANSPOSE));
-    view("transpose", Arguments.INTS, 2, TensorOp.TRANSPOSE, "transposition");
+    METHODS.add(new Applied("matmul", TensorArguments.TENSOR, 1, false, MATMUL));
+    METHODS.add(new Applied("t", TensorArguments.NONE, 0, false, TRANSPOSE));
+    view("transpose", TensorArguments.INTS, 2, TensorOp.TRANSPOSE, "transposition");
     // the rules reshape the adjoint back like the operand: no parameters needed
-    view("reshape", Arguments.SOME_INTS, 0, TensorOp.RESHAPE, null);
-    view("view", Arguments.SOME_INTS, 0, TensorOp.RESHAPE, null);
-    view("expand", Arguments.SOME_INTS, 0, TensorOp.EXPAND, null);
-    view("permute", Arguments.SOME_INTS, 0, TensorOp.PERMUTE, "permutation");
-    view("narrow", Arguments.INTS, 3, TensorOp.NARROW, "narrowing");
+    view("reshape", TensorArguments.SOME_INTS, 0, TensorOp.RESHAPE, null);
+    view("view", TensorArguments.SOME_INTS, 0, TensorOp.RESHAPE, null);
+    view("expand", TensorArguments.SOME_INTS, 0, TensorOp.EXPAND, null);
+    view("permute", TensorArguments.SOME_INTS, 0, TensorOp.PERMUTE, "permutation");
+    view("narrow", TensorArguments.INTS, 3, TensorOp.NARROW, "narrowing");
     // Python's x[start:end] along dim: a narrow, its bounds clipped as Tensor.slice clips them
-    view("slice", Arguments.INTS, 3, TensorOp.NARROW, "slicing");
-    view("select", Arguments.INTS, 2, TensorOp.SELECT, "selection");
+    view("slice", TensorArguments.INTS, 3, TensorOp.NARROW, "slicing");
+    view("select", TensorArguments.INTS, 2, TensorOp.SELECT, "selection");
     // the index is an operand without a derivative, as the tape records it
     method(
         "indexSelect",
-        Arguments.INT_THEN_TENSOR,
+        TensorArguments.INT_THEN_TENSOR,
         2,
         TensorOp.INDEX_SELECT,
         "{0}.indexSelect({p0}, {1})",
         fixed("Adjoints.dimension({0}, {p0})"));
     method(
         "gather",
-        Arguments.INT_THEN_TENSOR,
+        TensorArguments.INT_THEN_TENSOR,
         2,
         TensorOp.GATHER,
         "{0}.gather({p0}, {1})",
         fixed("Adjoints.dimension({0}, {p0})"));
     method(
         "maskedFill",
-        Arguments.TENSOR_THEN_NUMBER,
+        TensorArguments.TENSOR_THEN_NUMBER,
         2,
         TensorOp.MASKED_FILL,
         "{0}.maskedFill({1}, {p0})",
         fixed("OpParams.reals({p0})"));
-    method("flatten", Arguments.NONE, 0, TensorOp.RESHAPE, "{0}.flatten()", NO_PARAMS);
-    method("squeeze", Arguments.NONE, 0, TensorOp.SQUEEZE, "{0}.squeeze()", NO_PARAMS);
-    method("squeeze", Arguments.INTS, 1, TensorOp.SQUEEZE, "{0}.squeeze({p0})", NO_PARAMS);
-    method("unsqueeze", Arguments.INTS, 1, TensorOp.UNSQUEEZE, "{0}.unsqueeze({p0})", NO_PARAMS);
+    method("flatten", TensorArguments.NONE, 0, TensorOp.RESHAPE, "{0}.flatten()", NO_PARAMS);
+    method("squeeze", TensorArguments.NONE, 0, TensorOp.SQUEEZE, "{0}.squeeze()", NO_PARAMS);
+    method("squeeze", TensorArguments.INTS, 1, TensorOp.SQUEEZE, "{0}.squeeze({p0})", NO_PARAMS);
+    method(
+        "unsqueeze", TensorArguments.INTS, 1, TensorOp.UNSQUEEZE, "{0}.unsqueeze({p0})", NO_PARAMS);
     for (String comparison : List.of("gt", "lt", "ge", "le", "eq")) {
       // a comparison has no derivative to give, but what it gives is a mask, not a number
       METHODS.add(
@@ -352,7 +282,7 @@ final class TensorOpTable {
   /** The static operation {@code owner.method} on {@code tensors} tensors, if the table has it. */
   static Optional<Form> staticOperation(String owner, String method, int tensors) {
     return Optional.ofNullable(STATICS.getOrDefault(owner, Map.of()).get(method))
-        .filter(form -> STATIC_ARITY.get(form.tensorOp()) == tensors);
+        .filter(form -> form.tensorOp().arity() == tensors);
   }
 
   /** {@code x.to(DType.<constant>)}: a conversion between floating types. */
@@ -363,29 +293,32 @@ final class TensorOpTable {
   private static void binary(String name, ElementwiseOp op, boolean alsoNumber) {
     String forward = "{0}." + name + "({1})";
     String over = op == ElementwiseOp.ADD ? "Adjoints.addOver({0}, {1})" : null;
-    METHODS.add(new Applied(name, Arguments.TENSOR, 1, false, elementwise(op, forward, over)));
+    METHODS.add(
+        new Applied(name, TensorArguments.TENSOR, 1, false, elementwise(op, forward, over)));
     if (alsoNumber) {
-      METHODS.add(new Applied(name, Arguments.NUMBER, 1, false, elementwise(op, forward, null)));
+      METHODS.add(
+          new Applied(name, TensorArguments.NUMBER, 1, false, elementwise(op, forward, null)));
     }
   }
 
   private static void unary(String name, ElementwiseOp op) {
     METHODS.add(
-        new Applied(name, Arguments.NONE, 0, false, elementwise(op, "{0}." + name + "()", null)));
+        new Applied(
+            name, TensorArguments.NONE, 0, false, elementwise(op, "{0}." + name + "()", null)));
   }
 
   /** {@code x.name()} over all elements, {@code x.name(dim)} along one. */
   private static void reduction(String name, TensorOp op) {
     method(
         name,
-        Arguments.NONE,
+        TensorArguments.NONE,
         0,
         op,
         "{0}." + name + "()",
         fixed("Adjoints.reduction({0}, new int[0], false)"));
     method(
         name,
-        Arguments.INT,
+        TensorArguments.INT,
         1,
         op,
         "{0}." + name + "({p0})",
@@ -393,7 +326,12 @@ final class TensorOpTable {
   }
 
   private static void method(
-      String name, Arguments arguments, int count, TensorOp op, String forward, Template params) {
+      String name,
+      TensorArguments arguments,
+      int count,
+      TensorOp op,
+      String forward,
+      Template params) {
     METHODS.add(
         new Applied(
             name,
@@ -409,7 +347,7 @@ final class TensorOpTable {
    * that needs none).
    */
   private static void view(
-      String name, Arguments arguments, int count, TensorOp op, String normalisation) {
+      String name, TensorArguments arguments, int count, TensorOp op, String normalisation) {
     Template forward = n -> "{0}." + name + "(" + placeholders(n) + ")";
     Template params =
         normalisation == null
@@ -442,13 +380,5 @@ final class TensorOpTable {
       out.add("{p" + i + "}");
     }
     return out.toString();
-  }
-
-  private static List<Integer> range(int n) {
-    List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      out.add(i);
-    }
-    return out;
   }
 }
