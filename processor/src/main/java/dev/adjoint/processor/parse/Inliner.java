@@ -107,8 +107,10 @@ public final class Inliner {
         nameOf.put(name, names.allocate(allocation.request()));
       }
     }
-    for (IrFunction.FieldLeaf leaf : leafByName.values().stream().toList()) {
-      renamed.put(leaf.variable(), leaves.leaf(leaf.field().under(call.receiverPath())));
+    for (IrFunction.FieldLeaf leaf : callee.fieldLeaves()) {
+      if (leafByName.containsKey(leaf.variable().name())) { // not among its names (built by hand)
+        renamed.put(leaf.variable(), leaves.leaf(leaf.field().under(call.receiverPath())));
+      }
     }
     Rewrite rewrite = new Rewrite(renamed, nameOf, names, call.receiverPath());
     List<Node> body = callee.body();

@@ -163,6 +163,12 @@ public final class MethodLowering {
         new Node.Return(Assignments.orDefault(result.current, returnType), frame.origin(tree)));
   }
 
+  /**
+   * Reserves every identifier of the body, so that no temporary or flag takes a name the source
+   * uses. (This is also why a field leaf read by its own name gets a suffix, {@code scale_1}; once
+   * the renderer allocates the generated code's names itself, the IR needs only to avoid its own
+   * collisions, and this may go.)
+   */
   private static void reserveSourceNames(MethodTree tree, Names names) {
     new TreeScanner<Void, Void>() {
       @Override
