@@ -71,17 +71,8 @@ final class ArrayAccess {
               + " caller's array, annotate the parameter @Owned");
     }
     IrType elementType = ref.array().type().elementType();
-    if (!castAllowed
-        && !elementType.acceptsWithoutCast(value.type())
-        && !(value instanceof Value.Const)) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ106,
-          where,
-          "a "
-              + value.type().javaName()
-              + " does not fit in a "
-              + elementType.javaName()
-              + " element without a cast");
+    if (!castAllowed) {
+      Typing.requireFits(elementType, value, "a " + elementType.javaName() + " element", where);
     }
     Value stored = value;
     if (value.type() != elementType) {

@@ -95,19 +95,9 @@ final class Assignments {
       state.markInput(target); // an alias of an input is an input
     }
     binding.current = target;
-    if (!castAllowed
-        && !binding.type.acceptsWithoutCast(value.type())
-        && !(value instanceof Value.Const)) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ106,
-          where,
-          "a "
-              + value.type().javaName()
-              + " does not fit in "
-              + binding.type.javaName()
-              + " '"
-              + binding.sourceName
-              + "' without a cast");
+    if (!castAllowed) {
+      Typing.requireFits(
+          binding.type, value, binding.type.javaName() + " '" + binding.sourceName + "'", where);
     }
   }
 

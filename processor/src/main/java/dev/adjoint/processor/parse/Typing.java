@@ -59,6 +59,19 @@ final class Typing {
     return type == null || type instanceof IdentifierTree id && id.getName().contentEquals("var");
   }
 
+  /**
+   * Fails with ADJ106 unless {@code value} converts to {@code type} without a cast (JLS 5.2), as it
+   * must where it is assigned to {@code what}; javac has checked constants already.
+   */
+  static void requireFits(IrType type, Value value, String what, Tree where) {
+    if (!type.acceptsWithoutCast(value.type()) && !(value instanceof Value.Const)) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ106,
+          where,
+          "a " + value.type().javaName() + " does not fit in " + what + " without a cast");
+    }
+  }
+
   static Value numeric(Value value, Tree where) {
     if (!value.type().isNumeric()) {
       throw new DiagnosticException(DiagnosticId.ADJ106, where, "expected a number, not a boolean");
