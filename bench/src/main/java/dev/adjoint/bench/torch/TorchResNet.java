@@ -1,5 +1,8 @@
 package dev.adjoint.bench.torch;
 
+import dev.adjoint.runtime.nn.Module;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,22 @@ public final class TorchResNet extends TorchWorkload {
       options.momentum().put(momentum);
       optimizer = keep(new SGD(params, options));
     }
+  }
+
+  /** {@code model}'s state as entries: its parameters and floating-point buffers, by name. */
+  public static List<Entry> stateOf(Module model) {
+    Map<String, dev.adjoint.runtime.tensor.Tensor> params = model.namedParameters();
+    List<Entry> out = new ArrayList<>();
+    model
+        .stateDict()
+        .forEach(
+            (name, t) -> {
+              if (t.dtype().isFloatingPoint()) {
+                long[] shape = Arrays.stream(t.shape()).asLongStream().toArray();
+                out.add(new Entry(name, shape, t.toArray(), params.containsKey(name)));
+              }
+            });
+    return out;
   }
 
   private static float[] toFloat(Entry e) {

@@ -48,7 +48,7 @@ class ResNetAgainstLibtorchTest {
   void theTrainingStepAgreesWithLibtorch(int batch, DType dtype, double tol) {
     ResNetTrainingStep.Inputs in = ResNetTrainingStep.inputs(batch, dtype, SEED);
     ResNet model = in.model();
-    List<TorchResNet.Entry> state = state(model);
+    List<TorchResNet.Entry> state = TorchResNet.stateOf(model);
     double[] data = in.data().toArray();
     double[] labels = in.labels().toArray();
     long[] dataShape = longs(in.data().shape());
@@ -193,23 +193,6 @@ class ResNetAgainstLibtorchTest {
 
   private static String largestName(Map<String, Double> relative) {
     return relative.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-  }
-
-  /** The model's state as libtorch entries: parameters and float buffers, by name. */
-  private static List<TorchResNet.Entry> state(ResNet model) {
-    Map<String, Tensor> params = model.namedParameters();
-    List<TorchResNet.Entry> out = new ArrayList<>();
-    model
-        .stateDict()
-        .forEach(
-            (name, t) -> {
-              if (t.dtype().isFloatingPoint()) {
-                out.add(
-                    new TorchResNet.Entry(
-                        name, longs(t.shape()), t.toArray(), params.containsKey(name)));
-              }
-            });
-    return out;
   }
 
   private static long[] longs(int[] shape) {
