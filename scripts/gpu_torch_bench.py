@@ -44,11 +44,14 @@ def mlp_step(batch, compiled):
         torch.nn.Linear(4096, 10)).to(dev)
     x = torch.randn(batch, 784, device=dev)
     y = torch.randint(0, 10, (batch,), device=dev)
-    opt = torch.optim.SGD(model.parameters(), lr=0.01)
-    loss_fn = torch.nn.functional.cross_entropy
+    return training_step(model, x, y, torch.optim.SGD(model.parameters(), lr=0.01), compiled)
+
+
+def training_step(model, x, y, opt, compiled):
+    """zero_grad, cross-entropy forward and backward (compiled or eager), opt.step()."""
 
     def forward_backward():
-        loss = loss_fn(model(x), y)
+        loss = torch.nn.functional.cross_entropy(model(x), y)
         loss.backward()
         return loss
 
@@ -95,20 +98,7 @@ def resnet_step(batch, compiled):
     x = torch.randn(batch, 3, 224, 224, device=dev)
     y = torch.randint(0, 1000, (batch,), device=dev)
     opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
-
-    def forward_backward():
-        loss = torch.nn.functional.cross_entropy(model(x), y)
-        loss.backward()
-        return loss
-
-    fb = torch.compile(forward_backward) if compiled else forward_backward
-
-    def step():
-        opt.zero_grad(set_to_none=True)
-        fb()
-        opt.step()
-
-    return step
+    return training_step(model, x, y, opt, compiled)
 
 
 def main():

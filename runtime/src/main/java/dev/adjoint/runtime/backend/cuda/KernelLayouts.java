@@ -8,6 +8,7 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,12 +113,17 @@ final class KernelLayouts {
     return MemoryLayout.sequenceLayout(4, JAVA_INT).withName(name);
   }
 
-  private static MemoryLayout[] int32s(String... names) {
+  // one field of `type` per name
+  private static MemoryLayout[] fields(ValueLayout type, String... names) {
     MemoryLayout[] out = new MemoryLayout[names.length];
     for (int i = 0; i < names.length; i++) {
-      out[i] = JAVA_INT.withName(names[i]);
+      out[i] = type.withName(names[i]);
     }
     return out;
+  }
+
+  private static MemoryLayout[] members(MemoryLayout... members) {
+    return members;
   }
 
   private static StructLayout struct(MemoryLayout[]... parts) {
@@ -128,49 +134,40 @@ final class KernelLayouts {
     return MemoryLayout.structLayout(all.toArray(MemoryLayout[]::new));
   }
 
-  private static MemoryLayout[] int64s(String... names) {
-    MemoryLayout[] out = new MemoryLayout[names.length];
-    for (int i = 0; i < names.length; i++) {
-      out[i] = JAVA_LONG.withName(names[i]);
-    }
-    return out;
-  }
-
   private static final String[] WINDOW = {
     "kernel_h", "kernel_w", "stride_h", "stride_w", "pad_h", "pad_w", "dilation_h", "dilation_w"
   };
 
   static final StructLayout CONV_ARGS =
       struct(
-          int64s("x", "col"),
-          int32s("dtype", "first", "images", "channels", "height", "width"),
-          int32s("out_height", "out_width"),
-          int32s(WINDOW),
-          int32s("x_offset"),
-          new MemoryLayout[] {four("x_strides"), JAVA_INT.withName("pad")});
+          fields(JAVA_LONG, "x", "col"),
+          fields(JAVA_INT, "dtype", "first", "images", "channels", "height", "width"),
+          fields(JAVA_INT, "out_height", "out_width"),
+          fields(JAVA_INT, WINDOW),
+          fields(JAVA_INT, "x_offset"),
+          members(four("x_strides"), JAVA_INT.withName("pad")));
 
   static final StructLayout POOL_ARGS =
       struct(
-          int64s("x", "g", "out", "argmax"),
-          int32s("dtype", "op", "planes", "channels", "height", "width", "out_height", "out_width"),
-          int32s(WINDOW),
-          int32s("count_include_pad", "x_offset", "g_offset"),
-          new MemoryLayout[] {four("x_strides"), four("g_strides"), JAVA_INT.withName("pad")});
+          fields(JAVA_LONG, "x", "g", "out", "argmax"),
+          fields(JAVA_INT, "dtype", "op", "planes", "channels", "height", "width"),
+          fields(JAVA_INT, "out_height", "out_width"),
+          fields(JAVA_INT, WINDOW),
+          fields(JAVA_INT, "count_include_pad", "x_offset", "g_offset"),
+          members(four("x_strides"), four("g_strides"), JAVA_INT.withName("pad")));
 
   static final StructLayout CHANNEL_VECTOR =
-      MemoryLayout.structLayout(
-          JAVA_LONG.withName("ptr"), JAVA_INT.withName("offset"), JAVA_INT.withName("stride"));
+      struct(fields(JAVA_LONG, "ptr"), fields(JAVA_INT, "offset", "stride"));
 
   static final StructLayout NORM_ARGS =
       struct(
-          int64s("x", "g", "out", "partial", "stats"),
-          new MemoryLayout[] {
-            CHANNEL_VECTOR.withName("mean"),
-            CHANNEL_VECTOR.withName("invstd"),
-            CHANNEL_VECTOR.withName("weight"),
-            CHANNEL_VECTOR.withName("bias")
-          },
-          int32s("dtype", "op", "channels", "inner", "count", "numel", "chunks", "pad"));
+          fields(JAVA_LONG, "x", "g", "out", "partial", "stats"),
+          members(
+              CHANNEL_VECTOR.withName("mean"),
+              CHANNEL_VECTOR.withName("invstd"),
+              CHANNEL_VECTOR.withName("weight"),
+              CHANNEL_VECTOR.withName("bias")),
+          fields(JAVA_INT, "dtype", "op", "channels", "inner", "count", "numel", "chunks", "pad"));
 
   /** Every struct by its C name (the layout test walks them). */
   static final List<StructLayout> STRUCTS =

@@ -44,12 +44,20 @@ final class Pooling {
       int op, Tensor x, Tensor g, Tensor out, Tensor argmax, Planes in, int oh, int ow) {}
 
   Tensor maxPool(Tensor input, Pool2dParams p) {
+    return pool(MAX, input, p);
+  }
+
+  Tensor avgPool(Tensor input, Pool2dParams p) {
+    return pool(AVG, input, p);
+  }
+
+  private Tensor pool(int op, Tensor input, Pool2dParams p) {
     Tensor x = backend.onDevice(input);
     Planes in = Planes.of(x.shape());
     int oh = p.outputHeight(in.h());
     int ow = p.outputWidth(in.w());
     Tensor y = backend.empty(x.dtype(), pooledShape(x.shape(), oh, ow));
-    run(new Launch(MAX, x, null, y, null, in, oh, ow), p);
+    run(new Launch(op, x, null, y, null, in, oh, ow), p);
     return y;
   }
 
@@ -66,16 +74,6 @@ final class Pooling {
     run(new Launch(MAX_BACKWARD, x, g, dx, argmax, in, oh, ow), p);
     CudaBackend.release(argmax);
     return dx;
-  }
-
-  Tensor avgPool(Tensor input, Pool2dParams p) {
-    Tensor x = backend.onDevice(input);
-    Planes in = Planes.of(x.shape());
-    int oh = p.outputHeight(in.h());
-    int ow = p.outputWidth(in.w());
-    Tensor y = backend.empty(x.dtype(), pooledShape(x.shape(), oh, ow));
-    run(new Launch(AVG, x, null, y, null, in, oh, ow), p);
-    return y;
   }
 
   Tensor avgPoolBackward(Tensor gradient, int[] inputShape, Pool2dParams p) {

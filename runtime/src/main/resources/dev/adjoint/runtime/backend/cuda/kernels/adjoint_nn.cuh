@@ -101,7 +101,16 @@ struct NormArgs {
   int pad;
 };
 
-// ----------------------------------------------------------------------------- pooling windows
+// ----------------------------------------------------------------------------- windows
+
+// The output row (or column) that reads input position `at` as its tap `tap`, where output i reads
+// i·stride − pad + tap·dilation: that i, or −1 when no output in 0 ..< out does.
+ADJ_HD inline int adj_tap_output(int at, int tap, int stride, int pad, int dilation, int out) {
+  int from = at + pad - tap * dilation;
+  if (from < 0 || from % stride != 0 || from / stride >= out) return -1;
+  return from / stride;
+}
+
 
 // The taps start, start + step, ... < end of one output row (or column) of a pooling window.
 struct PoolWindow {

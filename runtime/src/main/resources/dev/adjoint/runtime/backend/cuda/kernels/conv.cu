@@ -44,13 +44,11 @@ ADJ_HD inline void adj_col2im_element(const struct ConvArgs& a, int t) {
   int columns = a.images * plane;
   double sum = 0.0;
   for (int r = 0; r < a.kernel_h; r++) {
-    int rows = h + a.pad_h - r * a.dilation_h;
-    if (rows < 0 || rows % a.stride_h != 0 || rows / a.stride_h >= a.out_height) continue;
-    int i = rows / a.stride_h;
+    int i = adj_tap_output(h, r, a.stride_h, a.pad_h, a.dilation_h, a.out_height);
+    if (i < 0) continue;
     for (int b = 0; b < a.kernel_w; b++) {
-      int cols = w + a.pad_w - b * a.dilation_w;
-      if (cols < 0 || cols % a.stride_w != 0 || cols / a.stride_w >= a.out_width) continue;
-      int j = cols / a.stride_w;
+      int j = adj_tap_output(w, b, a.stride_w, a.pad_w, a.dilation_w, a.out_width);
+      if (j < 0) continue;
       int row = (c * a.kernel_h + r) * a.kernel_w + b;
       sum += adj_load(a.col, a.dtype, row * columns + n * plane + i * a.out_width + j);
     }

@@ -88,20 +88,18 @@ ADJ_HD inline void adj_pool_forward_element(const struct PoolArgs& p, int t) {
   if (p.out != 0) adj_store(p.out, p.dtype, t, result);
 }
 
-// max pooling's adjoint at (h, w): the windows whose argmax it is, among those holding it as
-// tap (r, b): i·sH − pH + r·dH = h
+// max pooling's adjoint at (h, w): the windows whose argmax it is, among those reading it as
+// their tap (r, b)
 ADJ_HD inline double adj_max_backward_sum(const struct PoolArgs& p, int plane, int h, int w) {
   double sum = 0.0;
   long long here = (long long) h * p.width + w;
   const long long* argmax = (const long long*) p.argmax;
   for (int r = 0; r < p.kernel_h; r++) {
-    int rows = h + p.pad_h - r * p.dilation_h;
-    if (rows < 0 || rows % p.stride_h != 0 || rows / p.stride_h >= p.out_height) continue;
-    int i = rows / p.stride_h;
+    int i = adj_tap_output(h, r, p.stride_h, p.pad_h, p.dilation_h, p.out_height);
+    if (i < 0) continue;
     for (int b = 0; b < p.kernel_w; b++) {
-      int cols = w + p.pad_w - b * p.dilation_w;
-      if (cols < 0 || cols % p.stride_w != 0 || cols / p.stride_w >= p.out_width) continue;
-      int j = cols / p.stride_w;
+      int j = adj_tap_output(w, b, p.stride_w, p.pad_w, p.dilation_w, p.out_width);
+      if (j < 0) continue;
       if (argmax[((long long) plane * p.out_height + i) * p.out_width + j] == here) {
         sum += adj_pool_g(p, plane, i, j);
       }
