@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The half of the GPU check that runs on the lent GPU machine, in one call (about 9 minutes at
-# most): the gpu test suite, the layout and signature checks against that machine's CUDA headers,
-# Adjoint's GPU benchmarks and PyTorch's on the same GPU, then a summary. Everything it needs was
-# staged by scripts/device-stage.sh into .device/ (carried); there is no Java or Maven there.
+# The half of the GPU check that runs on the lent GPU machine, in one call (at most 210 + 150 +
+# 180 s, about 9 minutes): the gpu test suite (every kernel against the CPU backend, R1-R5, the
+# MLP and ResNet-18 trained against the CPU), the layout and signature checks against that
+# machine's CUDA headers, Adjoint's GPU benchmarks and PyTorch's on the same GPU, then a summary.
+# Everything it needs was staged by scripts/device-stage.sh into .device/ (carried); there is no
+# Java or Maven there.
 # Writes under $OUT (at most 8 files come back): summary.txt, gpu-suite.log, junit/ (one XML),
 # adjoint-bench.tsv, torch-bench.tsv, bench.log, nvidia-smi.txt.
 # Without a GPU (a dry run here) each step says so and the script still ends with a summary.
@@ -24,10 +26,12 @@ cp="$stage/test-classes/runtime:$stage/test-classes/examples$(printf ':%s' "$sta
 say "GPU: $(head -n 12 "$out/nvidia-smi.txt" | grep -m1 -E 'H[0-9]{3}|NVIDIA' || echo none)"
 
 say "1/3 the gpu suite and the header checks"
-timeout 240 $java -jar "$stage/junit-console.jar" execute -cp "$cp" \
+timeout 210 $java -jar "$stage/junit-console.jar" execute -cp "$cp" \
   --select-class dev.adjoint.runtime.backend.cuda.GpuBackendTest \
+  --select-class dev.adjoint.runtime.backend.cuda.GpuNnKernelsTest \
   --select-class dev.adjoint.runtime.backend.cuda.NvrtcGpuTest \
   --select-class dev.adjoint.examples.tensors.GpuTrainingTest \
+  --select-class dev.adjoint.examples.vision.GpuResNetTest \
   --select-class dev.adjoint.runtime.backend.cuda.NativeSignatureTest \
   --select-class dev.adjoint.runtime.backend.cuda.KernelLayoutTest \
   --exclude-engine=junit-vintage --exclude-engine=junit-platform-suite \
@@ -44,7 +48,7 @@ cat "$out/bench.log" | tail -n 8
 
 say "3/3 PyTorch's on the same GPU"
 if python3 -c "import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)" 2>/dev/null; then
-  PYTHONUNBUFFERED=1 timeout 150 python3 scripts/gpu_torch_bench.py "$out/torch-bench.tsv" >> "$out/bench.log" 2>&1
+  PYTHONUNBUFFERED=1 timeout 180 python3 scripts/gpu_torch_bench.py "$out/torch-bench.tsv" >> "$out/bench.log" 2>&1
 else
   echo "skipped: PyTorch with CUDA not available here" | tee -a "$out/bench.log"
 fi

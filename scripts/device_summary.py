@@ -40,7 +40,7 @@ def table(name):
 ours, torch = table("adjoint-bench.tsv"), table("torch-bench.tsv")
 if not ours:
     print("benchmarks: none ran (see bench.log)")
-for workload in ("mlp_b64", "mlp_b4096", "r4_5000_epochs"):
+for workload in ("mlp_b64", "mlp_b4096", "r4_5000_epochs", "resnet18_b32"):
     eager = torch.get((workload, "torch_eager"))
     compiled = torch.get((workload, "torch_compile"))
     for engine in ("tape", "generated"):

@@ -2,11 +2,14 @@
 """PyTorch's side of the GPU benchmarks (bench/.../gpu/GpuBenchmarks.java times Adjoint's).
 
 The same workloads on the same GPU: the MLP training step 784 -> 4096 -> 4096 -> 10 (ReLU,
-softmax cross-entropy, SGD lr 0.01) at batch 64 and 4096, and R4's 5000-epoch temperature loop,
-in eager mode and under torch.compile. Each is warmed up, then timed in five repeats of a block of
+softmax cross-entropy, SGD lr 0.01) at batch 64 and 4096, R4's 5000-epoch temperature loop, and
+torchvision's ResNet-18 training step at batch 32 of 3x224x224 images (cross-entropy over 1000
+classes, SGD lr 0.01 momentum 0.9), in eager mode and under torch.compile (ResNet's last: its
+compilation is the longest, and the device check's time limit may cut it short). Each is warmed up, then timed in five repeats of a block of
 steps between two torch.cuda.synchronize() calls; the median is written as
-"workload engine milliseconds-per-step" lines to the file given. Float32 matmuls in full precision
-(no TF32), as Adjoint's cuBLAS calls.
+"workload engine milliseconds-per-step" lines to the file given. Float32 matmuls and
+convolutions in full precision (no TF32), as Adjoint's cuBLAS calls; cuDNN picks its convolution
+algorithms by its heuristics (torch.backends.cudnn.benchmark left False, PyTorch's default).
 """
 import statistics
 import sys
@@ -41,11 +44,14 @@ def mlp_step(batch, compiled):
         torch.nn.Linear(4096, 10)).to(dev)
     x = torch.randn(batch, 784, device=dev)
     y = torch.randint(0, 10, (batch,), device=dev)
-    opt = torch.optim.SGD(model.parameters(), lr=0.01)
-    loss_fn = torch.nn.functional.cross_entropy
+    return training_step(model, x, y, torch.optim.SGD(model.parameters(), lr=0.01), compiled)
+
+
+def training_step(model, x, y, opt, compiled):
+    """zero_grad, cross-entropy forward and backward (compiled or eager), opt.step()."""
 
     def forward_backward():
-        loss = loss_fn(model(x), y)
+        loss = torch.nn.functional.cross_entropy(model(x), y)
         loss.backward()
         return loss
 
@@ -84,6 +90,17 @@ def temperature_loop(compiled):
     return run
 
 
+def resnet_step(batch, compiled):
+    import torchvision
+
+    torch.manual_seed(42)
+    model = torchvision.models.resnet18().to(dev)
+    x = torch.randn(batch, 3, 224, 224, device=dev)
+    y = torch.randint(0, 1000, (batch,), device=dev)
+    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    return training_step(model, x, y, opt, compiled)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "torch-gpu-bench.tsv"
     print("GPU:", torch.cuda.get_device_name(0), "torch", torch.__version__, flush=True)
@@ -102,6 +119,7 @@ def main():
             record("mlp_b64", engine, lambda: mlp_step(64, compiled), 20, 100)
             record("mlp_b4096", engine, lambda: mlp_step(4096, compiled), 5, 20)
             record("r4_5000_epochs", engine, lambda: temperature_loop(compiled), 1, 1)
+            record("resnet18_b32", engine, lambda: resnet_step(32, compiled), 5, 10)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 package dev.adjoint.bench.gpu;
 
+import dev.adjoint.examples.vision.ResNet;
 import dev.adjoint.runtime.autograd.GradMode;
 import dev.adjoint.runtime.backend.cuda.Cuda;
+import dev.adjoint.runtime.nn.Losses;
 import dev.adjoint.runtime.optim.Sgd;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Device;
@@ -16,12 +18,14 @@ import java.util.Locale;
 
 /**
  * The GPU benchmarks against PyTorch (scripts/gpu_torch_bench.py times the same workloads there):
- * the MLP training step {@code 784 → 4096 → 4096 → 10} at batch 64 and 4096 with both engines, and
- * R4's 5000-epoch training loop on the tape. Each is warmed up, then timed in five repeats of a
- * block of steps between two synchronisations (wall clock), and the median written as {@code
- * workload engine milliseconds-per-step} to the file given (and to the console). Inputs are random,
- * never zeros. Run on a machine with a GPU: {@code java --enable-native-access=ALL-UNNAMED
- * --add-modules jdk.incubator.vector -cp ... dev.adjoint.bench.gpu.GpuBenchmarks results.tsv}.
+ * the MLP training step {@code 784 → 4096 → 4096 → 10} at batch 64 and 4096 with both engines, R4's
+ * 5000-epoch training loop on the tape, and the ResNet-18 training step at batch 32 of 3 × 224 ×
+ * 224 images (cross-entropy over 1000 classes, SGD with momentum 0.9) on the tape. Each is warmed
+ * up, then timed in five repeats of a block of steps between two synchronisations (wall clock), and
+ * the median written as {@code workload engine milliseconds-per-step} to the file given (and to the
+ * console). Inputs are random, never zeros. Run on a machine with a GPU: {@code java
+ * --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp ...
+ * dev.adjoint.bench.gpu.GpuBenchmarks results.tsv}.
  */
 public final class GpuBenchmarks {
   private GpuBenchmarks() {}
@@ -96,6 +100,25 @@ public final class GpuBenchmarks {
     };
   }
 
+  /** torchvision's ResNet-18 step: forward, cross-entropy, backward, SGD(lr 0.01, momentum 0.9). */
+  static Step resnetStep(int batch) {
+    Generator gen = new Generator(42);
+    ResNet model = ResNet.resnet18(gen);
+    model.to(GPU);
+    Tensor x = Tensor.randn(gen, DType.FLOAT32, batch, 3, 224, 224).to(GPU);
+    long[] labels = new long[batch];
+    for (int i = 0; i < batch; i++) {
+      labels[i] = (long) Math.floor(gen.nextUniform(0, 1000));
+    }
+    Tensor y = Tensor.ofLongs(labels).to(GPU);
+    Sgd sgd = new Sgd(model.parameters(), 0.01, 0.9, 0, 0, false);
+    return () -> {
+      sgd.zeroGrad();
+      Losses.crossEntropy(model.forward(x), y).backward();
+      sgd.step();
+    };
+  }
+
   public static void main(String[] args) throws IOException {
     if (!Cuda.isAvailable()) {
       System.out.println("skipped: no CUDA driver: " + Cuda.unavailableReason());
@@ -109,6 +132,7 @@ public final class GpuBenchmarks {
       record(file, "mlp_b4096", "tape", millisPerStep(mlpStep(4096, false), 5, 20));
       record(file, "mlp_b4096", "generated", millisPerStep(mlpStep(4096, true), 5, 20));
       record(file, "r4_5000_epochs", "tape", millisPerStep(temperatureLoop(), 1, 1));
+      record(file, "resnet18_b32", "tape", millisPerStep(resnetStep(32), 3, 5));
     }
     System.out.println("memory: " + Cuda.memoryStats());
   }

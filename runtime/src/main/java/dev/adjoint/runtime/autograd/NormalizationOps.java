@@ -42,8 +42,9 @@ public final class NormalizationOps {
     checkBatchNorm(input, runningMean, runningVar, weight, bias, training, eps);
     int channels = input.size(1);
     DType type = input.dtype();
-    Tensor w = weight != null ? weight : Tensor.ones(type, channels);
-    Tensor b = bias != null ? bias : Tensor.zeros(type, channels);
+    // without affine parameters, an identity scale and shift where the input is
+    Tensor w = weight != null ? weight : Tensor.ones(input.device(), type, channels);
+    Tensor b = bias != null ? bias : Tensor.zeros(input.device(), type, channels);
     Tensor mean;
     Tensor invstd;
     if (training) {
@@ -158,7 +159,8 @@ public final class NormalizationOps {
       return input;
     }
     ConvolutionOps.checkFloating("dropout", input);
-    Tensor mask = dropoutMask(input, p, generator);
+    // drawn on the host, so that a GPU model draws the CPU's numbers, then moved to the input
+    Tensor mask = dropoutMask(input, p, generator).to(input.device());
     Tensor y = backend().binary(ElementwiseOp.MULTIPLY, input, mask, input.dtype());
     return Ops.record(TensorOp.DROPOUT, OpParams.none(), y, input, mask);
   }

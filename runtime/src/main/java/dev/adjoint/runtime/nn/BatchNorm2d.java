@@ -90,7 +90,8 @@ public final class BatchNorm2d extends Module {
     }
     boolean training = isTraining();
     if (training && numBatchesTracked != null) {
-      numBatchesTracked.fillInPlace(numBatchesTracked.item() + 1);
+      // += 1 where the counter is: item() would wait for a GPU at every layer
+      numBatchesTracked.addInPlace(Tensor.scalar(DType.INT64, 1));
     }
     // without running statistics, the batch's are used in evaluation too (PyTorch's bn_training)
     boolean batchStatistics = training || runningMean == null;

@@ -29,14 +29,14 @@ public final class CudaBackend implements Backend {
   private final Reductions reductions;
   private final Indexing indexing;
   private final Matmul matmul;
-  private final HostNnKernels nn;
+  private final CudaNnKernels nn;
 
   CudaBackend(Gpu device) {
     this.device = device;
     this.reductions = new Reductions(device, this);
     this.indexing = new Indexing(device, this);
     this.matmul = new Matmul(device, this);
-    this.nn = new HostNnKernels(device.device());
+    this.nn = new CudaNnKernels(device, this);
   }
 
   // ------------------------------------------------------------------ memory and transfers
@@ -291,10 +291,7 @@ public final class CudaBackend implements Backend {
     return t.isCuda() && t.isContiguous() && t.offset() == 0 ? t : copy(onDevice(t), t.dtype());
   }
 
-  /**
-   * Convolution, pooling and batch norm: the CPU's kernels for now, through the host (see {@link
-   * HostNnKernels}).
-   */
+  /** Convolution, pooling and batch norm on this GPU ({@link CudaNnKernels}). */
   @Override
   public NnKernels nn() {
     return nn;

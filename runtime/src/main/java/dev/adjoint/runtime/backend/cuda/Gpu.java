@@ -27,6 +27,11 @@ interface Gpu {
 
   CudaBackend backend();
 
+  /** The most bytes a convolution's patch matrix may take ({@link Convolution} chunks to fit). */
+  default long patchMatrixBytes() {
+    return Convolution.MAX_PATCH_BYTES;
+  }
+
   /** Makes this GPU's context current on the calling thread (a no-op where there is none). */
   default void enter() {}
 

@@ -8,14 +8,15 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The kernels' argument structs of {@code adjoint_common.cuh}, field by field, as FFM layouts, and
- * a writer that fills one. Each kernel takes one struct by value, so a launch passes one pointer.
- * {@code KernelLayoutTest} compiles the header with the host compiler and checks every field's
- * offset and every struct's size against these.
+ * The kernels' argument structs of {@code adjoint_common.cuh} and {@code adjoint_nn.cuh}, field by
+ * field, as FFM layouts, and a writer that fills one. Each kernel takes one struct by value, so a
+ * launch passes one pointer. {@code KernelLayoutTest} compiles the header with the host compiler
+ * and checks every field's offset and every struct's size against these.
  */
 final class KernelLayouts {
   private KernelLayouts() {}
@@ -108,6 +109,66 @@ final class KernelLayouts {
           ints("index_strides"),
           ints("other_strides"));
 
+  private static MemoryLayout four(String name) {
+    return MemoryLayout.sequenceLayout(4, JAVA_INT).withName(name);
+  }
+
+  // one field of `type` per name
+  private static MemoryLayout[] fields(ValueLayout type, String... names) {
+    MemoryLayout[] out = new MemoryLayout[names.length];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = type.withName(names[i]);
+    }
+    return out;
+  }
+
+  private static MemoryLayout[] members(MemoryLayout... members) {
+    return members;
+  }
+
+  private static StructLayout struct(MemoryLayout[]... parts) {
+    List<MemoryLayout> all = new ArrayList<>();
+    for (MemoryLayout[] part : parts) {
+      all.addAll(List.of(part));
+    }
+    return MemoryLayout.structLayout(all.toArray(MemoryLayout[]::new));
+  }
+
+  private static final String[] WINDOW = {
+    "kernel_h", "kernel_w", "stride_h", "stride_w", "pad_h", "pad_w", "dilation_h", "dilation_w"
+  };
+
+  static final StructLayout CONV_ARGS =
+      struct(
+          fields(JAVA_LONG, "x", "col"),
+          fields(JAVA_INT, "dtype", "first", "images", "channels", "height", "width"),
+          fields(JAVA_INT, "out_height", "out_width"),
+          fields(JAVA_INT, WINDOW),
+          fields(JAVA_INT, "x_offset"),
+          members(four("x_strides"), JAVA_INT.withName("pad")));
+
+  static final StructLayout POOL_ARGS =
+      struct(
+          fields(JAVA_LONG, "x", "g", "out", "argmax"),
+          fields(JAVA_INT, "dtype", "op", "planes", "channels", "height", "width"),
+          fields(JAVA_INT, "out_height", "out_width"),
+          fields(JAVA_INT, WINDOW),
+          fields(JAVA_INT, "count_include_pad", "x_offset", "g_offset"),
+          members(four("x_strides"), four("g_strides"), JAVA_INT.withName("pad")));
+
+  static final StructLayout CHANNEL_VECTOR =
+      struct(fields(JAVA_LONG, "ptr"), fields(JAVA_INT, "offset", "stride"));
+
+  static final StructLayout NORM_ARGS =
+      struct(
+          fields(JAVA_LONG, "x", "g", "out", "partial", "stats"),
+          members(
+              CHANNEL_VECTOR.withName("mean"),
+              CHANNEL_VECTOR.withName("invstd"),
+              CHANNEL_VECTOR.withName("weight"),
+              CHANNEL_VECTOR.withName("bias")),
+          fields(JAVA_INT, "dtype", "op", "channels", "inner", "count", "numel", "chunks", "pad"));
+
   /** Every struct by its C name (the layout test walks them). */
   static final List<StructLayout> STRUCTS =
       List.of(
@@ -115,7 +176,11 @@ final class KernelLayouts {
           MAP_ARGS.withName("MapArgs"),
           REDUCE_ARGS.withName("ReduceArgs"),
           ROW_ARGS.withName("RowArgs"),
-          INDEX_ARGS.withName("IndexArgs"));
+          INDEX_ARGS.withName("IndexArgs"),
+          CONV_ARGS.withName("ConvArgs"),
+          POOL_ARGS.withName("PoolArgs"),
+          CHANNEL_VECTOR.withName("ChannelVector"),
+          NORM_ARGS.withName("NormArgs"));
 
   /** Every named field of {@code struct} as {@code path → offset}, nested structs dotted. */
   static List<String> fieldOffsets(StructLayout struct) {

@@ -24,9 +24,12 @@ final class KernelModules {
           "map", List.of("adj_map"),
           "reduce", List.of("adj_reduce_partial", "adj_reduce_finish"),
           "rows", List.of("adj_rows"),
-          "index", List.of("adj_index"));
+          "index", List.of("adj_index"),
+          "conv", List.of("adj_im2col", "adj_col2im"),
+          "pool", List.of("adj_pool"),
+          "norm", List.of("adj_norm_partial", "adj_norm_finish", "adj_norm_apply"));
 
-  static final List<String> HEADERS = List.of("adjoint_common.cuh");
+  static final List<String> HEADERS = List.of("adjoint_common.cuh", "adjoint_nn.cuh");
   private static final String BASE = "/dev/adjoint/runtime/backend/cuda/";
 
   private final Map<String, Long> functions = new HashMap<>();

@@ -34,6 +34,7 @@ final class HostGpu implements Gpu {
   private final MemorySegment args = Arena.global().allocate(1024, 16);
   private long status;
   private int launches;
+  private long patchBytes = Convolution.MAX_PATCH_BYTES;
 
   HostGpu(int index, long softLimit) {
     this.device = Device.cuda(index);
@@ -67,6 +68,16 @@ final class HostGpu implements Gpu {
 
   private static MemorySegment at(long address, long bytes) {
     return MemorySegment.ofAddress(address).reinterpret(bytes);
+  }
+
+  /** Caps a convolution's patch matrix at {@code bytes}, so that tests see the batch chunked. */
+  void limitPatchMatrix(long bytes) {
+    patchBytes = bytes;
+  }
+
+  @Override
+  public long patchMatrixBytes() {
+    return patchBytes;
   }
 
   /** How many kernels were launched so far. */

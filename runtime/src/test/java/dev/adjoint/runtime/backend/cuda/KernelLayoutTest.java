@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The argument structs as Java writes them ({@link KernelLayouts}) against the C structs of
- * adjoint_common.cuh: a C++ program generated from Java's field list prints {@code sizeof} and
- * {@code offsetof} of every field, compiled by the host compiler (whose layout nvcc matches for
- * kernel arguments). A field Java names that C lacks does not compile; one C has that Java lacks
- * moves an offset or the size.
+ * adjoint_common.cuh and adjoint_nn.cuh: a C++ program generated from Java's field list prints
+ * {@code sizeof} and {@code offsetof} of every field, compiled by the host compiler (whose layout
+ * nvcc matches for kernel arguments). A field Java names that C lacks does not compile; one C has
+ * that Java lacks moves an offset or the size.
  */
 class KernelLayoutTest {
   @TempDir Path dir;
@@ -26,8 +26,7 @@ class KernelLayoutTest {
       throws IOException, InterruptedException {
     List<String> expected = new ArrayList<>();
     StringBuilder c =
-        new StringBuilder(
-                "#include <cstdio>\n#include <cstddef>\n#include \"adjoint_common.cuh\"\n")
+        new StringBuilder("#include <cstdio>\n#include <cstddef>\n#include \"adjoint_nn.cuh\"\n")
             .append("int main() {\n");
     for (StructLayout struct : KernelLayouts.STRUCTS) {
       String name = struct.name().orElseThrow();
