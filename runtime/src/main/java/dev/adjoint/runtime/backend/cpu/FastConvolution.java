@@ -21,9 +21,10 @@ import dev.adjoint.runtime.tensor.Tensor;
  */
 final class FastConvolution {
   /**
-   * Below this many output pixels (over the batch) the forward product is computed as dot products
-   * of W's rows with the transposed patches: the blocked kernel would pad the pixels to its 32
-   * columns.
+   * Up to this many output pixels (over the batch) the products work on the transposed patches
+   * without the blocked kernel, which would pad the pixels to its 32 columns: the forward one as
+   * dot products of W's rows with the patches (below it), the input gradient {@code dXᵀ = Gᵀ·W}
+   * with {@link ThinProduct} (up to it), which reads W in place instead of packing it.
    */
   static final int THIN = 16;
 
@@ -123,8 +124,9 @@ final class FastConvolution {
       int gOff = s.n == 1 ? gs.offset + g * s.og * s.l : 0;
       Object col = work.columns(gy.dtype(), s.k * nl);
       // few pixels, fewer than patch elements: dXᵀ = Gᵀ·W reads W by rows, in place
-      boolean transposed = nl <= ThinProduct.MAX_ROWS && nl < s.k;
-      if (transposed && col instanceof float[] f) {
+      boolean transposed = nl < s.k && nl <= ThinProduct.MAX_ROWS;
+      boolean thin = transposed && nl <= THIN;
+      if (thin && col instanceof float[] f) {
         // Gᵀ's element (i, o) is G[o, i]
         ThinProduct.multiply(
             nl, s.k, s.og, (float[]) grouped, gOff, 1, ld, (float[]) ws.data, wOff, s.k, f, 0, s.k);
