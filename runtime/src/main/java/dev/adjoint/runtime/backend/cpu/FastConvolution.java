@@ -137,24 +137,7 @@ final class FastConvolution {
         Dense.gemm(
             true, false, s.k, nl, s.og, ws.data, wOff, s.k, grouped, gOff, ld, 0, col, 0, nl);
       }
-      for (int n = 0; n < s.n; n++) {
-        int dxOff = (n * s.c + g * s.cg) * s.h * s.w;
-        if (col instanceof float[] f) {
-          float[] dxa = (float[]) dxs.data;
-          if (transposed) {
-            Im2col.col2imT(s, f, n * s.l * s.k, s.k, dxa, dxOff);
-          } else {
-            Im2col.col2im(s, f, n * s.l, nl, dxa, dxOff);
-          }
-        } else {
-          double[] dxa = (double[]) dxs.data;
-          if (transposed) {
-            Im2col.col2imT(s, (double[]) col, n * s.l * s.k, s.k, dxa, dxOff);
-          } else {
-            Im2col.col2im(s, (double[]) col, n * s.l, nl, dxa, dxOff);
-          }
-        }
-      }
+      fold(s, col, transposed, dxs, g);
     }
     return dx;
   }
@@ -205,7 +188,10 @@ final class FastConvolution {
         Object transposed = work.scratch(x.dtype(), s.k * s.og);
         Dense.gemm(
             false, true, s.k, s.og, nl, col, 0, nl, grouped, gOff, ld, 0, transposed, 0, s.og);
-        Im2col.transpose(transposed, s.k, s.og, s.og, dws.data, wOff, s.k);
+        ParallelRanges.run(
+            s.k,
+            (long) s.k * s.og,
+            (from, to) -> Im2col.transpose(transposed, from, to, s.og, s.og, dws.data, wOff, s.k));
       } else {
         // dW = G·(Xᵀ): the few pixels' patches gathered transposed are B by rows
         unfoldTransposed(s, xs, g, col);
@@ -235,26 +221,78 @@ final class FastConvolution {
   // the patch matrix of group g of every image, images side by side: k × n·l
   private static void unfold(ConvGeometry s, Dense xs, int g, Object col) {
     int nl = s.n * s.l;
-    for (int n = 0; n < s.n; n++) {
-      int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
-      if (col instanceof float[] f) {
-        Im2col.im2col(s, (float[]) xs.data, xOff, f, n * s.l, nl);
-      } else {
-        Im2col.im2col(s, (double[]) xs.data, xOff, (double[]) col, n * s.l, nl);
-      }
-    }
+    ParallelRanges.run(
+        s.n * s.cg,
+        (long) s.k * nl,
+        (from, to) -> {
+          for (int at = from; at < to; ) {
+            int n = at / s.cg;
+            int c0 = at % s.cg;
+            int c1 = Math.min(s.cg, c0 + (to - at));
+            int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
+            if (col instanceof float[] f) {
+              Im2col.im2col(s, (float[]) xs.data, xOff, f, n * s.l, nl, c0, c1);
+            } else {
+              Im2col.im2col(s, (double[]) xs.data, xOff, (double[]) col, n * s.l, nl, c0, c1);
+            }
+            at += c1 - c0;
+          }
+        });
   }
 
   // the transposed patch matrix of group g of every image, images one after the other: n·l × k
   private static void unfoldTransposed(ConvGeometry s, Dense xs, int g, Object col) {
-    for (int n = 0; n < s.n; n++) {
-      int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
-      if (col instanceof float[] f) {
-        Im2col.im2colT(s, (float[]) xs.data, xOff, f, n * s.l * s.k, s.k);
-      } else {
-        Im2col.im2colT(s, (double[]) xs.data, xOff, (double[]) col, n * s.l * s.k, s.k);
-      }
-    }
+    ParallelRanges.run(
+        s.n * s.oh,
+        (long) s.k * s.n * s.l,
+        (from, to) -> {
+          for (int at = from; at < to; ) {
+            int n = at / s.oh;
+            int i0 = at % s.oh;
+            int i1 = Math.min(s.oh, i0 + (to - at));
+            int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
+            if (col instanceof float[] f) {
+              Im2col.im2colT(s, (float[]) xs.data, xOff, f, n * s.l * s.k, s.k, i0, i1);
+            } else {
+              Im2col.im2colT(
+                  s, (double[]) xs.data, xOff, (double[]) col, n * s.l * s.k, s.k, i0, i1);
+            }
+            at += i1 - i0;
+          }
+        });
+  }
+
+  // adds the patch matrix of group g (by rows: k × n·l, or transposed: n·l × k) into dx
+  private static void fold(ConvGeometry s, Object col, boolean transposed, Dense dxs, int g) {
+    int nl = s.n * s.l;
+    ParallelRanges.run(
+        s.n * s.cg,
+        (long) s.k * nl,
+        (from, to) -> {
+          for (int at = from; at < to; ) {
+            int n = at / s.cg;
+            int c0 = at % s.cg;
+            int c1 = Math.min(s.cg, c0 + (to - at));
+            int dxOff = (n * s.c + g * s.cg) * s.h * s.w;
+            if (col instanceof float[] f) {
+              float[] dx = (float[]) dxs.data;
+              if (transposed) {
+                Im2col.col2imT(s, f, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
+              } else {
+                Im2col.col2im(s, f, n * s.l, nl, dx, dxOff, c0, c1);
+              }
+            } else {
+              double[] dx = (double[]) dxs.data;
+              double[] d = (double[]) col;
+              if (transposed) {
+                Im2col.col2imT(s, d, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
+              } else {
+                Im2col.col2im(s, d, n * s.l, nl, dx, dxOff, c0, c1);
+              }
+            }
+            at += c1 - c0;
+          }
+        });
   }
 
   // group g's output gradient as og × n·l (images side by side): the tensor itself for one image,
