@@ -78,7 +78,7 @@ public final class Engine {
                 + ": pass backward(seed) with a seed of that shape (the vector of the"
                 + " vector-Jacobian product)");
       }
-      return Tensor.full(root.dtype(), 1, root.shape());
+      return Tensor.full(root.device(), root.dtype(), 1, root.shape());
     }
     if (!Arrays.equals(seed.shape(), root.shape())) {
       throw new IllegalArgumentException(

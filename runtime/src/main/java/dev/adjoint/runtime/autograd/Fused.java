@@ -1,7 +1,9 @@
 package dev.adjoint.runtime.autograd;
 
 import dev.adjoint.runtime.backend.Backends;
+import dev.adjoint.runtime.backend.Devices;
 import dev.adjoint.runtime.tensor.DType;
+import dev.adjoint.runtime.tensor.Device;
 import dev.adjoint.runtime.tensor.Shape;
 import dev.adjoint.runtime.tensor.Tensor;
 import dev.adjoint.runtime.tensor.Views;
@@ -31,6 +33,9 @@ public final class Fused {
 
   /** {@code f(a)} elementwise. */
   public static Tensor map(Tensor a, DoubleUnaryOperator f) {
+    if (a.isCuda()) {
+      return Devices.transfer(map(host(a), f), a.device());
+    }
     Tensor[] in = dense(a);
     Tensor out = output(in);
     int n = out.numel();
@@ -58,6 +63,9 @@ public final class Fused {
 
   /** {@code f(a, b)} elementwise, broadcast. */
   public static Tensor map(Tensor a, Tensor b, DoubleBinaryOperator f) {
+    if (a.isCuda() || b.isCuda()) {
+      return Devices.transfer(map(host(a), host(b), f), (a.isCuda() ? a : b).device());
+    }
     Tensor[] in = dense(a, b);
     Tensor out = output(in);
     int n = out.numel();
@@ -87,6 +95,10 @@ public final class Fused {
 
   /** {@code f(a, b, c)} elementwise, broadcast. */
   public static Tensor map(Tensor a, Tensor b, Tensor c, DoubleTernaryOperator f) {
+    if (a.isCuda() || b.isCuda() || c.isCuda()) {
+      Tensor on = a.isCuda() ? a : b.isCuda() ? b : c;
+      return Devices.transfer(map(host(a), host(b), host(c), f), on.device());
+    }
     Tensor[] in = dense(a, b, c);
     Tensor out = output(in);
     int n = out.numel();
@@ -118,6 +130,12 @@ public final class Fused {
                   in[0].storage().get(i), in[1].storage().get(i), in[2].storage().get(i)));
     }
     return out;
+  }
+
+  // A Java lambda runs on the host: GPU operands are copied there and the result copied back (the
+  // generated code's fused rules are not yet compiled to GPU kernels)
+  private static Tensor host(Tensor t) {
+    return t.isCuda() ? Devices.transfer(t, Device.cpu()) : t;
   }
 
   // each operand as a contiguous tensor of the broadcast shape, starting at its storage's start

@@ -2,12 +2,14 @@ package dev.adjoint.runtime.autograd;
 
 import dev.adjoint.runtime.backend.Backend;
 import dev.adjoint.runtime.backend.Backends;
+import dev.adjoint.runtime.backend.Devices;
 import dev.adjoint.runtime.backend.Pointwise;
 import dev.adjoint.runtime.backend.Relation;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.OpParams;
 import dev.adjoint.runtime.rules.TensorOp;
 import dev.adjoint.runtime.tensor.DType;
+import dev.adjoint.runtime.tensor.Device;
 import dev.adjoint.runtime.tensor.Shape;
 import dev.adjoint.runtime.tensor.Tensor;
 import dev.adjoint.runtime.tensor.Views;
@@ -410,6 +412,12 @@ public final class Ops {
     return record(TensorOp.TO_DTYPE, OpParams.none(), y, x);
   }
 
+  /** {@code x} copied to {@code device}; its rule is {@code TO_DTYPE}'s (back to x's device). */
+  public static Tensor toDevice(Tensor x, Device device) {
+    Tensor y = Devices.transfer(x, device);
+    return x.dtype().isFloatingPoint() ? record(TensorOp.TO_DTYPE, OpParams.none(), y, x) : y;
+  }
+
   public static Tensor cat(List<Tensor> tensors, int dim) {
     if (tensors.isEmpty()) {
       throw new IllegalArgumentException("cat: no tensors to concatenate");
@@ -500,7 +508,8 @@ public final class Ops {
     for (int i = 0; i < x.length; i++) {
       sum += Math.max(x[i], 0) - x[i] * t[i] + Math.log1p(Math.exp(-Math.abs(x[i])));
     }
-    Tensor y = Tensor.scalar(resultType(logits, target), sum / Math.max(1, x.length));
+    Tensor y =
+        Tensor.scalar(resultType(logits, target), sum / Math.max(1, x.length)).to(logits.device());
     return record(TensorOp.BCE_WITH_LOGITS, OpParams.none(), y, logits, target);
   }
 
@@ -518,11 +527,19 @@ public final class Ops {
               + " must be [N, C] and [N]");
     }
     Tensor picked = backend().gather(logProbabilities, 1, Views.unsqueeze(target, 1));
-    double sum = 0;
-    for (double v : picked.toArray()) {
-      sum += v;
+    Tensor y;
+    if (logProbabilities.isCuda()) {
+      // on the device, without waiting for it: the sum is a kernel's (in double, then rounded)
+      Tensor sum = backend().sum(picked, new int[] {0, 1}, false);
+      Tensor count = Tensor.wrappedNumber(-Math.max(1, target.numel()));
+      y = backend().binary(ElementwiseOp.DIVIDE, sum, count, logProbabilities.dtype());
+    } else {
+      double sum = 0;
+      for (double v : picked.toArray()) {
+        sum += v;
+      }
+      y = Tensor.scalar(logProbabilities.dtype(), -sum / Math.max(1, target.numel()));
     }
-    Tensor y = Tensor.scalar(logProbabilities.dtype(), -sum / Math.max(1, target.numel()));
     return record(TensorOp.NLL_LOSS, OpParams.none(), y, logProbabilities, target);
   }
 

@@ -217,7 +217,7 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
     }
     if (gradient.isWrappedNumber()) {
       // a constant partial (0 for floor): a tensor of the operand's shape and type
-      return Tensor.full(floating(operand.dtype()), gradient.item(), target);
+      return Tensor.full(operand.device(), floating(operand.dtype()), gradient.item(), target);
     }
     if (Shape.expandable(shape, target)) {
       return Ops.expand(gradient, target);
@@ -276,7 +276,7 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
 
   @Override
   public Tensor convertLike(Tensor a, Tensor like) {
-    return a.to(like.dtype());
+    return a.to(like.dtype()).to(like.device());
   }
 
   @Override
@@ -312,7 +312,7 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
 
   @Override
   public Tensor padNarrowed(Tensor g, Tensor like, int dim, int start) {
-    Tensor out = Tensor.zeros(gradType(g, like), like.shape());
+    Tensor out = Tensor.zeros(like.device(), gradType(g, like), like.shape());
     Backends.current().copyInto(out.narrow(dim, start, g.size(dim)), g);
     return out;
   }
@@ -328,14 +328,14 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
 
   @Override
   public Tensor indexAddInto(Tensor g, Tensor like, int dim, Tensor index) {
-    Tensor out = Tensor.zeros(gradType(g, like), like.shape());
+    Tensor out = Tensor.zeros(like.device(), gradType(g, like), like.shape());
     Backends.current().indexAdd(out, Shape.normalizeDim("indexAdd", dim, like.dim()), index, g);
     return out;
   }
 
   @Override
   public Tensor scatterAddInto(Tensor g, Tensor like, int dim, Tensor index) {
-    Tensor out = Tensor.zeros(gradType(g, like), like.shape());
+    Tensor out = Tensor.zeros(like.device(), gradType(g, like), like.shape());
     Backends.current().scatterAdd(out, Shape.normalizeDim("scatterAdd", dim, like.dim()), index, g);
     return out;
   }

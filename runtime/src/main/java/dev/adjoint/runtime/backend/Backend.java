@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The kernels the tensor operations run on. They know nothing of the tape: operands are plain
- * tensors with any strides (views, broadcasts), results are fresh contiguous tensors. A faster or a
- * GPU backend implements this interface and is installed with {@link Backends#use}; the plain CPU
- * backend stays the oracle it is tested against.
+ * tensors with any strides (views, broadcasts), results are fresh contiguous tensors. Each device
+ * has one (the CPU's, a GPU's); {@link Backends#current()} runs every call on its operands' device.
+ * The plain CPU backend stays the oracle the others are tested against.
  */
 public interface Backend {
   /** {@code op(x)} elementwise, in {@code out}'s type. */

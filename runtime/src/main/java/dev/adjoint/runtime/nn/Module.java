@@ -1,6 +1,7 @@
 package dev.adjoint.runtime.nn;
 
 import dev.adjoint.runtime.autograd.GradMode;
+import dev.adjoint.runtime.tensor.Device;
 import dev.adjoint.runtime.tensor.Shape;
 import dev.adjoint.runtime.tensor.Tensor;
 import java.io.IOException;
@@ -56,6 +57,27 @@ public abstract class Module {
 
   public final List<Tensor> parameters() {
     return new ArrayList<>(namedParameters().values());
+  }
+
+  /**
+   * Moves every parameter (and its gradient, if any) to {@code device}, in place: the tensors stay
+   * the same objects (fields of the model keep working), their elements move, as PyTorch's {@code
+   * module.to(device)} does. Returns this module.
+   */
+  @SuppressWarnings("try") // the scope only restores grad mode on close
+  public final Module to(Device device) {
+    try (GradMode.Scope scope = GradMode.noGrad()) {
+      for (Tensor p : parameters()) {
+        if (!p.device().equals(device)) {
+          p.setData(p.to(device));
+          Tensor g = p.grad();
+          if (g != null && !g.device().equals(device)) {
+            p.setGrad(g.to(device));
+          }
+        }
+      }
+    }
+    return this;
   }
 
   /** Drops the gradients of all parameters. */

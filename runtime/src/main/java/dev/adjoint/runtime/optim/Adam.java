@@ -106,8 +106,10 @@ public class Adam extends Optimizer {
           vMax[i] = amsgrad ? new double[n] : null;
         }
         double[] g = grad.toArray();
-        Storage ps = p.storage();
-        int off = p.offset();
+        // a GPU parameter is updated in a host copy, written back in one transfer
+        Tensor host = p.isCuda() ? p.cpu() : p;
+        Storage ps = host.storage();
+        int off = host.offset();
         // the moments live in the parameter's precision, as PyTorch keeps them
         boolean single = p.dtype() == dev.adjoint.runtime.tensor.DType.FLOAT32;
         for (int k = 0; k < n; k++) {
@@ -133,7 +135,11 @@ public class Adam extends Optimizer {
           }
           ps.set(off + k, pk - stepSize * m[i][k] / (Math.sqrt(vk) / bias2Sqrt + eps));
         }
-        ps.bumpVersion();
+        if (host != p) {
+          p.copyInPlace(host);
+        } else {
+          ps.bumpVersion();
+        }
       }
     }
   }

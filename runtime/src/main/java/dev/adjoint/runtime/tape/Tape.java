@@ -11,33 +11,91 @@ import java.util.Arrays;
  * <p>Generated code takes the calling thread's tape with {@link #current()}. Adjoints nest: a
  * generated method pops everything it pushed before it returns, so one tape serves a whole call
  * tree.
+ *
+ * <h2>Memory</h2>
+ *
+ * A stack that has grown beyond {@link #retainedBytes()} (16 MiB unless set) is released when it
+ * empties, so one unusually long call does not leave its tape behind for the life of the thread;
+ * stacks of the usual size stay and are reused. {@link #maxBytes()} (unbounded unless set) bounds
+ * what a thread's tape may hold at once: a push beyond it empties the tape and throws {@link
+ * TapeOverflowException}, saying what to do. Both are read from the system properties {@code
+ * adjoint.tape.retainedBytes} and {@code adjoint.tape.maxBytes} at start-up and can be set with
+ * {@link #setRetainedBytes} and {@link #setMaxBytes}.
  */
 public final class Tape {
   private static final ThreadLocal<Tape> CURRENT = ThreadLocal.withInitial(Tape::new);
+  private static final int INITIAL = 64;
+  // a conservative size of a reference (uncompressed oops)
+  private static final int REFERENCE_BYTES = 8;
 
-  private double[] doubles = new double[64];
+  private static volatile long retainedBytes =
+      Long.getLong("adjoint.tape.retainedBytes", 16L << 20);
+  private static volatile long maxBytes = Long.getLong("adjoint.tape.maxBytes", Long.MAX_VALUE);
+
+  private double[] doubles = new double[INITIAL];
   private int doubleTop;
-  private long[] longs = new long[64];
+  private long[] longs = new long[INITIAL];
   private int longTop;
-  private int[] ints = new int[64];
+  private int[] ints = new int[INITIAL];
   private int intTop;
-  private Object[] objects = new Object[16];
+  private Object[] objects = new Object[INITIAL];
   private int objectTop;
+
+  // the most entries each stack held since the last resetPeaks()
+  private int doublePeak;
+  private int longPeak;
+  private int intPeak;
+  private int objectPeak;
 
   /** The calling thread's tape. */
   public static Tape current() {
     return CURRENT.get();
   }
 
+  /** The size beyond which a stack is released when it empties. */
+  public static long retainedBytes() {
+    return retainedBytes;
+  }
+
+  /**
+   * Sets {@link #retainedBytes()} for every thread's tape (0: release every stack that empties).
+   */
+  public static void setRetainedBytes(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("Tape.setRetainedBytes: " + bytes + " is negative");
+    }
+    retainedBytes = bytes;
+  }
+
+  /** The most a thread's tape may hold at once. */
+  public static long maxBytes() {
+    return maxBytes;
+  }
+
+  /** Sets {@link #maxBytes()} for every thread's tape ({@code Long.MAX_VALUE}: no bound). */
+  public static void setMaxBytes(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("Tape.setMaxBytes: " + bytes + " is not positive");
+    }
+    maxBytes = bytes;
+  }
+
   public void pushDouble(double value) {
     if (doubleTop == doubles.length) {
-      doubles = Arrays.copyOf(doubles, doubles.length * 2);
+      doubles = Arrays.copyOf(doubles, grownLength(doubles.length, Double.BYTES));
     }
     doubles[doubleTop++] = value;
+    if (doubleTop > doublePeak) {
+      doublePeak = doubleTop;
+    }
   }
 
   public double popDouble() {
-    return doubles[--doubleTop];
+    double value = doubles[--doubleTop];
+    if (doubleTop == 0 && (long) doubles.length * Double.BYTES > retainedBytes) {
+      doubles = new double[INITIAL];
+    }
+    return value;
   }
 
   /** Floats are kept exactly in the double stack. */
@@ -51,24 +109,38 @@ public final class Tape {
 
   public void pushLong(long value) {
     if (longTop == longs.length) {
-      longs = Arrays.copyOf(longs, longs.length * 2);
+      longs = Arrays.copyOf(longs, grownLength(longs.length, Long.BYTES));
     }
     longs[longTop++] = value;
+    if (longTop > longPeak) {
+      longPeak = longTop;
+    }
   }
 
   public long popLong() {
-    return longs[--longTop];
+    long value = longs[--longTop];
+    if (longTop == 0 && (long) longs.length * Long.BYTES > retainedBytes) {
+      longs = new long[INITIAL];
+    }
+    return value;
   }
 
   public void pushInt(int value) {
     if (intTop == ints.length) {
-      ints = Arrays.copyOf(ints, ints.length * 2);
+      ints = Arrays.copyOf(ints, grownLength(ints.length, Integer.BYTES));
     }
     ints[intTop++] = value;
+    if (intTop > intPeak) {
+      intPeak = intTop;
+    }
   }
 
   public int popInt() {
-    return ints[--intTop];
+    int value = ints[--intTop];
+    if (intTop == 0 && (long) ints.length * Integer.BYTES > retainedBytes) {
+      ints = new int[INITIAL];
+    }
+    return value;
   }
 
   public void pushBoolean(boolean value) {
@@ -82,9 +154,12 @@ public final class Tape {
   /** For values the reverse sweep needs that are not primitives (a callee's partials). */
   public void pushObject(Object value) {
     if (objectTop == objects.length) {
-      objects = Arrays.copyOf(objects, objects.length * 2);
+      objects = Arrays.copyOf(objects, grownLength(objects.length, REFERENCE_BYTES));
     }
     objects[objectTop++] = value;
+    if (objectTop > objectPeak) {
+      objectPeak = objectTop;
+    }
   }
 
   /** Pops an object pushed by {@link #pushObject}, typed as the caller knows it to be. */
@@ -92,6 +167,9 @@ public final class Tape {
   public <T> T popObject() {
     T value = (T) objects[--objectTop];
     objects[objectTop] = null; // do not keep it alive
+    if (objectTop == 0 && (long) objects.length * REFERENCE_BYTES > retainedBytes) {
+      objects = new Object[INITIAL];
+    }
     return value;
   }
 
@@ -99,6 +177,34 @@ public final class Tape {
   public int size() {
     return doubleTop + longTop + intTop + objectTop;
   }
+
+  /** The bytes the stacks' arrays take now (what the thread keeps alive). */
+  public long capacityBytes() {
+    return (long) doubles.length * Double.BYTES
+        + (long) longs.length * Long.BYTES
+        + (long) ints.length * Integer.BYTES
+        + (long) objects.length * REFERENCE_BYTES;
+  }
+
+  /**
+   * The most entries each stack held at once since the last {@link #resetPeaks()}: what a generated
+   * adjoint kept for its reverse sweep. (Floats and doubles share a stack, booleans and ints
+   * another.)
+   */
+  public Peaks peaks() {
+    return new Peaks(doublePeak, longPeak, intPeak, objectPeak);
+  }
+
+  /** Starts {@link #peaks()} afresh from what the stacks hold now. */
+  public void resetPeaks() {
+    doublePeak = doubleTop;
+    longPeak = longTop;
+    intPeak = intTop;
+    objectPeak = objectTop;
+  }
+
+  /** The most entries each stack held at once; see {@link #peaks()}. */
+  public record Peaks(int doubles, int longs, int ints, int objects) {}
 
   /**
    * Empties the tape. Generated code never needs it; a caller that caught an exception thrown in
@@ -110,5 +216,40 @@ public final class Tape {
     intTop = 0;
     Arrays.fill(objects, 0, objectTop, null);
     objectTop = 0;
+    if (capacityBytes() > retainedBytes) {
+      doubles = new double[INITIAL];
+      longs = new long[INITIAL];
+      ints = new int[INITIAL];
+      objects = new Object[INITIAL];
+    }
+  }
+
+  // the doubled length of a full stack of `length` elements of `elementBytes` each, if the tape
+  // may grow that far
+  private int grownLength(int length, int elementBytes) {
+    long grown = (long) length * 2;
+    long total = capacityBytes() + (grown - length) * elementBytes;
+    if (total > maxBytes || grown > Integer.MAX_VALUE - 8) {
+      long held = capacityBytes();
+      clear();
+      throw new TapeOverflowException(
+          "the compile-time tape of thread '"
+              + Thread.currentThread().getName()
+              + "' would grow from "
+              + mib(held)
+              + " to "
+              + mib(total)
+              + ", beyond its bound of "
+              + mib(Math.min(maxBytes, Integer.MAX_VALUE * (long) elementBytes))
+              + ": the adjoint being run keeps values for every pass of a long loop. Raise the"
+              + " bound (Tape.setMaxBytes, or -Dadjoint.tape.maxBytes=<bytes>), or run the loop"
+              + " as several calls of a @Differentiable method that each take part of it"
+              + " (checkpointing). The tape has been emptied.");
+    }
+    return (int) grown;
+  }
+
+  private static String mib(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
   }
 }

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The flat heap array under one or more tensors (a tensor and its views share one storage).
+ * The flat heap array under one or more tensors (a tensor and its views share one storage), or, as
+ * {@link DeviceStorage}, a block of a GPU's memory.
  *
  * <p>It also carries the <em>version counter</em>: every in-place write bumps it, and the tape
  * compares it with the version it saw when it saved a tensor for backward, so that an in-place
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * sqrt} (double has more than twice float's precision).
  */
 public abstract sealed class Storage
-    permits Storage.Float32, Storage.Float64, Storage.Int64, Storage.Bool {
+    permits Storage.Float32, Storage.Float64, Storage.Int64, Storage.Bool, DeviceStorage {
   private static final AtomicLong SERIALS = new AtomicLong();
 
   private int version;
@@ -26,7 +27,7 @@ public abstract sealed class Storage
 
   private boolean adopted;
 
-  private Storage() {}
+  Storage() {}
 
   /** The serial of the latest storage made so far (see {@link #serial()}). */
   public static long lastSerial() {
@@ -79,6 +80,11 @@ public abstract sealed class Storage
   }
 
   public abstract DType dtype();
+
+  /** Where the elements live: the host for the heap arrays, a GPU for {@link DeviceStorage}. */
+  public Device device() {
+    return Device.cpu();
+  }
 
   public abstract int size();
 

@@ -5,6 +5,7 @@ import dev.adjoint.runtime.autograd.Engine;
 import dev.adjoint.runtime.autograd.Flattening;
 import dev.adjoint.runtime.autograd.Node;
 import dev.adjoint.runtime.autograd.Ops;
+import dev.adjoint.runtime.backend.Devices;
 import dev.adjoint.runtime.backend.Relation;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import java.util.Arrays;
@@ -17,15 +18,20 @@ import java.util.List;
  * #requiresGrad()} records every operation on it, and {@link #backward()} walks that record back to
  * accumulate gradients into the leaves.
  *
+ * <p>A tensor lives on a {@link Device}: the host by default, a CUDA GPU after {@link #cuda()} or
+ * {@link #to(Device)}. Operations run where their operands are; operands on two devices are an
+ * error, except that a zero-dimensional CPU tensor (a Java number) goes with any device.
+ *
  * <p>Operations are methods ({@code a.mul(b).add(c)}); they return new tensors and never change
  * their operands, except those named {@code ...InPlace}, which bump the storage's version counter.
  * A shape mismatch throws {@link IllegalArgumentException} naming the operation and both shapes.
  */
 public final class Tensor {
-  private final Storage storage;
-  private final int offset;
+  // not final: setData (Module.to) moves a parameter's elements to another device in place
+  private Storage storage;
+  private int offset;
   private final int[] shape;
-  private final int[] strides;
+  private int[] strides;
   private final boolean wrappedNumber;
   private AutogradMeta autograd;
 
@@ -49,14 +55,48 @@ public final class Tensor {
 
   /** A fresh, zero-filled, contiguous tensor. */
   public static Tensor empty(DType dtype, int... shape) {
+    int[] s = checkedShape(shape);
+    return new Tensor(
+        Storage.allocate(dtype, Shape.numel(s)), 0, s, Shape.contiguousStrides(s), false);
+  }
+
+  private static int[] checkedShape(int[] shape) {
     int[] s = shape.clone();
     for (int size : s) {
       if (size < 0) {
         throw new IllegalArgumentException("negative dimension in shape " + Shape.format(s));
       }
     }
+    return s;
+  }
+
+  /** A fresh, zero-filled, contiguous tensor on {@code device}. */
+  public static Tensor empty(Device device, DType dtype, int... shape) {
+    if (device.isCpu()) {
+      return empty(dtype, shape);
+    }
+    int[] s = checkedShape(shape);
     return new Tensor(
-        Storage.allocate(dtype, Shape.numel(s)), 0, s, Shape.contiguousStrides(s), false);
+        Devices.allocate(device, dtype, Shape.numel(s)), 0, s, Shape.contiguousStrides(s), false);
+  }
+
+  /** Zeros of {@code dtype} on {@code device}. */
+  public static Tensor zeros(Device device, DType dtype, int... shape) {
+    return empty(device, dtype, shape);
+  }
+
+  /** Ones of {@code dtype} on {@code device}. */
+  public static Tensor ones(Device device, DType dtype, int... shape) {
+    return full(device, dtype, 1, shape);
+  }
+
+  /** {@code value} everywhere, of {@code dtype}, on {@code device}. */
+  public static Tensor full(Device device, DType dtype, double value, int... shape) {
+    Tensor t = empty(device, dtype, shape);
+    if (value != 0) {
+      t.storage.fill(0, t.numel(), value);
+    }
+    return t;
   }
 
   /** A 1-D {@code float32} tensor. */
@@ -163,14 +203,14 @@ public final class Tensor {
     return t;
   }
 
-  /** A tensor of zeros with this tensor's shape and type. */
+  /** A tensor of zeros with this tensor's shape, type and device. */
   public Tensor zerosLike() {
-    return empty(dtype(), shape);
+    return empty(device(), dtype(), shape);
   }
 
-  /** A tensor of ones with this tensor's shape and type. */
+  /** A tensor of ones with this tensor's shape, type and device. */
   public Tensor onesLike() {
-    return full(dtype(), 1, shape);
+    return full(device(), dtype(), 1, shape);
   }
 
   /** {@code [start, start + step, ...]} up to but excluding {@code end}, {@code float32}. */
@@ -259,6 +299,16 @@ public final class Tensor {
     return storage.dtype();
   }
 
+  /** Where the elements live. */
+  public Device device() {
+    return storage.device();
+  }
+
+  /** Whether the elements are in a CUDA GPU's memory. */
+  public boolean isCuda() {
+    return storage.device().isCuda();
+  }
+
   /** Whether this is a Java number turned into an operand (see {@link #wrappedNumber}). */
   public boolean isWrappedNumber() {
     return wrappedNumber;
@@ -304,7 +354,7 @@ public final class Tensor {
     return storage.get(storageIndex(index));
   }
 
-  /** The value of a one-element tensor. */
+  /** The value of a one-element tensor; on a GPU, after the work queued before it has finished. */
   public double item() {
     if (numel() != 1) {
       throw new IllegalStateException(
@@ -313,11 +363,16 @@ public final class Tensor {
     return storage.get(offset);
   }
 
-  /** The elements in row-major order, as {@code double}s. */
+  /**
+   * The elements in row-major order, as {@code double}s; on a GPU, copied after the work queued
+   * before it has finished.
+   */
   public double[] toArray() {
     double[] out = new double[numel()];
     int[] index = new int[shape.length];
     int at = offset;
+    // a device storage is copied to the host once, not element by element
+    Storage storage = this.storage instanceof DeviceStorage d ? d.download() : this.storage;
     for (int i = 0; i < out.length; i++) {
       out[i] = storage.get(at);
       for (int d = shape.length - 1; d >= 0; d--) {
@@ -763,6 +818,60 @@ public final class Tensor {
   /** This tensor converted to {@code dtype} (itself if it already is). */
   public Tensor to(DType dtype) {
     return dtype == dtype() ? this : Ops.toDType(this, dtype);
+  }
+
+  /**
+   * This tensor on {@code device} (itself if it already is there): a copy, recorded like PyTorch's
+   * {@code to} ({@code ToCopyBackward0}), so gradients flow back to the original device. Copying to
+   * the host waits for the device's queued work. A CUDA device without a usable GPU is an {@link
+   * IllegalStateException} that says why (no driver, no GPU, a library not found).
+   */
+  public Tensor to(Device device) {
+    return wrappedNumber || device.equals(device()) ? this : Ops.toDevice(this, device);
+  }
+
+  /** {@code to(Device.cuda())}: this tensor on the first GPU. */
+  public Tensor cuda() {
+    return to(Device.cuda());
+  }
+
+  /** {@code to(Device.cuda(index))}. */
+  public Tensor cuda(int index) {
+    return to(Device.cuda(index));
+  }
+
+  /** {@code to(Device.cpu())}: this tensor in host memory, after the device's work has finished. */
+  public Tensor cpu() {
+    return to(Device.cpu());
+  }
+
+  /**
+   * Makes this tensor hold {@code data}'s elements (same shape and type; any device) instead of its
+   * own, keeping its identity, gradient settings and {@code grad()}: what {@code Module.to} uses to
+   * move parameters that model fields hold (PyTorch's {@code param.data = ...}). The tensor's
+   * version counter starts again with the new storage.
+   */
+  public void setData(Tensor data) {
+    if (!Arrays.equals(data.shape, shape) || data.dtype() != dtype()) {
+      throw new IllegalArgumentException(
+          "setData: "
+              + data.dtype().displayName()
+              + " "
+              + Shape.format(data.shape)
+              + " for a tensor of "
+              + dtype().displayName()
+              + " "
+              + Shape.format(shape));
+    }
+    if (!isLeaf()) {
+      throw new IllegalStateException(
+          "setData: only a leaf's data can be replaced (this tensor was computed by "
+              + gradFn().name()
+              + ")");
+    }
+    storage = data.storage;
+    offset = data.offset;
+    strides = data.strides.clone();
   }
 
   /** Concatenation along an existing dimension. */

@@ -19,7 +19,9 @@ final class TensorFormatter {
 
   private TensorFormatter() {}
 
-  static String format(Tensor t) {
+  static String format(Tensor shownTensor) {
+    // a device tensor prints its host copy's elements, and where it lives, as PyTorch does
+    Tensor t = shownTensor.isCuda() ? detachedCopyOnHost(shownTensor) : shownTensor;
     boolean summarize = t.numel() > SUMMARY_THRESHOLD;
     double[] values;
     if (summarize) {
@@ -40,16 +42,24 @@ final class TensorFormatter {
     } else {
       appendBlock(out, t.shape(), 0, new int[] {0}, cells, width, summarize);
     }
+    if (shownTensor.isCuda()) {
+      out.append(", device='").append(shownTensor.device()).append('\'');
+    }
     if (t.dtype() == DType.FLOAT64) {
       out.append(", dtype=float64");
     }
-    Node fn = t.gradFn();
+    Node fn = shownTensor.gradFn();
     if (fn != null) {
       out.append(", gradFn=<").append(fn.name()).append('>');
-    } else if (t.requiresGrad()) {
+    } else if (shownTensor.requiresGrad()) {
       out.append(", requiresGrad");
     }
     return out.append(')').toString();
+  }
+
+  private static Tensor detachedCopyOnHost(Tensor t) {
+    Storage host = ((DeviceStorage) t.storage()).download();
+    return Tensor.view(host, t.offset(), t.shape(), t.strides());
   }
 
   // With more than SUMMARY_THRESHOLD elements, only EDGE_ITEMS at each end of each dimension show.

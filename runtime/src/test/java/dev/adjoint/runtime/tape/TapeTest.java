@@ -2,6 +2,7 @@ package dev.adjoint.runtime.tape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,56 @@ class TapeTest {
     thread.join();
     assertTrue(mine == Tape.current());
     assertFalse(mine == other[0]);
+  }
+
+  @Test
+  void aStackBeyondTheRetainedSizeIsReleasedWhenItEmpties() {
+    long retained = Tape.retainedBytes();
+    try {
+      Tape.setRetainedBytes(1 << 20);
+      Tape tape = new Tape();
+      for (int i = 0; i < 1_000_000; i++) {
+        tape.pushDouble(i);
+        tape.pushObject(i);
+      }
+      assertTrue(tape.capacityBytes() > 16_000_000);
+      for (int i = 999_999; i >= 0; i--) {
+        assertEquals(i, tape.<Integer>popObject());
+        assertEquals(i, tape.popDouble());
+      }
+      assertTrue(tape.capacityBytes() <= 1 << 20, "kept " + tape.capacityBytes());
+      assertEquals(new Tape.Peaks(1_000_000, 0, 0, 1_000_000), tape.peaks());
+      tape.resetPeaks();
+      tape.pushInt(1);
+      tape.pushInt(2);
+      tape.popInt();
+      assertEquals(new Tape.Peaks(0, 0, 2, 0), tape.peaks());
+    } finally {
+      Tape.setRetainedBytes(retained);
+    }
+  }
+
+  @Test
+  void growthBeyondTheBoundEmptiesTheTapeAndSaysWhatToDo() {
+    long max = Tape.maxBytes();
+    try {
+      Tape.setMaxBytes(64 * 1024);
+      Tape tape = new Tape();
+      tape.pushInt(7);
+      TapeOverflowException e =
+          assertThrows(
+              TapeOverflowException.class,
+              () -> {
+                for (int i = 0; i < 100_000; i++) {
+                  tape.pushDouble(i);
+                }
+              });
+      assertTrue(e.getMessage().contains("Tape.setMaxBytes"), e.getMessage());
+      assertEquals(0, tape.size());
+      assertThrows(IllegalArgumentException.class, () -> Tape.setMaxBytes(0));
+      assertThrows(IllegalArgumentException.class, () -> Tape.setRetainedBytes(-1));
+    } finally {
+      Tape.setMaxBytes(max);
+    }
   }
 }

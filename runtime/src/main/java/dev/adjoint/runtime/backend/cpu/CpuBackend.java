@@ -1,6 +1,8 @@
 package dev.adjoint.runtime.backend.cpu;
 
 import dev.adjoint.runtime.backend.Backend;
+import dev.adjoint.runtime.backend.KernelChecks;
+import dev.adjoint.runtime.backend.MatmulShape;
 import dev.adjoint.runtime.backend.NnKernels;
 import dev.adjoint.runtime.backend.Pointwise;
 import dev.adjoint.runtime.backend.Relation;
@@ -176,17 +178,7 @@ public final class CpuBackend implements Backend {
 
   @Override
   public void keepWherePositiveInPlace(Tensor y, Tensor g) {
-    if (!java.util.Arrays.equals(y.shape(), g.shape()) || y.dtype() != g.dtype()) {
-      throw new IllegalArgumentException(
-          "keepWherePositiveInPlace: "
-              + Shape.format(g.shape())
-              + " "
-              + g.dtype()
-              + " does not fit "
-              + Shape.format(y.shape())
-              + " "
-              + y.dtype());
-    }
+    KernelChecks.sameShapeAndType("keepWherePositiveInPlace", y, g);
     if (fastPaths && FloatFastPaths.keepWherePositiveInPlace(y, g)) {
       return;
     }
@@ -203,20 +195,7 @@ public final class CpuBackend implements Backend {
   @Override
   public void logSoftmaxBackwardInPlace(Tensor y, Tensor g, int dim) {
     int[] shape = y.shape();
-    if (!java.util.Arrays.equals(shape, g.shape())
-        || y.dtype() != g.dtype()
-        || !y.dtype().isFloatingPoint()
-        || !y.isContiguous()) {
-      throw new IllegalArgumentException(
-          "logSoftmaxBackwardInPlace: "
-              + Shape.format(g.shape())
-              + " "
-              + g.dtype()
-              + " does not fit a contiguous "
-              + Shape.format(shape)
-              + " "
-              + y.dtype());
-    }
+    KernelChecks.logSoftmaxGradient(y, g);
     Tensor gc = g.isContiguous() ? g : copy(g, g.dtype());
     boolean single = y.dtype() == DType.FLOAT32;
     int size = shape.length == 0 ? 1 : shape[dim];
@@ -317,47 +296,21 @@ public final class CpuBackend implements Backend {
 
   @Override
   public Tensor matmul(Tensor a, Tensor b) {
-    int[] as = a.shape();
-    int[] bs = b.shape();
-    if (a.dim() == 0 || b.dim() == 0) {
-      throw new IllegalArgumentException(
-          "matmul: both operands need at least one dimension, got shapes "
-              + Shape.format(as)
-              + " and "
-              + Shape.format(bs));
-    }
-    DType dtype = DType.promote(a.dtype(), b.dtype());
-    if (!dtype.isFloatingPoint()) {
-      dtype = DType.FLOAT32;
-    }
+    MatmulShape shapes = MatmulShape.of(a, b);
+    DType dtype = shapes.dtype();
     Tensor a2 = a.dim() == 1 ? Views.unsqueeze(a, 0) : a;
     Tensor b2 = b.dim() == 1 ? Views.unsqueeze(b, 1) : b;
     a2 = a2.dtype() == dtype ? a2 : copy(a2, dtype);
     b2 = b2.dtype() == dtype ? b2 : copy(b2, dtype);
     int[] a2s = a2.shape();
     int[] b2s = b2.shape();
-    int m = a2s[a2s.length - 2];
-    int k = a2s[a2s.length - 1];
-    int n = b2s[b2s.length - 1];
-    if (b2s[b2s.length - 2] != k) {
-      throw new IllegalArgumentException(
-          "matmul: shapes "
-              + Shape.format(as)
-              + " and "
-              + Shape.format(bs)
-              + " cannot be multiplied ("
-              + k
-              + " != "
-              + b2s[b2s.length - 2]
-              + ")");
-    }
+    int m = shapes.m();
+    int k = shapes.k();
+    int n = shapes.n();
     int[] aBatch = java.util.Arrays.copyOf(a2s, a2s.length - 2);
     int[] bBatch = java.util.Arrays.copyOf(b2s, b2s.length - 2);
-    int[] batch = Shape.broadcast("matmul", aBatch, bBatch);
-    int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
-    outShape[batch.length] = m;
-    outShape[batch.length + 1] = n;
-    Tensor out = Tensor.empty(dtype, outShape);
+    int[] batch = shapes.batch();
+    Tensor out = Tensor.empty(dtype, shapes.outShape());
     int[] ast = a2.strides();
     int[] bst = b2.strides();
     Indexer ab =
@@ -458,7 +411,7 @@ public final class CpuBackend implements Backend {
   @Override
   public void copyInto(Tensor dst, Tensor src) {
     int[] shape = dst.shape();
-    checkBroadcastInto("copy", src, shape);
+    KernelChecks.broadcastInto("copy", src, shape);
     if (fastPaths && FloatFastPaths.copyInto(dst, src)) {
       return;
     }
@@ -474,7 +427,7 @@ public final class CpuBackend implements Backend {
   @Override
   public void addScaledInPlace(Tensor dst, Tensor src, double alpha) {
     int[] shape = dst.shape();
-    checkBroadcastInto("add_", src, shape);
+    KernelChecks.broadcastInto("add_", src, shape);
     if (fastPaths && FloatFastPaths.addScaledInPlace(dst, src, alpha)) {
       return;
     }
@@ -510,26 +463,9 @@ public final class CpuBackend implements Backend {
     }
   }
 
-  private static void checkBroadcastInto(String op, Tensor src, int[] shape) {
-    if (!Shape.expandable(src.shape(), shape)) {
-      throw new IllegalArgumentException(
-          op
-              + ": shape "
-              + Shape.format(src.shape())
-              + " cannot be broadcast into shape "
-              + Shape.format(shape));
-    }
-  }
-
   @Override
   public Tensor cat(List<Tensor> parts, int dim, DType dtype) {
-    int[] shape = parts.get(0).shape();
-    int total = 0;
-    for (Tensor p : parts) {
-      total += p.shape()[dim];
-    }
-    shape[dim] = total;
-    Tensor out = Tensor.empty(dtype, shape);
+    Tensor out = Tensor.empty(dtype, KernelChecks.catShape(parts, dim));
     int at = 0;
     for (Tensor p : parts) {
       int size = p.shape()[dim];
