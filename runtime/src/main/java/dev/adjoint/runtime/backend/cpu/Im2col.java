@@ -11,6 +11,8 @@ import java.util.Arrays;
  * contiguous runs; float and double have one copy each.
  */
 final class Im2col {
+  private static final StridedRows STRIDED = StridedRows.INSTANCE;
+
   private Im2col() {}
 
   /**
@@ -38,6 +40,8 @@ final class Im2col {
             Arrays.fill(col, dst, dst + lo, 0f);
             if (s.p.strideW() == 1) {
               System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+            } else if (s.p.strideW() == 2) {
+              STRIDED.everyOther(x, src + 2 * lo, col, dst + lo, hi - lo);
             } else {
               int sw = s.p.strideW();
               for (int j = lo; j < hi; j++) {
