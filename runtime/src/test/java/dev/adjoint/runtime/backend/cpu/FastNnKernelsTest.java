@@ -93,8 +93,8 @@ class FastNnKernelsTest {
             new CnnCases.Conv(
                 1, 128, 2, 2, 128, 3, 3, new Conv2dParams(1, 1, 1, 1, 1, 1, 1), false),
             new CnnCases.Conv(3, 64, 4, 4, 128, 3, 3, new Conv2dParams(2, 2, 1, 1, 1, 1, 1), false),
-            new CnnCases.Conv(
-                1, 3, 32, 32, 16, 7, 7, new Conv2dParams(2, 2, 3, 3, 1, 1, 1), false)));
+            new CnnCases.Conv(1, 3, 32, 32, 16, 7, 7, new Conv2dParams(2, 2, 3, 3, 1, 1, 1), false),
+            new CnnCases.Conv(2, 3, 40, 36, 8, 3, 3, new Conv2dParams(2, 2, 1, 1, 1, 1, 1), true)));
     return cases(list);
   }
 
