@@ -29,6 +29,25 @@ final class Im2col {
           int dw = b * s.p.dilationW() - s.p.padW();
           int lo = firstInside(dw, s.p.strideW(), s.ow);
           int hi = endInside(dw, s.p.strideW(), s.w, s.ow);
+          if (sameWidthRun(s, lo, hi)) {
+            // output rows i0..i1 read input rows i0 + dh.., one run in both: copied at once, then
+            // the padding columns of each row (filled with wrapped values) set to 0
+            int dh = a * s.p.dilationH() - s.p.padH();
+            int i0 = Math.min(s.oh, Math.max(0, -dh));
+            int i1 = Math.max(i0, Math.min(s.oh, s.h - dh));
+            Arrays.fill(col, row, row + i0 * s.ow, 0f);
+            Arrays.fill(col, row + i1 * s.ow, row + s.oh * s.ow, 0f);
+            if (i0 < i1) {
+              int src = xOff + c * plane + (i0 + dh) * s.w + dw;
+              int length = (i1 - i0 - 1) * s.w + hi - lo;
+              System.arraycopy(x, src + lo, col, row + i0 * s.ow + lo, length);
+              for (int i = i0; i < i1 && (lo > 0 || hi < s.ow); i++) {
+                Arrays.fill(col, row + i * s.ow, row + i * s.ow + lo, 0f);
+                Arrays.fill(col, row + i * s.ow + hi, row + (i + 1) * s.ow, 0f);
+              }
+            }
+            continue;
+          }
           for (int i = 0; i < s.oh; i++) {
             int dst = row + i * s.ow;
             int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
@@ -100,6 +119,25 @@ final class Im2col {
           int dw = b * s.p.dilationW() - s.p.padW();
           int lo = firstInside(dw, s.p.strideW(), s.ow);
           int hi = endInside(dw, s.p.strideW(), s.w, s.ow);
+          if (sameWidthRun(s, lo, hi)) {
+            // output rows i0..i1 read input rows i0 + dh.., one run in both: copied at once, then
+            // the padding columns of each row (filled with wrapped values) set to 0
+            int dh = a * s.p.dilationH() - s.p.padH();
+            int i0 = Math.min(s.oh, Math.max(0, -dh));
+            int i1 = Math.max(i0, Math.min(s.oh, s.h - dh));
+            Arrays.fill(col, row, row + i0 * s.ow, 0.0);
+            Arrays.fill(col, row + i1 * s.ow, row + s.oh * s.ow, 0.0);
+            if (i0 < i1) {
+              int src = xOff + c * plane + (i0 + dh) * s.w + dw;
+              int length = (i1 - i0 - 1) * s.w + hi - lo;
+              System.arraycopy(x, src + lo, col, row + i0 * s.ow + lo, length);
+              for (int i = i0; i < i1 && (lo > 0 || hi < s.ow); i++) {
+                Arrays.fill(col, row + i * s.ow, row + i * s.ow + lo, 0.0);
+                Arrays.fill(col, row + i * s.ow + hi, row + (i + 1) * s.ow, 0.0);
+              }
+            }
+            continue;
+          }
           for (int i = 0; i < s.oh; i++) {
             int dst = row + i * s.ow;
             int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
@@ -282,6 +320,12 @@ final class Im2col {
         }
       }
     }
+  }
+
+  // stride 1 both ways and output rows as wide as input rows: a tap's rows of the patch matrix
+  // are one contiguous run of the input plane, shifted
+  private static boolean sameWidthRun(ConvGeometry s, int lo, int hi) {
+    return s.p.strideW() == 1 && s.p.strideH() == 1 && s.ow == s.w && lo < hi;
   }
 
   // the first output column j whose tap j·stride + offset is ≥ 0 (at most out)
