@@ -7,6 +7,8 @@ import dev.adjoint.examples.scalar.BlackScholesGrad;
 import dev.adjoint.examples.scalar.LineGrad;
 import dev.adjoint.examples.scalar.ProjectileGrad;
 import dev.adjoint.examples.tensors.MlpTraining;
+import dev.adjoint.examples.vision.ResNetTrainingStep;
+import dev.adjoint.examples.vision.ShapesTraining;
 import java.io.PrintStream;
 
 /**
@@ -42,6 +44,16 @@ public final class Examples {
         "A model class on tensors: 2 -> 16 ReLU -> 3, three clusters, SGD (lr 0.1), its"
             + " generated lossBackward");
     MlpTraining.run().forEach(printed -> out.println("    " + printed));
+
+    out.println(
+        "R6  torchvision's resnet18 on the tape: data = rand(1, 3, 64, 64), labels = rand(1,"
+            + " 1000), loss = (prediction - labels).sum(), loss.backward(), SGD step");
+    ResNetTrainingStep.run().forEach(printed -> out.println("    " + printed));
+
+    out.println(
+        "A small CNN (conv-BN-ReLU-pool x2, dropout, linear) on 16x16 shapes it renders itself,"
+            + " on the tape");
+    ShapesTraining.run().forEach(printed -> out.println("    " + printed));
 
     out.println("Projectile range at 20 m/s, 45 degrees, from 1.5 m");
     ProjectileGrad.RangeGradient range = ProjectileGrad.range(20, Math.PI / 4, 1.5);

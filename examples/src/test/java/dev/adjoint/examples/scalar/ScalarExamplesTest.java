@@ -61,6 +61,9 @@ class ScalarExamplesTest {
     Examples.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("y = 22.0, w.grad = 5.0, b.grad = 1.0"), printed);
+    assertTrue(
+        printed.matches("(?s).*loss = tensor\\(-?\\d+\\.\\d{4}, grad_fn=<SumBackward0>\\).*"));
+    assertTrue(printed.contains("    epoch 3: loss "), printed);
   }
 
   private static double centralDifference(DoubleUnaryOperator f, double x) {

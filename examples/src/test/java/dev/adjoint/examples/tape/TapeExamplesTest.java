@@ -47,7 +47,7 @@ class TapeExamplesTest {
     assertEquals("    Grad:   tensor([-0.0075,  0.0425])", lines.get(9));
     assertEquals("Epoch 5000, Loss 2.927647", lines.get(18));
     assertEquals("    Grad:   tensor([-9.7513e-05,  6.1291e-04])", lines.get(19));
-    assertEquals("params = tensor([  5.3671, -17.3012], requiresGrad)", lines.get(20));
+    assertEquals("params = tensor([  5.3671, -17.3012], requires_grad=True)", lines.get(20));
   }
 
   @Test

@@ -5,9 +5,9 @@ import dev.adjoint.runtime.rules.Pool2dParams;
 import dev.adjoint.runtime.tensor.Tensor;
 
 /**
- * The {@link NnKernels} of {@link DeviceDispatch}: each call runs on the kernels of its operands'
- * device (the CPU's when all are in host memory), operands on two devices being the same error as
- * for every other operation.
+ * {@link NnKernels} that run each call on its operands' device, as {@link DeviceDispatch} does for
+ * the other kernels: the CPU's when every operand is on the host, else the one device's (mixed
+ * devices are an error naming the operation and both).
  */
 final class NnDispatch implements NnKernels {
   static final NnDispatch INSTANCE = new NnDispatch();
@@ -25,17 +25,17 @@ final class NnDispatch implements NnKernels {
 
   @Override
   public Tensor conv2dInputGrad(Tensor g, Tensor weight, int[] inputShape, Conv2dParams p) {
-    return on("conv2d", g, weight).conv2dInputGrad(g, weight, inputShape, p);
+    return on("conv2d backward", g, weight).conv2dInputGrad(g, weight, inputShape, p);
   }
 
   @Override
   public Tensor conv2dWeightGrad(Tensor g, Tensor input, int[] weightShape, Conv2dParams p) {
-    return on("conv2d", g, input).conv2dWeightGrad(g, input, weightShape, p);
+    return on("conv2d backward", g, input).conv2dWeightGrad(g, input, weightShape, p);
   }
 
   @Override
   public Tensor channelSum(Tensor g) {
-    return on("channelSum", g).channelSum(g);
+    return on("conv2d backward", g).channelSum(g);
   }
 
   @Override
@@ -45,7 +45,7 @@ final class NnDispatch implements NnKernels {
 
   @Override
   public Tensor maxPool2dBackward(Tensor g, Tensor input, Pool2dParams p) {
-    return on("maxPool2d", g, input).maxPool2dBackward(g, input, p);
+    return on("maxPool2d backward", g, input).maxPool2dBackward(g, input, p);
   }
 
   @Override
@@ -55,7 +55,7 @@ final class NnDispatch implements NnKernels {
 
   @Override
   public Tensor avgPool2dBackward(Tensor g, int[] inputShape, Pool2dParams p) {
-    return on("avgPool2d", g).avgPool2dBackward(g, inputShape, p);
+    return on("avgPool2d backward", g).avgPool2dBackward(g, inputShape, p);
   }
 
   @Override
@@ -65,7 +65,7 @@ final class NnDispatch implements NnKernels {
 
   @Override
   public Tensor adaptiveAvgPool2dBackward(Tensor g, int[] inputShape) {
-    return on("adaptiveAvgPool2d", g).adaptiveAvgPool2dBackward(g, inputShape);
+    return on("adaptiveAvgPool2d backward", g).adaptiveAvgPool2dBackward(g, inputShape);
   }
 
   @Override
@@ -82,12 +82,13 @@ final class NnDispatch implements NnKernels {
   @Override
   public Tensor batchNormInputGrad(
       Tensor g, Tensor input, Tensor weight, Tensor mean, Tensor invstd, boolean training) {
-    return on("batchNorm", g, input, weight, mean, invstd)
+    return on("batchNorm backward", g, input, weight, mean, invstd)
         .batchNormInputGrad(g, input, weight, mean, invstd, training);
   }
 
   @Override
   public Tensor batchNormWeightGrad(Tensor g, Tensor input, Tensor mean, Tensor invstd) {
-    return on("batchNorm", g, input, mean, invstd).batchNormWeightGrad(g, input, mean, invstd);
+    return on("batchNorm backward", g, input, mean, invstd)
+        .batchNormWeightGrad(g, input, mean, invstd);
   }
 }

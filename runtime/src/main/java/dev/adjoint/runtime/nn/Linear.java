@@ -22,24 +22,22 @@ public final class Linear extends Module {
       throw new IllegalArgumentException(
           "Linear: sizes must be positive, got " + inFeatures + " -> " + outFeatures);
     }
-    // kaiming_uniform(a): bound = gain·√(3/fan_in), gain = √(2/(1 + a²)); a = √5 gives 1/√fan_in
-    double a = Math.sqrt(5);
-    double gain = Math.sqrt(2 / (1 + a * a));
-    double weightBound = gain * Math.sqrt(3.0 / inFeatures);
+    // kaiming_uniform(a = √5) over fan_in: U(±1/√in); the bias U(±1/√in)
     this.weight =
         registerParameter(
-            "weight", uniform(generator, dtype, weightBound, outFeatures, inFeatures));
+            "weight",
+            Init.kaimingUniform(
+                Tensor.zeros(dtype, outFeatures, inFeatures),
+                Math.sqrt(5),
+                Init.FanMode.FAN_IN,
+                generator));
     double biasBound = 1 / Math.sqrt(inFeatures);
     this.bias =
-        bias ? registerParameter("bias", uniform(generator, dtype, biasBound, outFeatures)) : null;
-  }
-
-  private static Tensor uniform(Generator gen, DType dtype, double bound, int... shape) {
-    Tensor t = Tensor.zeros(dtype, shape);
-    for (int i = 0; i < t.numel(); i++) {
-      t.storage().set(i, gen.nextUniform(-bound, bound));
-    }
-    return t;
+        bias
+            ? registerParameter(
+                "bias",
+                Init.uniform(Tensor.zeros(dtype, outFeatures), -biasBound, biasBound, generator))
+            : null;
   }
 
   public Tensor weight() {

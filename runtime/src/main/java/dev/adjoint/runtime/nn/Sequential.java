@@ -10,9 +10,14 @@ public final class Sequential extends Module {
   private final List<Module> layers;
 
   public Sequential(Module... layers) {
-    this.layers = List.of(layers);
-    for (int i = 0; i < layers.length; i++) {
-      registerModule(Integer.toString(i), layers[i]);
+    this(List.of(layers));
+  }
+
+  /** The modules of {@code layers}, named by their index. */
+  public Sequential(List<? extends Module> layers) {
+    this.layers = List.copyOf(layers);
+    for (int i = 0; i < this.layers.size(); i++) {
+      registerModule(Integer.toString(i), this.layers.get(i));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.adjoint.runtime.nn;
 
+import dev.adjoint.runtime.io.AtomicFiles;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Shape;
 import dev.adjoint.runtime.tensor.Tensor;
@@ -33,8 +34,9 @@ import java.util.zip.CRC32;
  * crc32     u32       CRC-32 of every byte before it
  * </pre>
  *
- * Reading checks everything and says what is wrong: a foreign file, an unknown version, a file that
- * ends early (which entry, how many bytes were missing), a checksum mismatch, trailing bytes.
+ * Writing replaces the file atomically ({@link AtomicFiles}). Reading checks everything and says
+ * what is wrong: a foreign file, an unknown version, a file that ends early (which entry, how many
+ * bytes were missing), a checksum mismatch, trailing bytes.
  */
 public final class StateFile {
   private static final byte[] MAGIC = {'A', 'D', 'J', 'T'};
@@ -83,7 +85,14 @@ public final class StateFile {
     crc.update(bytes.toByteArray());
     out.writeInt((int) crc.getValue());
     out.flush();
-    Files.write(file, bytes.toByteArray());
+    ByteBuffer content = ByteBuffer.wrap(bytes.toByteArray());
+    AtomicFiles.write(
+        file,
+        channel -> {
+          while (content.hasRemaining()) {
+            channel.write(content);
+          }
+        });
   }
 
   public static Map<String, Tensor> read(Path file) throws IOException {

@@ -54,29 +54,54 @@ public abstract sealed class Storage
     return true;
   }
 
+  /**
+   * Told of every storage made on the heap, for measurements (how many bytes of tensors are alive
+   * at once, see the benchmarks' {@code LiveTensorBytes}); none is installed unless a measurement
+   * installs one.
+   */
+  public interface Observer {
+    void made(Storage storage);
+  }
+
+  private static Observer observer;
+
+  /** Installs {@code o} (null: none) to be told of every heap storage made from now on. */
+  public static void observe(Observer o) {
+    observer = o;
+  }
+
+  private static Storage made(Storage s) {
+    Observer o = observer;
+    if (o != null) {
+      o.made(s);
+    }
+    return s;
+  }
+
   /** A zero-filled storage of {@code size} elements of {@code dtype}. */
   public static Storage allocate(DType dtype, int size) {
-    return switch (dtype) {
-      case FLOAT32 -> new Float32(new float[size]);
-      case FLOAT64 -> new Float64(new double[size]);
-      case INT64 -> new Int64(new long[size]);
-      case BOOL -> new Bool(new boolean[size]);
-    };
+    return made(
+        switch (dtype) {
+          case FLOAT32 -> new Float32(new float[size]);
+          case FLOAT64 -> new Float64(new double[size]);
+          case INT64 -> new Int64(new long[size]);
+          case BOOL -> new Bool(new boolean[size]);
+        });
   }
 
   /** Wraps {@code data} without copying. */
   public static Storage wrap(float[] data) {
-    return new Float32(data);
+    return made(new Float32(data));
   }
 
   /** Wraps {@code data} without copying. */
   public static Storage wrap(double[] data) {
-    return new Float64(data);
+    return made(new Float64(data));
   }
 
   /** Wraps {@code data} without copying. */
   public static Storage wrap(long[] data) {
-    return new Int64(data);
+    return made(new Int64(data));
   }
 
   public abstract DType dtype();
@@ -113,6 +138,11 @@ public abstract sealed class Storage
   /** The {@code float64} backing array (no copy). */
   public double[] doubles() {
     throw new IllegalStateException("storage is " + dtype().displayName() + ", not float64");
+  }
+
+  /** The {@code int64} backing array (no copy). */
+  public long[] longs() {
+    throw new IllegalStateException("storage is " + dtype().displayName() + ", not int64");
   }
 
   /** The {@code bool} backing array (no copy). */
@@ -229,6 +259,11 @@ public abstract sealed class Storage
     @Override
     public void fill(int from, int count, double value) {
       Arrays.fill(data, from, from + count, (long) value);
+    }
+
+    @Override
+    public long[] longs() {
+      return data;
     }
   }
 

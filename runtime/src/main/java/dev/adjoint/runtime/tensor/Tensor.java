@@ -988,7 +988,7 @@ public final class Tensor {
     return true;
   }
 
-  /** PyTorch's format: {@code tensor([36., 81.], requiresGrad)}. */
+  /** PyTorch's format: {@code tensor([36., 81.], requires_grad=True)}. */
   @Override
   public String toString() {
     return TensorFormatter.format(this);

@@ -46,13 +46,13 @@ final class TensorFormatter {
       out.append(", device='").append(shownTensor.device()).append('\'');
     }
     if (t.dtype() == DType.FLOAT64) {
-      out.append(", dtype=float64");
+      out.append(", dtype=torch.float64");
     }
     Node fn = shownTensor.gradFn();
     if (fn != null) {
-      out.append(", gradFn=<").append(fn.name()).append('>');
+      out.append(", grad_fn=<").append(fn.name()).append('>');
     } else if (shownTensor.requiresGrad()) {
-      out.append(", requiresGrad");
+      out.append(", requires_grad=True");
     }
     return out.append(')').toString();
   }

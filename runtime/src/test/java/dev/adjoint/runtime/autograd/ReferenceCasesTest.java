@@ -24,7 +24,7 @@ class ReferenceCasesTest {
     y.backward();
     assertEquals(5.0, w.grad().item());
     assertEquals(1.0, b.grad().item());
-    assertEquals("tensor(22., gradFn=<AddBackward0>)", y.toString());
+    assertEquals("tensor(22., grad_fn=<AddBackward0>)", y.toString());
   }
 
   @Test
@@ -115,6 +115,6 @@ class ReferenceCasesTest {
             + "2500 tensor([-0.0075,  0.0425]) 2.933134\n"
             + "5000 tensor([-9.7513e-05,  6.1291e-04]) 2.927647\n",
         log.toString());
-    assertEquals("tensor([  5.3671, -17.3012], requiresGrad)", params.toString());
+    assertEquals("tensor([  5.3671, -17.3012], requires_grad=True)", params.toString());
   }
 }

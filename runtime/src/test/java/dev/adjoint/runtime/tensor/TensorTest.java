@@ -168,9 +168,10 @@ class TensorTest {
     assertEquals("tensor([[1., 2., 3.],\n        [4., 5., 6.]])", m23().toString());
     assertEquals("tensor(5.)", Tensor.scalar(5).toString());
     assertEquals(
-        "tensor([1.5000], dtype=float64)",
+        "tensor([1.5000], dtype=torch.float64)",
         Tensor.fromArray(DType.FLOAT64, new double[] {1.5}, 1).toString());
-    assertEquals("tensor([1., 2.], requiresGrad)", Tensor.of(1, 2).requiresGrad(true).toString());
+    assertEquals(
+        "tensor([1., 2.], requires_grad=True)", Tensor.of(1, 2).requiresGrad(true).toString());
     assertEquals("tensor([ True, False])", Tensor.of(1, 0).gt(0.5).toString());
     assertEquals("tensor([3, 1])", Tensor.ofLongs(3, 1).toString());
     assertEquals(

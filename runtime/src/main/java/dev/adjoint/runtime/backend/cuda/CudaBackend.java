@@ -29,12 +29,14 @@ public final class CudaBackend implements Backend {
   private final Reductions reductions;
   private final Indexing indexing;
   private final Matmul matmul;
+  private final HostNnKernels nn;
 
   CudaBackend(Gpu device) {
     this.device = device;
     this.reductions = new Reductions(device, this);
     this.indexing = new Indexing(device, this);
     this.matmul = new Matmul(device, this);
+    this.nn = new HostNnKernels(device.device());
   }
 
   // ------------------------------------------------------------------ memory and transfers
@@ -279,17 +281,6 @@ public final class CudaBackend implements Backend {
     indexing.gatherOrScatter(dst, dim, index, src);
   }
 
-  /**
-   * Convolution, pooling and batch norm have no CUDA kernels yet: an operation on a GPU tensor says
-   * so instead of computing anything.
-   */
-  @Override
-  public NnKernels nn() {
-    throw new UnsupportedOperationException(
-        "convolution, pooling and batch norm have no CUDA kernels yet: run them on CPU tensors"
-            + " (.cpu()), then move the result back with .to(device)");
-  }
-
   /** {@code t} on this GPU: itself, or an uploaded copy of a host tensor (an index, a scalar). */
   Tensor onDevice(Tensor t) {
     return t.isCuda() ? t : upload(t);
@@ -298,5 +289,14 @@ public final class CudaBackend implements Backend {
   /** {@code t} contiguous from offset 0 (a copy if it is not). */
   Tensor dense(Tensor t) {
     return t.isCuda() && t.isContiguous() && t.offset() == 0 ? t : copy(onDevice(t), t.dtype());
+  }
+
+  /**
+   * Convolution, pooling and batch norm: the CPU's kernels for now, through the host (see {@link
+   * HostNnKernels}).
+   */
+  @Override
+  public NnKernels nn() {
+    return nn;
   }
 }

@@ -55,7 +55,8 @@ class EmulatedDeviceTest {
     assertEquals(2.0, g.get(0, 1));
     Tensor z = Tensor.zeros(Device.cuda(), DType.FLOAT64, 2, 2);
     assertEquals(
-        "tensor([[0., 0.],\n        [0., 0.]], device='cuda:0', dtype=float64)", z.toString());
+        "tensor([[0., 0.],\n        [0., 0.]], device='cuda:0', dtype=torch.float64)",
+        z.toString());
     assertArrayEquals(
         new double[] {7, 7}, Tensor.full(Device.cuda(), DType.FLOAT32, 7, 2).toArray());
   }

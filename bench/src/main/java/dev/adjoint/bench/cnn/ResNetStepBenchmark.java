@@ -1,0 +1,87 @@
+package dev.adjoint.bench.cnn;
+
+import dev.adjoint.bench.torch.TorchThreads;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * REFERENCE R6's training step ({@link ResNetSteps}: ResNet-18 forward on 3×64×64, the summed
+ * difference from random labels, backward, SGD with momentum) at batch 1 and 8, on our engines and
+ * in libtorch at its best setting on this machine (1 torch thread + 2 OpenBLAS threads, PEERS.md;
+ * {@code 2+2} beside it). Issue 11's target: each of our engines at most 0.6× libtorch's time.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "--enable-native-access=ALL-UNNAMED",
+      "--sun-misc-unsafe-memory-access=allow",
+      "--add-modules=jdk.incubator.vector",
+      "-Dorg.bytedeco.javacpp.nopointergc=true",
+      "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0",
+      "-Xmx6g"
+    })
+public class ResNetStepBenchmark {
+  /** The batch size. */
+  @State(Scope.Thread)
+  public static class Batch {
+    @Param({"1", "8"})
+    public int batch;
+  }
+
+  /** The dynamic tape. */
+  @State(Scope.Thread)
+  public static class Tape {
+    ResNetSteps.Step step;
+
+    @Setup(Level.Trial)
+    public void setUp(Batch b) {
+      step = ResNetSteps.tape(b.batch);
+    }
+  }
+
+  /** libtorch, under one thread setting. */
+  @State(Scope.Thread)
+  public static class Torch {
+    @Param({"1+2", "2+2"})
+    public String threads;
+
+    ResNetSteps.Step step;
+
+    @Setup(Level.Trial)
+    public void setUp(Batch b) {
+      TorchThreads.of(threads).apply();
+      step = ResNetSteps.libtorch(b.batch);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      step.close();
+    }
+  }
+
+  @Benchmark
+  public double tape(Tape s) {
+    return s.step.run();
+  }
+
+  @Benchmark
+  public double libtorch(Torch s) {
+    return s.step.run();
+  }
+}

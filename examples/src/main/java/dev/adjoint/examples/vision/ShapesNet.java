@@ -1,0 +1,47 @@
+package dev.adjoint.examples.vision;
+
+import dev.adjoint.runtime.nn.BatchNorm2d;
+import dev.adjoint.runtime.nn.Conv2d;
+import dev.adjoint.runtime.nn.Dropout;
+import dev.adjoint.runtime.nn.Linear;
+import dev.adjoint.runtime.nn.MaxPool2d;
+import dev.adjoint.runtime.nn.Module;
+import dev.adjoint.runtime.nn.ReLU;
+import dev.adjoint.runtime.tensor.Generator;
+import dev.adjoint.runtime.tensor.Tensor;
+
+/**
+ * A small CNN for {@link RenderedShapes}: two blocks of 3×3 convolution → batch norm → ReLU → 2×2
+ * max pool (16×16 → 8×8 → 4×4, 1 → 8 → 16 channels), dropout, and a linear classifier over the 256
+ * features.
+ */
+public final class ShapesNet extends Module {
+  private final Conv2d conv1;
+  private final BatchNorm2d bn1;
+  private final Conv2d conv2;
+  private final BatchNorm2d bn2;
+  private final ReLU relu;
+  private final MaxPool2d pool;
+  private final Dropout dropout;
+  private final Linear fc;
+
+  public ShapesNet(int classes, Generator gen) {
+    conv1 = registerModule("conv1", Conv2d.builder(1, 8, 3).padding(1).build(gen));
+    bn1 = registerModule("bn1", new BatchNorm2d(8));
+    conv2 = registerModule("conv2", Conv2d.builder(8, 16, 3).padding(1).build(gen));
+    bn2 = registerModule("bn2", new BatchNorm2d(16));
+    relu = registerModule("relu", new ReLU());
+    pool = registerModule("pool", new MaxPool2d(2));
+    dropout = registerModule("dropout", new Dropout(0.2, gen));
+    fc = registerModule("fc", new Linear(16 * 4 * 4, classes, gen));
+  }
+
+  /** Class scores [N, classes] for images [N, 1, 16, 16]. */
+  @Override
+  public Tensor forward(Tensor x) {
+    x = pool.forward(relu.forward(bn1.forward(conv1.forward(x))));
+    x = pool.forward(relu.forward(bn2.forward(conv2.forward(x))));
+    x = dropout.forward(x.flatten(1));
+    return fc.forward(x);
+  }
+}
