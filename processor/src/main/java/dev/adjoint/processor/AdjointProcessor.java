@@ -51,6 +51,7 @@ public final class AdjointProcessor extends AbstractProcessor {
   private Trees trees;
   private Reporter reporter;
   private DerivativeRegistry registry;
+  private MethodLowering lowering;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -111,6 +112,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     }
     reporter = new Reporter(processingEnv.getMessager(), trees);
     registry = new DerivativeRegistry(processingEnv.getTypeUtils(), reporter);
+    lowering = new MethodLowering(trees, processingEnv.getElementUtils(), registry);
     return true;
   }
 
@@ -130,8 +132,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     for (ExecutableElement method : ordered) {
       try {
         DifferentiableDeclaration declaration = DifferentiableDeclaration.read(method);
-        MethodLowering.Lowered lowered =
-            MethodLowering.lower(trees, processingEnv.getElementUtils(), registry, declaration);
+        MethodLowering.Lowered lowered = lowering.lower(declaration);
         try {
           // the same primal with each array element loaded once per straight-line stretch
           IrFunction function = LoadReuse.apply(lowered.function());

@@ -11,6 +11,7 @@ public final class DiagnosticException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final DiagnosticId id;
+  private final String detail;
   private final transient Tree tree;
   private final Origin origin;
 
@@ -22,6 +23,7 @@ public final class DiagnosticException extends RuntimeException {
   public DiagnosticException(DiagnosticId id, Tree tree, String message) {
     super(id.tag() + " " + message);
     this.id = id;
+    this.detail = message;
     this.tree = tree;
     this.origin = null;
   }
@@ -36,6 +38,7 @@ public final class DiagnosticException extends RuntimeException {
   public DiagnosticException(DiagnosticId id, Origin origin, String message) {
     super(id.tag() + " " + message);
     this.id = id;
+    this.detail = message;
     this.tree = null;
     this.origin = origin;
   }
@@ -47,6 +50,11 @@ public final class DiagnosticException extends RuntimeException {
 
   public DiagnosticId id() {
     return id;
+  }
+
+  /** What is wrong and how to fix it: the message without the id. */
+  public String detail() {
+    return detail;
   }
 
   /** Where in the IR the problem is, or {@code null} when {@link #tree()} says. */

@@ -49,10 +49,20 @@ public record IrFunction(
   }
 
   /**
-   * A tensor read from the receiver: {@code expression} is how generated code reads it ({@code
-   * self.weight}, {@code self.hidden.bias()}), {@code variable} holds it in the IR.
+   * A tensor read from a field, the receiver's ({@code self.weight}, {@code self.hidden.bias()}) or
+   * a class's: {@code field} says how generated code reads it, {@code variable} holds it in the IR.
    */
-  public record FieldLeaf(Value.Var variable, String expression) {}
+  public record FieldLeaf(Value.Var variable, FieldRef field) {
+    /** The Java expression that reads the tensor. */
+    public String expression() {
+      return field.javaExpression();
+    }
+
+    /** Whether it is a parameter of the model (read through the receiver), not a class's tensor. */
+    public boolean ofModel() {
+      return field.throughReceiver();
+    }
+  }
 
   /**
    * A parameter.

@@ -1,5 +1,7 @@
 package dev.adjoint.processor.ir;
 
+import java.util.Optional;
+
 /** An operand: a variable or a constant. */
 public sealed interface Value permits Value.Var, Value.Const {
   IrType type();
@@ -26,8 +28,26 @@ public sealed interface Value permits Value.Var, Value.Const {
    *
    * @param javaExpression what generated code prints for it
    * @param type the constant's type
+   * @param field the field it reads, when it reads one through the receiver: a body written at a
+   *     call on a sub-model reads it through that sub-model ({@link FieldRef#under})
    */
-  record Const(String javaExpression, IrType type) implements Value {
+  record Const(String javaExpression, IrType type, Optional<FieldRef> field) implements Value {
+    public Const {
+      if (field.isPresent() && !field.get().javaExpression().equals(javaExpression)) {
+        throw new IllegalArgumentException(javaExpression + " does not read " + field.get());
+      }
+    }
+
+    /** A literal or another constant expression that reads no field of the receiver. */
+    public Const(String javaExpression, IrType type) {
+      this(javaExpression, type, Optional.empty());
+    }
+
+    /** A field's value, read as {@code field} says ({@code self.mass}, {@code Physics.G}). */
+    public static Const of(FieldRef field, IrType type) {
+      return new Const(field.javaExpression(), type, Optional.of(field));
+    }
+
     @Override
     public String toString() {
       return javaExpression;

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The source variables in scope while a body is lowered, block by block. Each binding remembers the
- * IR variable holding the source variable's current value: an assignment makes a new IR variable
- * and moves the binding to it.
+ * The source variables of one block, and through its parent those of the blocks around it. Each
+ * binding remembers the IR variable holding the source variable's current value: an assignment
+ * makes a new IR variable and moves the binding to it. A frame holds the innermost scope; a nested
+ * block gets a {@link #child}, which is dropped when the block ends.
  */
 final class Scope {
   /** A source variable: its declared type and its current IR variable (null until assigned). */
@@ -27,27 +28,30 @@ final class Scope {
     }
   }
 
-  private final Deque<Map<String, Binding>> blocks = new ArrayDeque<>();
+  private final Scope parent;
+  private final Map<String, Binding> declared = new LinkedHashMap<>();
 
-  Scope() {
-    blocks.push(new LinkedHashMap<>());
+  private Scope(Scope parent) {
+    this.parent = parent;
   }
 
-  void enterBlock() {
-    blocks.push(new LinkedHashMap<>());
+  /** The scope of a function's parameters, around its body. */
+  static Scope root() {
+    return new Scope(null);
   }
 
-  void exitBlock() {
-    blocks.pop();
+  /** The scope of a block inside this one. */
+  Scope child() {
+    return new Scope(this);
   }
 
   void declare(Binding binding) {
-    blocks.peek().put(binding.sourceName, binding);
+    declared.put(binding.sourceName, binding);
   }
 
   Optional<Binding> lookup(String name) {
-    for (Map<String, Binding> block : blocks) {
-      Binding b = block.get(name);
+    for (Scope s = this; s != null; s = s.parent) {
+      Binding b = s.declared.get(name);
       if (b != null) {
         return Optional.of(b);
       }
@@ -55,17 +59,19 @@ final class Scope {
     return Optional.empty();
   }
 
-  /** The current IR variable of every binding in scope, to restore after a branch arm. */
+  /** The current IR variable of every binding in scope, outermost first, to restore later. */
   Map<Binding, Value.Var> snapshot() {
+    Deque<Scope> chain = new ArrayDeque<>();
+    for (Scope s = this; s != null; s = s.parent) {
+      chain.push(s);
+    }
     Map<Binding, Value.Var> state = new LinkedHashMap<>();
     // outermost first, so merges come out in declaration order
-    blocks
-        .descendingIterator()
-        .forEachRemaining(block -> block.values().forEach(b -> state.put(b, b.current)));
+    chain.forEach(s -> s.declared.values().forEach(b -> state.put(b, b.current)));
     return state;
   }
 
-  void restore(Map<Binding, Value.Var> state) {
+  static void restore(Map<Binding, Value.Var> state) {
     state.forEach((b, v) -> b.current = v);
   }
 }

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.parse;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
@@ -16,9 +17,12 @@ import javax.lang.model.util.Elements;
 
 /**
  * Resolves the names a method body uses the way javac would, from the compilation unit's imports:
- * bodies are not attributed while annotation processors run, so nobody else does it for us.
+ * bodies are not attributed while annotation processors run, so nobody else does it for us. Names
+ * are read as trees, part by part, never as text.
  */
 final class TypeResolver {
+  private static final String ON_DEMAND = "*";
+
   private final Elements elements;
   private final CompilationUnitTree unit;
   private final TypeElement enclosingClass;
@@ -29,46 +33,47 @@ final class TypeResolver {
     this.enclosingClass = enclosingClass;
   }
 
+  /**
+   * The parts of a tree that is a (possibly qualified) name, {@code [java, lang, Math]}; empty for
+   * any other tree.
+   */
+  static Optional<List<String>> parts(Tree tree) {
+    if (tree instanceof IdentifierTree id) {
+      List<String> parts = new ArrayList<>();
+      parts.add(id.getName().toString());
+      return Optional.of(parts);
+    }
+    if (tree instanceof MemberSelectTree select) {
+      return parts(select.getExpression())
+          .map(
+              parts -> {
+                parts.add(select.getIdentifier().toString());
+                return parts;
+              });
+    }
+    return Optional.empty();
+  }
+
+  /** The class a tree that is a name denotes in this compilation unit, if any. */
+  Optional<TypeElement> resolve(Tree name) {
+    return parts(name).flatMap(this::resolve);
+  }
+
   /** The class a simple or qualified name denotes in this compilation unit, if any. */
-  Optional<TypeElement> resolveType(String name) {
-    if (name.contains(".")) {
-      return resolveQualified(name);
+  Optional<TypeElement> resolve(List<String> parts) {
+    if (parts.size() == 1) {
+      return resolveSimple(parts.get(0));
     }
-    // the enclosing classes and their member classes shadow imports
-    for (Element scope = enclosingClass; scope instanceof TypeElement type; ) {
-      if (type.getSimpleName().contentEquals(name)) {
-        return Optional.of(type);
-      }
-      for (TypeElement member : ElementFilter.typesIn(type.getEnclosedElements())) {
-        if (member.getSimpleName().contentEquals(name)) {
-          return Optional.of(member);
-        }
-      }
-      scope = type.getEnclosingElement();
+    Optional<TypeElement> canonical = lookup(String.join(".", parts));
+    if (canonical.isPresent()) {
+      return canonical;
     }
-    for (ImportTree imp : unit.getImports()) {
-      String imported = imp.getQualifiedIdentifier().toString();
-      if (!imp.isStatic() && imported.endsWith("." + name)) {
-        Optional<TypeElement> type = resolveQualified(imported);
-        if (type.isPresent()) {
-          return type;
-        }
-      }
+    // Outer.Inner written through an import or the same package
+    Optional<TypeElement> type = resolveSimple(parts.get(0));
+    for (String member : parts.subList(1, parts.size())) {
+      type = type.flatMap(t -> memberType(t, member));
     }
-    Optional<TypeElement> samePackage = lookup(packageName() + name);
-    if (samePackage.isPresent()) {
-      return samePackage;
-    }
-    for (ImportTree imp : unit.getImports()) {
-      String imported = imp.getQualifiedIdentifier().toString();
-      if (!imp.isStatic() && imported.endsWith(".*")) {
-        Optional<TypeElement> type = lookup(imported.substring(0, imported.length() - 1) + name);
-        if (type.isPresent()) {
-          return type;
-        }
-      }
-    }
-    return lookup("java.lang." + name);
+    return type;
   }
 
   /**
@@ -82,44 +87,72 @@ final class TypeResolver {
         continue;
       }
       String importedMember = select.getIdentifier().toString();
-      if (importedMember.equals("*") || importedMember.equals(member)) {
-        resolveQualified(select.getExpression().toString()).ifPresent(owners::add);
+      if (importedMember.equals(ON_DEMAND) || importedMember.equals(member)) {
+        resolveQualified(select.getExpression()).ifPresent(owners::add);
       }
     }
     return owners;
   }
 
-  /** The name of a tree that is a (possibly qualified) name, else empty. */
-  static Optional<String> nameOf(Tree tree) {
-    return switch (tree.getKind()) {
-      case IDENTIFIER, MEMBER_SELECT -> Optional.of(tree.toString());
-      default -> Optional.empty();
-    };
-  }
-
-  String packageName() {
-    PackageElement pkg = elements.getPackageOf(enclosingClass);
-    return pkg.isUnnamed() ? "" : pkg.getQualifiedName() + ".";
-  }
-
-  private Optional<TypeElement> resolveQualified(String name) {
-    Optional<TypeElement> direct = lookup(name);
-    if (direct.isPresent()) {
-      return direct;
+  private Optional<TypeElement> resolveSimple(String name) {
+    // the enclosing classes and their member classes shadow imports
+    for (Element scope = enclosingClass; scope instanceof TypeElement type; ) {
+      if (type.getSimpleName().contentEquals(name)) {
+        return Optional.of(type);
+      }
+      Optional<TypeElement> member = memberType(type, name);
+      if (member.isPresent()) {
+        return member;
+      }
+      scope = type.getEnclosingElement();
     }
-    // Outer.Inner written through an import or the same package
-    int dot = name.indexOf('.');
-    if (dot > 0) {
-      Optional<TypeElement> outer = resolveType(name.substring(0, dot));
-      if (outer.isPresent()) {
-        return lookup(outer.get().getQualifiedName() + name.substring(dot));
+    for (ImportTree imp : unit.getImports()) {
+      if (!imp.isStatic()
+          && imp.getQualifiedIdentifier() instanceof MemberSelectTree select
+          && select.getIdentifier().contentEquals(name)) {
+        Optional<TypeElement> type = resolveQualified(select);
+        if (type.isPresent()) {
+          return type;
+        }
       }
     }
-    return Optional.empty();
+    PackageElement pkg = elements.getPackageOf(enclosingClass);
+    Optional<TypeElement> samePackage =
+        lookup(pkg.isUnnamed() ? name : pkg.getQualifiedName() + "." + name);
+    if (samePackage.isPresent()) {
+      return samePackage;
+    }
+    for (ImportTree imp : unit.getImports()) {
+      if (!imp.isStatic()
+          && imp.getQualifiedIdentifier() instanceof MemberSelectTree select
+          && select.getIdentifier().contentEquals(ON_DEMAND)) {
+        Optional<List<String>> container = parts(select.getExpression());
+        if (container.isPresent()) {
+          List<String> qualified = new ArrayList<>(container.get());
+          qualified.add(name);
+          Optional<TypeElement> type = lookup(String.join(".", qualified));
+          if (type.isPresent()) {
+            return type;
+          }
+        }
+      }
+    }
+    return lookup("java.lang." + name);
   }
 
-  private Optional<TypeElement> lookup(String qualifiedName) {
-    TypeElement type = elements.getTypeElement(qualifiedName);
+  /** A name written out in full in an import: a class, or a member class of one. */
+  private Optional<TypeElement> resolveQualified(Tree name) {
+    return parts(name).flatMap(this::resolve);
+  }
+
+  private static Optional<TypeElement> memberType(TypeElement type, String name) {
+    return ElementFilter.typesIn(type.getEnclosedElements()).stream()
+        .filter(member -> member.getSimpleName().contentEquals(name))
+        .findFirst();
+  }
+
+  private Optional<TypeElement> lookup(String canonicalName) {
+    TypeElement type = elements.getTypeElement(canonicalName);
     if (type == null || type.getKind() == ElementKind.PACKAGE) {
       return Optional.empty();
     }

@@ -1,0 +1,33 @@
+package dev.adjoint.processor.parse;
+
+import dev.adjoint.processor.ir.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The nodes of the block being built, in order: a branch's arm, a loop's body, a function. */
+final class Block {
+  private final List<Node> nodes = new ArrayList<>();
+
+  void add(Node node) {
+    nodes.add(node);
+  }
+
+  void addAll(List<Node> more) {
+    nodes.addAll(more);
+  }
+
+  /** The node added last, if any. */
+  Optional<Node> last() {
+    return nodes.isEmpty() ? Optional.empty() : Optional.of(nodes.get(nodes.size() - 1));
+  }
+
+  /** Replaces the node added last (one that now defines another variable). */
+  void replaceLast(Node node) {
+    nodes.set(nodes.size() - 1, node);
+  }
+
+  List<Node> nodes() {
+    return List.copyOf(nodes);
+  }
+}

@@ -1,0 +1,199 @@
+package dev.adjoint.processor.parse;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.Value;
+import dev.adjoint.runtime.rules.ElementwiseOp;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Calls: resolves what a call calls (bodies are not attributed during annotation processing) and
+ * hands it to the collaborator that lowers it: {@code Math} and {@code StrictMath} functions and
+ * {@code Adjoint.noDerivative} here; tensor operations to {@link TensorCalls}; {@code
+ * Differentiable} tensor methods, of this class, another or a sub-model, to {@link TensorCallees};
+ * scalar ones and methods with registered derivatives to {@link ScalarCallees}.
+ */
+final class Calls {
+  static final String ADJOINT_MARKERS = "dev.adjoint.Adjoint";
+
+  private final Expressions expressions;
+  private final FieldReads fields;
+  private final Overloads overloads;
+  private final TensorCalls tensors;
+  private final TensorCallees tensorCallees;
+  private final ScalarCallees scalarCallees;
+
+  Calls(
+      Expressions expressions,
+      FieldReads fields,
+      Overloads overloads,
+      TensorCalls tensors,
+      TensorCallees tensorCallees,
+      ScalarCallees scalarCallees) {
+    this.expressions = expressions;
+    this.fields = fields;
+    this.overloads = overloads;
+    this.tensors = tensors;
+    this.tensorCallees = tensorCallees;
+    this.scalarCallees = scalarCallees;
+  }
+
+  Value call(MethodInvocationTree call, Frame frame) {
+    ExpressionTree select = call.getMethodSelect();
+    TypeElement owner = frame.source().owner();
+    String name;
+    Optional<TypeElement> ownerType;
+    boolean onReceiver;
+    if (select instanceof IdentifierTree id) {
+      name = id.getName().toString();
+      onReceiver = true;
+      ownerType =
+          overloads.hasMethod(owner, name)
+              ? Optional.of(owner)
+              : frame.source().resolver().staticImportsOf(name).stream()
+                  .filter(t -> overloads.hasMethod(t, name))
+                  .findFirst();
+    } else if (select instanceof MemberSelectTree member) {
+      name = member.getIdentifier().toString();
+      ExpressionTree qualifier = member.getExpression();
+      Optional<Value> onField = callOnTensorOrModel(call, qualifier, name, frame);
+      if (onField.isPresent()) {
+        return onField.get();
+      }
+      if (TypeResolver.parts(qualifier).isEmpty()) {
+        Value value = expressions.lower(qualifier, frame); // reports what is wrong ('new', ...)
+        if (value.type() == IrType.TENSOR) {
+          return tensors.method(call, value, name, frame);
+        }
+        throw Typing.unsupported(
+            call,
+            "a call on the value of an expression",
+            "call static methods" + " through their class, or methods of this class");
+      }
+      onReceiver = FieldReads.isThis(qualifier);
+      ownerType = onReceiver ? Optional.of(owner) : FieldReads.typeNamed(qualifier, frame);
+    } else {
+      throw Typing.unsupported(call, "this call", "call a static method or a method of this class");
+    }
+    if (ownerType.isEmpty()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ103,
+          call,
+          "cannot resolve the method in '"
+              + select
+              + "': @Differentiable methods call static methods through their class and"
+              + " methods of this class, and do no I/O");
+    }
+    TypeElement type = ownerType.get();
+    String qualifiedOwner = type.getQualifiedName().toString();
+    if (qualifiedOwner.equals(IrType.TENSOR_CLASS) || qualifiedOwner.equals(TensorCalls.LOSSES)) {
+      return tensors.staticCall(call, qualifiedOwner, name, frame);
+    }
+    List<Value> args = expressions.lowerAll(call.getArguments(), frame);
+    if (qualifiedOwner.equals("java.lang.Math") || qualifiedOwner.equals("java.lang.StrictMath")) {
+      return math(call, type.getSimpleName().toString(), name, args, frame);
+    }
+    if (qualifiedOwner.equals(ADJOINT_MARKERS) && name.equals("noDerivative") && args.size() == 1) {
+      Value.Var target = frame.temporary(Typing.numeric(args.get(0), call).type());
+      frame.emit(new Node.Detach(target, args.get(0), frame.origin(call)));
+      return target;
+    }
+    ExecutableElement callee = overloads.choose(type, name, args, call);
+    if (!callee.getModifiers().contains(Modifier.STATIC)) {
+      if (!onReceiver || !frame.source().isInstance()) {
+        throw Typing.unsupported(
+            call,
+            "a call to instance method " + name + " on another object",
+            "call instance methods of this class, or static methods");
+      }
+    } else {
+      onReceiver = false;
+    }
+    if (callee.getAnnotation(Differentiable.class) == null) {
+      return scalarCallees.registered(call, callee, args, frame);
+    }
+    DifferentiableDeclaration declared = ScalarCallees.declarationOf(call, callee);
+    if (ScalarCallees.onTensors(declared)) {
+      // its generated method adds into .grad() of leaves and returns no partials to chain
+      // through: it is differentiated as if its body were written here
+      return tensorCallees.inline(call, callee, declared, List.of(), args, frame);
+    }
+    return scalarCallees.differentiable(call, callee, declared, onReceiver, args, frame);
+  }
+
+  /**
+   * A call on a tensor held in a local or a field ({@code x.matmul(w)}, {@code this.w.t()}), on a
+   * layer held in a field ({@code hidden.forward(x)}), or a {@code @Differentiable} method of a
+   * sub-model held in a field ({@code encoder.encode(x)}); empty when the qualifier is none.
+   */
+  private Optional<Value> callOnTensorOrModel(
+      MethodInvocationTree call, ExpressionTree qualifier, String name, Frame frame) {
+    TypeElement owner = frame.source().owner();
+    Optional<VariableElement> field = Optional.empty();
+    if (qualifier instanceof IdentifierTree id) {
+      Optional<Scope.Binding> local = frame.scope().lookup(id.getName().toString());
+      if (local.isPresent()) {
+        return local.get().type == IrType.TENSOR
+            ? Optional.of(tensors.method(call, Assignments.read(local.get(), id), name, frame))
+            : Optional.empty();
+      }
+      field = fields.find(owner, id.getName().toString());
+    } else if (qualifier instanceof MemberSelectTree select
+        && FieldReads.isThis(select.getExpression())) {
+      field = fields.find(owner, select.getIdentifier().toString());
+    }
+    if (field.isEmpty()) {
+      return Optional.empty();
+    }
+    if (FieldReads.isTensor(field.get())) {
+      Value receiver = fields.value(field.get(), qualifier, true, frame);
+      return Optional.of(tensors.method(call, receiver, name, frame));
+    }
+    if (FieldReads.isLayer(field.get())) {
+      return Optional.of(tensors.layer(call, field.get(), name, frame));
+    }
+    if (tensorCallees.isSubModelCall(field.get(), name)) {
+      return Optional.of(tensorCallees.onSubModel(call, field.get(), name, frame));
+    }
+    return Optional.empty();
+  }
+
+  private static Value math(
+      MethodInvocationTree call, String mathClass, String name, List<Value> args, Frame frame) {
+    Optional<ElementwiseOp> op = ElementwiseOp.ofMathMethod(name, args.size());
+    if (op.isEmpty()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ103,
+          call,
+          mathClass
+              + "."
+              + name
+              + " has no derivative rule; wrap"
+              + " the call in Adjoint.noDerivative(...) if no gradient should flow through it,"
+              + " or compute it in a method with a @Derivative");
+    }
+    IrType type = IrType.DOUBLE;
+    for (Value arg : args) {
+      Typing.numeric(arg, call);
+    }
+    if (op.get().preservesFloat()) {
+      type = args.stream().map(Value::type).reduce(IrType.INT, IrType::promote);
+      if (op.get() == ElementwiseOp.SIGNUM && !type.isFloating()) {
+        type = IrType.FLOAT; // Math.signum(int) resolves to signum(float)
+      }
+    }
+    return Operators.apply(op.get(), type, args, mathClass, call, frame);
+  }
+}

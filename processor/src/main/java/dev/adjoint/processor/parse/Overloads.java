@@ -1,0 +1,84 @@
+package dev.adjoint.processor.parse;
+
+import com.sun.source.tree.Tree;
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Value;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/** Which method a call calls, from the IR types of its arguments, as javac would choose it. */
+final class Overloads {
+  private final Elements elements;
+
+  Overloads(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** The method {@code name} of {@code type} (declared or inherited) that {@code args} select. */
+  ExecutableElement choose(TypeElement type, String name, List<Value> args, Tree where) {
+    List<ExecutableElement> candidates =
+        ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+            .filter(m -> m.getSimpleName().contentEquals(name))
+            .filter(m -> m.getParameters().size() == args.size())
+            .toList();
+    List<ExecutableElement> applicable = candidates.stream().filter(m -> accepts(m, args)).toList();
+    if (applicable.size() > 1) {
+      // prefer the one taking exactly the argument types
+      List<ExecutableElement> exact =
+          applicable.stream().filter(m -> acceptsExactly(m, args)).toList();
+      if (exact.size() == 1) {
+        return exact.get(0);
+      }
+      throw new DiagnosticException(
+          DiagnosticId.ADJ111,
+          where,
+          "cannot tell which overload of "
+              + name
+              + " is called;"
+              + " cast the arguments to the parameter types");
+    }
+    if (applicable.isEmpty()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ103,
+          where,
+          "no method "
+              + name
+              + " taking "
+              + args.size()
+              + " primitive argument(s) in "
+              + type.getQualifiedName());
+    }
+    return applicable.get(0);
+  }
+
+  /** Whether {@code type} has a method {@code name}, declared or inherited. */
+  boolean hasMethod(TypeElement type, String name) {
+    return ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+        .anyMatch(m -> m.getSimpleName().contentEquals(name));
+  }
+
+  private static boolean accepts(ExecutableElement m, List<Value> args) {
+    for (int i = 0; i < args.size(); i++) {
+      Optional<IrType> p = Types2Ir.of(m.getParameters().get(i).asType());
+      if (p.isEmpty() || !p.get().acceptsWithoutCast(args.get(i).type())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean acceptsExactly(ExecutableElement m, List<Value> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (Types2Ir.of(m.getParameters().get(i).asType()).orElse(null) != args.get(i).type()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.adjoint.processor.parse;
+
+import com.sun.source.tree.MethodInvocationTree;
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.ir.DifferentiableCallee;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.RegisteredCallee;
+import dev.adjoint.processor.ir.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Calls whose partials come from elsewhere: a scalar {@code @Differentiable} method, whose
+ * generated gradient the forward sweep calls once ({@link Node.CallDifferentiable}), and a method
+ * with {@code @Derivative} partials registered ({@link Node.CallWithDerivative}).
+ */
+final class ScalarCallees {
+  private final Elements elements;
+  private final DerivativeRegistry registry;
+  private final Reachability reachability;
+
+  ScalarCallees(Elements elements, DerivativeRegistry registry, Reachability reachability) {
+    this.elements = elements;
+    this.registry = registry;
+    this.reachability = reachability;
+  }
+
+  /** The callee's declaration; an error in it is reported where it is declared, ADJ109 here. */
+  static DifferentiableDeclaration declarationOf(
+      MethodInvocationTree call, ExecutableElement callee) {
+    try {
+      return DifferentiableDeclaration.read(callee);
+    } catch (DiagnosticException e) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ109,
+          call,
+          callee.getSimpleName()
+              + " is @Differentiable but its declaration has an error; fix it first");
+    }
+  }
+
+  /** Whether a callee computes with tensors: it is written at its calls, not called. */
+  static boolean onTensors(DifferentiableDeclaration declared) {
+    return declared.returnType() == IrType.TENSOR
+        || declared.parameterTypes().contains(IrType.TENSOR);
+  }
+
+  Value differentiable(
+      MethodInvocationTree call,
+      ExecutableElement callee,
+      DifferentiableDeclaration declared,
+      boolean onReceiver,
+      List<Value> args,
+      Frame frame) {
+    if (declared.parameterTypes().stream().anyMatch(IrType::isMatrix)) {
+      throw Typing.unsupported(
+          call,
+          "passing a two-dimensional array to a @Differentiable method",
+          "pass its rows (m[i]), or inline the callee's loops here");
+    }
+    if (declared.returnType().isArray()) {
+      throw Typing.unsupported(
+          call,
+          "a call to a @Differentiable method returning an array",
+          "return a scalar from " + callee.getSimpleName() + ", or inline its loop here");
+    }
+    List<DifferentiableCallee.Parameter> parameters = new ArrayList<>();
+    List<String> paramNames = declared.parameterNames();
+    for (int i = 0; i < paramNames.size(); i++) {
+      parameters.add(
+          new DifferentiableCallee.Parameter(
+              paramNames.get(i),
+              declared.parameterTypes().get(i),
+              declared.differentiated().get(i)));
+    }
+    TypeElement calleeOwner = (TypeElement) callee.getEnclosingElement();
+    DifferentiableCallee target =
+        new DifferentiableCallee(
+            GeneratedNames.qualifiedGradientClass(calleeOwner),
+            callee.getSimpleName().toString(),
+            GeneratedNames.resultRecord(callee),
+            parameters,
+            declared.returnType());
+    reachability.require(callee, call, frame);
+    Value.Var value = frame.temporary(declared.returnType());
+    Value.Var result =
+        new Value.Var(
+            frame.state().names.fresh(callee.getSimpleName() + "Result"), declared.returnType());
+    frame.emit(
+        new Node.CallDifferentiable(value, result, target, onReceiver, args, frame.origin(call)));
+    return value;
+  }
+
+  Value registered(
+      MethodInvocationTree call, ExecutableElement callee, List<Value> args, Frame frame) {
+    Map<Integer, RegisteredCallee.MethodRef> partials = registry.derivativesOf(callee);
+    String name = callee.getSimpleName().toString();
+    if (partials.isEmpty()) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ103,
+          call,
+          "call to "
+              + name
+              + ", which has no derivative: mark it @Differentiable, or register"
+              + " its partials with @Derivative(of = \""
+              + name
+              + "\", wrt = ...)");
+    }
+    if (callee.getModifiers().contains(Modifier.PRIVATE)) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ110,
+          call,
+          name + " is private; the generated class cannot call it:" + " make it package-private");
+    }
+    reachability.require(callee, call, frame);
+    for (RegisteredCallee.MethodRef partial : partials.values()) {
+      // the generated code calls each partial too
+      TypeElement partialOwner = elements.getTypeElement(partial.owner());
+      if (partialOwner != null) {
+        ElementFilter.methodsIn(partialOwner.getEnclosedElements()).stream()
+            .filter(m -> m.getSimpleName().contentEquals(partial.method()))
+            .forEach(m -> reachability.require(m, call, frame));
+      }
+    }
+    IrType returnType =
+        Types2Ir.of(callee.getReturnType()).orElseThrow(); // checked at registration
+    List<RegisteredCallee.Parameter> parameters = new ArrayList<>();
+    for (int i = 0; i < callee.getParameters().size(); i++) {
+      VariableElement p = callee.getParameters().get(i);
+      parameters.add(
+          new RegisteredCallee.Parameter(
+              p.getSimpleName().toString(),
+              Types2Ir.of(p.asType()).orElseThrow(),
+              Optional.ofNullable(partials.get(i))));
+    }
+    TypeElement calleeOwner = (TypeElement) callee.getEnclosingElement();
+    RegisteredCallee target =
+        new RegisteredCallee(
+            reachability.sourceName(calleeOwner, frame), name, returnType, parameters);
+    Value.Var value = frame.temporary(returnType);
+    frame.emit(new Node.CallWithDerivative(value, target, args, frame.origin(call)));
+    return value;
+  }
+}
