@@ -224,20 +224,15 @@ final class FastConvolution {
   private static void unfold(ConvGeometry s, Dense xs, int g, Object col) {
     int nl = s.n * s.l;
     ParallelRanges.run(
-        s.n * s.cg,
+        s.n,
+        s.cg,
         (long) s.k * nl,
-        (from, to) -> {
-          for (int at = from; at < to; ) {
-            int n = at / s.cg;
-            int c0 = at % s.cg;
-            int c1 = Math.min(s.cg, c0 + (to - at));
-            int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
-            if (col instanceof float[] f) {
-              Im2col.im2col(s, (float[]) xs.data, xOff, f, n * s.l, nl, c0, c1);
-            } else {
-              Im2col.im2col(s, (double[]) xs.data, xOff, (double[]) col, n * s.l, nl, c0, c1);
-            }
-            at += c1 - c0;
+        (n, c0, c1) -> {
+          int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
+          if (col instanceof float[] f) {
+            Im2col.im2col(s, (float[]) xs.data, xOff, f, n * s.l, nl, c0, c1);
+          } else {
+            Im2col.im2col(s, (double[]) xs.data, xOff, (double[]) col, n * s.l, nl, c0, c1);
           }
         });
   }
@@ -245,21 +240,16 @@ final class FastConvolution {
   // the transposed patch matrix of group g of every image, images one after the other: n·l × k
   private static void unfoldTransposed(ConvGeometry s, Dense xs, int g, Object col) {
     ParallelRanges.run(
-        s.n * s.oh,
+        s.n,
+        s.oh,
         (long) s.k * s.n * s.l,
-        (from, to) -> {
-          for (int at = from; at < to; ) {
-            int n = at / s.oh;
-            int i0 = at % s.oh;
-            int i1 = Math.min(s.oh, i0 + (to - at));
-            int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
-            if (col instanceof float[] f) {
-              Im2col.im2colT(s, (float[]) xs.data, xOff, f, n * s.l * s.k, s.k, i0, i1);
-            } else {
-              Im2col.im2colT(
-                  s, (double[]) xs.data, xOff, (double[]) col, n * s.l * s.k, s.k, i0, i1);
-            }
-            at += i1 - i0;
+        (n, i0, i1) -> {
+          int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
+          int at = n * s.l * s.k;
+          if (col instanceof float[] f) {
+            Im2col.im2colT(s, (float[]) xs.data, xOff, f, at, s.k, i0, i1);
+          } else {
+            Im2col.im2colT(s, (double[]) xs.data, xOff, (double[]) col, at, s.k, i0, i1);
           }
         });
   }
@@ -268,31 +258,26 @@ final class FastConvolution {
   private static void fold(ConvGeometry s, Object col, boolean transposed, Dense dxs, int g) {
     int nl = s.n * s.l;
     ParallelRanges.run(
-        s.n * s.cg,
+        s.n,
+        s.cg,
         (long) s.k * nl,
-        (from, to) -> {
-          for (int at = from; at < to; ) {
-            int n = at / s.cg;
-            int c0 = at % s.cg;
-            int c1 = Math.min(s.cg, c0 + (to - at));
-            int dxOff = (n * s.c + g * s.cg) * s.h * s.w;
-            if (col instanceof float[] f) {
-              float[] dx = (float[]) dxs.data;
-              if (transposed) {
-                Im2col.col2imT(s, f, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
-              } else {
-                Im2col.col2im(s, f, n * s.l, nl, dx, dxOff, c0, c1);
-              }
+        (n, c0, c1) -> {
+          int dxOff = (n * s.c + g * s.cg) * s.h * s.w;
+          if (col instanceof float[] f) {
+            float[] dx = (float[]) dxs.data;
+            if (transposed) {
+              Im2col.col2imT(s, f, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
             } else {
-              double[] dx = (double[]) dxs.data;
-              double[] d = (double[]) col;
-              if (transposed) {
-                Im2col.col2imT(s, d, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
-              } else {
-                Im2col.col2im(s, d, n * s.l, nl, dx, dxOff, c0, c1);
-              }
+              Im2col.col2im(s, f, n * s.l, nl, dx, dxOff, c0, c1);
             }
-            at += c1 - c0;
+          } else {
+            double[] dx = (double[]) dxs.data;
+            double[] d = (double[]) col;
+            if (transposed) {
+              Im2col.col2imT(s, d, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
+            } else {
+              Im2col.col2im(s, d, n * s.l, nl, dx, dxOff, c0, c1);
+            }
           }
         });
   }

@@ -14,6 +14,11 @@ final class ParallelRanges {
     void run(int from, int to);
   }
 
+  /** The body of a loop over pairs: outer index {@code o}, inner indices {@code [from, to)}. */
+  interface PairBody {
+    void run(int o, int from, int to);
+  }
+
   private static final Job JOB = new Job();
 
   private ParallelRanges() {}
@@ -32,6 +37,25 @@ final class ParallelRanges {
       return;
     }
     body.run(0, count);
+  }
+
+  /**
+   * Runs {@code body} over the pairs {@code (o, i)}, {@code o < outer}, {@code i < inner}, in row
+   * order: each range of pairs is handed over as runs of inner indices within one outer index.
+   */
+  static void run(int outer, int inner, long work, PairBody body) {
+    run(
+        outer * inner,
+        work,
+        (from, to) -> {
+          for (int at = from; at < to; ) {
+            int o = at / inner;
+            int i0 = at % inner;
+            int i1 = Math.min(inner, i0 + (to - at));
+            body.run(o, i0, i1);
+            at += i1 - i0;
+          }
+        });
   }
 
   private static final class Job implements GemmThreads.Parts {
