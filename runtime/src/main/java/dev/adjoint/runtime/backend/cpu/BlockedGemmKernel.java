@@ -3,7 +3,7 @@ package dev.adjoint.runtime.backend.cpu;
 /**
  * Matmul through the blocked, vectorised {@link Gemm}. An operand laid out by rows or by columns (a
  * transposed view) maps onto {@link Gemm}'s {@code lda} and transpose flags without a copy; any
- * other layout (a broadcast view with a zero stride) goes to the reference loops.
+ * other layout (a broadcast view with a zero stride) is first gathered into a dense copy.
  */
 public final class BlockedGemmKernel implements GemmKernel {
   /** The one instance; the kernel has no state of its own. */
@@ -27,26 +27,22 @@ public final class BlockedGemmKernel implements GemmKernel {
       float[] c,
       int cOffset,
       int ldc) {
+    // a layout the GEMM cannot address (a broadcast view's zero stride, as the gradient of a sum
+    // has) is gathered into a dense copy: m·k or k·n moves, where the product does m·n·k
+    if (Layout.of(m, k, aRowStride, aColStride) == null) {
+      a = dense(a, aOffset, m, k, aRowStride, aColStride);
+      aOffset = 0;
+      aRowStride = Math.max(1, k);
+      aColStride = 1;
+    }
+    if (Layout.of(k, n, bRowStride, bColStride) == null) {
+      b = dense(b, bOffset, k, n, bRowStride, bColStride);
+      bOffset = 0;
+      bRowStride = Math.max(1, n);
+      bColStride = 1;
+    }
     Layout la = Layout.of(m, k, aRowStride, aColStride);
     Layout lb = Layout.of(k, n, bRowStride, bColStride);
-    if (la == null || lb == null) {
-      ReferenceGemm.INSTANCE.sgemm(
-          m,
-          n,
-          k,
-          a,
-          aOffset,
-          aRowStride,
-          aColStride,
-          b,
-          bOffset,
-          bRowStride,
-          bColStride,
-          c,
-          cOffset,
-          ldc);
-      return;
-    }
     Gemm.sgemm(
         la.transposed,
         lb.transposed,
@@ -82,26 +78,22 @@ public final class BlockedGemmKernel implements GemmKernel {
       double[] c,
       int cOffset,
       int ldc) {
+    // a layout the GEMM cannot address (a broadcast view's zero stride, as the gradient of a sum
+    // has) is gathered into a dense copy: m·k or k·n moves, where the product does m·n·k
+    if (Layout.of(m, k, aRowStride, aColStride) == null) {
+      a = dense(a, aOffset, m, k, aRowStride, aColStride);
+      aOffset = 0;
+      aRowStride = Math.max(1, k);
+      aColStride = 1;
+    }
+    if (Layout.of(k, n, bRowStride, bColStride) == null) {
+      b = dense(b, bOffset, k, n, bRowStride, bColStride);
+      bOffset = 0;
+      bRowStride = Math.max(1, n);
+      bColStride = 1;
+    }
     Layout la = Layout.of(m, k, aRowStride, aColStride);
     Layout lb = Layout.of(k, n, bRowStride, bColStride);
-    if (la == null || lb == null) {
-      ReferenceGemm.INSTANCE.dgemm(
-          m,
-          n,
-          k,
-          a,
-          aOffset,
-          aRowStride,
-          aColStride,
-          b,
-          bOffset,
-          bRowStride,
-          bColStride,
-          c,
-          cOffset,
-          ldc);
-      return;
-    }
     Gemm.dgemm(
         la.transposed,
         lb.transposed,
@@ -119,6 +111,26 @@ public final class BlockedGemmKernel implements GemmKernel {
         c,
         cOffset,
         ldc);
+  }
+
+  private static float[] dense(float[] x, int off, int rows, int cols, int rs, int cs) {
+    float[] out = new float[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        out[i * cols + j] = x[off + i * rs + j * cs];
+      }
+    }
+    return out;
+  }
+
+  private static double[] dense(double[] x, int off, int rows, int cols, int rs, int cs) {
+    double[] out = new double[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        out[i * cols + j] = x[off + i * rs + j * cs];
+      }
+    }
+    return out;
   }
 
   /**

@@ -443,6 +443,9 @@ public final class CpuBackend implements Backend {
 
   @Override
   public void scaleInPlace(Tensor dst, double factor) {
+    if (fastPaths && FloatScaling.scaleInPlace(dst, factor)) {
+      return;
+    }
     Indexer di = Indexer.of(dst, dst.shape());
     Storage d = dst.storage();
     for (int i = 0, n = dst.numel(); i < n; i++) {

@@ -50,26 +50,30 @@ final class FastBatchNorm {
     float[] xs = x.storage().floats();
     int o = x.offset();
     float[] out = new float[2 * p.channels];
-    for (int c = 0; c < p.channels; c++) {
-      double sum = 0;
-      for (int n = 0; n < p.batch; n++) {
-        sum += Dense.sum(xs, o + p.at(n, c), p.inner);
-      }
-      double mean = sum / p.count();
-      // Σ(x − m)² about the float mean m, less n·(m − mean)², is Σ(x − mean)²
-      float m = (float) mean;
-      double squares = 0;
-      for (int n = 0; n < p.batch; n++) {
-        for (int at = 0; at < p.inner; at += PlaneKernels.RUN) {
-          squares +=
-              K.squaredDeviations(
-                  xs, o + p.at(n, c) + at, Math.min(PlaneKernels.RUN, p.inner - at), m);
-        }
-      }
-      double shift = m - mean;
-      out[c] = m;
-      out[p.channels + c] = (float) Math.max(0, squares / p.count() - shift * shift);
-    }
+    ParallelRanges.run(
+        p.channels,
+        2 * (long) x.numel(),
+        (from, to) -> {
+          for (int c = from; c < to; c++) {
+            double sum = 0;
+            for (int n = 0; n < p.batch; n++) {
+              sum += Dense.sum(xs, o + p.at(n, c), p.inner);
+            }
+            double mean = sum / p.count();
+            // Σ(x − m)² about the float mean m, less n·(m − mean)², is Σ(x − mean)²
+            float m = (float) mean;
+            double squares = 0;
+            for (int n = 0; n < p.batch; n++) {
+              for (int at = 0; at < p.inner; at += PlaneKernels.RUN) {
+                int len = Math.min(PlaneKernels.RUN, p.inner - at);
+                squares += K.squaredDeviations(xs, o + p.at(n, c) + at, len, m);
+              }
+            }
+            double shift = m - mean;
+            out[c] = m;
+            out[p.channels + c] = (float) Math.max(0, squares / p.count() - shift * shift);
+          }
+        });
     return Tensor.fromArray(out, 2, p.channels);
   }
 
@@ -79,14 +83,19 @@ final class FastBatchNorm {
     Tensor y = Tensor.empty(DType.FLOAT32, x.shape());
     float[] xs = x.storage().floats();
     float[] ys = y.storage().floats();
-    for (int c = 0; c < p.channels; c++) {
-      // (x − μ)·s·w + b = x·scale + shift
-      double scale = (double) value(invstd, c) * value(weight, c);
-      float shift = (float) (value(bias, c) - value(mean, c) * scale);
-      for (int n = 0; n < p.batch; n++) {
-        K.affine(xs, x.offset() + p.at(n, c), p.inner, (float) scale, shift, ys, p.at(n, c));
-      }
-    }
+    ParallelRanges.run(
+        p.channels,
+        x.numel(),
+        (from, to) -> {
+          for (int c = from; c < to; c++) {
+            // (x − μ)·s·w + b = x·scale + shift
+            double scale = (double) value(invstd, c) * value(weight, c);
+            float shift = (float) (value(bias, c) - value(mean, c) * scale);
+            for (int n = 0; n < p.batch; n++) {
+              K.affine(xs, x.offset() + p.at(n, c), p.inner, (float) scale, shift, ys, p.at(n, c));
+            }
+          }
+        });
     return y;
   }
 
@@ -99,36 +108,41 @@ final class FastBatchNorm {
     float[] gs = g.storage().floats();
     float[] xs = x.storage().floats();
     float[] out = dx.storage().floats();
-    double[] sums = new double[2];
-    for (int c = 0; c < p.channels; c++) {
-      double mu = value(mean, c);
-      double s = value(invstd, c);
-      double scale = s * value(weight, c);
-      // training: dx = scale·(g − Σg/n − (x − μ)·s²·Σg(x − μ)/n) = a·g + b·x + c
-      double a = scale;
-      double b = 0;
-      double shift = 0;
-      if (training) {
-        centredSums(gs, g.offset(), xs, x.offset(), p, c, (float) mu, sums);
-        double k = s * s * sums[1] / p.count();
-        b = -scale * k;
-        shift = scale * (mu * k - sums[0] / p.count());
-      }
-      for (int n = 0; n < p.batch; n++) {
-        int at = p.at(n, c);
-        K.combine(
-            gs,
-            g.offset() + at,
-            xs,
-            x.offset() + at,
-            p.inner,
-            (float) a,
-            (float) b,
-            (float) shift,
-            out,
-            at);
-      }
-    }
+    ParallelRanges.run(
+        p.channels,
+        2 * (long) x.numel(),
+        (from, to) -> {
+          double[] sums = new double[2];
+          for (int c = from; c < to; c++) {
+            double mu = value(mean, c);
+            double s = value(invstd, c);
+            double scale = s * value(weight, c);
+            // training: dx = scale·(g − Σg/n − (x − μ)·s²·Σg(x − μ)/n) = a·g + b·x + c
+            double a = scale;
+            double b = 0;
+            double shift = 0;
+            if (training) {
+              centredSums(gs, g.offset(), xs, x.offset(), p, c, (float) mu, sums);
+              double k = s * s * sums[1] / p.count();
+              b = -scale * k;
+              shift = scale * (mu * k - sums[0] / p.count());
+            }
+            for (int n = 0; n < p.batch; n++) {
+              int at = p.at(n, c);
+              K.combine(
+                  gs,
+                  g.offset() + at,
+                  xs,
+                  x.offset() + at,
+                  p.inner,
+                  (float) a,
+                  (float) b,
+                  (float) shift,
+                  out,
+                  at);
+            }
+          }
+        });
     return dx;
   }
 
@@ -137,13 +151,24 @@ final class FastBatchNorm {
     Tensor x = Dense.of(input);
     Planes p = Planes.of(x);
     float[] dw = new float[p.channels];
-    double[] sums = new double[2];
-    for (int c = 0; c < p.channels; c++) {
-      float mu = value(mean, c);
-      centredSums(
-          g.storage().floats(), g.offset(), x.storage().floats(), x.offset(), p, c, mu, sums);
-      dw[c] = (float) (sums[1] * value(invstd, c));
-    }
+    ParallelRanges.run(
+        p.channels,
+        x.numel(),
+        (from, to) -> {
+          double[] sums = new double[2];
+          for (int c = from; c < to; c++) {
+            centredSums(
+                g.storage().floats(),
+                g.offset(),
+                x.storage().floats(),
+                x.offset(),
+                p,
+                c,
+                value(mean, c),
+                sums);
+            dw[c] = (float) (sums[1] * value(invstd, c));
+          }
+        });
     return Tensor.fromArray(dw, p.channels);
   }
 

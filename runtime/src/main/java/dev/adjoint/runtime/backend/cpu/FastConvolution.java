@@ -12,18 +12,23 @@ import dev.adjoint.runtime.tensor.Tensor;
  * <ul>
  *   <li>forward {@code Y = W·X} (og × n·l, then laid out as NCHW);
  *   <li>input gradient {@code dX = Wᵀ·G}, folded back into the image by col2im;
- *   <li>weight gradient {@code dW = G·Xᵀ}, X unfolded again from the input.
+ *   <li>weight gradient {@code dWᵀ = X·Gᵀ}, X unfolded again from the input.
  * </ul>
  *
- * A pointwise convolution (1 × 1, stride 1, no padding) needs no unfolding: each image's channels
- * are the patch matrix. The whole batch shares one product, so the small late layers of a network
- * (512 channels of 2 × 2 pixels) still make a product wide enough for the kernel.
+ * <p>Each product takes the layout of X (by rows, or transposed: one patch of k per pixel) that its
+ * shape runs fastest in, as measured on ResNet-18's layers: few pixels use the transposed patches
+ * ({@link #THIN}; the weight gradient {@code dW = G·(Xᵀ)} too where output channels outnumber the
+ * pixels, so that only the small side is transposed). A pointwise convolution (1 × 1, stride 1, no
+ * padding) needs no unfolding: each image's channels are the patch matrix. The whole batch shares
+ * one product, so the small late layers of a network (512 channels of 2 × 2 pixels) still make a
+ * product wide enough for the kernel.
  */
 final class FastConvolution {
   /**
-   * Below this many output pixels (over the batch) the forward product is computed as dot products
-   * of W's rows with the transposed patches: the blocked kernel would pad the pixels to its 32
-   * columns.
+   * Up to this many output pixels (over the batch) the products work on the transposed patches
+   * without the blocked kernel, which would pad the pixels to its 32 columns: the forward one as
+   * dot products of W's rows with the patches (below it), the input gradient {@code dXᵀ = Gᵀ·W}
+   * with {@link ThinProduct} (up to it), which reads W in place instead of packing it.
    */
   static final int THIN = 16;
 
@@ -80,12 +85,10 @@ final class FastConvolution {
       Dense.gemm(
           false, transposed, s.og, nl, s.k, ws.data, wOff, s.k, col, 0, ldCol, 0, out, outOff, nl);
       if (!direct) {
-        Object product = out;
-        // product[o][n·l + j] → y[n][g·og + o][j]
+        // out[o][n·l + j] → y[n][g·og + o][j]
         for (int o = 0; o < s.og; o++) {
           for (int n = 0; n < s.n; n++) {
-            System.arraycopy(
-                product, o * nl + n * s.l, ys.data, (n * s.o + g * s.og + o) * s.l, s.l);
+            System.arraycopy(out, o * nl + n * s.l, ys.data, (n * s.o + g * s.og + o) * s.l, s.l);
           }
         }
       }
@@ -123,8 +126,9 @@ final class FastConvolution {
       int gOff = s.n == 1 ? gs.offset + g * s.og * s.l : 0;
       Object col = work.columns(gy.dtype(), s.k * nl);
       // few pixels, fewer than patch elements: dXᵀ = Gᵀ·W reads W by rows, in place
-      boolean transposed = nl <= ThinProduct.MAX_ROWS && nl < s.k;
-      if (transposed && col instanceof float[] f) {
+      boolean transposed = nl < s.k && nl <= ThinProduct.MAX_ROWS;
+      boolean thin = transposed && nl <= THIN;
+      if (thin && col instanceof float[] f) {
         // Gᵀ's element (i, o) is G[o, i]
         ThinProduct.multiply(
             nl, s.k, s.og, (float[]) grouped, gOff, 1, ld, (float[]) ws.data, wOff, s.k, f, 0, s.k);
@@ -135,24 +139,7 @@ final class FastConvolution {
         Dense.gemm(
             true, false, s.k, nl, s.og, ws.data, wOff, s.k, grouped, gOff, ld, 0, col, 0, nl);
       }
-      for (int n = 0; n < s.n; n++) {
-        int dxOff = (n * s.c + g * s.cg) * s.h * s.w;
-        if (col instanceof float[] f) {
-          float[] dxa = (float[]) dxs.data;
-          if (transposed) {
-            Im2col.col2imT(s, f, n * s.l * s.k, s.k, dxa, dxOff);
-          } else {
-            Im2col.col2im(s, f, n * s.l, nl, dxa, dxOff);
-          }
-        } else {
-          double[] dxa = (double[]) dxs.data;
-          if (transposed) {
-            Im2col.col2imT(s, (double[]) col, n * s.l * s.k, s.k, dxa, dxOff);
-          } else {
-            Im2col.col2im(s, (double[]) col, n * s.l, nl, dxa, dxOff);
-          }
-        }
-      }
+      fold(s, col, transposed, dxs, g);
     }
     return dx;
   }
@@ -203,7 +190,10 @@ final class FastConvolution {
         Object transposed = work.scratch(x.dtype(), s.k * s.og);
         Dense.gemm(
             false, true, s.k, s.og, nl, col, 0, nl, grouped, gOff, ld, 0, transposed, 0, s.og);
-        Im2col.transpose(transposed, s.k, s.og, s.og, dws.data, wOff, s.k);
+        ParallelRanges.run(
+            s.k,
+            (long) s.k * s.og,
+            (from, to) -> Im2col.transpose(transposed, from, to, s.og, s.og, dws.data, wOff, s.k));
       } else {
         // dW = G·(Xᵀ): the few pixels' patches gathered transposed are B by rows
         unfoldTransposed(s, xs, g, col);
@@ -233,26 +223,63 @@ final class FastConvolution {
   // the patch matrix of group g of every image, images side by side: k × n·l
   private static void unfold(ConvGeometry s, Dense xs, int g, Object col) {
     int nl = s.n * s.l;
-    for (int n = 0; n < s.n; n++) {
-      int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
-      if (col instanceof float[] f) {
-        Im2col.im2col(s, (float[]) xs.data, xOff, f, n * s.l, nl);
-      } else {
-        Im2col.im2col(s, (double[]) xs.data, xOff, (double[]) col, n * s.l, nl);
-      }
-    }
+    ParallelRanges.run(
+        s.n,
+        s.cg,
+        (long) s.k * nl,
+        (n, c0, c1) -> {
+          int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
+          if (col instanceof float[] f) {
+            Im2col.im2col(s, (float[]) xs.data, xOff, f, n * s.l, nl, c0, c1);
+          } else {
+            Im2col.im2col(s, (double[]) xs.data, xOff, (double[]) col, n * s.l, nl, c0, c1);
+          }
+        });
   }
 
   // the transposed patch matrix of group g of every image, images one after the other: n·l × k
   private static void unfoldTransposed(ConvGeometry s, Dense xs, int g, Object col) {
-    for (int n = 0; n < s.n; n++) {
-      int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
-      if (col instanceof float[] f) {
-        Im2col.im2colT(s, (float[]) xs.data, xOff, f, n * s.l * s.k, s.k);
-      } else {
-        Im2col.im2colT(s, (double[]) xs.data, xOff, (double[]) col, n * s.l * s.k, s.k);
-      }
-    }
+    ParallelRanges.run(
+        s.n,
+        s.oh,
+        (long) s.k * s.n * s.l,
+        (n, i0, i1) -> {
+          int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
+          int at = n * s.l * s.k;
+          if (col instanceof float[] f) {
+            Im2col.im2colT(s, (float[]) xs.data, xOff, f, at, s.k, i0, i1);
+          } else {
+            Im2col.im2colT(s, (double[]) xs.data, xOff, (double[]) col, at, s.k, i0, i1);
+          }
+        });
+  }
+
+  // adds the patch matrix of group g (by rows: k × n·l, or transposed: n·l × k) into dx
+  private static void fold(ConvGeometry s, Object col, boolean transposed, Dense dxs, int g) {
+    int nl = s.n * s.l;
+    ParallelRanges.run(
+        s.n,
+        s.cg,
+        (long) s.k * nl,
+        (n, c0, c1) -> {
+          int dxOff = (n * s.c + g * s.cg) * s.h * s.w;
+          if (col instanceof float[] f) {
+            float[] dx = (float[]) dxs.data;
+            if (transposed) {
+              Im2col.col2imT(s, f, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
+            } else {
+              Im2col.col2im(s, f, n * s.l, nl, dx, dxOff, c0, c1);
+            }
+          } else {
+            double[] dx = (double[]) dxs.data;
+            double[] d = (double[]) col;
+            if (transposed) {
+              Im2col.col2imT(s, d, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
+            } else {
+              Im2col.col2im(s, d, n * s.l, nl, dx, dxOff, c0, c1);
+            }
+          }
+        });
   }
 
   // group g's output gradient as og × n·l (images side by side): the tensor itself for one image,

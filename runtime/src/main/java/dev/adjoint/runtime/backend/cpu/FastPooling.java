@@ -93,16 +93,22 @@ final class FastPooling {
     Tensor y = Tensor.empty(DType.FLOAT32, outputShape(x.shape(), rows.length, cols.length));
     float[] xs = x.storage().floats();
     float[] ys = y.storage().floats();
-    int out = 0;
-    for (int plane = 0; plane < p.count; plane++) {
-      int base = x.offset() + plane * p.h * p.w;
-      for (Window r : rows) {
-        for (Window c : cols) {
-          int at = argmax(xs, base, p.w, r, c);
-          ys[out++] = at < 0 ? Float.NEGATIVE_INFINITY : xs[base + at];
-        }
-      }
-    }
+    int perPlane = rows.length * cols.length;
+    ParallelRanges.run(
+        p.count,
+        (long) p.count * perPlane * q.kernelH() * q.kernelW(),
+        (from, to) -> {
+          for (int plane = from; plane < to; plane++) {
+            int base = x.offset() + plane * p.h * p.w;
+            int out = plane * perPlane;
+            for (Window r : rows) {
+              for (Window c : cols) {
+                int at = argmax(xs, base, p.w, r, c);
+                ys[out++] = at < 0 ? Float.NEGATIVE_INFINITY : xs[base + at];
+              }
+            }
+          }
+        });
     return y;
   }
 
@@ -115,19 +121,25 @@ final class FastPooling {
     float[] xs = x.storage().floats();
     float[] gs = g.storage().floats();
     float[] out = dx.storage().floats();
-    int gi = g.offset();
-    for (int plane = 0; plane < p.count; plane++) {
-      int base = plane * p.h * p.w;
-      for (Window r : sides[0].windows) {
-        for (Window c : sides[1].windows) {
-          int at = argmax(xs, x.offset() + base, p.w, r, c);
-          if (at >= 0) {
-            out[base + at] += gs[gi];
+    int perPlane = sides[0].windows.length * sides[1].windows.length;
+    ParallelRanges.run(
+        p.count,
+        (long) p.count * perPlane * q.kernelH() * q.kernelW(),
+        (from, to) -> {
+          for (int plane = from; plane < to; plane++) {
+            int base = plane * p.h * p.w;
+            int gi = g.offset() + plane * perPlane;
+            for (Window r : sides[0].windows) {
+              for (Window c : sides[1].windows) {
+                int at = argmax(xs, x.offset() + base, p.w, r, c);
+                if (at >= 0) {
+                  out[base + at] += gs[gi];
+                }
+                gi++;
+              }
+            }
           }
-          gi++;
-        }
-      }
-    }
+        });
     return dx;
   }
 

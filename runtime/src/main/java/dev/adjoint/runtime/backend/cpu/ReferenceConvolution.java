@@ -13,8 +13,10 @@ import dev.adjoint.runtime.tensor.Tensor;
 final class ReferenceConvolution {
   private ReferenceConvolution() {}
 
-  static Tensor forward(Tensor x, Tensor w, Tensor bias, Conv2dParams p) {
-    ConvGeometry s = new ConvGeometry(x.shape(), w.shape(), p);
+  static Tensor forward(Tensor input, Tensor weight, Tensor bias, Conv2dParams p) {
+    ConvGeometry s = new ConvGeometry(input.shape(), weight.shape(), p);
+    Values x = new Values(input);
+    Values w = new Values(weight);
     double[] y = new double[s.n * s.o * s.oh * s.ow];
     for (int n = 0; n < s.n; n++) {
       for (int o = 0; o < s.o; o++) {
@@ -29,7 +31,7 @@ final class ReferenceConvolution {
                 for (int bb = 0; bb < s.kw; bb++) {
                   int col = j * p.strideW() - p.padW() + bb * p.dilationW();
                   if (h >= 0 && h < s.h && col >= 0 && col < s.w) {
-                    sum += get(x, n, ci, h, col) * get(w, o, c, a, bb);
+                    sum += x.get(n, ci, h, col) * w.get(o, c, a, bb);
                   }
                 }
               }
@@ -39,17 +41,19 @@ final class ReferenceConvolution {
         }
       }
     }
-    return Tensor.fromArray(x.dtype(), y, s.n, s.o, s.oh, s.ow);
+    return Tensor.fromArray(input.dtype(), y, s.n, s.o, s.oh, s.ow);
   }
 
-  static Tensor inputGrad(Tensor g, Tensor w, int[] inputShape, Conv2dParams p) {
-    ConvGeometry s = new ConvGeometry(inputShape, w.shape(), p);
+  static Tensor inputGrad(Tensor gradient, Tensor weight, int[] inputShape, Conv2dParams p) {
+    ConvGeometry s = new ConvGeometry(inputShape, weight.shape(), p);
+    Values g = new Values(gradient);
+    Values w = new Values(weight);
     double[] dx = new double[s.n * s.c * s.h * s.w];
     for (int n = 0; n < s.n; n++) {
       for (int o = 0; o < s.o; o++) {
         for (int i = 0; i < s.oh; i++) {
           for (int j = 0; j < s.ow; j++) {
-            double gv = get(g, n, o, i, j);
+            double gv = g.get(n, o, i, j);
             for (int c = 0; c < s.cg; c++) {
               int ci = s.group(o) * s.cg + c;
               for (int a = 0; a < s.kh; a++) {
@@ -57,7 +61,7 @@ final class ReferenceConvolution {
                 for (int b = 0; b < s.kw; b++) {
                   int col = j * p.strideW() - p.padW() + b * p.dilationW();
                   if (h >= 0 && h < s.h && col >= 0 && col < s.w) {
-                    dx[((n * s.c + ci) * s.h + h) * s.w + col] += gv * get(w, o, c, a, b);
+                    dx[((n * s.c + ci) * s.h + h) * s.w + col] += gv * w.get(o, c, a, b);
                   }
                 }
               }
@@ -66,11 +70,13 @@ final class ReferenceConvolution {
         }
       }
     }
-    return Tensor.fromArray(g.dtype(), dx, inputShape);
+    return Tensor.fromArray(gradient.dtype(), dx, inputShape);
   }
 
-  static Tensor weightGrad(Tensor g, Tensor x, int[] weightShape, Conv2dParams p) {
-    ConvGeometry s = new ConvGeometry(x.shape(), weightShape, p);
+  static Tensor weightGrad(Tensor gradient, Tensor input, int[] weightShape, Conv2dParams p) {
+    ConvGeometry s = new ConvGeometry(input.shape(), weightShape, p);
+    Values g = new Values(gradient);
+    Values x = new Values(input);
     double[] dw = new double[s.o * s.cg * s.kh * s.kw];
     for (int o = 0; o < s.o; o++) {
       for (int c = 0; c < s.cg; c++) {
@@ -84,7 +90,7 @@ final class ReferenceConvolution {
                 for (int j = 0; j < s.ow; j++) {
                   int col = j * p.strideW() - p.padW() + b * p.dilationW();
                   if (h >= 0 && h < s.h && col >= 0 && col < s.w) {
-                    sum += get(g, n, o, i, j) * get(x, n, ci, h, col);
+                    sum += g.get(n, o, i, j) * x.get(n, ci, h, col);
                   }
                 }
               }
@@ -94,7 +100,7 @@ final class ReferenceConvolution {
         }
       }
     }
-    return Tensor.fromArray(g.dtype(), dw, weightShape);
+    return Tensor.fromArray(gradient.dtype(), dw, weightShape);
   }
 
   /** Σ over every dimension but 1, in double. */
@@ -114,6 +120,26 @@ final class ReferenceConvolution {
   static double get(Tensor t, int i0, int i1, int i2, int i3) {
     int[] st = t.strides();
     return t.storage().get(t.offset() + i0 * st[0] + i1 * st[1] + i2 * st[2] + i3 * st[3]);
+  }
+
+  /** A 4-D tensor's elements read once into a row-major double array. */
+  private static final class Values {
+    private final double[] v;
+    private final int d1;
+    private final int d2;
+    private final int d3;
+
+    Values(Tensor t) {
+      v = t.toArray();
+      int[] s = t.shape();
+      d1 = s[1];
+      d2 = s[2];
+      d3 = s[3];
+    }
+
+    double get(int i0, int i1, int i2, int i3) {
+      return v[((i0 * d1 + i1) * d2 + i2) * d3 + i3];
+    }
   }
 
   private static int at(Tensor t, int i) {

@@ -25,7 +25,11 @@ class BlockedGemmKernelTest {
         Tensor b = Tensor.randn(gen, dtype, s[1], s[2]);
         Tensor bt = Tensor.randn(gen, dtype, s[2], s[1]).transpose(0, 1); // by columns
         Tensor at = Tensor.randn(gen, dtype, s[1], s[0]).transpose(0, 1);
-        for (Tensor[] pair : new Tensor[][] {{a, b}, {a, bt}, {at, b}, {at, bt}}) {
+        // broadcast views (a sum's gradient): strides 0, gathered into dense copies
+        Tensor ae = Tensor.randn(gen, dtype, 1, s[1]).expand(s[0], s[1]);
+        Tensor be = Tensor.randn(gen, dtype, 1, 1).expand(s[1], s[2]);
+        for (Tensor[] pair :
+            new Tensor[][] {{a, b}, {a, bt}, {at, b}, {at, bt}, {ae, b}, {a, be}, {ae, be}}) {
           CpuBackend.INSTANCE.useGemm(ReferenceGemm.INSTANCE);
           double[] expected = pair[0].matmul(pair[1]).toArray();
           CpuBackend.INSTANCE.useGemm(BlockedGemmKernel.INSTANCE);

@@ -86,7 +86,15 @@ class FastNnKernelsTest {
             new CnnCases.Conv(3, 6, 5, 4, 8, 1, 1, new Conv2dParams(1, 1, 0, 0, 1, 1, 1), true),
             new CnnCases.Conv(1, 6, 5, 4, 8, 1, 1, new Conv2dParams(1, 1, 0, 0, 1, 1, 2), false),
             new CnnCases.Conv(2, 4, 7, 7, 4, 1, 1, new Conv2dParams(1, 1, 0, 0, 1, 1, 4), true),
-            new CnnCases.Conv(2, 4, 7, 7, 6, 1, 1, new Conv2dParams(2, 2, 0, 0, 1, 1, 1), false)));
+            new CnnCases.Conv(2, 4, 7, 7, 6, 1, 1, new Conv2dParams(2, 2, 0, 0, 1, 1, 1), false),
+            // ResNet-18's kinds of shapes, smaller: loops split over threads, the thin paths
+            new CnnCases.Conv(
+                2, 16, 16, 16, 16, 3, 3, new Conv2dParams(1, 1, 1, 1, 1, 1, 1), false),
+            new CnnCases.Conv(
+                1, 128, 2, 2, 128, 3, 3, new Conv2dParams(1, 1, 1, 1, 1, 1, 1), false),
+            new CnnCases.Conv(3, 64, 4, 4, 128, 3, 3, new Conv2dParams(2, 2, 1, 1, 1, 1, 1), false),
+            new CnnCases.Conv(1, 3, 32, 32, 16, 7, 7, new Conv2dParams(2, 2, 3, 3, 1, 1, 1), false),
+            new CnnCases.Conv(2, 3, 40, 36, 8, 3, 3, new Conv2dParams(2, 2, 1, 1, 1, 1, 1), true)));
     return cases(list);
   }
 

@@ -1,0 +1,44 @@
+package dev.adjoint.runtime.backend.cpu;
+
+/**
+ * {@code dst *= factor} for a contiguous float32 tensor, the first half of an SGD momentum update
+ * ({@code buf.mul_(momentum)}) on every parameter: a loop over the array instead of the general
+ * kernel's element-by-element reads and writes through the storage (which cost a ResNet-18 step
+ * about a quarter of its time), split over the GEMM threads when large. Each element is {@code
+ * (float) (d · factor)}, computed in double and rounded once: the general kernel's bits.
+ */
+final class FloatScaling {
+  private FloatScaling() {}
+
+  /** Scales {@code dst} in place and returns true, or returns false where it does not apply. */
+  static boolean scaleInPlace(dev.adjoint.runtime.tensor.Tensor dst, double factor) {
+    if (!FloatFastPaths.simple(dst)) {
+      return false;
+    }
+    float[] d = dst.storage().floats();
+    int off = dst.offset();
+    int n = dst.numel();
+    if (n >= FloatFastPaths.PARALLEL_ELEMENTS && GemmThreads.tryAcquire()) {
+      try {
+        GemmThreads.run(
+            (part, parts) -> {
+              int lo = Gemm.partStart(n, 64, part, parts);
+              int hi = Gemm.partStart(n, 64, part + 1, parts);
+              scale(d, off + lo, hi - lo, factor);
+            },
+            GemmThreads.limit() * Gemm.PARTS_PER_THREAD);
+      } finally {
+        GemmThreads.release();
+      }
+      return true;
+    }
+    scale(d, off, n, factor);
+    return true;
+  }
+
+  private static void scale(float[] d, int from, int count, double factor) {
+    for (int i = from; i < from + count; i++) {
+      d[i] = (float) (d[i] * factor);
+    }
+  }
+}
