@@ -13,9 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two of REFERENCE R6's float32 steps, run three times from the same weights and data in one JVM (the
- * first mostly interpreted, the later ones compiled; the GEMM threads free or busy as the machine
- * has them): every gradient, parameter and running statistic is the same to the bit each time.
+ * Two of REFERENCE R6's float32 steps, run three times from the same weights and data in one JVM
+ * (the first mostly interpreted, the later ones compiled; the GEMM threads free or busy as the
+ * machine has them): every gradient, parameter and running statistic is the same to the bit each
+ * time.
  */
 class ResNetStepRepeatsTest {
   @Test

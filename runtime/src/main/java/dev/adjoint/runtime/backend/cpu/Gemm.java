@@ -204,8 +204,8 @@ public final class Gemm {
   /**
    * The parts a large product is cut into: a function of the thread count only. A part may take
    * another path through the driver than the whole product would (fewer rows can make it a swapped
-   * or thin product, with another order of additions), so a product that found the threads busy,
-   * or ran alone while helpers were starved ({@link GemmThreads}), still runs these same parts, one
+   * or thin product, with another order of additions), so a product that found the threads busy, or
+   * ran alone while helpers were starved ({@link GemmThreads}), still runs these same parts, one
    * after the other on the caller: the result never depends on scheduling.
    */
   static int parts() {

@@ -23,8 +23,8 @@ public final class MomentumUpdate {
 
   /**
    * Updates {@code param} and {@code buffer} in place and returns true; false (nothing written)
-   * unless all three are contiguous CPU tensors of one shape and one dtype, float32 or float64,
-   * and three distinct arrays.
+   * unless all three are contiguous CPU tensors of one shape and one dtype, float32 or float64, and
+   * three distinct arrays.
    */
   public static boolean apply(
       Tensor param, Tensor grad, Tensor buffer, double lr, double momentum, double dampening) {

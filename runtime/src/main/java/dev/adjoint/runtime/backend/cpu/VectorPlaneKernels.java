@@ -82,11 +82,7 @@ final class VectorPlaneKernels extends PlaneKernels {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
       FloatVector d = FloatVector.fromArray(S, x, xOff + i).sub(vm).mul(vk);
-      FloatVector.fromArray(S, g, gOff + i)
-          .sub(vg)
-          .sub(d)
-          .mul(vs)
-          .intoArray(out, outOff + i);
+      FloatVector.fromArray(S, g, gOff + i).sub(vg).sub(d).mul(vs).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
       float d = (x[xOff + i] - mean) * k;

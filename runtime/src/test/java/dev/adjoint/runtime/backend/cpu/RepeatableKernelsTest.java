@@ -23,8 +23,13 @@ class RepeatableKernelsTest {
   /** ResNet-18's convolutions at 64 × 64 that a batch-1 step runs through every product path. */
   private static final int[][] CONVS = {
     // c, hw, o, kernel, stride, pad
-    {3, 64, 64, 7, 2, 3}, {64, 16, 64, 3, 1, 1}, {128, 8, 128, 3, 1, 1},
-    {128, 8, 256, 3, 2, 1}, {256, 4, 256, 3, 1, 1}, {256, 4, 512, 3, 2, 1}, {512, 2, 512, 3, 1, 1}
+    {3, 64, 64, 7, 2, 3},
+    {64, 16, 64, 3, 1, 1},
+    {128, 8, 128, 3, 1, 1},
+    {128, 8, 256, 3, 2, 1},
+    {256, 4, 256, 3, 1, 1},
+    {256, 4, 512, 3, 2, 1},
+    {512, 2, 512, 3, 1, 1}
   };
 
   @Test
@@ -50,7 +55,9 @@ class RepeatableKernelsTest {
         }
         for (int i = 0; i < free.size(); i++) {
           assertArrayEquals(
-              free.get(i), busy.get(i), "batch " + batch + ", conv " + c[0] + "→" + c[2] + " #" + i);
+              free.get(i),
+              busy.get(i),
+              "batch " + batch + ", conv " + c[0] + "→" + c[2] + " #" + i);
         }
       }
     }
