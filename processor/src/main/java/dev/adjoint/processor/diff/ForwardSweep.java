@@ -2,6 +2,11 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.expr.Binary;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Member;
+import dev.adjoint.processor.expr.Parenthesized;
+import dev.adjoint.processor.expr.Prefix;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
@@ -229,7 +234,7 @@ abstract class ForwardSweep extends LoopAnalysis {
     int split = plans.get(loop).suffixStart();
     List<Node> prefix = loop.body().subList(0, split);
     // the result's adjoint is the seed before and after each pass: the sweep reads the seed
-    forwarded.put(fusedResult, new Forward(JavaExpr.literal(seedName), loop.origin()));
+    forwarded.put(fusedResult, new Forward(JavaExpr.name(seedName), loop.origin()));
     permanentForward = fusedResult;
     CodeBlock.Builder undo = CodeBlock.builder();
     undoPass(loop, prefix, undo, depth + 1);
@@ -292,26 +297,23 @@ abstract class ForwardSweep extends LoopAnalysis {
                   : primal(v);
       JavaExpr value =
           switch (node) {
-            case Node.ArrayLength length -> JavaExpr.atom(length.array().name() + ".length");
+            case Node.ArrayLength length ->
+                new Member(JavaExpr.name(length.array().name()), "length");
             case Node.Apply apply ->
                 ElementwiseRules.value(
                     apply.op(),
                     SourceAlgebra.forPrimal(apply.mathClass()),
                     apply.args().stream().map(operand).toList());
             case Node.Operate operate ->
-                JavaExpr.atom(
+                new Parenthesized(
                     operate.args().size() == 1
-                        ? "("
-                            + operate.operator().symbol()
-                            + operand.apply(operate.args().get(0)).at(JavaExpr.UNARY)
-                            + ")"
-                        : "("
-                            + operand.apply(operate.args().get(0)).at(JavaExpr.EQUALITY + 1)
-                            + " "
-                            + operate.operator().symbol()
-                            + " "
-                            + operand.apply(operate.args().get(1)).at(JavaExpr.EQUALITY + 2)
-                            + ")");
+                        ? new Prefix(
+                            operate.operator().symbol(), operand.apply(operate.args().get(0)))
+                        : new Binary(
+                            operand.apply(operate.args().get(0)),
+                            operate.operator().symbol(),
+                            operand.apply(operate.args().get(1)),
+                            JavaExpr.EQUALITY + 1));
             case Node.Copy copy -> target.type().isArray() ? null : operand.apply(copy.source());
             default -> null;
           };
@@ -324,10 +326,8 @@ abstract class ForwardSweep extends LoopAnalysis {
     if (whole == null || !values.isEmpty()) {
       return java.util.Optional.empty(); // a value the test does not read
     }
-    String code = whole.code();
     // the outermost parentheses a comparison got are not needed in while (...)
-    return java.util.Optional.of(
-        JavaExpr.isParenthesized(code) ? JavaExpr.atom(JavaExpr.unparenthesized(code)) : whole);
+    return java.util.Optional.of(whole.unparenthesized());
   }
 
   /** Writes the reverse of one pass of a fused loop's {@code prefix}. */

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.diff;
 
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
@@ -142,14 +143,14 @@ abstract class LoopAnalysis extends SweepContext {
   }
 
   /**
-   * The variables the rule's contributions read, found by writing them: {@code x + y} reads neither
-   * operand, {@code x * y} each the other, {@code exp x} its result.
+   * The variables the rule's contributions read, found by evaluating them: {@code x + y} reads
+   * neither operand, {@code x * y} each the other, {@code exp x} its result.
    */
   Set<Value.Var> readByContributions(Node.Apply apply) {
     Set<Value.Var> reads = new HashSet<>();
     List<JavaExpr> args = primals(apply.args());
-    JavaExpr y = JavaExpr.atom(apply.targetVar().name());
-    JavaExpr g = JavaExpr.atom("\u0000"); // a name no variable has
+    JavaExpr y = JavaExpr.name(apply.targetVar().name());
+    JavaExpr g = JavaExpr.name("\u0000"); // a name no variable has
     List<Value.Var> candidates = new ArrayList<>();
     apply
         .args()
@@ -162,12 +163,9 @@ abstract class LoopAnalysis extends SweepContext {
     candidates.add(apply.targetVar());
     for (int i = 0; i < apply.args().size(); i++) {
       if (activity.isActive(apply.args().get(i))) {
-        String code = ElementwiseRules.partial(apply.op(), adjointAlgebra, args, y, g, i).code();
+        JavaExpr contribution = ElementwiseRules.partial(apply.op(), adjointAlgebra, args, y, g, i);
         for (Value.Var v : candidates) {
-          if (java.util.regex.Pattern.compile(
-                  "\\b" + java.util.regex.Pattern.quote(v.name()) + "\\b")
-              .matcher(code)
-              .find()) {
+          if (contribution.reads(v.name())) {
             reads.add(v);
           }
         }

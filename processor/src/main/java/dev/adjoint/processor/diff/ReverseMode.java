@@ -3,6 +3,14 @@ package dev.adjoint.processor.diff;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ActivityAnalysis;
+import dev.adjoint.processor.expr.Arguments;
+import dev.adjoint.processor.expr.Binary;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.Element;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Lambda;
+import dev.adjoint.processor.expr.Member;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
@@ -40,6 +48,11 @@ import java.util.Set;
  * inside a loop replays its arm from its condition, restored the same way.
  */
 public final class ReverseMode extends ForwardSweep {
+  /** The runtime's classes that adjoint expressions call. */
+  private static final JavaExpr ADJOINTS = new TypeRef("Adjoints");
+
+  private static final JavaExpr FUSED = new TypeRef("Fused");
+
   private ReverseMode(
       IrFunction function, Activity activity, Names names, String ownGradientClass) {
     super(function, activity, names, ownGradientClass);
@@ -397,20 +410,23 @@ public final class ReverseMode extends ForwardSweep {
       accumulate(
           out,
           operand,
-          JavaExpr.atom(
-              "Fused.map("
-                  + g
-                  + ", "
-                  + primal(operand).code()
-                  + ", ("
-                  + gName
-                  + ", "
-                  + aName
-                  + ") -> 2 * ("
-                  + gName
-                  + " * "
-                  + aName
-                  + "))"),
+          new Call(
+              FUSED,
+              "map",
+              List.of(
+                  JavaExpr.name(g),
+                  primal(operand),
+                  new Lambda(
+                      List.of(gName, aName),
+                      new Binary(
+                          JavaExpr.literal("2"),
+                          "*",
+                          new Binary(
+                              JavaExpr.name(gName),
+                              "*",
+                              JavaExpr.name(aName),
+                              JavaExpr.MULTIPLICATIVE),
+                          JavaExpr.MULTIPLICATIVE)))),
           apply.origin(),
           depth + 1);
       out.unindent().add("}\n");
@@ -445,9 +461,7 @@ public final class ReverseMode extends ForwardSweep {
    */
   private java.util.Optional<JavaExpr> fusedPartial(
       Node.TensorApply apply, int i, String g, JavaExpr unfused) {
-    int operations =
-        unfused.code().split("tensors\\.", -1).length
-            - unfused.code().split("tensors\\.constant\\(", -1).length;
+    int operations = TensorSourceAlgebra.operations(unfused);
     // the count includes the outer sumToShapeOf, which the fused form keeps
     if (operations <= 2) {
       return java.util.Optional.empty();
@@ -456,35 +470,34 @@ public final class ReverseMode extends ForwardSweep {
       lambdaNames = List.of(names.fresh("g"), names.fresh("y"), names.fresh("a"), names.fresh("b"));
     }
     List<JavaExpr> scalarArgs = new ArrayList<>();
-    List<String> tensors = new ArrayList<>(List.of(g, apply.targetVar().name()));
+    List<JavaExpr> tensors =
+        new ArrayList<>(List.of(JavaExpr.name(g), JavaExpr.name(apply.targetVar().name())));
     for (int k = 0; k < apply.args().size(); k++) {
       Value v = apply.args().get(k);
       if (v instanceof Value.Var var && var.type() != IrType.TENSOR) {
         return java.util.Optional.empty(); // a lambda may capture only effectively final locals
       }
       if (v.type() == IrType.TENSOR) {
-        scalarArgs.add(JavaExpr.atom(lambdaNames.get(2 + k)));
-        tensors.add(primal(v).code());
+        scalarArgs.add(JavaExpr.name(lambdaNames.get(2 + k)));
+        tensors.add(primal(v));
       } else {
-        scalarArgs.add(JavaExpr.literal(primal(v).code()));
+        scalarArgs.add(primal(v));
         tensors.add(null);
       }
     }
-    String scalar =
+    JavaExpr scalar =
         ElementwiseRules.partial(
-                apply.primitive().elementwise(),
-                SourceAlgebra.forAdjoint(),
-                scalarArgs,
-                JavaExpr.atom(lambdaNames.get(1)),
-                JavaExpr.atom(lambdaNames.get(0)),
-                i)
-            .code();
+            apply.primitive().elementwise(),
+            SourceAlgebra.forAdjoint(),
+            scalarArgs,
+            JavaExpr.name(lambdaNames.get(1)),
+            JavaExpr.name(lambdaNames.get(0)),
+            i);
     List<String> params = new ArrayList<>();
-    List<String> operands = new ArrayList<>();
+    List<JavaExpr> operands = new ArrayList<>();
     for (int k = 0; k < tensors.size(); k++) {
       String name = lambdaNames.get(k);
-      if (tensors.get(k) != null
-          && java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(scalar).find()) {
+      if (tensors.get(k) != null && scalar.reads(name)) {
         params.add(name);
         operands.add(tensors.get(k));
       }
@@ -492,29 +505,25 @@ public final class ReverseMode extends ForwardSweep {
     if (params.isEmpty() || params.size() > 3) {
       return java.util.Optional.empty();
     }
-    String lambda =
-        (params.size() == 1 ? params.get(0) : "(" + String.join(", ", params) + ")")
-            + " -> "
-            + scalar;
-    String map = "Fused.map(" + String.join(", ", operands) + ", " + lambda + ")";
+    operands.add(new Lambda(params, scalar));
+    JavaExpr map = new Call(FUSED, "map", operands);
     return java.util.Optional.of(
-        TensorSourceAlgebra.INSTANCE.sumToShapeOf(JavaExpr.atom(map), primal(apply.args().get(i))));
+        TensorSourceAlgebra.INSTANCE.sumToShapeOf(map, primal(apply.args().get(i))));
   }
 
   /** Operand {@code i}'s share of {@code g}: the runtime's rule for the operation. */
   private JavaExpr tensorPartial(Node.TensorApply apply, int i, String g) {
     List<JavaExpr> args = new ArrayList<>();
     for (Value v : apply.args()) {
-      args.add(
-          v.type() == IrType.TENSOR ? primal(v) : TensorSourceAlgebra.number(primal(v).code()));
+      args.add(v.type() == IrType.TENSOR ? primal(v) : TensorSourceAlgebra.number(primal(v)));
     }
-    JavaExpr y = JavaExpr.atom(apply.targetVar().name());
+    JavaExpr y = JavaExpr.name(apply.targetVar().name());
     TensorPrimitive primitive = apply.primitive();
     if (primitive.elementwise() != null) {
       // the rule written out as tensor operations, fused into one pass where that saves some
       JavaExpr unfused =
           ElementwiseRules.partial(
-              primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.atom(g), i);
+              primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.name(g), i);
       return fusedPartial(apply, i, g, unfused).orElse(unfused);
     }
     List<String> params = apply.params().stream().map(v -> primal(v).code()).toList();
@@ -525,30 +534,27 @@ public final class ReverseMode extends ForwardSweep {
     if (resultDead) {
       // the rule reads the result, not the operand, and nothing reads the result after this
       // step: the gradient is written over it
-      return JavaExpr.atom(
-          primitive.tensorOp() == TensorOp.RELU
-              ? "Adjoints.reluPartialOver(" + y.code() + ", " + g + ", " + args.get(0).code() + ")"
-              : "Adjoints.logSoftmaxPartialOver("
-                  + String.join(
-                      ", ", y.code(), g, primitive.paramsCode(operands, params), args.get(0).code())
-                  + ")");
+      return primitive.tensorOp() == TensorOp.RELU
+          ? new Call(ADJOINTS, "reluPartialOver", List.of(y, JavaExpr.name(g), args.get(0)))
+          : new Call(
+              ADJOINTS,
+              "logSoftmaxPartialOver",
+              List.of(
+                  y,
+                  JavaExpr.name(g),
+                  new Arguments(primitive.paramsCode(operands, params)),
+                  args.get(0)));
     }
     // shape-dependent rules (a matrix product's depends on its operands' ranks) run in the
     // runtime, exactly as the tape's node runs them
-    return JavaExpr.atom(
-        "Adjoints.partial(TensorOp."
-            + primitive.tensorOp().name()
-            + ", "
-            + primitive.paramsCode(operands, params)
-            + ", "
-            + y.code()
-            + ", "
-            + g
-            + ", "
-            + i
-            + ", "
-            + String.join(", ", args.stream().map(JavaExpr::code).toList())
-            + ")");
+    List<JavaExpr> partialArgs = new ArrayList<>();
+    partialArgs.add(new Member(new TypeRef("TensorOp"), primitive.tensorOp().name()));
+    partialArgs.add(new Arguments(primitive.paramsCode(operands, params)));
+    partialArgs.add(y);
+    partialArgs.add(JavaExpr.name(g));
+    partialArgs.add(JavaExpr.literal(Integer.toString(i)));
+    partialArgs.addAll(args);
+    return new Call(ADJOINTS, "partial", partialArgs);
   }
 
   // ---------------------------------------------------------------- reverse sweep
@@ -560,13 +566,13 @@ public final class ReverseMode extends ForwardSweep {
       case Node.ArrayStore store -> {
         if (activity.isActive(store.array())) {
           ensureDeclared(store.array(), store.origin());
-          String element = adjoint(store.array()) + "[" + primal(store.index()).code() + "]";
+          JavaExpr element =
+              new Element(JavaExpr.name(adjoint(store.array())), primal(store.index()));
           if (activity.isActive(store.value())) {
-            accumulate(
-                out, (Value.Var) store.value(), JavaExpr.atom(element), store.origin(), depth);
+            accumulate(out, (Value.Var) store.value(), element, store.origin(), depth);
           }
           // the element's earlier value reaches nothing after this store
-          out.add("$L = 0; // $L\n", element, store.origin());
+          out.add("$L = 0; // $L\n", element.code(), store.origin());
         }
       }
       case Node.Return ret -> {} // seeded in run
@@ -616,7 +622,7 @@ public final class ReverseMode extends ForwardSweep {
           return;
         }
         List<JavaExpr> args = primals(apply.args());
-        JavaExpr y = JavaExpr.atom(apply.targetVar().name());
+        JavaExpr y = JavaExpr.name(apply.targetVar().name());
         JavaExpr g = adjointValue(apply.targetVar());
         // an operand used twice (x * x) gets its contributions summed before one update; two
         // equal ones, g·u + g·u, are exactly 2·(g·u): one product and an exact doubling
@@ -630,7 +636,7 @@ public final class ReverseMode extends ForwardSweep {
                 (Value.Var) apply.args().get(i),
                 contribution,
                 (a, b) ->
-                    a.code().equals(b.code())
+                    a.equals(b)
                         ? adjointAlgebra.multiply(JavaExpr.literal("2"), a)
                         : adjointAlgebra.add(a, b));
           }
@@ -647,8 +653,13 @@ public final class ReverseMode extends ForwardSweep {
       case Node.ArrayLoad load -> {
         // a row's adjoint is an alias of the matrix's, set in the forward sweep
         if (activity.isActive(load.array()) && !load.targetVar().type().isArray()) {
-          String element = adjoint(load.array()) + "[" + primal(load.index()).code() + "]";
-          out.add("$L $L; // $L\n", element, update(adjointValue(load.targetVar())), load.origin());
+          JavaExpr element =
+              new Element(JavaExpr.name(adjoint(load.array())), primal(load.index()));
+          out.add(
+              "$L $L; // $L\n",
+              element.code(),
+              update(adjointValue(load.targetVar())),
+              load.origin());
         }
       }
       case Node.CallDifferentiable call -> {
@@ -674,18 +685,17 @@ public final class ReverseMode extends ForwardSweep {
                     adjointAlgebra
                         .multiply(
                             g,
-                            JavaExpr.atom(
-                                call.result().name()
-                                    + "."
-                                    + params.get(i).name()
-                                    + "()["
-                                    + k
-                                    + "]"))
+                            new Element(
+                                new Call(
+                                    JavaExpr.name(call.result().name()),
+                                    params.get(i).name(),
+                                    List.of()),
+                                JavaExpr.name(k)))
                         .code());
             out.unindent().add("}\n");
           } else if (activity.isActive(call.args().get(i))) {
             JavaExpr partial =
-                JavaExpr.atom(call.result().name() + "." + params.get(i).name() + "()");
+                new Call(JavaExpr.name(call.result().name()), params.get(i).name(), List.of());
             accumulate(
                 out,
                 (Value.Var) call.args().get(i),
@@ -702,8 +712,7 @@ public final class ReverseMode extends ForwardSweep {
           if (activity.isActive(call.args().get(i))) {
             RegisteredCallee.MethodRef d = params.get(i).derivative().orElseThrow();
             JavaExpr partial =
-                JavaExpr.atom(
-                    relative(d.owner()) + "." + d.method() + "(" + arguments(call.args()) + ")");
+                new Call(new TypeRef(relative(d.owner())), d.method(), primals(call.args()));
             accumulate(
                 out,
                 (Value.Var) call.args().get(i),
@@ -907,7 +916,7 @@ public final class ReverseMode extends ForwardSweep {
         adjointAlgebra.multiply(
             JavaExpr.literal("2"),
             adjointAlgebra.multiply(
-                adjointValue(product.targetVar()), JavaExpr.atom(factor.name())));
+                adjointValue(product.targetVar()), JavaExpr.name(factor.name())));
     accumulate(out, (Value.Var) otherOperand(product, factor), share, product.origin(), depth);
   }
 

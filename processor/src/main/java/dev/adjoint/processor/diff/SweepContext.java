@@ -2,6 +2,9 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Name;
+import dev.adjoint.processor.expr.Negation;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
@@ -42,6 +45,7 @@ abstract class SweepContext {
 
   final List<String> pendingDeclarations = new ArrayList<>();
 
+  /** The names of {@code float} adjoints: reading one needs no narrowing cast. */
   final Set<String> floatAdjoints = new HashSet<>();
 
   final Set<String> declaredPrimals = new HashSet<>();
@@ -152,7 +156,7 @@ abstract class SweepContext {
   String update(JavaExpr contribution) {
     return adjointAlgebra
         .negationOperand(contribution)
-        .map(x -> "-= " + JavaExpr.unparenthesized(x.code()))
+        .map(x -> "-= " + x.unparenthesized().code())
         .orElse("+= " + contribution.code());
   }
 
@@ -227,7 +231,7 @@ abstract class SweepContext {
   /** What the reverse sweep reads as {@code v}'s adjoint: its name, or the value it forwards. */
   JavaExpr adjointValue(Value.Var v) {
     Forward forward = forwarded.get(v);
-    return forward == null ? JavaExpr.atom(adjoint(v)) : forward.value();
+    return forward == null ? JavaExpr.name(adjoint(v)) : forward.value();
   }
 
   /** Only copies are forwarded: of the seed, a constant, or another scalar adjoint. */
@@ -235,8 +239,11 @@ abstract class SweepContext {
     if (contribution.constant().isPresent()) {
       return true;
     }
-    String code = contribution.code();
-    String name = code.startsWith("-") ? code.substring(1) : code;
+    JavaExpr copied = adjointAlgebra.negationOperand(contribution).orElse(contribution);
+    if (!(copied instanceof Name n)) {
+      return false;
+    }
+    String name = n.identifier();
     return name.equals(seedName) || adjointNames.containsValue(name) && isScalarAdjoint(name);
   }
 
@@ -258,8 +265,9 @@ abstract class SweepContext {
 
   /** Whether {@code e} may be read in several places: a name, a constant or a negated name. */
   static boolean simple(JavaExpr e) {
-    String code = e.code();
-    return e.constant().isPresent() || code.matches("-?[A-Za-z_$][A-Za-z0-9_$]*");
+    return e.constant().isPresent()
+        || e instanceof Name
+        || e instanceof Negation n && n.operand() instanceof Name;
   }
 
   /**
@@ -279,7 +287,7 @@ abstract class SweepContext {
     forwarded.put(v, new Forward(negated.get(), forward.origin()));
     materialize(out, v);
     forwarded.put(
-        v, new Forward(adjointAlgebra.negate(JavaExpr.atom(adjoint(v))), forward.origin()));
+        v, new Forward(adjointAlgebra.negate(JavaExpr.name(adjoint(v))), forward.origin()));
   }
 
   /** Writes {@code v}'s deferred assignment, if it has one. */
@@ -298,7 +306,7 @@ abstract class SweepContext {
         name,
         v.type() == IrType.FLOAT
             ? narrowed(v, forward.value())
-            : JavaExpr.unparenthesized(forward.value().code()),
+            : forward.value().unparenthesized().code(),
         forward.origin());
   }
 
@@ -321,10 +329,9 @@ abstract class SweepContext {
 
   /** Before {@code v}'s adjoint is overwritten: writes the deferred copies of it. */
   void beforeWrite(CodeBlock.Builder out, Value.Var v) {
-    java.util.regex.Pattern name =
-        java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(adjoint(v)) + "\\b");
+    String name = adjoint(v);
     for (Map.Entry<Value.Var, Forward> e : List.copyOf(forwarded.entrySet())) {
-      if (!e.getKey().equals(v) && name.matcher(e.getValue().value().code()).find()) {
+      if (!e.getKey().equals(v) && e.getValue().value().reads(name)) {
         materialize(out, e.getKey());
       }
     }
@@ -356,7 +363,10 @@ abstract class SweepContext {
   // a float adjoint's first contribution may be a double expression (Math.cos returns double);
   // later ones are added with +=, which narrows implicitly
   String narrowed(Value.Var v, JavaExpr contribution) {
-    if (v.type() != IrType.FLOAT || floatAdjoints.contains(contribution.code())) {
+    JavaExpr named =
+        contribution instanceof Negation n ? n.operand() : contribution; // -dX is float
+    if (v.type() != IrType.FLOAT
+        || named instanceof Name name && floatAdjoints.contains(name.identifier())) {
       return contribution.code();
     }
     return "(float) " + contribution.at(JavaExpr.UNARY);
@@ -371,7 +381,6 @@ abstract class SweepContext {
                     "d" + Character.toUpperCase(k.name().charAt(0)) + k.name().substring(1)));
     if (v.type() == IrType.FLOAT) {
       floatAdjoints.add(name);
-      floatAdjoints.add("-" + name);
     }
     return name;
   }
@@ -380,7 +389,7 @@ abstract class SweepContext {
 
   static JavaExpr primal(Value value) {
     return switch (value) {
-      case Value.Var var -> JavaExpr.atom(var.name());
+      case Value.Var var -> JavaExpr.name(var.name());
       case Value.Const c -> JavaExpr.literal(c.javaExpression());
     };
   }
