@@ -337,7 +337,7 @@ abstract class ForwardSweep extends LoopAnalysis {
     List<Value.Var> overwritten = new ArrayList<>();
     node.target()
         .filter(this::saved)
-        .filter(v -> !inverses.containsKey(node))
+        .filter(v -> !steps.containsKey(node))
         .ifPresent(overwritten::add);
     if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
       overwritten.add(call.result());
@@ -410,8 +410,8 @@ abstract class ForwardSweep extends LoopAnalysis {
    * Declarations of the variables assigned inside {@code node}'s blocks, written before it so that
    * later statements and the reverse sweep, outside those blocks, can read them.
    */
-  List<String> declarationsInside(Node node) {
-    List<String> declarations = new ArrayList<>();
+  List<Declaration> declarationsInside(Node node) {
+    List<Declaration> declarations = new ArrayList<>();
     switch (node) {
       case Node.If branch -> {
         collectDeclarations(branch.thenBranch(), declarations);
@@ -428,41 +428,42 @@ abstract class ForwardSweep extends LoopAnalysis {
     return declarations.stream().distinct().toList();
   }
 
-  List<String> newDeclarationsInside(Node node) {
-    List<String> fresh = new ArrayList<>();
-    for (String declaration : declarationsInside(node)) {
-      // "type name = default;": declare each variable once, whichever block sets it first
-      String name = declaration.split(" ")[1];
-      if (declaredPrimals.add(name)) {
+  List<Declaration> newDeclarationsInside(Node node) {
+    List<Declaration> fresh = new ArrayList<>();
+    for (Declaration declaration : declarationsInside(node)) {
+      // declare each variable once, whichever block sets it first
+      if (declaredPrimals.add(declaration.name())) {
         fresh.add(declaration);
       }
     }
     return fresh;
   }
 
-  void collectDeclarations(List<Node> nodes, List<String> declarations) {
+  void collectDeclarations(List<Node> nodes, List<Declaration> declarations) {
     for (Node node : nodes) {
       node.target()
           .ifPresent(
               v ->
                   declarations.add(
-                      v.type().javaName() + " " + v.name() + " = " + defaultValue(v.type()) + ";"));
+                      new Declaration(v.type().javaName(), v.name(), defaultValue(v.type()))));
       if (node instanceof Node.CallDifferentiable call) {
-        declarations.add(recordType(call.callee()) + " " + call.result().name() + " = null;");
+        declarations.add(new Declaration(recordType(call.callee()), call.result().name(), "null"));
       }
       if (node instanceof Node.NewArray array && activity.isActive(array.targetVar())) {
-        declarations.add(
-            array.targetVar().type().javaName() + " " + adjoint(array.targetVar()) + " = null;");
+        declarations.add(arrayAdjoint(array.targetVar()));
       }
       if (node instanceof Node.ArrayLoad load && isActiveRow(load)) {
-        declarations.add(
-            load.targetVar().type().javaName() + " " + adjoint(load.targetVar()) + " = null;");
+        declarations.add(arrayAdjoint(load.targetVar()));
       }
       if (node instanceof Node.Copy copy && isActiveArray(copy)) {
-        declarations.add(
-            copy.targetVar().type().javaName() + " " + adjoint(copy.targetVar()) + " = null;");
+        declarations.add(arrayAdjoint(copy.targetVar()));
       }
       declarations.addAll(declarationsInside(node));
     }
+  }
+
+  /** The adjoint of an array variable, an alias set where the array is. */
+  private Declaration arrayAdjoint(Value.Var array) {
+    return new Declaration(array.type().javaName(), adjoint(array), "null");
   }
 }

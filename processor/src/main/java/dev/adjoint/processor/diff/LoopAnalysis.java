@@ -39,13 +39,10 @@ abstract class LoopAnalysis extends SweepContext {
   final Set<Value.Var> writtenArrays = new HashSet<>();
 
   /**
-   * Integer steps {@code i = i + c} (two nodes: {@code t = i + c; i = t}) inside loops, undone by
-   * {@code i = i - c} instead of a push and a pop.
+   * Integer steps {@code i = i + c} (two nodes: {@code t = i + c; i = t}) inside loops, by the node
+   * that assigns the counter: undone by {@code i = i - c} instead of a push and a pop.
    */
-  final Map<Node, String> inverses = new HashMap<>();
-
-  /** For each invertible step, its signed step as source ({@code 1}, {@code -2}). */
-  final Map<Node, String> steps = new HashMap<>();
+  final Map<Node, CounterStep> steps = new HashMap<>();
 
   /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
   final Map<Node, String> linearRestores = new HashMap<>();
@@ -268,9 +265,12 @@ abstract class LoopAnalysis extends SweepContext {
               && step.args().get(0).equals(copy.targetVar())
               && step.args().get(1) instanceof Value.Const c
               && step.targetVar().type() == copy.targetVar().type()) {
-            String inverse = step.op() == dev.adjoint.runtime.rules.ElementwiseOp.ADD ? "-" : "+";
-            inverses.put(copy, copy.targetVar().name() + " " + inverse + " " + c.javaExpression());
-            steps.put(copy, (inverse.equals("-") ? "" : "-") + c.javaExpression());
+            steps.put(
+                copy,
+                new CounterStep(
+                    copy.targetVar(),
+                    step.op() == dev.adjoint.runtime.rules.ElementwiseOp.ADD,
+                    primal(c)));
           }
         }
         default -> {}

@@ -142,8 +142,8 @@ public final class ReverseMode extends ForwardSweep {
       }
     }
     for (Node node : function.body()) {
-      for (String declaration : newDeclarationsInside(node)) {
-        forward.add("$L // $L: set in the block below\n", declaration, node.origin());
+      for (Declaration declaration : newDeclarationsInside(node)) {
+        forward.add("$L // $L: set in the block below\n", declaration.code(), node.origin());
       }
       forwardStatement(node, forward, 0, false);
     }
@@ -321,7 +321,7 @@ public final class ReverseMode extends ForwardSweep {
           "Tensor $L = $L; // $L\n",
           leaf.variable().name(),
           leaf.expression(),
-          leaf.expression().startsWith("self.")
+          leaf.ofModel()
               ? "a parameter of the model"
               : "a tensor of the class, a leaf like the model's");
       leaves.add(leaf.variable());
@@ -753,11 +753,11 @@ public final class ReverseMode extends ForwardSweep {
           target.name(),
           linearRestores.get(node),
           node.origin());
-    } else if (saved(target) && inverses.containsKey(node)) {
+    } else if (saved(target) && steps.containsKey(node)) {
       out.add(
           "$L = $L; // $L: undoes the step, nothing stored\n",
           target.name(),
-          inverses.get(node),
+          steps.get(node).undo(),
           node.origin());
     } else if (saved(target)) {
       out.add(
@@ -819,13 +819,13 @@ public final class ReverseMode extends ForwardSweep {
     // a counter stepped once a pass (i += c) is, during pass k, final - c·(passes + 1 - k): a
     // linear function of k, which the JIT's range-check elimination understands
     for (Node node : nodes.subList(split, nodes.size())) {
-      String step = steps.get(node);
+      CounterStep step = steps.get(node);
       Value.Var counter = node.target().orElseThrow();
       if (step != null && definedOnceIn(loop, counter) && saved(counter)) {
         String base = names.fresh(counter.name() + "Base");
-        boolean unit = step.equals("1") || step.equals("-1");
-        String scaled = unit ? "" : "(" + step + ") * ";
-        String sign = step.startsWith("-") && unit ? "+" : "-";
+        boolean unit = step.unit();
+        String scaled = unit ? "" : "(" + step.signed().code() + ") * ";
+        String sign = unit && step.decreases() ? "+" : "-";
         out.add(
             "$L $L = $L $L $L($L + 1); // $L: $L before the first pass\n",
             counter.type().javaName(),
