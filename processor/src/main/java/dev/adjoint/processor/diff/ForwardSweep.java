@@ -284,8 +284,8 @@ abstract class ForwardSweep extends LoopAnalysis {
     for (Node node : loop.condition()) {
       Value.Var target = node.target().orElse(null);
       if (target == null
-          || readsInMethod.getOrDefault(target, 0) != 1
-          || definitionsInMethod.getOrDefault(target, 0) != 1
+          || uses.readsOf(target) != 1
+          || uses.definitionsOf(target) != 1
           || activity.isActive(target)
           || needed.contains(target)) {
         return java.util.Optional.empty();

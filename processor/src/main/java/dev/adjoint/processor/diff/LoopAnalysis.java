@@ -47,11 +47,8 @@ abstract class LoopAnalysis extends SweepContext {
   /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
   final Map<Node, String> linearRestores = new HashMap<>();
 
-  /** How often each variable is defined in the whole method. */
-  final Map<Value.Var, Integer> definitionsInMethod = new HashMap<>();
-
-  /** How often each variable is read in the whole method. */
-  final Map<Value.Var, Integer> readsInMethod = new HashMap<>();
+  /** How often each variable is defined and read in the whole method. */
+  UseCounts uses;
 
   /**
    * Top-level loops whose reverse passes run inside the forward loop, each right after the pass it
@@ -302,7 +299,7 @@ abstract class LoopAnalysis extends SweepContext {
         }
         case Node.While loop -> {
           Recomputation.Plan plan =
-              Recomputation.plan(loop, needed, writtenArrays, definitionsInMethod);
+              Recomputation.plan(loop, needed, writtenArrays, uses.definitions());
           plans.put(loop, plan);
           recomputed.addAll(plan.recomputed());
           // recomputing reads what the recomputed values are computed from: the loop counter
@@ -389,18 +386,18 @@ abstract class LoopAnalysis extends SweepContext {
       return false;
     }
     Map<Value.Var, Integer> reads = new HashMap<>();
-    loop.condition().forEach(n -> countReads(n, reads));
-    loop.body().forEach(n -> countReads(n, reads));
+    loop.condition().forEach(n -> UseCounts.countReads(n, reads));
+    loop.body().forEach(n -> UseCounts.countReads(n, reads));
     if (reads.getOrDefault(result, 0) != 1 || reads.getOrDefault(step.targetVar(), 0) != 1) {
       return false;
     }
     Map<Value.Var, Integer> definitions = new HashMap<>();
-    prefix.forEach(n -> countDefinitions(n, definitions));
+    prefix.forEach(n -> UseCounts.countDefinitions(n, definitions));
     Map<Value.Var, Integer> onAPath = definitionsOnAPath(prefix);
     for (Value.Var v : definitions.keySet()) {
       // defined once in each pass (an if/else may define it in both arms) and nowhere else
       boolean once =
-          onAPath.get(v) == 1 && definitionsInMethod.getOrDefault(v, 0).equals(definitions.get(v));
+          onAPath.get(v) == 1 && Integer.valueOf(uses.definitionsOf(v)).equals(definitions.get(v));
       boolean unread = !activity.isActive(v) && !needed.contains(v);
       if (!once && !unread && !v.equals(result)) {
         return false;
@@ -460,25 +457,6 @@ abstract class LoopAnalysis extends SweepContext {
     return true;
   }
 
-  static void countReads(Node node, Map<Value.Var, Integer> counts) {
-    for (Value v : dev.adjoint.processor.analysis.ActivityAnalysis.operands(node)) {
-      if (v instanceof Value.Var var) {
-        counts.merge(var, 1, Integer::sum);
-      }
-    }
-    switch (node) {
-      case Node.If branch -> {
-        branch.thenBranch().forEach(n -> countReads(n, counts));
-        branch.elseBranch().forEach(n -> countReads(n, counts));
-      }
-      case Node.While loop -> {
-        loop.condition().forEach(n -> countReads(n, counts));
-        loop.body().forEach(n -> countReads(n, counts));
-      }
-      default -> {}
-    }
-  }
-
   /**
    * Variables defined once in the whole method, at the top level of this body, before any read of
    * them in it: only this pass contributes to their adjoints. A variable the loop carries out (a
@@ -487,7 +465,7 @@ abstract class LoopAnalysis extends SweepContext {
    */
   Set<Value.Var> passLocalCandidates(List<Node> body) {
     Set<Value.Var> candidates = passLocalCandidatesIn(body);
-    candidates.removeIf(v -> definitionsInMethod.getOrDefault(v, 0) != 1);
+    candidates.removeIf(v -> uses.definitionsOf(v) != 1);
     return candidates;
   }
 
@@ -498,7 +476,7 @@ abstract class LoopAnalysis extends SweepContext {
     for (Node node : body) {
       collectReads(node, read);
       Map<Value.Var, Integer> counts = new HashMap<>();
-      countDefinitions(node, counts);
+      UseCounts.countDefinitions(node, counts);
       counts.forEach((v, c) -> definitions.merge(v, c, Integer::sum));
       node.target().filter(v -> !read.contains(v)).ifPresent(candidates::add);
     }
@@ -523,31 +501,5 @@ abstract class LoopAnalysis extends SweepContext {
       }
       default -> {}
     }
-  }
-
-  /** Adds how often {@code node} and the blocks inside it define each variable. */
-  static void countDefinitions(Node node, Map<Value.Var, Integer> counts) {
-    node.target().ifPresent(v -> counts.merge(v, 1, Integer::sum));
-    if (node instanceof Node.CallDifferentiable call) {
-      counts.merge(call.result(), 1, Integer::sum);
-    }
-    switch (node) {
-      case Node.If branch -> {
-        branch.thenBranch().forEach(n -> countDefinitions(n, counts));
-        branch.elseBranch().forEach(n -> countDefinitions(n, counts));
-      }
-      case Node.While loop -> {
-        loop.condition().forEach(n -> countDefinitions(n, counts));
-        loop.body().forEach(n -> countDefinitions(n, counts));
-      }
-      default -> {}
-    }
-  }
-
-  static boolean definedOnceIn(Node.While loop, Value.Var var) {
-    Map<Value.Var, Integer> counts = new HashMap<>();
-    loop.condition().forEach(n -> countDefinitions(n, counts));
-    loop.body().forEach(n -> countDefinitions(n, counts));
-    return counts.getOrDefault(var, 0) == 1;
   }
 }

@@ -119,14 +119,13 @@ public final class ReverseMode extends ForwardSweep {
       planTensorLeaves(leafPrologue);
     }
     this.seedName = seedName;
-    function.body().forEach(n -> countDefinitions(n, definitionsInMethod));
-    function.body().forEach(n -> countReads(n, readsInMethod));
+    uses = UseCounts.of(function.body());
     collectLoopFacts(function.body(), false);
     planRecomputation(function.body());
     planLoops(function.body());
     findInvertibleSteps(function.body());
     planFusion(function.body());
-    planScaledSquares(function.body());
+    scaledSquares = ScaledSquares.plan(function.body(), activity, uses);
     CodeBlock.Builder forward = CodeBlock.builder();
     for (IrFunction.Parameter p : function.parameters()) {
       String local = adjointNames.get(p.variable());
@@ -578,7 +577,7 @@ public final class ReverseMode extends ForwardSweep {
       case Node.Return ret -> {} // seeded in run
       default -> {
         Value.Var target = node.target().orElseThrow();
-        if (scaledSquareFactors.contains(node)) {
+        if (scaledSquares.factors().contains(node)) {
           // c·a, read only by (c·a)·a: its share was added there
         } else if (node == fusedCarry && fused.contains(undoing)) {
           // r = t in a fused pass: dt is dr, the seed; dr keeps it (undoing t = r ± e gives it
@@ -617,7 +616,7 @@ public final class ReverseMode extends ForwardSweep {
     switch (node) {
       case Node.TensorApply apply -> tensorContributions(apply, out, depth);
       case Node.Apply apply -> {
-        if (scaledSquares.containsKey(apply)) {
+        if (scaledSquares.factorOf().containsKey(apply)) {
           scaledSquareContribution(apply, out, depth);
           return;
         }
@@ -821,7 +820,7 @@ public final class ReverseMode extends ForwardSweep {
     for (Node node : nodes.subList(split, nodes.size())) {
       CounterStep step = steps.get(node);
       Value.Var counter = node.target().orElseThrow();
-      if (step != null && definedOnceIn(loop, counter) && saved(counter)) {
+      if (step != null && UseCounts.definedOnceIn(loop, counter) && saved(counter)) {
         String base = names.fresh(counter.name() + "Base");
         boolean unit = step.unit();
         String scaled = unit ? "" : "(" + step.signed().code() + ") * ";
@@ -874,73 +873,23 @@ public final class ReverseMode extends ForwardSweep {
 
   // ---------------------------------------------------------------- scaled squares
 
-  /** Products {@code t = u·a} with {@code u = c·a} (c a constant), each with its {@code u}. */
-  private final Map<Node.Apply, Value.Var> scaledSquares = new HashMap<>();
-
-  /** The {@code u = c·a} of those products: their contribution is added with the product's. */
-  private final Set<Node> scaledSquareFactors = new java.util.HashSet<>();
-
-  /**
-   * Finds {@code c·a·a} (as Java groups it, {@code (c·a)·a}) where the factor {@code c·a} is read
-   * by nothing else: reverse mode would add {@code g·(c·a)} and {@code (g·a)·c} to {@code da} in
-   * two steps; both are {@code g·(c·a)}, so one update {@code 2·(g·(c·a))} does it (one rounding
-   * apart), reading the forward's own {@code c·a}. Squared terms with a coefficient are common in
-   * losses and penalties ({@code 100·a·a}, {@code 0.5·k·x·x} is {@code (0.5·k)·x·x}).
-   */
-  private void planScaledSquares(List<Node> nodes) {
-    for (int i = 0; i < nodes.size(); i++) {
-      Node node = nodes.get(i);
-      switch (node) {
-        case Node.If branch -> {
-          planScaledSquares(branch.thenBranch());
-          planScaledSquares(branch.elseBranch());
-        }
-        case Node.While loop -> planScaledSquares(loop.body());
-        default -> {
-          if (i > 0
-              && node instanceof Node.Apply product
-              && nodes.get(i - 1) instanceof Node.Apply scale
-              && isScaledSquare(product, scale)) {
-            scaledSquares.put(product, scale.targetVar());
-            scaledSquareFactors.add(scale);
-          }
-        }
-      }
-    }
-  }
+  /** The products {@code (c·a)·a} whose two shares are one update: see {@link ScaledSquares}. */
+  private ScaledSquares scaledSquares;
 
   /** {@code t = (c·a)·a = c·a²}: {@code ∂t/∂a = 2·c·a}, and {@code c·a} is the forward's value. */
   private void scaledSquareContribution(Node.Apply product, CodeBlock.Builder out, int depth) {
-    Value.Var factor = scaledSquares.get(product);
+    Value.Var factor = scaledSquares.factorOf().get(product);
     JavaExpr share =
         adjointAlgebra.multiply(
             JavaExpr.literal("2"),
             adjointAlgebra.multiply(
                 adjointValue(product.targetVar()), JavaExpr.name(factor.name())));
-    accumulate(out, (Value.Var) otherOperand(product, factor), share, product.origin(), depth);
-  }
-
-  private boolean isScaledSquare(Node.Apply product, Node.Apply scale) {
-    if (product.op() != ElementwiseOp.MULTIPLY
-        || scale.op() != ElementwiseOp.MULTIPLY
-        || !activity.isActive(product.targetVar())
-        || !product.args().contains(scale.targetVar())
-        || product.args().get(0).equals(product.args().get(1))
-        || readsInMethod.getOrDefault(scale.targetVar(), 0) != 1
-        || definitionsInMethod.getOrDefault(scale.targetVar(), 0) != 1
-        || scale.targetVar().type() != product.targetVar().type()) {
-      return false;
-    }
-    Value a = otherOperand(product, scale.targetVar());
-    List<Value> scaleArgs = scale.args();
-    boolean constantTimesA =
-        scaleArgs.get(0) instanceof Value.Const && scaleArgs.get(1).equals(a)
-            || scaleArgs.get(1) instanceof Value.Const && scaleArgs.get(0).equals(a);
-    return constantTimesA && a instanceof Value.Var && activity.isActive(a);
-  }
-
-  private static Value otherOperand(Node.Apply product, Value.Var factor) {
-    return product.args().get(0).equals(factor) ? product.args().get(1) : product.args().get(0);
+    accumulate(
+        out,
+        (Value.Var) ScaledSquares.otherOperand(product, factor),
+        share,
+        product.origin(),
+        depth);
   }
 
   /** The fused loop whose pass is being undone, else null. */
