@@ -10,6 +10,7 @@ import dev.adjoint.runtime.nn.Losses;
 import dev.adjoint.runtime.nn.MaxPool2d;
 import dev.adjoint.runtime.nn.Module;
 import dev.adjoint.runtime.nn.ReLU;
+import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Generator;
 import dev.adjoint.runtime.tensor.Tensor;
 
@@ -30,14 +31,19 @@ public final class ShapesNet extends Module {
   final Linear fc;
 
   public ShapesNet(int classes, Generator gen) {
-    conv1 = registerModule("conv1", Conv2d.builder(1, 8, 3).padding(1).build(gen));
-    bn1 = registerModule("bn1", new BatchNorm2d(8));
-    conv2 = registerModule("conv2", Conv2d.builder(8, 16, 3).padding(1).build(gen));
-    bn2 = registerModule("bn2", new BatchNorm2d(16));
+    this(classes, DType.FLOAT32, gen);
+  }
+
+  /** The network with parameters and buffers of {@code dtype}, drawn from {@code gen}. */
+  public ShapesNet(int classes, DType dtype, Generator gen) {
+    conv1 = registerModule("conv1", Conv2d.builder(1, 8, 3).padding(1).dtype(dtype).build(gen));
+    bn1 = registerModule("bn1", new BatchNorm2d(8, dtype));
+    conv2 = registerModule("conv2", Conv2d.builder(8, 16, 3).padding(1).dtype(dtype).build(gen));
+    bn2 = registerModule("bn2", new BatchNorm2d(16, dtype));
     relu = registerModule("relu", new ReLU());
     pool = registerModule("pool", new MaxPool2d(2));
     dropout = registerModule("dropout", new Dropout(0.2, gen));
-    fc = registerModule("fc", new Linear(16 * 4 * 4, classes, gen));
+    fc = registerModule("fc", new Linear(16 * 4 * 4, classes, true, dtype, gen));
   }
 
   /** Class scores [N, classes] for images [N, 1, 16, 16]. */

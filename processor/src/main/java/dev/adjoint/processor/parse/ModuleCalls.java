@@ -173,7 +173,7 @@ final class ModuleCalls {
                   List.of(
                       read("p", IrType.DOUBLE),
                       read("isTraining", IrType.BOOLEAN),
-                      read("generator", ModuleForms.REFERENCE)));
+                      read("generator", IrType.OBJECT)));
           yield apply(ModuleForms.DROPOUT, List.of(x, mask), List.of());
         }
         case "BatchNorm2d" -> batchNorm(x);

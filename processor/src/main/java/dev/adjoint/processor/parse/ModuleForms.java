@@ -1,6 +1,5 @@
 package dev.adjoint.processor.parse;
 
-import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.runtime.rules.TensorOp;
 import java.util.List;
 
@@ -14,13 +13,6 @@ import java.util.List;
  */
 final class ModuleForms {
   private ModuleForms() {}
-
-  /**
-   * The IR type a parameter that is an object for a runtime function (the dropout generator) is
-   * given: the IR has no type for it, and a parameter is only ever written as the code that reads
-   * it, never computed with.
-   */
-  static final IrType REFERENCE = IrType.BOOLEAN;
 
   /** {@code Linear}: {@code x · weightᵀ}, then its bias. */
   static final TensorOpTable.Form TRANSPOSE = TensorOpTable.TRANSPOSE;
