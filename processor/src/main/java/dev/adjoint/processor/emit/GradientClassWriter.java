@@ -458,6 +458,7 @@ public final class GradientClassWriter {
           FLOAT_MATRIX ->
           com.palantir.javapoet.ArrayTypeName.of(primitive(type.elementType()));
       case TENSOR -> TENSOR;
+      case OBJECT -> ClassName.OBJECT;
     };
   }
 }
