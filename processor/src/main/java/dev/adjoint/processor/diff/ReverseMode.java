@@ -2,14 +2,9 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.analysis.ActivityAnalysis;
-import dev.adjoint.processor.expr.Arguments;
-import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.Call;
 import dev.adjoint.processor.expr.Element;
 import dev.adjoint.processor.expr.JavaExpr;
-import dev.adjoint.processor.expr.Lambda;
-import dev.adjoint.processor.expr.Member;
 import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
@@ -18,18 +13,13 @@ import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.RegisteredCallee;
-import dev.adjoint.processor.ir.TensorPrimitive;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.ElementwiseRules;
-import dev.adjoint.runtime.rules.TensorOp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The diff pass: writes the body of a reverse-mode adjoint from the IR.
@@ -49,14 +39,14 @@ import java.util.Set;
  */
 public final class ReverseMode extends ForwardSweep {
   /** The runtime's classes that adjoint expressions call. */
-  private static final JavaExpr ADJOINTS = new TypeRef("Adjoints");
-
-  private static final JavaExpr FUSED = new TypeRef("Fused");
-
   private ReverseMode(
       IrFunction function, Activity activity, Names names, String ownGradientClass) {
     super(function, activity, names, ownGradientClass);
+    this.tensorPartials = new TensorPartials(function, names);
   }
+
+  /** The shares of tensor operations' operands, as expressions. */
+  private final TensorPartials tensorPartials;
 
   /**
    * The generated body.
@@ -301,7 +291,7 @@ public final class ReverseMode extends ForwardSweep {
   private final Map<Value.Var, String> needFlags = new LinkedHashMap<>();
 
   /** For each value, the tensor leaves it depends on. */
-  private final Map<Value.Var, Set<Value.Var>> leavesOf = new HashMap<>();
+  private LeafDependencies leafDependencies = new LeafDependencies(Map.of());
 
   /**
    * Reads the receiver's tensors into locals and asks each leaf whether it requires grad; then
@@ -328,48 +318,16 @@ public final class ReverseMode extends ForwardSweep {
     for (Value.Var leaf : leaves) {
       String flag = names.fresh(leaf.name() + "NeedsGrad");
       needFlags.put(leaf, flag);
-      leavesOf.put(leaf, new LinkedHashSet<>(List.of(leaf)));
       out.add("boolean $L = Adjoints.requiresGrad($L);\n", flag, leaf.name());
     }
-    propagateLeaves(function.body());
-  }
-
-  private boolean propagateLeaves(List<Node> nodes) {
-    boolean changed = false;
-    for (Node node : nodes) {
-      switch (node) {
-        case Node.If branch -> {
-          changed |= propagateLeaves(branch.thenBranch());
-          changed |= propagateLeaves(branch.elseBranch());
-        }
-        case Node.While loop -> {
-          // around the back edge until nothing changes
-          while (propagateLeaves(loop.condition()) | propagateLeaves(loop.body())) {
-            changed = true;
-          }
-        }
-        default -> {
-          Value.Var target = node.target().orElse(null);
-          if (target == null) {
-            continue;
-          }
-          Set<Value.Var> set = leavesOf.computeIfAbsent(target, k -> new LinkedHashSet<>());
-          for (Value operand : ActivityAnalysis.operands(node)) {
-            if (operand instanceof Value.Var v && leavesOf.containsKey(v) && v != target) {
-              changed |= set.addAll(leavesOf.get(v));
-            }
-          }
-        }
-      }
-    }
-    return changed;
+    leafDependencies = LeafDependencies.of(function.body(), leaves);
   }
 
   /** Whether some leaf behind {@code v} requires grad, as a Java condition. */
   private String needsGradient(Value.Var v) {
     List<String> flags = new ArrayList<>();
     for (Map.Entry<Value.Var, String> e : needFlags.entrySet()) {
-      if (leavesOf.getOrDefault(v, Set.of()).contains(e.getKey())) {
+      if (leafDependencies.behind(v).contains(e.getKey())) {
         flags.add(e.getValue());
       }
     }
@@ -393,12 +351,6 @@ public final class ReverseMode extends ForwardSweep {
       // x·x: its two shares g·x are one update 2·(g·x), the same numbers (the doubling is
       // exact) in one pass where the tape makes two products and their sum
       Value.Var operand = (Value.Var) operands.get(0);
-      if (lambdaNames == null) {
-        lambdaNames =
-            List.of(names.fresh("g"), names.fresh("y"), names.fresh("a"), names.fresh("b"));
-      }
-      String gName = lambdaNames.get(0);
-      String aName = lambdaNames.get(2);
       out.add(
           "if ($L != null && $L) { // $L: $L, the operand twice\n",
           g,
@@ -406,28 +358,7 @@ public final class ReverseMode extends ForwardSweep {
           apply.origin(),
           apply.primitive().name());
       out.indent();
-      accumulate(
-          out,
-          operand,
-          new Call(
-              FUSED,
-              "map",
-              List.of(
-                  JavaExpr.name(g),
-                  primal(operand),
-                  new Lambda(
-                      List.of(gName, aName),
-                      new Binary(
-                          JavaExpr.literal("2"),
-                          "*",
-                          new Binary(
-                              JavaExpr.name(gName),
-                              "*",
-                              JavaExpr.name(aName),
-                              JavaExpr.MULTIPLICATIVE),
-                          JavaExpr.MULTIPLICATIVE)))),
-          apply.origin(),
-          depth + 1);
+      accumulate(out, operand, tensorPartials.square(g, operand), apply.origin(), depth + 1);
       out.unindent().add("}\n");
       return;
     }
@@ -444,116 +375,9 @@ public final class ReverseMode extends ForwardSweep {
           apply.origin(),
           apply.primitive().name());
       out.indent();
-      accumulate(out, operand, tensorPartial(apply, i, g), apply.origin(), depth + 1);
+      accumulate(out, operand, tensorPartials.partial(apply, i, g), apply.origin(), depth + 1);
       out.unindent().add("}\n");
     }
-  }
-
-  /** The lambda parameter names of fused rules: the adjoint, the result, the operands. */
-  private List<String> lambdaNames;
-
-  /**
-   * An elementwise rule that takes several tensor operations ({@code g·(1 − y²)}) as one fused
-   * pass: the same rule written out for Java numbers, in a lambda over the elements. Empty when
-   * fusing gains nothing (one operation) or the rule reads more than three tensors or a Java
-   * variable.
-   */
-  private java.util.Optional<JavaExpr> fusedPartial(
-      Node.TensorApply apply, int i, String g, JavaExpr unfused) {
-    int operations = TensorSourceAlgebra.operations(unfused);
-    // the count includes the outer sumToShapeOf, which the fused form keeps
-    if (operations <= 2) {
-      return java.util.Optional.empty();
-    }
-    if (lambdaNames == null) {
-      lambdaNames = List.of(names.fresh("g"), names.fresh("y"), names.fresh("a"), names.fresh("b"));
-    }
-    List<JavaExpr> scalarArgs = new ArrayList<>();
-    List<JavaExpr> tensors =
-        new ArrayList<>(List.of(JavaExpr.name(g), JavaExpr.name(apply.targetVar().name())));
-    for (int k = 0; k < apply.args().size(); k++) {
-      Value v = apply.args().get(k);
-      if (v instanceof Value.Var var && var.type() != IrType.TENSOR) {
-        return java.util.Optional.empty(); // a lambda may capture only effectively final locals
-      }
-      if (v.type() == IrType.TENSOR) {
-        scalarArgs.add(JavaExpr.name(lambdaNames.get(2 + k)));
-        tensors.add(primal(v));
-      } else {
-        scalarArgs.add(primal(v));
-        tensors.add(null);
-      }
-    }
-    JavaExpr scalar =
-        ElementwiseRules.partial(
-            apply.primitive().elementwise(),
-            SourceAlgebra.forAdjoint(),
-            scalarArgs,
-            JavaExpr.name(lambdaNames.get(1)),
-            JavaExpr.name(lambdaNames.get(0)),
-            i);
-    List<String> params = new ArrayList<>();
-    List<JavaExpr> operands = new ArrayList<>();
-    for (int k = 0; k < tensors.size(); k++) {
-      String name = lambdaNames.get(k);
-      if (tensors.get(k) != null && scalar.reads(name)) {
-        params.add(name);
-        operands.add(tensors.get(k));
-      }
-    }
-    if (params.isEmpty() || params.size() > 3) {
-      return java.util.Optional.empty();
-    }
-    operands.add(new Lambda(params, scalar));
-    JavaExpr map = new Call(FUSED, "map", operands);
-    return java.util.Optional.of(
-        TensorSourceAlgebra.INSTANCE.sumToShapeOf(map, primal(apply.args().get(i))));
-  }
-
-  /** Operand {@code i}'s share of {@code g}: the runtime's rule for the operation. */
-  private JavaExpr tensorPartial(Node.TensorApply apply, int i, String g) {
-    List<JavaExpr> args = new ArrayList<>();
-    for (Value v : apply.args()) {
-      args.add(v.type() == IrType.TENSOR ? primal(v) : TensorSourceAlgebra.number(primal(v)));
-    }
-    JavaExpr y = JavaExpr.name(apply.targetVar().name());
-    TensorPrimitive primitive = apply.primitive();
-    if (primitive.elementwise() != null) {
-      // the rule written out as tensor operations, fused into one pass where that saves some
-      JavaExpr unfused =
-          ElementwiseRules.partial(
-              primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.name(g), i);
-      return fusedPartial(apply, i, g, unfused).orElse(unfused);
-    }
-    List<String> params = apply.params().stream().map(v -> primal(v).code()).toList();
-    List<String> operands = apply.args().stream().map(v -> primal(v).code()).toList();
-    boolean resultDead =
-        (primitive.tensorOp() == TensorOp.RELU || primitive.tensorOp() == TensorOp.LOG_SOFTMAX)
-            && TensorLifetimes.resultDeadAfterItsStep(function, apply);
-    if (resultDead) {
-      // the rule reads the result, not the operand, and nothing reads the result after this
-      // step: the gradient is written over it
-      return primitive.tensorOp() == TensorOp.RELU
-          ? new Call(ADJOINTS, "reluPartialOver", List.of(y, JavaExpr.name(g), args.get(0)))
-          : new Call(
-              ADJOINTS,
-              "logSoftmaxPartialOver",
-              List.of(
-                  y,
-                  JavaExpr.name(g),
-                  new Arguments(primitive.paramsCode(operands, params)),
-                  args.get(0)));
-    }
-    // shape-dependent rules (a matrix product's depends on its operands' ranks) run in the
-    // runtime, exactly as the tape's node runs them
-    List<JavaExpr> partialArgs = new ArrayList<>();
-    partialArgs.add(new Member(new TypeRef("TensorOp"), primitive.tensorOp().name()));
-    partialArgs.add(new Arguments(primitive.paramsCode(operands, params)));
-    partialArgs.add(y);
-    partialArgs.add(JavaExpr.name(g));
-    partialArgs.add(JavaExpr.literal(Integer.toString(i)));
-    partialArgs.addAll(args);
-    return new Call(ADJOINTS, "partial", partialArgs);
   }
 
   // ---------------------------------------------------------------- reverse sweep
