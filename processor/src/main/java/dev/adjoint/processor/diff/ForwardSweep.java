@@ -25,7 +25,7 @@ import java.util.Map;
  * blocks declared before them, loops counting their passes, and the values the reverse sweep needs
  * pushed on the tape before they are overwritten.
  */
-abstract class ForwardSweep extends LoopAnalysis {
+abstract class ForwardSweep extends SweepContext {
   ForwardSweep(IrFunction function, Activity activity, Names names, String ownGradientClass) {
     super(function, activity, names, ownGradientClass);
   }
@@ -55,7 +55,7 @@ abstract class ForwardSweep extends LoopAnalysis {
       }
       case Node.Copy copy -> {
         define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
-        if (isActiveArray(copy)) {
+        if (loops.isActiveArray(copy)) {
           // an array copy is an alias: so is its adjoint, and the reverse sweep has nothing to do
           String adjoint = adjoint(copy.targetVar());
           declaredAdjoints.add(copy.targetVar());
@@ -156,7 +156,7 @@ abstract class ForwardSweep extends LoopAnalysis {
             load.origin(),
             depth,
             null);
-        if (isActiveRow(load)) {
+        if (loops.isActiveRow(load)) {
           // a row of a two-dimensional array is the same data: its adjoint is that row's adjoint
           String adjoint = adjoint(load.targetVar());
           declaredAdjoints.add(load.targetVar());
@@ -200,12 +200,12 @@ abstract class ForwardSweep extends LoopAnalysis {
    * and again after each one; they compute only the test, which the reverse sweep never needs.
    */
   void forwardLoop(Node.While loop, CodeBlock.Builder out, int depth, boolean inLoop) {
-    if (fused.contains(loop)) {
+    if (loops.isFused(loop)) {
       forwardFusedLoop(loop, out, depth);
       return;
     }
     String count = null;
-    if (hasActive(loop.body()) || overwritesSaved(loop.body())) {
+    if (loops.hasActive(loop.body()) || loops.overwritesSaved(loop.body())) {
       count = names.fresh("passes");
       tripCounts.put(loop, count);
       out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
@@ -231,9 +231,10 @@ abstract class ForwardSweep extends LoopAnalysis {
    * declared before the loop, so the reverse sweep goes on adding into them.
    */
   void forwardFusedLoop(Node.While loop, CodeBlock.Builder out, int depth) {
-    int split = plans.get(loop).suffixStart();
+    int split = loops.recomputations().get(loop).suffixStart();
     List<Node> prefix = loop.body().subList(0, split);
     // the result's adjoint is the seed before and after each pass: the sweep reads the seed
+    Value.Var fusedResult = loops.fusion().orElseThrow().result();
     forwarded.put(fusedResult, new Forward(JavaExpr.name(seedName), loop.origin()));
     permanentForward = fusedResult;
     CodeBlock.Builder undo = CodeBlock.builder();
@@ -287,7 +288,7 @@ abstract class ForwardSweep extends LoopAnalysis {
           || uses.readsOf(target) != 1
           || uses.definitionsOf(target) != 1
           || activity.isActive(target)
-          || needed.contains(target)) {
+          || loops.needed().contains(target)) {
         return java.util.Optional.empty();
       }
       java.util.function.Function<Value, JavaExpr> operand =
@@ -336,10 +337,10 @@ abstract class ForwardSweep extends LoopAnalysis {
   void saveBeforeOverwrite(Node node, CodeBlock.Builder out) {
     List<Value.Var> overwritten = new ArrayList<>();
     node.target()
-        .filter(this::saved)
-        .filter(v -> !steps.containsKey(node))
+        .filter(loops::saved)
+        .filter(v -> !loops.steps().containsKey(node))
         .ifPresent(overwritten::add);
-    if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
+    if (node instanceof Node.CallDifferentiable call && loops.saved(call.result())) {
       overwritten.add(call.result());
     }
     for (Value.Var v : overwritten) {
@@ -350,7 +351,7 @@ abstract class ForwardSweep extends LoopAnalysis {
           v.name(),
           node.origin());
     }
-    if (keepsAdjointArray(node)) {
+    if (loops.keepsAdjointArray(node)) {
       out.add(
           "$L.pushObject($L); // $L\n",
           tape(),
@@ -452,10 +453,10 @@ abstract class ForwardSweep extends LoopAnalysis {
       if (node instanceof Node.NewArray array && activity.isActive(array.targetVar())) {
         declarations.add(arrayAdjoint(array.targetVar()));
       }
-      if (node instanceof Node.ArrayLoad load && isActiveRow(load)) {
+      if (node instanceof Node.ArrayLoad load && loops.isActiveRow(load)) {
         declarations.add(arrayAdjoint(load.targetVar()));
       }
-      if (node instanceof Node.Copy copy && isActiveArray(copy)) {
+      if (node instanceof Node.Copy copy && loops.isActiveArray(copy)) {
         declarations.add(arrayAdjoint(copy.targetVar()));
       }
       declarations.addAll(declarationsInside(node));

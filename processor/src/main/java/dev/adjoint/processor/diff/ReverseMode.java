@@ -110,11 +110,7 @@ public final class ReverseMode extends ForwardSweep {
     }
     this.seedName = seedName;
     uses = UseCounts.of(function.body());
-    collectLoopFacts(function.body(), false);
-    planRecomputation(function.body());
-    planLoops(function.body());
-    findInvertibleSteps(function.body());
-    planFusion(function.body());
+    loops = LoopPlanner.plan(function, activity, uses);
     scaledSquares = ScaledSquares.plan(function.body(), activity, uses);
     CodeBlock.Builder forward = CodeBlock.builder();
     for (IrFunction.Parameter p : function.parameters()) {
@@ -139,7 +135,7 @@ public final class ReverseMode extends ForwardSweep {
 
     Node.Return ret = findReturn(function.body());
     String value = primal(ret.value()).code();
-    if (ret.value() instanceof Value.Var v && definedInLoops.contains(v)) {
+    if (ret.value() instanceof Value.Var v && loops.definedInLoops().contains(v)) {
       // the reverse sweep restores loop variables to earlier values: keep the result
       value = names.fresh("value");
       forward.add("$L $L = $L; // $L\n", v.type().javaName(), value, v.name(), ret.origin());
@@ -198,7 +194,7 @@ public final class ReverseMode extends ForwardSweep {
             seedName,
             ret.origin());
       }
-    } else if (activity.isActive(ret.value()) && fused.isEmpty()) { // else set before the loop
+    } else if (activity.isActive(ret.value()) && loops.fusion().isEmpty()) { // else set before
       Value.Var result = (Value.Var) ret.value();
       declaredAdjoints.add(result);
       reverse.add(
@@ -403,10 +399,13 @@ public final class ReverseMode extends ForwardSweep {
         Value.Var target = node.target().orElseThrow();
         if (scaledSquares.factors().contains(node)) {
           // c·a, read only by (c·a)·a: its share was added there
-        } else if (node == fusedCarry && fused.contains(undoing)) {
+        } else if (undoing != null
+            && loops.isFused(undoing)
+            && loops.fusion().get().carry() == node) {
           // r = t in a fused pass: dt is dr, the seed; dr keeps it (undoing t = r ± e gives it
           // back), so nothing is written
-          passThrough(out, fusedCarry.targetVar(), fusedCarry.source(), node.origin(), depth);
+          Node.Copy carry = (Node.Copy) node;
+          passThrough(out, carry.targetVar(), carry.source(), node.origin(), depth);
         } else if (activity.isActive(target)) {
           if (!(node instanceof Node.ArrayLoad
               || node instanceof Node.Copy
@@ -451,7 +450,12 @@ public final class ReverseMode extends ForwardSweep {
         // equal ones, g·u + g·u, are exactly 2·(g·u): one product and an exact doubling
         Map<Value.Var, JavaExpr> summed = new LinkedHashMap<>();
         for (int i = 0; i < apply.args().size(); i++) {
-          boolean carried = apply == fusedStep && apply.args().get(i).equals(fusedResult);
+          int k = i;
+          boolean carried =
+              loops
+                  .fusion()
+                  .filter(f -> f.step() == apply && apply.args().get(k).equals(f.result()))
+                  .isPresent();
           if (activity.isActive(apply.args().get(i)) && !carried) {
             JavaExpr contribution =
                 ElementwiseRules.partial(apply.op(), adjointAlgebra, args, y, g, i);
@@ -559,30 +563,30 @@ public final class ReverseMode extends ForwardSweep {
   }
 
   private void restoreAfterUndo(Node node, CodeBlock.Builder out) {
-    if (keepsAdjointArray(node)) {
+    if (loops.keepsAdjointArray(node)) {
       out.add(
           "$L = $L.popObject(); // $L\n",
           adjoint(node.target().orElseThrow()),
           tape(),
           node.origin());
     }
-    if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
+    if (node instanceof Node.CallDifferentiable call && loops.saved(call.result())) {
       out.add("$L = $L.popObject(); // $L\n", call.result().name(), tape(), node.origin());
     }
     Value.Var target = node.target().orElseThrow();
-    if (saved(target) && linearRestores.containsKey(node)) {
+    if (loops.saved(target) && linearRestores.containsKey(node)) {
       out.add(
           "$L = $L; // $L: the value during this pass, nothing stored\n",
           target.name(),
           linearRestores.get(node),
           node.origin());
-    } else if (saved(target) && steps.containsKey(node)) {
+    } else if (loops.saved(target) && loops.steps().containsKey(node)) {
       out.add(
           "$L = $L; // $L: undoes the step, nothing stored\n",
           target.name(),
-          steps.get(node).undo(),
+          loops.steps().get(node).undo(),
           node.origin());
-    } else if (saved(target)) {
+    } else if (loops.saved(target)) {
       out.add(
           "$L = $L.$L(); // $L: the value before this statement\n",
           target.name(),
@@ -629,7 +633,7 @@ public final class ReverseMode extends ForwardSweep {
     if (count == null) {
       return; // nothing active inside, nothing on the tape
     }
-    Recomputation.Plan plan = plans.get(loop);
+    Recomputation.Plan plan = loops.recomputations().get(loop);
     List<Node> nodes = loop.body();
     int split = plan == null ? 0 : plan.suffixStart();
     materializeAll(out); // the passes may read any adjoint
@@ -642,9 +646,9 @@ public final class ReverseMode extends ForwardSweep {
     // a counter stepped once a pass (i += c) is, during pass k, final - c·(passes + 1 - k): a
     // linear function of k, which the JIT's range-check elimination understands
     for (Node node : nodes.subList(split, nodes.size())) {
-      CounterStep step = steps.get(node);
+      CounterStep step = loops.steps().get(node);
       Value.Var counter = node.target().orElseThrow();
-      if (step != null && UseCounts.definedOnceIn(loop, counter) && saved(counter)) {
+      if (step != null && UseCounts.definedOnceIn(loop, counter) && loops.saved(counter)) {
         String base = names.fresh(counter.name() + "Base");
         boolean unit = step.unit();
         String scaled = unit ? "" : "(" + step.signed().code() + ") * ";
@@ -664,7 +668,7 @@ public final class ReverseMode extends ForwardSweep {
       }
     }
     CodeBlock.Builder body = CodeBlock.builder();
-    passes.push(new Pass(depth + 1, passLocalCandidates(nodes)));
+    passes.push(new Pass(depth + 1, loops.passLocalCandidates(nodes)));
     reverseBlock(nodes.subList(split, nodes.size()), body, depth + 1, true);
     if (plan != null && !plan.block().isEmpty()) {
       body.add("// recomputed rather than stored: the values of this pass\n");
@@ -685,7 +689,7 @@ public final class ReverseMode extends ForwardSweep {
 
   @Override
   void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth) {
-    passes.push(new Pass(depth, passLocalCandidates(loop.body())));
+    passes.push(new Pass(depth, loops.passLocalCandidates(loop.body())));
     undoing = loop;
     deferSums = true;
     reverseBlock(prefix, out, depth, true);

@@ -13,6 +13,7 @@ import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,18 @@ abstract class SweepContext {
 
   /** The seed parameter's name. */
   String seedName;
+
+  /** How often each variable is defined and read in the whole method. */
+  UseCounts uses;
+
+  /** What loops store, recompute or undo; see {@link LoopPlanner}. */
+  LoopPlan loops;
+
+  /** For each loop the reverse sweep runs backwards, the local holding its trip count. */
+  final Map<Node.While, String> tripCounts = new LinkedHashMap<>();
+
+  /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
+  final Map<Node, String> linearRestores = new HashMap<>();
 
   static final com.palantir.javapoet.ClassName TAPE =
       com.palantir.javapoet.ClassName.get("dev.adjoint.runtime.tape", "Tape");
@@ -403,9 +416,8 @@ abstract class SweepContext {
   }
 
   static String valueComponent(DifferentiableCallee callee) {
-    return callee.parameters().stream().anyMatch(p -> p.name().equals("value"))
-        ? "primal"
-        : "value";
+    return Names.valueComponent(
+        callee.parameters().stream().map(DifferentiableCallee.Parameter::name).toList());
   }
 
   static String defaultValue(IrType type) {

@@ -1,0 +1,376 @@
+package dev.adjoint.processor.diff;
+
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.analysis.ActivityAnalysis;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.Value;
+import dev.adjoint.runtime.rules.ElementwiseOp;
+import dev.adjoint.runtime.rules.ElementwiseRules;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes the {@link LoopPlan} of a method: a pure function of its IR and activity. The planner
+ * keeps its working sets while it runs and hands back an immutable plan.
+ */
+final class LoopPlanner {
+  private final Activity activity;
+  private final UseCounts uses;
+  private final SourceAlgebra adjointAlgebra = SourceAlgebra.forAdjoint();
+  private final Set<Value.Var> needed = new HashSet<>();
+  private final Set<Value.Var> definedInLoops = new HashSet<>();
+  private final Map<Node.While, Recomputation.Plan> plans = new LinkedHashMap<>();
+  private final Set<Value.Var> recomputed = new HashSet<>();
+  private final Set<Value.Var> writtenArrays = new HashSet<>();
+  private final Map<Node, CounterStep> steps = new HashMap<>();
+  private LoopPlan.Fusion fusion;
+
+  private LoopPlanner(Activity activity, UseCounts uses) {
+    this.activity = activity;
+    this.uses = uses;
+  }
+
+  /** The loop plan of {@code function}. */
+  static LoopPlan plan(IrFunction function, Activity activity, UseCounts uses) {
+    LoopPlanner planner = new LoopPlanner(activity, uses);
+    List<Node> body = function.body();
+    planner.collectLoopFacts(body, false);
+    planner.planRecomputation(body);
+    planner.planLoops(body);
+    planner.findInvertibleSteps(body);
+    planner.planFusion(body);
+    return new LoopPlan(
+        activity,
+        uses,
+        Set.copyOf(planner.needed),
+        Set.copyOf(planner.definedInLoops),
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(planner.plans)),
+        Map.copyOf(planner.steps),
+        Optional.ofNullable(planner.fusion));
+  }
+
+  private boolean hasActive(List<Node> nodes) {
+    return LoopPlan.hasActive(activity, nodes);
+  }
+
+  /**
+   * Finds the variables defined inside loops, and the variables the reverse sweep reads: operands
+   * of active rules, indices of active array accesses, conditions of branches with active code.
+   */
+  private void collectLoopFacts(List<Node> nodes, boolean inLoop) {
+    for (Node node : nodes) {
+      if (inLoop) {
+        node.target().ifPresent(definedInLoops::add);
+        if (node instanceof Node.CallDifferentiable call) {
+          definedInLoops.add(call.result());
+        }
+      }
+      switch (node) {
+        case Node.Apply apply -> {
+          if (activity.isActive(apply.targetVar())) {
+            needed.addAll(readByContributions(apply));
+          }
+        }
+        case Node.TensorApply apply -> {
+          // a tensor rule may read any operand, parameter or the result: keep them all
+          if (activity.isActive(apply.targetVar())) {
+            apply.args().forEach(this::markNeeded);
+            apply.params().forEach(this::markNeeded);
+            markNeeded(apply.targetVar());
+          }
+        }
+        case Node.ArrayLoad load -> {
+          if (activity.isActive(load.targetVar()) && !load.targetVar().type().isArray()) {
+            markNeeded(load.index());
+          }
+        }
+        case Node.ArrayStore store -> {
+          if (activity.isActive(store.array())) {
+            markNeeded(store.index());
+          }
+        }
+        case Node.CallDifferentiable call -> {
+          if (activity.isActive(call.targetVar())) {
+            markNeeded(call.result());
+          }
+        }
+        case Node.CallWithDerivative call -> {
+          if (activity.isActive(call.targetVar())) {
+            call.args().forEach(this::markNeeded);
+          }
+        }
+        case Node.If branch -> {
+          // inside a loop the reverse sweep also restores values in the arm taken, so it needs
+          // to know the arm even when nothing in it is active
+          if (inLoop || hasActive(branch.thenBranch()) || hasActive(branch.elseBranch())) {
+            markNeeded(branch.condition());
+          }
+          collectLoopFacts(branch.thenBranch(), inLoop);
+          collectLoopFacts(branch.elseBranch(), inLoop);
+        }
+        case Node.While loop -> {
+          // a fused loop's passes are undone before anything overwrites their values
+          boolean overwrites = inLoop || fusion == null || fusion.loop() != loop;
+          collectLoopFacts(loop.condition(), overwrites);
+          collectLoopFacts(loop.body(), overwrites);
+        }
+        default -> {}
+      }
+    }
+  }
+
+  /**
+   * The variables the rule's contributions read, found by evaluating them: {@code x + y} reads
+   * neither operand, {@code x * y} each the other, {@code exp x} its result.
+   */
+  private Set<Value.Var> readByContributions(Node.Apply apply) {
+    Set<Value.Var> reads = new HashSet<>();
+    List<JavaExpr> args = SweepContext.primals(apply.args());
+    JavaExpr y = JavaExpr.name(apply.targetVar().name());
+    JavaExpr g = JavaExpr.name("\u0000"); // a name no variable has
+    List<Value.Var> candidates = new ArrayList<>();
+    apply
+        .args()
+        .forEach(
+            a -> {
+              if (a instanceof Value.Var v) {
+                candidates.add(v);
+              }
+            });
+    candidates.add(apply.targetVar());
+    for (int i = 0; i < apply.args().size(); i++) {
+      if (activity.isActive(apply.args().get(i))) {
+        JavaExpr contribution = ElementwiseRules.partial(apply.op(), adjointAlgebra, args, y, g, i);
+        for (Value.Var v : candidates) {
+          if (contribution.reads(v.name())) {
+            reads.add(v);
+          }
+        }
+      }
+    }
+    return reads;
+  }
+
+  private void markNeeded(Value value) {
+    if (value instanceof Value.Var var) {
+      needed.add(var);
+    }
+  }
+
+  private void findInvertibleSteps(List<Node> nodes) {
+    for (int j = 0; j < nodes.size(); j++) {
+      Node node = nodes.get(j);
+      switch (node) {
+        case Node.If branch -> {
+          findInvertibleSteps(branch.thenBranch());
+          findInvertibleSteps(branch.elseBranch());
+        }
+        case Node.While loop -> findInvertibleSteps(loop.body());
+        case Node.Copy copy -> {
+          if (j > 0
+              && (copy.targetVar().type() == IrType.INT || copy.targetVar().type() == IrType.LONG)
+              && nodes.get(j - 1) instanceof Node.Apply step
+              && step.targetVar().equals(copy.source())
+              && (step.op() == ElementwiseOp.ADD || step.op() == ElementwiseOp.SUBTRACT)
+              && step.args().get(0).equals(copy.targetVar())
+              && step.args().get(1) instanceof Value.Const c
+              && step.targetVar().type() == copy.targetVar().type()) {
+            steps.put(
+                copy,
+                new CounterStep(
+                    copy.targetVar(), step.op() == ElementwiseOp.ADD, SweepContext.primal(c)));
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  /** Plans, for every loop with active code, what its reverse passes recompute. */
+  private void planRecomputation(List<Node> nodes) {
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.ArrayStore store -> writtenArrays.add(store.array());
+        case Node.If branch -> {
+          planRecomputation(branch.thenBranch());
+          planRecomputation(branch.elseBranch());
+        }
+        case Node.While loop -> planRecomputation(loop.body());
+        default -> {}
+      }
+    }
+  }
+
+  private void planLoops(List<Node> nodes) {
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.If branch -> {
+          planLoops(branch.thenBranch());
+          planLoops(branch.elseBranch());
+        }
+        case Node.While loop -> {
+          Recomputation.Plan plan =
+              Recomputation.plan(loop, needed, writtenArrays, uses.definitions());
+          plans.put(loop, plan);
+          recomputed.addAll(plan.recomputed());
+          // recomputing reads what the recomputed values are computed from: the loop counter
+          for (Node n : plan.block()) {
+            for (Value operand : ActivityAnalysis.operands(n)) {
+              if (operand instanceof Value.Var var && !plan.recomputed().contains(var)) {
+                needed.add(var);
+              }
+            }
+          }
+          planLoops(loop.body());
+        }
+        default -> {}
+      }
+    }
+  }
+
+  /**
+   * Finds the top-level loop, if any, whose reverse passes can each run right after the forward
+   * pass they undo, in the forward loop itself, instead of in a second loop running the passes
+   * backwards: no tape, no trip count, no recomputation, and each pass's values still in registers.
+   *
+   * <p>Reverse mode undoes the passes last first because a pass's adjoints depend on the adjoints
+   * the later passes leave. They do not when the only active value a pass hands to the next is an
+   * accumulator {@code r = r + e} (or {@code r - e}, or {@code e + r}) that is the method's result:
+   * {@code ∂(r + e)/∂r = 1}, so {@code dr} is the seed before and after every pass, and each pass's
+   * contributions to the other adjoints are the same whenever they are added (their summation order
+   * is not part of the contract). The loop must therefore be followed by nothing active but the
+   * return of {@code r}; read {@code r} only in that one addition; keep its counter updates (the
+   * body's integral suffix, see {@link Recomputation}) inactive; and define every other variable of
+   * the body once in the whole method or leave it unread by the reverse sweep, so that undoing the
+   * pass before the suffix and the next test run sees the values of that pass. Only straight-line
+   * nodes and branches qualify: no inner loops, array stores or creations, or calls to
+   * differentiable methods.
+   */
+  private void planFusion(List<Node> body) {
+    Node.Return ret = SweepContext.findReturn(body);
+    if (!(ret.value() instanceof Value.Var result)
+        || result.type().isArray()
+        || !activity.isActive(result)) {
+      return;
+    }
+    for (int j = body.size() - 1; j >= 0; j--) {
+      Node node = body.get(j);
+      if (node instanceof Node.While loop) {
+        if (fusable(loop, result)) {
+          // the loop's values are no longer overwritten before the reverse sweep reads them
+          definedInLoops.clear();
+          collectLoopFacts(body, false);
+        }
+        return;
+      }
+      if (!(node instanceof Node.Return) && hasActive(List.of(node))) {
+        return; // active code after the loop: the result's adjoint is not yet known
+      }
+    }
+  }
+
+  private boolean fusable(Node.While loop, Value.Var result) {
+    Recomputation.Plan plan = plans.get(loop);
+    if (plan == null || hasActive(loop.condition())) {
+      return false;
+    }
+    List<Node> prefix = loop.body().subList(0, plan.suffixStart());
+    List<Node> suffix = loop.body().subList(plan.suffixStart(), loop.body().size());
+    if (hasActive(suffix) || !straightLine(prefix)) {
+      return false;
+    }
+    // the accumulator: result = t (a copy at the prefix's top level), t = result ± e
+    Node.Apply step = null;
+    Node.Copy carry = null;
+    for (int j = 1; j < prefix.size(); j++) {
+      if (prefix.get(j) instanceof Node.Copy copy
+          && copy.targetVar().equals(result)
+          && prefix.get(j - 1) instanceof Node.Apply apply
+          && apply.targetVar().equals(copy.source())) {
+        step = apply;
+        carry = copy;
+      }
+    }
+    if (step == null || !accumulates(step, result)) {
+      return false;
+    }
+    Map<Value.Var, Integer> reads = new HashMap<>();
+    loop.condition().forEach(n -> UseCounts.countReads(n, reads));
+    loop.body().forEach(n -> UseCounts.countReads(n, reads));
+    if (reads.getOrDefault(result, 0) != 1 || reads.getOrDefault(step.targetVar(), 0) != 1) {
+      return false;
+    }
+    Map<Value.Var, Integer> definitions = new HashMap<>();
+    prefix.forEach(n -> UseCounts.countDefinitions(n, definitions));
+    Map<Value.Var, Integer> onAPath = definitionsOnAPath(prefix);
+    for (Value.Var v : definitions.keySet()) {
+      // defined once in each pass (an if/else may define it in both arms) and nowhere else
+      boolean once =
+          onAPath.get(v) == 1 && Integer.valueOf(uses.definitionsOf(v)).equals(definitions.get(v));
+      boolean unread = !activity.isActive(v) && !needed.contains(v);
+      if (!once && !unread && !v.equals(result)) {
+        return false;
+      }
+    }
+    if (definitions.getOrDefault(result, 0) != 1 || !prefix.contains(carry)) {
+      return false;
+    }
+    fusion = new LoopPlan.Fusion(loop, result, step, carry);
+    return true;
+  }
+
+  /** For each variable, the most definitions of it one run of {@code nodes} can execute. */
+  private static Map<Value.Var, Integer> definitionsOnAPath(List<Node> nodes) {
+    Map<Value.Var, Integer> counts = new HashMap<>();
+    for (Node node : nodes) {
+      node.target().ifPresent(v -> counts.merge(v, 1, Integer::sum));
+      if (node instanceof Node.If branch) {
+        Map<Value.Var, Integer> arms = new HashMap<>(definitionsOnAPath(branch.thenBranch()));
+        definitionsOnAPath(branch.elseBranch()).forEach((v, c) -> arms.merge(v, c, Math::max));
+        arms.forEach((v, c) -> counts.merge(v, c, Integer::sum));
+      }
+    }
+    return counts;
+  }
+
+  private static boolean accumulates(Node.Apply step, Value.Var result) {
+    List<Value> args = step.args();
+    return switch (step.op()) {
+      case ADD -> args.get(0).equals(result) != args.get(1).equals(result);
+      case SUBTRACT -> args.get(0).equals(result) && !args.get(1).equals(result);
+      default -> false;
+    };
+  }
+
+  private static boolean straightLine(List<Node> nodes) {
+    for (Node node : nodes) {
+      boolean ok =
+          switch (node) {
+            case Node.If branch ->
+                straightLine(branch.thenBranch()) && straightLine(branch.elseBranch());
+            case Node.Copy copy -> !copy.targetVar().type().isArray();
+            case Node.Apply apply -> true;
+            case Node.Convert convert -> true;
+            case Node.Operate operate -> true;
+            case Node.Detach detach -> true;
+            case Node.ArrayLoad load -> true;
+            case Node.ArrayLength length -> true;
+            case Node.CallWithDerivative call -> true;
+            default -> false;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
