@@ -3,7 +3,6 @@ package dev.adjoint.processor.diff;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.analysis.ActivityAnalysis;
 import dev.adjoint.processor.expr.JavaExpr;
-import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Value;
@@ -39,10 +38,9 @@ final class LoopPlanner {
     this.uses = uses;
   }
 
-  /** The loop plan of {@code function}. */
-  static LoopPlan plan(IrFunction function, Activity activity, UseCounts uses) {
+  /** The loop plan of a method's {@code body}. */
+  static LoopPlan plan(List<Node> body, Activity activity, UseCounts uses) {
     LoopPlanner planner = new LoopPlanner(activity, uses);
-    List<Node> body = function.body();
     planner.collectLoopFacts(body, false);
     planner.planRecomputation(body);
     planner.planLoops(body);

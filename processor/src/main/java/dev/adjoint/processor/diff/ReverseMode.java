@@ -110,7 +110,7 @@ public final class ReverseMode extends ForwardSweep {
     }
     this.seedName = seedName;
     uses = UseCounts.of(function.body());
-    loops = LoopPlanner.plan(function, activity, uses);
+    loops = LoopPlanner.plan(function.body(), activity, uses);
     scaledSquares = ScaledSquares.plan(function.body(), activity, uses);
     CodeBlock.Builder forward = CodeBlock.builder();
     for (IrFunction.Parameter p : function.parameters()) {
