@@ -272,7 +272,7 @@ public final class ActivityAnalysis {
             DiagnosticId.ADJ109,
             call.origin(),
             "argument '"
-                + call.args().get(i)
+                + call.argumentSource(i)
                 + "' depends on a differentiated input, but "
                 + call.callee().method()
                 + " is not differentiable with respect to its parameter '"
@@ -283,23 +283,58 @@ public final class ActivityAnalysis {
     }
   }
 
+  // a call without partials is a constant for the gradient: fine unless a differentiated value
+  // reaches the result through it
   private void checkCall(Node.CallWithDerivative call) {
+    Value.Var target = call.targetVar();
+    if (!useful.contains(target) || !target.type().carriesDerivative()) {
+      return;
+    }
     List<RegisteredCallee.Parameter> params = call.callee().parameters();
+    boolean registered = params.stream().anyMatch(p -> p.derivative().isPresent());
     for (int i = 0; i < params.size(); i++) {
-      if (isVaried(call.args().get(i)) && params.get(i).derivative().isEmpty()) {
-        throw new DiagnosticException(
-            DiagnosticId.ADJ109,
-            call.origin(),
-            "argument '"
-                + call.args().get(i)
-                + "' depends on a differentiated input, but no"
-                + " @Derivative of "
-                + call.callee().method()
-                + " with respect to '"
-                + params.get(i).name()
-                + "' is registered; add one, or wrap the argument in"
-                + " Adjoint.noDerivative(...)");
+      if (!isVaried(call.args().get(i)) || params.get(i).derivative().isPresent()) {
+        continue;
       }
+      String name = call.callee().method();
+      String argument = call.argumentSource(i);
+      if (!registered && call.callee().owner().matches("(Strict)?Math")) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ103,
+            call.origin(),
+            call.callee().owner()
+                + "."
+                + name
+                + " has no derivative rule and '"
+                + argument
+                + "', a differentiated value, reaches the result through it: wrap the call in"
+                + " Adjoint.noDerivative(...) if no gradient should flow through it, or call it"
+                + " in a method of yours with @Derivative partials");
+      }
+      if (!registered) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ103,
+            call.origin(),
+            "call to "
+                + name
+                + ", which has no derivative, with the differentiated argument '"
+                + argument
+                + "': mark it @Differentiable, register its partials with @Derivative(of = \""
+                + name
+                + "\", wrt = ...), or wrap the call in Adjoint.noDerivative(...)");
+      }
+      throw new DiagnosticException(
+          DiagnosticId.ADJ109,
+          call.origin(),
+          "argument '"
+              + argument
+              + "' depends on a differentiated input, but no"
+              + " @Derivative of "
+              + name
+              + " with respect to '"
+              + params.get(i).name()
+              + "' is registered; add one, or wrap the argument in"
+              + " Adjoint.noDerivative(...)");
     }
   }
 

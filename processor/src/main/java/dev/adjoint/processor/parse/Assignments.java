@@ -165,9 +165,16 @@ final class Assignments {
       case Node.Detach d -> new Node.Detach(target, d.source(), d.origin());
       case Node.CallDifferentiable c ->
           new Node.CallDifferentiable(
-              target, c.result(), c.callee(), c.onReceiver(), c.args(), c.origin());
+              target,
+              c.result(),
+              c.callee(),
+              c.onReceiver(),
+              c.args(),
+              c.argumentSources(),
+              c.origin());
       case Node.CallWithDerivative c ->
-          new Node.CallWithDerivative(target, c.callee(), c.args(), c.origin());
+          new Node.CallWithDerivative(
+              target, c.callee(), c.args(), c.argumentSources(), c.origin());
       case Node.NewArray n -> new Node.NewArray(target, n.length(), n.origin());
       case Node.ArrayLength n -> new Node.ArrayLength(target, n.array(), n.origin());
       case Node.ArrayLoad n -> new Node.ArrayLoad(target, n.array(), n.index(), n.origin());

@@ -103,7 +103,7 @@ final class Calls {
     }
     List<Value> args = expressions.lowerAll(call.getArguments(), frame);
     if (qualifiedOwner.equals("java.lang.Math") || qualifiedOwner.equals("java.lang.StrictMath")) {
-      return math(call, type.getSimpleName().toString(), name, args, frame);
+      return math(call, type, name, args, frame);
     }
     if (qualifiedOwner.equals(ADJOINT_MARKERS) && name.equals("noDerivative") && args.size() == 1) {
       Value.Var target = frame.temporary(Typing.numeric(args.get(0), call).type());
@@ -170,19 +170,27 @@ final class Calls {
     return Optional.empty();
   }
 
-  private static Value math(
-      MethodInvocationTree call, String mathClass, String name, List<Value> args, Frame frame) {
+  /**
+   * A {@code Math} or {@code StrictMath} function: one with a rule in {@link ElementwiseOp}; {@code
+   * toRadians} and {@code toDegrees}, which the JDK computes as a product with a constant and so
+   * are differentiated as that product; any other is a call without a derivative, a constant for
+   * the gradient ({@code random}, {@code floorMod} on indices) unless a differentiated value
+   * reaches the result through it (ADJ103).
+   */
+  private Value math(
+      MethodInvocationTree call, TypeElement mathType, String name, List<Value> args, Frame frame) {
+    String mathClass = mathType.getSimpleName().toString();
     Optional<ElementwiseOp> op = ElementwiseOp.ofMathMethod(name, args.size());
+    Optional<String> factor = angleConversionFactor(name, args.size());
+    if (factor.isPresent()) {
+      Value angle = Typing.numeric(args.get(0), call);
+      List<Value> product = List.of(angle, new Value.Const(factor.get(), IrType.DOUBLE));
+      return Operators.apply(
+          ElementwiseOp.MULTIPLY, IrType.DOUBLE, product, mathClass, call, frame);
+    }
     if (op.isEmpty()) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ103,
-          call,
-          mathClass
-              + "."
-              + name
-              + " has no derivative rule; wrap"
-              + " the call in Adjoint.noDerivative(...) if no gradient should flow through it,"
-              + " or compute it in a method with a @Derivative");
+      return scalarCallees.registered(
+          call, overloads.choose(mathType, name, args, call), args, frame);
     }
     IrType type = IrType.DOUBLE;
     for (Value arg : args) {
@@ -195,5 +203,21 @@ final class Calls {
       }
     }
     return Operators.apply(op.get(), type, args, mathClass, call, frame);
+  }
+
+  /**
+   * The constant by which {@code Math.toRadians} or {@code toDegrees} multiplies: the JDK (9 and
+   * later) computes {@code angdeg * DEGREES_TO_RADIANS} and {@code angrad * RADIANS_TO_DEGREES}
+   * with these values, so the product is bit for bit what the call returns.
+   */
+  private static Optional<String> angleConversionFactor(String name, int arity) {
+    if (arity != 1) {
+      return Optional.empty();
+    }
+    return switch (name) {
+      case "toRadians" -> Optional.of("0.017453292519943295");
+      case "toDegrees" -> Optional.of("57.29577951308232");
+      default -> Optional.empty();
+    };
   }
 }
