@@ -8,6 +8,7 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.runtime.rules.ElementwiseOp;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -206,7 +207,9 @@ public final class ActivityAnalysis {
       }
       switch (node) {
         case Node.Apply apply -> {
-          if (apply.op().isPiecewiseConstant()) {
+          // signum's derivative, 0, is the one users expect (sign(v)·c, a friction's direction);
+          // floor, ceil and rint usually stand for a smooth function meant otherwise
+          if (apply.op().isPiecewiseConstant() && apply.op() != ElementwiseOp.SIGNUM) {
             String name = apply.mathClass() + "." + apply.op().mathMethod().orElseThrow();
             throw new DiagnosticException(
                 DiagnosticId.ADJ104,

@@ -9,9 +9,12 @@ import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
+import dev.adjoint.runtime.rules.MathPartials;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -27,6 +30,13 @@ import javax.lang.model.element.VariableElement;
  */
 final class Calls {
   static final String ADJOINT_MARKERS = "dev.adjoint.Adjoint";
+
+  /** The partials of {@code Math.fma(a, b, c)}, a·b + c rounded once: b, a and 1. */
+  private static final Map<Integer, RegisteredCallee.MethodRef> FMA_PARTIALS =
+      Map.of(
+          0, new RegisteredCallee.MethodRef(MathPartials.class.getName(), "fmaDa"),
+          1, new RegisteredCallee.MethodRef(MathPartials.class.getName(), "fmaDb"),
+          2, new RegisteredCallee.MethodRef(MathPartials.class.getName(), "fmaDc"));
 
   private final Expressions expressions;
   private final FieldReads fields;
@@ -189,8 +199,11 @@ final class Calls {
           ElementwiseOp.MULTIPLY, IrType.DOUBLE, product, mathClass, call, frame);
     }
     if (op.isEmpty()) {
-      return scalarCallees.registered(
-          call, overloads.choose(mathType, name, args, call), args, frame);
+      ExecutableElement callee = overloads.choose(mathType, name, args, call);
+      if (name.equals("fma") && args.size() == 3) {
+        return scalarCallees.withPartials(call, callee, FMA_PARTIALS, args, frame);
+      }
+      return scalarCallees.registered(call, callee, args, frame);
     }
     IrType type = IrType.DOUBLE;
     for (Value arg : args) {

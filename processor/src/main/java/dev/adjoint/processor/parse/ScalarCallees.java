@@ -116,7 +116,16 @@ final class ScalarCallees {
    */
   Value registered(
       MethodInvocationTree call, ExecutableElement callee, List<Value> args, Frame frame) {
-    Map<Integer, RegisteredCallee.MethodRef> partials = registry.derivativesOf(callee);
+    return withPartials(call, callee, registry.derivativesOf(callee), args, frame);
+  }
+
+  /** A call to {@code callee} whose partials, by parameter index, are {@code partials}. */
+  Value withPartials(
+      MethodInvocationTree call,
+      ExecutableElement callee,
+      Map<Integer, RegisteredCallee.MethodRef> partials,
+      List<Value> args,
+      Frame frame) {
     String name = callee.getSimpleName().toString();
     Optional<IrType> returned = Types2Ir.of(callee.getReturnType());
     if (returned.isEmpty() || returned.get() == IrType.TENSOR) {
