@@ -394,9 +394,8 @@ abstract class SweepContext {
   }
 
   static String valueComponent(DifferentiableCallee callee) {
-    return callee.parameters().stream().anyMatch(p -> p.name().equals("value"))
-        ? "primal"
-        : "value";
+    return Names.valueComponent(
+        callee.parameters().stream().map(DifferentiableCallee.Parameter::name).toList());
   }
 
   static String defaultValue(IrType type) {
