@@ -94,6 +94,13 @@ final class Assignments {
     if (binding.type.isArray() && value instanceof Value.Var source && state.isInput(source)) {
       state.markInput(target); // an alias of an input is an input
     }
+    if (binding.type.isArray() && value instanceof Value.Const field) {
+      state.markField(target, ArrayAccess.fieldName(field)); // the field's data: not to be written
+    } else if (binding.type.isArray()
+        && value instanceof Value.Var source
+        && state.isField(source)) {
+      state.markField(target, state.describe(source));
+    }
     binding.current = target;
     if (!castAllowed) {
       Typing.requireFits(

@@ -44,6 +44,7 @@ final class Calls {
   private final TensorCalls tensors;
   private final TensorCallees tensorCallees;
   private final ScalarCallees scalarCallees;
+  private final ArrayCopies copies;
 
   Calls(
       Expressions expressions,
@@ -58,6 +59,7 @@ final class Calls {
     this.tensors = tensors;
     this.tensorCallees = tensorCallees;
     this.scalarCallees = scalarCallees;
+    this.copies = new ArrayCopies(expressions.arrays());
   }
 
   Value call(MethodInvocationTree call, Frame frame) {
@@ -81,6 +83,18 @@ final class Calls {
       Optional<Value> onField = callOnTensorOrModel(call, qualifier, name, frame);
       if (onField.isPresent()) {
         return onField.get();
+      }
+      if (name.equals("clone")
+          && call.getArguments().isEmpty()
+          && FieldReads.typeNamed(qualifier, frame).isEmpty()) {
+        Value value = expressions.lower(qualifier, frame);
+        if (value.type().isArray()) {
+          return copies.cloneOf(value, call, frame);
+        }
+        if (value.type() == IrType.TENSOR) {
+          return tensors.method(call, value, name, frame);
+        }
+        throw Typing.unsupported(call, "clone() of a " + value.type().javaName(), "copy the value");
       }
       if (TypeResolver.parts(qualifier).isEmpty()) {
         Value value = expressions.lower(qualifier, frame); // reports what is wrong ('new', ...)
@@ -114,6 +128,9 @@ final class Calls {
     List<Value> args = expressions.lowerAll(call.getArguments(), frame);
     if (qualifiedOwner.equals("java.lang.Math") || qualifiedOwner.equals("java.lang.StrictMath")) {
       return math(call, type, name, args, frame);
+    }
+    if (ArrayCopies.handles(qualifiedOwner, name, args.size())) {
+      return copies.staticCall(call, name, args, frame);
     }
     if (qualifiedOwner.equals(ADJOINT_MARKERS) && name.equals("noDerivative") && args.size() == 1) {
       Value.Var target = frame.temporary(Typing.numeric(args.get(0), call).type());

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.adjoint.runtime.tape.Tape;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Checks a generated gradient against central finite differences of the primal: the gradient's
@@ -23,9 +26,13 @@ final class GradientAgainstDifferences {
   private final Method primal;
   private final Method gradient;
 
+  /** 1 for an instance method, whose receiver comes first in the arguments; else 0. */
+  private final int receiver;
+
   private GradientAgainstDifferences(Method primal, Method gradient) {
     this.primal = primal;
     this.gradient = gradient;
+    this.receiver = Modifier.isStatic(primal.getModifiers()) ? 0 : 1;
   }
 
   /** The method {@code name} of {@code owner} and the same method of {@code ownerGrad}. */
@@ -37,15 +44,23 @@ final class GradientAgainstDifferences {
             .findFirst()
             .orElseThrow(() -> new AssertionError(owner + " has no method " + name));
     primal.setAccessible(true);
+    List<Class<?>> parameters = new ArrayList<>(List.of(primal.getParameterTypes()));
+    if (!Modifier.isStatic(primal.getModifiers())) {
+      parameters.addFirst(type); // the generated method takes the receiver first
+    }
     try {
-      Method gradient = compiled.load(owner + "Grad").getMethod(name, primal.getParameterTypes());
+      Method gradient =
+          compiled.load(owner + "Grad").getMethod(name, parameters.toArray(Class<?>[]::new));
       return new GradientAgainstDifferences(primal, gradient);
     } catch (NoSuchMethodException e) {
       throw new AssertionError(owner + "Grad has no " + name + " with the primal's parameters", e);
     }
   }
 
-  /** The generated partials at {@code args}, after checking them; returns the gradient record. */
+  /**
+   * The generated partials at {@code args} (an instance method's receiver first), after checking
+   * them; returns the gradient record.
+   */
   Record check(Object... args) {
     Record record = (Record) invoke(gradient, copy(args));
     assertEquals(0, Tape.current().size(), "the gradient left entries on the tape");
@@ -56,14 +71,14 @@ final class GradientAgainstDifferences {
         "the gradient's value is the primal's");
     Parameter[] parameters = primal.getParameters();
     for (int c = 1; c < components.length; c++) {
-      int p = parameterNamed(parameters, components[c].getName());
+      int p = parameterNamed(parameters, components[c].getName()) + receiver;
       Object partial = read(record, components[c]);
       if (partial instanceof double[] partials) {
         for (int k = 0; k < partials.length; k++) {
-          assertClose(partials[k], difference(args, p, k), parameters[p].getName() + "[" + k + "]");
+          assertClose(partials[k], difference(args, p, k), components[c].getName() + "[" + k + "]");
         }
       } else {
-        assertClose((double) partial, difference(args, p, -1), parameters[p].getName());
+        assertClose((double) partial, difference(args, p, -1), components[c].getName());
       }
     }
     return record;
@@ -124,7 +139,10 @@ final class GradientAgainstDifferences {
   }
 
   private double value(Object[] args) {
-    return ((Number) invoke(primal, copy(args))).doubleValue();
+    Object[] copy = copy(args);
+    Object self = receiver == 0 ? null : copy[0];
+    return ((Number) invoke(primal, self, Arrays.copyOfRange(copy, receiver, copy.length)))
+        .doubleValue();
   }
 
   // arrays are copied so that neither method sees what the other wrote
@@ -139,8 +157,12 @@ final class GradientAgainstDifferences {
   }
 
   private static Object invoke(Method method, Object[] args) {
+    return invoke(method, null, args);
+  }
+
+  private static Object invoke(Method method, Object self, Object[] args) {
     try {
-      return method.invoke(null, args);
+      return method.invoke(self, args);
     } catch (InvocationTargetException e) {
       Tape.current().clear();
       throw new AssertionError(method + " threw", e.getCause());

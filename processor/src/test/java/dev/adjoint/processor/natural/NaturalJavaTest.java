@@ -4,6 +4,7 @@ import static dev.adjoint.processor.natural.GradientAgainstDifferences.component
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Constructor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,13 @@ class NaturalJavaTest {
 
   private static GradientAgainstDifferences method(String owner, String name) {
     return GradientAgainstDifferences.of(compiled, "natural." + owner, name);
+  }
+
+  /** A new instance of class {@code owner}, made by its only constructor. */
+  private static Object instance(String owner, Object... args) throws ReflectiveOperationException {
+    Constructor<?> constructor = compiled.load("natural." + owner).getDeclaredConstructors()[0];
+    constructor.setAccessible(true);
+    return constructor.newInstance(args);
   }
 
   @Test
@@ -66,5 +74,21 @@ class NaturalJavaTest {
     assertEquals(Math.fma(3f, 0.5f, 2f), (float) component(g, "value"));
     assertEquals(3f, (float) component(g, "x"));
     assertEquals(0.5f, (float) component(g, "a"));
+  }
+
+  @Test
+  void coefficientTablesAndArrayFields() throws ReflectiveOperationException {
+    method("Tables", "polynomial").check(0.8);
+    Object tables = instance("Tables", new double[] {0.5, -2, 1.25}, 3.0);
+    method("Tables", "weighted").check(tables, new double[] {1.5, 0.25, -0.75});
+  }
+
+  @Test
+  void cloneCopyOfArraycopyAndFill() {
+    method("Copies", "smoothed").check((Object) new double[] {0.3, -1.2, 2.5, 0.7, 1.1});
+    method("Copies", "scaledTable").check(1.7);
+    method("Copies", "truncatedAndPadded").check(new double[] {0.3, -1.2, 2.5}, 0.6);
+    method("Copies", "shifted").check(new double[] {0.3, -1.2, 2.5, 0.7}, 1.3);
+    method("Copies", "filled").check(new double[] {0.3, -1.2, 2.5, 0.7}, -0.4);
   }
 }
