@@ -536,8 +536,9 @@ public final class ReverseMode extends ForwardSweep {
         List<RegisteredCallee.Parameter> params = call.callee().parameters();
         JavaExpr g = adjointValue(call.targetVar());
         for (int i = 0; i < params.size(); i++) {
-          if (activity.isActive(call.args().get(i))) {
-            RegisteredCallee.MethodRef d = params.get(i).derivative().orElseThrow();
+          // a parameter without a partial is a constant for the gradient (checked in analysis)
+          if (activity.isActive(call.args().get(i)) && params.get(i).derivative().isPresent()) {
+            RegisteredCallee.MethodRef d = params.get(i).derivative().get();
             JavaExpr partial =
                 new Call(new TypeRef(relative(d.owner())), d.method(), primals(call.args()));
             accumulate(
