@@ -134,22 +134,6 @@ public final class Names {
     return name;
   }
 
-  /**
-   * The gradient record's component holding the value: {@code value}, or, when a parameter is named
-   * so, {@code primal}, then {@code primal_1}, ..., the first no parameter takes (the other
-   * components are named after the parameters).
-   */
-  public static String valueComponent(List<String> parameterNames) {
-    if (!parameterNames.contains("value")) {
-      return "value";
-    }
-    String name = "primal";
-    for (int i = 1; parameterNames.contains(name); i++) {
-      name = "primal_" + i;
-    }
-    return name;
-  }
-
   private static void appendCamel(StringBuilder name, String part) {
     if (name.isEmpty() || part.isEmpty()) {
       name.append(part);
