@@ -33,13 +33,20 @@ final class CompiledBatch {
 
   /** Compiles {@code fuzz.P0 … P(n-1)} from {@code programs}, in order. */
   static CompiledBatch compile(List<Program> programs) {
-    List<JavaFileObject> sources = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
     for (int i = 0; i < programs.size(); i++) {
-      String name = className(i);
+      sources.add(ProgramRenderer.classSource(className(i), programs.get(i)));
+    }
+    return compileSources(sources);
+  }
+
+  /** Compiles the classes {@code fuzz.P0 … P(n-1)}, whose sources are given in order. */
+  static CompiledBatch compileSources(List<String> classSources) {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (int i = 0; i < classSources.size(); i++) {
       sources.add(
           JavaFileObjects.forSourceString(
-              ProgramRenderer.PACKAGE + "." + name,
-              ProgramRenderer.classSource(name, programs.get(i))));
+              ProgramRenderer.PACKAGE + "." + className(i), classSources.get(i)));
     }
     Compilation compilation =
         Compiler.javac()
