@@ -12,8 +12,10 @@ import dev.adjoint.processor.diff.ReverseMode;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -116,6 +118,13 @@ public final class GradientClassWriter {
           "double[] $L = new double[$L]", names.gradient().get(), scalarCount(differentiated));
       accumulatorArgs.add(names.gradient().get());
     }
+    // the pullback's own names: its parameters, the seed, the accumulators and the value
+    Set<String> pullbackNames = new HashSet<>();
+    parameters.forEach(p -> pullbackNames.add(p.name()));
+    pullbackNames.add(seedName);
+    names.gradient().ifPresent(pullbackNames::add);
+    pullbackNames.addAll(names.arrays().values());
+    pullbackNames.add(names.value());
     for (IrFunction.Parameter p : differentiated) {
       if (p.variable().type().isArray()) {
         String name = names.arrays().get(p.name());
@@ -123,10 +132,13 @@ public final class GradientClassWriter {
         if (type.isMatrix()) {
           // one row of partials per row, each as long as its row
           String element = type.elementType().elementType().javaName();
+          String row = free("k", pullbackNames);
           pullbackBody.addStatement(
               "$T $L = new $L[$L.length][]", primitive(type), name, element, p.name());
-          pullbackBody.beginControlFlow("for (int k = 0; k < $L.length; k++)", p.name());
-          pullbackBody.addStatement("$L[k] = new $L[$L[k].length]", name, element, p.name());
+          pullbackBody.beginControlFlow(
+              "for (int $L = 0; $L < $L.length; $L++)", row, row, p.name(), row);
+          pullbackBody.addStatement(
+              "$L[$L] = new $L[$L[$L].length]", name, row, element, p.name(), row);
           pullbackBody.endControlFlow();
         } else {
           pullbackBody.addStatement(
@@ -367,6 +379,15 @@ public final class GradientClassWriter {
    */
   public record Accumulators(
       java.util.Optional<String> gradient, Map<String, String> arrays, String value) {}
+
+  /** {@code base}, or {@code base_1}, {@code base_2}, ... if {@code taken} holds it. */
+  private static String free(String base, Set<String> taken) {
+    String name = base;
+    for (int i = 1; taken.contains(name); i++) {
+      name = base + "_" + i;
+    }
+    return name;
+  }
 
   private static long scalarCount(List<IrFunction.Parameter> differentiated) {
     return differentiated.stream().filter(p -> !p.variable().type().isArray()).count();

@@ -16,7 +16,7 @@ public final class Flattening {
 
   public static Tensor flatten(Tensor x, int startDim, int endDim) {
     if (x.dim() == 0) {
-      return Ops.reshape(x, new int[] {1}, false);
+      return ShapeOps.reshape(x, new int[] {1}, false);
     }
     int start = Shape.normalizeDim("flatten", startDim, x.dim());
     int end = Shape.normalizeDim("flatten", endDim, x.dim());
@@ -44,7 +44,7 @@ public final class Flattening {
     System.arraycopy(shape, end + 1, newShape, start + 1, shape.length - end - 1);
     Integer stride = mergedStride(shape, strides, start, end);
     if (x.isContiguous() || stride == null) {
-      return Ops.reshape(x, newShape, false);
+      return ShapeOps.reshape(x, newShape, false);
     }
     int[] newStrides = new int[newShape.length];
     System.arraycopy(strides, 0, newStrides, 0, start);

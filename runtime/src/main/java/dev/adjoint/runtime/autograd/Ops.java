@@ -2,19 +2,14 @@ package dev.adjoint.runtime.autograd;
 
 import dev.adjoint.runtime.backend.Backend;
 import dev.adjoint.runtime.backend.Backends;
-import dev.adjoint.runtime.backend.Devices;
 import dev.adjoint.runtime.backend.Pointwise;
 import dev.adjoint.runtime.backend.Relation;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.OpParams;
 import dev.adjoint.runtime.rules.TensorOp;
 import dev.adjoint.runtime.tensor.DType;
-import dev.adjoint.runtime.tensor.Device;
 import dev.adjoint.runtime.tensor.Shape;
 import dev.adjoint.runtime.tensor.Tensor;
-import dev.adjoint.runtime.tensor.Views;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Every differentiable tensor operation: computes the value on the current {@link Backend} and,
@@ -55,8 +50,7 @@ public final class Ops {
     return next;
   }
 
-  private static Tensor record(
-      TensorOp op, String name, OpParams params, Tensor y, Tensor... inputs) {
+  static Tensor record(TensorOp op, String name, OpParams params, Tensor y, Tensor... inputs) {
     if (recording(inputs)) {
       Node[] next = edges(inputs);
       for (int i = 0; i < inputs.length; i++) {
@@ -317,247 +311,6 @@ public final class Ops {
       name = "BmmBackward0";
     }
     return record(TensorOp.MATMUL, name, OpParams.none(), y, a, b);
-  }
-
-  // ---------------------------------------------------------------- views and shapes
-
-  public static Tensor reshape(Tensor x, int[] shape, boolean mustView) {
-    String op = mustView ? "view" : "reshape";
-    int[] s = Views.inferShape(op, x.shape(), shape);
-    Tensor y;
-    String name;
-    if (x.isContiguous()) {
-      y = Views.reshapeContiguous(x, s);
-      name = "ViewBackward0";
-    } else if (mustView) {
-      y = Views.reshapeContiguous(x, s);
-      name = "ViewBackward0";
-    } else {
-      y = Views.reshapeContiguous(backend().copy(x, x.dtype()), s);
-      name = "UnsafeViewBackward0";
-    }
-    return record(TensorOp.RESHAPE, name, OpParams.none(), y, x);
-  }
-
-  public static Tensor transpose(Tensor x, int d0, int d1) {
-    int a = Shape.normalizeDim("transpose", d0, x.dim());
-    int b = Shape.normalizeDim("transpose", d1, x.dim());
-    return record(TensorOp.TRANSPOSE, OpParams.ints(a, b), Views.transpose(x, a, b), x);
-  }
-
-  public static Tensor permute(Tensor x, int[] order) {
-    int[] o = new int[order.length];
-    for (int i = 0; i < order.length; i++) {
-      o[i] = Shape.normalizeDim("permute", order[i], x.dim());
-    }
-    return record(TensorOp.PERMUTE, OpParams.ints(o), Views.permute(x, o), x);
-  }
-
-  public static Tensor narrow(Tensor x, int dim, int start, int length) {
-    int d = Shape.normalizeDim("narrow", dim, x.dim());
-    return record(
-        TensorOp.NARROW, OpParams.ints(d, start, length), Views.narrow(x, d, start, length), x);
-  }
-
-  public static Tensor select(Tensor x, int dim, int index) {
-    int d = Shape.normalizeDim("select", dim, x.dim());
-    int i = index < 0 ? index + x.shape()[d] : index;
-    return record(TensorOp.SELECT, OpParams.ints(d, i), Views.select(x, d, i), x);
-  }
-
-  /**
-   * Squeezes the given dimensions (those of size 1), or all of size 1 when {@code dims} is null.
-   */
-  public static Tensor squeeze(Tensor x, int[] dims) {
-    int[] shape = x.shape();
-    boolean[] drop = new boolean[shape.length];
-    if (dims == null) {
-      for (int d = 0; d < shape.length; d++) {
-        drop[d] = shape[d] == 1;
-      }
-    } else {
-      for (int dim : dims) {
-        int d = Shape.normalizeDim("squeeze", dim, x.dim());
-        drop[d] = x.dim() > 0 && shape[d] == 1;
-      }
-    }
-    Tensor y = x.detach();
-    for (int d = shape.length - 1; d >= 0; d--) {
-      if (drop[d]) {
-        y = Views.squeezeDim(y, d);
-      }
-    }
-    String name = dims == null ? "SqueezeBackward0" : "SqueezeBackward1";
-    return record(TensorOp.SQUEEZE, name, OpParams.none(), y, x);
-  }
-
-  public static Tensor unsqueeze(Tensor x, int dim) {
-    int d = Shape.normalizeDim("unsqueeze", dim, x.dim() + 1);
-    return record(TensorOp.UNSQUEEZE, OpParams.ints(d), Views.unsqueeze(x, d), x);
-  }
-
-  public static Tensor expand(Tensor x, int[] shape) {
-    return record(TensorOp.EXPAND, OpParams.none(), Views.expand(x, shape), x);
-  }
-
-  public static Tensor contiguous(Tensor x) {
-    return record(TensorOp.CONTIGUOUS, OpParams.none(), backend().copy(x, x.dtype()), x);
-  }
-
-  public static Tensor toDType(Tensor x, DType dtype) {
-    Tensor y = backend().copy(x, dtype);
-    if (!dtype.isFloatingPoint() || !x.dtype().isFloatingPoint()) {
-      return y;
-    }
-    return record(TensorOp.TO_DTYPE, OpParams.none(), y, x);
-  }
-
-  /** {@code x} copied to {@code device}; its rule is {@code TO_DTYPE}'s (back to x's device). */
-  public static Tensor toDevice(Tensor x, Device device) {
-    Tensor y = Devices.transfer(x, device);
-    return x.dtype().isFloatingPoint() ? record(TensorOp.TO_DTYPE, OpParams.none(), y, x) : y;
-  }
-
-  public static Tensor cat(List<Tensor> tensors, int dim) {
-    if (tensors.isEmpty()) {
-      throw new IllegalArgumentException("cat: no tensors to concatenate");
-    }
-    Tensor first = tensors.get(0);
-    int d = Shape.normalizeDim("cat", dim, first.dim());
-    DType type = first.dtype();
-    for (Tensor t : tensors) {
-      int[] a = first.shape();
-      int[] b = t.shape();
-      boolean ok = a.length == b.length;
-      for (int k = 0; ok && k < a.length; k++) {
-        ok = k == d || a[k] == b[k];
-      }
-      if (!ok) {
-        throw new IllegalArgumentException(
-            "cat: shapes "
-                + Shape.format(a)
-                + " and "
-                + Shape.format(b)
-                + " differ outside dimension "
-                + d);
-      }
-      type = DType.promote(type, t.dtype());
-    }
-    Tensor[] inputs = tensors.toArray(new Tensor[0]);
-    Tensor y = backend().cat(Arrays.asList(inputs), d, type);
-    return record(TensorOp.CAT, OpParams.ints(d), y, inputs);
-  }
-
-  public static Tensor indexSelect(Tensor x, int dim, Tensor index) {
-    int d = Shape.normalizeDim("indexSelect", dim, x.dim());
-    checkIndexType("indexSelect", index);
-    if (index.dim() > 1) {
-      throw new IllegalArgumentException(
-          "indexSelect: index must be 1-D, got shape " + Shape.format(index.shape()));
-    }
-    return record(
-        TensorOp.INDEX_SELECT, OpParams.ints(d), backend().indexSelect(x, d, index), x, index);
-  }
-
-  public static Tensor gather(Tensor x, int dim, Tensor index) {
-    int d = Shape.normalizeDim("gather", dim, x.dim());
-    checkIndexType("gather", index);
-    if (index.dim() != x.dim()) {
-      throw new IllegalArgumentException(
-          "gather: index of shape "
-              + Shape.format(index.shape())
-              + " must have the rank of the input's shape "
-              + Shape.format(x.shape()));
-    }
-    return record(TensorOp.GATHER, OpParams.ints(d), backend().gather(x, d, index), x, index);
-  }
-
-  private static void checkIndexType(String op, Tensor index) {
-    if (index.dtype() != DType.INT64) {
-      throw new IllegalArgumentException(
-          op + ": index must be int64, got " + index.dtype().displayName());
-    }
-  }
-
-  // ---------------------------------------------------------------- losses
-
-  /** Mean squared error {@code mean((input - target)²)}. */
-  public static Tensor mseLoss(Tensor input, Tensor target) {
-    checkSameShape("mseLoss", input, target);
-    Tensor d = backend().binary(ElementwiseOp.SUBTRACT, input, target, resultType(input, target));
-    Tensor sq = backend().binary(ElementwiseOp.MULTIPLY, d, d, d.dtype());
-    Tensor y =
-        backend()
-            .binary(
-                ElementwiseOp.DIVIDE,
-                backend().sum(sq, Shape.normalizeDims("mseLoss", new int[0], sq.dim()), false),
-                Tensor.wrappedNumber(Math.max(1, sq.numel())),
-                sq.dtype());
-    return record(TensorOp.MSE_LOSS, OpParams.none(), y, input, target);
-  }
-
-  /**
-   * Mean binary cross-entropy of {@code sigmoid(logits)} against {@code target}, in the stable form
-   * {@code max(x, 0) - x·t + log(1 + e^-|x|)} (no overflow for any x).
-   */
-  public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target) {
-    checkSameShape("binaryCrossEntropyWithLogits", logits, target);
-    double[] x = logits.toArray();
-    double[] t = target.toArray();
-    double sum = 0;
-    for (int i = 0; i < x.length; i++) {
-      sum += Math.max(x[i], 0) - x[i] * t[i] + Math.log1p(Math.exp(-Math.abs(x[i])));
-    }
-    Tensor y =
-        Tensor.scalar(resultType(logits, target), sum / Math.max(1, x.length)).to(logits.device());
-    return record(TensorOp.BCE_WITH_LOGITS, OpParams.none(), y, logits, target);
-  }
-
-  /** Mean negative log-likelihood of {@code target} classes under {@code logProbabilities}. */
-  public static Tensor nllLoss(Tensor logProbabilities, Tensor target) {
-    checkIndexType("nllLoss", target);
-    if (logProbabilities.dim() != 2
-        || target.dim() != 1
-        || target.size(0) != logProbabilities.size(0)) {
-      throw new IllegalArgumentException(
-          "nllLoss: input of shape "
-              + Shape.format(logProbabilities.shape())
-              + " and target of shape "
-              + Shape.format(target.shape())
-              + " must be [N, C] and [N]");
-    }
-    Tensor picked = backend().gather(logProbabilities, 1, Views.unsqueeze(target, 1));
-    Tensor y;
-    if (logProbabilities.isCuda()) {
-      // on the device, without waiting for it: the sum is a kernel's (in double, then rounded)
-      Tensor sum = backend().sum(picked, new int[] {0, 1}, false);
-      Tensor count = Tensor.wrappedNumber(-Math.max(1, target.numel()));
-      y = backend().binary(ElementwiseOp.DIVIDE, sum, count, logProbabilities.dtype());
-    } else {
-      double sum = 0;
-      for (double v : picked.toArray()) {
-        sum += v;
-      }
-      y = Tensor.scalar(logProbabilities.dtype(), -sum / Math.max(1, target.numel()));
-    }
-    return record(TensorOp.NLL_LOSS, OpParams.none(), y, logProbabilities, target);
-  }
-
-  /** Cross-entropy of class {@code target}s under {@code logits} [N, C]: log-softmax, then NLL. */
-  public static Tensor crossEntropy(Tensor logits, Tensor target) {
-    return nllLoss(softmax(logits, 1, true), target);
-  }
-
-  private static void checkSameShape(String op, Tensor a, Tensor b) {
-    if (!Arrays.equals(a.shape(), b.shape())) {
-      throw new IllegalArgumentException(
-          op
-              + ": input of shape "
-              + Shape.format(a.shape())
-              + " and target of shape "
-              + Shape.format(b.shape())
-              + " differ");
-    }
   }
 
   // ---------------------------------------------------------------- in place

@@ -220,7 +220,7 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
       return Tensor.full(operand.device(), floating(operand.dtype()), gradient.item(), target);
     }
     if (Shape.expandable(shape, target)) {
-      return Ops.expand(gradient, target);
+      return ShapeOps.expand(gradient, target);
     }
     int lead = shape.length - target.length;
     int[] dims = new int[shape.length];
@@ -231,7 +231,7 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
       }
     }
     Tensor summed = count == 0 ? gradient : Ops.sum(gradient, Arrays.copyOf(dims, count), true);
-    return Ops.reshape(summed, target, false);
+    return ShapeOps.reshape(summed, target, false);
   }
 
   @Override
@@ -246,32 +246,32 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
 
   @Override
   public Tensor transpose(Tensor a, int d0, int d1) {
-    return Ops.transpose(a, d0, d1);
+    return ShapeOps.transpose(a, d0, d1);
   }
 
   @Override
   public Tensor permute(Tensor a, int[] order) {
-    return Ops.permute(a, order);
+    return ShapeOps.permute(a, order);
   }
 
   @Override
   public Tensor unsqueeze(Tensor a, int dim) {
-    return Ops.unsqueeze(a, dim);
+    return ShapeOps.unsqueeze(a, dim);
   }
 
   @Override
   public Tensor squeeze(Tensor a, int dim) {
-    return Ops.squeeze(a, new int[] {dim});
+    return ShapeOps.squeeze(a, new int[] {dim});
   }
 
   @Override
   public Tensor reshapeAs(Tensor a, Tensor like) {
-    return Ops.reshape(a, like.shape(), false);
+    return ShapeOps.reshape(a, like.shape(), false);
   }
 
   @Override
   public Tensor expandAs(Tensor a, Tensor like) {
-    return Ops.expand(a, like.shape());
+    return ShapeOps.expand(a, like.shape());
   }
 
   @Override
@@ -289,9 +289,9 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
     int[] d = Shape.normalizeDims("unreduce", dims, like.dim());
     Tensor kept = g;
     if (!keepDim) {
-      kept = Ops.reshape(g, Shape.reduce(like.shape(), d, true), false);
+      kept = ShapeOps.reshape(g, Shape.reduce(like.shape(), d, true), false);
     }
-    return Ops.expand(kept, like.shape());
+    return ShapeOps.expand(kept, like.shape());
   }
 
   @Override
@@ -307,7 +307,7 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
 
   @Override
   public Tensor narrow(Tensor a, int dim, int start, int length) {
-    return Ops.narrow(a, dim, start, length);
+    return ShapeOps.narrow(a, dim, start, length);
   }
 
   @Override
@@ -323,7 +323,7 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
     for (int k = 0; k < i; k++) {
       start += parts.get(k).size(dim);
     }
-    return Ops.narrow(g, dim, start, parts.get(i).size(dim));
+    return ShapeOps.narrow(g, dim, start, parts.get(i).size(dim));
   }
 
   @Override

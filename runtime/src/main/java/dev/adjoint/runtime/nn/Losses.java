@@ -1,6 +1,6 @@
 package dev.adjoint.runtime.nn;
 
-import dev.adjoint.runtime.autograd.Ops;
+import dev.adjoint.runtime.autograd.LossOps;
 import dev.adjoint.runtime.tensor.Tensor;
 
 /**
@@ -12,21 +12,21 @@ public final class Losses {
 
   /** {@code mean((input − target)²)}. */
   public static Tensor mse(Tensor input, Tensor target) {
-    return Ops.mseLoss(input, target);
+    return LossOps.mseLoss(input, target);
   }
 
   /** Binary cross-entropy of {@code sigmoid(logits)}, without overflow for large logits. */
   public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target) {
-    return Ops.binaryCrossEntropyWithLogits(logits, target);
+    return LossOps.binaryCrossEntropyWithLogits(logits, target);
   }
 
   /** Cross-entropy of class indices {@code target} [N] (int64) under {@code logits} [N, C]. */
   public static Tensor crossEntropy(Tensor logits, Tensor target) {
-    return Ops.crossEntropy(logits, target);
+    return LossOps.crossEntropy(logits, target);
   }
 
   /** Negative log-likelihood of class indices under log-probabilities [N, C]. */
   public static Tensor nll(Tensor logProbabilities, Tensor target) {
-    return Ops.nllLoss(logProbabilities, target);
+    return LossOps.nllLoss(logProbabilities, target);
   }
 }

@@ -1,6 +1,7 @@
 package dev.adjoint.runtime.optim;
 
 import dev.adjoint.runtime.autograd.GradMode;
+import dev.adjoint.runtime.backend.cpu.MomentumUpdate;
 import dev.adjoint.runtime.tensor.Tensor;
 import java.util.List;
 
@@ -13,6 +14,9 @@ import java.util.List;
  * g ← g + μ·b  (Nesterov)  or  g ← b
  * p ← p − lr·g
  * </pre>
+ *
+ * <p>On the CPU the momentum steps after the first go through {@link MomentumUpdate}: one pass over
+ * parameter, gradient and buffer instead of three, with the same bits.
  */
 public final class Sgd extends Optimizer {
   private final double lr;
@@ -68,6 +72,8 @@ public final class Sgd extends Optimizer {
           if (b == null) {
             b = g.copy();
             buffers[i] = b;
+          } else if (!nesterov && MomentumUpdate.apply(p, g, b, lr, momentum, dampening)) {
+            continue; // b and p updated in one pass, to the same bits as the two lines below
           } else {
             b.mulInPlace(momentum).addInPlace(g, 1 - dampening);
           }

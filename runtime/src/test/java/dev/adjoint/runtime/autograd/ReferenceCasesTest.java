@@ -54,7 +54,7 @@ class ReferenceCasesTest {
     Tensor w = Tensor.randn(gen, DType.FLOAT32, 5, 3).requiresGrad(true);
     Tensor b = Tensor.randn(gen, DType.FLOAT32, 3).requiresGrad(true);
     Tensor z = x.matmul(w).add(b);
-    Tensor loss = Ops.binaryCrossEntropyWithLogits(z, y);
+    Tensor loss = LossOps.binaryCrossEntropyWithLogits(z, y);
     assertEquals("AddBackward0", z.gradFn().name());
     assertEquals("BinaryCrossEntropyWithLogitsBackward0", loss.gradFn().name());
     loss.backward();

@@ -88,11 +88,12 @@ final class FastBatchNorm {
         x.numel(),
         (from, to) -> {
           for (int c = from; c < to; c++) {
-            // (x − μ)·s·w + b = x·scale + shift
-            double scale = (double) value(invstd, c) * value(weight, c);
-            float shift = (float) (value(bias, c) - value(mean, c) * scale);
+            // (x − μ)·s·w + b
+            float mu = value(mean, c);
+            float scale = (float) ((double) value(invstd, c) * value(weight, c));
+            float shift = value(bias, c);
             for (int n = 0; n < p.batch; n++) {
-              K.affine(xs, x.offset() + p.at(n, c), p.inner, (float) scale, shift, ys, p.at(n, c));
+              K.affine(xs, x.offset() + p.at(n, c), p.inner, mu, scale, shift, ys, p.at(n, c));
             }
           }
         });
@@ -114,32 +115,21 @@ final class FastBatchNorm {
         (from, to) -> {
           double[] sums = new double[2];
           for (int c = from; c < to; c++) {
-            double mu = value(mean, c);
+            float mu = value(mean, c);
             double s = value(invstd, c);
-            double scale = s * value(weight, c);
-            // training: dx = scale·(g − Σg/n − (x − μ)·s²·Σg(x − μ)/n) = a·g + b·x + c
-            double a = scale;
-            double b = 0;
-            double shift = 0;
+            float scale = (float) (s * value(weight, c));
+            // training: dx = scale·(g − Σg/n − (x − μ)·k), k = s²·Σg(x − μ)/n; eval: scale·g
+            float k = 0f;
+            float meanG = 0f;
             if (training) {
-              centredSums(gs, g.offset(), xs, x.offset(), p, c, (float) mu, sums);
-              double k = s * s * sums[1] / p.count();
-              b = -scale * k;
-              shift = scale * (mu * k - sums[0] / p.count());
+              centredSums(gs, g.offset(), xs, x.offset(), p, c, mu, sums);
+              k = (float) (s * s * sums[1] / p.count());
+              meanG = (float) (sums[0] / p.count());
             }
             for (int n = 0; n < p.batch; n++) {
               int at = p.at(n, c);
-              K.combine(
-                  gs,
-                  g.offset() + at,
-                  xs,
-                  x.offset() + at,
-                  p.inner,
-                  (float) a,
-                  (float) b,
-                  (float) shift,
-                  out,
-                  at);
+              K.centredCombine(
+                  gs, g.offset() + at, xs, x.offset() + at, p.inner, mu, k, meanG, scale, out, at);
             }
           }
         });

@@ -100,16 +100,20 @@ public final class Gemm {
     if (m == 0 || n == 0) {
       return;
     }
-    if ((long) m * n * k >= PARALLEL_MACS && GemmThreads.tryAcquire()) {
-      FloatJob job = FLOAT_JOB;
+    if ((long) m * n * k >= PARALLEL_MACS && GemmThreads.limit() > 1) {
+      // the same parts whether the threads are free or not, so the same bits (see parts())
+      boolean parallel = GemmThreads.tryAcquire();
+      FloatJob job = parallel ? FLOAT_JOB : new FloatJob();
       try {
         job.set(
             transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
             ldc);
-        GemmThreads.run(job, GemmThreads.limit() * PARTS_PER_THREAD);
+        runParts(job, parallel);
       } finally {
         job.clear();
-        GemmThreads.release();
+        if (parallel) {
+          GemmThreads.release();
+        }
       }
       return;
     }
@@ -159,16 +163,20 @@ public final class Gemm {
     if (m == 0 || n == 0) {
       return;
     }
-    if ((long) m * n * k >= PARALLEL_MACS && GemmThreads.tryAcquire()) {
-      DoubleJob job = DOUBLE_JOB;
+    if ((long) m * n * k >= PARALLEL_MACS && GemmThreads.limit() > 1) {
+      // the same parts whether the threads are free or not, so the same bits (see parts())
+      boolean parallel = GemmThreads.tryAcquire();
+      DoubleJob job = parallel ? DOUBLE_JOB : new DoubleJob();
       try {
         job.set(
             transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
             ldc);
-        GemmThreads.run(job, GemmThreads.limit() * PARTS_PER_THREAD);
+        runParts(job, parallel);
       } finally {
         job.clear();
-        GemmThreads.release();
+        if (parallel) {
+          GemmThreads.release();
+        }
       }
       return;
     }
@@ -191,6 +199,29 @@ public final class Gemm {
         c,
         cOffset,
         ldc);
+  }
+
+  /**
+   * The parts a large product is cut into: a function of the thread count only. A part may take
+   * another path through the driver than the whole product would (fewer rows can make it a swapped
+   * or thin product, with another order of additions), so a product that found the threads busy, or
+   * ran alone while helpers were starved ({@link GemmThreads}), still runs these same parts, one
+   * after the other on the caller: the result never depends on scheduling.
+   */
+  static int parts() {
+    return GemmThreads.limit() * PARTS_PER_THREAD;
+  }
+
+  /** Runs every part of {@code job}: on the threads when held, else in order on the caller. */
+  static void runParts(GemmThreads.Parts job, boolean parallel) {
+    int parts = parts();
+    if (parallel) {
+      GemmThreads.run(job, parts);
+    } else {
+      for (int part = 0; part < parts; part++) {
+        job.run(part, parts);
+      }
+    }
   }
 
   private static void checkSizes(int m, int n, int k) {

@@ -33,10 +33,11 @@ class PlaneKernels {
     return s;
   }
 
-  /** {@code y = scale·x + shift}. */
-  void affine(float[] x, int xOff, int n, float scale, float shift, float[] y, int yOff) {
+  /** {@code y = (x − mean)·scale + shift}, x centred first (so no large terms cancel). */
+  void affine(
+      float[] x, int xOff, int n, float mean, float scale, float shift, float[] y, int yOff) {
     for (int i = 0; i < n; i++) {
-      y[yOff + i] = scale * x[xOff + i] + shift;
+      y[yOff + i] = Math.fma(x[xOff + i] - mean, scale, shift);
     }
   }
 
@@ -53,20 +54,26 @@ class PlaneKernels {
     sums[1] += sgx;
   }
 
-  /** {@code out = a·g + b·x + c}. */
-  void combine(
+  /**
+   * {@code out = scale·(g − meanG − (x − mean)·k)}: batch norm's input gradient with x centred
+   * before it is scaled, as libtorch computes it. Expanded into {@code a·g + b·x + c} the terms
+   * {@code b·x} and {@code c} grow with {@code |mean|/σ} and cancel, losing float32 bits.
+   */
+  void centredCombine(
       float[] g,
       int gOff,
       float[] x,
       int xOff,
       int n,
-      float a,
-      float b,
-      float c,
+      float mean,
+      float k,
+      float meanG,
+      float scale,
       float[] out,
       int outOff) {
     for (int i = 0; i < n; i++) {
-      out[outOff + i] = a * g[gOff + i] + b * x[xOff + i] + c;
+      float d = (x[xOff + i] - mean) * k;
+      out[outOff + i] = (g[gOff + i] - meanG - d) * scale;
     }
   }
 }

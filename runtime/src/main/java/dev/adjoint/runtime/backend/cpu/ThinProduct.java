@@ -73,13 +73,18 @@ final class ThinProduct {
     if (m > MAX_ROWS) {
       throw new IllegalArgumentException("ThinProduct: " + m + " rows, at most " + MAX_ROWS);
     }
-    if ((long) m * n * k >= Gemm.PARALLEL_MACS && GemmThreads.tryAcquire()) {
+    if ((long) m * n * k >= Gemm.PARALLEL_MACS && GemmThreads.limit() > 1) {
+      // the same parts whether the threads are free or not (see Gemm.parts())
+      boolean parallel = GemmThreads.tryAcquire();
+      Job job = parallel ? JOB : new Job();
       try {
-        JOB.set(m, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
-        GemmThreads.run(JOB, GemmThreads.limit() * Gemm.PARTS_PER_THREAD);
+        job.set(m, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
+        Gemm.runParts(job, parallel);
       } finally {
-        JOB.clear();
-        GemmThreads.release();
+        job.clear();
+        if (parallel) {
+          GemmThreads.release();
+        }
       }
       return;
     }

@@ -1,7 +1,6 @@
 package dev.adjoint.runtime.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -304,30 +303,9 @@ final class VectorFloatKernel extends FloatKernel {
     }
   }
 
-  // lane i + half for every half of the vector, for the fixed-order lane sum below
-  private static final VectorShuffle<Float>[] FOLDS = folds();
-
-  @SuppressWarnings("unchecked")
-  private static VectorShuffle<Float>[] folds() {
-    int steps = Integer.numberOfTrailingZeros(L);
-    VectorShuffle<Float>[] f = new VectorShuffle[steps];
-    for (int s = 0, half = L / 2; s < steps; s++, half /= 2) {
-      int h = half;
-      f[s] = VectorShuffle.fromOp(S, i -> (i + h) % L);
-    }
-    return f;
-  }
-
-  /**
-   * The sum of the lanes, folded in halves in a fixed order. Not {@code reduceLanes(ADD)}: its
-   * order of additions is left open and differs between the interpreter and compiled code, so a
-   * training run would not repeat to the last bit.
-   */
+  /** The lanes' sum in a fixed order ({@link LaneSums}). */
   private static float sum(FloatVector v) {
-    for (VectorShuffle<Float> f : FOLDS) {
-      v = v.add(v.rearrange(f));
-    }
-    return v.lane(0);
+    return LaneSums.sum(v);
   }
 
   private static void store(float[] c, int index, float v, float beta) {

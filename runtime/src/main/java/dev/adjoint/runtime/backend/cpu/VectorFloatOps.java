@@ -88,7 +88,7 @@ final class VectorFloatOps extends FloatOpsKernels {
     for (int bound = S.loopBound(n); i < bound; i += L) {
       s0 = s0.add(FloatVector.fromArray(S, x, xOff + i));
     }
-    float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+    float s = LaneSums.sum(s0.add(s1).add(s2.add(s3)));
     for (; i < n; i++) {
       s += x[xOff + i];
     }

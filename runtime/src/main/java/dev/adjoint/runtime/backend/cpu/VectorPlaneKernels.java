@@ -1,7 +1,6 @@
 package dev.adjoint.runtime.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API versions of {@link PlaneKernels}: full vectors, then a scalar tail. */
@@ -18,7 +17,7 @@ final class VectorPlaneKernels extends PlaneKernels {
       FloatVector d = FloatVector.fromArray(S, x, off + i).sub(m);
       s = d.fma(d, s);
     }
-    double sum = s.reduceLanes(VectorOperators.ADD);
+    double sum = LaneSums.sum(s);
     for (; i < n; i++) {
       float d = x[off + i] - mean;
       sum += d * d;
@@ -27,15 +26,17 @@ final class VectorPlaneKernels extends PlaneKernels {
   }
 
   @Override
-  void affine(float[] x, int xOff, int n, float scale, float shift, float[] y, int yOff) {
+  void affine(
+      float[] x, int xOff, int n, float mean, float scale, float shift, float[] y, int yOff) {
+    FloatVector m = FloatVector.broadcast(S, mean);
     FloatVector a = FloatVector.broadcast(S, scale);
     FloatVector b = FloatVector.broadcast(S, shift);
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector.fromArray(S, x, xOff + i).fma(a, b).intoArray(y, yOff + i);
+      FloatVector.fromArray(S, x, xOff + i).sub(m).fma(a, b).intoArray(y, yOff + i);
     }
     for (; i < n; i++) {
-      y[yOff + i] = scale * x[xOff + i] + shift;
+      y[yOff + i] = Math.fma(x[xOff + i] - mean, scale, shift);
     }
   }
 
@@ -50,8 +51,8 @@ final class VectorPlaneKernels extends PlaneKernels {
       sg = sg.add(gv);
       sgx = gv.fma(FloatVector.fromArray(S, x, xOff + i).sub(m), sgx);
     }
-    double a = sg.reduceLanes(VectorOperators.ADD);
-    double b = sgx.reduceLanes(VectorOperators.ADD);
+    double a = LaneSums.sum(sg);
+    double b = LaneSums.sum(sgx);
     for (; i < n; i++) {
       float gv = g[gOff + i];
       a += gv;
@@ -62,29 +63,30 @@ final class VectorPlaneKernels extends PlaneKernels {
   }
 
   @Override
-  void combine(
+  void centredCombine(
       float[] g,
       int gOff,
       float[] x,
       int xOff,
       int n,
-      float a,
-      float b,
-      float c,
+      float mean,
+      float k,
+      float meanG,
+      float scale,
       float[] out,
       int outOff) {
-    FloatVector va = FloatVector.broadcast(S, a);
-    FloatVector vb = FloatVector.broadcast(S, b);
-    FloatVector vc = FloatVector.broadcast(S, c);
+    FloatVector vm = FloatVector.broadcast(S, mean);
+    FloatVector vk = FloatVector.broadcast(S, k);
+    FloatVector vg = FloatVector.broadcast(S, meanG);
+    FloatVector vs = FloatVector.broadcast(S, scale);
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector.fromArray(S, x, xOff + i)
-          .fma(vb, vc)
-          .add(FloatVector.fromArray(S, g, gOff + i).mul(va))
-          .intoArray(out, outOff + i);
+      FloatVector d = FloatVector.fromArray(S, x, xOff + i).sub(vm).mul(vk);
+      FloatVector.fromArray(S, g, gOff + i).sub(vg).sub(d).mul(vs).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
-      out[outOff + i] = a * g[gOff + i] + b * x[xOff + i] + c;
+      float d = (x[xOff + i] - mean) * k;
+      out[outOff + i] = (g[gOff + i] - meanG - d) * scale;
     }
   }
 }
