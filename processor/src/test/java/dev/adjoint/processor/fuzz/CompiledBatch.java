@@ -54,7 +54,12 @@ final class CompiledBatch {
             .withOptions("-Xlint:none", "-nowarn")
             .compile(sources);
     Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : compilation.generatedFiles()) {
+    // a failed compilation has no files to give (compile-testing throws): its errors explain it
+    List<JavaFileObject> generated =
+        compilation.status() == Compilation.Status.SUCCESS
+            ? compilation.generatedFiles()
+            : List.of();
+    for (JavaFileObject file : generated) {
       if (file.getKind() == JavaFileObject.Kind.CLASS) {
         String path = file.toUri().getPath();
         String binaryName =

@@ -1,14 +1,22 @@
 package dev.adjoint.processor.fuzz;
 
+import dev.adjoint.processor.fuzz.TensorProgram.Constant;
+import dev.adjoint.processor.fuzz.TensorProgram.Index;
+import dev.adjoint.processor.fuzz.TensorProgram.Mask;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Tensor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -16,34 +24,47 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.bytedeco.javacpp.PointerScope;
 
 /**
  * Random tensor programs ({@link TensorPrograms}: broadcasting, reductions over random dimensions,
- * views, matrix-product chains, {@code where}, indexing by narrow and select, branches on values
- * and loops around them), each compiled with the processor in a batch ({@link CompiledBatch}) and
- * run three ways from the same float64 inputs: on the dynamic tape (the {@code @Differentiable}
- * method called on leaves that require grad, then {@code backward()}), through the generated
- * {@code fBackward}, and on libtorch ({@link TorchInterpreter}). The value and every leaf's
- * gradient must agree within {@value #RELATIVE} of the reference tensor's largest magnitude (the
- * engines may sum in different orders); a leaf the result does not reach has no gradient on any.
+ * views, matrix-product chains, {@code where} and {@code maskedFill} on masks made by comparisons,
+ * indexing by narrow, select, indexSelect and gather, branches on values and loops around them),
+ * each compiled with the processor in a batch ({@link CompiledBatch}) and run three ways from the
+ * same float64 inputs: on the dynamic tape (the {@code @Differentiable} method called on leaves
+ * that require grad, then {@code backward()}), through the generated {@code fBackward}, and on
+ * libtorch ({@link TorchInterpreter}). The value and every leaf's gradient must agree with
+ * libtorch's within {@value #RELATIVE} of the reference tensor's largest magnitude (the engines sum
+ * in different orders, so only a bound relative to the summands' scale holds); a leaf the result
+ * does not reach has no gradient on any engine; a non-finite reference element must be matched
+ * exactly.
  *
- * <p>One try is a batch of up to {@value #BATCH} programs; a few tries in the default build ({@code
- * jqwik.tries.default}), 250 (about 10⁴ programs) with {@code -Ptensorfuzz}. A program is drawn
- * from a seed and a size; a failing batch shrinks to one program of the smallest size that still
- * fails, whose source the failure prints.
+ * <p>One try is a batch of 1 to {@value #BATCH} programs (uniformly): {@code jqwik.tries.default}
+ * tries, 6 in the default build (about 240 programs), 250 (about 10⁴) with {@code -Ptensorfuzz}. A
+ * program is drawn from a seed and a size; a failing batch shrinks (fewer programs, smaller sizes)
+ * to one small program that still fails, whose source and generated adjoint the failure prints.
  */
 class RandomTensorProgramTest {
-  static final int BATCH = 40;
+  static final int BATCH = 80;
   static final double RELATIVE = 1e-9;
+
   /** Below this magnitude a tensor's bound is absolute: values of order one that cancel. */
   static final double FLOOR = 1e-3;
 
   private static final AtomicLong PROGRAMS = new AtomicLong();
   private static final AtomicLong GRADIENTS = new AtomicLong();
+
+  /** How often each tensor method occurs in the programs that agreed, for the report. */
+  private static final Map<String, Integer> CALLS = new ConcurrentSkipListMap<>();
+
+  private static final Pattern CALL = Pattern.compile("\\.(\\w+)\\(");
   private static final long STARTED = System.nanoTime();
+
+  /** The largest error seen, relative to its tensor's scale (a double's bits, for atomicity). */
+  private static final AtomicLong WORST = new AtomicLong();
 
   /** A program's seed and size, as jqwik draws and shrinks them. */
   record Drawn(long seed, int size) {
@@ -57,15 +78,16 @@ class RandomTensorProgramTest {
     List<TensorProgram> programs = drawn.stream().map(Drawn::program).toList();
     List<String> sources = new ArrayList<>();
     for (int i = 0; i < programs.size(); i++) {
-      sources.add(programs.get(i).source(CompiledBatch.className(i)));
+      sources.add(TensorProgramSource.classSource(CompiledBatch.className(i), programs.get(i)));
     }
     CompiledBatch batch = CompiledBatch.compileSources(sources);
     if (!batch.succeeded()) {
-      StringBuilder message = new StringBuilder("the batch does not compile:\n").append(batch.errors());
+      StringBuilder message = new StringBuilder("the batch does not compile:\n");
+      message.append(batch.errors());
       for (int index : batch.failedPrograms()) {
         if (index >= 0 && index < programs.size()) {
           message.append("\n--- program P").append(index).append(' ').append(drawn.get(index));
-          message.append(":\n").append(programs.get(index).method());
+          message.append(":\n").append(TensorProgramSource.method(programs.get(index)));
         }
       }
       throw new AssertionError(message.toString());
@@ -73,27 +95,30 @@ class RandomTensorProgramTest {
     for (int i = 0; i < programs.size(); i++) {
       TensorProgram program = programs.get(i);
       String name = CompiledBatch.className(i);
+      String shown = name + " " + drawn.get(i);
       Optional<String> problem;
       try (PointerScope scope = new PointerScope()) {
-        problem = compare(program, batch.load(name), batch.load(name + "Grad"), drawn.get(i).seed());
+        problem =
+            compare(program, batch.load(name), batch.load(name + "Grad"), drawn.get(i).seed());
       } catch (InvocationTargetException e) {
         throw new AssertionError(
-            name + " " + drawn.get(i) + " threw " + e.getCause() + "\n" + program.method()
-                + "--- generated:\n" + batch.generatedSource(i),
-            e.getCause());
+            shown + " threw " + e.getCause() + "\n" + explain(program, batch, i), e.getCause());
+      } catch (RuntimeException e) {
+        throw new AssertionError(shown + " threw " + e + "\n" + explain(program, batch, i), e);
       }
       if (problem.isPresent()) {
-        throw new AssertionError(
-            name + " " + drawn.get(i) + ": " + problem.get() + "\n" + program.method()
-                + "--- generated:\n" + batch.generatedSource(i));
+        throw new AssertionError(shown + ": " + problem.get() + "\n" + explain(program, batch, i));
       }
       PROGRAMS.incrementAndGet();
+      Matcher m = CALL.matcher(TensorProgramSource.method(program));
+      while (m.find()) {
+        CALLS.merge(m.group(1), 1, Integer::sum);
+      }
     }
-    if (PROGRAMS.get() % (BATCH * 25) < programs.size()) {
-      System.out.printf(
-          "random tensor programs: %d in %d s%n",
-          PROGRAMS.get(), (System.nanoTime() - STARTED) / 1_000_000_000L);
-    }
+  }
+
+  private static String explain(TensorProgram program, CompiledBatch batch, int index) {
+    return TensorProgramSource.method(program) + "--- generated:\n" + batch.generatedSource(index);
   }
 
   /** The first disagreement among the three engines on one program, if any. */
@@ -103,23 +128,14 @@ class RandomTensorProgramTest {
     Random random = new Random(seed ^ 0x5DEECE66DL);
     List<double[]> values = new ArrayList<>();
     for (int[] shape : program.inputs()) {
-      double[] v = new double[size(shape)];
+      double[] v = new double[ShapeDraws.numel(shape)];
       for (int k = 0; k < v.length; k++) {
         v[k] = 2 * random.nextDouble() - 1;
       }
       values.add(v);
     }
-    List<double[]> maskValues = new ArrayList<>();
-    for (int[] shape : program.masks()) {
-      double[] v = new double[size(shape)];
-      for (int k = 0; k < v.length; k++) {
-        v[k] = random.nextBoolean() ? 1 : -1;
-      }
-      maskValues.add(v);
-    }
-    int n = program.inputs().size();
-    Object[] onTape = arguments(program, values, maskValues, true);
-    Object[] written = arguments(program, values, maskValues, true);
+    Object[] onTape = arguments(program, values);
+    Object[] written = arguments(program, values);
     Method f = method(owner, "f", onTape.length);
     Method backward = method(grad, "fBackward", onTape.length);
 
@@ -128,47 +144,55 @@ class RandomTensorProgramTest {
     Tensor generatedValue = (Tensor) backward.invoke(null, written);
 
     List<org.bytedeco.pytorch.Tensor> leaves = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      leaves.add(TorchInterpreter.tensor(values.get(i), program.inputs().get(i)).requires_grad_(true));
+    for (int i = 0; i < values.size(); i++) {
+      leaves.add(
+          TorchInterpreter.tensor(values.get(i), program.inputs().get(i)).requires_grad_(true));
     }
-    List<org.bytedeco.pytorch.Tensor> masks = new ArrayList<>();
-    for (int i = 0; i < maskValues.size(); i++) {
-      masks.add(TorchInterpreter.tensor(maskValues.get(i), program.masks().get(i)).gt(new org.bytedeco.pytorch.Scalar(0.0)));
-    }
-    org.bytedeco.pytorch.Tensor torchValue = TorchInterpreter.run(program, leaves, masks);
+    org.bytedeco.pytorch.Tensor torchValue = TorchInterpreter.run(program, leaves);
     torchValue.backward();
 
     double[] reference = TorchInterpreter.values(torchValue);
-    Optional<String> p =
-        differ("value on the tape", tapeValue.toArray(), reference)
-            .or(() -> differ("value of fBackward", generatedValue.toArray(), reference));
-    if (p.isPresent()) {
-      return p;
-    }
-    for (int i = 0; i < n; i++) {
+    Optional<String> p = agree("value", tapeValue, generatedValue, reference);
+    for (int i = 0; i < values.size() && p.isEmpty(); i++) {
       Tensor tapeGrad = ((Tensor) onTape[i]).grad();
       Tensor generatedGrad = ((Tensor) written[i]).grad();
       org.bytedeco.pytorch.Tensor torchGrad = leaves.get(i).grad();
       if (!torchGrad.defined()) {
         if (tapeGrad != null || generatedGrad != null) {
-          return Optional.of("x" + i + " does not reach the result on libtorch, but has a gradient"
-              + " (tape " + tapeGrad + ", generated " + generatedGrad + ")");
+          p =
+              Optional.of(
+                  "x"
+                      + i
+                      + " does not reach the result on libtorch, but has a gradient (tape "
+                      + tapeGrad
+                      + ", generated "
+                      + generatedGrad
+                      + ")");
         }
         continue;
       }
       if (tapeGrad == null || generatedGrad == null) {
-        return Optional.of("x" + i + " has no gradient (tape " + tapeGrad + ", generated "
-            + generatedGrad + "); libtorch " + torchGrad);
+        return Optional.of(
+            "x"
+                + i
+                + " has no gradient (tape "
+                + tapeGrad
+                + ", generated "
+                + generatedGrad
+                + "); libtorch "
+                + Arrays.toString(TorchInterpreter.values(torchGrad)));
       }
-      double[] expected = TorchInterpreter.values(torchGrad);
-      p = differ("gradient of x" + i + " on the tape", tapeGrad.toArray(), expected)
-          .or(() -> differ("gradient of x" + i + " from fBackward", generatedGrad.toArray(), expected));
-      if (p.isPresent()) {
-        return p;
-      }
+      p = agree("gradient of x" + i, tapeGrad, generatedGrad, TorchInterpreter.values(torchGrad));
       GRADIENTS.incrementAndGet();
     }
-    return Optional.empty();
+    return p;
+  }
+
+  /** Why the tape's or the generated tensor differs from libtorch's, if one does. */
+  private static Optional<String> agree(
+      String what, Tensor tape, Tensor generated, double[] reference) {
+    return differ(what + " on the tape", tape.toArray(), reference)
+        .or(() -> differ(what + " from fBackward", generated.toArray(), reference));
   }
 
   /** Why {@code actual} is not {@code expected} within the bound, if it is not. */
@@ -178,45 +202,75 @@ class RandomTensorProgramTest {
     }
     double scale = FLOOR;
     for (double v : expected) {
-      scale = Math.max(scale, Math.abs(v));
+      if (Double.isFinite(v)) {
+        scale = Math.max(scale, Math.abs(v));
+      }
     }
     double bound = RELATIVE * scale;
     for (int k = 0; k < actual.length; k++) {
-      if (!(Math.abs(actual[k] - expected[k]) <= bound)) {
-        return Optional.of(String.format(
-            "%s: element %d is %.17g, libtorch %.17g (bound %.3g)", what, k, actual[k], expected[k], bound));
+      double a = actual[k];
+      double e = expected[k];
+      boolean ok =
+          Double.isFinite(e)
+              ? Math.abs(a - e) <= bound
+              : Double.compare(a, e) == 0 || (Double.isNaN(a) && Double.isNaN(e));
+      if (!ok) {
+        return Optional.of(
+            String.format(
+                "%s: element %d is %.17g, libtorch %.17g (bound %.3g)%n  actual   %s%n  libtorch %s",
+                what, k, a, e, bound, Arrays.toString(actual), Arrays.toString(expected)));
+      }
+      if (Double.isFinite(e)) {
+        double relative = Math.abs(a - e) / scale;
+        WORST.accumulateAndGet(
+            Double.doubleToLongBits(relative),
+            (x, y) -> Double.longBitsToDouble(x) >= Double.longBitsToDouble(y) ? x : y);
       }
     }
     return Optional.empty();
   }
 
-  private static Object[] arguments(
-      TensorProgram program, List<double[]> values, List<double[]> masks, boolean requiresGrad) {
+  private static Object[] arguments(TensorProgram program, List<double[]> values) {
     List<Object> args = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
-      args.add(Tensor.fromArray(DType.FLOAT64, values.get(i), program.inputs().get(i)).requiresGrad(requiresGrad));
+      int[] shape = program.inputs().get(i);
+      args.add(Tensor.fromArray(DType.FLOAT64, values.get(i), shape).requiresGrad(true));
     }
-    for (int i = 0; i < masks.size(); i++) {
-      args.add(Tensor.fromArray(DType.FLOAT64, masks.get(i), program.masks().get(i)).gt(0.0));
+    for (Constant c : program.constants()) {
+      args.add(constant(c));
     }
     return args.toArray();
   }
 
-  private static Method method(Class<?> owner, String name, int arity) throws NoSuchMethodException {
+  /** A mask by the runtime's own comparison, or an int64 index. */
+  private static Tensor constant(Constant c) {
+    return switch (c) {
+      case Mask m -> {
+        Tensor v = Tensor.fromArray(DType.FLOAT64, m.values(), m.shape());
+        Tensor t = Tensor.scalar(DType.FLOAT64, m.threshold());
+        yield switch (m.relation()) {
+          case GT -> v.gt(t);
+          case LT -> v.lt(t);
+          case GE -> v.ge(t);
+          case LE -> v.le(t);
+          case EQ -> v.eq(t);
+        };
+      }
+      case Index x ->
+          Tensor.fromArray(
+              DType.INT64, Arrays.stream(x.values()).asDoubleStream().toArray(), x.shape());
+    };
+  }
+
+  private static Method method(Class<?> owner, String name, int arity)
+      throws NoSuchMethodException {
     for (Method m : owner.getMethods()) {
       if (m.getName().equals(name) && m.getParameterCount() == arity) {
         return m;
       }
     }
-    throw new NoSuchMethodException(owner.getName() + "." + name + " with " + arity + " parameters");
-  }
-
-  private static int size(int[] shape) {
-    int n = 1;
-    for (int s : shape) {
-      n *= s;
-    }
-    return n;
+    throw new NoSuchMethodException(
+        owner.getName() + "." + name + " with " + arity + " parameters");
   }
 
   @Provide
@@ -224,13 +278,21 @@ class RandomTensorProgramTest {
     Arbitrary<Drawn> one =
         Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 6))
             .as(Drawn::new);
-    return one.list().ofMinSize(1).ofMaxSize(BATCH);
+    return one.list()
+        .ofMinSize(1)
+        .ofMaxSize(BATCH)
+        .withSizeDistribution(RandomDistribution.uniform());
   }
 
   @AfterContainer
   static void report() {
     System.out.printf(
-        "random tensor programs: %d agreed on three engines (value and %d leaf gradients)%n",
-        PROGRAMS.get(), GRADIENTS.get());
+        "random tensor programs: %d agreed on three engines (value and %d leaf gradients) in %d s;"
+            + " worst error %.3g of its tensor's scale%n",
+        PROGRAMS.get(),
+        GRADIENTS.get(),
+        (System.nanoTime() - STARTED) / 1_000_000_000L,
+        Double.longBitsToDouble(WORST.get()));
+    System.out.println("calls: " + CALLS);
   }
 }

@@ -1,22 +1,40 @@
 package dev.adjoint.processor.fuzz;
 
+import static dev.adjoint.processor.fuzz.ShapeDraws.broadcastOperand;
+import static dev.adjoint.processor.fuzz.ShapeDraws.insert;
+import static dev.adjoint.processor.fuzz.ShapeDraws.maybeNegative;
+import static dev.adjoint.processor.fuzz.ShapeDraws.numel;
+import static dev.adjoint.processor.fuzz.ShapeDraws.remove;
+
 import dev.adjoint.processor.fuzz.TensorProgram.Apply;
 import dev.adjoint.processor.fuzz.TensorProgram.Binary;
 import dev.adjoint.processor.fuzz.TensorProgram.BinaryOp;
 import dev.adjoint.processor.fuzz.TensorProgram.Branch;
+import dev.adjoint.processor.fuzz.TensorProgram.Constant;
 import dev.adjoint.processor.fuzz.TensorProgram.Expand;
 import dev.adjoint.processor.fuzz.TensorProgram.Expr;
+import dev.adjoint.processor.fuzz.TensorProgram.Flatten;
+import dev.adjoint.processor.fuzz.TensorProgram.Gather;
+import dev.adjoint.processor.fuzz.TensorProgram.Index;
+import dev.adjoint.processor.fuzz.TensorProgram.IndexSelect;
 import dev.adjoint.processor.fuzz.TensorProgram.Input;
 import dev.adjoint.processor.fuzz.TensorProgram.Let;
 import dev.adjoint.processor.fuzz.TensorProgram.Local;
 import dev.adjoint.processor.fuzz.TensorProgram.Loop;
+import dev.adjoint.processor.fuzz.TensorProgram.Mask;
+import dev.adjoint.processor.fuzz.TensorProgram.MaskedFill;
 import dev.adjoint.processor.fuzz.TensorProgram.MatMul;
 import dev.adjoint.processor.fuzz.TensorProgram.Narrow;
+import dev.adjoint.processor.fuzz.TensorProgram.Permute;
 import dev.adjoint.processor.fuzz.TensorProgram.Reduce;
+import dev.adjoint.processor.fuzz.TensorProgram.ReduceAll;
+import dev.adjoint.processor.fuzz.TensorProgram.Relation;
 import dev.adjoint.processor.fuzz.TensorProgram.Reshape;
 import dev.adjoint.processor.fuzz.TensorProgram.Scalar;
+import dev.adjoint.processor.fuzz.TensorProgram.ScalarOp;
 import dev.adjoint.processor.fuzz.TensorProgram.Select;
 import dev.adjoint.processor.fuzz.TensorProgram.Softmax;
+import dev.adjoint.processor.fuzz.TensorProgram.Squeeze;
 import dev.adjoint.processor.fuzz.TensorProgram.Stmt;
 import dev.adjoint.processor.fuzz.TensorProgram.Transpose;
 import dev.adjoint.processor.fuzz.TensorProgram.UnaryOp;
@@ -31,13 +49,18 @@ import java.util.Random;
  * Builds a {@link TensorProgram} from a seed and a size. The size bounds the number of statements
  * and the depth of each expression, so that jqwik, shrinking the size of a failing program, reaches
  * a small program that still fails. Expressions are built top-down from the shape they must have:
- * each operation picks operand shapes that give it (a broadcast operand with dimensions dropped or
- * set to 1, a reduction's extra dimension, a matrix product's inner size, a view's source shape).
+ * each operation picks operand shapes that give it ({@link ShapeDraws}: a broadcast operand, a
+ * reduction's extra dimension, a matrix product's inner size, a view's source shape).
  */
 final class TensorPrograms {
+  private static final int MAX_RANK = 4;
+  private static final String[] REDUCTIONS = {"sum", "mean", "max"};
+  private static final double[] LEVELS = {-1, -0.5, 0, 0.5, 1};
+
   private final Random random;
   private final List<int[]> inputs = new ArrayList<>();
-  private final List<int[]> masks = new ArrayList<>();
+  private final List<Constant> constants = new ArrayList<>();
+
   /** The locals in scope, by index. */
   private final List<int[]> locals = new ArrayList<>();
 
@@ -61,32 +84,26 @@ final class TensorPrograms {
       Stmt s;
       if (kind == 3 && !locals.isEmpty()) {
         int test = random.nextInt(locals.size());
-        s =
-            new Branch(
-                local,
-                test,
-                constant(-0.5, 0.5),
-                expr(shape, random.nextInt(depth + 1)),
-                expr(shape, random.nextInt(depth + 1)));
+        s = new Branch(local, test, constant(-0.5, 0.5), draw(shape, depth), draw(shape, depth));
       } else if (kind == 4) {
-        Expr init = expr(shape, random.nextInt(depth + 1));
+        Expr init = draw(shape, depth);
         locals.add(shape);
         // v·c + tanh(g(v, …)): bounded however many times it runs
         Expr step =
             new Binary(
                 BinaryOp.ADD,
-                new Scalar(true, constant(0.2, 0.9), new Local(local, shape)),
-                new Apply(UnaryOp.TANH, expr(shape, random.nextInt(depth + 1))),
+                new Scalar(ScalarOp.MUL, constant(0.2, 0.9), new Local(local, shape)),
+                new Apply(UnaryOp.TANH, draw(shape, depth)),
                 shape);
         locals.remove(locals.size() - 1);
         s = new Loop(local, init, 1 + random.nextInt(3), step);
       } else {
-        s = new Let(local, expr(shape, random.nextInt(depth + 1)));
+        s = new Let(local, draw(shape, depth));
       }
       body.add(s);
       locals.add(shape);
     }
-    return new TensorProgram(inputs, masks, body);
+    return new TensorProgram(inputs, constants, body);
   }
 
   /** A shape of rank 0 to 3, sizes 1 to 4 (rank 0 rarely). */
@@ -99,107 +116,175 @@ final class TensorPrograms {
     return s;
   }
 
+  private Expr draw(int[] shape, int depth) {
+    return expr(shape, random.nextInt(depth + 1));
+  }
+
   private Expr expr(int[] shape, int depth) {
     if (depth == 0) {
       return leaf(shape);
     }
-    int rank = shape.length;
     for (int attempt = 0; attempt < 8; attempt++) {
-      switch (random.nextInt(13)) {
-        case 0 -> {
-          UnaryOp[] ops = UnaryOp.values();
-          return new Apply(ops[random.nextInt(ops.length)], expr(shape, depth - 1));
-        }
-        case 1 -> {
-          return new Scalar(random.nextBoolean(), constant(-1.5, 1.5), expr(shape, depth - 1));
-        }
-        case 2, 3 -> {
-          BinaryOp[] ops = BinaryOp.values();
-          Expr full = expr(shape, depth - 1);
-          Expr broadcast = expr(broadcastOperand(shape), depth - 1);
-          boolean swap = random.nextBoolean();
-          return new Binary(
-              ops[random.nextInt(ops.length)], swap ? broadcast : full, swap ? full : broadcast, shape);
-        }
-        case 4 -> {
-          int dim = random.nextInt(rank + 1);
-          int[] inner = insert(shape, dim, 1 + random.nextInt(4));
-          String op = new String[] {"sum", "mean", "max"}[random.nextInt(3)];
-          return new Reduce(op, expr(inner, depth - 1), dim, shape);
-        }
-        case 5 -> {
-          if (rank >= 1) {
-            int dim = random.nextInt(rank) - (random.nextBoolean() ? rank : 0);
-            return new Softmax(random.nextBoolean(), expr(shape, depth - 1), dim);
-          }
-        }
-        case 6 -> {
-          Expr m = matmul(shape, depth);
-          if (m != null) {
-            return m;
-          }
-        }
-        case 7 -> {
-          if (rank >= 2) {
-            int d0 = random.nextInt(rank);
-            int d1 = random.nextInt(rank);
-            int[] inner = shape.clone();
-            inner[d0] = shape[d1];
-            inner[d1] = shape[d0];
-            return new Transpose(expr(inner, depth - 1), d0, d1, shape);
-          }
-        }
-        case 8 -> {
-          return new Reshape(expr(sameSize(shape), depth - 1), shape);
-        }
-        case 9 -> {
-          if (rank >= 1) {
-            int[] inner = shape.clone();
-            for (int d = 0; d < rank; d++) {
-              if (random.nextInt(3) == 0) {
-                inner[d] = 1;
-              }
-            }
-            return new Expand(expr(inner, depth - 1), shape);
-          }
-        }
-        case 10 -> {
-          for (int d = 0; d < rank; d++) {
-            if (shape[d] == 1 && rank <= 3) {
-              return new Unsqueeze(expr(remove(shape, d), depth - 1), d, shape);
-            }
-          }
-        }
-        case 11 -> {
-          if (rank >= 1 && rank < 4) {
-            int dim = random.nextInt(rank);
-            if (random.nextBoolean()) {
-              int extra = random.nextInt(3);
-              int[] inner = shape.clone();
-              inner[dim] += extra;
-              return new Narrow(
-                  expr(inner, depth - 1), dim, random.nextInt(extra + 1), shape[dim], shape);
-            }
-          }
-          if (rank < 3) {
-            int dim = random.nextInt(rank + 1);
-            int size = 1 + random.nextInt(4);
-            int index = random.nextInt(size) - (random.nextBoolean() ? size : 0);
-            return new Select(expr(insert(shape, dim, size), depth - 1), dim, index, shape);
-          }
-        }
-        default -> {
-          int mask = masks.size();
-          masks.add(shape);
-          return new Where(mask, expr(shape, depth - 1), expr(shape, depth - 1));
-        }
+      Expr e = attempt(shape, depth - 1);
+      if (e != null) {
+        return e;
       }
     }
     return leaf(shape);
   }
 
+  /** One operation that gives {@code shape}, its operands of depth {@code d}; null if none fits. */
+  private Expr attempt(int[] shape, int d) {
+    int rank = shape.length;
+    return switch (random.nextInt(16)) {
+      case 0 -> new Apply(pick(UnaryOp.values()), expr(shape, d));
+      case 1 -> {
+        ScalarOp op = pick(ScalarOp.values());
+        double c =
+            op == ScalarOp.DIV
+                ? constant(0.5, 1.5) * (random.nextBoolean() ? 1 : -1)
+                : constant(-1.5, 1.5);
+        yield new Scalar(op, c, expr(shape, d));
+      }
+      case 2, 3 -> {
+        Expr full = expr(shape, d);
+        Expr broadcast = expr(broadcastOperand(shape, random), d);
+        boolean swap = random.nextBoolean();
+        yield new Binary(
+            pick(BinaryOp.values()), swap ? broadcast : full, swap ? full : broadcast, shape);
+      }
+      case 4 -> {
+        if (rank == 0 && random.nextBoolean()) {
+          yield new ReduceAll(pick(REDUCTIONS), expr(shape(), d));
+        }
+        if (rank >= MAX_RANK) {
+          yield null;
+        }
+        int dim = random.nextInt(rank + 1);
+        int[] inner = insert(shape, dim, 1 + random.nextInt(4));
+        yield new Reduce(
+            pick(REDUCTIONS), expr(inner, d), maybeNegative(dim, rank + 1, random), shape);
+      }
+      case 5 ->
+          rank == 0
+              ? null
+              : new Softmax(
+                  random.nextBoolean(),
+                  expr(shape, d),
+                  maybeNegative(random.nextInt(rank), rank, random));
+      case 6 -> matmul(shape, d);
+      case 7 -> rank < 2 ? null : transposeOrPermute(shape, d);
+      case 8 -> {
+        if (rank == 1 && random.nextBoolean()) {
+          yield new Flatten(expr(ShapeDraws.sameSize(shape, random), d), shape);
+        }
+        // not to rank 0: the processor takes reshape() with no sizes for no operation (ADJ113)
+        int[] inner = ShapeDraws.sameSize(shape, random);
+        yield inner.length > MAX_RANK || rank == 0 ? null : new Reshape(expr(inner, d), shape);
+      }
+      case 9 -> {
+        if (rank == 0) {
+          yield null;
+        }
+        int[] inner = broadcastOperand(shape, random);
+        yield new Expand(expr(inner, d), shape);
+      }
+      case 10 -> unsqueezeOrSqueeze(shape, d);
+      case 11 -> narrowOrSelect(shape, d);
+      case 12 -> {
+        int mask = mask(broadcastOperand(shape, random));
+        Expr full = expr(shape, d);
+        Expr other = expr(random.nextBoolean() ? shape : broadcastOperand(shape, random), d);
+        boolean swap = random.nextBoolean();
+        yield new Where(mask, swap ? other : full, swap ? full : other, shape);
+      }
+      case 13 ->
+          new MaskedFill(expr(shape, d), mask(broadcastOperand(shape, random)), constant(-1, 1));
+      case 14 -> rank == 0 ? null : indexSelect(shape, d);
+      default -> rank == 0 ? null : gather(shape, d);
+    };
+  }
+
+  private Expr transposeOrPermute(int[] shape, int d) {
+    int rank = shape.length;
+    if (random.nextBoolean()) {
+      int[] order = ShapeDraws.permutation(rank, random);
+      int[] inner = new int[rank];
+      for (int k = 0; k < rank; k++) {
+        inner[order[k]] = shape[k];
+      }
+      return new Permute(expr(inner, d), order, shape);
+    }
+    int d0 = random.nextInt(rank);
+    int d1 = random.nextInt(rank);
+    int[] inner = shape.clone();
+    inner[d0] = shape[d1];
+    inner[d1] = shape[d0];
+    return new Transpose(
+        expr(inner, d), maybeNegative(d0, rank, random), maybeNegative(d1, rank, random), shape);
+  }
+
+  private Expr unsqueezeOrSqueeze(int[] shape, int d) {
+    int rank = shape.length;
+    if (random.nextBoolean() && rank < MAX_RANK) {
+      int dim = random.nextInt(rank + 1);
+      return new Squeeze(
+          expr(insert(shape, dim, 1), d), maybeNegative(dim, rank + 1, random), shape);
+    }
+    for (int dim = 0; dim < rank; dim++) {
+      if (shape[dim] == 1) {
+        return new Unsqueeze(expr(remove(shape, dim), d), maybeNegative(dim, rank, random), shape);
+      }
+    }
+    return null;
+  }
+
+  private Expr narrowOrSelect(int[] shape, int d) {
+    int rank = shape.length;
+    if (rank >= 1 && random.nextBoolean()) {
+      int dim = random.nextInt(rank);
+      int extra = random.nextInt(3);
+      int[] inner = shape.clone();
+      inner[dim] += extra;
+      return new Narrow(
+          expr(inner, d),
+          maybeNegative(dim, rank, random),
+          random.nextInt(extra + 1),
+          shape[dim],
+          shape);
+    }
+    if (rank >= MAX_RANK) {
+      return null;
+    }
+    int dim = random.nextInt(rank + 1);
+    int size = 1 + random.nextInt(4);
+    int index = random.nextInt(size) - (random.nextBoolean() ? size : 0);
+    return new Select(
+        expr(insert(shape, dim, size), d), maybeNegative(dim, rank + 1, random), index, shape);
+  }
+
+  /** Rows picked by a one-dimensional index, some more than once. */
+  private Expr indexSelect(int[] shape, int d) {
+    int dim = random.nextInt(shape.length);
+    int[] inner = shape.clone();
+    inner[dim] = 1 + random.nextInt(4);
+    int index = index(new int[] {shape[dim]}, inner[dim]);
+    return new IndexSelect(expr(inner, d), maybeNegative(dim, shape.length, random), index, shape);
+  }
+
+  /** Elements picked along {@code dim}: the operand at least as large as the index elsewhere. */
+  private Expr gather(int[] shape, int d) {
+    int dim = random.nextInt(shape.length);
+    int[] inner = shape.clone();
+    for (int k = 0; k < inner.length; k++) {
+      inner[k] = k == dim ? 1 + random.nextInt(4) : shape[k] + random.nextInt(2);
+    }
+    int index = index(shape, inner[dim]);
+    return new Gather(expr(inner, d), maybeNegative(dim, shape.length, random), index, shape);
+  }
+
   /** A product of that shape: vector·vector, vector·matrix, matrix·matrix, batched. */
-  private Expr matmul(int[] shape, int depth) {
+  private Expr matmul(int[] shape, int d) {
     int k = 1 + random.nextInt(4);
     int[] left;
     int[] right;
@@ -214,16 +299,25 @@ final class TensorPrograms {
         right = vectorLeft ? new int[] {k, shape[0]} : new int[] {k};
       }
       case 2 -> {
-        left = new int[] {shape[0], k};
-        right = new int[] {k, shape[1]};
+        if (random.nextInt(4) == 0) {
+          // a vector times a batch of matrices
+          left = new int[] {k};
+          right = new int[] {shape[0], k, shape[1]};
+        } else {
+          left = new int[] {shape[0], k};
+          right = new int[] {k, shape[1]};
+        }
       }
-      default -> {
+      case 3 -> {
         left = new int[] {shape[0], shape[1], k};
         // a batched right operand, or one matrix broadcast over the batch
         right = random.nextBoolean() ? new int[] {shape[0], k, shape[2]} : new int[] {k, shape[2]};
       }
+      default -> {
+        return null;
+      }
     }
-    return new MatMul(expr(left, depth - 1), expr(right, depth - 1), shape);
+    return new MatMul(expr(left, d), expr(right, d), shape);
   }
 
   /** A leaf: a local or input of that shape in scope, or a new input. */
@@ -246,56 +340,29 @@ final class TensorPrograms {
     return new Input(inputs.size() - 1, shape);
   }
 
-  /** A shape that broadcasts to {@code shape}: leading dimensions dropped, others set to 1. */
-  private int[] broadcastOperand(int[] shape) {
-    int drop = random.nextInt(shape.length + 1);
-    int[] s = Arrays.copyOfRange(shape, random.nextBoolean() ? 0 : drop, shape.length);
-    for (int d = 0; d < s.length; d++) {
-      if (random.nextInt(3) == 0) {
-        s[d] = 1;
-      }
+  /** A new mask of that shape; its parameter index. */
+  private int mask(int[] shape) {
+    double[] values = new double[numel(shape)];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = LEVELS[random.nextInt(LEVELS.length)];
     }
-    return s;
+    Relation relation = pick(Relation.values());
+    constants.add(new Mask(shape, values, relation, LEVELS[1 + random.nextInt(3)]));
+    return constants.size() - 1;
   }
 
-  /** A shape with the same number of elements: the sizes permuted, flattened, or split. */
-  private int[] sameSize(int[] shape) {
-    int n = 1;
-    for (int v : shape) {
-      n *= v;
+  /** A new index of that shape, values in {@code [0, bound)}; its parameter index. */
+  private int index(int[] shape, int bound) {
+    long[] values = new long[numel(shape)];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = random.nextInt(bound);
     }
-    return switch (random.nextInt(3)) {
-      case 0 -> new int[] {n};
-      case 1 -> {
-        int[] s = shape.clone();
-        for (int i = s.length - 1; i > 0; i--) {
-          int j = random.nextInt(i + 1);
-          int t = s[i];
-          s[i] = s[j];
-          s[j] = t;
-        }
-        yield s;
-      }
-      default -> n % 2 == 0 ? new int[] {2, n / 2} : new int[] {1, n};
-    };
+    constants.add(new Index(shape, values));
+    return constants.size() - 1;
   }
 
-  private static int[] insert(int[] shape, int dim, int size) {
-    int[] s = new int[shape.length + 1];
-    for (int d = 0, j = 0; d < s.length; d++) {
-      s[d] = d == dim ? size : shape[j++];
-    }
-    return s;
-  }
-
-  private static int[] remove(int[] shape, int dim) {
-    int[] s = new int[shape.length - 1];
-    for (int d = 0, j = 0; d < shape.length; d++) {
-      if (d != dim) {
-        s[j++] = shape[d];
-      }
-    }
-    return s;
+  private <T> T pick(T[] values) {
+    return values[random.nextInt(values.length)];
   }
 
   /** A constant in [lo, hi] with three decimals, so that its Java literal is the same double. */
