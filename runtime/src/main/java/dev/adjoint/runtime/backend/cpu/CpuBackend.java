@@ -383,9 +383,8 @@ public final class CpuBackend implements Backend {
         for (int j = 0; j < size; j++) {
           max = Math.max(max, v[base + j * inner]);
         }
-        if (Double.isInfinite(max)) {
-          max = 0;
-        }
+        // no shift of ±∞ to 0: x − max is then NaN where PyTorch's is, and the whole row NaN with
+        // it
         double sum = 0;
         for (int j = 0; j < size; j++) {
           sum += Math.exp(v[base + j * inner] - max);
