@@ -43,9 +43,10 @@ import org.bytedeco.javacpp.PointerScope;
  * exactly.
  *
  * <p>One try is a batch of 1 to {@value #BATCH} programs (uniformly): {@code jqwik.tries.default}
- * tries, 6 in the default build (about 240 programs), 250 (about 10⁴) with {@code -Ptensorfuzz}. A
- * program is drawn from a seed and a size; a failing batch shrinks (fewer programs, smaller sizes)
- * to one small program that still fails, whose source and generated adjoint the failure prints.
+ * tries, 6 in the default build (about 240 programs), 300 (about 1.2·10⁴) with {@code
+ * -Ptensorfuzz}. A program is drawn from a seed and a size; a failing batch shrinks (fewer
+ * programs, smaller sizes) to one small program that still fails, whose source and generated
+ * adjoint the failure prints.
  */
 class RandomTensorProgramTest {
   static final int BATCH = 80;
