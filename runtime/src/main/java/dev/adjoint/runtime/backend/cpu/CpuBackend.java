@@ -383,9 +383,8 @@ public final class CpuBackend implements Backend {
         for (int j = 0; j < size; j++) {
           max = Math.max(max, v[base + j * inner]);
         }
-        if (Double.isInfinite(max)) {
-          max = 0;
-        }
+        // no shift of ±∞ to 0: x − max is then NaN where PyTorch's is, and the whole row NaN with
+        // it
         double sum = 0;
         for (int j = 0; j < size; j++) {
           sum += Math.exp(v[base + j * inner] - max);
@@ -485,7 +484,9 @@ public final class CpuBackend implements Backend {
     Tensor out = Tensor.empty(x.dtype(), shape);
     double[] idx = index.toArray();
     for (int j = 0; j < idx.length; j++) {
-      copyInto(Views.select(out, dim, j), Views.select(x, dim, checkIndex(idx[j], x, dim)));
+      copyInto(
+          Views.select(out, dim, j),
+          Views.select(x, dim, checkIndex("indexSelect", idx[j], x, dim)));
     }
     return out;
   }
@@ -495,7 +496,9 @@ public final class CpuBackend implements Backend {
     double[] idx = index.toArray();
     for (int j = 0; j < idx.length; j++) {
       addScaledInPlace(
-          Views.select(dst, dim, checkIndex(idx[j], dst, dim)), Views.select(src, dim, j), 1);
+          Views.select(dst, dim, checkIndex("indexAdd", idx[j], dst, dim)),
+          Views.select(src, dim, j),
+          1);
     }
   }
 
@@ -524,7 +527,11 @@ public final class CpuBackend implements Backend {
     for (int i = 0, n = index.numel(); i < n; i++) {
       int at = x.offset();
       for (int d = 0; d < ishape.length; d++) {
-        int c = d == dim ? checkIndex(index.storage().get(ii.at(i)), x, dim) : coord[d];
+        int c =
+            d == dim
+                ? checkIndex(
+                    scatter ? "scatterAdd" : "gather", index.storage().get(ii.at(i)), x, dim)
+                : coord[d];
         if (c >= xshape[d]) {
           throw new IndexOutOfBoundsException(
               "gather: index shape "
@@ -555,7 +562,7 @@ public final class CpuBackend implements Backend {
     return CpuNnKernels.INSTANCE;
   }
 
-  private static int checkIndex(double value, Tensor x, int dim) {
+  private static int checkIndex(String op, double value, Tensor x, int dim) {
     int size = x.shape()[dim];
     int i = (int) value;
     if (i < 0) {
@@ -563,7 +570,16 @@ public final class CpuBackend implements Backend {
     }
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException(
-          "index " + (long) value + " is out of range for dimension " + dim + " of size " + size);
+          op
+              + ": index "
+              + (long) value
+              + " is out of range for dimension "
+              + dim
+              + " of size "
+              + size
+              + " (the input's shape is "
+              + Shape.format(x.shape())
+              + ")");
     }
     return i;
   }
