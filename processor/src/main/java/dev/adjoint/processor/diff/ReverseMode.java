@@ -319,7 +319,33 @@ public final class ReverseMode extends ForwardSweep {
       leavesOf.put(leaf, new LinkedHashSet<>(List.of(leaf)));
       out.add("boolean $L = Adjoints.requiresGrad($L);\n", flag, leaf.name());
     }
+    collectPassLeaves(function.body());
     propagateLeaves(function.body());
+  }
+
+  /** The tensors read through a loop's current sub-model ({@link Node.ElementRead}). */
+  private final Set<Value.Var> passLeaves = new java.util.HashSet<>();
+
+  private void collectPassLeaves(List<Node> nodes) {
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.If branch -> {
+          collectPassLeaves(branch.thenBranch());
+          collectPassLeaves(branch.elseBranch());
+        }
+        case Node.While loop -> {
+          collectPassLeaves(loop.condition());
+          collectPassLeaves(loop.body());
+        }
+        case Node.ElementRead read -> {
+          if (read.leaf()) {
+            passLeaves.add(read.targetVar());
+            leavesOf.put(read.targetVar(), new LinkedHashSet<>(List.of(read.targetVar())));
+          }
+        }
+        default -> {}
+      }
+    }
   }
 
   private boolean propagateLeaves(List<Node> nodes) {
@@ -355,6 +381,9 @@ public final class ReverseMode extends ForwardSweep {
 
   /** Whether some leaf behind {@code v} requires grad, as a Java condition. */
   private String needsGradient(Value.Var v) {
+    if (leavesOf.getOrDefault(v, Set.of()).stream().anyMatch(passLeaves::contains)) {
+      return "true"; // a sub-model's parameter read in a loop's pass: its flag is not at hand
+    }
     List<String> flags = new ArrayList<>();
     for (Map.Entry<Value.Var, String> e : needFlags.entrySet()) {
       if (leavesOf.getOrDefault(v, Set.of()).contains(e.getKey())) {
@@ -610,6 +639,16 @@ public final class ReverseMode extends ForwardSweep {
   private void contributions(Node node, CodeBlock.Builder out, int depth) {
     switch (node) {
       case Node.TensorApply apply -> tensorContributions(apply, out, depth);
+      case Node.ElementRead read -> {
+        // a parameter of this pass's sub-model: what flowed back to it goes into its .grad()
+        if (read.leaf() && declaredAdjoints.contains(read.targetVar())) {
+          out.add(
+              "Adjoints.accumulateGrad(reverseStart, $L, $L); // $L\n",
+              read.targetVar().name(),
+              adjoint(read.targetVar()),
+              read.origin());
+        }
+      }
       case Node.Apply apply -> {
         if (scaledSquares.containsKey(apply)) {
           scaledSquareContribution(apply, out, depth);
