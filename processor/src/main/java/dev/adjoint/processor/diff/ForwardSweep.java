@@ -190,7 +190,7 @@ abstract class ForwardSweep extends LoopAnalysis {
           define(
               out,
               read.targetVar(),
-              read.read().javaExpression(),
+              read.expression(),
               read.origin(),
               depth,
               read.leaf() ? "a parameter of this pass's sub-model" : null);

@@ -381,8 +381,14 @@ public final class ReverseMode extends ForwardSweep {
 
   /** Whether some leaf behind {@code v} requires grad, as a Java condition. */
   private String needsGradient(Value.Var v) {
+    if (passLeaves.contains(v)) {
+      // a sub-model's parameter read in this pass, held in its variable until the read is undone
+      return "Adjoints.requiresGrad(" + v.name() + ")";
+    }
     if (leavesOf.getOrDefault(v, Set.of()).stream().anyMatch(passLeaves::contains)) {
-      return "true"; // a sub-model's parameter read in a loop's pass: its flag is not at hand
+      // behind v, parameters of every pass, read into variables each pass overwrites: no flag
+      // says whether one of them requires grad, so the contribution is computed
+      return "true";
     }
     List<String> flags = new ArrayList<>();
     for (Map.Entry<Value.Var, String> e : needFlags.entrySet()) {

@@ -236,6 +236,18 @@ public sealed interface Node
   record ElementRead(
       Value.Var targetVar, Value.Const read, Value.Var index, boolean leaf, Origin origin)
       implements Node {
+    /**
+     * Where {@code read}'s text names the counter ({@code self.layer1.get(#k).conv1.weight()}): the
+     * forward sweep writes {@code index}'s name there, so the read stays right when a method
+     * written at a call gets new variable names.
+     */
+    public static final String INDEX = "#k";
+
+    /** The Java expression that reads the value in this pass. */
+    public String expression() {
+      return read.javaExpression().replace(INDEX, index.name());
+    }
+
     @Override
     public Optional<Value.Var> target() {
       return Optional.of(targetVar);

@@ -173,7 +173,9 @@ public final class Adjoints {
    * @param reverseStart what {@link #reverseStart()} returned before the sweep began
    */
   public static void accumulateGrad(long reverseStart, Tensor leaf, Tensor gradient) {
-    accumulateGrads(reverseStart, new Tensor[] {leaf}, new Tensor[] {gradient});
+    if (leaf != null) { // an absent parameter (a layer without bias) gets nothing
+      accumulateGrads(reverseStart, new Tensor[] {leaf}, new Tensor[] {gradient});
+    }
   }
 
   /**
