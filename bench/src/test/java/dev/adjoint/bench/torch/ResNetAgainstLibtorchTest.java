@@ -17,15 +17,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * REFERENCE R6 on our tape against libtorch's ResNet-18 ({@link TorchResNet}) given the same
- * weights and input: the loss, the gradient of each of the 62 parameter tensors, the 40 batch-norm
- * running statistics after the step, and every parameter after one step of SGD with momentum 0.9,
- * in training mode at batch 1 and 4, in float64 and float32. Each tensor is compared norm-wise,
- * {@code max|ours − reference| / max|reference|}: in float64 against libtorch's, within 1e-9; in
- * float32 against libtorch's float64 step on the same float32 numbers, within 1e-4, or where
- * float32 cannot get that close (at batch 1 a batch norm of layer 4 normalises 4 values, and
- * libtorch's own float32 step is 1.1e-4 away in its worst tensor) within 4 times libtorch's own
- * float32 error on that tensor.
+ * REFERENCE R6 on both our engines (the tape, and the adjoint generated from {@code ResNet.loss})
+ * against libtorch's ResNet-18 ({@link TorchResNet}) given the same weights and input: the loss,
+ * the gradient of each of the 62 parameter tensors, the 40 batch-norm running statistics after the
+ * step, and every parameter after one step of SGD with momentum 0.9, in training mode at batch 1
+ * and 4, in float64 and float32. Each tensor is compared norm-wise, {@code max|ours − reference| /
+ * max|reference|}: in float64 against libtorch's, within 1e-9; in float32 against libtorch's
+ * float64 step on the same float32 numbers, within 1e-4, or where float32 cannot get that close (at
+ * batch 1 a batch norm of layer 4 normalises 4 values, and libtorch's own float32 step is 1.1e-4
+ * away in its worst tensor) within 4 times libtorch's own float32 error on that tensor.
  *
  * <p>A float32 gradient of a ReLU network equals the exact one only to rounding while no ReLU input
  * and no max-pool near-tie lies within float32's error of its kink: one input of 4e-7 whose sign
@@ -43,9 +43,19 @@ class ResNetAgainstLibtorchTest {
     TorchThreads.SINGLE.apply();
   }
 
-  @ParameterizedTest(name = "batch {0}, {1}")
-  @CsvSource({"1, FLOAT64, 1e-9", "4, FLOAT64, 1e-9", "1, FLOAT32, 1e-4", "4, FLOAT32, 1e-4"})
-  void theTrainingStepAgreesWithLibtorch(int batch, DType dtype, double tol) {
+  @ParameterizedTest(name = "batch {0}, {1}, {3}")
+  @CsvSource({
+    "1, FLOAT64, 1e-9, TAPE",
+    "4, FLOAT64, 1e-9, TAPE",
+    "1, FLOAT32, 1e-4, TAPE",
+    "4, FLOAT32, 1e-4, TAPE",
+    "1, FLOAT64, 1e-9, GENERATED",
+    "4, FLOAT64, 1e-9, GENERATED",
+    "1, FLOAT32, 1e-4, GENERATED",
+    "4, FLOAT32, 1e-4, GENERATED"
+  })
+  void theTrainingStepAgreesWithLibtorch(
+      int batch, DType dtype, double tol, ResNetTrainingStep.Engine engine) {
     ResNetTrainingStep.Inputs in = ResNetTrainingStep.inputs(batch, dtype, SEED);
     ResNet model = in.model();
     List<TorchResNet.Entry> state = TorchResNet.stateOf(model);
@@ -70,7 +80,7 @@ class ResNetAgainstLibtorchTest {
                     + "): choose another seed");
       }
 
-      double loss = ResNetTrainingStep.step(in).item();
+      double loss = ResNetTrainingStep.step(in, engine).item();
       assertEquals(torchLoss, loss, tol * Math.abs(torchLoss), "loss");
       Source ours = Source.of(model);
       Map<String, Double> fromTorch = compare(model, ours, Source.of(torch));
@@ -109,9 +119,16 @@ class ResNetAgainstLibtorchTest {
             largest(fromTorch));
       }
       System.out.printf(
-          "R6 batch %d %s: loss %.6f (libtorch %.6f); largest relative difference from libtorch"
+          "R6 batch %d %s %s: loss %.6f (libtorch %.6f); largest relative difference from libtorch"
               + " %s; kink margins %.1e, %.1e%n",
-          batch, dtype, loss, torchLoss, largest(fromTorch), margins.relu(), margins.pool());
+          batch,
+          dtype,
+          engine,
+          loss,
+          torchLoss,
+          largest(fromTorch),
+          margins.relu(),
+          margins.pool());
       assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
       for (Map.Entry<String, Tensor> b : model.namedBuffers().entrySet()) {
         if (b.getKey().endsWith("num_batches_tracked")) {

@@ -1,5 +1,6 @@
 package dev.adjoint.examples.vision;
 
+import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.runtime.nn.BatchNorm2d;
 import dev.adjoint.runtime.nn.Conv2d;
 import dev.adjoint.runtime.nn.Module;
@@ -22,11 +23,17 @@ public final class BasicBlock extends Module {
   /** The width of the output relative to {@code planes} (1 for a basic block). */
   public static final int EXPANSION = 1;
 
-  private final Conv2d conv1;
-  private final BatchNorm2d bn1;
-  private final ReLU relu;
-  private final Conv2d conv2;
-  private final BatchNorm2d bn2;
+  // package-private: the generated ResNetGrad reads the layers
+  final Conv2d conv1;
+  final BatchNorm2d bn1;
+  final ReLU relu;
+  final Conv2d conv2;
+  final BatchNorm2d bn2;
+
+  /** The shortcut's layers, registered as torchvision's {@code downsample.0} and {@code .1}. */
+  final Conv2d downsampleConv;
+
+  final BatchNorm2d downsampleBn;
   private final Sequential downsample;
 
   /**
@@ -42,6 +49,16 @@ public final class BasicBlock extends Module {
     conv2 = registerModule("conv2", conv3x3(planes, planes, 1, dtype, gen));
     bn2 = registerModule("bn2", new BatchNorm2d(planes, dtype));
     this.downsample = downsample == null ? null : registerModule("downsample", downsample);
+    // the same modules in their own fields: the generated adjoint calls them in turn (ADJ113)
+    if (downsample != null
+        && (downsample.layers().size() != 2
+            || !(downsample.layers().get(0) instanceof Conv2d)
+            || !(downsample.layers().get(1) instanceof BatchNorm2d))) {
+      throw new IllegalArgumentException(
+          "BasicBlock: downsample is a 1×1 convolution then batch norm, got " + downsample);
+    }
+    this.downsampleConv = downsample == null ? null : (Conv2d) downsample.layers().get(0);
+    this.downsampleBn = downsample == null ? null : (BatchNorm2d) downsample.layers().get(1);
   }
 
   /** A 3×3 convolution with padding 1 and no bias (torchvision's {@code conv3x3}). */
@@ -55,6 +72,7 @@ public final class BasicBlock extends Module {
   }
 
   @Override
+  @Differentiable
   public Tensor forward(Tensor x) {
     Tensor identity = x;
     Tensor out = conv1.forward(x);
@@ -62,8 +80,8 @@ public final class BasicBlock extends Module {
     out = relu.forward(out);
     out = conv2.forward(out);
     out = bn2.forward(out);
-    if (downsample != null) {
-      identity = downsample.forward(x);
+    if (downsampleConv != null) {
+      identity = downsampleBn.forward(downsampleConv.forward(x));
     }
     out = out.add(identity);
     return relu.forward(out);

@@ -1,5 +1,7 @@
 package dev.adjoint.examples.vision;
 
+import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.annotations.NoDerivative;
 import dev.adjoint.runtime.nn.AdaptiveAvgPool2d;
 import dev.adjoint.runtime.nn.BatchNorm2d;
 import dev.adjoint.runtime.nn.Conv2d;
@@ -30,16 +32,17 @@ import java.util.List;
  * default.
  */
 public final class ResNet extends Module {
-  private final Conv2d conv1;
-  private final BatchNorm2d bn1;
-  private final ReLU relu;
-  private final MaxPool2d maxpool;
-  private final List<BasicBlock> layer1;
-  private final List<BasicBlock> layer2;
-  private final List<BasicBlock> layer3;
-  private final List<BasicBlock> layer4;
-  private final AdaptiveAvgPool2d avgpool;
-  private final Linear fc;
+  // package-private: the generated ResNetGrad reads the layers and blocks
+  final Conv2d conv1;
+  final BatchNorm2d bn1;
+  final ReLU relu;
+  final MaxPool2d maxpool;
+  final List<BasicBlock> layer1;
+  final List<BasicBlock> layer2;
+  final List<BasicBlock> layer3;
+  final List<BasicBlock> layer4;
+  final AdaptiveAvgPool2d avgpool;
+  final Linear fc;
 
   /**
    * A ResNet of basic blocks with {@code layers[i]} blocks in layer i + 1, {@code numClasses}
@@ -113,8 +116,13 @@ public final class ResNet extends Module {
     return List.copyOf(layer);
   }
 
-  /** Class scores [N, numClasses] for images [N, 3, H, W]. */
+  /**
+   * Class scores [N, numClasses] for images [N, 3, H, W]. {@code ResNetGrad.forwardBackward(model,
+   * x, seed)} runs it with its generated adjoint, as {@code model.forward(x).backward(seed)} runs
+   * it on the tape (in training, both update the batch norms' running statistics once).
+   */
   @Override
+  @Differentiable
   public Tensor forward(Tensor x) {
     x = conv1.forward(x);
     x = bn1.forward(x);
@@ -135,6 +143,16 @@ public final class ResNet extends Module {
     x = avgpool.forward(x);
     x = x.flatten(1);
     return fc.forward(x);
+  }
+
+  /**
+   * The seed tutorial's loss, {@code (model(data) − labels).sum()} (REFERENCE R6): {@code
+   * ResNetGrad.lossBackward(model, data, labels)} is {@code model.loss(data, labels).backward()}
+   * without a tape.
+   */
+  @Differentiable
+  public Tensor loss(@NoDerivative Tensor data, @NoDerivative Tensor labels) {
+    return forward(data).sub(labels).sum();
   }
 
   public Conv2d conv1() {

@@ -36,12 +36,36 @@ public final class ResNetTrainingStep {
     return new Inputs(model, data, labels);
   }
 
+  /** The two ways to run the step's backward. */
+  public enum Engine {
+    /** {@code model.loss(data, labels).backward()}: the dynamic tape records the forward. */
+    TAPE,
+    /**
+     * {@code ResNetGrad.lossBackward(model, data, labels)}: the adjoint generated at build time.
+     */
+    GENERATED
+  }
+
   /** The tutorial's step on the tape; returns the loss, whose graph {@code backward} has freed. */
   public static Tensor step(Inputs in) {
+    return step(in, Engine.TAPE);
+  }
+
+  /**
+   * The tutorial's step with the backward of {@code engine}: the loss, its gradient into every
+   * parameter's {@code .grad()} (and, in training, the running statistics updated once), then one
+   * step of SGD with momentum; returns the loss.
+   */
+  public static Tensor step(Inputs in, Engine engine) {
     ResNet model = in.model();
-    Tensor prediction = model.forward(in.data());
-    Tensor loss = prediction.sub(in.labels()).sum();
-    loss.backward();
+    Tensor loss;
+    if (engine == Engine.TAPE) {
+      Tensor prediction = model.forward(in.data());
+      loss = prediction.sub(in.labels()).sum();
+      loss.backward();
+    } else {
+      loss = ResNetGrad.lossBackward(model, in.data(), in.labels());
+    }
 
     Sgd optim = new Sgd(model.parameters(), 1e-2, 0.9, 0, 0, false);
     optim.step();

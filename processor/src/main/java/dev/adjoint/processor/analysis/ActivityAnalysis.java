@@ -129,6 +129,12 @@ public final class ActivityAnalysis {
         case Node.NewArray array -> {}
         case Node.ArrayLength length -> {}
         case Node.Return ret -> {}
+        case Node.ElementRead read -> {
+          // a sub-model's tensor, read in its pass: a leaf, like the receiver's own tensors
+          if (read.leaf()) {
+            varied.add(read.targetVar());
+          }
+        }
         default -> {
           if (node instanceof Node.Copy copy
               && copy.targetVar().type().isArray()
@@ -362,6 +368,7 @@ public final class ActivityAnalysis {
       case Node.ArrayLength length -> List.of(length.array());
       case Node.ArrayLoad load -> List.of(load.array(), load.index());
       case Node.ArrayStore store -> List.of(store.array(), store.index(), store.value());
+      case Node.ElementRead read -> List.of(read.index());
       case Node.Return ret -> List.of(ret.value());
     };
   }

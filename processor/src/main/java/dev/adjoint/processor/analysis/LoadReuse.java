@@ -210,6 +210,8 @@ public final class LoadReuse {
               resolve(n.index(), r),
               resolve(n.value(), r),
               n.origin());
+      // its read names the counter in its text: kept as written
+      case Node.ElementRead n -> n;
       case Node.Return n -> new Node.Return(resolve(n.value(), r), n.origin());
     };
   }

@@ -191,6 +191,14 @@ abstract class ForwardSweep extends SweepContext {
         out.add("}\n");
       }
       case Node.While loop -> forwardLoop(loop, out, depth, inLoop);
+      case Node.ElementRead read ->
+          define(
+              out,
+              read.targetVar(),
+              read.expression(),
+              read.origin(),
+              depth,
+              read.leaf() ? "a parameter of this pass's sub-model" : null);
       case Node.Return ret -> {} // the value is returned with the partials
     }
   }

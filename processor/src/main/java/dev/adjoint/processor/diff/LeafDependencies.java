@@ -15,21 +15,49 @@ import java.util.Set;
  * work).
  *
  * @param leavesOf for each value, the leaves behind it, in the order the leaves were given
+ * @param passLeaves the tensors read through a loop's current sub-model ({@link Node.ElementRead}):
+ *     leaves of one pass, held in a variable each pass overwrites
  */
-record LeafDependencies(Map<Value.Var, Set<Value.Var>> leavesOf) {
+record LeafDependencies(Map<Value.Var, Set<Value.Var>> leavesOf, Set<Value.Var> passLeaves) {
   /** The dependencies in {@code body} on {@code leaves}, around loops' back edges too. */
   static LeafDependencies of(List<Node> body, List<Value.Var> leaves) {
     Map<Value.Var, Set<Value.Var>> leavesOf = new HashMap<>();
     for (Value.Var leaf : leaves) {
       leavesOf.put(leaf, new LinkedHashSet<>(List.of(leaf)));
     }
+    Set<Value.Var> passLeaves = new LinkedHashSet<>();
+    collectPassLeaves(body, passLeaves);
+    for (Value.Var leaf : passLeaves) {
+      leavesOf.put(leaf, new LinkedHashSet<>(List.of(leaf)));
+    }
     propagate(body, leavesOf);
-    return new LeafDependencies(leavesOf);
+    return new LeafDependencies(leavesOf, passLeaves);
   }
 
   /** The leaves behind {@code v}. */
   Set<Value.Var> behind(Value.Var v) {
     return leavesOf.getOrDefault(v, Set.of());
+  }
+
+  private static void collectPassLeaves(List<Node> nodes, Set<Value.Var> into) {
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.If branch -> {
+          collectPassLeaves(branch.thenBranch(), into);
+          collectPassLeaves(branch.elseBranch(), into);
+        }
+        case Node.While loop -> {
+          collectPassLeaves(loop.condition(), into);
+          collectPassLeaves(loop.body(), into);
+        }
+        case Node.ElementRead read -> {
+          if (read.leaf()) {
+            into.add(read.targetVar());
+          }
+        }
+        default -> {}
+      }
+    }
   }
 
   private static boolean propagate(List<Node> nodes, Map<Value.Var, Set<Value.Var>> leavesOf) {

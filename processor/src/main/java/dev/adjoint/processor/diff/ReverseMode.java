@@ -287,7 +287,7 @@ public final class ReverseMode extends ForwardSweep {
   private final Map<Value.Var, String> needFlags = new LinkedHashMap<>();
 
   /** For each value, the tensor leaves it depends on. */
-  private LeafDependencies leafDependencies = new LeafDependencies(Map.of());
+  private LeafDependencies leafDependencies = new LeafDependencies(Map.of(), java.util.Set.of());
 
   /**
    * Reads the receiver's tensors into locals and asks each leaf whether it requires grad; then
@@ -321,6 +321,15 @@ public final class ReverseMode extends ForwardSweep {
 
   /** Whether some leaf behind {@code v} requires grad, as a Java condition. */
   private String needsGradient(Value.Var v) {
+    if (leafDependencies.passLeaves().contains(v)) {
+      // a sub-model's parameter read in this pass, held in its variable until the read is undone
+      return "Adjoints.requiresGrad(" + v.name() + ")";
+    }
+    if (leafDependencies.behind(v).stream().anyMatch(leafDependencies.passLeaves()::contains)) {
+      // behind v, parameters of every pass, read into variables each pass overwrites: no flag
+      // says whether one of them requires grad, so the contribution is computed
+      return "true";
+    }
     List<String> flags = new ArrayList<>();
     for (Map.Entry<Value.Var, String> e : needFlags.entrySet()) {
       if (leafDependencies.behind(v).contains(e.getKey())) {
@@ -438,6 +447,16 @@ public final class ReverseMode extends ForwardSweep {
   private void contributions(Node node, CodeBlock.Builder out, int depth) {
     switch (node) {
       case Node.TensorApply apply -> tensorContributions(apply, out, depth);
+      case Node.ElementRead read -> {
+        // a parameter of this pass's sub-model: what flowed back to it goes into its .grad()
+        if (read.leaf() && declaredAdjoints.contains(read.targetVar())) {
+          out.add(
+              "Adjoints.accumulateGrad(reverseStart, $L, $L); // $L\n",
+              read.targetVar().name(),
+              adjoint(read.targetVar()),
+              read.origin());
+        }
+      }
       case Node.Apply apply -> {
         if (scaledSquares.factorOf().containsKey(apply)) {
           scaledSquareContribution(apply, out, depth);

@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param fields the fields read in turn, at least one
  * @param accessor a method without arguments called on the last field's value (a layer's {@code
  *     weight} or {@code bias}), if any
+ * @param presence whether the read is the test {@code value != null} (an optional sub-model, such
+ *     as a residual block's {@code downsample}) rather than the value
  */
-public record FieldRef(Optional<String> owner, List<String> fields, Optional<String> accessor) {
+public record FieldRef(
+    Optional<String> owner, List<String> fields, Optional<String> accessor, boolean presence) {
   /** How generated code names the receiver of the method it differentiates. */
   public static final String RECEIVER = "self";
 
@@ -25,6 +28,16 @@ public record FieldRef(Optional<String> owner, List<String> fields, Optional<Str
     if (fields.isEmpty()) {
       throw new IllegalArgumentException("a field read names at least one field");
     }
+  }
+
+  /** A read of the value (not a null test). */
+  public FieldRef(Optional<String> owner, List<String> fields, Optional<String> accessor) {
+    this(owner, fields, accessor, false);
+  }
+
+  /** {@code value != null} for the value this reads. */
+  public FieldRef presenceTest() {
+    return new FieldRef(owner, fields, accessor, true);
   }
 
   /** {@code self.field}. */
@@ -44,8 +57,8 @@ public record FieldRef(Optional<String> owner, List<String> fields, Optional<Str
 
   /** This read followed by {@code accessor()} on its value. */
   public FieldRef thenCall(String method) {
-    if (accessor.isPresent()) {
-      throw new IllegalStateException(this + " already ends in a call");
+    if (accessor.isPresent() || presence) {
+      throw new IllegalStateException(this + " already ends in a call or a test");
     }
     return new FieldRef(owner, fields, Optional.of(method));
   }
@@ -61,7 +74,7 @@ public record FieldRef(Optional<String> owner, List<String> fields, Optional<Str
     }
     List<String> rerooted = new ArrayList<>(path);
     rerooted.addAll(fields);
-    return new FieldRef(owner, rerooted, accessor);
+    return new FieldRef(owner, rerooted, accessor, presence);
   }
 
   /** The Java expression generated code reads the value with. */
@@ -69,7 +82,7 @@ public record FieldRef(Optional<String> owner, List<String> fields, Optional<Str
     StringBuilder out = new StringBuilder(owner.orElse(RECEIVER));
     fields.forEach(f -> out.append('.').append(f));
     accessor.ifPresent(a -> out.append('.').append(a).append("()"));
-    return out.toString();
+    return presence ? out.append(" != null").toString() : out.toString();
   }
 
   @Override

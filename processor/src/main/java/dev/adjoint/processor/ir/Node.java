@@ -23,6 +23,7 @@ public sealed interface Node
         Node.ArrayLength,
         Node.ArrayLoad,
         Node.ArrayStore,
+        Node.ElementRead,
         Node.Return {
 
   /** Where in the source the node comes from. */
@@ -258,6 +259,38 @@ public sealed interface Node
    * since the element's earlier value no longer reaches anything.
    */
   record ArrayStore(Value.Var array, Value index, Value value, Origin origin) implements Node {}
+
+  /**
+   * {@code target = read}: a value read through the element a for-each over a list of sub-models is
+   * at ({@code self.layer1.get(k).conv1.weight()}, {@code self.layer1.get(k).conv1.stride()}), in
+   * the pass that reads it. {@code index} is the loop's counter that {@code read} names: an
+   * operand, so that the later passes see what the read depends on and keep its value for the
+   * reverse sweep rather than reading it again.
+   *
+   * @param leaf whether the value is a parameter of the sub-model (a tensor), a leaf of its pass:
+   *     its adjoint goes into its {@code .grad()} where the reverse sweep undoes the read; else it
+   *     is data (a layer's stride, a running mean, a null test)
+   */
+  record ElementRead(
+      Value.Var targetVar, Value.Const read, Value.Var index, boolean leaf, Origin origin)
+      implements Node {
+    /**
+     * Where {@code read}'s text names the counter ({@code self.layer1.get(#k).conv1.weight()}): the
+     * forward sweep writes {@code index}'s name there, so the read stays right when a method
+     * written at a call gets new variable names.
+     */
+    public static final String INDEX = "#k";
+
+    /** The Java expression that reads the value in this pass. */
+    public String expression() {
+      return read.javaExpression().replace(INDEX, index.name());
+    }
+
+    @Override
+    public Optional<Value.Var> target() {
+      return Optional.of(targetVar);
+    }
+  }
 
   /** Returns {@code value}, the function's result. */
   record Return(Value value, Origin origin) implements Node {}

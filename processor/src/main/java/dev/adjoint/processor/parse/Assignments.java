@@ -185,6 +185,8 @@ final class Assignments {
       case Node.NewArray n -> new Node.NewArray(target, n.length(), n.origin());
       case Node.ArrayLength n -> new Node.ArrayLength(target, n.array(), n.origin());
       case Node.ArrayLoad n -> new Node.ArrayLoad(target, n.array(), n.index(), n.origin());
+      case Node.ElementRead n ->
+          new Node.ElementRead(target, n.read(), n.index(), n.leaf(), n.origin());
       case Node.If i -> throw new IllegalStateException("an if defines no variable");
       case Node.While w -> throw new IllegalStateException("a loop defines no variable");
       case Node.ArrayStore a -> throw new IllegalStateException("a store defines no variable");

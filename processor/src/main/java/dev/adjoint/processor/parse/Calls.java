@@ -170,6 +170,10 @@ final class Calls {
     TypeElement owner = frame.source().owner();
     Optional<VariableElement> field = Optional.empty();
     if (qualifier instanceof IdentifierTree id) {
+      SubModelElement element = frame.state().elements.get(id.getName().toString());
+      if (element != null) {
+        return Optional.of(tensorCallees.onElement(call, element, name, frame));
+      }
       Optional<Scope.Binding> local = frame.scope().lookup(id.getName().toString());
       if (local.isPresent()) {
         return local.get().type == IrType.TENSOR

@@ -21,6 +21,7 @@ import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.util.Elements;
 
 /**
@@ -49,6 +50,10 @@ final class Expressions {
             new TensorCalls(this, reachability),
             new TensorCallees(this, trees, elements, overloads, reachability, callees),
             new ScalarCallees(elements, registry, reachability));
+  }
+
+  FieldReads fieldReads() {
+    return fields;
   }
 
   ArrayAccess arrays() {
@@ -91,6 +96,10 @@ final class Expressions {
           RIGHT_SHIFT,
           UNSIGNED_RIGHT_SHIFT -> {
         BinaryTree binary = (BinaryTree) e;
+        Optional<Value> presence = fields.presence(binary, frame);
+        if (presence.isPresent()) {
+          yield presence.get();
+        }
         Value left = lower(binary.getLeftOperand(), frame);
         Value right = lower(binary.getRightOperand(), frame);
         yield Operators.binary(e.getKind(), left, right, e, frame);

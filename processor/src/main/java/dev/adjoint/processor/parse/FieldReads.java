@@ -1,5 +1,6 @@
 package dev.adjoint.processor.parse;
 
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -85,6 +86,49 @@ final class FieldReads {
                         select,
                         "no field '" + member + "' in " + type.get().getQualifiedName()));
     return value(field, select, false, frame);
+  }
+
+  /**
+   * {@code field != null} or {@code field == null} for an object held in an instance field of the
+   * receiver (an optional sub-model or layer, such as a residual block's {@code downsample}): a
+   * boolean no differentiated input changes, read where the code runs (through the sub-model a
+   * method is written at); empty for any other comparison.
+   */
+  Optional<Value> presence(BinaryTree test, Frame frame) {
+    if (test.getKind() != Tree.Kind.EQUAL_TO && test.getKind() != Tree.Kind.NOT_EQUAL_TO) {
+      return Optional.empty();
+    }
+    ExpressionTree other;
+    if (test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL) {
+      other = test.getLeftOperand();
+    } else if (test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL) {
+      other = test.getRightOperand();
+    } else {
+      return Optional.empty();
+    }
+    String name;
+    if (other instanceof IdentifierTree id
+        && frame.scope().lookup(id.getName().toString()).isEmpty()) {
+      name = id.getName().toString();
+    } else if (other instanceof MemberSelectTree select && isThis(select.getExpression())) {
+      name = select.getIdentifier().toString();
+    } else {
+      return Optional.empty();
+    }
+    Optional<VariableElement> field = find(frame.source().owner(), name);
+    if (field.isEmpty() || field.get().asType().getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    if (field.get().getModifiers().contains(Modifier.PRIVATE)) {
+      throw privateField(field.get(), test);
+    }
+    requireInstance(field.get(), test, frame);
+    reachability.require(field.get(), test, frame);
+    Value present = Value.Const.of(FieldRef.ofReceiver(name).presenceTest(), IrType.BOOLEAN);
+    return Optional.of(
+        test.getKind() == Tree.Kind.NOT_EQUAL_TO
+            ? present
+            : Operators.not(present, frame.origin(test), frame));
   }
 
   /** The class a name denotes, unless its first part is a local variable, which obscures it. */

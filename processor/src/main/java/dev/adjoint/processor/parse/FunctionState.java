@@ -23,6 +23,9 @@ final class FunctionState {
   final Names names = new Names();
   final FieldLeaves leaves = new FieldLeaves(names);
 
+  /** The variables of the for-each loops over lists of sub-models the lowering is inside. */
+  final Map<String, SubModelElement> elements = new HashMap<>();
+
   private final SourcePositions positions;
   private final CompilationUnitTree unit;
   private final String file;

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.parse;
 
+import dev.adjoint.processor.analysis.ActivityAnalysis;
 import dev.adjoint.processor.ir.FieldRef;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
@@ -48,12 +49,27 @@ public final class Inliner {
    * @param receiverPath the fields leading from the caller's receiver to the callee's ({@code
    *     [encoder]} for {@code encoder.encode(x)}); empty for the caller's own receiver or a static
    *     callee
+   * @param passIndex for a call on the element a for-each over a list of sub-models is at ({@code
+   *     for (BasicBlock block : layer1) x = block.forward(x)}, the path naming {@code
+   *     layer1.get(k)}), the loop's counter: the callee's tensors are then the leaves of the pass,
+   *     and what it reads through its receiver is read in the pass ({@link Node.ElementRead}), just
+   *     before the statement that uses it (so inside the branch that tests an optional sub-model),
+   *     never in the reverse sweep, where the counter has moved on
    * @param origin where the call is: the origin of the nodes that bind parameters
    */
-  public record Call(List<Value> arguments, List<String> receiverPath, Origin origin) {
+  public record Call(
+      List<Value> arguments,
+      List<String> receiverPath,
+      Optional<Value.Var> passIndex,
+      Origin origin) {
     public Call {
       arguments = List.copyOf(arguments);
       receiverPath = List.copyOf(receiverPath);
+    }
+
+    /** A call on a sub-model every pass reaches alike (a field, or the receiver). */
+    public Call(List<Value> arguments, List<String> receiverPath, Origin origin) {
+      this(arguments, receiverPath, Optional.empty(), origin);
     }
   }
 
@@ -97,27 +113,57 @@ public final class Inliner {
 
     Map<String, IrFunction.FieldLeaf> leafByName = new HashMap<>();
     callee.fieldLeaves().forEach(l -> leafByName.put(l.variable().name(), l));
+    Map<Value.Var, FieldRef> passLeaves = new HashMap<>();
     Map<String, String> nameOf = new HashMap<>();
     for (Names.Allocation allocation : calleeNames) {
       String name = allocation.name();
       IrFunction.FieldLeaf leaf = leafByName.remove(name);
       if (leaf != null) {
-        renamed.put(leaf.variable(), leaves.leaf(leaf.field().under(call.receiverPath())));
+        bindLeaf(leaf, call, leaves, renamed, passLeaves);
       } else if (!isParameter(callee, name) && !nameOf.containsKey(name)) {
         nameOf.put(name, names.allocate(allocation.request()));
       }
     }
     for (IrFunction.FieldLeaf leaf : callee.fieldLeaves()) {
       if (leafByName.containsKey(leaf.variable().name())) { // not among its names (built by hand)
-        renamed.put(leaf.variable(), leaves.leaf(leaf.field().under(call.receiverPath())));
+        bindLeaf(leaf, call, leaves, renamed, passLeaves);
       }
     }
-    Rewrite rewrite = new Rewrite(renamed, nameOf, names, call.receiverPath());
+    Rewrite rewrite =
+        new Rewrite(
+            renamed,
+            nameOf,
+            names,
+            call.receiverPath(),
+            call.passIndex().orElse(null),
+            passLeaves,
+            new HashMap<>());
     List<Node> body = callee.body();
-    for (Node node : body.subList(0, body.size() - 1)) {
-      nodes.add(rewrite.node(node));
+    nodes.addAll(rewrite.nodes(body.subList(0, body.size() - 1)));
+    if (ret.value() instanceof Value.Var v && passLeaves.containsKey(v)
+        || ret.value() instanceof Value.Const c && rewrite.perPass(c)) {
+      throw new IllegalArgumentException(
+          callee.name() + " returns what it reads through its receiver, on a list's element");
     }
     return new Spliced(nodes, rewrite.value(ret.value()));
+  }
+
+  /**
+   * The caller's variable for one of the callee's leaves: the caller's leaf of the same field, or,
+   * on a list's element, none yet: each statement that uses it reads it in its pass.
+   */
+  private static void bindLeaf(
+      IrFunction.FieldLeaf leaf,
+      Call call,
+      FieldLeaves leaves,
+      Map<Value.Var, Value> renamed,
+      Map<Value.Var, FieldRef> passLeaves) {
+    FieldRef field = leaf.field().under(call.receiverPath());
+    if (call.passIndex().isPresent() && field.throughReceiver()) {
+      passLeaves.put(leaf.variable(), field);
+    } else {
+      renamed.put(leaf.variable(), leaves.leaf(field));
+    }
   }
 
   /**
@@ -227,18 +273,60 @@ public final class Inliner {
     }
   }
 
-  /** The callee's nodes with the caller's variables and reads. */
+  /**
+   * The callee's nodes with the caller's variables and reads. On a list's element ({@code
+   * passIndex} not null), the reads through the receiver that a statement uses are made just before
+   * it, into fresh variables ({@code readInPass}, cleared after each statement).
+   */
   private record Rewrite(
       Map<Value.Var, Value> renamed,
       Map<String, String> nameOf,
       Names names,
-      List<String> receiverPath) {
+      List<String> receiverPath,
+      Value.Var passIndex,
+      Map<Value.Var, FieldRef> passLeaves,
+      Map<Object, Value.Var> readInPass) {
 
     Value value(Value value) {
+      Value.Var read = readInPass.get(value);
+      if (read != null) {
+        return read;
+      }
       return switch (value) {
         case Value.Var v -> renamed.computeIfAbsent(v, this::unlisted);
         case Value.Const c -> c.field().map(f -> reread(f, c.type())).orElse(c);
       };
+    }
+
+    /** Whether {@code c} reads through the receiver, so through the list's element. */
+    boolean perPass(Value.Const c) {
+      return passIndex != null && c.field().filter(FieldRef::throughReceiver).isPresent();
+    }
+
+    /**
+     * The statement's reads through the list's element, made before it: its leaves and the
+     * constants it reads through the receiver (a nested statement's own, inside its block).
+     */
+    private void readBefore(Node node, List<Node> out) {
+      if (passIndex == null) {
+        return;
+      }
+      for (Value operand : ActivityAnalysis.operands(node)) {
+        if (readInPass.containsKey(operand)) {
+          continue;
+        }
+        if (operand instanceof Value.Var v && passLeaves.containsKey(v)) {
+          Value.Var fresh = new Value.Var(names.fresh("leaf"), IrType.TENSOR);
+          Value.Const read = Value.Const.of(passLeaves.get(v), IrType.TENSOR);
+          out.add(new Node.ElementRead(fresh, read, passIndex, true, node.origin()));
+          readInPass.put(v, fresh);
+        } else if (operand instanceof Value.Const c && perPass(c)) {
+          Value.Var fresh = new Value.Var(names.fresh("read"), c.type());
+          Value.Const read = (Value.Const) reread(c.field().orElseThrow(), c.type());
+          out.add(new Node.ElementRead(fresh, read, passIndex, false, node.origin()));
+          readInPass.put(c, fresh);
+        }
+      }
     }
 
     private Value reread(FieldRef field, IrType type) {
@@ -263,7 +351,14 @@ public final class Inliner {
     }
 
     List<Node> nodes(List<Node> nodes) {
-      return nodes.stream().map(this::node).toList();
+      List<Node> out = new ArrayList<>();
+      for (Node node : nodes) {
+        readBefore(node, out);
+        Node rewritten = node(node);
+        readInPass.clear();
+        out.add(rewritten);
+      }
+      return out;
     }
 
     Node node(Node node) {
@@ -316,6 +411,13 @@ public final class Inliner {
         case Node.ArrayStore s ->
             new Node.ArrayStore(
                 variable(s.array()), value(s.index()), value(s.value()), s.origin());
+        case Node.ElementRead n ->
+            new Node.ElementRead(
+                variable(n.targetVar()),
+                (Value.Const) value(n.read()),
+                variable(n.index()),
+                n.leaf(),
+                n.origin());
         case Node.Return r -> throw new IllegalArgumentException("a return before the end");
       };
     }

@@ -2,11 +2,17 @@ package dev.adjoint.processor.parse;
 
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.ir.FieldRef;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.JavaOperator;
 import dev.adjoint.processor.ir.Node;
@@ -16,9 +22,14 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 
 /**
  * Loops: {@code while}, {@code do}, {@code for} and enhanced {@code for} all become one structured
@@ -61,6 +72,11 @@ final class Loops {
 
   /** {@code for (T v : array) body} runs as {@code for (int k = 0; k < array.length; k++)}. */
   void enhancedForLoop(EnhancedForLoopTree loop, String label, Frame outer) {
+    Optional<VariableElement> list = listOfSubModels(loop.getExpression(), outer);
+    if (list.isPresent()) {
+      subModelLoop(loop, label, list.get(), outer);
+      return;
+    }
     Value iterable = expressions.lower(loop.getExpression(), outer);
     if (!(iterable instanceof Value.Var array) || !array.type().isArray()) {
       throw Typing.unsupported(
@@ -98,6 +114,92 @@ final class Loops {
           Assignments.assign(index, next, true, loop, f);
         };
     lower(loop, label, test, element, loop.getStatement(), step, false, Set.of(index), frame);
+  }
+
+  /** The field {@code expression} names if it is a {@code List} of objects: sub-models. */
+  private Optional<VariableElement> listOfSubModels(ExpressionTree expression, Frame frame) {
+    String name;
+    if (expression instanceof IdentifierTree id
+        && frame.scope().lookup(id.getName().toString()).isEmpty()) {
+      name = id.getName().toString();
+    } else if (expression instanceof MemberSelectTree select
+        && FieldReads.isThis(select.getExpression())) {
+      name = select.getIdentifier().toString();
+    } else {
+      return Optional.empty();
+    }
+    return expressions
+        .fieldReads()
+        .find(frame.source().owner(), name)
+        .filter(f -> elementClass(f).isPresent());
+  }
+
+  /** The class of a {@code List<M>} field's elements. */
+  private static Optional<TypeElement> elementClass(VariableElement field) {
+    if (!(field.asType() instanceof DeclaredType declared)
+        || !((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.util.List")
+        || declared.getTypeArguments().size() != 1
+        || !(declared.getTypeArguments().get(0) instanceof DeclaredType element)) {
+      return Optional.empty();
+    }
+    return Optional.of((TypeElement) element.asElement());
+  }
+
+  /**
+   * {@code for (M m : list) body} over a field holding a {@code List} of sub-models: a counted loop
+   * over {@code list.size()}, whose body calls {@code m}'s {@code @Differentiable} methods on the
+   * pass's element ({@link SubModelElement}); its parameters are the leaves of the pass.
+   */
+  private void subModelLoop(
+      EnhancedForLoopTree loop, String label, VariableElement field, Frame outer) {
+    String fieldName = field.getSimpleName().toString();
+    if (field.getModifiers().contains(Modifier.PRIVATE)) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ110,
+          loop.getExpression(),
+          "field '"
+              + fieldName
+              + "' is private; the generated class cannot read the sub-models' parameters through"
+              + " it: make it package-private");
+    }
+    FieldReads.requireInstance(field, loop.getExpression(), outer);
+    String variable = loop.getVariable().getName().toString();
+    if (!outer.state().elements.isEmpty()) {
+      throw Typing.unsupported(
+          loop,
+          "a for-each over a list of sub-models inside another",
+          "loop over the inner list in a @Differentiable method of the outer list's elements");
+    }
+    Frame frame = outer.inBlock();
+    Scope.Binding index = Assignments.synthetic(frame.state().names.fresh("k"), IrType.INT, frame);
+    Assignments.assign(index, new Value.Const("0", IrType.INT), false, loop, frame);
+    Value size = Value.Const.of(FieldRef.ofReceiver(fieldName).thenCall("size"), IrType.INT);
+    Function<Frame, Value> test =
+        f ->
+            Operators.operate(
+                JavaOperator.LESS, IrType.BOOLEAN, Assignments.read(index, loop), size, loop, f);
+    TypeElement model = elementClass(field).orElseThrow();
+    Consumer<Frame> element =
+        f ->
+            f.state()
+                .elements
+                .put(
+                    variable,
+                    new SubModelElement(
+                        model,
+                        fieldName + ".get(" + Node.ElementRead.INDEX + ")",
+                        (Value.Var) Assignments.read(index, loop)));
+    Consumer<Frame> step =
+        f -> {
+          Value next =
+              Operators.binary(Tree.Kind.PLUS, Assignments.read(index, loop), ONE, loop, f);
+          Assignments.assign(index, next, true, loop, f);
+        };
+    try {
+      lower(loop, label, test, element, loop.getStatement(), step, false, Set.of(index), frame);
+    } finally {
+      outer.state().elements.remove(variable);
+    }
   }
 
   /**

@@ -118,6 +118,48 @@ final class TensorCallees {
       List<String> receiverPath,
       List<Value> args,
       Frame frame) {
+    return inline(call, callee, declared, receiverPath, Optional.empty(), args, frame);
+  }
+
+  /**
+   * {@code element.name(args)} on the variable of a for-each over a list of sub-models: the callee
+   * written at the call with the pass's element as its receiver, its tensors the pass's leaves.
+   */
+  Value onElement(MethodInvocationTree call, SubModelElement element, String name, Frame frame) {
+    List<Value> args = expressions.lowerAll(call.getArguments(), frame);
+    ExecutableElement callee = overloads.choose(element.model(), name, args, call);
+    if (callee.getAnnotation(Differentiable.class) == null
+        || callee.getModifiers().contains(Modifier.STATIC)) {
+      throw Typing.unsupported(
+          call,
+          "a call to " + name + ", not a @Differentiable instance method, on a list's element",
+          "mark " + element.model().getSimpleName() + "." + name + " @Differentiable");
+    }
+    DifferentiableDeclaration declared = ScalarCallees.declarationOf(call, callee);
+    if (!ScalarCallees.onTensors(declared)) {
+      throw Typing.unsupported(
+          call,
+          "a call to the scalar @Differentiable method " + name + " of a list's element",
+          "make it static, or move it into this class");
+    }
+    return inline(
+        call,
+        callee,
+        declared,
+        List.of(element.segment()),
+        Optional.of(element.index()),
+        args,
+        frame);
+  }
+
+  private Value inline(
+      MethodInvocationTree call,
+      ExecutableElement callee,
+      DifferentiableDeclaration declared,
+      List<String> receiverPath,
+      Optional<Value.Var> passIndex,
+      List<Value> args,
+      Frame frame) {
     String name = callee.getSimpleName().toString();
     MethodTree tree = trees.getTree(callee);
     if (tree == null || tree.getBody() == null) {
@@ -173,7 +215,7 @@ final class TensorCallees {
         Inliner.inline(
             lowered.function(),
             lowered.names().allocations(),
-            new Inliner.Call(args, receiverPath, frame.origin(call)),
+            new Inliner.Call(args, receiverPath, passIndex, frame.origin(call)),
             frame.state().names,
             frame.state().leaves);
     FunctionState state = frame.state();

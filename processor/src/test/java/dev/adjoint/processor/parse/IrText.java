@@ -44,6 +44,8 @@ final class IrText {
         case Node.ArrayLoad n ->
             out.append(n.targetVar() + " = " + n.array() + "[" + n.index() + "]");
         case Node.ArrayStore s -> out.append(s.array() + "[" + s.index() + "] = " + s.value());
+        case Node.ElementRead r ->
+            out.append(r.targetVar() + " = " + (r.leaf() ? "leaf " : "") + r.expression());
         case Node.Return r -> out.append("return " + r.value());
         case Node.If i -> {
           out.append("if " + i.condition() + "\n");

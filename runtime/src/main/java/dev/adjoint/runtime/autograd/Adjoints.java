@@ -162,12 +162,24 @@ public final class Adjoints {
   }
 
   /**
-   * Adds each {@code gradients[i]} into {@code leaves[i].grad()}, for the leaves that require grad
+   * Adds {@code gradient} into {@code leaf.grad()} if the leaf requires grad (a sub-model's
+   * parameter read in a loop's pass, whose gradient the reverse sweep has when it undoes that pass)
    * (a copy the first time, in place afterwards), except that a gradient the sweep computed and
    * nothing else holds becomes the leaf's {@code .grad()} as it is, by the rule the tape's {@code
    * AccumulateGrad} follows: made after {@code reverseStart} (so not the caller's seed, not a
    * forward value), laid out like the leaf, and not already taken by another leaf ({@code x + y}
    * hands both leaves one tensor).
+   *
+   * @param reverseStart what {@link #reverseStart()} returned before the sweep began
+   */
+  public static void accumulateGrad(long reverseStart, Tensor leaf, Tensor gradient) {
+    if (leaf != null) { // an absent parameter (a layer without bias) gets nothing
+      accumulateGrads(reverseStart, new Tensor[] {leaf}, new Tensor[] {gradient});
+    }
+  }
+
+  /**
+   * {@link #accumulateGrad} for each leaf: {@code gradients[i]} into {@code leaves[i].grad()}.
    *
    * @param reverseStart what {@link #reverseStart()} returned before the sweep began
    */
