@@ -149,6 +149,12 @@ final class Calls {
       onReceiver = false;
     }
     if (callee.getAnnotation(Differentiable.class) == null) {
+      if (onReceiver && callee.getParameters().isEmpty()) {
+        Optional<Value> accessor = fields.receiverCall(callee, call, frame);
+        if (accessor.isPresent()) {
+          return accessor.get(); // a record's accessor, a getter: a constant like a field
+        }
+      }
       return scalarCallees.registered(call, callee, args, frame);
     }
     DifferentiableDeclaration declared = ScalarCallees.declarationOf(call, callee);

@@ -91,4 +91,16 @@ class NaturalJavaTest {
     method("Copies", "shifted").check(new double[] {0.3, -1.2, 2.5, 0.7}, 1.3);
     method("Copies", "filled").check(new double[] {0.3, -1.2, 2.5, 0.7}, -0.4);
   }
+
+  @Test
+  void recordComponentsAccessorsAndGetters() throws ReflectiveOperationException {
+    Object spring = instance("Spring", 3.0, 0.5, new double[] {0.25, -0.75});
+    method("Spring", "energy").check(spring, 1.25);
+    method("Spring", "energyViaAccessors").check(spring, 1.25);
+    method("Spring", "phase").check(spring, 0.4);
+    method("Pendulum", "height").check(instance("Pendulum", 1.5, 9.81), 0.3);
+    // factorComponent() is 1.5, factor() is 3: 1.5 x² + 3 x
+    Record g = method("Scaled", "scale").check(instance("Scaled", 1.5), 0.7);
+    assertEquals(2 * 1.5 * 0.7 + 3, (double) component(g, "x"), 1e-12);
+  }
 }
