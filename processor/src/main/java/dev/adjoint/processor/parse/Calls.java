@@ -138,6 +138,9 @@ final class Calls {
       return target;
     }
     ExecutableElement callee = overloads.choose(type, name, args, call);
+    if (Overloads.isVarargsCall(callee, args)) {
+      args = copies.packVarargs(callee, args, call, frame);
+    }
     if (!callee.getModifiers().contains(Modifier.STATIC)) {
       if (!onReceiver || !frame.source().isInstance()) {
         throw Typing.unsupported(

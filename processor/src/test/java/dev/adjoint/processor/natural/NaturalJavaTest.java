@@ -103,4 +103,10 @@ class NaturalJavaTest {
     Record g = method("Scaled", "scale").check(instance("Scaled", 1.5), 0.7);
     assertEquals(2 * 1.5 * 0.7 + 3, (double) component(g, "x"), 1e-12);
   }
+
+  @Test
+  void varargsCalls() {
+    method("Varargs", "calls").check(0.7, -1.3, 5);
+    method("Varargs", "calls").check(0.7, -1.3, 1);
+  }
 }
