@@ -109,4 +109,9 @@ class NaturalJavaTest {
     method("Varargs", "calls").check(0.7, -1.3, 5);
     method("Varargs", "calls").check(0.7, -1.3, 1);
   }
+
+  @Test
+  void aMethodOfAStaticNestedClass() throws ReflectiveOperationException {
+    method("Nested$Square", "applyAsDouble").check(instance("Nested$Square"), 0.9);
+  }
 }
