@@ -37,6 +37,9 @@ abstract class LoopAnalysis extends SweepContext {
 
   final Set<Value.Var> writtenArrays = new HashSet<>();
 
+  /** Each array variable's alias class: the variables array copies connect it to. */
+  private final Map<Value.Var, Set<Value.Var>> arrayAliases = new HashMap<>();
+
   /**
    * Integer steps {@code i = i + c} (two nodes: {@code t = i + c; i = t}) inside loops, undone by
    * {@code i = i - c} instead of a push and a pop.
@@ -285,6 +288,18 @@ abstract class LoopAnalysis extends SweepContext {
     for (Node node : nodes) {
       switch (node) {
         case Node.ArrayStore store -> writtenArrays.add(store.array());
+        case Node.Copy copy -> {
+          if (copy.targetVar().type().isArray()
+              && copy.source() instanceof Value.Var source
+              && (reassigned(copy.targetVar()) || reassigned(source))) {
+            // an array variable reassigned (buffers swapped) holds each of the arrays it is
+            // copied from: a store through one writes what the others read
+            Set<Value.Var> merged =
+                new HashSet<>(arrayAliases.getOrDefault(source, Set.of(source)));
+            merged.addAll(arrayAliases.getOrDefault(copy.targetVar(), Set.of(copy.targetVar())));
+            merged.forEach(v -> arrayAliases.put(v, merged));
+          }
+        }
         case Node.If branch -> {
           planRecomputation(branch.thenBranch());
           planRecomputation(branch.elseBranch());
@@ -293,6 +308,13 @@ abstract class LoopAnalysis extends SweepContext {
         default -> {}
       }
     }
+    for (Value.Var written : List.copyOf(writtenArrays)) {
+      writtenArrays.addAll(arrayAliases.getOrDefault(written, Set.of()));
+    }
+  }
+
+  private boolean reassigned(Value.Var v) {
+    return definitionsInMethod.getOrDefault(v, 0) > 1;
   }
 
   void planLoops(List<Node> nodes) {
