@@ -114,4 +114,13 @@ class NaturalJavaTest {
   void aMethodOfAStaticNestedClass() throws ReflectiveOperationException {
     method("Nested$Square", "applyAsDouble").check(instance("Nested$Square"), 0.9);
   }
+
+  @Test
+  void buffersSwappedInALoop() {
+    double[] u0 = {0.3, -1.2, 2.5, 0.7, 1.1, -0.4};
+    for (int steps : new int[] {0, 1, 2, 5}) {
+      method("PingPong", "diffuse").check(u0, 0.2, steps);
+    }
+    method("PingPong", "swapsInBranches").check(new double[] {0.3, -1.2, 2.5}, 0.8);
+  }
 }
