@@ -16,6 +16,16 @@ class Adj103UnknownCall {
     return x;
   }
 
+  static double total(Double... xs) {
+    return xs.length;
+  }
+
+  // the fix, declaring double... instead, is applied in natural/Varargs.java
+  @Differentiable
+  static double boxed(double x, double y) {
+    return total(x, y) * x; // expect: [ADJ103] no method total taking 2 primitive argument(s) in Adj103UnknownCall, nor a varargs total whose elements take them
+  }
+
   @Differentiable
   static double h(double x) {
     return Math.ulp(x) * x; // expect: [ADJ103] Math.ulp has no derivative rule and 'x', a differentiated value, reaches the result through it

@@ -25,3 +25,15 @@ class Adj110Private {
     return encoder.encode(x).sum(); // expect: [ADJ110] field 'encoder' is private; the generated class cannot read the sub-model's parameters through it
   }
 }
+
+// the fix, a method returning the component, is applied in natural/Scaled.java
+record Adj110Scaled(double factor) {
+  public double factor() {
+    return 2 * factor;
+  }
+
+  @Differentiable
+  double scale(double x) {
+    return factor * x; // expect: [ADJ110] record component 'factor' is a private field, and its accessor factor() is declared in the record, so it may return something else; read it through a method of the record that returns it, double factorComponent() { return factor; }, called as factorComponent()
+  }
+}

@@ -276,8 +276,10 @@ public final class LoopsGrad {
       i_1 = t15; // Loops.java:33
     }
     // reverse sweep: adjoints, from the result back to the parameters
-    boolean seedFits = seed.length == q.length; // Loops.java:36
-    for (int k = 0; k < seed.length && seedFits; k++) { // Loops.java:36
+    if (seed.length != q.length) { // Loops.java:36
+      throw new IllegalArgumentException("the seed has length " + seed.length + " but q returns " + q.length + " values");
+    }
+    for (int k = 0; k < seed.length; k++) { // Loops.java:36
       dQ[k] += seed[k];
     }
     double dT14 = 0.0; // Loops.java:34: accumulated in the block below
@@ -300,9 +302,6 @@ public final class LoopsGrad {
       dT5 = dT14 * t8; // Loops.java:34
       dT5 += 2 * (dT8 * t6); // Loops.java:34
       dA[i_1] += dT5; // Loops.java:34
-    }
-    if (!seedFits) {
-      throw new IllegalArgumentException("the seed has length " + seed.length + " but q returns " + q.length + " values");
     }
     return q;
   }

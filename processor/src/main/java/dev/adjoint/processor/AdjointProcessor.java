@@ -2,7 +2,10 @@ package dev.adjoint.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.adjoint.annotations.Derivative;
 import dev.adjoint.annotations.Derivatives;
@@ -20,15 +23,18 @@ import dev.adjoint.processor.parse.DerivativeRegistry;
 import dev.adjoint.processor.parse.DifferentiableDeclaration;
 import dev.adjoint.processor.parse.GeneratedNames;
 import dev.adjoint.processor.parse.MethodLowering;
+import dev.adjoint.processor.parse.UnseenDeclarations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Generated;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -53,12 +59,13 @@ public final class AdjointProcessor extends AbstractProcessor {
   private DerivativeRegistry registry;
   private MethodLowering lowering;
 
+  /**
+   * Every source, annotated or not: a {@code @Differentiable} method of an anonymous or local class
+   * does not make javac run a processor for {@code @Differentiable}, and must be reported.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(
-        Differentiable.class.getCanonicalName(),
-        Derivative.class.getCanonicalName(),
-        Derivatives.class.getCanonicalName());
+    return Set.of("*");
   }
 
   @Override
@@ -68,13 +75,11 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (annotations.isEmpty()) {
-      return false;
-    }
-    if (!initialize()) {
+    if (round.getRootElements().isEmpty() || !initialize()) {
       return false;
     }
     try {
+      reportUnseen(round);
       for (Element e :
           round.getElementsAnnotatedWithAny(Set.of(Derivative.class, Derivatives.class))) {
         registry.register((ExecutableElement) e);
@@ -93,6 +98,30 @@ public final class AdjointProcessor extends AbstractProcessor {
       reporter.error(DiagnosticId.ADJ100, null, internalError(e));
     }
     return false;
+  }
+
+  /** Reports {@code @Differentiable} methods of anonymous and local classes, which javac hides. */
+  private void reportUnseen(RoundEnvironment round) {
+    Set<CompilationUnitTree> units = new LinkedHashSet<>();
+    for (Element root : round.getRootElements()) {
+      TreePath path = trees.getPath(root);
+      if (path != null) {
+        units.add(path.getCompilationUnit());
+      }
+    }
+    for (CompilationUnitTree unit : units) {
+      for (MethodTree method : UnseenDeclarations.in(unit)) {
+        reporter.error(
+            DiagnosticId.ADJ107,
+            method,
+            unit,
+            "@Differentiable method "
+                + method.getName()
+                + " is in an anonymous or local class, whose members annotation processing does"
+                + " not see, so it would get no gradient; move it to a named class (a static"
+                + " nested class, or a top-level one)");
+      }
+    }
   }
 
   private boolean initialize() {
@@ -118,6 +147,24 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   private void generate(List<ExecutableElement> methods) {
     TypeElement owner = (TypeElement) methods.get(0).getEnclosingElement();
+    String generatedName = GeneratedNames.qualifiedGradientClass(owner);
+    TypeElement existing = processingEnv.getElementUtils().getTypeElement(generatedName);
+    if (existing != null
+        && trees.getPath(existing) != null
+        && existing.getAnnotation(Generated.class) == null) {
+      // a class of the user's, compiled now, has the name: javac would only say "Attempt to
+      // recreate a file"
+      reporter.error(
+          DiagnosticId.ADJ107,
+          owner,
+          "the gradients of "
+              + owner.getSimpleName()
+              + " go to a generated class "
+              + generatedName
+              + ", but a class of yours has that name; rename it, or move the @Differentiable"
+              + " methods to a class whose name + Grad is free");
+      return;
+    }
     // source order, so output is deterministic
     List<ExecutableElement> ordered =
         ElementFilter.methodsIn(owner.getEnclosedElements()).stream()

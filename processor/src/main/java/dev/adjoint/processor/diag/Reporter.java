@@ -32,6 +32,12 @@ public final class Reporter {
     print(null, element, id.tag() + " " + message);
   }
 
+  /** Reports an error with the given id at {@code tree} of {@code unit}. */
+  public void error(DiagnosticId id, Tree tree, CompilationUnitTree unit, String message) {
+    errorCount++;
+    trees.printMessage(Diagnostic.Kind.ERROR, id.tag() + " " + message, tree, unit);
+  }
+
   private void print(Tree tree, Element element, String text) {
     errorCount++;
     TreePath path = trees != null && element != null ? trees.getPath(element) : null;

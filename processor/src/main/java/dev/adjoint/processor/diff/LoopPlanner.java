@@ -30,6 +30,10 @@ final class LoopPlanner {
   private final Map<Node.While, Recomputation.Plan> plans = new LinkedHashMap<>();
   private final Set<Value.Var> recomputed = new HashSet<>();
   private final Set<Value.Var> writtenArrays = new HashSet<>();
+
+  /** Each array variable's alias class: the variables array copies connect it to. */
+  private final Map<Value.Var, Set<Value.Var>> arrayAliases = new HashMap<>();
+
   private final Map<Node, CounterStep> steps = new HashMap<>();
   private LoopPlan.Fusion fusion;
 
@@ -198,6 +202,18 @@ final class LoopPlanner {
     for (Node node : nodes) {
       switch (node) {
         case Node.ArrayStore store -> writtenArrays.add(store.array());
+        case Node.Copy copy -> {
+          if (copy.targetVar().type().isArray()
+              && copy.source() instanceof Value.Var source
+              && (reassigned(copy.targetVar()) || reassigned(source))) {
+            // an array variable reassigned (buffers swapped) holds each of the arrays it is
+            // copied from: a store through one writes what the others read
+            Set<Value.Var> merged =
+                new HashSet<>(arrayAliases.getOrDefault(source, Set.of(source)));
+            merged.addAll(arrayAliases.getOrDefault(copy.targetVar(), Set.of(copy.targetVar())));
+            merged.forEach(v -> arrayAliases.put(v, merged));
+          }
+        }
         case Node.If branch -> {
           planRecomputation(branch.thenBranch());
           planRecomputation(branch.elseBranch());
@@ -206,6 +222,13 @@ final class LoopPlanner {
         default -> {}
       }
     }
+    for (Value.Var written : List.copyOf(writtenArrays)) {
+      writtenArrays.addAll(arrayAliases.getOrDefault(written, Set.of()));
+    }
+  }
+
+  private boolean reassigned(Value.Var v) {
+    return uses.definitionsOf(v) > 1;
   }
 
   private void planLoops(List<Node> nodes) {

@@ -142,26 +142,28 @@ public final class ReverseMode extends ForwardSweep {
     }
     CodeBlock.Builder reverse = CodeBlock.builder();
     String seedFits = null;
+    String tapeMark = null;
     if (ret.value() instanceof Value.Var result && result.type().isArray()) {
-      // a vector result: its adjoint starts as the seed, which must match it. On a mismatch the
-      // reverse sweep still runs (with no seed) to take its values off the tape, then throws.
-      seedFits = names.fresh("seedFits");
-      reverse.add(
-          "boolean $L = $L.length == $L.length; // $L\n",
-          seedFits,
+      // a vector result: its adjoint starts as the seed, which must match it, checked before the
+      // reverse sweep runs; what the forward sweep kept on the tape is dropped before throwing
+      reverse.add("if ($L.length != $L.length) { // $L\n", seedName, result.name(), ret.origin());
+      reverse.indent();
+      if (tape != null) {
+        tapeMark = names.fresh("tapeMark");
+        reverse.add("$L.rewind($L); // the reverse sweep will not run\n", tape, tapeMark);
+      }
+      reverse.addStatement(
+          "throw new $T(\"the seed has length \" + $L.length + \" but $L returns \" + $L.length"
+              + " + \" values\")",
+          IllegalArgumentException.class,
           seedName,
-          result.name(),
-          ret.origin());
+          function.name(),
+          result.name());
+      reverse.unindent().add("}\n");
       if (activity.isActive(result)) {
         String k = names.fresh("k");
         reverse.add(
-            "for (int $L = 0; $L < $L.length && $L; $L++) { // $L\n",
-            k,
-            k,
-            seedName,
-            seedFits,
-            k,
-            ret.origin());
+            "for (int $L = 0; $L < $L.length; $L++) { // $L\n", k, k, seedName, k, ret.origin());
         reverse.indent().add("$L[$L] += $L[$L];\n", adjoint(result), k, seedName, k);
         reverse.unindent().add("}\n");
       }
@@ -228,17 +230,6 @@ public final class ReverseMode extends ForwardSweep {
       reverse.add(
           "Adjoints.seed($L, $L); // throws, saying why the seed does not fit\n", value, seedName);
       reverse.unindent().add("}\n");
-    } else if (seedFits != null) {
-      Value.Var result = (Value.Var) ret.value();
-      reverse.add("if (!$L) {\n", seedFits).indent();
-      reverse.addStatement(
-          "throw new $T(\"the seed has length \" + $L.length + \" but $L returns \" + $L.length"
-              + " + \" values\")",
-          IllegalArgumentException.class,
-          seedName,
-          function.name(),
-          result.name());
-      reverse.unindent().add("}\n");
     }
     Map<String, String> partials = new LinkedHashMap<>();
     for (IrFunction.Parameter p : function.parameters()) {
@@ -258,6 +249,10 @@ public final class ReverseMode extends ForwardSweep {
     if (tape != null) {
       prologue.add(
           "$T $L = $T.current(); // keeps loop values for the reverse sweep\n", TAPE, tape, TAPE);
+    }
+    if (tapeMark != null) {
+      prologue.add(
+          "$T.Mark $L = $L.mark(); // where this call's values start\n", TAPE, tapeMark, tape);
     }
     return new Adjoint(
         prologue.build(), forward.build(), reverse.build(), value, partials, leafGradients);

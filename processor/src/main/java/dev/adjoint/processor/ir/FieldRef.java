@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param owner for a static field, its class as generated code names it (a class of the generated
  *     class's package by its simple name, others qualified); empty for a read through the receiver
- * @param fields the fields read in turn, at least one
+ * @param fields the fields read in turn: at least one, unless the read calls the receiver's
+ *     accessor
  * @param accessor a method without arguments called on the last field's value (a layer's {@code
  *     weight} or {@code bias}), if any
  * @param presence whether the read is the test {@code value != null} (an optional sub-model, such
@@ -25,8 +26,8 @@ public record FieldRef(
 
   public FieldRef {
     fields = List.copyOf(fields);
-    if (fields.isEmpty()) {
-      throw new IllegalArgumentException("a field read names at least one field");
+    if (fields.isEmpty() && (owner.isPresent() || accessor.isEmpty())) {
+      throw new IllegalArgumentException("a field read names a field, or calls the receiver");
     }
   }
 
@@ -43,6 +44,14 @@ public record FieldRef(
   /** {@code self.field}. */
   public static FieldRef ofReceiver(String field) {
     return new FieldRef(Optional.empty(), List.of(field), Optional.empty());
+  }
+
+  /**
+   * {@code self.method()}: a method of the receiver without arguments (a record's accessor), a
+   * constant like a field.
+   */
+  public static FieldRef ofReceiverCall(String method) {
+    return new FieldRef(Optional.empty(), List.of(), Optional.of(method));
   }
 
   /** {@code owner.field}, a static field. */

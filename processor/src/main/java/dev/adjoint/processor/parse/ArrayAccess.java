@@ -134,7 +134,8 @@ final class ArrayAccess {
     if (!(value instanceof Value.Const field) || !value.type().isArray()) {
       return value;
     }
-    String name = field.field().map(f -> f.fields().getLast()).orElse("array");
+    String name =
+        field.field().map(f -> f.accessor().orElseGet(() -> f.fields().getLast())).orElse("array");
     Value.Var local = new Value.Var(frame.state().names.fresh(name), value.type());
     frame.emit(new Node.Copy(local, value, frame.origin(where)));
     frame.state().markField(local, fieldName(field));
@@ -145,9 +146,11 @@ final class ArrayAccess {
    * A field read as the user writes it: {@code weights} for the receiver's, {@code Tables.COEF}.
    */
   static String fieldName(Value.Const field) {
-    return field.field().filter(FieldRef::throughReceiver).isPresent()
-        ? String.join(".", field.field().get().fields())
-        : field.javaExpression();
+    return field
+        .field()
+        .filter(FieldRef::throughReceiver)
+        .map(f -> f.javaExpression().substring(FieldRef.RECEIVER.length() + 1))
+        .orElse(field.javaExpression());
   }
 
   /**

@@ -10,9 +10,11 @@ import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * The JDK's array copies and fills, {@code x.clone()}, {@code Arrays.copyOf(x, n)}, {@code
@@ -70,6 +72,31 @@ final class ArrayCopies {
         yield NO_VALUE;
       }
     };
+  }
+
+  /**
+   * The arguments of a varargs call with its trailing ones packed into a new array, as javac passes
+   * them: {@code sum(a, b, c)} calls {@code sum(new double[] {a, b, c})}.
+   */
+  List<Value> packVarargs(ExecutableElement callee, List<Value> args, Tree where, Frame frame) {
+    int fixed = callee.getParameters().size() - 1;
+    IrType arrayType = Types2Ir.of(callee.getParameters().get(fixed).asType()).orElseThrow();
+    Value.Var array = frame.temporary(arrayType);
+    int count = args.size() - fixed;
+    frame.emit(
+        new Node.NewArray(
+            array, new Value.Const(Integer.toString(count), IrType.INT), frame.origin(where)));
+    for (int i = 0; i < count; i++) {
+      arrays.store(
+          new ArrayAccess.ElementRef(array, new Value.Const(Integer.toString(i), IrType.INT)),
+          args.get(fixed + i),
+          false,
+          where,
+          frame);
+    }
+    List<Value> packed = new ArrayList<>(args.subList(0, fixed));
+    packed.add(array);
+    return packed;
   }
 
   /** {@code array.clone()}: a new array of the same length with the same elements. */

@@ -10,6 +10,7 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -93,6 +94,7 @@ final class Assignments {
     }
     if (binding.type.isArray() && value instanceof Value.Var source && state.isInput(source)) {
       state.markInput(target); // an alias of an input is an input
+      state.markAlias(target, source);
     }
     if (binding.type.isArray() && value instanceof Value.Const field) {
       state.markField(target, ArrayAccess.fieldName(field)); // the field's data: not to be written
@@ -105,6 +107,39 @@ final class Assignments {
     if (!castAllowed) {
       Typing.requireFits(
           binding.type, value, binding.type.javaName() + " '" + binding.sourceName + "'", where);
+    }
+  }
+
+  /**
+   * An array variable may be reassigned (buffers swapped in a loop, {@code double[] t = cur; cur =
+   * nxt; nxt = t;}) when neither its value nor the new one is an input's or a field's array: else a
+   * swap would hand the caller's data to a variable the method writes (ADJ112).
+   */
+  static void requireOwnArrays(Scope.Binding binding, Value value, Tree where, Frame frame) {
+    FunctionState state = frame.state();
+    for (Value held : Arrays.asList(binding.current, value)) {
+      boolean caller =
+          held instanceof Value.Const
+              || held instanceof Value.Var v && (state.isInput(v) || state.isField(v));
+      if (caller) {
+        String what =
+            held instanceof Value.Var v
+                ? state.callerArray(v)
+                : ArrayAccess.fieldName((Value.Const) held);
+        throw new DiagnosticException(
+            DiagnosticId.ADJ112,
+            where,
+            "array variable '"
+                + binding.sourceName
+                + "' is reassigned, and "
+                + (held == value ? "the new value" : "its value")
+                + " holds '"
+                + what
+                + "', an input's or a field's array, which @Differentiable methods must not"
+                + " write: hold a copy instead, "
+                + what
+                + ".clone()");
+      }
     }
   }
 

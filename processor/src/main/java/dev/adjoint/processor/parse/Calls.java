@@ -138,6 +138,9 @@ final class Calls {
       return target;
     }
     ExecutableElement callee = overloads.choose(type, name, args, call);
+    if (Overloads.isVarargsCall(callee, args)) {
+      args = copies.packVarargs(callee, args, call, frame);
+    }
     if (!callee.getModifiers().contains(Modifier.STATIC)) {
       if (!onReceiver || !frame.source().isInstance()) {
         throw Typing.unsupported(
@@ -149,6 +152,12 @@ final class Calls {
       onReceiver = false;
     }
     if (callee.getAnnotation(Differentiable.class) == null) {
+      if (onReceiver && callee.getParameters().isEmpty()) {
+        Optional<Value> accessor = fields.receiverCall(callee, call, frame);
+        if (accessor.isPresent()) {
+          return accessor.get(); // a record's accessor, a getter: a constant like a field
+        }
+      }
       return scalarCallees.registered(call, callee, args, frame);
     }
     DifferentiableDeclaration declared = ScalarCallees.declarationOf(call, callee);

@@ -37,16 +37,18 @@ final class ExpressionStatements {
           return;
         }
         Scope.Binding target = Assignments.assignable(assignment.getVariable(), frame);
-        if (target.type.isArray()) {
+        if (target.type.isMatrix()) {
           throw new DiagnosticException(
               DiagnosticId.ADJ101,
               assignment,
-              "array variable '"
+              "two-dimensional array variable '"
                   + target.sourceName
-                  + "' cannot be reassigned; declare a new"
-                  + " one");
+                  + "' cannot be reassigned; declare a new one");
         }
         Value value = expressions.lower(assignment.getExpression(), frame);
+        if (target.type.isArray()) {
+          Assignments.requireOwnArrays(target, value, assignment, frame);
+        }
         Assignments.assign(target, value, false, assignment, frame);
       }
       case PLUS_ASSIGNMENT,

@@ -39,7 +39,7 @@ final class Expressions {
       Trees trees, Elements elements, DerivativeRegistry registry, CalleeLowerings callees) {
     Reachability reachability = new Reachability(elements);
     Overloads overloads = new Overloads(elements);
-    this.fields = new FieldReads(elements, reachability);
+    this.fields = new FieldReads(trees, elements, reachability);
     this.arrays = new ArrayAccess(this);
     this.choices = new Choices(this);
     this.calls =

@@ -5,6 +5,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.ir.FieldRef;
@@ -12,7 +13,10 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Value;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -27,10 +31,12 @@ import javax.lang.model.util.Elements;
  * tensor field is a leaf, differentiated like a parameter.
  */
 final class FieldReads {
+  private final Trees trees;
   private final Elements elements;
   private final Reachability reachability;
 
-  FieldReads(Elements elements, Reachability reachability) {
+  FieldReads(Trees trees, Elements elements, Reachability reachability) {
+    this.trees = trees;
     this.elements = elements;
     this.reachability = reachability;
   }
@@ -178,11 +184,35 @@ final class FieldReads {
     if (constant != null && (!reachable || isStatic && unqualified)) {
       return new Value.Const(JavaLiterals.of(constant), type);
     }
+    String name = field.getSimpleName().toString();
     if (!reachable) {
-      throw privateField(field, where);
+      // a record's component: its field is private, its accessor returns it
+      Optional<ExecutableElement> accessor = recordAccessor(field);
+      if (accessor.isEmpty()) {
+        throw privateField(field, where);
+      }
+      if (trees.getTree(accessor.get()) != null) {
+        // javac has a tree only for an accessor the record declares: it may compute otherwise
+        throw new DiagnosticException(
+            DiagnosticId.ADJ110,
+            where,
+            "record component '"
+                + name
+                + "' is a private field, and its accessor "
+                + name
+                + "() is declared in the record, so it may return something else; read it through"
+                + " a method of the record that returns it, double "
+                + name
+                + "Component() { return "
+                + name
+                + "; }, called as "
+                + name
+                + "Component()");
+      }
+      requireInstance(field, where, frame);
+      return accessorValue(accessor.get(), type);
     }
     reachability.require(field, where, frame);
-    String name = field.getSimpleName().toString();
     if (isStatic) {
       TypeElement declaring = (TypeElement) field.getEnclosingElement();
       return Value.Const.of(
@@ -190,6 +220,50 @@ final class FieldReads {
     }
     requireInstance(field, where, frame);
     return Value.Const.of(FieldRef.ofReceiver(name), type);
+  }
+
+  /** The accessor of {@code field}, if it is a record's component. */
+  private Optional<ExecutableElement> recordAccessor(VariableElement field) {
+    if (!(field.getEnclosingElement() instanceof TypeElement record)
+        || record.getKind() != ElementKind.RECORD
+        || field.getModifiers().contains(Modifier.STATIC)) {
+      return Optional.empty();
+    }
+    return record.getRecordComponents().stream()
+        .filter(c -> c.getSimpleName().equals(field.getSimpleName()))
+        .map(RecordComponentElement::getAccessor)
+        .findFirst();
+  }
+
+  /**
+   * {@code this.method()}, a method of the receiver without arguments that is not
+   * {@code @Differentiable} (a record's accessor, a getter): it reads only the receiver, so, like a
+   * field, it is a constant for the gradient.
+   */
+  static Value accessorValue(ExecutableElement method, IrType type) {
+    return Value.Const.of(FieldRef.ofReceiverCall(method.getSimpleName().toString()), type);
+  }
+
+  /**
+   * A call {@code method()} on the receiver, to a method without parameters that is not {@code
+   * Differentiable}: an accessor, a constant like a field (see {@link #accessorValue}); empty for
+   * one returning a tensor, which is not an accessor of data.
+   */
+  Optional<Value> receiverCall(ExecutableElement method, Tree where, Frame frame) {
+    Optional<IrType> type = Types2Ir.of(method.getReturnType());
+    if (type.isEmpty() || type.get() == IrType.TENSOR) {
+      return Optional.empty();
+    }
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ110,
+          where,
+          method.getSimpleName()
+              + " is private; the generated class cannot call it: make it"
+              + " package-private");
+    }
+    reachability.require(method, where, frame);
+    return Optional.of(accessorValue(method, type.get()));
   }
 
   /** A read of tensor field {@code field}, the receiver's or the class's: a leaf. */

@@ -47,6 +47,7 @@ final class FunctionState {
   private final Set<Value.Var> inputArrays = new HashSet<>();
 
   private final Set<Value.Var> fieldArrays = new HashSet<>();
+  private final Map<Value.Var, String> callerArrays = new HashMap<>();
 
   /** Rows of two-dimensional arrays, by the source text that reads them ({@code m[i]}). */
   private final Map<Value.Var, String> rowSources = new HashMap<>();
@@ -108,6 +109,31 @@ final class FunctionState {
   void markField(Value.Var array, String field) {
     fieldArrays.add(array);
     rowSources.put(array, field);
+  }
+
+  /** Gives {@code copy} the marks of {@code source} (input, field's array), if it is a variable. */
+  void inheritMarks(Value.Var copy, Value source) {
+    if (source instanceof Value.Var v) {
+      if (isInput(v)) {
+        markInput(copy);
+      }
+      if (isField(v)) {
+        markField(copy, describe(v));
+      }
+      if (isInput(v) || isField(v)) {
+        callerArrays.put(copy, callerArray(v));
+      }
+    }
+  }
+
+  /** Records that {@code alias} holds the array {@code source} holds. */
+  void markAlias(Value.Var alias, Value.Var source) {
+    callerArrays.put(alias, callerArray(source));
+  }
+
+  /** The parameter or field whose array {@code array} holds, as the source names it. */
+  String callerArray(Value.Var array) {
+    return callerArrays.getOrDefault(array, describe(array));
   }
 
   boolean isField(Value.Var array) {

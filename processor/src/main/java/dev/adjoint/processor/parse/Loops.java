@@ -237,6 +237,7 @@ final class Loops {
             new Value.Var(frame.state().names.forSourceVariable(binding.sourceName), binding.type);
         frame.emit(
             new Node.Copy(carried, Assignments.orDefault(binding.current, binding.type), origin));
+        frame.state().inheritMarks(carried, binding.current); // an input's alias stays one
         binding.current = carried;
         pinned.add(binding);
       }

@@ -28,6 +28,14 @@ final class Overloads {
             .filter(m -> m.getParameters().size() == args.size())
             .toList();
     List<ExecutableElement> applicable = candidates.stream().filter(m -> accepts(m, args)).toList();
+    if (applicable.isEmpty()) {
+      // javac's third phase (JLS 15.12.2.4): a variable-arity method, its trailing arguments
+      // packed into an array (see isVarargsCall)
+      applicable =
+          ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+              .filter(m -> m.getSimpleName().contentEquals(name) && acceptsAsVarargs(m, args))
+              .toList();
+    }
     if (applicable.size() > 1) {
       // prefer the one taking exactly the argument types
       List<ExecutableElement> exact =
@@ -44,6 +52,9 @@ final class Overloads {
               + " cast the arguments to the parameter types");
     }
     if (applicable.isEmpty()) {
+      boolean varargs =
+          ElementFilter.methodsIn(elements.getAllMembers(type)).stream()
+              .anyMatch(m -> m.getSimpleName().contentEquals(name) && m.isVarArgs());
       throw new DiagnosticException(
           DiagnosticId.ADJ103,
           where,
@@ -52,9 +63,49 @@ final class Overloads {
               + " taking "
               + args.size()
               + " primitive argument(s) in "
-              + type.getQualifiedName());
+              + type.getQualifiedName()
+              + (varargs
+                  ? ", nor a varargs "
+                      + name
+                      + " whose elements take them (a varargs parameter must be a"
+                      + " one-dimensional array of double, float, int, long or boolean); pass"
+                      + " the arguments' types it declares"
+                  : ""));
     }
     return applicable.get(0);
+  }
+
+  /**
+   * Whether the call of {@code m} with {@code args} passes its variable arity as separate
+   * arguments, which the caller packs into an array, as javac does.
+   */
+  static boolean isVarargsCall(ExecutableElement m, List<Value> args) {
+    if (!m.isVarArgs()) {
+      return false;
+    }
+    int fixed = m.getParameters().size() - 1;
+    return args.size() != fixed + 1
+        || Types2Ir.of(m.getParameters().get(fixed).asType()).orElse(null)
+            != args.get(fixed).type();
+  }
+
+  private static boolean acceptsAsVarargs(ExecutableElement m, List<Value> args) {
+    int fixed = m.getParameters().size() - 1;
+    if (!m.isVarArgs() || args.size() < fixed) {
+      return false;
+    }
+    Optional<IrType> array = Types2Ir.of(m.getParameters().get(fixed).asType());
+    if (array.isEmpty() || !array.get().isArray() || array.get().elementType().isArray()) {
+      return false;
+    }
+    for (int i = 0; i < args.size(); i++) {
+      IrType p = i < fixed ? Types2Ir.of(m.getParameters().get(i).asType()).orElse(null) : null;
+      IrType wanted = i < fixed ? p : array.get().elementType();
+      if (wanted == null || !wanted.acceptsWithoutCast(args.get(i).type())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code type} has a method {@code name}, declared or inherited. */

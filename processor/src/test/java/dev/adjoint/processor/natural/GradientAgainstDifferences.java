@@ -35,7 +35,10 @@ final class GradientAgainstDifferences {
     this.receiver = Modifier.isStatic(primal.getModifiers()) ? 0 : 1;
   }
 
-  /** The method {@code name} of {@code owner} and the same method of {@code ownerGrad}. */
+  /**
+   * The method {@code name} of class {@code owner} (a binary name) and the same method of its
+   * generated class, {@code OwnerGrad} ({@code Outer_InnerGrad} for a nested class).
+   */
   static GradientAgainstDifferences of(CompiledSources compiled, String owner, String name) {
     Class<?> type = compiled.load(owner);
     Method primal =
@@ -50,7 +53,9 @@ final class GradientAgainstDifferences {
     }
     try {
       Method gradient =
-          compiled.load(owner + "Grad").getMethod(name, parameters.toArray(Class<?>[]::new));
+          compiled
+              .load(owner.replace('$', '_') + "Grad")
+              .getMethod(name, parameters.toArray(Class<?>[]::new));
       return new GradientAgainstDifferences(primal, gradient);
     } catch (NoSuchMethodException e) {
       throw new AssertionError(owner + "Grad has no " + name + " with the primal's parameters", e);

@@ -2,9 +2,13 @@ package dev.adjoint.processor.natural;
 
 import static dev.adjoint.processor.natural.GradientAgainstDifferences.component;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.runtime.tape.Tape;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +94,82 @@ class NaturalJavaTest {
     method("Copies", "truncatedAndPadded").check(new double[] {0.3, -1.2, 2.5}, 0.6);
     method("Copies", "shifted").check(new double[] {0.3, -1.2, 2.5, 0.7}, 1.3);
     method("Copies", "filled").check(new double[] {0.3, -1.2, 2.5, 0.7}, -0.4);
+  }
+
+  @Test
+  void recordComponentsAccessorsAndGetters() throws ReflectiveOperationException {
+    Object spring = instance("Spring", 3.0, 0.5, new double[] {0.25, -0.75});
+    method("Spring", "energy").check(spring, 1.25);
+    method("Spring", "energyViaAccessors").check(spring, 1.25);
+    method("Spring", "phase").check(spring, 0.4);
+    method("Pendulum", "height").check(instance("Pendulum", 1.5, 9.81), 0.3);
+    // factorComponent() is 1.5, factor() is 3: 1.5 x² + 3 x
+    Record g = method("Scaled", "scale").check(instance("Scaled", 1.5), 0.7);
+    assertEquals(2 * 1.5 * 0.7 + 3, (double) component(g, "x"), 1e-12);
+  }
+
+  @Test
+  void varargsCalls() {
+    method("Varargs", "calls").check(0.7, -1.3, 5);
+    method("Varargs", "calls").check(0.7, -1.3, 1);
+  }
+
+  @Test
+  void aMethodOfAStaticNestedClass() throws ReflectiveOperationException {
+    method("Nested$Square", "applyAsDouble").check(instance("Nested$Square"), 0.9);
+  }
+
+  @Test
+  void buffersSwappedInALoop() {
+    double[] u0 = {0.3, -1.2, 2.5, 0.7, 1.1, -0.4};
+    for (int steps : new int[] {0, 1, 2, 5}) {
+      method("PingPong", "diffuse").check(u0, 0.2, steps);
+    }
+    method("PingPong", "swapsInBranches").check(new double[] {0.3, -1.2, 2.5}, 0.8);
+  }
+
+  @Test
+  void anArrayResultsSeedIsCheckedBeforeTheReverseSweep() throws ReflectiveOperationException {
+    Method primal =
+        compiled
+            .load("natural.VectorResult")
+            .getDeclaredMethod("running", double[].class, double.class);
+    primal.setAccessible(true);
+    Method pullback =
+        compiled
+            .load("natural.VectorResultGrad")
+            .getMethod("running", double[].class, double.class, double[].class);
+    double[] x = {0.3, -0.2, 0.5};
+    double[] seed = {1, -0.5, 2};
+    Record g = (Record) pullback.invoke(null, x, 0.9, seed);
+    assertEquals(0, Tape.current().size());
+    double[] dx = (double[]) component(g, "x");
+    for (int k = 0; k < x.length; k++) {
+      double h = 1e-6;
+      double[] plus = x.clone();
+      double[] minus = x.clone();
+      plus[k] += h;
+      minus[k] -= h;
+      double difference =
+          (dot(seed, (double[]) primal.invoke(null, plus, 0.9))
+                  - dot(seed, (double[]) primal.invoke(null, minus, 0.9)))
+              / (2 * h);
+      assertEquals(difference, dx[k], 1e-7, "seed · ∂running/∂x[" + k + "]");
+    }
+    InvocationTargetException thrown =
+        assertThrows(
+            InvocationTargetException.class,
+            () -> pullback.invoke(null, x, 0.9, new double[] {1, 2}));
+    assertEquals(
+        "the seed has length 2 but running returns 3 values", thrown.getCause().getMessage());
+    assertEquals(0, Tape.current().size(), "the forward sweep's values are dropped");
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
   }
 }

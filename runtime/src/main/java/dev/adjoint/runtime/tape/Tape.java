@@ -206,6 +206,33 @@ public final class Tape {
   /** The most entries each stack held at once; see {@link #peaks()}. */
   public record Peaks(int doubles, int longs, int ints, int objects) {}
 
+  /** How far each stack is filled: where {@link #rewind} takes the tape back to. */
+  public record Mark(int doubles, int longs, int ints, int objects) {}
+
+  /** The tape's fill now, for {@link #rewind}. */
+  public Mark mark() {
+    return new Mark(doubleTop, longTop, intTop, objectTop);
+  }
+
+  /**
+   * Drops what was pushed since {@code mark}: a generated adjoint that finds, after its forward
+   * sweep, that it cannot run its reverse sweep (a seed of the wrong length) takes its values off
+   * before it throws, so that the tape stays right for its caller.
+   */
+  public void rewind(Mark mark) {
+    if (mark.doubles() > doubleTop
+        || mark.longs() > longTop
+        || mark.ints() > intTop
+        || mark.objects() > objectTop) {
+      throw new IllegalStateException("Tape.rewind: " + mark + " is beyond the tape's " + mark());
+    }
+    doubleTop = mark.doubles();
+    longTop = mark.longs();
+    intTop = mark.ints();
+    Arrays.fill(objects, mark.objects(), objectTop, null);
+    objectTop = mark.objects();
+  }
+
   /**
    * Empties the tape. Generated code never needs it; a caller that caught an exception thrown in
    * the middle of an adjoint may call it to drop what that adjoint had pushed.

@@ -31,6 +31,23 @@ class TapeTest {
   }
 
   @Test
+  void rewindDropsWhatWasPushedSinceTheMark() {
+    Tape tape = new Tape();
+    tape.pushDouble(1.5);
+    tape.pushObject("kept");
+    Tape.Mark mark = tape.mark();
+    tape.pushDouble(2.5);
+    tape.pushInt(7);
+    tape.pushLong(9L);
+    tape.pushObject("dropped");
+    tape.rewind(mark);
+    assertEquals(2, tape.size());
+    assertEquals("kept", tape.popObject());
+    assertEquals(1.5, tape.popDouble());
+    assertThrows(IllegalStateException.class, () -> tape.rewind(mark));
+  }
+
+  @Test
   void eachThreadHasItsOwnTape() throws InterruptedException {
     Tape mine = Tape.current();
     Tape[] other = new Tape[1];
