@@ -10,11 +10,6 @@ public record Call(JavaExpr target, String method, List<JavaExpr> arguments) imp
   }
 
   @Override
-  public int precedence() {
-    return JavaExpr.ATOM;
-  }
-
-  @Override
   public List<JavaExpr> operands() {
     return java.util.stream.Stream.concat(java.util.stream.Stream.of(target), arguments.stream())
         .toList();

@@ -5,11 +5,6 @@ import java.util.List;
 /** {@code array[index]}. */
 public record Element(JavaExpr array, JavaExpr index) implements JavaExpr {
   @Override
-  public int precedence() {
-    return JavaExpr.ATOM;
-  }
-
-  @Override
   public List<JavaExpr> operands() {
     return List.of(array, index);
   }

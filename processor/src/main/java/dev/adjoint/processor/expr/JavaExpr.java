@@ -51,11 +51,15 @@ public sealed interface JavaExpr
   /** {@code ->}: binds less tightly than any operator. */
   int LAMBDA = 1;
 
-  /** How tightly the outermost operator binds; see the constants. */
-  int precedence();
+  /** How tightly the outermost operator binds; see the constants. An atom unless it says so. */
+  default int precedence() {
+    return ATOM;
+  }
 
-  /** The expressions this one is made of, in source order. */
-  List<JavaExpr> operands();
+  /** The expressions this one is made of, in source order; none for a leaf. */
+  default List<JavaExpr> operands() {
+    return List.of();
+  }
 
   /** The source text. */
   String code();

@@ -1,6 +1,5 @@
 package dev.adjoint.processor.expr;
 
-import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -13,11 +12,6 @@ public record Literal(String text, OptionalDouble value) implements JavaExpr {
   @Override
   public int precedence() {
     return leadingMinus() ? JavaExpr.UNARY : JavaExpr.ATOM;
-  }
-
-  @Override
-  public List<JavaExpr> operands() {
-    return List.of();
   }
 
   @Override

@@ -5,11 +5,6 @@ import java.util.List;
 /** {@code target.field}, as {@code a.length}. */
 public record Member(JavaExpr target, String field) implements JavaExpr {
   @Override
-  public int precedence() {
-    return JavaExpr.ATOM;
-  }
-
-  @Override
   public List<JavaExpr> operands() {
     return List.of(target);
   }

@@ -10,11 +10,6 @@ import java.util.OptionalDouble;
  */
 public record TensorConstant(JavaExpr algebra, JavaExpr number) implements JavaExpr {
   @Override
-  public int precedence() {
-    return JavaExpr.ATOM;
-  }
-
-  @Override
   public List<JavaExpr> operands() {
     return List.of(algebra, number);
   }
