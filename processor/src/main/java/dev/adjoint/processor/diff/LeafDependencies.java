@@ -1,0 +1,93 @@
+package dev.adjoint.processor.diff;
+
+import dev.adjoint.processor.analysis.ActivityAnalysis;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.Value;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * For each value of a method on tensors, the tensor leaves it depends on: the reverse sweep
+ * computes a contribution only when some leaf behind it requires grad (the tape skips the same
+ * work).
+ *
+ * @param leavesOf for each value, the leaves behind it, in the order the leaves were given
+ * @param passLeaves the tensors read through a loop's current sub-model ({@link Node.ElementRead}):
+ *     leaves of one pass, held in a variable each pass overwrites
+ */
+record LeafDependencies(Map<Value.Var, Set<Value.Var>> leavesOf, Set<Value.Var> passLeaves) {
+  /** The dependencies in {@code body} on {@code leaves}, around loops' back edges too. */
+  static LeafDependencies of(List<Node> body, List<Value.Var> leaves) {
+    Map<Value.Var, Set<Value.Var>> leavesOf = new HashMap<>();
+    for (Value.Var leaf : leaves) {
+      leavesOf.put(leaf, new LinkedHashSet<>(List.of(leaf)));
+    }
+    Set<Value.Var> passLeaves = new LinkedHashSet<>();
+    collectPassLeaves(body, passLeaves);
+    for (Value.Var leaf : passLeaves) {
+      leavesOf.put(leaf, new LinkedHashSet<>(List.of(leaf)));
+    }
+    propagate(body, leavesOf);
+    return new LeafDependencies(leavesOf, passLeaves);
+  }
+
+  /** The leaves behind {@code v}. */
+  Set<Value.Var> behind(Value.Var v) {
+    return leavesOf.getOrDefault(v, Set.of());
+  }
+
+  private static void collectPassLeaves(List<Node> nodes, Set<Value.Var> into) {
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.If branch -> {
+          collectPassLeaves(branch.thenBranch(), into);
+          collectPassLeaves(branch.elseBranch(), into);
+        }
+        case Node.While loop -> {
+          collectPassLeaves(loop.condition(), into);
+          collectPassLeaves(loop.body(), into);
+        }
+        case Node.ElementRead read -> {
+          if (read.leaf()) {
+            into.add(read.targetVar());
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  private static boolean propagate(List<Node> nodes, Map<Value.Var, Set<Value.Var>> leavesOf) {
+    boolean changed = false;
+    for (Node node : nodes) {
+      switch (node) {
+        case Node.If branch -> {
+          changed |= propagate(branch.thenBranch(), leavesOf);
+          changed |= propagate(branch.elseBranch(), leavesOf);
+        }
+        case Node.While loop -> {
+          // around the back edge until nothing changes
+          while (propagate(loop.condition(), leavesOf) | propagate(loop.body(), leavesOf)) {
+            changed = true;
+          }
+        }
+        default -> {
+          Value.Var target = node.target().orElse(null);
+          if (target == null) {
+            continue;
+          }
+          Set<Value.Var> set = leavesOf.computeIfAbsent(target, k -> new LinkedHashSet<>());
+          for (Value operand : ActivityAnalysis.operands(node)) {
+            if (operand instanceof Value.Var v && leavesOf.containsKey(v) && v != target) {
+              changed |= set.addAll(leavesOf.get(v));
+            }
+          }
+        }
+      }
+    }
+    return changed;
+  }
+}
