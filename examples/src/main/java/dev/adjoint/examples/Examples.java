@@ -46,8 +46,9 @@ public final class Examples {
     MlpTraining.run().forEach(printed -> out.println("    " + printed));
 
     out.println(
-        "R6  torchvision's resnet18 on the tape: data = rand(1, 3, 64, 64), labels = rand(1,"
-            + " 1000), loss = (prediction - labels).sum(), loss.backward(), SGD step");
+        "R6  torchvision's resnet18 on the tape and through its generated adjoint: data = rand(1,"
+            + " 3, 64, 64), labels = rand(1, 1000), loss = (prediction - labels).sum(),"
+            + " loss.backward(), SGD step");
     ResNetTrainingStep.run().forEach(printed -> out.println("    " + printed));
 
     out.println(

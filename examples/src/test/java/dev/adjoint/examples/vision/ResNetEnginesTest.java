@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Tensor;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +25,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ResNetEnginesTest {
   private static final double TOLERANCE = 1e-9;
+
+  /** The flagship's R6 lines: the generated step's parameters match the tape's. */
+  @Test
+  void theFlagshipRunsR6OnBothEngines() {
+    List<String> lines = ResNetTrainingStep.run();
+    String generated = lines.get(lines.size() - 1);
+    Matcher m =
+        Pattern.compile(
+                "generated adjoint \\(ResNetGrad.lossBackward\\): loss = -?\\d+\\.\\d{4},"
+                    + " parameters after the step within (\\S+) of the tape's")
+            .matcher(generated);
+    assertTrue(m.matches(), generated);
+    assertTrue(Double.parseDouble(m.group(1)) <= 1e-6, generated);
+    System.out.println(String.join("\n", lines));
+  }
 
   @ParameterizedTest(name = "batch {0}")
   @ValueSource(ints = {1, 4})
