@@ -25,4 +25,9 @@ class Adj109NoPartial {
   static double useScale(double a) {
     return scale(2, a); // expect: [ADJ109] argument 'a' depends on a differentiated input, but no @Derivative of scale with respect to 'k' is registered
   }
+
+  @Differentiable
+  static double named(double a) {
+    return scale(1, a * 2); // expect: [ADJ109] argument 'a * 2' depends on a differentiated input, but no @Derivative of scale
+  }
 }

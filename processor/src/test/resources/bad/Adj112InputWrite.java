@@ -4,7 +4,7 @@ class Adj112InputWrite {
   @Differentiable
   static double normalizeFirst(double[] x) {
     double[] alias = x;
-    alias[0] = alias[0] / 2; // expect: [ADJ112] 'alias' is an input array, and @Differentiable methods must not write their inputs (the caller's data); copy it into a local array (new double[n] and a loop) and write that, or, if the method may overwrite the caller's array, annotate the parameter @Owned
+    alias[0] = alias[0] / 2; // expect: [ADJ112] 'alias' is an input array, and @Differentiable methods must not write their inputs (the caller's data); write a copy, double[] c = alias.clone(), or, if the method may overwrite the caller's array, annotate the parameter @Owned
     return alias[0];
   }
 

@@ -8,6 +8,7 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.runtime.rules.ElementwiseOp;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -206,7 +207,9 @@ public final class ActivityAnalysis {
       }
       switch (node) {
         case Node.Apply apply -> {
-          if (apply.op().isPiecewiseConstant()) {
+          // signum's derivative, 0, is the one users expect (sign(v)·c, a friction's direction);
+          // floor, ceil and rint usually stand for a smooth function meant otherwise
+          if (apply.op().isPiecewiseConstant() && apply.op() != ElementwiseOp.SIGNUM) {
             String name = apply.mathClass() + "." + apply.op().mathMethod().orElseThrow();
             throw new DiagnosticException(
                 DiagnosticId.ADJ104,
@@ -272,7 +275,7 @@ public final class ActivityAnalysis {
             DiagnosticId.ADJ109,
             call.origin(),
             "argument '"
-                + call.args().get(i)
+                + call.argumentSource(i)
                 + "' depends on a differentiated input, but "
                 + call.callee().method()
                 + " is not differentiable with respect to its parameter '"
@@ -283,23 +286,58 @@ public final class ActivityAnalysis {
     }
   }
 
+  // a call without partials is a constant for the gradient: fine unless a differentiated value
+  // reaches the result through it
   private void checkCall(Node.CallWithDerivative call) {
+    Value.Var target = call.targetVar();
+    if (!useful.contains(target) || !target.type().carriesDerivative()) {
+      return;
+    }
     List<RegisteredCallee.Parameter> params = call.callee().parameters();
+    boolean registered = params.stream().anyMatch(p -> p.derivative().isPresent());
     for (int i = 0; i < params.size(); i++) {
-      if (isVaried(call.args().get(i)) && params.get(i).derivative().isEmpty()) {
-        throw new DiagnosticException(
-            DiagnosticId.ADJ109,
-            call.origin(),
-            "argument '"
-                + call.args().get(i)
-                + "' depends on a differentiated input, but no"
-                + " @Derivative of "
-                + call.callee().method()
-                + " with respect to '"
-                + params.get(i).name()
-                + "' is registered; add one, or wrap the argument in"
-                + " Adjoint.noDerivative(...)");
+      if (!isVaried(call.args().get(i)) || params.get(i).derivative().isPresent()) {
+        continue;
       }
+      String name = call.callee().method();
+      String argument = call.argumentSource(i);
+      if (!registered && call.callee().owner().matches("(Strict)?Math")) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ103,
+            call.origin(),
+            call.callee().owner()
+                + "."
+                + name
+                + " has no derivative rule and '"
+                + argument
+                + "', a differentiated value, reaches the result through it: wrap the call in"
+                + " Adjoint.noDerivative(...) if no gradient should flow through it, or call it"
+                + " in a method of yours with @Derivative partials");
+      }
+      if (!registered) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ103,
+            call.origin(),
+            "call to "
+                + name
+                + ", which has no derivative, with the differentiated argument '"
+                + argument
+                + "': mark it @Differentiable, register its partials with @Derivative(of = \""
+                + name
+                + "\", wrt = ...), or wrap the call in Adjoint.noDerivative(...)");
+      }
+      throw new DiagnosticException(
+          DiagnosticId.ADJ109,
+          call.origin(),
+          "argument '"
+              + argument
+              + "' depends on a differentiated input, but no"
+              + " @Derivative of "
+              + name
+              + " with respect to '"
+              + params.get(i).name()
+              + "' is registered; add one, or wrap the argument in"
+              + " Adjoint.noDerivative(...)");
     }
   }
 

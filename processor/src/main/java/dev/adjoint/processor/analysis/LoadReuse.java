@@ -176,9 +176,16 @@ public final class LoadReuse {
       case Node.Detach n -> new Node.Detach(n.targetVar(), resolve(n.source(), r), n.origin());
       case Node.CallDifferentiable n ->
           new Node.CallDifferentiable(
-              n.targetVar(), n.result(), n.callee(), n.onReceiver(), all(n.args(), r), n.origin());
+              n.targetVar(),
+              n.result(),
+              n.callee(),
+              n.onReceiver(),
+              all(n.args(), r),
+              n.argumentSources(),
+              n.origin());
       case Node.CallWithDerivative n ->
-          new Node.CallWithDerivative(n.targetVar(), n.callee(), all(n.args(), r), n.origin());
+          new Node.CallWithDerivative(
+              n.targetVar(), n.callee(), all(n.args(), r), n.argumentSources(), n.origin());
       case Node.If n ->
           new Node.If(
               resolve(n.condition(), r),

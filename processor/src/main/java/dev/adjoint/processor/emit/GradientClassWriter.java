@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.diff.ReverseMode;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +56,8 @@ public final class GradientClassWriter {
       IrFunction function, ReverseMode.Adjoint adjoint, String seedName, Accumulators names) {
     TypeName valueType = primitive(function.returnType());
     String valueComponent =
-        function.parameters().stream().anyMatch(p -> p.name().equals("value")) ? "primal" : "value";
+        Names.valueComponent(
+            function.parameters().stream().map(IrFunction.Parameter::name).toList());
     String signature =
         function.name()
             + function.parameters().stream()
@@ -458,6 +460,7 @@ public final class GradientClassWriter {
           FLOAT_MATRIX ->
           com.palantir.javapoet.ArrayTypeName.of(primitive(type.elementType()));
       case TENSOR -> TENSOR;
+      case OBJECT -> ClassName.OBJECT;
     };
   }
 }

@@ -135,10 +135,28 @@ public sealed interface Node
       DifferentiableCallee callee,
       boolean onReceiver,
       List<Value> args,
+      List<String> argumentSources,
       Origin origin)
       implements Node {
     public CallDifferentiable {
       args = List.copyOf(args);
+      argumentSources = List.copyOf(argumentSources);
+    }
+
+    /** A call whose arguments are named by their IR values in diagnostics. */
+    public CallDifferentiable(
+        Value.Var targetVar,
+        Value.Var result,
+        DifferentiableCallee callee,
+        boolean onReceiver,
+        List<Value> args,
+        Origin origin) {
+      this(targetVar, result, callee, onReceiver, args, List.of(), origin);
+    }
+
+    /** How diagnostics name argument {@code i}: as the source wrote it, when known. */
+    public String argumentSource(int i) {
+      return i < argumentSources.size() ? argumentSources.get(i) : args.get(i).toString();
     }
 
     @Override
@@ -149,13 +167,33 @@ public sealed interface Node
 
   /**
    * {@code target = callee(args)} where the partials of the callee come from user-registered
-   * {@code @Derivative} methods.
+   * {@code @Derivative} methods. A parameter without one takes no derivative: the call is a
+   * constant for the gradient unless a differentiated value reaches the result through it, which
+   * the activity analysis rejects (ADJ103, ADJ109).
+   *
+   * @param argumentSources the arguments as the source wrote them, for diagnostics
    */
   record CallWithDerivative(
-      Value.Var targetVar, RegisteredCallee callee, List<Value> args, Origin origin)
+      Value.Var targetVar,
+      RegisteredCallee callee,
+      List<Value> args,
+      List<String> argumentSources,
+      Origin origin)
       implements Node {
     public CallWithDerivative {
       args = List.copyOf(args);
+      argumentSources = List.copyOf(argumentSources);
+    }
+
+    /** A call whose arguments are named by their IR values in diagnostics. */
+    public CallWithDerivative(
+        Value.Var targetVar, RegisteredCallee callee, List<Value> args, Origin origin) {
+      this(targetVar, callee, args, List.of(), origin);
+    }
+
+    /** How diagnostics name argument {@code i}: as the source wrote it, when known. */
+    public String argumentSource(int i) {
+      return i < argumentSources.size() ? argumentSources.get(i) : args.get(i).toString();
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.ir.FieldRef;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
@@ -32,7 +33,7 @@ final class ArrayAccess {
   record ElementRef(Value.Var array, Value index) {}
 
   ElementRef element(ArrayAccessTree access, Frame frame) {
-    Value array = expressions.lower(access.getExpression(), frame);
+    Value array = local(expressions.lower(access.getExpression(), frame), access, frame);
     if (!(array instanceof Value.Var arrayVar) || !array.type().isArray()) {
       throw Typing.unsupported(
           access, "indexing anything but an array variable", "index a parameter or a local array");
@@ -59,6 +60,17 @@ final class ArrayAccess {
   }
 
   void store(ElementRef ref, Value value, boolean castAllowed, Tree where, Frame frame) {
+    if (frame.state().isField(ref.array())) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ105,
+          where,
+          "'"
+              + frame.state().describe(ref.array())
+              + "' is a field's array, and @Differentiable methods must not write fields; write"
+              + " a copy, double[] c = "
+              + frame.state().describe(ref.array())
+              + ".clone()");
+    }
     if (frame.state().isInput(ref.array())) {
       throw new DiagnosticException(
           DiagnosticId.ADJ112,
@@ -66,9 +78,10 @@ final class ArrayAccess {
           "'"
               + frame.state().describe(ref.array())
               + "' is an input array, and @Differentiable methods must not"
-              + " write their inputs (the caller's data); copy it into a local array (new"
-              + " double[n] and a loop) and write that, or, if the method may overwrite the"
-              + " caller's array, annotate the parameter @Owned");
+              + " write their inputs (the caller's data); write a copy, double[] c = "
+              + frame.state().describe(ref.array())
+              + ".clone(), or, if the method may overwrite the caller's array, annotate the"
+              + " parameter @Owned");
     }
     IrType elementType = ref.array().type().elementType();
     if (!castAllowed) {
@@ -99,6 +112,10 @@ final class ArrayAccess {
       array = expressions.lower(name, frame);
     } else if (qualifier instanceof ArrayAccessTree) {
       array = expressions.lower(qualifier, frame); // m[i].length: the length of a row
+    } else if ((qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)
+        && FieldReads.typeNamed(qualifier, frame).isEmpty()) {
+      // a field's array (COEF.length, this.weights.length); reading a field emits nothing
+      array = local(expressions.lower(qualifier, frame), select, frame);
     }
     if (!(array instanceof Value.Var var) || !var.type().isArray()) {
       return Optional.empty();
@@ -106,6 +123,31 @@ final class ArrayAccess {
     Value.Var length = frame.temporary(IrType.INT);
     frame.emit(new Node.ArrayLength(length, var, frame.origin(select)));
     return Optional.of(length);
+  }
+
+  /**
+   * An array field's value (a coefficient table, {@code static final double[] COEF}, or an array
+   * field of the receiver) in a local variable, which generated code indexes; the array is the
+   * field's data, which must not be written (ADJ105). Other values are returned as they are.
+   */
+  static Value local(Value value, Tree where, Frame frame) {
+    if (!(value instanceof Value.Const field) || !value.type().isArray()) {
+      return value;
+    }
+    String name = field.field().map(f -> f.fields().getLast()).orElse("array");
+    Value.Var local = new Value.Var(frame.state().names.fresh(name), value.type());
+    frame.emit(new Node.Copy(local, value, frame.origin(where)));
+    frame.state().markField(local, fieldName(field));
+    return local;
+  }
+
+  /**
+   * A field read as the user writes it: {@code weights} for the receiver's, {@code Tables.COEF}.
+   */
+  static String fieldName(Value.Const field) {
+    return field.field().filter(FieldRef::throughReceiver).isPresent()
+        ? String.join(".", field.field().get().fields())
+        : field.javaExpression();
   }
 
   /**

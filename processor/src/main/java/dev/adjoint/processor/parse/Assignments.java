@@ -94,6 +94,13 @@ final class Assignments {
     if (binding.type.isArray() && value instanceof Value.Var source && state.isInput(source)) {
       state.markInput(target); // an alias of an input is an input
     }
+    if (binding.type.isArray() && value instanceof Value.Const field) {
+      state.markField(target, ArrayAccess.fieldName(field)); // the field's data: not to be written
+    } else if (binding.type.isArray()
+        && value instanceof Value.Var source
+        && state.isField(source)) {
+      state.markField(target, state.describe(source));
+    }
     binding.current = target;
     if (!castAllowed) {
       Typing.requireFits(
@@ -165,9 +172,16 @@ final class Assignments {
       case Node.Detach d -> new Node.Detach(target, d.source(), d.origin());
       case Node.CallDifferentiable c ->
           new Node.CallDifferentiable(
-              target, c.result(), c.callee(), c.onReceiver(), c.args(), c.origin());
+              target,
+              c.result(),
+              c.callee(),
+              c.onReceiver(),
+              c.args(),
+              c.argumentSources(),
+              c.origin());
       case Node.CallWithDerivative c ->
-          new Node.CallWithDerivative(target, c.callee(), c.args(), c.origin());
+          new Node.CallWithDerivative(
+              target, c.callee(), c.args(), c.argumentSources(), c.origin());
       case Node.NewArray n -> new Node.NewArray(target, n.length(), n.origin());
       case Node.ArrayLength n -> new Node.ArrayLength(target, n.array(), n.origin());
       case Node.ArrayLoad n -> new Node.ArrayLoad(target, n.array(), n.index(), n.origin());

@@ -9,9 +9,12 @@ import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
+import dev.adjoint.runtime.rules.MathPartials;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -28,12 +31,20 @@ import javax.lang.model.element.VariableElement;
 final class Calls {
   static final String ADJOINT_MARKERS = "dev.adjoint.Adjoint";
 
+  /** The partials of {@code Math.fma(a, b, c)}, a·b + c rounded once: b, a and 1. */
+  private static final Map<Integer, RegisteredCallee.MethodRef> FMA_PARTIALS =
+      Map.of(
+          0, new RegisteredCallee.MethodRef(MathPartials.class.getName(), "fmaDa"),
+          1, new RegisteredCallee.MethodRef(MathPartials.class.getName(), "fmaDb"),
+          2, new RegisteredCallee.MethodRef(MathPartials.class.getName(), "fmaDc"));
+
   private final Expressions expressions;
   private final FieldReads fields;
   private final Overloads overloads;
   private final TensorCalls tensors;
   private final TensorCallees tensorCallees;
   private final ScalarCallees scalarCallees;
+  private final ArrayCopies copies;
 
   Calls(
       Expressions expressions,
@@ -48,6 +59,7 @@ final class Calls {
     this.tensors = tensors;
     this.tensorCallees = tensorCallees;
     this.scalarCallees = scalarCallees;
+    this.copies = new ArrayCopies(expressions.arrays());
   }
 
   Value call(MethodInvocationTree call, Frame frame) {
@@ -71,6 +83,18 @@ final class Calls {
       Optional<Value> onField = callOnTensorOrModel(call, qualifier, name, frame);
       if (onField.isPresent()) {
         return onField.get();
+      }
+      if (name.equals("clone")
+          && call.getArguments().isEmpty()
+          && FieldReads.typeNamed(qualifier, frame).isEmpty()) {
+        Value value = expressions.lower(qualifier, frame);
+        if (value.type().isArray()) {
+          return copies.cloneOf(value, call, frame);
+        }
+        if (value.type() == IrType.TENSOR) {
+          return tensors.method(call, value, name, frame);
+        }
+        throw Typing.unsupported(call, "clone() of a " + value.type().javaName(), "copy the value");
       }
       if (TypeResolver.parts(qualifier).isEmpty()) {
         Value value = expressions.lower(qualifier, frame); // reports what is wrong ('new', ...)
@@ -103,7 +127,10 @@ final class Calls {
     }
     List<Value> args = expressions.lowerAll(call.getArguments(), frame);
     if (qualifiedOwner.equals("java.lang.Math") || qualifiedOwner.equals("java.lang.StrictMath")) {
-      return math(call, type.getSimpleName().toString(), name, args, frame);
+      return math(call, type, name, args, frame);
+    }
+    if (ArrayCopies.handles(qualifiedOwner, name, args.size())) {
+      return copies.staticCall(call, name, args, frame);
     }
     if (qualifiedOwner.equals(ADJOINT_MARKERS) && name.equals("noDerivative") && args.size() == 1) {
       Value.Var target = frame.temporary(Typing.numeric(args.get(0), call).type());
@@ -161,8 +188,8 @@ final class Calls {
       Value receiver = fields.value(field.get(), qualifier, true, frame);
       return Optional.of(tensors.method(call, receiver, name, frame));
     }
-    if (FieldReads.isLayer(field.get())) {
-      return Optional.of(tensors.layer(call, field.get(), name, frame));
+    if (ModuleCalls.moduleOf(field.get()).isPresent()) {
+      return Optional.of(tensors.module(call, field.get(), name, frame));
     }
     if (tensorCallees.isSubModelCall(field.get(), name)) {
       return Optional.of(tensorCallees.onSubModel(call, field.get(), name, frame));
@@ -170,19 +197,30 @@ final class Calls {
     return Optional.empty();
   }
 
-  private static Value math(
-      MethodInvocationTree call, String mathClass, String name, List<Value> args, Frame frame) {
+  /**
+   * A {@code Math} or {@code StrictMath} function: one with a rule in {@link ElementwiseOp}; {@code
+   * toRadians} and {@code toDegrees}, which the JDK computes as a product with a constant and so
+   * are differentiated as that product; any other is a call without a derivative, a constant for
+   * the gradient ({@code random}, {@code floorMod} on indices) unless a differentiated value
+   * reaches the result through it (ADJ103).
+   */
+  private Value math(
+      MethodInvocationTree call, TypeElement mathType, String name, List<Value> args, Frame frame) {
+    String mathClass = mathType.getSimpleName().toString();
     Optional<ElementwiseOp> op = ElementwiseOp.ofMathMethod(name, args.size());
+    Optional<String> factor = angleConversionFactor(name, args.size());
+    if (factor.isPresent()) {
+      Value angle = Typing.numeric(args.get(0), call);
+      List<Value> product = List.of(angle, new Value.Const(factor.get(), IrType.DOUBLE));
+      return Operators.apply(
+          ElementwiseOp.MULTIPLY, IrType.DOUBLE, product, mathClass, call, frame);
+    }
     if (op.isEmpty()) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ103,
-          call,
-          mathClass
-              + "."
-              + name
-              + " has no derivative rule; wrap"
-              + " the call in Adjoint.noDerivative(...) if no gradient should flow through it,"
-              + " or compute it in a method with a @Derivative");
+      ExecutableElement callee = overloads.choose(mathType, name, args, call);
+      if (name.equals("fma") && args.size() == 3) {
+        return scalarCallees.withPartials(call, callee, FMA_PARTIALS, args, frame);
+      }
+      return scalarCallees.registered(call, callee, args, frame);
     }
     IrType type = IrType.DOUBLE;
     for (Value arg : args) {
@@ -195,5 +233,21 @@ final class Calls {
       }
     }
     return Operators.apply(op.get(), type, args, mathClass, call, frame);
+  }
+
+  /**
+   * The constant by which {@code Math.toRadians} or {@code toDegrees} multiplies: the JDK (9 and
+   * later) computes {@code angdeg * DEGREES_TO_RADIANS} and {@code angrad * RADIANS_TO_DEGREES}
+   * with these values, so the product is bit for bit what the call returns.
+   */
+  private static Optional<String> angleConversionFactor(String name, int arity) {
+    if (arity != 1) {
+      return Optional.empty();
+    }
+    return switch (name) {
+      case "toRadians" -> Optional.of("0.017453292519943295");
+      case "toDegrees" -> Optional.of("57.29577951308232");
+      default -> Optional.empty();
+    };
   }
 }

@@ -43,6 +43,8 @@ final class FunctionState {
   /** Arrays that hold the caller's data (parameters not {@code @Owned}, their rows and aliases). */
   private final Set<Value.Var> inputArrays = new HashSet<>();
 
+  private final Set<Value.Var> fieldArrays = new HashSet<>();
+
   /** Rows of two-dimensional arrays, by the source text that reads them ({@code m[i]}). */
   private final Map<Value.Var, String> rowSources = new HashMap<>();
 
@@ -94,6 +96,19 @@ final class FunctionState {
   /** Records that {@code row} is read from its matrix as {@code source} says. */
   void markRow(Value.Var row, Tree source) {
     rowSources.put(row, sourceText(source));
+  }
+
+  /**
+   * Records that {@code array} holds a field's array, which generated code reads as {@code field}:
+   * the field's data, written by no {@code @Differentiable} method (ADJ105).
+   */
+  void markField(Value.Var array, String field) {
+    fieldArrays.add(array);
+    rowSources.put(array, field);
+  }
+
+  boolean isField(Value.Var array) {
+    return fieldArrays.contains(array);
   }
 
   /** How diagnostics name an array: as the source reads it. */

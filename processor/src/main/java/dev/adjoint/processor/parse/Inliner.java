@@ -292,10 +292,15 @@ public final class Inliner {
                 c.callee(),
                 c.onReceiver(),
                 values(c.args()),
+                c.argumentSources(),
                 c.origin());
         case Node.CallWithDerivative c ->
             new Node.CallWithDerivative(
-                variable(c.targetVar()), c.callee(), values(c.args()), c.origin());
+                variable(c.targetVar()),
+                c.callee(),
+                values(c.args()),
+                c.argumentSources(),
+                c.origin());
         case Node.If i ->
             new Node.If(
                 value(i.condition()), nodes(i.thenBranch()), nodes(i.elseBranch()), i.origin());

@@ -21,8 +21,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * Calls whose partials come from elsewhere: a scalar {@code @Differentiable} method, whose
- * generated gradient the forward sweep calls once ({@link Node.CallDifferentiable}), and a method
- * with {@code @Derivative} partials registered ({@link Node.CallWithDerivative}).
+ * generated gradient the forward sweep calls once ({@link Node.CallDifferentiable}), and any other
+ * method, with the {@code @Derivative} partials registered for it, if any ({@link
+ * Node.CallWithDerivative}).
  */
 final class ScalarCallees {
   private final Elements elements;
@@ -97,24 +98,46 @@ final class ScalarCallees {
         new Value.Var(
             frame.state().names.fresh(callee.getSimpleName() + "Result"), declared.returnType());
     frame.emit(
-        new Node.CallDifferentiable(value, result, target, onReceiver, args, frame.origin(call)));
+        new Node.CallDifferentiable(
+            value, result, target, onReceiver, args, sources(call), frame.origin(call)));
     return value;
   }
 
+  /** The call's arguments as the source wrote them: diagnostics name them so. */
+  private static List<String> sources(MethodInvocationTree call) {
+    return call.getArguments().stream().map(Object::toString).toList();
+  }
+
+  /**
+   * A call to a method that is not {@code @Differentiable}: its registered {@code @Derivative}
+   * partials, if any, carry the gradient; a method with none (a JDK method, a helper) is a constant
+   * for the gradient, which the activity analysis checks (ADJ103) once it knows whether a
+   * differentiated value reaches the result through the call.
+   */
   Value registered(
       MethodInvocationTree call, ExecutableElement callee, List<Value> args, Frame frame) {
-    Map<Integer, RegisteredCallee.MethodRef> partials = registry.derivativesOf(callee);
+    return withPartials(call, callee, registry.derivativesOf(callee), args, frame);
+  }
+
+  /** A call to {@code callee} whose partials, by parameter index, are {@code partials}. */
+  Value withPartials(
+      MethodInvocationTree call,
+      ExecutableElement callee,
+      Map<Integer, RegisteredCallee.MethodRef> partials,
+      List<Value> args,
+      Frame frame) {
     String name = callee.getSimpleName().toString();
-    if (partials.isEmpty()) {
+    Optional<IrType> returned = Types2Ir.of(callee.getReturnType());
+    if (returned.isEmpty() || returned.get() == IrType.TENSOR) {
       throw new DiagnosticException(
           DiagnosticId.ADJ103,
           call,
           "call to "
               + name
-              + ", which has no derivative: mark it @Differentiable, or register"
-              + " its partials with @Derivative(of = \""
-              + name
-              + "\", wrt = ...)");
+              + ", which returns "
+              + callee.getReturnType()
+              + ": @Differentiable code calls methods returning Java numbers, booleans or arrays"
+              + " of them; compute the value before the call and pass it in");
     }
     if (callee.getModifiers().contains(Modifier.PRIVATE)) {
       throw new DiagnosticException(
@@ -132,8 +155,7 @@ final class ScalarCallees {
             .forEach(m -> reachability.require(m, call, frame));
       }
     }
-    IrType returnType =
-        Types2Ir.of(callee.getReturnType()).orElseThrow(); // checked at registration
+    IrType returnType = returned.get();
     List<RegisteredCallee.Parameter> parameters = new ArrayList<>();
     for (int i = 0; i < callee.getParameters().size(); i++) {
       VariableElement p = callee.getParameters().get(i);
@@ -148,7 +170,7 @@ final class ScalarCallees {
         new RegisteredCallee(
             reachability.sourceName(calleeOwner, frame), name, returnType, parameters);
     Value.Var value = frame.temporary(returnType);
-    frame.emit(new Node.CallWithDerivative(value, target, args, frame.origin(call)));
+    frame.emit(new Node.CallWithDerivative(value, target, args, sources(call), frame.origin(call)));
     return value;
   }
 }
