@@ -124,6 +124,7 @@ public final class Engine {
         Tensor g = n.pending;
         n.pending = null;
         Tensor[] grads = g == null ? null : n.apply(g);
+        AnomalyMode.computed(n, grads);
         if (!retainGraph) {
           n.release();
         }

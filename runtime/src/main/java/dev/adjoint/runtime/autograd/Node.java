@@ -23,6 +23,9 @@ public abstract class Node {
   private int[] savedVersions;
   private boolean released;
 
+  /** Where the node was recorded ({@code File.java:line (method)}), kept in anomaly mode only. */
+  String origin;
+
   // Engine bookkeeping: the gradient collected so far, the inputs not yet processed, the last walk.
   Tensor pending;
   int dependencies;

@@ -58,7 +58,9 @@ public final class Ops {
           next[i] = null;
         }
       }
-      y.autogradMeta().setGradFn(new TensorOpNode(op, name, params, next, inputs, y));
+      Node node = new TensorOpNode(op, name, params, next, inputs, y);
+      y.autogradMeta().setGradFn(node);
+      AnomalyMode.recorded(node, y, inputs);
     }
     return y;
   }
@@ -133,8 +135,9 @@ public final class Ops {
       y = backend().binary(op, args[0], args[1], type);
     }
     if (recording(args)) {
-      y.autogradMeta()
-          .setGradFn(new ElementwiseNode(op, gradFnName(op, args), edges(args), args, y));
+      Node node = new ElementwiseNode(op, gradFnName(op, args), edges(args), args, y);
+      y.autogradMeta().setGradFn(node);
+      AnomalyMode.recorded(node, y, args);
     }
     return y;
   }
