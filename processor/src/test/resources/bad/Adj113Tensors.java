@@ -35,7 +35,7 @@ class Adj113Tensors {
 
   @Differentiable
   Tensor weights(@NoDerivative Tensor x) {
-    return layer.weight().sum(); // expect: [ADJ113] only forward(input) of a Linear layer is differentiated, not 'weight'
+    return layer.weight().sum(); // expect: [ADJ113] only forward(input) of a Linear module is differentiated, not 'weight'
   }
 
   @Differentiable

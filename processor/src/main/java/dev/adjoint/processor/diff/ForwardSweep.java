@@ -2,6 +2,11 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.expr.Binary;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Member;
+import dev.adjoint.processor.expr.Parenthesized;
+import dev.adjoint.processor.expr.Prefix;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
@@ -20,7 +25,7 @@ import java.util.Map;
  * blocks declared before them, loops counting their passes, and the values the reverse sweep needs
  * pushed on the tape before they are overwritten.
  */
-abstract class ForwardSweep extends LoopAnalysis {
+abstract class ForwardSweep extends SweepContext {
   ForwardSweep(IrFunction function, Activity activity, Names names, String ownGradientClass) {
     super(function, activity, names, ownGradientClass);
   }
@@ -50,7 +55,7 @@ abstract class ForwardSweep extends LoopAnalysis {
       }
       case Node.Copy copy -> {
         define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
-        if (isActiveArray(copy)) {
+        if (loops.isActiveArray(copy)) {
           // an array copy is an alias: so is its adjoint, and the reverse sweep has nothing to do
           String adjoint = adjoint(copy.targetVar());
           declaredAdjoints.add(copy.targetVar());
@@ -151,7 +156,7 @@ abstract class ForwardSweep extends LoopAnalysis {
             load.origin(),
             depth,
             null);
-        if (isActiveRow(load)) {
+        if (loops.isActiveRow(load)) {
           // a row of a two-dimensional array is the same data: its adjoint is that row's adjoint
           String adjoint = adjoint(load.targetVar());
           declaredAdjoints.add(load.targetVar());
@@ -195,12 +200,12 @@ abstract class ForwardSweep extends LoopAnalysis {
    * and again after each one; they compute only the test, which the reverse sweep never needs.
    */
   void forwardLoop(Node.While loop, CodeBlock.Builder out, int depth, boolean inLoop) {
-    if (fused.contains(loop)) {
+    if (loops.isFused(loop)) {
       forwardFusedLoop(loop, out, depth);
       return;
     }
     String count = null;
-    if (hasActive(loop.body()) || overwritesSaved(loop.body())) {
+    if (loops.hasActive(loop.body()) || loops.overwritesSaved(loop.body())) {
       count = names.fresh("passes");
       tripCounts.put(loop, count);
       out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
@@ -226,10 +231,11 @@ abstract class ForwardSweep extends LoopAnalysis {
    * declared before the loop, so the reverse sweep goes on adding into them.
    */
   void forwardFusedLoop(Node.While loop, CodeBlock.Builder out, int depth) {
-    int split = plans.get(loop).suffixStart();
+    int split = loops.recomputations().get(loop).suffixStart();
     List<Node> prefix = loop.body().subList(0, split);
     // the result's adjoint is the seed before and after each pass: the sweep reads the seed
-    forwarded.put(fusedResult, new Forward(JavaExpr.literal(seedName), loop.origin()));
+    Value.Var fusedResult = loops.fusion().orElseThrow().result();
+    forwarded.put(fusedResult, new Forward(JavaExpr.name(seedName), loop.origin()));
     permanentForward = fusedResult;
     CodeBlock.Builder undo = CodeBlock.builder();
     undoPass(loop, prefix, undo, depth + 1);
@@ -279,10 +285,10 @@ abstract class ForwardSweep extends LoopAnalysis {
     for (Node node : loop.condition()) {
       Value.Var target = node.target().orElse(null);
       if (target == null
-          || readsInMethod.getOrDefault(target, 0) != 1
-          || definitionsInMethod.getOrDefault(target, 0) != 1
+          || uses.readsOf(target) != 1
+          || uses.definitionsOf(target) != 1
           || activity.isActive(target)
-          || needed.contains(target)) {
+          || loops.needed().contains(target)) {
         return java.util.Optional.empty();
       }
       java.util.function.Function<Value, JavaExpr> operand =
@@ -292,26 +298,23 @@ abstract class ForwardSweep extends LoopAnalysis {
                   : primal(v);
       JavaExpr value =
           switch (node) {
-            case Node.ArrayLength length -> JavaExpr.atom(length.array().name() + ".length");
+            case Node.ArrayLength length ->
+                new Member(JavaExpr.name(length.array().name()), "length");
             case Node.Apply apply ->
                 ElementwiseRules.value(
                     apply.op(),
                     SourceAlgebra.forPrimal(apply.mathClass()),
                     apply.args().stream().map(operand).toList());
             case Node.Operate operate ->
-                JavaExpr.atom(
+                new Parenthesized(
                     operate.args().size() == 1
-                        ? "("
-                            + operate.operator().symbol()
-                            + operand.apply(operate.args().get(0)).at(JavaExpr.UNARY)
-                            + ")"
-                        : "("
-                            + operand.apply(operate.args().get(0)).at(JavaExpr.EQUALITY + 1)
-                            + " "
-                            + operate.operator().symbol()
-                            + " "
-                            + operand.apply(operate.args().get(1)).at(JavaExpr.EQUALITY + 2)
-                            + ")");
+                        ? new Prefix(
+                            operate.operator().symbol(), operand.apply(operate.args().get(0)))
+                        : new Binary(
+                            operand.apply(operate.args().get(0)),
+                            operate.operator().symbol(),
+                            operand.apply(operate.args().get(1)),
+                            JavaExpr.EQUALITY + 1));
             case Node.Copy copy -> target.type().isArray() ? null : operand.apply(copy.source());
             default -> null;
           };
@@ -324,10 +327,8 @@ abstract class ForwardSweep extends LoopAnalysis {
     if (whole == null || !values.isEmpty()) {
       return java.util.Optional.empty(); // a value the test does not read
     }
-    String code = whole.code();
     // the outermost parentheses a comparison got are not needed in while (...)
-    return java.util.Optional.of(
-        JavaExpr.isParenthesized(code) ? JavaExpr.atom(JavaExpr.unparenthesized(code)) : whole);
+    return java.util.Optional.of(whole.unparenthesized());
   }
 
   /** Writes the reverse of one pass of a fused loop's {@code prefix}. */
@@ -336,10 +337,10 @@ abstract class ForwardSweep extends LoopAnalysis {
   void saveBeforeOverwrite(Node node, CodeBlock.Builder out) {
     List<Value.Var> overwritten = new ArrayList<>();
     node.target()
-        .filter(this::saved)
-        .filter(v -> !inverses.containsKey(node))
+        .filter(loops::saved)
+        .filter(v -> !loops.steps().containsKey(node))
         .ifPresent(overwritten::add);
-    if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
+    if (node instanceof Node.CallDifferentiable call && loops.saved(call.result())) {
       overwritten.add(call.result());
     }
     for (Value.Var v : overwritten) {
@@ -350,7 +351,7 @@ abstract class ForwardSweep extends LoopAnalysis {
           v.name(),
           node.origin());
     }
-    if (keepsAdjointArray(node)) {
+    if (loops.keepsAdjointArray(node)) {
       out.add(
           "$L.pushObject($L); // $L\n",
           tape(),
@@ -410,8 +411,8 @@ abstract class ForwardSweep extends LoopAnalysis {
    * Declarations of the variables assigned inside {@code node}'s blocks, written before it so that
    * later statements and the reverse sweep, outside those blocks, can read them.
    */
-  List<String> declarationsInside(Node node) {
-    List<String> declarations = new ArrayList<>();
+  List<Declaration> declarationsInside(Node node) {
+    List<Declaration> declarations = new ArrayList<>();
     switch (node) {
       case Node.If branch -> {
         collectDeclarations(branch.thenBranch(), declarations);
@@ -428,41 +429,42 @@ abstract class ForwardSweep extends LoopAnalysis {
     return declarations.stream().distinct().toList();
   }
 
-  List<String> newDeclarationsInside(Node node) {
-    List<String> fresh = new ArrayList<>();
-    for (String declaration : declarationsInside(node)) {
-      // "type name = default;": declare each variable once, whichever block sets it first
-      String name = declaration.split(" ")[1];
-      if (declaredPrimals.add(name)) {
+  List<Declaration> newDeclarationsInside(Node node) {
+    List<Declaration> fresh = new ArrayList<>();
+    for (Declaration declaration : declarationsInside(node)) {
+      // declare each variable once, whichever block sets it first
+      if (declaredPrimals.add(declaration.name())) {
         fresh.add(declaration);
       }
     }
     return fresh;
   }
 
-  void collectDeclarations(List<Node> nodes, List<String> declarations) {
+  void collectDeclarations(List<Node> nodes, List<Declaration> declarations) {
     for (Node node : nodes) {
       node.target()
           .ifPresent(
               v ->
                   declarations.add(
-                      v.type().javaName() + " " + v.name() + " = " + defaultValue(v.type()) + ";"));
+                      new Declaration(v.type().javaName(), v.name(), defaultValue(v.type()))));
       if (node instanceof Node.CallDifferentiable call) {
-        declarations.add(recordType(call.callee()) + " " + call.result().name() + " = null;");
+        declarations.add(new Declaration(recordType(call.callee()), call.result().name(), "null"));
       }
       if (node instanceof Node.NewArray array && activity.isActive(array.targetVar())) {
-        declarations.add(
-            array.targetVar().type().javaName() + " " + adjoint(array.targetVar()) + " = null;");
+        declarations.add(arrayAdjoint(array.targetVar()));
       }
-      if (node instanceof Node.ArrayLoad load && isActiveRow(load)) {
-        declarations.add(
-            load.targetVar().type().javaName() + " " + adjoint(load.targetVar()) + " = null;");
+      if (node instanceof Node.ArrayLoad load && loops.isActiveRow(load)) {
+        declarations.add(arrayAdjoint(load.targetVar()));
       }
-      if (node instanceof Node.Copy copy && isActiveArray(copy)) {
-        declarations.add(
-            copy.targetVar().type().javaName() + " " + adjoint(copy.targetVar()) + " = null;");
+      if (node instanceof Node.Copy copy && loops.isActiveArray(copy)) {
+        declarations.add(arrayAdjoint(copy.targetVar()));
       }
       declarations.addAll(declarationsInside(node));
     }
+  }
+
+  /** The adjoint of an array variable, an alias set where the array is. */
+  private Declaration arrayAdjoint(Value.Var array) {
+    return new Declaration(array.type().javaName(), adjoint(array), "null");
   }
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.diff;
 
+import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.runtime.rules.Algebra;
 
 /**

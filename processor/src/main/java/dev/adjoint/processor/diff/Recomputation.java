@@ -164,7 +164,7 @@ final class Recomputation {
   }
 
   private static void countDefinitions(List<Node> nodes, Map<Value.Var, Integer> counts) {
-    nodes.forEach(n -> LoopAnalysis.countDefinitions(n, counts));
+    nodes.forEach(n -> UseCounts.countDefinitions(n, counts));
   }
 
   private static void collectTargets(Node node, Set<Value.Var> into) {

@@ -2,7 +2,10 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.analysis.ActivityAnalysis;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.Element;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
@@ -10,18 +13,13 @@ import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.RegisteredCallee;
-import dev.adjoint.processor.ir.TensorPrimitive;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.ElementwiseRules;
-import dev.adjoint.runtime.rules.TensorOp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The diff pass: writes the body of a reverse-mode adjoint from the IR.
@@ -40,10 +38,15 @@ import java.util.Set;
  * inside a loop replays its arm from its condition, restored the same way.
  */
 public final class ReverseMode extends ForwardSweep {
+  /** The runtime's classes that adjoint expressions call. */
   private ReverseMode(
       IrFunction function, Activity activity, Names names, String ownGradientClass) {
     super(function, activity, names, ownGradientClass);
+    this.tensorPartials = new TensorPartials(function, names);
   }
+
+  /** The shares of tensor operations' operands, as expressions. */
+  private final TensorPartials tensorPartials;
 
   /**
    * The generated body.
@@ -106,14 +109,9 @@ public final class ReverseMode extends ForwardSweep {
       planTensorLeaves(leafPrologue);
     }
     this.seedName = seedName;
-    function.body().forEach(n -> countDefinitions(n, definitionsInMethod));
-    function.body().forEach(n -> countReads(n, readsInMethod));
-    collectLoopFacts(function.body(), false);
-    planRecomputation(function.body());
-    planLoops(function.body());
-    findInvertibleSteps(function.body());
-    planFusion(function.body());
-    planScaledSquares(function.body());
+    uses = UseCounts.of(function.body());
+    loops = LoopPlanner.plan(function.body(), activity, uses);
+    scaledSquares = ScaledSquares.plan(function.body(), activity, uses);
     CodeBlock.Builder forward = CodeBlock.builder();
     for (IrFunction.Parameter p : function.parameters()) {
       String local = adjointNames.get(p.variable());
@@ -129,15 +127,15 @@ public final class ReverseMode extends ForwardSweep {
       }
     }
     for (Node node : function.body()) {
-      for (String declaration : newDeclarationsInside(node)) {
-        forward.add("$L // $L: set in the block below\n", declaration, node.origin());
+      for (Declaration declaration : newDeclarationsInside(node)) {
+        forward.add("$L // $L: set in the block below\n", declaration.code(), node.origin());
       }
       forwardStatement(node, forward, 0, false);
     }
 
     Node.Return ret = findReturn(function.body());
     String value = primal(ret.value()).code();
-    if (ret.value() instanceof Value.Var v && definedInLoops.contains(v)) {
+    if (ret.value() instanceof Value.Var v && loops.definedInLoops().contains(v)) {
       // the reverse sweep restores loop variables to earlier values: keep the result
       value = names.fresh("value");
       forward.add("$L $L = $L; // $L\n", v.type().javaName(), value, v.name(), ret.origin());
@@ -198,7 +196,7 @@ public final class ReverseMode extends ForwardSweep {
             seedName,
             ret.origin());
       }
-    } else if (activity.isActive(ret.value()) && fused.isEmpty()) { // else set before the loop
+    } else if (activity.isActive(ret.value()) && loops.fusion().isEmpty()) { // else set before
       Value.Var result = (Value.Var) ret.value();
       declaredAdjoints.add(result);
       reverse.add(
@@ -284,7 +282,7 @@ public final class ReverseMode extends ForwardSweep {
   private final Map<Value.Var, String> needFlags = new LinkedHashMap<>();
 
   /** For each value, the tensor leaves it depends on. */
-  private final Map<Value.Var, Set<Value.Var>> leavesOf = new HashMap<>();
+  private LeafDependencies leafDependencies = new LeafDependencies(Map.of());
 
   /**
    * Reads the receiver's tensors into locals and asks each leaf whether it requires grad; then
@@ -303,7 +301,7 @@ public final class ReverseMode extends ForwardSweep {
           "Tensor $L = $L; // $L\n",
           leaf.variable().name(),
           leaf.expression(),
-          leaf.expression().startsWith("self.")
+          leaf.ofModel()
               ? "a parameter of the model"
               : "a tensor of the class, a leaf like the model's");
       leaves.add(leaf.variable());
@@ -311,48 +309,16 @@ public final class ReverseMode extends ForwardSweep {
     for (Value.Var leaf : leaves) {
       String flag = names.fresh(leaf.name() + "NeedsGrad");
       needFlags.put(leaf, flag);
-      leavesOf.put(leaf, new LinkedHashSet<>(List.of(leaf)));
       out.add("boolean $L = Adjoints.requiresGrad($L);\n", flag, leaf.name());
     }
-    propagateLeaves(function.body());
-  }
-
-  private boolean propagateLeaves(List<Node> nodes) {
-    boolean changed = false;
-    for (Node node : nodes) {
-      switch (node) {
-        case Node.If branch -> {
-          changed |= propagateLeaves(branch.thenBranch());
-          changed |= propagateLeaves(branch.elseBranch());
-        }
-        case Node.While loop -> {
-          // around the back edge until nothing changes
-          while (propagateLeaves(loop.condition()) | propagateLeaves(loop.body())) {
-            changed = true;
-          }
-        }
-        default -> {
-          Value.Var target = node.target().orElse(null);
-          if (target == null) {
-            continue;
-          }
-          Set<Value.Var> set = leavesOf.computeIfAbsent(target, k -> new LinkedHashSet<>());
-          for (Value operand : ActivityAnalysis.operands(node)) {
-            if (operand instanceof Value.Var v && leavesOf.containsKey(v) && v != target) {
-              changed |= set.addAll(leavesOf.get(v));
-            }
-          }
-        }
-      }
-    }
-    return changed;
+    leafDependencies = LeafDependencies.of(function.body(), leaves);
   }
 
   /** Whether some leaf behind {@code v} requires grad, as a Java condition. */
   private String needsGradient(Value.Var v) {
     List<String> flags = new ArrayList<>();
     for (Map.Entry<Value.Var, String> e : needFlags.entrySet()) {
-      if (leavesOf.getOrDefault(v, Set.of()).contains(e.getKey())) {
+      if (leafDependencies.behind(v).contains(e.getKey())) {
         flags.add(e.getValue());
       }
     }
@@ -376,12 +342,6 @@ public final class ReverseMode extends ForwardSweep {
       // x·x: its two shares g·x are one update 2·(g·x), the same numbers (the doubling is
       // exact) in one pass where the tape makes two products and their sum
       Value.Var operand = (Value.Var) operands.get(0);
-      if (lambdaNames == null) {
-        lambdaNames =
-            List.of(names.fresh("g"), names.fresh("y"), names.fresh("a"), names.fresh("b"));
-      }
-      String gName = lambdaNames.get(0);
-      String aName = lambdaNames.get(2);
       out.add(
           "if ($L != null && $L) { // $L: $L, the operand twice\n",
           g,
@@ -389,25 +349,7 @@ public final class ReverseMode extends ForwardSweep {
           apply.origin(),
           apply.primitive().name());
       out.indent();
-      accumulate(
-          out,
-          operand,
-          JavaExpr.atom(
-              "Fused.map("
-                  + g
-                  + ", "
-                  + primal(operand).code()
-                  + ", ("
-                  + gName
-                  + ", "
-                  + aName
-                  + ") -> 2 * ("
-                  + gName
-                  + " * "
-                  + aName
-                  + "))"),
-          apply.origin(),
-          depth + 1);
+      accumulate(out, operand, tensorPartials.square(g, operand), apply.origin(), depth + 1);
       out.unindent().add("}\n");
       return;
     }
@@ -424,126 +366,9 @@ public final class ReverseMode extends ForwardSweep {
           apply.origin(),
           apply.primitive().name());
       out.indent();
-      accumulate(out, operand, tensorPartial(apply, i, g), apply.origin(), depth + 1);
+      accumulate(out, operand, tensorPartials.partial(apply, i, g), apply.origin(), depth + 1);
       out.unindent().add("}\n");
     }
-  }
-
-  /** The lambda parameter names of fused rules: the adjoint, the result, the operands. */
-  private List<String> lambdaNames;
-
-  /**
-   * An elementwise rule that takes several tensor operations ({@code g·(1 − y²)}) as one fused
-   * pass: the same rule written out for Java numbers, in a lambda over the elements. Empty when
-   * fusing gains nothing (one operation) or the rule reads more than three tensors or a Java
-   * variable.
-   */
-  private java.util.Optional<JavaExpr> fusedPartial(
-      Node.TensorApply apply, int i, String g, JavaExpr unfused) {
-    int operations =
-        unfused.code().split("tensors\\.", -1).length
-            - unfused.code().split("tensors\\.constant\\(", -1).length;
-    // the count includes the outer sumToShapeOf, which the fused form keeps
-    if (operations <= 2) {
-      return java.util.Optional.empty();
-    }
-    if (lambdaNames == null) {
-      lambdaNames = List.of(names.fresh("g"), names.fresh("y"), names.fresh("a"), names.fresh("b"));
-    }
-    List<JavaExpr> scalarArgs = new ArrayList<>();
-    List<String> tensors = new ArrayList<>(List.of(g, apply.targetVar().name()));
-    for (int k = 0; k < apply.args().size(); k++) {
-      Value v = apply.args().get(k);
-      if (v instanceof Value.Var var && var.type() != IrType.TENSOR) {
-        return java.util.Optional.empty(); // a lambda may capture only effectively final locals
-      }
-      if (v.type() == IrType.TENSOR) {
-        scalarArgs.add(JavaExpr.atom(lambdaNames.get(2 + k)));
-        tensors.add(primal(v).code());
-      } else {
-        scalarArgs.add(JavaExpr.literal(primal(v).code()));
-        tensors.add(null);
-      }
-    }
-    String scalar =
-        ElementwiseRules.partial(
-                apply.primitive().elementwise(),
-                SourceAlgebra.forAdjoint(),
-                scalarArgs,
-                JavaExpr.atom(lambdaNames.get(1)),
-                JavaExpr.atom(lambdaNames.get(0)),
-                i)
-            .code();
-    List<String> params = new ArrayList<>();
-    List<String> operands = new ArrayList<>();
-    for (int k = 0; k < tensors.size(); k++) {
-      String name = lambdaNames.get(k);
-      if (tensors.get(k) != null
-          && java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(scalar).find()) {
-        params.add(name);
-        operands.add(tensors.get(k));
-      }
-    }
-    if (params.isEmpty() || params.size() > 3) {
-      return java.util.Optional.empty();
-    }
-    String lambda =
-        (params.size() == 1 ? params.get(0) : "(" + String.join(", ", params) + ")")
-            + " -> "
-            + scalar;
-    String map = "Fused.map(" + String.join(", ", operands) + ", " + lambda + ")";
-    return java.util.Optional.of(
-        TensorSourceAlgebra.INSTANCE.sumToShapeOf(JavaExpr.atom(map), primal(apply.args().get(i))));
-  }
-
-  /** Operand {@code i}'s share of {@code g}: the runtime's rule for the operation. */
-  private JavaExpr tensorPartial(Node.TensorApply apply, int i, String g) {
-    List<JavaExpr> args = new ArrayList<>();
-    for (Value v : apply.args()) {
-      args.add(
-          v.type() == IrType.TENSOR ? primal(v) : TensorSourceAlgebra.number(primal(v).code()));
-    }
-    JavaExpr y = JavaExpr.atom(apply.targetVar().name());
-    TensorPrimitive primitive = apply.primitive();
-    if (primitive.elementwise() != null) {
-      // the rule written out as tensor operations, fused into one pass where that saves some
-      JavaExpr unfused =
-          ElementwiseRules.partial(
-              primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.atom(g), i);
-      return fusedPartial(apply, i, g, unfused).orElse(unfused);
-    }
-    List<String> params = apply.params().stream().map(v -> primal(v).code()).toList();
-    List<String> operands = apply.args().stream().map(v -> primal(v).code()).toList();
-    boolean resultDead =
-        (primitive.tensorOp() == TensorOp.RELU || primitive.tensorOp() == TensorOp.LOG_SOFTMAX)
-            && TensorLifetimes.resultDeadAfterItsStep(function, apply);
-    if (resultDead) {
-      // the rule reads the result, not the operand, and nothing reads the result after this
-      // step: the gradient is written over it
-      return JavaExpr.atom(
-          primitive.tensorOp() == TensorOp.RELU
-              ? "Adjoints.reluPartialOver(" + y.code() + ", " + g + ", " + args.get(0).code() + ")"
-              : "Adjoints.logSoftmaxPartialOver("
-                  + String.join(
-                      ", ", y.code(), g, primitive.paramsCode(operands, params), args.get(0).code())
-                  + ")");
-    }
-    // shape-dependent rules (a matrix product's depends on its operands' ranks) run in the
-    // runtime, exactly as the tape's node runs them
-    return JavaExpr.atom(
-        "Adjoints.partial(TensorOp."
-            + primitive.tensorOp().name()
-            + ", "
-            + primitive.paramsCode(operands, params)
-            + ", "
-            + y.code()
-            + ", "
-            + g
-            + ", "
-            + i
-            + ", "
-            + String.join(", ", args.stream().map(JavaExpr::code).toList())
-            + ")");
   }
 
   // ---------------------------------------------------------------- reverse sweep
@@ -555,24 +380,27 @@ public final class ReverseMode extends ForwardSweep {
       case Node.ArrayStore store -> {
         if (activity.isActive(store.array())) {
           ensureDeclared(store.array(), store.origin());
-          String element = adjoint(store.array()) + "[" + primal(store.index()).code() + "]";
+          JavaExpr element =
+              new Element(JavaExpr.name(adjoint(store.array())), primal(store.index()));
           if (activity.isActive(store.value())) {
-            accumulate(
-                out, (Value.Var) store.value(), JavaExpr.atom(element), store.origin(), depth);
+            accumulate(out, (Value.Var) store.value(), element, store.origin(), depth);
           }
           // the element's earlier value reaches nothing after this store
-          out.add("$L = 0; // $L\n", element, store.origin());
+          out.add("$L = 0; // $L\n", element.code(), store.origin());
         }
       }
       case Node.Return ret -> {} // seeded in run
       default -> {
         Value.Var target = node.target().orElseThrow();
-        if (scaledSquareFactors.contains(node)) {
+        if (scaledSquares.factors().contains(node)) {
           // c·a, read only by (c·a)·a: its share was added there
-        } else if (node == fusedCarry && fused.contains(undoing)) {
+        } else if (undoing != null
+            && loops.isFused(undoing)
+            && loops.fusion().get().carry() == node) {
           // r = t in a fused pass: dt is dr, the seed; dr keeps it (undoing t = r ± e gives it
           // back), so nothing is written
-          passThrough(out, fusedCarry.targetVar(), fusedCarry.source(), node.origin(), depth);
+          Node.Copy carry = (Node.Copy) node;
+          passThrough(out, carry.targetVar(), carry.source(), node.origin(), depth);
         } else if (activity.isActive(target)) {
           if (!(node instanceof Node.ArrayLoad
               || node instanceof Node.Copy
@@ -606,18 +434,23 @@ public final class ReverseMode extends ForwardSweep {
     switch (node) {
       case Node.TensorApply apply -> tensorContributions(apply, out, depth);
       case Node.Apply apply -> {
-        if (scaledSquares.containsKey(apply)) {
+        if (scaledSquares.factorOf().containsKey(apply)) {
           scaledSquareContribution(apply, out, depth);
           return;
         }
         List<JavaExpr> args = primals(apply.args());
-        JavaExpr y = JavaExpr.atom(apply.targetVar().name());
+        JavaExpr y = JavaExpr.name(apply.targetVar().name());
         JavaExpr g = adjointValue(apply.targetVar());
         // an operand used twice (x * x) gets its contributions summed before one update; two
         // equal ones, g·u + g·u, are exactly 2·(g·u): one product and an exact doubling
         Map<Value.Var, JavaExpr> summed = new LinkedHashMap<>();
         for (int i = 0; i < apply.args().size(); i++) {
-          boolean carried = apply == fusedStep && apply.args().get(i).equals(fusedResult);
+          int k = i;
+          boolean carried =
+              loops
+                  .fusion()
+                  .filter(f -> f.step() == apply && apply.args().get(k).equals(f.result()))
+                  .isPresent();
           if (activity.isActive(apply.args().get(i)) && !carried) {
             JavaExpr contribution =
                 ElementwiseRules.partial(apply.op(), adjointAlgebra, args, y, g, i);
@@ -625,7 +458,7 @@ public final class ReverseMode extends ForwardSweep {
                 (Value.Var) apply.args().get(i),
                 contribution,
                 (a, b) ->
-                    a.code().equals(b.code())
+                    a.equals(b)
                         ? adjointAlgebra.multiply(JavaExpr.literal("2"), a)
                         : adjointAlgebra.add(a, b));
           }
@@ -642,8 +475,13 @@ public final class ReverseMode extends ForwardSweep {
       case Node.ArrayLoad load -> {
         // a row's adjoint is an alias of the matrix's, set in the forward sweep
         if (activity.isActive(load.array()) && !load.targetVar().type().isArray()) {
-          String element = adjoint(load.array()) + "[" + primal(load.index()).code() + "]";
-          out.add("$L $L; // $L\n", element, update(adjointValue(load.targetVar())), load.origin());
+          JavaExpr element =
+              new Element(JavaExpr.name(adjoint(load.array())), primal(load.index()));
+          out.add(
+              "$L $L; // $L\n",
+              element.code(),
+              update(adjointValue(load.targetVar())),
+              load.origin());
         }
       }
       case Node.CallDifferentiable call -> {
@@ -669,18 +507,17 @@ public final class ReverseMode extends ForwardSweep {
                     adjointAlgebra
                         .multiply(
                             g,
-                            JavaExpr.atom(
-                                call.result().name()
-                                    + "."
-                                    + params.get(i).name()
-                                    + "()["
-                                    + k
-                                    + "]"))
+                            new Element(
+                                new Call(
+                                    JavaExpr.name(call.result().name()),
+                                    params.get(i).name(),
+                                    List.of()),
+                                JavaExpr.name(k)))
                         .code());
             out.unindent().add("}\n");
           } else if (activity.isActive(call.args().get(i))) {
             JavaExpr partial =
-                JavaExpr.atom(call.result().name() + "." + params.get(i).name() + "()");
+                new Call(JavaExpr.name(call.result().name()), params.get(i).name(), List.of());
             accumulate(
                 out,
                 (Value.Var) call.args().get(i),
@@ -698,8 +535,7 @@ public final class ReverseMode extends ForwardSweep {
           if (activity.isActive(call.args().get(i)) && params.get(i).derivative().isPresent()) {
             RegisteredCallee.MethodRef d = params.get(i).derivative().get();
             JavaExpr partial =
-                JavaExpr.atom(
-                    relative(d.owner()) + "." + d.method() + "(" + arguments(call.args()) + ")");
+                new Call(new TypeRef(relative(d.owner())), d.method(), primals(call.args()));
             accumulate(
                 out,
                 (Value.Var) call.args().get(i),
@@ -723,30 +559,30 @@ public final class ReverseMode extends ForwardSweep {
   }
 
   private void restoreAfterUndo(Node node, CodeBlock.Builder out) {
-    if (keepsAdjointArray(node)) {
+    if (loops.keepsAdjointArray(node)) {
       out.add(
           "$L = $L.popObject(); // $L\n",
           adjoint(node.target().orElseThrow()),
           tape(),
           node.origin());
     }
-    if (node instanceof Node.CallDifferentiable call && saved(call.result())) {
+    if (node instanceof Node.CallDifferentiable call && loops.saved(call.result())) {
       out.add("$L = $L.popObject(); // $L\n", call.result().name(), tape(), node.origin());
     }
     Value.Var target = node.target().orElseThrow();
-    if (saved(target) && linearRestores.containsKey(node)) {
+    if (loops.saved(target) && linearRestores.containsKey(node)) {
       out.add(
           "$L = $L; // $L: the value during this pass, nothing stored\n",
           target.name(),
           linearRestores.get(node),
           node.origin());
-    } else if (saved(target) && inverses.containsKey(node)) {
+    } else if (loops.saved(target) && loops.steps().containsKey(node)) {
       out.add(
           "$L = $L; // $L: undoes the step, nothing stored\n",
           target.name(),
-          inverses.get(node),
+          loops.steps().get(node).undo(),
           node.origin());
-    } else if (saved(target)) {
+    } else if (loops.saved(target)) {
       out.add(
           "$L = $L.$L(); // $L: the value before this statement\n",
           target.name(),
@@ -793,7 +629,7 @@ public final class ReverseMode extends ForwardSweep {
     if (count == null) {
       return; // nothing active inside, nothing on the tape
     }
-    Recomputation.Plan plan = plans.get(loop);
+    Recomputation.Plan plan = loops.recomputations().get(loop);
     List<Node> nodes = loop.body();
     int split = plan == null ? 0 : plan.suffixStart();
     materializeAll(out); // the passes may read any adjoint
@@ -806,13 +642,13 @@ public final class ReverseMode extends ForwardSweep {
     // a counter stepped once a pass (i += c) is, during pass k, final - c·(passes + 1 - k): a
     // linear function of k, which the JIT's range-check elimination understands
     for (Node node : nodes.subList(split, nodes.size())) {
-      String step = steps.get(node);
+      CounterStep step = loops.steps().get(node);
       Value.Var counter = node.target().orElseThrow();
-      if (step != null && definedOnceIn(loop, counter) && saved(counter)) {
+      if (step != null && UseCounts.definedOnceIn(loop, counter) && loops.saved(counter)) {
         String base = names.fresh(counter.name() + "Base");
-        boolean unit = step.equals("1") || step.equals("-1");
-        String scaled = unit ? "" : "(" + step + ") * ";
-        String sign = step.startsWith("-") && unit ? "+" : "-";
+        boolean unit = step.unit();
+        String scaled = unit ? "" : "(" + step.signed().code() + ") * ";
+        String sign = unit && step.decreases() ? "+" : "-";
         out.add(
             "$L $L = $L $L $L($L + 1); // $L: $L before the first pass\n",
             counter.type().javaName(),
@@ -828,7 +664,7 @@ public final class ReverseMode extends ForwardSweep {
       }
     }
     CodeBlock.Builder body = CodeBlock.builder();
-    passes.push(new Pass(depth + 1, passLocalCandidates(nodes)));
+    passes.push(new Pass(depth + 1, loops.passLocalCandidates(nodes)));
     reverseBlock(nodes.subList(split, nodes.size()), body, depth + 1, true);
     if (plan != null && !plan.block().isEmpty()) {
       body.add("// recomputed rather than stored: the values of this pass\n");
@@ -849,7 +685,7 @@ public final class ReverseMode extends ForwardSweep {
 
   @Override
   void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth) {
-    passes.push(new Pass(depth, passLocalCandidates(loop.body())));
+    passes.push(new Pass(depth, loops.passLocalCandidates(loop.body())));
     undoing = loop;
     deferSums = true;
     reverseBlock(prefix, out, depth, true);
@@ -861,73 +697,23 @@ public final class ReverseMode extends ForwardSweep {
 
   // ---------------------------------------------------------------- scaled squares
 
-  /** Products {@code t = u·a} with {@code u = c·a} (c a constant), each with its {@code u}. */
-  private final Map<Node.Apply, Value.Var> scaledSquares = new HashMap<>();
-
-  /** The {@code u = c·a} of those products: their contribution is added with the product's. */
-  private final Set<Node> scaledSquareFactors = new java.util.HashSet<>();
-
-  /**
-   * Finds {@code c·a·a} (as Java groups it, {@code (c·a)·a}) where the factor {@code c·a} is read
-   * by nothing else: reverse mode would add {@code g·(c·a)} and {@code (g·a)·c} to {@code da} in
-   * two steps; both are {@code g·(c·a)}, so one update {@code 2·(g·(c·a))} does it (one rounding
-   * apart), reading the forward's own {@code c·a}. Squared terms with a coefficient are common in
-   * losses and penalties ({@code 100·a·a}, {@code 0.5·k·x·x} is {@code (0.5·k)·x·x}).
-   */
-  private void planScaledSquares(List<Node> nodes) {
-    for (int i = 0; i < nodes.size(); i++) {
-      Node node = nodes.get(i);
-      switch (node) {
-        case Node.If branch -> {
-          planScaledSquares(branch.thenBranch());
-          planScaledSquares(branch.elseBranch());
-        }
-        case Node.While loop -> planScaledSquares(loop.body());
-        default -> {
-          if (i > 0
-              && node instanceof Node.Apply product
-              && nodes.get(i - 1) instanceof Node.Apply scale
-              && isScaledSquare(product, scale)) {
-            scaledSquares.put(product, scale.targetVar());
-            scaledSquareFactors.add(scale);
-          }
-        }
-      }
-    }
-  }
+  /** The products {@code (c·a)·a} whose two shares are one update: see {@link ScaledSquares}. */
+  private ScaledSquares scaledSquares;
 
   /** {@code t = (c·a)·a = c·a²}: {@code ∂t/∂a = 2·c·a}, and {@code c·a} is the forward's value. */
   private void scaledSquareContribution(Node.Apply product, CodeBlock.Builder out, int depth) {
-    Value.Var factor = scaledSquares.get(product);
+    Value.Var factor = scaledSquares.factorOf().get(product);
     JavaExpr share =
         adjointAlgebra.multiply(
             JavaExpr.literal("2"),
             adjointAlgebra.multiply(
-                adjointValue(product.targetVar()), JavaExpr.atom(factor.name())));
-    accumulate(out, (Value.Var) otherOperand(product, factor), share, product.origin(), depth);
-  }
-
-  private boolean isScaledSquare(Node.Apply product, Node.Apply scale) {
-    if (product.op() != ElementwiseOp.MULTIPLY
-        || scale.op() != ElementwiseOp.MULTIPLY
-        || !activity.isActive(product.targetVar())
-        || !product.args().contains(scale.targetVar())
-        || product.args().get(0).equals(product.args().get(1))
-        || readsInMethod.getOrDefault(scale.targetVar(), 0) != 1
-        || definitionsInMethod.getOrDefault(scale.targetVar(), 0) != 1
-        || scale.targetVar().type() != product.targetVar().type()) {
-      return false;
-    }
-    Value a = otherOperand(product, scale.targetVar());
-    List<Value> scaleArgs = scale.args();
-    boolean constantTimesA =
-        scaleArgs.get(0) instanceof Value.Const && scaleArgs.get(1).equals(a)
-            || scaleArgs.get(1) instanceof Value.Const && scaleArgs.get(0).equals(a);
-    return constantTimesA && a instanceof Value.Var && activity.isActive(a);
-  }
-
-  private static Value otherOperand(Node.Apply product, Value.Var factor) {
-    return product.args().get(0).equals(factor) ? product.args().get(1) : product.args().get(0);
+                adjointValue(product.targetVar()), JavaExpr.name(factor.name())));
+    accumulate(
+        out,
+        (Value.Var) ScaledSquares.otherOperand(product, factor),
+        share,
+        product.origin(),
+        depth);
   }
 
   /** The fused loop whose pass is being undone, else null. */

@@ -1,8 +1,15 @@
 package dev.adjoint.processor.diff;
 
+import dev.adjoint.processor.expr.Binary;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.Conditional;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Literal;
+import dev.adjoint.processor.expr.Negation;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.runtime.rules.Algebra;
 import dev.adjoint.runtime.rules.Comparison;
-import java.util.OptionalDouble;
+import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 
 /**
@@ -121,41 +128,26 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
       if (a.constant().isPresent()) {
         return JavaExpr.number(-a.constant().getAsDouble());
       }
-      JavaExpr original = negated.get(a.code());
-      if (original != null) {
-        return original; // -(-x) = x, with x's own precedence
-      }
-      if (a.precedence() == JavaExpr.UNARY && a.code().startsWith("-")) {
-        // -(-x) = x
-        String inner = a.code().substring(1);
-        return JavaExpr.isParenthesized(inner)
-            ? JavaExpr.atom(inner)
-            : new JavaExpr(inner, JavaExpr.ATOM, OptionalDouble.empty());
+      java.util.Optional<JavaExpr> operand = negationOperand(a);
+      if (operand.isPresent()) {
+        return operand.get(); // -(-x) = x
       }
     }
-    String operand = a.at(JavaExpr.UNARY);
-    if (operand.startsWith("-")) {
-      operand = "(" + operand + ")"; // never write --x
-    }
-    JavaExpr negation = new JavaExpr("-" + operand, JavaExpr.UNARY, OptionalDouble.empty());
-    if (simplify) {
-      negated.put(negation.code(), a);
-    }
-    return negation;
+    return new Negation(a);
   }
 
-  /** The expressions this algebra negated, by the negation's code: undoing one gives them back. */
-  private final java.util.Map<String, JavaExpr> negated = new java.util.HashMap<>();
-
   /**
-   * {@code x} when {@code e} is {@code -x} (a negation, not a negative literal, which folds as a
-   * constant instead), else empty.
+   * {@code x} when {@code e} is {@code -x} (a negation, or a constant written with a minus whose
+   * value is not known here; a negative number folds as a constant instead), else empty.
    */
   public java.util.Optional<JavaExpr> negationOperand(JavaExpr e) {
-    if (e.constant().isPresent() || e.precedence() != JavaExpr.UNARY || !e.code().startsWith("-")) {
-      return java.util.Optional.empty();
+    if (e instanceof Negation n) {
+      return java.util.Optional.of(n.operand());
     }
-    return java.util.Optional.of(negate(e));
+    if (e instanceof Literal l && l.constant().isEmpty() && l.leadingMinus()) {
+      return java.util.Optional.of(l.withoutMinus());
+    }
+    return java.util.Optional.empty();
   }
 
   @Override
@@ -182,14 +174,7 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
         cmp == Comparison.GREATER
             ? binary(a, ">", b, JavaExpr.RELATIONAL)
             : binary(a, "==", b, JavaExpr.EQUALITY);
-    return new JavaExpr(
-        condition.code()
-            + " ? "
-            + ifTrue.at(JavaExpr.CONDITIONAL + 1)
-            + " : "
-            + ifFalse.at(JavaExpr.CONDITIONAL),
-        JavaExpr.CONDITIONAL,
-        OptionalDouble.empty());
+    return new Conditional(condition, ifTrue, ifFalse);
   }
 
   @Override
@@ -199,20 +184,11 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
 
   @Override
   JavaExpr call(String name, JavaExpr... args) {
-    StringBuilder code = new StringBuilder(mathClass).append('.').append(name).append('(');
-    for (int i = 0; i < args.length; i++) {
-      code.append(i == 0 ? "" : ", ").append(args[i].code());
-    }
-    return JavaExpr.atom(code.append(')').toString());
+    return new Call(new TypeRef(mathClass), name, List.of(args));
   }
 
   private static JavaExpr binary(JavaExpr a, String op, JavaExpr b, int precedence) {
-    // left-associative: the right operand needs parentheses at equal precedence too, which also
-    // keeps floating-point evaluation order exactly as written
-    return new JavaExpr(
-        a.at(precedence) + " " + op + " " + b.at(precedence + 1),
-        precedence,
-        OptionalDouble.empty());
+    return new Binary(a, op, b, precedence);
   }
 
   private java.util.Optional<JavaExpr> fold(JavaExpr a, JavaExpr b, DoubleBinaryOperator f) {

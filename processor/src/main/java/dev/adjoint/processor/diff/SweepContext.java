@@ -2,6 +2,9 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Name;
+import dev.adjoint.processor.expr.Negation;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
@@ -10,6 +13,7 @@ import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +46,7 @@ abstract class SweepContext {
 
   final List<String> pendingDeclarations = new ArrayList<>();
 
+  /** The names of {@code float} adjoints: reading one needs no narrowing cast. */
   final Set<String> floatAdjoints = new HashSet<>();
 
   final Set<String> declaredPrimals = new HashSet<>();
@@ -50,6 +55,18 @@ abstract class SweepContext {
 
   /** The seed parameter's name. */
   String seedName;
+
+  /** How often each variable is defined and read in the whole method. */
+  UseCounts uses;
+
+  /** What loops store, recompute or undo; see {@link LoopPlanner}. */
+  LoopPlan loops;
+
+  /** For each loop the reverse sweep runs backwards, the local holding its trip count. */
+  final Map<Node.While, String> tripCounts = new LinkedHashMap<>();
+
+  /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
+  final Map<Node, String> linearRestores = new HashMap<>();
 
   static final com.palantir.javapoet.ClassName TAPE =
       com.palantir.javapoet.ClassName.get("dev.adjoint.runtime.tape", "Tape");
@@ -152,7 +169,7 @@ abstract class SweepContext {
   String update(JavaExpr contribution) {
     return adjointAlgebra
         .negationOperand(contribution)
-        .map(x -> "-= " + JavaExpr.unparenthesized(x.code()))
+        .map(x -> "-= " + x.unparenthesized().code())
         .orElse("+= " + contribution.code());
   }
 
@@ -227,7 +244,7 @@ abstract class SweepContext {
   /** What the reverse sweep reads as {@code v}'s adjoint: its name, or the value it forwards. */
   JavaExpr adjointValue(Value.Var v) {
     Forward forward = forwarded.get(v);
-    return forward == null ? JavaExpr.atom(adjoint(v)) : forward.value();
+    return forward == null ? JavaExpr.name(adjoint(v)) : forward.value();
   }
 
   /** Only copies are forwarded: of the seed, a constant, or another scalar adjoint. */
@@ -235,8 +252,11 @@ abstract class SweepContext {
     if (contribution.constant().isPresent()) {
       return true;
     }
-    String code = contribution.code();
-    String name = code.startsWith("-") ? code.substring(1) : code;
+    JavaExpr copied = adjointAlgebra.negationOperand(contribution).orElse(contribution);
+    if (!(copied instanceof Name n)) {
+      return false;
+    }
+    String name = n.identifier();
     return name.equals(seedName) || adjointNames.containsValue(name) && isScalarAdjoint(name);
   }
 
@@ -258,8 +278,9 @@ abstract class SweepContext {
 
   /** Whether {@code e} may be read in several places: a name, a constant or a negated name. */
   static boolean simple(JavaExpr e) {
-    String code = e.code();
-    return e.constant().isPresent() || code.matches("-?[A-Za-z_$][A-Za-z0-9_$]*");
+    return e.constant().isPresent()
+        || e instanceof Name
+        || e instanceof Negation n && n.operand() instanceof Name;
   }
 
   /**
@@ -279,7 +300,7 @@ abstract class SweepContext {
     forwarded.put(v, new Forward(negated.get(), forward.origin()));
     materialize(out, v);
     forwarded.put(
-        v, new Forward(adjointAlgebra.negate(JavaExpr.atom(adjoint(v))), forward.origin()));
+        v, new Forward(adjointAlgebra.negate(JavaExpr.name(adjoint(v))), forward.origin()));
   }
 
   /** Writes {@code v}'s deferred assignment, if it has one. */
@@ -298,7 +319,7 @@ abstract class SweepContext {
         name,
         v.type() == IrType.FLOAT
             ? narrowed(v, forward.value())
-            : JavaExpr.unparenthesized(forward.value().code()),
+            : forward.value().unparenthesized().code(),
         forward.origin());
   }
 
@@ -321,10 +342,9 @@ abstract class SweepContext {
 
   /** Before {@code v}'s adjoint is overwritten: writes the deferred copies of it. */
   void beforeWrite(CodeBlock.Builder out, Value.Var v) {
-    java.util.regex.Pattern name =
-        java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(adjoint(v)) + "\\b");
+    String name = adjoint(v);
     for (Map.Entry<Value.Var, Forward> e : List.copyOf(forwarded.entrySet())) {
-      if (!e.getKey().equals(v) && name.matcher(e.getValue().value().code()).find()) {
+      if (!e.getKey().equals(v) && e.getValue().value().reads(name)) {
         materialize(out, e.getKey());
       }
     }
@@ -356,7 +376,10 @@ abstract class SweepContext {
   // a float adjoint's first contribution may be a double expression (Math.cos returns double);
   // later ones are added with +=, which narrows implicitly
   String narrowed(Value.Var v, JavaExpr contribution) {
-    if (v.type() != IrType.FLOAT || floatAdjoints.contains(contribution.code())) {
+    JavaExpr named =
+        contribution instanceof Negation n ? n.operand() : contribution; // -dX is float
+    if (v.type() != IrType.FLOAT
+        || named instanceof Name name && floatAdjoints.contains(name.identifier())) {
       return contribution.code();
     }
     return "(float) " + contribution.at(JavaExpr.UNARY);
@@ -371,7 +394,6 @@ abstract class SweepContext {
                     "d" + Character.toUpperCase(k.name().charAt(0)) + k.name().substring(1)));
     if (v.type() == IrType.FLOAT) {
       floatAdjoints.add(name);
-      floatAdjoints.add("-" + name);
     }
     return name;
   }
@@ -380,7 +402,7 @@ abstract class SweepContext {
 
   static JavaExpr primal(Value value) {
     return switch (value) {
-      case Value.Var var -> JavaExpr.atom(var.name());
+      case Value.Var var -> JavaExpr.name(var.name());
       case Value.Const c -> JavaExpr.literal(c.javaExpression());
     };
   }

@@ -1,11 +1,16 @@
 package dev.adjoint.processor.diff;
 
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Member;
+import dev.adjoint.processor.expr.Name;
+import dev.adjoint.processor.expr.TensorConstant;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.runtime.rules.Algebra;
 import dev.adjoint.runtime.rules.Comparison;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleBinaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * {@link Algebra} over Java source for tensors: evaluating an elementwise rule with it writes the
@@ -26,14 +31,19 @@ final class TensorSourceAlgebra extends FunctionCallAlgebra {
    * A Java number (a literal or a scalar variable) as an operand of tensor rules. A literal keeps
    * its value, so that arithmetic on literals is folded here rather than done at run time.
    */
-  static JavaExpr number(String code) {
-    JavaExpr literal = JavaExpr.literal(code);
-    return new JavaExpr(ALGEBRA + ".constant(" + code + ")", JavaExpr.ATOM, literal.constant());
+  static JavaExpr number(JavaExpr number) {
+    return new TensorConstant(JavaExpr.name(ALGEBRA), number);
+  }
+
+  /** How many tensor operations {@code e} runs: its calls on the algebra (constants are not). */
+  static int operations(JavaExpr e) {
+    return e.count(
+        x -> x instanceof Call c && c.target() instanceof Name n && n.identifier().equals(ALGEBRA));
   }
 
   @Override
   public JavaExpr constant(double value) {
-    return number(JavaExpr.number(value).code());
+    return number(JavaExpr.number(value));
   }
 
   // Java numbers are computed in double precision by the tensor algebra too (they stay Java
@@ -90,19 +100,8 @@ final class TensorSourceAlgebra extends FunctionCallAlgebra {
       // decided now: the comparison of two Java numbers
       return cmp.holds(a.constant().getAsDouble(), b.constant().getAsDouble()) ? ifTrue : ifFalse;
     }
-    return JavaExpr.atom(
-        ALGEBRA
-            + ".select(Comparison."
-            + cmp.name()
-            + ", "
-            + a.code()
-            + ", "
-            + b.code()
-            + ", "
-            + ifTrue.code()
-            + ", "
-            + ifFalse.code()
-            + ")");
+    JavaExpr comparison = new Member(new TypeRef("Comparison"), cmp.name());
+    return call("select", comparison, a, b, ifTrue, ifFalse);
   }
 
   @Override
@@ -112,10 +111,6 @@ final class TensorSourceAlgebra extends FunctionCallAlgebra {
 
   @Override
   JavaExpr call(String method, JavaExpr... args) {
-    return JavaExpr.atom(
-        ALGEBRA
-            + "."
-            + method
-            + Arrays.stream(args).map(JavaExpr::code).collect(Collectors.joining(", ", "(", ")")));
+    return new Call(JavaExpr.name(ALGEBRA), method, List.of(args));
   }
 }

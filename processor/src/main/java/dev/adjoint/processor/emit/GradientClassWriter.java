@@ -460,6 +460,7 @@ public final class GradientClassWriter {
           FLOAT_MATRIX ->
           com.palantir.javapoet.ArrayTypeName.of(primitive(type.elementType()));
       case TENSOR -> TENSOR;
+      case OBJECT -> ClassName.OBJECT;
     };
   }
 }

@@ -25,7 +25,13 @@ public enum IrType {
    * only when the code runs; generated code names it {@code Tensor} (the generated class imports
    * it).
    */
-  TENSOR("Tensor");
+  TENSOR("Tensor"),
+  /**
+   * A reference to a runtime object that generated code passes to a runtime function as it reads it
+   * (a dropout module's {@code Generator}): only ever a constant read from a field, never computed
+   * with, compared or differentiated.
+   */
+  OBJECT("Object");
 
   /** The qualified name of the runtime's tensor class. */
   public static final String TENSOR_CLASS = "dev.adjoint.runtime.tensor.Tensor";
@@ -48,7 +54,7 @@ public enum IrType {
 
   /** Whether this is a numeric scalar type (arithmetic applies). */
   public boolean isNumeric() {
-    return this != BOOLEAN && !isArray() && this != TENSOR;
+    return this != BOOLEAN && !isArray() && this != TENSOR && this != OBJECT;
   }
 
   /** Whether this is a two-dimensional array type (an array of rows). */
@@ -58,7 +64,7 @@ public enum IrType {
 
   /** Whether this is an array type (one- or two-dimensional). */
   public boolean isArray() {
-    return ordinal() >= DOUBLE_ARRAY.ordinal() && this != TENSOR;
+    return ordinal() >= DOUBLE_ARRAY.ordinal() && ordinal() <= FLOAT_MATRIX.ordinal();
   }
 
   /** Whether this is the runtime's tensor type. */

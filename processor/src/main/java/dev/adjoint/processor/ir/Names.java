@@ -48,6 +48,22 @@ public final class Names {
     return copy;
   }
 
+  /**
+   * The name of the value component of a method's result record, whose other components are named
+   * after the method's parameters: {@code value}, unless a parameter has that name; then {@code
+   * primal}, {@code primal_1}, ..., the first no parameter has.
+   */
+  public static String valueComponent(java.util.Collection<String> parameterNames) {
+    if (!parameterNames.contains("value")) {
+      return "value";
+    }
+    String name = "primal";
+    for (int i = 1; parameterNames.contains(name); i++) {
+      name = "primal_" + i;
+    }
+    return name;
+  }
+
   /** Marks {@code name} as used by the source. */
   public void reserve(String name) {
     reserved.add(name);
@@ -115,22 +131,6 @@ public final class Names {
 
   private String logged(Request request, String name) {
     allocations.add(new Allocation(request, name));
-    return name;
-  }
-
-  /**
-   * The gradient record's component holding the value: {@code value}, or, when a parameter is named
-   * so, {@code primal}, then {@code primal_1}, ..., the first no parameter takes (the other
-   * components are named after the parameters).
-   */
-  public static String valueComponent(List<String> parameterNames) {
-    if (!parameterNames.contains("value")) {
-      return "value";
-    }
-    String name = "primal";
-    for (int i = 1; parameterNames.contains(name); i++) {
-      name = "primal_" + i;
-    }
     return name;
   }
 

@@ -197,8 +197,8 @@ final class Calls {
       Value receiver = fields.value(field.get(), qualifier, true, frame);
       return Optional.of(tensors.method(call, receiver, name, frame));
     }
-    if (FieldReads.isLayer(field.get())) {
-      return Optional.of(tensors.layer(call, field.get(), name, frame));
+    if (ModuleCalls.moduleOf(field.get()).isPresent()) {
+      return Optional.of(tensors.module(call, field.get(), name, frame));
     }
     if (tensorCallees.isSubModelCall(field.get(), name)) {
       return Optional.of(tensorCallees.onSubModel(call, field.get(), name, frame));

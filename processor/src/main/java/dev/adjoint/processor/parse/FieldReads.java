@@ -247,11 +247,6 @@ final class FieldReads {
     return isOfClass(field, IrType.TENSOR_CLASS);
   }
 
-  /** Whether the field holds a {@code Linear} layer, whose weight and bias are parameters. */
-  static boolean isLayer(VariableElement field) {
-    return isOfClass(field, TensorCalls.LINEAR);
-  }
-
   private static boolean isOfClass(VariableElement field, String qualifiedName) {
     return field.asType().getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) field.asType()).asElement())

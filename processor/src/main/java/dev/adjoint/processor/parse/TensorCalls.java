@@ -7,7 +7,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
-import dev.adjoint.processor.ir.FieldRef;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.TensorPrimitive;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 
 /**
@@ -28,15 +26,14 @@ import javax.lang.model.element.VariableElement;
  */
 final class TensorCalls {
   static final String LOSSES = "dev.adjoint.runtime.nn.Losses";
-  static final String LINEAR = "dev.adjoint.runtime.nn.Linear";
   static final String DTYPE = "dev.adjoint.runtime.tensor.DType";
 
   private final Expressions expressions;
-  private final Reachability reachability;
+  private final ModuleCalls modules;
 
   TensorCalls(Expressions expressions, Reachability reachability) {
     this.expressions = expressions;
-    this.reachability = reachability;
+    this.modules = new ModuleCalls(expressions, reachability, this);
   }
 
   /**
@@ -172,51 +169,15 @@ final class TensorCalls {
   }
 
   /**
-   * Lowers {@code layer.forward(input)} for a {@code Linear} field of the receiver: {@code input ·
-   * weightᵀ + bias}, as {@code Linear.forward} computes it, with its weight and bias as leaves.
+   * Lowers {@code module.name(args)} for a runtime {@code nn} module held in a field of the
+   * receiver ({@link ModuleCalls}).
    */
-  Value layer(MethodInvocationTree call, VariableElement layer, String name, Frame frame) {
-    if (!name.equals("forward") || call.getArguments().size() != 1) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ113,
-          call,
-          "only forward(input) of a Linear layer is differentiated, not '" + name + "'");
-    }
-    if (layer.getModifiers().contains(Modifier.STATIC) || !frame.source().isInstance()) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ113,
-          call,
-          "layer '"
-              + layer.getSimpleName()
-              + "' must be an instance field of the model whose method is @Differentiable: its"
-              + " weights are the parameters the gradient goes to");
-    }
-    if (layer.getModifiers().contains(Modifier.PRIVATE)) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ110,
-          call,
-          "field '"
-              + layer.getSimpleName()
-              + "' is private; the generated class cannot read it: make it package-private");
-    }
-    Value input = expressions.lower(call.getArguments().get(0), frame);
-    if (input.type() != IrType.TENSOR) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ113,
-          call,
-          "Linear.forward takes a Tensor, not a " + input.type().javaName());
-    }
-    reachability.require(layer, call, frame);
-    FieldRef field = FieldRef.ofReceiver(layer.getSimpleName().toString());
-    Value.Var weight = frame.state().leaves.leaf(field.thenCall("weight"));
-    Value.Var bias = frame.state().leaves.leaf(field.thenCall("bias"));
-    Value transposed = apply(call, TensorOpTable.TRANSPOSE, List.of(weight), List.of(), frame);
-    Value product = apply(call, TensorOpTable.MATMUL, List.of(input, transposed), List.of(), frame);
-    return apply(call, TensorOpTable.LINEAR_BIAS, List.of(product, bias), List.of(), frame);
+  Value module(MethodInvocationTree call, VariableElement module, String name, Frame frame) {
+    return modules.call(call, module, name, frame);
   }
 
   /** Emits {@code form} on {@code operands}; returns its result. */
-  private Value.Var apply(
+  Value.Var apply(
       MethodInvocationTree call,
       TensorOpTable.Form form,
       List<Value> operands,
@@ -290,6 +251,8 @@ final class TensorCalls {
             + " max, softmax, logSoftmax, matmul, t, transpose, permute, reshape, view, flatten,"
             + " squeeze, unsqueeze, expand, narrow, slice, select, indexSelect, gather, maskedFill,"
             + " contiguous, copy, to(DType.FLOAT32 or FLOAT64), detach, item (a constant),"
-            + " Tensor.where, the losses of Losses and Linear.forward (see docs/diagnostics.md)");
+            + " Tensor.where, the losses of Losses and forward of the nn modules Linear, Conv2d,"
+            + " BatchNorm2d, MaxPool2d, AdaptiveAvgPool2d, ReLU, Dropout and Flatten (see"
+            + " docs/diagnostics.md)");
   }
 }

@@ -245,6 +245,8 @@ final class TensorOpTable {
         "{0}.maskedFill({1}, {p0})",
         fixed("OpParams.reals({p0})"));
     method("flatten", TensorArguments.NONE, 0, TensorOp.RESHAPE, "{0}.flatten()", NO_PARAMS);
+    // x.flatten(startDim): dimensions from startDim on as one; reshaped back like the operand
+    method("flatten", TensorArguments.INTS, 1, TensorOp.RESHAPE, "{0}.flatten({p0})", NO_PARAMS);
     method("squeeze", TensorArguments.NONE, 0, TensorOp.SQUEEZE, "{0}.squeeze()", NO_PARAMS);
     method("squeeze", TensorArguments.INTS, 1, TensorOp.SQUEEZE, "{0}.squeeze({p0})", NO_PARAMS);
     method(

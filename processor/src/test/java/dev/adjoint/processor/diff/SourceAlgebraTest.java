@@ -2,6 +2,7 @@ package dev.adjoint.processor.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.List;
@@ -11,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class SourceAlgebraTest {
   private final SourceAlgebra adjoint = SourceAlgebra.forAdjoint();
   private final SourceAlgebra primal = SourceAlgebra.forPrimal("Math");
-  private final JavaExpr a = JavaExpr.atom("a");
-  private final JavaExpr b = JavaExpr.atom("b");
-  private final JavaExpr g = JavaExpr.atom("g");
-  private final JavaExpr y = JavaExpr.atom("y");
+  private final JavaExpr a = JavaExpr.name("a");
+  private final JavaExpr b = JavaExpr.name("b");
+  private final JavaExpr g = JavaExpr.name("g");
+  private final JavaExpr y = JavaExpr.name("y");
 
   @Test
   void parenthesesFollowJavaPrecedenceAndKeepEvaluationOrder() {

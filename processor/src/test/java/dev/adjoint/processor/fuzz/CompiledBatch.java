@@ -33,13 +33,20 @@ final class CompiledBatch {
 
   /** Compiles {@code fuzz.P0 … P(n-1)} from {@code programs}, in order. */
   static CompiledBatch compile(List<Program> programs) {
-    List<JavaFileObject> sources = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
     for (int i = 0; i < programs.size(); i++) {
-      String name = className(i);
+      sources.add(ProgramRenderer.classSource(className(i), programs.get(i)));
+    }
+    return compileSources(sources);
+  }
+
+  /** Compiles the classes {@code fuzz.P0 … P(n-1)}, whose sources are given in order. */
+  static CompiledBatch compileSources(List<String> classSources) {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (int i = 0; i < classSources.size(); i++) {
       sources.add(
           JavaFileObjects.forSourceString(
-              ProgramRenderer.PACKAGE + "." + name,
-              ProgramRenderer.classSource(name, programs.get(i))));
+              ProgramRenderer.PACKAGE + "." + className(i), classSources.get(i)));
     }
     Compilation compilation =
         Compiler.javac()
@@ -47,7 +54,12 @@ final class CompiledBatch {
             .withOptions("-Xlint:none", "-nowarn")
             .compile(sources);
     Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : compilation.generatedFiles()) {
+    // a failed compilation has no files to give (compile-testing throws): its errors explain it
+    List<JavaFileObject> generated =
+        compilation.status() == Compilation.Status.SUCCESS
+            ? compilation.generatedFiles()
+            : List.of();
+    for (JavaFileObject file : generated) {
       if (file.getKind() == JavaFileObject.Kind.CLASS) {
         String path = file.toUri().getPath();
         String binaryName =

@@ -23,6 +23,14 @@ class NamesTest {
   }
 
   @Test
+  void theValueComponentAvoidsEveryParameterName() {
+    assertEquals("value", Names.valueComponent(List.of("x", "primal")));
+    assertEquals("primal", Names.valueComponent(List.of("x", "value")));
+    assertEquals("primal_1", Names.valueComponent(List.of("primal", "value")));
+    assertEquals("primal_2", Names.valueComponent(List.of("primal_1", "value", "primal")));
+  }
+
+  @Test
   void replayingTheRequestsNamesTheSameVariablesAfreshElsewhere() {
     Names callee = new Names();
     callee.forSourceVariable("y");

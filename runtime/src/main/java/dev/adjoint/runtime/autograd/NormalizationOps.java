@@ -40,32 +40,59 @@ public final class NormalizationOps {
       double momentum,
       double eps) {
     checkBatchNorm(input, runningMean, runningVar, weight, bias, training, eps);
+    Tensor[] statistics = statistics(input, runningMean, runningVar, training, momentum, eps);
     int channels = input.size(1);
     DType type = input.dtype();
     // without affine parameters, an identity scale and shift where the input is
     Tensor w = weight != null ? weight : Tensor.ones(input.device(), type, channels);
     Tensor b = bias != null ? bias : Tensor.zeros(input.device(), type, channels);
-    Tensor mean;
-    Tensor invstd;
-    if (training) {
-      Tensor moments = backend().nn().batchNormMoments(input);
-      mean = Views.select(moments, 0, 0);
-      Tensor variance = Views.select(moments, 0, 1);
-      invstd = inverseStd(variance, eps);
-      if (runningMean != null) {
-        updateRunning(runningMean, mean, momentum, 1);
-      }
-      if (runningVar != null) {
-        long n = input.numel() / channels;
-        updateRunning(runningVar, variance, momentum, n / (n - 1.0));
-      }
-    } else {
-      mean = runningMean;
-      invstd = inverseStd(runningVar, eps);
-    }
-    Tensor y = backend().nn().batchNorm(input, w, b, mean, invstd);
+    Tensor y = normalise(input, w, b, statistics[0], statistics[1]);
     return Ops.record(
-        TensorOp.BATCH_NORM, OpParams.ints(training ? 1 : 0), y, input, w, b, mean, invstd);
+        TensorOp.BATCH_NORM,
+        OpParams.ints(training ? 1 : 0),
+        y,
+        input,
+        w,
+        b,
+        statistics[0],
+        statistics[1]);
+  }
+
+  /**
+   * Batch norm's statistics, unrecorded: {mean, invstd = 1/√(var + ε)} per channel, the batch's in
+   * training (updating the running statistics when given, as {@link #batchNorm} documents), else
+   * the running ones. The generated adjoint of a {@code BatchNorm2d} runs this, so that both
+   * engines update the running statistics alike.
+   */
+  public static Tensor[] statistics(
+      Tensor input,
+      Tensor runningMean,
+      Tensor runningVar,
+      boolean training,
+      double momentum,
+      double eps) {
+    checkBatchNorm(input, runningMean, runningVar, null, null, training, eps);
+    if (!training) {
+      return new Tensor[] {runningMean, inverseStd(runningVar, eps)};
+    }
+    int channels = input.size(1);
+    Tensor moments = backend().nn().batchNormMoments(input);
+    Tensor mean = Views.select(moments, 0, 0);
+    Tensor variance = Views.select(moments, 0, 1);
+    Tensor invstd = inverseStd(variance, eps);
+    if (runningMean != null) {
+      updateRunning(runningMean, mean, momentum, 1);
+    }
+    if (runningVar != null) {
+      long n = input.numel() / channels;
+      updateRunning(runningVar, variance, momentum, n / (n - 1.0));
+    }
+    return new Tensor[] {mean, invstd};
+  }
+
+  /** {@code (x − mean)·invstd·w + b} per channel, unrecorded. */
+  public static Tensor normalise(Tensor input, Tensor w, Tensor b, Tensor mean, Tensor invstd) {
+    return backend().nn().batchNorm(input, w, b, mean, invstd);
   }
 
   // 1/√(var + ε), on the backend, unrecorded

@@ -234,7 +234,23 @@ public final class Ops {
   }
 
   public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+    requireMask("where", "condition", cond);
     return where(cond, a, b, resultType(a, b));
+  }
+
+  /** As PyTorch: a condition or mask is a bool tensor, not numbers read as true when nonzero. */
+  private static void requireMask(String op, String role, Tensor mask) {
+    if (mask.dtype() != DType.BOOL) {
+      throw new IllegalArgumentException(
+          op
+              + ": the "
+              + role
+              + " must be a bool tensor, got "
+              + mask.dtype().name().toLowerCase(java.util.Locale.ROOT)
+              + " of shape "
+              + Shape.format(mask.shape())
+              + ": make one with a comparison, such as x.gt(0)");
+    }
   }
 
   static Tensor where(Tensor cond, Tensor a, Tensor b, DType type) {
@@ -243,6 +259,7 @@ public final class Ops {
   }
 
   public static Tensor maskedFill(Tensor x, Tensor mask, double value) {
+    requireMask("maskedFill", "mask", mask);
     if (!Shape.expandable(mask.shape(), x.shape())) {
       throw new IllegalArgumentException(
           "maskedFill: mask of shape "

@@ -34,6 +34,14 @@ public final class AdaptiveAvgPool2d extends Module {
     return Functional.adaptiveAvgPool2d(input, outputHeight, outputWidth);
   }
 
+  public int outputHeight() {
+    return outputHeight;
+  }
+
+  public int outputWidth() {
+    return outputWidth;
+  }
+
   @Override
   public String toString() {
     return "AdaptiveAvgPool2d(output_size=(" + outputHeight + ", " + outputWidth + "))";

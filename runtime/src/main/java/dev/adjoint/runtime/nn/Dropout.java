@@ -34,6 +34,11 @@ public final class Dropout extends Module {
     return Functional.dropout(input, p, isTraining(), generator);
   }
 
+  /** The generator the masks are drawn from. */
+  public Generator generator() {
+    return generator;
+  }
+
   @Override
   public String toString() {
     return "Dropout(p=" + p + ")";

@@ -57,6 +57,31 @@ public final class MaxPool2d extends Module {
     return Functional.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
   }
 
+  /** {height, width} of the window. */
+  public int[] kernelSize() {
+    return kernelSize.clone();
+  }
+
+  /** {height, width} between windows. */
+  public int[] stride() {
+    return stride.clone();
+  }
+
+  /** {height, width} of the implicit −∞ padding. */
+  public int[] padding() {
+    return padding.clone();
+  }
+
+  /** {height, width} between taps. */
+  public int[] dilation() {
+    return dilation.clone();
+  }
+
+  /** Whether output sizes are rounded up. */
+  public boolean ceilMode() {
+    return ceilMode;
+  }
+
   @Override
   public String toString() {
     return "MaxPool2d(kernel_size="

@@ -71,11 +71,12 @@ public final class TensorRules {
       }
       // the filled entries are constants
       case MASKED_FILL -> a.sumToShapeOf(a.where(args.get(1), a.constant(0), g), x);
-      // d clamp(x, lo, hi) = 1 on lo ≤ x ≤ hi, else 0
+      // d clamp(x, lo, hi) = 1 on lo ≤ x ≤ hi, else 0 (also where x is NaN, as in PyTorch)
       case CLAMP -> {
         T zero = a.constant(0);
         T belowMax = a.select(Comparison.GREATER, x, a.constant(p.real(1)), zero, g);
-        yield a.select(Comparison.GREATER, a.constant(p.real(0)), x, zero, belowMax);
+        T inside = a.select(Comparison.GREATER, a.constant(p.real(0)), x, zero, belowMax);
+        yield a.select(Comparison.EQUAL, x, x, inside, zero);
       }
       // dyⱼ/dxₖ = yⱼ(δⱼₖ − yₖ): x̄ = y ⊙ (ḡ − Σ g⊙y)
       case SOFTMAX -> {

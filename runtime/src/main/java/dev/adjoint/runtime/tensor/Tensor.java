@@ -353,6 +353,19 @@ public final class Tensor
               + " for a tensor of shape "
               + Shape.format(shape));
     }
+    if (grad != null && grad.dtype() != dtype()) {
+      // as PyTorch: an optimizer would otherwise mix the two types in its update
+      throw new IllegalArgumentException(
+          "setGrad: gradient of type "
+              + grad.dtype().name().toLowerCase(java.util.Locale.ROOT)
+              + " for a tensor of type "
+              + dtype().name().toLowerCase(java.util.Locale.ROOT)
+              + " and shape "
+              + Shape.format(shape)
+              + ": convert it first with grad.to(DType."
+              + dtype().name()
+              + ")");
+    }
     autogradMeta().setGrad(grad);
   }
 

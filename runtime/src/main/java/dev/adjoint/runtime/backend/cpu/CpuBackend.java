@@ -2,7 +2,6 @@ package dev.adjoint.runtime.backend.cpu;
 
 import dev.adjoint.runtime.backend.Backend;
 import dev.adjoint.runtime.backend.KernelChecks;
-import dev.adjoint.runtime.backend.MatmulShape;
 import dev.adjoint.runtime.backend.NnKernels;
 import dev.adjoint.runtime.backend.Pointwise;
 import dev.adjoint.runtime.backend.Relation;
@@ -252,153 +251,22 @@ public final class CpuBackend implements Backend {
         return fast;
       }
     }
-    return reduce(x, dims, keepDim, false);
+    return CpuReductions.reduce(x, dims, keepDim, false);
   }
 
   @Override
   public Tensor amax(Tensor x, int[] dims, boolean keepDim) {
-    return reduce(x, dims, keepDim, true);
-  }
-
-  private Tensor reduce(Tensor x, int[] dims, boolean keepDim, boolean max) {
-    int[] shape = x.shape();
-    int[] kept = Shape.reduce(shape, dims, true);
-    int[] keptStrides = Shape.contiguousStrides(kept);
-    for (int d : dims) {
-      keptStrides[d] = 0;
-    }
-    double[] acc = new double[Shape.numel(kept)];
-    if (max) {
-      java.util.Arrays.fill(acc, Double.NEGATIVE_INFINITY);
-    }
-    // float32 sums accumulate in float, element by element: the order in which PyTorch computed
-    // the reference numbers (REFERENCE.md R4), and what a float kernel is checked against
-    boolean single = x.dtype() == DType.FLOAT32;
-    Indexer xi = Indexer.of(x, shape);
-    Indexer oi = Indexer.of(0, shape, keptStrides, shape);
-    Storage xs = x.storage();
-    for (int i = 0, n = Shape.numel(shape); i < n; i++) {
-      double v = xs.get(xi.at(i));
-      int o = oi.at(i);
-      if (!max) {
-        acc[o] = single ? (float) (acc[o] + v) : acc[o] + v;
-      } else if (v > acc[o] || Double.isNaN(v)) {
-        acc[o] = Double.isNaN(acc[o]) ? acc[o] : v;
-      }
-    }
-    DType out = x.dtype().isFloatingPoint() ? x.dtype() : (max ? x.dtype() : DType.INT64);
-    Tensor result = Tensor.empty(out, Shape.reduce(shape, dims, keepDim));
-    for (int i = 0; i < acc.length; i++) {
-      result.storage().set(i, acc[i]);
-    }
-    return result;
+    return CpuReductions.reduce(x, dims, keepDim, true);
   }
 
   @Override
   public Tensor matmul(Tensor a, Tensor b) {
-    MatmulShape shapes = MatmulShape.of(a, b);
-    DType dtype = shapes.dtype();
-    Tensor a2 = a.dim() == 1 ? Views.unsqueeze(a, 0) : a;
-    Tensor b2 = b.dim() == 1 ? Views.unsqueeze(b, 1) : b;
-    a2 = a2.dtype() == dtype ? a2 : copy(a2, dtype);
-    b2 = b2.dtype() == dtype ? b2 : copy(b2, dtype);
-    int[] a2s = a2.shape();
-    int[] b2s = b2.shape();
-    int m = shapes.m();
-    int k = shapes.k();
-    int n = shapes.n();
-    int[] aBatch = java.util.Arrays.copyOf(a2s, a2s.length - 2);
-    int[] bBatch = java.util.Arrays.copyOf(b2s, b2s.length - 2);
-    int[] batch = shapes.batch();
-    Tensor out = Tensor.empty(dtype, shapes.outShape());
-    int[] ast = a2.strides();
-    int[] bst = b2.strides();
-    Indexer ab =
-        Indexer.of(a2.offset(), aBatch, java.util.Arrays.copyOf(ast, aBatch.length), batch);
-    Indexer bb =
-        Indexer.of(b2.offset(), bBatch, java.util.Arrays.copyOf(bst, bBatch.length), batch);
-    int aRow = ast[ast.length - 2];
-    int aCol = ast[ast.length - 1];
-    int bRow = bst[bst.length - 2];
-    int bCol = bst[bst.length - 1];
-    GemmKernel kernel = gemm;
-    for (int i = 0, count = Shape.numel(batch); i < count; i++) {
-      if (dtype == DType.FLOAT32) {
-        kernel.sgemm(
-            m,
-            n,
-            k,
-            a2.storage().floats(),
-            ab.at(i),
-            aRow,
-            aCol,
-            b2.storage().floats(),
-            bb.at(i),
-            bRow,
-            bCol,
-            out.storage().floats(),
-            i * m * n,
-            n);
-      } else {
-        kernel.dgemm(
-            m,
-            n,
-            k,
-            a2.storage().doubles(),
-            ab.at(i),
-            aRow,
-            aCol,
-            b2.storage().doubles(),
-            bb.at(i),
-            bRow,
-            bCol,
-            out.storage().doubles(),
-            i * m * n,
-            n);
-      }
-    }
-    if (a.dim() == 1) {
-      out = Views.squeezeDim(out, out.dim() - 2);
-    }
-    if (b.dim() == 1) {
-      out = Views.squeezeDim(out, out.dim() - 1);
-    }
-    return out;
+    return CpuMatmul.matmul(a, b, gemm, this);
   }
 
   @Override
   public Tensor softmax(Tensor x, int dim, boolean log) {
-    int[] shape = x.shape();
-    double[] v = x.toArray();
-    int size = shape.length == 0 ? 1 : shape[dim];
-    int inner = 1;
-    for (int d = dim + 1; d < shape.length; d++) {
-      inner *= shape[d];
-    }
-    int outer = size == 0 ? 0 : v.length / (size * inner);
-    for (int o = 0; o < outer; o++) {
-      for (int in = 0; in < inner; in++) {
-        int base = o * size * inner + in;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < size; j++) {
-          max = Math.max(max, v[base + j * inner]);
-        }
-        if (Double.isInfinite(max)) {
-          max = 0;
-        }
-        double sum = 0;
-        for (int j = 0; j < size; j++) {
-          sum += Math.exp(v[base + j * inner] - max);
-        }
-        double logSum = Math.log(sum);
-        for (int j = 0; j < size; j++) {
-          int at = base + j * inner;
-          v[at] = log ? v[at] - max - logSum : Math.exp(v[at] - max) / sum;
-        }
-      }
-    }
-    DType out = x.dtype().isFloatingPoint() ? x.dtype() : DType.FLOAT32;
-    return Tensor.fromArray(out, v, shape);
+    return CpuReductions.softmax(x, dim, log);
   }
 
   @Override
@@ -485,7 +353,9 @@ public final class CpuBackend implements Backend {
     Tensor out = Tensor.empty(x.dtype(), shape);
     double[] idx = index.toArray();
     for (int j = 0; j < idx.length; j++) {
-      copyInto(Views.select(out, dim, j), Views.select(x, dim, checkIndex(idx[j], x, dim)));
+      copyInto(
+          Views.select(out, dim, j),
+          Views.select(x, dim, CpuIndexing.checkIndex("indexSelect", idx[j], x, dim)));
     }
     return out;
   }
@@ -495,76 +365,26 @@ public final class CpuBackend implements Backend {
     double[] idx = index.toArray();
     for (int j = 0; j < idx.length; j++) {
       addScaledInPlace(
-          Views.select(dst, dim, checkIndex(idx[j], dst, dim)), Views.select(src, dim, j), 1);
+          Views.select(dst, dim, CpuIndexing.checkIndex("indexAdd", idx[j], dst, dim)),
+          Views.select(src, dim, j),
+          1);
     }
   }
 
   @Override
   public Tensor gather(Tensor x, int dim, Tensor index) {
     Tensor out = Tensor.empty(x.dtype(), index.shape());
-    gatherOrScatter(x, dim, index, out, false);
+    CpuIndexing.gatherOrScatter(x, dim, index, out, false);
     return out;
   }
 
   @Override
   public void scatterAdd(Tensor dst, int dim, Tensor index, Tensor src) {
-    gatherOrScatter(dst, dim, index, src, true);
-  }
-
-  // Walks the index's elements; the element of x they address has the index's coordinates except
-  // along dim, where the index's value is used.
-  private static void gatherOrScatter(
-      Tensor x, int dim, Tensor index, Tensor other, boolean scatter) {
-    int[] ishape = index.shape();
-    int[] xshape = x.shape();
-    int[] xst = x.strides();
-    Indexer ii = Indexer.of(index, ishape);
-    Indexer oi = Indexer.of(other, ishape);
-    int[] coord = new int[ishape.length];
-    for (int i = 0, n = index.numel(); i < n; i++) {
-      int at = x.offset();
-      for (int d = 0; d < ishape.length; d++) {
-        int c = d == dim ? checkIndex(index.storage().get(ii.at(i)), x, dim) : coord[d];
-        if (c >= xshape[d]) {
-          throw new IndexOutOfBoundsException(
-              "gather: index shape "
-                  + Shape.format(ishape)
-                  + " exceeds input shape "
-                  + Shape.format(xshape)
-                  + " in dimension "
-                  + d);
-        }
-        at += c * xst[d];
-      }
-      if (scatter) {
-        x.storage().set(at, x.storage().get(at) + other.storage().get(oi.at(i)));
-      } else {
-        other.storage().set(oi.at(i), x.storage().get(at));
-      }
-      for (int d = ishape.length - 1; d >= 0; d--) {
-        if (++coord[d] < ishape[d]) {
-          break;
-        }
-        coord[d] = 0;
-      }
-    }
+    CpuIndexing.gatherOrScatter(dst, dim, index, src, true);
   }
 
   @Override
   public NnKernels nn() {
     return CpuNnKernels.INSTANCE;
-  }
-
-  private static int checkIndex(double value, Tensor x, int dim) {
-    int size = x.shape()[dim];
-    int i = (int) value;
-    if (i < 0) {
-      i += size;
-    }
-    if (i < 0 || i >= size) {
-      throw new IndexOutOfBoundsException(
-          "index " + (long) value + " is out of range for dimension " + dim + " of size " + size);
-    }
-    return i;
   }
 }

@@ -45,8 +45,8 @@ public final class Gemm {
     DOUBLE_KERNEL = dk;
   }
 
-  private static final FloatJob FLOAT_JOB = new FloatJob();
-  private static final DoubleJob DOUBLE_JOB = new DoubleJob();
+  private static final FloatGemmJob FLOAT_JOB = new FloatGemmJob();
+  private static final DoubleGemmJob DOUBLE_JOB = new DoubleGemmJob();
 
   private Gemm() {}
 
@@ -103,7 +103,7 @@ public final class Gemm {
     if ((long) m * n * k >= PARALLEL_MACS && GemmThreads.limit() > 1) {
       // the same parts whether the threads are free or not, so the same bits (see parts())
       boolean parallel = GemmThreads.tryAcquire();
-      FloatJob job = parallel ? FLOAT_JOB : new FloatJob();
+      FloatGemmJob job = parallel ? FLOAT_JOB : new FloatGemmJob();
       try {
         job.set(
             transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
@@ -166,7 +166,7 @@ public final class Gemm {
     if ((long) m * n * k >= PARALLEL_MACS && GemmThreads.limit() > 1) {
       // the same parts whether the threads are free or not, so the same bits (see parts())
       boolean parallel = GemmThreads.tryAcquire();
-      DoubleJob job = parallel ? DOUBLE_JOB : new DoubleJob();
+      DoubleGemmJob job = parallel ? DOUBLE_JOB : new DoubleGemmJob();
       try {
         job.set(
             transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset,
@@ -271,247 +271,5 @@ public final class Gemm {
   static int partStart(int size, int unit, int part, int parts) {
     long units = (size + (long) unit - 1) / unit;
     return (int) Math.min(size, units * part / parts * unit);
-  }
-
-  /** The reusable description of one parallel float product (owned while the threads are held). */
-  private static final class FloatJob implements GemmThreads.Parts {
-    boolean transA;
-    boolean transB;
-    int m;
-    int n;
-    int k;
-    float alpha;
-    float beta;
-    float[] a;
-    float[] b;
-    float[] c;
-    int aOff;
-    int bOff;
-    int cOff;
-    int lda;
-    int ldb;
-    int ldc;
-
-    void set(
-        boolean transA,
-        boolean transB,
-        int m,
-        int n,
-        int k,
-        float alpha,
-        float[] a,
-        int aOff,
-        int lda,
-        float[] b,
-        int bOff,
-        int ldb,
-        float beta,
-        float[] c,
-        int cOff,
-        int ldc) {
-      this.transA = transA;
-      this.transB = transB;
-      this.m = m;
-      this.n = n;
-      this.k = k;
-      this.alpha = alpha;
-      this.a = a;
-      this.aOff = aOff;
-      this.lda = lda;
-      this.b = b;
-      this.bOff = bOff;
-      this.ldb = ldb;
-      this.beta = beta;
-      this.c = c;
-      this.cOff = cOff;
-      this.ldc = ldc;
-    }
-
-    void clear() {
-      a = null;
-      b = null;
-      c = null;
-    }
-
-    @Override
-    public void run(int part, int parts) {
-      FloatKernel kernel = FLOAT_KERNEL;
-      // by rows when C is tall, else by columns; a swapped product (FloatGemm.swapped) by rows in
-      // whole panels of its packed side, so that no part gathers A's rows twice
-      boolean swapped = FloatGemm.swaps(transA, transB, m, n, k, alpha);
-      if (m >= n || swapped) {
-        int unit = swapped ? kernel.nr : kernel.mr;
-        int lo = partStart(m, unit, part, parts);
-        int rows = partStart(m, unit, part + 1, parts) - lo;
-        if (rows == 0) {
-          return;
-        }
-        int aStart = aOff + (transA ? lo : lo * lda);
-        FloatGemm.gemm(
-            kernel,
-            FloatGemm.workspace(),
-            transA,
-            transB,
-            rows,
-            n,
-            k,
-            alpha,
-            a,
-            aStart,
-            lda,
-            b,
-            bOff,
-            ldb,
-            beta,
-            c,
-            cOff + lo * ldc,
-            ldc);
-      } else {
-        int lo = partStart(n, kernel.nr, part, parts);
-        int cols = partStart(n, kernel.nr, part + 1, parts) - lo;
-        if (cols == 0) {
-          return;
-        }
-        int bStart = bOff + (transB ? lo * ldb : lo);
-        FloatGemm.gemm(
-            kernel,
-            FloatGemm.workspace(),
-            transA,
-            transB,
-            m,
-            cols,
-            k,
-            alpha,
-            a,
-            aOff,
-            lda,
-            b,
-            bStart,
-            ldb,
-            beta,
-            c,
-            cOff + lo,
-            ldc);
-      }
-    }
-  }
-
-  /** The reusable description of one parallel double product. */
-  private static final class DoubleJob implements GemmThreads.Parts {
-    boolean transA;
-    boolean transB;
-    int m;
-    int n;
-    int k;
-    double alpha;
-    double beta;
-    double[] a;
-    double[] b;
-    double[] c;
-    int aOff;
-    int bOff;
-    int cOff;
-    int lda;
-    int ldb;
-    int ldc;
-
-    void set(
-        boolean transA,
-        boolean transB,
-        int m,
-        int n,
-        int k,
-        double alpha,
-        double[] a,
-        int aOff,
-        int lda,
-        double[] b,
-        int bOff,
-        int ldb,
-        double beta,
-        double[] c,
-        int cOff,
-        int ldc) {
-      this.transA = transA;
-      this.transB = transB;
-      this.m = m;
-      this.n = n;
-      this.k = k;
-      this.alpha = alpha;
-      this.a = a;
-      this.aOff = aOff;
-      this.lda = lda;
-      this.b = b;
-      this.bOff = bOff;
-      this.ldb = ldb;
-      this.beta = beta;
-      this.c = c;
-      this.cOff = cOff;
-      this.ldc = ldc;
-    }
-
-    void clear() {
-      a = null;
-      b = null;
-      c = null;
-    }
-
-    @Override
-    public void run(int part, int parts) {
-      DoubleKernel kernel = DOUBLE_KERNEL;
-      if (m >= n) {
-        int lo = partStart(m, kernel.mr, part, parts);
-        int rows = partStart(m, kernel.mr, part + 1, parts) - lo;
-        if (rows == 0) {
-          return;
-        }
-        int aStart = aOff + (transA ? lo : lo * lda);
-        DoubleGemm.gemm(
-            kernel,
-            DoubleGemm.workspace(),
-            transA,
-            transB,
-            rows,
-            n,
-            k,
-            alpha,
-            a,
-            aStart,
-            lda,
-            b,
-            bOff,
-            ldb,
-            beta,
-            c,
-            cOff + lo * ldc,
-            ldc);
-      } else {
-        int lo = partStart(n, kernel.nr, part, parts);
-        int cols = partStart(n, kernel.nr, part + 1, parts) - lo;
-        if (cols == 0) {
-          return;
-        }
-        int bStart = bOff + (transB ? lo * ldb : lo);
-        DoubleGemm.gemm(
-            kernel,
-            DoubleGemm.workspace(),
-            transA,
-            transB,
-            m,
-            cols,
-            k,
-            alpha,
-            a,
-            aOff,
-            lda,
-            b,
-            bStart,
-            ldb,
-            beta,
-            c,
-            cOff + lo,
-            ldc);
-      }
-    }
   }
 }

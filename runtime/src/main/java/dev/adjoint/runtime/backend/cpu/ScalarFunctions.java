@@ -54,13 +54,20 @@ final class ScalarFunctions {
     };
   }
 
-  // x² and x³ as products: what PyTorch computes for small integral exponents, and exact in float
+  /**
+   * {@code x^y} as PyTorch computes it: x² and x³ as products (PyTorch's special cases, exact in
+   * float), otherwise C's {@code pow}, which differs from {@link Math#pow} only in that 1^y = 1 for
+   * every y, NaN included, and (-1)^±∞ = 1, where Java gives NaN.
+   */
   private static double pow(double x, double y) {
     if (y == 2) {
       return x * x;
     }
     if (y == 3) {
       return x * x * x;
+    }
+    if (x == 1 || (x == -1 && Double.isInfinite(y))) {
+      return 1;
     }
     return Math.pow(x, y);
   }

@@ -68,14 +68,11 @@ ADJ_HD inline double adj_min(double a, double b) {
   return a <= b ? a : b;
 }
 
-// Math.pow's special cases where C's pow differs (a NaN exponent; |x| = 1 with an infinite one),
-// and x², x³ as products, as the CPU backend computes them
+// x^y as PyTorch and the CPU backend compute it: x², x³ as products, else C's pow (1^y = 1 for
+// every y, NaN included; (-1)^±∞ = 1)
 ADJ_HD inline double adj_pow(double x, double y) {
   if (y == 2.0) return x * x;
   if (y == 3.0) return x * x * x;
-  if (y == 0.0) return 1.0;
-  if (y != y) return y;
-  if ((x == 1.0 || x == -1.0) && isinf(y)) return ADJ_NAN;
   return pow(x, y);
 }
 

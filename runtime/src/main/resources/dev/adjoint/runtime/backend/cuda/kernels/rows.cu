@@ -17,7 +17,7 @@ ADJ_HD inline void adj_softmax_row(const struct RowArgs& r, int row) {
     double v = adj_load(r.x, r.dtype, r.x_offset + base + j * r.inner);
     max = v != v || max != max ? ADJ_NAN : (v > max ? v : max);
   }
-  if (isinf(max)) max = 0.0;
+  // no shift of ±∞ to 0: x − max is then NaN where PyTorch's is, and the whole row NaN with it
   double sum = 0.0;
   for (int j = 0; j < r.size; j++) {
     sum += exp(adj_load(r.x, r.dtype, r.x_offset + base + j * r.inner) - max);

@@ -1,0 +1,119 @@
+package dev.adjoint.processor.expr;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+
+/**
+ * A Java expression of the generated code, as a tree. The sweeps decide from the tree (is this a
+ * negation, a plain name, which names does it read, how many tensor operations does it make) and
+ * only {@link #code} turns it into text, adding parentheses where Java's precedence needs them.
+ *
+ * <p>Names are the generated code's identifiers; {@link Literal}s are constants as the user's
+ * source wrote them; {@link TypeRef}s qualify static calls and read nothing.
+ */
+public sealed interface JavaExpr
+    permits Name,
+        TypeRef,
+        Literal,
+        Negation,
+        Prefix,
+        Binary,
+        Conditional,
+        Call,
+        TensorConstant,
+        Member,
+        Element,
+        Parenthesized,
+        Lambda,
+        Arguments {
+  /** Names, literals, calls, parenthesized expressions. */
+  int ATOM = 100;
+
+  /** Unary minus and casts. */
+  int UNARY = 14;
+
+  /** {@code *}, {@code /}, {@code %}. */
+  int MULTIPLICATIVE = 13;
+
+  /** {@code +}, {@code -}. */
+  int ADDITIVE = 12;
+
+  /** {@code <}, {@code >}, {@code <=}, {@code >=}. */
+  int RELATIONAL = 10;
+
+  /** {@code ==}, {@code !=}. */
+  int EQUALITY = 9;
+
+  /** {@code ?:}. */
+  int CONDITIONAL = 3;
+
+  /** {@code ->}: binds less tightly than any operator. */
+  int LAMBDA = 1;
+
+  /** How tightly the outermost operator binds; see the constants. */
+  int precedence();
+
+  /** The expressions this one is made of, in source order. */
+  List<JavaExpr> operands();
+
+  /** The source text. */
+  String code();
+
+  /** The value of a numeric constant, else empty. */
+  default OptionalDouble constant() {
+    return OptionalDouble.empty();
+  }
+
+  /** Whether this is the constant {@code value}. */
+  default boolean isConstant(double value) {
+    return constant().isPresent() && Double.compare(constant().getAsDouble(), value) == 0;
+  }
+
+  /** The code, parenthesized if it binds less tightly than {@code precedence}. */
+  default String at(int precedence) {
+    return precedence() < precedence ? "(" + code() + ")" : code();
+  }
+
+  /** Whether the text starts with a minus sign (so a negation of it needs parentheses). */
+  default boolean leadingMinus() {
+    return false;
+  }
+
+  /** Whether the name {@code identifier} occurs in this expression. */
+  default boolean reads(String identifier) {
+    return count(e -> e instanceof Name n && n.identifier().equals(identifier)) > 0;
+  }
+
+  /** How many sub-expressions (this one included) satisfy {@code test}. */
+  default int count(Predicate<JavaExpr> test) {
+    int n = test.test(this) ? 1 : 0;
+    for (JavaExpr operand : operands()) {
+      n += operand.count(test);
+    }
+    return n;
+  }
+
+  /** This expression without the parentheses around the whole of it, if it has them. */
+  default JavaExpr unparenthesized() {
+    return this instanceof Parenthesized p ? p.inner() : this;
+  }
+
+  /** An identifier: a local, a parameter, a lambda parameter. */
+  static JavaExpr name(String identifier) {
+    return new Name(identifier);
+  }
+
+  /**
+   * A literal or constant as the user's source wrote it ({@code 2.5}, {@code -1}, {@code 3f},
+   * {@code Math.PI}); its value is known when it is a plain decimal literal.
+   */
+  static JavaExpr literal(String text) {
+    return new Literal(text, Literal.valueOf(text));
+  }
+
+  /** The constant {@code value}, written so that it reads back exactly. */
+  static JavaExpr number(double value) {
+    return new Literal(Double.toString(value), OptionalDouble.of(value));
+  }
+}
