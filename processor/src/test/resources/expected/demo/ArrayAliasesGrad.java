@@ -268,6 +268,7 @@ public final class ArrayAliasesGrad {
     int passes = 0; // ArrayAliases.java:39: passes of the loop below
     while (i_1 < order.length) { // ArrayAliases.java:39
       passes++;
+      tape.pushBoolean(t9); // ArrayAliases.java:40: the reverse sweep needs the value it overwrites
       t9 = use[i_1]; // ArrayAliases.java:40
       if (t9) { // ArrayAliases.java:40
         tape.pushInt(t10); // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
@@ -292,11 +293,7 @@ public final class ArrayAliasesGrad {
     double dT12 = 0.0; // ArrayAliases.java:41: accumulated in the block below
     double dT11 = 0.0; // ArrayAliases.java:41: accumulated in the block below
     double dX = 0.0; // ArrayAliases.java:41: accumulated in the block below
-    int i_1Base = i_1 - (passes + 1); // ArrayAliases.java:39: i_1 before the first pass
     for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:39: the loop's passes, last first
-      i_1 = i_1Base + pass; // ArrayAliases.java:39: the value during this pass, nothing stored
-      // recomputed rather than stored: the values of this pass
-      t9 = use[i_1]; // ArrayAliases.java:40
       if (t9) { // ArrayAliases.java:40: the arm the forward sweep took
         dT15 += dS_1; // ArrayAliases.java:41
         dS_1 = 0.0; // ArrayAliases.java:41
@@ -314,6 +311,7 @@ public final class ArrayAliasesGrad {
         t11 = tape.popDouble(); // ArrayAliases.java:41: the value before this statement
         t10 = tape.popInt(); // ArrayAliases.java:41: the value before this statement
       }
+      t9 = tape.popBoolean(); // ArrayAliases.java:40: the value before this statement
     }
     gradient[0] += dX;
     return value_1;

@@ -203,11 +203,10 @@ final class LoopPlanner {
       switch (node) {
         case Node.ArrayStore store -> writtenArrays.add(store.array());
         case Node.Copy copy -> {
-          if (copy.targetVar().type().isArray()
-              && copy.source() instanceof Value.Var source
-              && (reassigned(copy.targetVar()) || reassigned(source))) {
-            // an array variable reassigned (buffers swapped) holds each of the arrays it is
-            // copied from: a store through one writes what the others read
+          if (copy.targetVar().type().isArray() && copy.source() instanceof Value.Var source) {
+            // an array copy is a second name for the same array, and a variable reassigned
+            // (buffers swapped) holds each array it is copied from: a store through one name
+            // writes what the others read
             Set<Value.Var> merged =
                 new HashSet<>(arrayAliases.getOrDefault(source, Set.of(source)));
             merged.addAll(arrayAliases.getOrDefault(copy.targetVar(), Set.of(copy.targetVar())));
@@ -225,10 +224,6 @@ final class LoopPlanner {
     for (Value.Var written : List.copyOf(writtenArrays)) {
       writtenArrays.addAll(arrayAliases.getOrDefault(written, Set.of()));
     }
-  }
-
-  private boolean reassigned(Value.Var v) {
-    return uses.definitionsOf(v) > 1;
   }
 
   private void planLoops(List<Node> nodes) {

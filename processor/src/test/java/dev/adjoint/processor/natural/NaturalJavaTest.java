@@ -129,6 +129,11 @@ class NaturalJavaTest {
   }
 
   @Test
+  void aStoreThroughAnAliasIsAStoreToTheArrayItNames() {
+    method("Aliases", "storeThroughAlias").check(new double[] {0.3, -1.2, 2.5}, 0.8);
+  }
+
+  @Test
   void anArrayResultsSeedIsCheckedBeforeTheReverseSweep() throws ReflectiveOperationException {
     Method primal =
         compiled
