@@ -4,10 +4,7 @@ import dev.adjoint.processor.analysis.ActivityAnalysis;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Value;
-import dev.adjoint.runtime.rules.TensorOp;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the build knows of a tensor's lifetime that the tape cannot: whether the result of an
@@ -15,29 +12,6 @@ import java.util.Set;
  * write its operand's adjoint over the result's elements instead of making a new tensor.
  */
 final class TensorLifetimes {
-  /**
-   * Operations whose result is always a new tensor, never a view of (or the same tensor as) an
-   * operand: a reader of this kind leaves no alias of its operand behind. Elementwise operations
-   * are all of this kind.
-   */
-  private static final Set<TensorOp> NEW_RESULT =
-      EnumSet.of(
-          TensorOp.MATMUL,
-          TensorOp.SUM,
-          TensorOp.MEAN,
-          TensorOp.AMAX,
-          TensorOp.INDEX_SELECT,
-          TensorOp.GATHER,
-          TensorOp.MASKED_FILL,
-          TensorOp.SOFTMAX,
-          TensorOp.LOG_SOFTMAX,
-          TensorOp.SIGMOID,
-          TensorOp.RELU,
-          TensorOp.SOFTPLUS,
-          TensorOp.MSE_LOSS,
-          TensorOp.BCE_WITH_LOGITS,
-          TensorOp.NLL_LOSS);
-
   private TensorLifetimes() {}
 
   /**
@@ -86,9 +60,6 @@ final class TensorLifetimes {
     if (!(node instanceof Node.TensorApply apply)) {
       return false; // a copy, a detach, a call, a return: the tensor lives on under another name
     }
-    // the bias of a layer without one hands the product through: its template tests for null
-    return apply.primitive().elementwise() != null
-        ? !apply.primitive().forward().contains("null")
-        : NEW_RESULT.contains(apply.primitive().tensorOp());
+    return apply.primitive().makesNewTensor();
   }
 }

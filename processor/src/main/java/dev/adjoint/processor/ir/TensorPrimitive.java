@@ -14,9 +14,16 @@ import java.util.List;
  * rule reads (unused for elementwise operations).
  *
  * @param name how diagnostics and comments name it ({@code Tensor.matmul})
+ * @param mayReturnOperand whether {@code forward} may hand its first operand through as the result
+ *     (a layer without a bias returns the product itself), so that the result can alias it
  */
 public record TensorPrimitive(
-    String name, ElementwiseOp elementwise, TensorOp tensorOp, String forward, String params) {
+    String name,
+    ElementwiseOp elementwise,
+    TensorOp tensorOp,
+    String forward,
+    String params,
+    boolean mayReturnOperand) {
 
   public TensorPrimitive {
     if ((elementwise == null) == (tensorOp == null)) {
@@ -26,12 +33,29 @@ public record TensorPrimitive(
 
   /** An elementwise operation, broadcast, written as {@code forward}. */
   public static TensorPrimitive elementwise(String name, ElementwiseOp op, String forward) {
-    return new TensorPrimitive(name, op, null, forward, "");
+    return elementwise(name, op, forward, false);
+  }
+
+  /**
+   * An elementwise operation written as {@code forward}, which may return its first operand ({@code
+   * mayReturnOperand}).
+   */
+  public static TensorPrimitive elementwise(
+      String name, ElementwiseOp op, String forward, boolean mayReturnOperand) {
+    return new TensorPrimitive(name, op, null, forward, "", mayReturnOperand);
   }
 
   /** A tensor operation with parameters {@code params}, written as {@code forward}. */
   public static TensorPrimitive tensor(String name, TensorOp op, String forward, String params) {
-    return new TensorPrimitive(name, null, op, forward, params);
+    return new TensorPrimitive(name, null, op, forward, params, false);
+  }
+
+  /**
+   * Whether the result is always a new tensor, never a view of, or the same tensor as, an operand:
+   * then a reader of this kind leaves no alias of its operands behind.
+   */
+  public boolean makesNewTensor() {
+    return elementwise != null ? !mayReturnOperand : tensorOp.makesNewTensor();
   }
 
   /** Whether operand {@code i} can receive a gradient (not an index, mask or condition). */

@@ -188,7 +188,9 @@ final class TensorCalls {
     String forward = (over ? form.overFirst() : form.forward()).apply(params.size());
     TensorPrimitive primitive;
     if (form.elementwise() != null) {
-      primitive = TensorPrimitive.elementwise(name, form.elementwise(), forward);
+      primitive =
+          TensorPrimitive.elementwise(
+              name, form.elementwise(), forward, form.mayReturnFirstOperand());
     } else {
       for (Value operand : operands) {
         if (operand.type() != IrType.TENSOR) {

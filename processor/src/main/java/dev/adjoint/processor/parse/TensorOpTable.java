@@ -41,6 +41,8 @@ final class TensorOpTable {
    *     temporary nothing else reads, or null where it never does
    * @param freshResult whether its result is a new tensor whose rule does not read it, which the
    *     operation consuming it may therefore overwrite
+   * @param mayReturnFirstOperand whether the forward may hand operand {@code {0}} through as its
+   *     result (a layer without a bias returns the product itself)
    */
   record Form(
       ElementwiseOp elementwise,
@@ -48,7 +50,20 @@ final class TensorOpTable {
       Template forward,
       Template params,
       Template overFirst,
-      boolean freshResult) {}
+      boolean freshResult,
+      boolean mayReturnFirstOperand) {
+
+    /** A form whose result is never one of its operands. */
+    Form(
+        ElementwiseOp elementwise,
+        TensorOp tensorOp,
+        Template forward,
+        Template params,
+        Template overFirst,
+        boolean freshResult) {
+      this(elementwise, tensorOp, forward, params, overFirst, freshResult, false);
+    }
+  }
 
   /** What a tensor method call is. */
   sealed interface Row permits Applied, Detached, Rejected {
@@ -94,10 +109,14 @@ final class TensorOpTable {
    * without a bias has none, and the product is the output.
    */
   static final Form LINEAR_BIAS =
-      elementwise(
+      new Form(
           ElementwiseOp.ADD,
-          "{1} == null ? {0} : {0}.add({1})",
-          "{1} == null ? {0} : Adjoints.addOver({0}, {1})");
+          null,
+          fixed("{1} == null ? {0} : {0}.add({1})"),
+          NO_PARAMS,
+          fixed("{1} == null ? {0} : Adjoints.addOver({0}, {1})"),
+          true,
+          true);
 
   /**
    * {@code Losses.crossEntropy}'s first step, as the runtime computes it: log-softmax over dim 1.

@@ -111,6 +111,24 @@ public enum TensorOp {
     return arity;
   }
 
+  /**
+   * Whether its result is always a new tensor, never a view of (or the same tensor as) an operand,
+   * as the runtime computes it: then a reader of this kind leaves no alias of its operands behind,
+   * and the generated code may release an operand once the reader's reverse step has run. Views and
+   * the conversions that return their operand when there is nothing to do are not.
+   */
+  public boolean makesNewTensor() {
+    return switch (this) {
+      case RESHAPE, TRANSPOSE, PERMUTE, NARROW, SELECT, SQUEEZE, UNSQUEEZE, EXPAND -> false;
+      case CONTIGUOUS, TO_DTYPE -> false;
+      case WHERE, CLAMP, CAT, CONV2D, MAX_POOL2D, AVG_POOL2D, ADAPTIVE_AVG_POOL2D -> true;
+      case BATCH_NORM, DROPOUT -> true;
+      case MATMUL, SUM, MEAN, AMAX, INDEX_SELECT, GATHER, MASKED_FILL -> true;
+      case SOFTMAX, LOG_SOFTMAX, SIGMOID, RELU, SOFTPLUS -> true;
+      case MSE_LOSS, BCE_WITH_LOGITS, NLL_LOSS -> true;
+    };
+  }
+
   /** Whether operand {@code i} can receive a gradient (indices, masks and conditions cannot). */
   public boolean isDifferentiable(int i) {
     return switch (this) {
