@@ -219,6 +219,7 @@ public final class AdjointProcessor extends AbstractProcessor {
                 seedName,
                 new GradientClassWriter.Accumulators(gradient, arrayAdjoints, value));
           }
+          writer.addOriginatingElements(lowering.classesRead(declaration));
           generated++;
         } catch (DiagnosticException e) {
           reportAtOrigin(e, method, lowered.sourceMap());

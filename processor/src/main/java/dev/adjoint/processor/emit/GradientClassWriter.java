@@ -13,11 +13,13 @@ import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -34,6 +36,8 @@ public final class GradientClassWriter {
   private final ClassName sourceClass;
   private final List<TypeSpec> records = new ArrayList<>();
   private final List<MethodSpec> methods = new ArrayList<>();
+  private final TensorMethods tensorMethods;
+  private final Set<Element> originating = new LinkedHashSet<>();
 
   /**
    * @param packageName the package of the source class, and of the generated one
@@ -44,6 +48,7 @@ public final class GradientClassWriter {
     this.packageName = packageName;
     this.className = className;
     this.sourceClass = sourceClass;
+    this.tensorMethods = new TensorMethods(sourceClass);
   }
 
   /**
@@ -54,15 +59,11 @@ public final class GradientClassWriter {
    */
   public void add(
       IrFunction function, ReverseMode.Adjoint adjoint, String seedName, Accumulators names) {
-    TypeName valueType = primitive(function.returnType());
+    TypeName valueType = JavaTypes.of(function.returnType());
     String valueComponent =
         Names.valueComponent(
             function.parameters().stream().map(IrFunction.Parameter::name).toList());
-    String signature =
-        function.name()
-            + function.parameters().stream()
-                .map(p -> p.variable().type().javaName())
-                .collect(Collectors.joining(", ", "(", ")"));
+    String signature = JavaTypes.signature(function);
     List<IrFunction.Parameter> differentiated =
         function.parameters().stream().filter(IrFunction.Parameter::differentiated).toList();
 
@@ -79,7 +80,7 @@ public final class GradientClassWriter {
     constructor.addParameter(valueType, valueComponent);
     record.addJavadoc("\n@param $L the value\n", valueComponent);
     for (IrFunction.Parameter p : differentiated) {
-      constructor.addParameter(primitive(p.variable().type()), p.name());
+      constructor.addParameter(JavaTypes.of(p.variable().type()), p.name());
       record.addJavadoc(
           function.returnType().isArray()
               ? "@param $L the seed times ∂$L/∂$L (a vector-Jacobian product)\n"
@@ -92,9 +93,8 @@ public final class GradientClassWriter {
     records.add(record.build());
 
     ClassName recordName = ClassName.get(packageName, className, function.resultRecord());
-    List<ParameterSpec> parameters = parameters(function);
-    String arguments =
-        parameters.stream().map(ParameterSpec::name).collect(Collectors.joining(", "));
+    List<ParameterSpec> parameters = JavaTypes.parameters(function, sourceClass);
+    String arguments = JavaTypes.arguments(parameters);
 
     // f(args): the gradient, for a scalar result (a non-scalar one needs a seed, as in PyTorch)
     if (!function.returnType().isArray()) {
@@ -136,7 +136,7 @@ public final class GradientClassWriter {
           String element = type.elementType().elementType().javaName();
           String row = free("k", pullbackNames);
           pullbackBody.addStatement(
-              "$T $L = new $L[$L.length][]", primitive(type), name, element, p.name());
+              "$T $L = new $L[$L.length][]", JavaTypes.of(type), name, element, p.name());
           pullbackBody.beginControlFlow(
               "for (int $L = 0; $L < $L.length; $L++)", row, row, p.name(), row);
           pullbackBody.addStatement(
@@ -145,7 +145,7 @@ public final class GradientClassWriter {
         } else {
           pullbackBody.addStatement(
               "$T $L = new $L[$L.length]",
-              primitive(type),
+              JavaTypes.of(type),
               name,
               type.elementType().javaName(),
               p.name());
@@ -213,7 +213,7 @@ public final class GradientClassWriter {
     for (IrFunction.Parameter p : differentiated) {
       if (p.variable().type().isArray()) {
         String name = names.arrays().get(p.name());
-        core.addParameter(primitive(p.variable().type()), name);
+        core.addParameter(JavaTypes.of(p.variable().type()), name);
         String index = p.variable().type().isMatrix() ? "[k][l]" : "[k]";
         layout.append(
             String.format(
@@ -248,128 +248,15 @@ public final class GradientClassWriter {
             .build());
   }
 
-  private static final ClassName TENSOR = ClassName.get("dev.adjoint.runtime.tensor", "Tensor");
-  private static final ClassName ADJOINTS =
-      ClassName.get("dev.adjoint.runtime.autograd", "Adjoints");
-  private static final ClassName GRAD_MODE =
-      ClassName.get("dev.adjoint.runtime.autograd", "GradMode");
-  private static final ClassName TENSOR_ALGEBRA =
-      ClassName.get("dev.adjoint.runtime.rules", "TensorAlgebra");
-
-  /** Classes generated tensor code names by their simple names, imported when it does. */
-  private static final List<ClassName> TENSOR_SUPPORT =
-      List.of(
-          ClassName.get("dev.adjoint.runtime.rules", "OpParams"),
-          ClassName.get("dev.adjoint.runtime.rules", "TensorOp"),
-          ClassName.get("dev.adjoint.runtime.rules", "Comparison"),
-          ClassName.get("dev.adjoint.runtime.autograd", "Fused"),
-          ClassName.get("dev.adjoint.runtime.nn", "Losses"));
-
-  private final java.util.Set<ClassName> mentioned = new java.util.LinkedHashSet<>();
-
   /**
-   * Adds the methods of one differentiated method on tensors: {@code fBackward(args)} and {@code
-   * fBackward(args, seed)}, which run it forward and backward without a tape and add the gradient
-   * into {@code .grad()} of every tensor leaf that requires grad, as {@code loss.backward()} does.
+   * Adds the methods of one differentiated method on tensors ({@link TensorMethods#methods}).
    *
    * @param seedName the seed parameter's name
    * @param algebraName the name of the local holding the tensor algebra the rules are written with
    */
   public void addTensor(
       IrFunction function, ReverseMode.Adjoint adjoint, String seedName, String algebraName) {
-    String signature =
-        function.name()
-            + function.parameters().stream()
-                .map(p -> p.variable().type().javaName())
-                .collect(Collectors.joining(", ", "(", ")"));
-    String method = function.name() + "Backward";
-    List<ParameterSpec> parameters = parameters(function);
-    String arguments =
-        parameters.stream().map(ParameterSpec::name).collect(Collectors.joining(", "));
-    TypeName valueType = primitive(function.returnType());
-    methods.add(
-        MethodSpec.methodBuilder(method)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(valueType)
-            .addParameters(parameters)
-            .addJavadoc(
-                "Runs {@link $T#$L} forward and backward without a tape, as {@code"
-                    + " value.backward()}\nwould after it: returns the value and adds its"
-                    + " gradient into {@code .grad()} of every\ntensor it reads that requires grad"
-                    + " (tensor parameters and the receiver's tensors).\nThe value must have one"
-                    + " element.\n",
-                sourceClass,
-                signature)
-            .addStatement("return $L($L, null)", method, arguments)
-            .build());
-
-    CodeBlock.Builder body = CodeBlock.builder();
-    body.beginControlFlow("try ($T.Scope noGrad = $T.noGrad())", GRAD_MODE, GRAD_MODE);
-    body.add("// the dynamic tape records nothing: the adjoint is written out below\n");
-    String code = adjoint.prologue().toString() + adjoint.forward() + adjoint.reverse();
-    if (code.contains(algebraName + ".")) {
-      body.addStatement("$T<$T> $L = $T.algebra()", TENSOR_ALGEBRA, TENSOR, algebraName, ADJOINTS);
-    }
-    for (ClassName support : TENSOR_SUPPORT) {
-      if (code.contains(support.simpleName() + ".")) {
-        mentioned.add(support);
-      }
-    }
-    body.add(adjoint.prologue());
-    body.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
-    body.add(adjoint.forward());
-    body.add("// reverse sweep: adjoints, from the result back to the leaves\n");
-    boolean anyGradient =
-        adjoint.leafGradients().values().stream().anyMatch(g -> !g.equals("null"));
-    if (anyGradient) {
-      body.add(
-          "long reverseStart = $T.reverseStart(); // tensors made from here on are the sweep's"
-              + " own\n",
-          ADJOINTS);
-    }
-    body.add(adjoint.reverse());
-    List<String> leaves = new ArrayList<>();
-    List<String> gradients = new ArrayList<>();
-    adjoint
-        .leafGradients()
-        .forEach(
-            (leaf, gradient) -> {
-              if (!gradient.equals("null")) {
-                leaves.add(leaf);
-                gradients.add(gradient);
-              }
-            });
-    if (!leaves.isEmpty()) {
-      body.add("// into .grad() of the leaves that require it, as loss.backward() does\n");
-      body.addStatement(
-          "$T.accumulateGrads(reverseStart, new $T[] {$L}, new $T[] {$L})",
-          ADJOINTS,
-          TENSOR,
-          String.join(", ", leaves),
-          TENSOR,
-          String.join(", ", gradients));
-    }
-    body.addStatement("return $L", adjoint.value());
-    body.endControlFlow();
-    methods.add(
-        MethodSpec.methodBuilder(method)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(valueType)
-            .addParameters(parameters)
-            .addParameter(TENSOR, seedName)
-            .addJavadoc(
-                "Runs {@link $T#$L} forward and backward without a tape, as {@code"
-                    + " value.backward($L)}\nwould after it: returns the value and adds {@code"
-                    + " $L} times its Jacobian (the vector-Jacobian\nproduct) into {@code"
-                    + " .grad()} of every tensor it reads that requires grad. A {@code null}"
-                    + "\n{@code $L} stands for 1 and needs a one-element value.\n",
-                sourceClass,
-                signature,
-                seedName,
-                seedName,
-                seedName)
-            .addCode(body.build())
-            .build());
+    methods.addAll(tensorMethods.methods(function, adjoint, seedName, algebraName));
   }
 
   /**
@@ -396,22 +283,17 @@ public final class GradientClassWriter {
   }
 
   /**
-   * The generated methods' parameters: the receiver of an instance method first, then the method's.
+   * Records that the generated file is derived from {@code classes}' source (the source class, the
+   * callees written into it, the classes whose members it reads), so that incremental builds and
+   * IDEs regenerate it when one of them changes.
    */
-  private List<ParameterSpec> parameters(IrFunction function) {
-    List<ParameterSpec> parameters = new ArrayList<>();
-    function
-        .receiverClass()
-        .ifPresent(r -> parameters.add(ParameterSpec.builder(sourceClass, "self").build()));
-    for (IrFunction.Parameter p : function.parameters()) {
-      parameters.add(ParameterSpec.builder(primitive(p.variable().type()), p.name()).build());
-    }
-    return parameters;
+  public void addOriginatingElements(Collection<? extends Element> classes) {
+    originating.addAll(classes);
   }
 
   /** The generated source file. */
   public JavaFile toJavaFile() {
-    TypeSpec type =
+    TypeSpec.Builder type =
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addAnnotation(
@@ -423,44 +305,14 @@ public final class GradientClassWriter {
                     + "generated at build time by Adjoint. Each statement's comment names the"
                     + " source line it\ncomes from.\n$L",
                 sourceClass,
-                tensorNote())
+                tensorMethods.note())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addTypes(records)
-            .addMethods(methods)
-            .build();
-    return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("  ").build();
-  }
-
-  // tensor adjoints name the runtime's classes simply; linking them here imports them
-  private CodeBlock tensorNote() {
-    if (mentioned.isEmpty()) {
-      return CodeBlock.of("");
-    }
-    CodeBlock.Builder note =
-        CodeBlock.builder().add("\n<p>Tensor adjoints evaluate the runtime's rules with");
-    for (ClassName c : mentioned) {
-      note.add(" {@link $T}", c);
-    }
-    return note.add(".\n").build();
-  }
-
-  private static TypeName primitive(IrType type) {
-    return switch (type) {
-      case DOUBLE -> TypeName.DOUBLE;
-      case FLOAT -> TypeName.FLOAT;
-      case LONG -> TypeName.LONG;
-      case INT -> TypeName.INT;
-      case BOOLEAN -> TypeName.BOOLEAN;
-      case DOUBLE_ARRAY,
-          FLOAT_ARRAY,
-          LONG_ARRAY,
-          INT_ARRAY,
-          BOOLEAN_ARRAY,
-          DOUBLE_MATRIX,
-          FLOAT_MATRIX ->
-          com.palantir.javapoet.ArrayTypeName.of(primitive(type.elementType()));
-      case TENSOR -> TENSOR;
-      case OBJECT -> ClassName.OBJECT;
-    };
+            .addMethods(methods);
+    originating.forEach(type::addOriginatingElement);
+    return JavaFile.builder(packageName, type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 }

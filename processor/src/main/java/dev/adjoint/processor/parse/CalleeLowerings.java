@@ -3,11 +3,16 @@ package dev.adjoint.processor.parse;
 import com.sun.source.tree.CompilationUnitTree;
 import dev.adjoint.processor.diag.DiagnosticException;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
 
 /**
  * The bodies lowered in one processor run, each once: a method being differentiated and every
@@ -41,11 +46,17 @@ final class CalleeLowerings {
 
   private record Key(ExecutableElement method, PackageElement home) {}
 
-  private record Outcome(LoweredBody body, DiagnosticException failure) {}
+  /**
+   * How a lowering ended: its body or its failure, and the classes it read (its method's own, and
+   * those of every member it or its callees name), which the generated file depends on.
+   */
+  private record Outcome(LoweredBody body, DiagnosticException failure, Set<TypeElement> read) {}
 
   private final BodyLowering lowering;
   private final Map<Key, Outcome> done = new HashMap<>();
   private final Deque<ExecutableElement> inProgress = new ArrayDeque<>();
+  // for each lowering in progress, innermost first: the classes it has read so far
+  private final Deque<Set<TypeElement>> reading = new ArrayDeque<>();
 
   CalleeLowerings(BodyLowering lowering) {
     this.lowering = lowering;
@@ -70,18 +81,51 @@ final class CalleeLowerings {
     Outcome outcome = done.get(key);
     if (outcome == null) {
       inProgress.push(method);
+      Set<TypeElement> read = new LinkedHashSet<>();
+      read.add(topLevel(method));
+      reading.push(read);
       try {
-        outcome = new Outcome(lowering.lower(declaration, home), null);
+        outcome = new Outcome(lowering.lower(declaration, home), null, read);
       } catch (DiagnosticException e) {
-        outcome = new Outcome(null, e);
+        outcome = new Outcome(null, e, read);
       } finally {
         inProgress.pop();
+        reading.pop();
       }
       done.put(key, outcome);
+    }
+    if (!reading.isEmpty()) {
+      reading.peek().addAll(outcome.read());
     }
     if (outcome.failure() != null) {
       throw outcome.failure();
     }
     return outcome.body();
+  }
+
+  /** Notes that the lowering in progress reads a member of {@code member}'s class. */
+  void noteRead(Element member) {
+    if (!reading.isEmpty()) {
+      reading.peek().add(topLevel(member));
+    }
+  }
+
+  /**
+   * The top-level classes whose source {@code method}'s lowering for {@code home} read: its own,
+   * its callees' and theirs, and those of every field and method they name. A generated file
+   * holding it is derived from these ({@code Filer}'s originating elements), so a change in any of
+   * them rebuilds it. Empty if it was not lowered.
+   */
+  Set<TypeElement> classesRead(ExecutableElement method, PackageElement home) {
+    Outcome outcome = done.get(new Key(method, home));
+    return outcome == null ? Set.of() : Collections.unmodifiableSet(outcome.read());
+  }
+
+  private static TypeElement topLevel(Element member) {
+    Element e = member;
+    while (!(e.getEnclosingElement() instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return (TypeElement) e;
   }
 }

@@ -37,7 +37,7 @@ final class Expressions {
 
   Expressions(
       Trees trees, Elements elements, DerivativeRegistry registry, CalleeLowerings callees) {
-    Reachability reachability = new Reachability(elements);
+    Reachability reachability = new Reachability(elements, callees);
     Overloads overloads = new Overloads(elements);
     this.fields = new FieldReads(trees, elements, reachability);
     this.arrays = new ArrayAccess(this);

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -94,6 +95,16 @@ public final class MethodLowering {
               + " its model");
     }
     return new Lowered(function, lowered.names().copy(), lowered.sourceMap());
+  }
+
+  /**
+   * The top-level classes {@code declaration}'s lowering read (its own, its tensor callees', those
+   * of the fields and methods they name): what its generated code is derived from. Empty before
+   * {@link #lower}.
+   */
+  public Set<TypeElement> classesRead(DifferentiableDeclaration declaration) {
+    ExecutableElement method = declaration.method();
+    return bodies.classesRead(method, elements.getPackageOf(method));
   }
 
   /** Lowers the body of {@code declaration}'s method for generated code in {@code home}. */

@@ -16,9 +16,14 @@ import javax.lang.model.util.Elements;
  */
 final class Reachability {
   private final Elements elements;
+  private final CalleeLowerings lowerings;
 
-  Reachability(Elements elements) {
+  /**
+   * @param lowerings told of every member a body reads, for the classes it depends on
+   */
+  Reachability(Elements elements, CalleeLowerings lowerings) {
     this.elements = elements;
+    this.lowerings = lowerings;
   }
 
   /**
@@ -27,6 +32,7 @@ final class Reachability {
    * one of another package must be public, and so must every class around it.
    */
   void require(Element member, Tree where, Frame frame) {
+    lowerings.noteRead(member);
     PackageElement home = frame.source().home();
     PackageElement theirs = elements.getPackageOf(member);
     if (theirs.equals(home)) {

@@ -10,7 +10,13 @@ import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.ir.IrFunction;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.tools.JavaFileObject;
@@ -99,6 +105,34 @@ class TensorCalleesTest {
         MODEL);
     assertEquals("apply", functions.get(0).name());
     assertSame(functions.get(0), functions.get(2));
+  }
+
+  @Test
+  void theClassesALoweringReadsIncludeItsCalleesSoTheyOriginateTheGeneratedFile() {
+    Map<String, Set<String>> read = new LinkedHashMap<>();
+    LoweringHarness.inProcessor(
+        env -> {
+          MethodLowering lowering =
+              new MethodLowering(env.trees(), env.processing().getElementUtils(), env.registry());
+          // Model.f first: it lowers Block.apply for its calls; then Block.apply on its own
+          List<ExecutableElement> methods = new ArrayList<>(env.differentiable());
+          Collections.reverse(methods);
+          for (ExecutableElement method : methods) {
+            DifferentiableDeclaration declaration = DifferentiableDeclaration.read(method);
+            lowering.lower(declaration);
+            read.put(
+                method.getSimpleName().toString(),
+                lowering.classesRead(declaration).stream()
+                    .map(t -> t.getQualifiedName().toString())
+                    .filter(name -> name.startsWith("demo."))
+                    .collect(Collectors.toCollection(TreeSet::new)));
+          }
+        },
+        BLOCK,
+        MODEL);
+    assertEquals(Set.of("demo.Block", "demo.Model"), read.get("f"));
+    // the callee's lowering, reused, reads only its own class
+    assertEquals(Set.of("demo.Block"), read.get("apply"));
   }
 
   @Test

@@ -1,0 +1,67 @@
+package dev.adjoint.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.IrType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The Java types and signatures the generated methods share, from the IR's types. */
+final class JavaTypes {
+  static final ClassName TENSOR = ClassName.get("dev.adjoint.runtime.tensor", "Tensor");
+
+  private JavaTypes() {}
+
+  /** The JavaPoet type of an IR type. */
+  static TypeName of(IrType type) {
+    return switch (type) {
+      case DOUBLE -> TypeName.DOUBLE;
+      case FLOAT -> TypeName.FLOAT;
+      case LONG -> TypeName.LONG;
+      case INT -> TypeName.INT;
+      case BOOLEAN -> TypeName.BOOLEAN;
+      case DOUBLE_ARRAY,
+          FLOAT_ARRAY,
+          LONG_ARRAY,
+          INT_ARRAY,
+          BOOLEAN_ARRAY,
+          DOUBLE_MATRIX,
+          FLOAT_MATRIX ->
+          ArrayTypeName.of(of(type.elementType()));
+      case TENSOR -> TENSOR;
+      case OBJECT -> ClassName.OBJECT;
+    };
+  }
+
+  /**
+   * The generated methods' parameters: the receiver of an instance method first (as {@code self} of
+   * {@code sourceClass}), then the method's.
+   */
+  static List<ParameterSpec> parameters(IrFunction function, ClassName sourceClass) {
+    List<ParameterSpec> parameters = new ArrayList<>();
+    function
+        .receiverClass()
+        .ifPresent(r -> parameters.add(ParameterSpec.builder(sourceClass, "self").build()));
+    for (IrFunction.Parameter p : function.parameters()) {
+      parameters.add(ParameterSpec.builder(of(p.variable().type()), p.name()).build());
+    }
+    return parameters;
+  }
+
+  /** How Javadoc links the source method: {@code name(double, double[])}. */
+  static String signature(IrFunction function) {
+    return function.name()
+        + function.parameters().stream()
+            .map(p -> p.variable().type().javaName())
+            .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  /** The parameters' names, as the arguments of a call passing them on. */
+  static String arguments(List<ParameterSpec> parameters) {
+    return parameters.stream().map(ParameterSpec::name).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,167 @@
+package dev.adjoint.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.diff.ReverseMode;
+import dev.adjoint.processor.ir.IrFunction;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The generated methods of differentiated tensor methods: they run the adjoint without the dynamic
+ * tape, under {@code GradMode.noGrad()}, and hand the gradients to {@code .grad()} of the leaves as
+ * {@code backward()} would. One per generated class: it remembers which runtime classes the
+ * adjoints name, for the class Javadoc's imports.
+ */
+final class TensorMethods {
+  private static final ClassName TENSOR = JavaTypes.TENSOR;
+  private static final ClassName ADJOINTS =
+      ClassName.get("dev.adjoint.runtime.autograd", "Adjoints");
+  private static final ClassName GRAD_MODE =
+      ClassName.get("dev.adjoint.runtime.autograd", "GradMode");
+  private static final ClassName TENSOR_ALGEBRA =
+      ClassName.get("dev.adjoint.runtime.rules", "TensorAlgebra");
+
+  /** Classes generated tensor code names by their simple names, imported when it does. */
+  private static final List<ClassName> TENSOR_SUPPORT =
+      List.of(
+          ClassName.get("dev.adjoint.runtime.rules", "OpParams"),
+          ClassName.get("dev.adjoint.runtime.rules", "TensorOp"),
+          ClassName.get("dev.adjoint.runtime.rules", "Comparison"),
+          ClassName.get("dev.adjoint.runtime.autograd", "Fused"),
+          ClassName.get("dev.adjoint.runtime.nn", "Losses"));
+
+  private final ClassName sourceClass;
+  private final Set<ClassName> mentioned = new LinkedHashSet<>();
+
+  /**
+   * @param sourceClass the class whose tensor methods are differentiated
+   */
+  TensorMethods(ClassName sourceClass) {
+    this.sourceClass = sourceClass;
+  }
+
+  /**
+   * The methods of one differentiated method on tensors: {@code fBackward(args)} and {@code
+   * fBackward(args, seed)}, which run it forward and backward without a tape and add the gradient
+   * into {@code .grad()} of every tensor leaf that requires grad, as {@code loss.backward()} does.
+   *
+   * @param seedName the seed parameter's name
+   * @param algebraName the name of the local holding the tensor algebra the rules are written with
+   */
+  List<MethodSpec> methods(
+      IrFunction function, ReverseMode.Adjoint adjoint, String seedName, String algebraName) {
+    List<MethodSpec> methods = new ArrayList<>();
+    String signature = JavaTypes.signature(function);
+    String method = function.name() + "Backward";
+    List<ParameterSpec> parameters = JavaTypes.parameters(function, sourceClass);
+    String arguments = JavaTypes.arguments(parameters);
+    TypeName valueType = JavaTypes.of(function.returnType());
+    methods.add(
+        MethodSpec.methodBuilder(method)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(valueType)
+            .addParameters(parameters)
+            .addJavadoc(
+                "Runs {@link $T#$L} forward and backward without a tape, as {@code"
+                    + " value.backward()}\nwould after it: returns the value and adds its"
+                    + " gradient into {@code .grad()} of every\ntensor it reads that requires grad"
+                    + " (tensor parameters and the receiver's tensors).\nThe value must have one"
+                    + " element.\n",
+                sourceClass,
+                signature)
+            .addStatement("return $L($L, null)", method, arguments)
+            .build());
+
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.beginControlFlow("try ($T.Scope noGrad = $T.noGrad())", GRAD_MODE, GRAD_MODE);
+    body.add("// the dynamic tape records nothing: the adjoint is written out below\n");
+    String code = adjoint.prologue().toString() + adjoint.forward() + adjoint.reverse();
+    if (code.contains(algebraName + ".")) {
+      body.addStatement("$T<$T> $L = $T.algebra()", TENSOR_ALGEBRA, TENSOR, algebraName, ADJOINTS);
+    }
+    for (ClassName support : TENSOR_SUPPORT) {
+      if (code.contains(support.simpleName() + ".")) {
+        mentioned.add(support);
+      }
+    }
+    body.add(adjoint.prologue());
+    body.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
+    body.add(adjoint.forward());
+    body.add("// reverse sweep: adjoints, from the result back to the leaves\n");
+    boolean anyGradient =
+        adjoint.leafGradients().values().stream().anyMatch(g -> !g.equals("null"));
+    if (anyGradient) {
+      body.add(
+          "long reverseStart = $T.reverseStart(); // tensors made from here on are the sweep's"
+              + " own\n",
+          ADJOINTS);
+    }
+    body.add(adjoint.reverse());
+    List<String> leaves = new ArrayList<>();
+    List<String> gradients = new ArrayList<>();
+    adjoint
+        .leafGradients()
+        .forEach(
+            (leaf, gradient) -> {
+              if (!gradient.equals("null")) {
+                leaves.add(leaf);
+                gradients.add(gradient);
+              }
+            });
+    if (!leaves.isEmpty()) {
+      body.add("// into .grad() of the leaves that require it, as loss.backward() does\n");
+      body.addStatement(
+          "$T.accumulateGrads(reverseStart, new $T[] {$L}, new $T[] {$L})",
+          ADJOINTS,
+          TENSOR,
+          String.join(", ", leaves),
+          TENSOR,
+          String.join(", ", gradients));
+    }
+    body.addStatement("return $L", adjoint.value());
+    body.endControlFlow();
+    methods.add(
+        MethodSpec.methodBuilder(method)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(valueType)
+            .addParameters(parameters)
+            .addParameter(TENSOR, seedName)
+            .addJavadoc(
+                "Runs {@link $T#$L} forward and backward without a tape, as {@code"
+                    + " value.backward($L)}\nwould after it: returns the value and adds {@code"
+                    + " $L} times its Jacobian (the vector-Jacobian\nproduct) into {@code"
+                    + " .grad()} of every tensor it reads that requires grad. A {@code null}"
+                    + "\n{@code $L} stands for 1 and needs a one-element value.\n",
+                sourceClass,
+                signature,
+                seedName,
+                seedName,
+                seedName)
+            .addCode(body.build())
+            .build());
+    return methods;
+  }
+
+  /**
+   * The class Javadoc's sentence naming the runtime classes the tensor adjoints call by their
+   * simple names; linking them there makes JavaPoet import them. Empty when there are none.
+   */
+  CodeBlock note() {
+    if (mentioned.isEmpty()) {
+      return CodeBlock.of("");
+    }
+    CodeBlock.Builder note =
+        CodeBlock.builder().add("\n<p>Tensor adjoints evaluate the runtime's rules with");
+    for (ClassName c : mentioned) {
+      note.add(" {@link $T}", c);
+    }
+    return note.add(".\n").build();
+  }
+}
