@@ -6,135 +6,136 @@ import dev.adjoint.runtime.rules.Algebra;
 /**
  * The part of {@link Algebra} over Java source that every source algebra writes the same way: a
  * function of the algebra is a call of the function of that name ({@code Math.exp(x)} for numbers,
- * {@code tensors.exp(x)} for tensors). Subclasses say how a call is written and write the
- * arithmetic, constants and comparisons themselves.
+ * {@code tensors.exp(x)} for tensors). An algebra says how a call is written and writes the
+ * arithmetic, constants and comparisons itself.
  */
-abstract class FunctionCallAlgebra implements Algebra<JavaExpr> {
-  /** {@code name(args)} as the subclass writes calls. */
-  abstract JavaExpr call(String name, JavaExpr... args);
+sealed interface FunctionCallAlgebra extends Algebra<JavaExpr>
+    permits SourceAlgebra, TensorSourceAlgebra {
+  /** {@code name(args)}, as this algebra writes calls. */
+  JavaExpr call(String name, JavaExpr... args);
 
   @Override
-  public JavaExpr exp(JavaExpr a) {
+  default JavaExpr exp(JavaExpr a) {
     return call("exp", a);
   }
 
   @Override
-  public JavaExpr expm1(JavaExpr a) {
+  default JavaExpr expm1(JavaExpr a) {
     return call("expm1", a);
   }
 
   @Override
-  public JavaExpr log(JavaExpr a) {
+  default JavaExpr log(JavaExpr a) {
     return call("log", a);
   }
 
   @Override
-  public JavaExpr log1p(JavaExpr a) {
+  default JavaExpr log1p(JavaExpr a) {
     return call("log1p", a);
   }
 
   @Override
-  public JavaExpr log10(JavaExpr a) {
+  default JavaExpr log10(JavaExpr a) {
     return call("log10", a);
   }
 
   @Override
-  public JavaExpr sqrt(JavaExpr a) {
+  default JavaExpr sqrt(JavaExpr a) {
     return call("sqrt", a);
   }
 
   @Override
-  public JavaExpr cbrt(JavaExpr a) {
+  default JavaExpr cbrt(JavaExpr a) {
     return call("cbrt", a);
   }
 
   @Override
-  public JavaExpr sin(JavaExpr a) {
+  default JavaExpr sin(JavaExpr a) {
     return call("sin", a);
   }
 
   @Override
-  public JavaExpr cos(JavaExpr a) {
+  default JavaExpr cos(JavaExpr a) {
     return call("cos", a);
   }
 
   @Override
-  public JavaExpr tan(JavaExpr a) {
+  default JavaExpr tan(JavaExpr a) {
     return call("tan", a);
   }
 
   @Override
-  public JavaExpr asin(JavaExpr a) {
+  default JavaExpr asin(JavaExpr a) {
     return call("asin", a);
   }
 
   @Override
-  public JavaExpr acos(JavaExpr a) {
+  default JavaExpr acos(JavaExpr a) {
     return call("acos", a);
   }
 
   @Override
-  public JavaExpr atan(JavaExpr a) {
+  default JavaExpr atan(JavaExpr a) {
     return call("atan", a);
   }
 
   @Override
-  public JavaExpr sinh(JavaExpr a) {
+  default JavaExpr sinh(JavaExpr a) {
     return call("sinh", a);
   }
 
   @Override
-  public JavaExpr cosh(JavaExpr a) {
+  default JavaExpr cosh(JavaExpr a) {
     return call("cosh", a);
   }
 
   @Override
-  public JavaExpr tanh(JavaExpr a) {
+  default JavaExpr tanh(JavaExpr a) {
     return call("tanh", a);
   }
 
   @Override
-  public JavaExpr abs(JavaExpr a) {
+  default JavaExpr abs(JavaExpr a) {
     return call("abs", a);
   }
 
   @Override
-  public JavaExpr floor(JavaExpr a) {
+  default JavaExpr floor(JavaExpr a) {
     return call("floor", a);
   }
 
   @Override
-  public JavaExpr ceil(JavaExpr a) {
+  default JavaExpr ceil(JavaExpr a) {
     return call("ceil", a);
   }
 
   @Override
-  public JavaExpr rint(JavaExpr a) {
+  default JavaExpr rint(JavaExpr a) {
     return call("rint", a);
   }
 
   @Override
-  public JavaExpr signum(JavaExpr a) {
+  default JavaExpr signum(JavaExpr a) {
     return call("signum", a);
   }
 
   @Override
-  public JavaExpr hypot(JavaExpr a, JavaExpr b) {
+  default JavaExpr hypot(JavaExpr a, JavaExpr b) {
     return call("hypot", a, b);
   }
 
   @Override
-  public JavaExpr atan2(JavaExpr a, JavaExpr b) {
+  default JavaExpr atan2(JavaExpr a, JavaExpr b) {
     return call("atan2", a, b);
   }
 
   @Override
-  public JavaExpr max(JavaExpr a, JavaExpr b) {
+  default JavaExpr max(JavaExpr a, JavaExpr b) {
     return call("max", a, b);
   }
 
   @Override
-  public JavaExpr min(JavaExpr a, JavaExpr b) {
+  default JavaExpr min(JavaExpr a, JavaExpr b) {
     return call("min", a, b);
   }
 }

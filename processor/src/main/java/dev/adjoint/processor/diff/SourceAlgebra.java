@@ -24,7 +24,7 @@ import java.util.function.DoubleBinaryOperator;
  * sign of a zero sum), and a negation that reaches an update becomes {@code -=} instead of an
  * operation of its own.
  */
-public final class SourceAlgebra extends FunctionCallAlgebra {
+public final class SourceAlgebra implements FunctionCallAlgebra {
   private final boolean simplify;
   private final String mathClass;
 
@@ -183,7 +183,7 @@ public final class SourceAlgebra extends FunctionCallAlgebra {
   }
 
   @Override
-  JavaExpr call(String name, JavaExpr... args) {
+  public JavaExpr call(String name, JavaExpr... args) {
     return new Call(new TypeRef(mathClass), name, List.of(args));
   }
 

@@ -19,7 +19,7 @@ import java.util.function.DoubleBinaryOperator;
  * rule with. Constants become {@code tensors.constant(c)}, Java numbers that do not widen a {@code
  * float32} tensor.
  */
-final class TensorSourceAlgebra extends FunctionCallAlgebra {
+final class TensorSourceAlgebra implements FunctionCallAlgebra {
   /** The generated local holding the algebra. */
   static final String ALGEBRA = "tensors";
 
@@ -110,7 +110,7 @@ final class TensorSourceAlgebra extends FunctionCallAlgebra {
   }
 
   @Override
-  JavaExpr call(String method, JavaExpr... args) {
+  public JavaExpr call(String method, JavaExpr... args) {
     return new Call(JavaExpr.name(ALGEBRA), method, List.of(args));
   }
 }
