@@ -62,7 +62,7 @@ public final class GradientClassWriter {
     TypeName valueType = JavaTypes.of(function.returnType());
     String valueComponent =
         Names.valueComponent(
-            function.parameters().stream().map(IrFunction.Parameter::name).toList());
+            function.parameters().stream().map(IrFunction.Parameter::sourceName).toList());
     String signature = JavaTypes.signature(function);
     List<IrFunction.Parameter> differentiated =
         function.parameters().stream().filter(IrFunction.Parameter::differentiated).toList();
@@ -79,15 +79,17 @@ public final class GradientClassWriter {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     constructor.addParameter(valueType, valueComponent);
     record.addJavadoc("\n@param $L the value\n", valueComponent);
+    // the components keep the source's names, which callers read (a parameter the generated code
+    // renames, because it writes that name itself, is renamed only inside the methods)
     for (IrFunction.Parameter p : differentiated) {
-      constructor.addParameter(JavaTypes.of(p.variable().type()), p.name());
+      constructor.addParameter(JavaTypes.of(p.variable().type()), p.sourceName());
       record.addJavadoc(
           function.returnType().isArray()
               ? "@param $L the seed times ∂$L/∂$L (a vector-Jacobian product)\n"
               : "@param $L ∂$L/∂$L\n",
-          p.name(),
+          p.sourceName(),
           function.name(),
-          p.name());
+          p.sourceName());
     }
     record.recordConstructor(constructor.build());
     records.add(record.build());

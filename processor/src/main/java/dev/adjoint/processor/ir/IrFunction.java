@@ -70,11 +70,15 @@ public record IrFunction(
    * @param variable the IR variable holding its value on entry
    * @param differentiated whether a partial with respect to it is wanted
    * @param owned an array the method may overwrite ({@code @Owned})
+   * @param sourceName its name in the source, which the generated API (the result record's
+   *     components) keeps; the variable's differs only where the generated code writes that name
+   *     itself ({@link Names#fix})
    */
-  public record Parameter(Value.Var variable, boolean differentiated, boolean owned) {
-    /** A parameter the method does not own. */
+  public record Parameter(
+      Value.Var variable, boolean differentiated, boolean owned, String sourceName) {
+    /** A parameter the method does not own, named in the source as in the IR. */
     public Parameter(Value.Var variable, boolean differentiated) {
-      this(variable, differentiated, false);
+      this(variable, differentiated, false, variable.name());
     }
 
     public String name() {

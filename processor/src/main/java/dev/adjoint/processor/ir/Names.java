@@ -32,6 +32,8 @@ public final class Names {
   public record Allocation(Request request, String name) {}
 
   private final Set<String> reserved = new HashSet<>();
+  // names the generated code writes as they are (the receiver, the tensor algebra, ...)
+  private final Set<String> fixed = new HashSet<>();
   private final Set<String> claimed = new HashSet<>();
   private final List<Allocation> allocations = new ArrayList<>();
   private int temporaries;
@@ -42,6 +44,7 @@ public final class Names {
   public Names copy() {
     Names copy = new Names();
     copy.reserved.addAll(reserved);
+    copy.fixed.addAll(fixed);
     copy.claimed.addAll(claimed);
     copy.allocations.addAll(allocations);
     copy.temporaries = temporaries;
@@ -69,6 +72,16 @@ public final class Names {
     reserved.add(name);
   }
 
+  /**
+   * Marks {@code name} as one the generated code writes itself, as it is ({@code self}, the
+   * receiver; {@code tensors}, the tensor algebra): no name handed out is {@code name}, not even a
+   * source variable's, which is then renamed ({@code self_1}) in the generated code.
+   */
+  public void fix(String name) {
+    reserved.add(name);
+    fixed.add(name);
+  }
+
   /** Every name handed out so far, in order, with its request. */
   public List<Allocation> allocations() {
     return List.copyOf(allocations);
@@ -85,10 +98,12 @@ public final class Names {
 
   /**
    * A name for a definition of the source variable {@code sourceName}: the name itself the first
-   * time, then {@code sourceName_1}, {@code sourceName_2}, ...
+   * time (unless the generated code {@link #fix fixes} it), then {@code sourceName_1}, {@code
+   * sourceName_2}, ...
    */
   public String forSourceVariable(String sourceName) {
-    String name = claimed.add(sourceName) ? sourceName : suffixed(sourceName);
+    String name =
+        !fixed.contains(sourceName) && claimed.add(sourceName) ? sourceName : suffixed(sourceName);
     return logged(new SourceVariable(sourceName), name);
   }
 

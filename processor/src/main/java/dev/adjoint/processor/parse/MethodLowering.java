@@ -116,19 +116,21 @@ public final class MethodLowering {
     SourceContext source = SourceContext.of(declaration, unit, elements, home);
     FunctionState state = new FunctionState(trees.getSourcePositions(), unit, source.file());
     reserveSourceNames(tree, state.names);
-    GENERATED.forEach(state.names::reserve);
+    GENERATED.forEach(state.names::fix);
     Frame frame = Frame.ofFunction(source, state);
     List<IrFunction.Parameter> parameters = new ArrayList<>();
     List<? extends VariableElement> params = method.getParameters();
     for (int i = 0; i < params.size(); i++) {
-      String name = state.names.forSourceVariable(params.get(i).getSimpleName().toString());
+      String sourceName = params.get(i).getSimpleName().toString();
+      String name = state.names.forSourceVariable(sourceName);
       Value.Var var = new Value.Var(name, declaration.parameterTypes().get(i));
-      frame.scope().declare(new Scope.Binding(name, var.type(), var));
+      frame.scope().declare(new Scope.Binding(sourceName, var.type(), var));
       boolean owned = params.get(i).getAnnotation(Owned.class) != null && var.type().isArray();
       if (var.type().isArray() && !owned) {
         state.markInput(var);
       }
-      parameters.add(new IrFunction.Parameter(var, declaration.differentiated().get(i), owned));
+      parameters.add(
+          new IrFunction.Parameter(var, declaration.differentiated().get(i), owned, sourceName));
     }
     body(tree, frame);
     TypeElement owner = source.owner();
