@@ -16,23 +16,24 @@ import java.util.Map;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * R6 against torchvision's own {@code resnet18} in PyTorch: torchvision's initialised weights,
  * exported as safetensors, load into our ResNet by name (every key, shape and dtype must fit), and
- * one training step on the tape gives PyTorch's loss, gradients and state after the SGD-momentum
- * step, in float64. Needs Python with torch and torchvision, so it is not part of {@code mvn
- * verify}: {@code mvn -pl examples -am test -Dtest=ResNetTorchvisionTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Dadjoint.python=/usr/bin/python3}.
+ * one training step on either engine (the tape, the generated {@code ResNetGrad}) gives PyTorch's
+ * loss, gradients and state after the SGD-momentum step, in float64. Needs Python with torch and
+ * torchvision, so it is not part of {@code mvn verify}: {@code mvn -pl examples -am test
+ * -Dtest=ResNetTorchvisionTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dadjoint.python=/usr/bin/python3}.
  */
 @EnabledIfSystemProperty(named = "adjoint.python", matches = ".+")
 class ResNetTorchvisionTest {
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "batch {0}")
-  @ValueSource(ints = {1, 4})
-  void aStepFromTorchvisionsWeightsGivesPyTorchsNumbers(int batch)
+  @ParameterizedTest(name = "{1}, batch {0}")
+  @CsvSource({"1, TAPE", "4, TAPE", "1, GENERATED", "4, GENERATED"})
+  void aStepFromTorchvisionsWeightsGivesPyTorchsNumbers(int batch, ResNetTrainingStep.Engine engine)
       throws IOException, InterruptedException {
     Process python =
         new ProcessBuilder(
@@ -50,7 +51,8 @@ class ResNetTorchvisionTest {
     ResNet model = ResNet.resnet18(1000, DType.FLOAT64, new Generator(0));
     model.loadStateDict(inputs);
 
-    Tensor loss = ResNetTrainingStep.step(new ResNetTrainingStep.Inputs(model, data, labels));
+    Tensor loss =
+        ResNetTrainingStep.step(new ResNetTrainingStep.Inputs(model, data, labels), engine);
 
     Map<String, Tensor> reference = Safetensors.read(dir.resolve("reference.safetensors"));
     double want = reference.get("loss").item();
