@@ -317,6 +317,20 @@ public final class Ops {
   // ---------------------------------------------------------------- linear algebra
 
   public static Tensor matmul(Tensor a, Tensor b) {
+    if (a.dtype() != b.dtype()) {
+      // PyTorch does not promote in matrix products either ("expected scalar type Float but found
+      // Double"): a silent promotion would make float64 work of a float32 model
+      throw new IllegalArgumentException(
+          "matmul: the operands' dtypes differ, "
+              + a.dtype().displayName()
+              + " "
+              + Shape.format(a.shape())
+              + " and "
+              + b.dtype().displayName()
+              + " "
+              + Shape.format(b.shape())
+              + "; convert one first, e.g. b.to(a.dtype())");
+    }
     Tensor y = backend().matmul(a, b);
     String name;
     if (a.dim() == 1 && b.dim() == 1) {

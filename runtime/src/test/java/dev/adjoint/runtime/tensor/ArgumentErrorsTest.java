@@ -46,6 +46,34 @@ class ArgumentErrorsTest {
   }
 
   @Test
+  void matrixProductOfTwoDtypes() {
+    fails(
+        IllegalArgumentException.class,
+        () -> A.matmul(Tensor.zeros(DType.FLOAT64, 3, 4)),
+        "matmul:",
+        "float32 [2, 3]",
+        "float64 [3, 4]",
+        "b.to(a.dtype())");
+  }
+
+  @Test
+  void negativeIndicesDoNotCountFromTheEnd() {
+    // as in PyTorch: index_select and gather reject -1 rather than reading the last element
+    fails(
+        IndexOutOfBoundsException.class,
+        () -> A.indexSelect(1, Tensor.ofLongs(0, -1)),
+        "indexSelect:",
+        "index -1",
+        "dimension 1 of size 3");
+    fails(
+        IndexOutOfBoundsException.class,
+        () -> A.gather(1, Tensor.ofLongs(-1, 0).reshape(2, 1)),
+        "gather:",
+        "index -1",
+        "dimension 1 of size 3");
+  }
+
+  @Test
   void reshapeToAnotherNumberOfElements() {
     fails(IllegalArgumentException.class, () -> A.reshape(4, 2), "reshape:", "[4, 2]", "[2, 3]");
   }

@@ -50,16 +50,13 @@ final class CpuIndexing {
   }
 
   /**
-   * {@code value} as an index into dimension {@code dim} of {@code x}, negative ones counting from
-   * the end; out of range is an error naming the operation, the index and the shape.
+   * {@code value} as an index into dimension {@code dim} of {@code x}; a negative or too large one
+   * is an error naming the operation, the index and the shape (PyTorch's {@code index_select} and
+   * {@code gather} do not count negative indices from the end either).
    */
   static int checkIndex(String op, double value, Tensor x, int dim) {
     int size = x.shape()[dim];
-    int i = (int) value;
-    if (i < 0) {
-      i += size;
-    }
-    if (i < 0 || i >= size) {
+    if (!(value >= 0 && value < size)) {
       throw new IndexOutOfBoundsException(
           op
               + ": index "
@@ -72,6 +69,6 @@ final class CpuIndexing {
               + Shape.format(x.shape())
               + ")");
     }
-    return i;
+    return (int) value;
   }
 }

@@ -368,7 +368,7 @@ abstract class BackendAgreement {
       for (int dim = 0; dim < 3; dim++) {
         Pair x = pair(dt, new int[] {4, 5, 3}, dim, -2, 2);
         int size = x.cpu().shape()[dim];
-        Tensor index = Tensor.ofLongs(2, 0, size - 1, -1, 2);
+        Tensor index = Tensor.ofLongs(2, 0, size - 1, size - 2, 2);
         Pair idx = Pair.of(gpu(), index);
         Agreement.exact(
             "indexSelect " + dt + " dim " + dim,
@@ -421,5 +421,22 @@ abstract class BackendAgreement {
         e.getMessage());
     // reported once: the next synchronisation is clean again
     gpu().indexSelect(x, 0, gpu().upload(Tensor.ofLongs(3))).toArray();
+  }
+
+  @Test
+  void aNegativeIndexIsOutOfRangeOnBothBackends() {
+    // as PyTorch's index_select: -1 is not the last row
+    Tensor x = Tensor.ones(4, 3);
+    IndexOutOfBoundsException cpu =
+        assertThrows(
+            IndexOutOfBoundsException.class,
+            () -> CPU.indexSelect(x, 0, Tensor.ofLongs(1, -1)).toArray());
+    Tensor y = gpu().indexSelect(gpu().upload(x), 0, gpu().upload(Tensor.ofLongs(1, -1)));
+    IndexOutOfBoundsException onGpu = assertThrows(IndexOutOfBoundsException.class, y::toArray);
+    for (IndexOutOfBoundsException e : List.of(cpu, onGpu)) {
+      assertTrue(
+          e.getMessage().contains("index -1 is out of range for dimension 0 of size 4"),
+          e.getMessage());
+    }
   }
 }

@@ -178,10 +178,10 @@ ADJ_HD inline void adj_chunk_range(
   *end = e < length ? (int) e : length;
 }
 
-// A possibly negative index into a dimension of `size`: its position, or -1 when out of range.
-ADJ_HD inline int adj_wrap_index(long long value, int size) {
-  long long i = value < 0 ? value + size : value;
-  return i < 0 || i >= size ? -1 : (int) i;
+// An index into a dimension of `size`: its position, or -1 when negative or too large (as PyTorch's
+// index_select and gather, negative indices do not count from the end).
+ADJ_HD inline int adj_index_in_range(long long value, int size) {
+  return value < 0 || value >= size ? -1 : (int) value;
 }
 
 // ----------------------------------------------------------------------------- atomics, errors

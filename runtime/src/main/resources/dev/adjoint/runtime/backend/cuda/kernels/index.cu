@@ -16,7 +16,7 @@ ADJ_HD inline void adj_index_slices_element(const struct IndexArgs& a, int t) {
   int j = rest % a.count;
   int o = rest / a.count;
   long long value = ((const long long*) a.index)[a.index_offset + j * a.index_strides[0]];
-  int pos = adj_wrap_index(value, a.size);
+  int pos = adj_index_in_range(value, a.size);
   if (pos < 0) {
     adj_report(a.status, value, a.dim, a.size);
     return;
@@ -48,7 +48,7 @@ ADJ_HD inline void adj_index_gather_element(const struct IndexArgs& a, int t) {
     }
   }
   long long value = ((const long long*) a.index)[index_at];
-  int pos = adj_wrap_index(value, a.x_shape[a.dim]);
+  int pos = adj_index_in_range(value, a.x_shape[a.dim]);
   if (pos < 0) {
     adj_report(a.status, value, a.dim, a.x_shape[a.dim]);
     return;
