@@ -80,13 +80,18 @@ interface Gpu {
     };
   }
 
-  /** The error the status words {flag, value, dim, size} report, or null when none is set. */
+  /**
+   * The error the status words {op + 1, value, dim, size} report, or null when none is set: in the
+   * CPU backend's words, naming the operation ({@code op} as {@code index.cu} numbers it).
+   */
   static IndexOutOfBoundsException indexError(MemorySegment words, Device device) {
-    if (words.get(JAVA_LONG, 0) == 0) {
+    long flag = words.get(JAVA_LONG, 0);
+    if (flag == 0) {
       return null;
     }
     return new IndexOutOfBoundsException(
-        "index "
+        Indexing.operationName((int) flag - 1)
+            + ": index "
             + words.get(JAVA_LONG, 8)
             + " is out of range for dimension "
             + words.get(JAVA_LONG, 16)

@@ -14,6 +14,17 @@ final class Indexing {
   private static final int GATHER = 2;
   private static final int SCATTER_ADD = 3;
 
+  /** The operation {@code index.cu} numbers {@code op}, as the CPU backend names it. */
+  static String operationName(int op) {
+    return switch (op) {
+      case SELECT -> "indexSelect";
+      case ADD -> "indexAdd";
+      case GATHER -> "gather";
+      case SCATTER_ADD -> "scatterAdd";
+      default -> "an index operation";
+    };
+  }
+
   private final Gpu device;
   private final CudaBackend backend;
 

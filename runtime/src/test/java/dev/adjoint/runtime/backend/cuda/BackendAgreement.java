@@ -417,7 +417,7 @@ abstract class BackendAgreement {
     Tensor y = gpu().indexSelect(x, 0, gpu().upload(Tensor.ofLongs(1, 9)));
     IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, y::toArray);
     assertTrue(
-        e.getMessage().contains("index 9 is out of range for dimension 0 of size 4"),
+        e.getMessage().contains("indexSelect: index 9 is out of range for dimension 0 of size 4"),
         e.getMessage());
     // reported once: the next synchronisation is clean again
     gpu().indexSelect(x, 0, gpu().upload(Tensor.ofLongs(3))).toArray();
@@ -435,7 +435,20 @@ abstract class BackendAgreement {
     IndexOutOfBoundsException onGpu = assertThrows(IndexOutOfBoundsException.class, y::toArray);
     for (IndexOutOfBoundsException e : List.of(cpu, onGpu)) {
       assertTrue(
-          e.getMessage().contains("index -1 is out of range for dimension 0 of size 4"),
+          e.getMessage()
+              .contains("indexSelect: index -1 is out of range for dimension 0 of size 4"),
+          e.getMessage());
+    }
+    // the GPU's report names the operation that found it, as the CPU's message does
+    Tensor index = Tensor.ofLongs(0, 1, 2, 5).reshape(4, 1);
+    IndexOutOfBoundsException gatherOnCpu =
+        assertThrows(IndexOutOfBoundsException.class, () -> CPU.gather(x, 1, index).toArray());
+    Tensor gathered = gpu().gather(gpu().upload(x), 1, gpu().upload(index));
+    IndexOutOfBoundsException gatherOnGpu =
+        assertThrows(IndexOutOfBoundsException.class, gathered::toArray);
+    for (IndexOutOfBoundsException e : List.of(gatherOnCpu, gatherOnGpu)) {
+      assertTrue(
+          e.getMessage().contains("gather: index 5 is out of range for dimension 1 of size 3"),
           e.getMessage());
     }
   }

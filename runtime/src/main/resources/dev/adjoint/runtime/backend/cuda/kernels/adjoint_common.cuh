@@ -195,10 +195,12 @@ __device__ inline void adj_atomic_add(long long ptr, int dtype, int at, double v
   }
 }
 
-// The first out-of-range index of a launch: status = {1, value, dim, size}; later ones are dropped.
-__device__ inline void adj_report(long long status, long long value, int dim, int size) {
+// The first out-of-range index of a launch: status = {op + 1, value, dim, size} (op as index.cu
+// numbers it); later ones are dropped.
+__device__ inline void adj_report(
+    long long status, int op, long long value, int dim, int size) {
   long long* s = (long long*) status;
-  if (atomicCAS((unsigned long long*) s, 0ULL, 1ULL) == 0ULL) {
+  if (atomicCAS((unsigned long long*) s, 0ULL, (unsigned long long) op + 1) == 0ULL) {
     s[1] = value;
     s[2] = dim;
     s[3] = size;
@@ -209,10 +211,10 @@ inline void adj_atomic_add(long long ptr, int dtype, int at, double v) {
   adj_store(ptr, dtype, at, adj_load(ptr, dtype, at) + v);
 }
 
-inline void adj_report(long long status, long long value, int dim, int size) {
+inline void adj_report(long long status, int op, long long value, int dim, int size) {
   long long* s = (long long*) status;
   if (s[0] == 0) {
-    s[0] = 1;
+    s[0] = op + 1;
     s[1] = value;
     s[2] = dim;
     s[3] = size;

@@ -1,5 +1,6 @@
 // Indexing and its adjoints: indexSelect, indexAdd, gather, scatterAdd. An index outside its
-// dimension is not followed; the first one is reported in the status words, which the host reads
+// dimension is not followed; the first one is reported in the status words (the operation + 1, the
+// index, the dimension and its size), which the host reads
 // at its next synchronisation and turns into the CPU backend's IndexOutOfBoundsException. The
 // additions are atomic, so several indices naming one position all add (in an unspecified order).
 #include "adjoint_common.cuh"
@@ -18,7 +19,7 @@ ADJ_HD inline void adj_index_slices_element(const struct IndexArgs& a, int t) {
   long long value = ((const long long*) a.index)[a.index_offset + j * a.index_strides[0]];
   int pos = adj_index_in_range(value, a.size);
   if (pos < 0) {
-    adj_report(a.status, value, a.dim, a.size);
+    adj_report(a.status, a.op, value, a.dim, a.size);
     return;
   }
   int x_at = a.x_offset + (o * a.size + pos) * a.inner + in;
@@ -50,7 +51,7 @@ ADJ_HD inline void adj_index_gather_element(const struct IndexArgs& a, int t) {
   long long value = ((const long long*) a.index)[index_at];
   int pos = adj_index_in_range(value, a.x_shape[a.dim]);
   if (pos < 0) {
-    adj_report(a.status, value, a.dim, a.x_shape[a.dim]);
+    adj_report(a.status, a.op, value, a.dim, a.x_shape[a.dim]);
     return;
   }
   x_at += pos * a.x_strides[a.dim];
