@@ -96,6 +96,17 @@ public final class TensorCorpus {
   }
 
   /**
+   * A one-element tensor reshaped to 0 dimensions ({@code reshape()} with no sizes, as the tape
+   * takes it) and a [1, 1] view of it: Σ x·w over a [4] as a scalar, times (Σ x)², as [1, 1].
+   */
+  @Differentiable
+  public static Tensor rankZero(Tensor x, Tensor w) {
+    Tensor dot = x.mul(w).sum().reshape(1).reshape();
+    Tensor square = x.sum().view(1, 1).pow(2);
+    return dot.mul(square).sum();
+  }
+
+  /**
    * Σ x² computed in float32 from a float64 x, the sum brought back to float64: each conversion's
    * rule converts the adjoint back to its operand's type.
    */

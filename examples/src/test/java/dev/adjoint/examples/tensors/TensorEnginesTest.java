@@ -335,6 +335,13 @@ class TensorEnginesTest {
         (x, s) -> TensorCorpusGrad.slicesBackward(x.get(0), s),
         null,
         grad(3, 4, 5));
+    agree(
+        "rankZero",
+        x -> TensorCorpus.rankZero(x.get(0), x.get(1)),
+        (x, s) -> TensorCorpusGrad.rankZeroBackward(x.get(0), x.get(1), s),
+        null,
+        grad(4),
+        grad(4));
     // float32 arithmetic: finite differences in float64 are no reference, 2x (to float32's
     // precision) is
     Input doubles = grad(6);

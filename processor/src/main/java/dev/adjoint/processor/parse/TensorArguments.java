@@ -20,7 +20,10 @@ enum TensorArguments {
   INT,
   /** Exactly this row's count of parameters, each an int (else a diagnostic). */
   INTS,
-  /** One or more ints, parameters. */
+  /**
+   * Any number of ints, parameters, as a Java varargs {@code int...} takes them ({@code
+   * x.reshape()} is a 0-dimensional tensor, as on the tape).
+   */
   SOME_INTS,
   /** Exactly this row's count of parameters, each a number (else a diagnostic). */
   NUMBERS,
@@ -38,7 +41,7 @@ enum TensorArguments {
       case NUMBER -> n == 1 && args.get(0).type().isNumeric();
       case INT -> n == 1 && args.get(0).type() == IrType.INT;
       case INTS, NUMBERS -> n == count;
-      case SOME_INTS -> n > 0 && args.stream().allMatch(a -> a.type() == IrType.INT);
+      case SOME_INTS -> args.stream().allMatch(a -> a.type() == IrType.INT);
       case INT_THEN_TENSOR -> n == 2 && args.get(1).type() == IrType.TENSOR;
       case TENSOR_THEN_NUMBER -> n == 2 && args.get(0).type() == IrType.TENSOR;
     };

@@ -373,7 +373,8 @@ final class TensorOpTable {
     Template params =
         normalisation == null
             ? NO_PARAMS
-            : n -> "Adjoints." + normalisation + "({0}, " + placeholders(n) + ")";
+            : n ->
+                "Adjoints." + normalisation + "({0}" + (n == 0 ? "" : ", " + placeholders(n)) + ")";
     METHODS.add(
         new Applied(
             name, arguments, count, false, new Form(null, op, forward, params, null, false)));
