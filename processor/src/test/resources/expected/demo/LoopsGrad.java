@@ -140,7 +140,6 @@ public final class LoopsGrad {
       passes++;
       tape.pushDouble(v); // Loops.java:21: the reverse sweep needs the value it overwrites
       v = xs[k_2]; // Loops.java:21
-      tape.pushBoolean(t6); // Loops.java:22: the reverse sweep needs the value it overwrites
       t6 = v > limit; // Loops.java:22
       if (t6) { // Loops.java:22
         t7 = v * v; // Loops.java:23
@@ -199,6 +198,8 @@ public final class LoopsGrad {
     double dV = 0.0; // Loops.java:25: accumulated in the block below
     double dT7 = 0.0; // Loops.java:23: accumulated in the block below
     for (int pass = passes; pass > 0; pass--) { // Loops.java:21: the loop's passes, last first
+      // recomputed rather than stored: the values of this pass
+      t6 = v > limit; // Loops.java:22
       if (t12) { // Loops.java:21: the arm the forward sweep took
         k_2 = k_2 - 1; // Loops.java:21: undoes the step, nothing stored
       }
@@ -220,7 +221,6 @@ public final class LoopsGrad {
         dV += 2 * (dT7 * v); // Loops.java:23
         dT7 = 0.0; // Loops.java:23
       }
-      t6 = tape.popBoolean(); // Loops.java:22: the value before this statement
       dXs[k_2] += dV; // Loops.java:21
       dV = 0.0; // Loops.java:21
       v = tape.popDouble(); // Loops.java:21: the value before this statement

@@ -64,6 +64,46 @@ record LoopPlan(
     return false;
   }
 
+  /** Whether the reverse pass takes back {@code node}'s overwritten value at its start. */
+  boolean hoisted(Node node) {
+    for (Recomputation.Plan plan : recomputations.values()) {
+      if (plan.hoisted().contains(node)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The hoisted statements whose early pop would take a value another statement pushed later: a
+   * statement after them in the prefix, not hoisted, that pushes (see {@link RestoreHoisting}).
+   */
+  Set<Node> misorderedHoists() {
+    Set<Node> misordered = new HashSet<>();
+    for (Map.Entry<Node.While, Recomputation.Plan> e : recomputations.entrySet()) {
+      List<Node> hoisted = e.getValue().hoisted();
+      if (hoisted.isEmpty()) {
+        continue;
+      }
+      List<Node> body = e.getKey().body();
+      int first = body.indexOf(hoisted.get(hoisted.size() - 1));
+      for (int j = first + 1; j < e.getValue().suffixStart(); j++) {
+        Node node = body.get(j);
+        boolean pushes =
+            node.target().filter(this::saved).isPresent() && !steps.containsKey(node)
+                || keepsAdjointArray(node);
+        if (!hoisted.contains(node) && pushes) {
+          for (int k = first; k < j; k++) {
+            if (hoisted.contains(body.get(k))) {
+              misordered.add(body.get(k));
+            }
+          }
+        }
+      }
+    }
+    return misordered;
+  }
+
   /** Whether anything in {@code nodes} (blocks inside included) is active. */
   boolean hasActive(List<Node> nodes) {
     return hasActive(activity, nodes);

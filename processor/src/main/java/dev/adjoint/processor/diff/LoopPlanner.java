@@ -37,14 +37,34 @@ final class LoopPlanner {
   private final Map<Node, CounterStep> steps = new HashMap<>();
   private LoopPlan.Fusion fusion;
 
-  private LoopPlanner(Activity activity, UseCounts uses) {
+  /** Statements whose restore must not move to the start of their reverse pass. */
+  private final Set<Node> forbiddenHoists;
+
+  private LoopPlanner(Activity activity, UseCounts uses, Set<Node> forbiddenHoists) {
     this.activity = activity;
     this.uses = uses;
+    this.forbiddenHoists = forbiddenHoists;
   }
 
-  /** The loop plan of a method's {@code body}. */
+  /**
+   * The loop plan of a method's {@code body}. Whether a hoisted restore keeps the tape's order
+   * depends on what the finished plan stores; a plan where one does not is made again without it.
+   */
   static LoopPlan plan(List<Node> body, Activity activity, UseCounts uses) {
-    LoopPlanner planner = new LoopPlanner(activity, uses);
+    Set<Node> forbidden = new HashSet<>();
+    while (true) {
+      LoopPlan plan = planOnce(body, activity, uses, Set.copyOf(forbidden));
+      Set<Node> misordered = plan.misorderedHoists();
+      if (misordered.isEmpty()) {
+        return plan;
+      }
+      forbidden.addAll(misordered); // each round forbids more: the loop ends
+    }
+  }
+
+  private static LoopPlan planOnce(
+      List<Node> body, Activity activity, UseCounts uses, Set<Node> forbiddenHoists) {
+    LoopPlanner planner = new LoopPlanner(activity, uses, forbiddenHoists);
     planner.collectLoopFacts(body, false);
     planner.planRecomputation(body);
     planner.planLoops(body);
@@ -162,6 +182,13 @@ final class LoopPlanner {
     return reads;
   }
 
+  /** Whether the reverse of {@code node} reads the value it defines ({@code y = exp x} does). */
+  private boolean readsOwnResult(Node node) {
+    return node instanceof Node.Apply apply
+        && activity.isActive(apply.targetVar())
+        && readByContributions(apply).contains(apply.targetVar());
+  }
+
   private void markNeeded(Value value) {
     if (value instanceof Value.Var var) {
       needed.add(var);
@@ -235,7 +262,13 @@ final class LoopPlanner {
         }
         case Node.While loop -> {
           Recomputation.Plan plan =
-              Recomputation.plan(loop, needed, writtenArrays, uses.definitions());
+              Recomputation.plan(
+                  loop,
+                  needed,
+                  writtenArrays,
+                  uses.definitions(),
+                  this::readsOwnResult,
+                  forbiddenHoists);
           plans.put(loop, plan);
           recomputed.addAll(plan.recomputed());
           // recomputing reads what the recomputed values are computed from: the loop counter

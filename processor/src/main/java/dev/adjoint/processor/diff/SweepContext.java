@@ -25,9 +25,10 @@ import java.util.Set;
  * adjoint variables and how contributions are added to them, and how generated code names values,
  * classes and the tape.
  *
- * <p>The pass is written in layers, one file each: this context; {@link LoopAnalysis} (what loops
- * must store, recompute or undo); {@link ForwardSweep}; {@link ReverseMode} (the reverse sweep and
- * the entry point).
+ * <p>The pass is written in layers, one file each: this context; {@link ForwardSweep}; {@link
+ * LoopReverse} (the reverse sweep's branches and loops); {@link ReverseMode} (the reverse of each
+ * statement, and the entry point). What loops must store, recompute or undo is planned beforehand
+ * ({@link LoopPlanner}).
  */
 abstract class SweepContext {
   final IrFunction function;
