@@ -84,7 +84,9 @@ public final class ReverseMode extends LoopReverse {
       String ownGradientClass,
       String seedName,
       Map<String, String> arrayAdjoints) {
-    ReverseMode mode = new ReverseMode(function, activity, names, ownGradientClass);
+    // loop-invariant arithmetic runs once, before its loop, in both sweeps
+    ReverseMode mode =
+        new ReverseMode(LoopInvariants.apply(function), activity, names, ownGradientClass);
     for (IrFunction.Parameter p : function.parameters()) {
       String adjoint = arrayAdjoints.get(p.name());
       if (adjoint != null && p.owned()) {
