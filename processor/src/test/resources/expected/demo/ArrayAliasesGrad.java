@@ -196,6 +196,7 @@ public final class ArrayAliasesGrad {
     dX += 2 * (dT2 * x); // ArrayAliases.java:21
     dX += dA[0]; // ArrayAliases.java:19
     dA[0] = 0; // ArrayAliases.java:19
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     gradient[0] += dX;
     return value_1;
   }
@@ -313,6 +314,7 @@ public final class ArrayAliasesGrad {
       }
       t9 = tape.popBoolean(); // ArrayAliases.java:40: the value before this statement
     }
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     gradient[0] += dX;
     return value_1;
   }

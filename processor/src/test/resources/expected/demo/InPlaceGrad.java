@@ -89,6 +89,7 @@ public final class InPlaceGrad {
       dX_1[i_1] += dT4; // InPlace.java:12
     }
     dX_1[0] += dFirst; // InPlace.java:10
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     for (int k = 0; k < dX_1.length; k++) { // the owned array's partials
       dX[k] += dX_1[k];
     }

@@ -84,6 +84,7 @@ public final class InactiveLoopsGrad {
       t5 = tape.popBoolean(); // InactiveLoops.java:12: the value before this statement
       t4 = tape.popBoolean(); // InactiveLoops.java:13: the value before this statement
     }
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     gradient[0] += dA;
     return a;
   }
@@ -190,6 +191,7 @@ public final class InactiveLoopsGrad {
       dT2 = dT3 * s_1; // InactiveLoops.java:25
       dX[k] += dT2; // InactiveLoops.java:25
     }
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     return value_1;
   }
 

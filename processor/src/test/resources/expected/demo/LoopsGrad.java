@@ -225,6 +225,7 @@ public final class LoopsGrad {
       dV = 0.0; // Loops.java:21
       v = tape.popDouble(); // Loops.java:21: the value before this statement
     }
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     return result_2;
   }
 

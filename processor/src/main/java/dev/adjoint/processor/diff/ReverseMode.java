@@ -215,6 +215,12 @@ public final class ReverseMode extends LoopReverse {
       reverse.add(statement.build());
       releaseAfterLastUse(body.get(i), ret, reverse);
     }
+    if (tape != null) {
+      reverse.add(
+          "$L.releaseIfLarge(); // stacks this call emptied go if they grew beyond"
+              + " Tape.retainedBytes()\n",
+          tape);
+    }
 
     for (Map.Entry<String, String> owned : ownedAdjoints.entrySet()) {
       String k = names.fresh("k");

@@ -14,13 +14,13 @@ import java.util.Arrays;
  *
  * <h2>Memory</h2>
  *
- * A stack that has grown beyond {@link #retainedBytes()} (16 MiB unless set) is released when it
- * empties, so one unusually long call does not leave its tape behind for the life of the thread;
- * stacks of the usual size stay and are reused. {@link #maxBytes()} (unbounded unless set) bounds
- * what a thread's tape may hold at once: a push beyond it empties the tape and throws {@link
- * TapeOverflowException}, saying what to do. Both are read from the system properties {@code
- * adjoint.tape.retainedBytes} and {@code adjoint.tape.maxBytes} at start-up and can be set with
- * {@link #setRetainedBytes} and {@link #setMaxBytes}.
+ * A stack that has grown beyond {@link #retainedBytes()} (16 MiB unless set) is released when the
+ * adjoint that emptied it ends ({@link #releaseIfLarge}), so one unusually long call does not leave
+ * its tape behind for the life of the thread; stacks of the usual size stay and are reused. {@link
+ * #maxBytes()} (unbounded unless set) bounds what a thread's tape may hold at once: a push beyond
+ * it empties the tape and throws {@link TapeOverflowException}, saying what to do. Both are read
+ * from the system properties {@code adjoint.tape.retainedBytes} and {@code adjoint.tape.maxBytes}
+ * at start-up and can be set with {@link #setRetainedBytes} and {@link #setMaxBytes}.
  */
 public final class Tape {
   private static final ThreadLocal<Tape> CURRENT = ThreadLocal.withInitial(Tape::new);
@@ -91,11 +91,7 @@ public final class Tape {
   }
 
   public double popDouble() {
-    double value = doubles[--doubleTop];
-    if (doubleTop == 0 && (long) doubles.length * Double.BYTES > retainedBytes) {
-      doubles = new double[INITIAL];
-    }
-    return value;
+    return doubles[--doubleTop];
   }
 
   /** Floats are kept exactly in the double stack. */
@@ -118,11 +114,7 @@ public final class Tape {
   }
 
   public long popLong() {
-    long value = longs[--longTop];
-    if (longTop == 0 && (long) longs.length * Long.BYTES > retainedBytes) {
-      longs = new long[INITIAL];
-    }
-    return value;
+    return longs[--longTop];
   }
 
   public void pushInt(int value) {
@@ -136,11 +128,7 @@ public final class Tape {
   }
 
   public int popInt() {
-    int value = ints[--intTop];
-    if (intTop == 0 && (long) ints.length * Integer.BYTES > retainedBytes) {
-      ints = new int[INITIAL];
-    }
-    return value;
+    return ints[--intTop];
   }
 
   public void pushBoolean(boolean value) {
@@ -167,10 +155,28 @@ public final class Tape {
   public <T> T popObject() {
     T value = (T) objects[--objectTop];
     objects[objectTop] = null; // do not keep it alive
+    return value;
+  }
+
+  /**
+   * Releases each empty stack that has grown beyond {@link #retainedBytes()}. Generated adjoints
+   * call it once their reverse sweep has run, so one unusually long call does not leave its tape
+   * behind; the pops themselves do not check, which keeps them a load and a decrement in the
+   * reverse sweep's loops.
+   */
+  public void releaseIfLarge() {
+    if (doubleTop == 0 && (long) doubles.length * Double.BYTES > retainedBytes) {
+      doubles = new double[INITIAL];
+    }
+    if (longTop == 0 && (long) longs.length * Long.BYTES > retainedBytes) {
+      longs = new long[INITIAL];
+    }
+    if (intTop == 0 && (long) ints.length * Integer.BYTES > retainedBytes) {
+      ints = new int[INITIAL];
+    }
     if (objectTop == 0 && (long) objects.length * REFERENCE_BYTES > retainedBytes) {
       objects = new Object[INITIAL];
     }
-    return value;
   }
 
   /** How many entries the stacks hold in all; 0 between top-level calls. */

@@ -59,7 +59,7 @@ class TapeTest {
   }
 
   @Test
-  void aStackBeyondTheRetainedSizeIsReleasedWhenItEmpties() {
+  void aStackBeyondTheRetainedSizeIsReleasedOnceEmptyWhenTheAdjointEnds() {
     long retained = Tape.retainedBytes();
     try {
       Tape.setRetainedBytes(1 << 20);
@@ -73,6 +73,13 @@ class TapeTest {
         assertEquals(i, tape.<Integer>popObject());
         assertEquals(i, tape.popDouble());
       }
+      assertTrue(tape.capacityBytes() > 16_000_000, "the pops release nothing themselves");
+      tape.pushDouble(3); // a stack still in use stays, whatever its size
+      tape.releaseIfLarge();
+      long kept = tape.capacityBytes();
+      assertTrue(kept >= 8_000_000 && kept < 9_000_000, "the doubles stay: " + kept);
+      assertEquals(3, tape.popDouble());
+      tape.releaseIfLarge();
       assertTrue(tape.capacityBytes() <= 1 << 20, "kept " + tape.capacityBytes());
       assertEquals(new Tape.Peaks(1_000_000, 0, 0, 1_000_000), tape.peaks());
       tape.resetPeaks();
