@@ -63,8 +63,9 @@ class IntegratorsTest {
 
   /**
    * A step overwrites x and v, and a step is not invertible in floating point, so they are stored:
-   * 2 doubles a step. Everything else in the step (the four stages and their sums, 60 values) is
-   * recomputed in the reverse pass from them.
+   * 2 doubles a step. Everything else in the step (the four stages and their sums, 54 values; the
+   * invariants 0.5·dt, -k and dt/6 are computed once, before the loop) is recomputed in the reverse
+   * pass from them.
    */
   @Test
   void rk4KeepsTwoDoublesAStep() {
