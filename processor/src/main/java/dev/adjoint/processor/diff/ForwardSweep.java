@@ -218,6 +218,11 @@ abstract class ForwardSweep extends SweepContext {
       tripCounts.put(loop, count);
       out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
     }
+    TapeCursor enclosing = cursor;
+    if (loops.keepsDoublesLocally(loop)) {
+      cursor = new TapeCursor(tape(), names.fresh("tapeDoubles"), names.fresh("tapeTop"));
+      out.add("$L", cursor.open());
+    }
     String test = test(loop, out, depth);
     out.add("while ($L) { // $L\n", test, loop.origin()).indent();
     if (count != null) {
@@ -226,6 +231,10 @@ abstract class ForwardSweep extends SweepContext {
     loop.body().forEach(n -> forwardStatement(n, out, depth + 1, true));
     test(loop, out, depth);
     out.unindent().add("}\n");
+    if (cursor != enclosing) {
+      out.add("$L", cursor.close());
+      cursor = enclosing;
+    }
     if (count != null && depth > 0) {
       // inside a block, the count would go out of scope: the reverse sweep pops it
       out.add("$L.pushInt($L); // $L: for the reverse sweep\n", tape(), count, loop.origin());
@@ -352,10 +361,18 @@ abstract class ForwardSweep extends SweepContext {
       overwritten.add(call.result());
     }
     for (Value.Var v : overwritten) {
+      boolean object = v == resultOf(node);
+      if (cursor != null && TapeCursor.carries(v.type(), object)) {
+        out.add(
+            "$L",
+            cursor.push(
+                v.name(), node.origin() + ": the reverse sweep needs the value it overwrites"));
+        continue;
+      }
       out.add(
           "$L.$L($L); // $L: the reverse sweep needs the value it overwrites\n",
           tape(),
-          pushMethod(v.type(), v == resultOf(node)),
+          pushMethod(v.type(), object),
           v.name(),
           node.origin());
     }

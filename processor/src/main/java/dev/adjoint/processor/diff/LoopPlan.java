@@ -104,6 +104,53 @@ record LoopPlan(
     return misordered;
   }
 
+  /**
+   * Whether {@code loop}'s sweeps push and pop its doubles through a {@link TapeCursor}: it is not
+   * fused, calls no differentiable method (whose adjoint would use the tape itself), holds no inner
+   * loop, and keeps some {@code double} or {@code float} on the tape.
+   */
+  boolean keepsDoublesLocally(Node.While loop) {
+    return !isFused(loop)
+        && leaf(loop.condition())
+        && leaf(loop.body())
+        && pushesDoubles(loop.body());
+  }
+
+  private static boolean leaf(List<Node> nodes) {
+    for (Node node : nodes) {
+      boolean leaf =
+          switch (node) {
+            case Node.If branch -> leaf(branch.thenBranch()) && leaf(branch.elseBranch());
+            case Node.While loop -> false;
+            case Node.CallDifferentiable call -> false;
+            default -> true;
+          };
+      if (!leaf) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean pushesDoubles(List<Node> nodes) {
+    for (Node node : nodes) {
+      boolean pushes =
+          switch (node) {
+            case Node.If branch ->
+                pushesDoubles(branch.thenBranch()) || pushesDoubles(branch.elseBranch());
+            default ->
+                node.target()
+                    .filter(this::saved)
+                    .filter(v -> TapeCursor.carries(v.type(), false))
+                    .isPresent();
+          };
+      if (pushes) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether anything in {@code nodes} (blocks inside included) is active. */
   boolean hasActive(List<Node> nodes) {
     return hasActive(activity, nodes);

@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Value;
@@ -37,6 +38,14 @@ abstract class LoopReverse extends ForwardSweep {
     currentBlock = enclosing;
   }
 
+  /** The expression popping a value of {@code type}: through the loop's cursor if it has one. */
+  private String popCode(IrType type) {
+    if (cursor != null && TapeCursor.carries(type, false)) {
+      return cursor.pop(type);
+    }
+    return tape() + "." + popMethod(type, false) + "()";
+  }
+
   void restoreAfterUndo(Node node, CodeBlock.Builder out) {
     if (loops.keepsAdjointArray(node)) {
       out.add(
@@ -63,10 +72,9 @@ abstract class LoopReverse extends ForwardSweep {
           node.origin());
     } else if (loops.saved(target) && !loops.hoisted(node)) {
       out.add(
-          "$L = $L.$L(); // $L: the value before this statement\n",
+          "$L = $L; // $L: the value before this statement\n",
           target.name(),
-          tape(),
-          popMethod(target.type(), false),
+          popCode(target.type()),
           node.origin());
     }
   }
@@ -142,6 +150,11 @@ abstract class LoopReverse extends ForwardSweep {
             node, base + (unit ? (sign.equals("-") ? " + " : " - ") : " + " + scaled) + k);
       }
     }
+    TapeCursor enclosing = cursor;
+    if (loops.keepsDoublesLocally(loop)) {
+      cursor = new TapeCursor(tape(), names.fresh("tapeDoubles"), names.fresh("tapeTop"));
+      out.add("$L", cursor.open());
+    }
     CodeBlock.Builder body = CodeBlock.builder();
     passes.push(new Pass(depth + 1, loops.passLocalCandidates(nodes)));
     reverseBlock(nodes.subList(split, nodes.size()), body, depth + 1, true);
@@ -150,10 +163,9 @@ abstract class LoopReverse extends ForwardSweep {
         Value.Var target = hoisted.target().orElseThrow();
         if (loops.saved(target)) {
           body.add(
-              "$L = $L.$L(); // $L: the value before this pass's statement, to recompute from\n",
+              "$L = $L; // $L: the value before this pass's statement, to recompute from\n",
               target.name(),
-              tape(),
-              popMethod(target.type(), false),
+              popCode(target.type()),
               hoisted.origin());
         }
       }
@@ -173,6 +185,10 @@ abstract class LoopReverse extends ForwardSweep {
         k,
         loop.origin());
     out.indent().add(body.build()).unindent().add("}\n");
+    if (cursor != enclosing) {
+      out.add("$L", cursor.close());
+      cursor = enclosing;
+    }
   }
 
   @Override

@@ -66,6 +66,9 @@ abstract class SweepContext {
   /** For each loop the reverse sweep runs backwards, the local holding its trip count. */
   final Map<Node.While, String> tripCounts = new LinkedHashMap<>();
 
+  /** The loop's local view of the tape's double stack while one is being written, else null. */
+  TapeCursor cursor;
+
   /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
   final Map<Node, String> linearRestores = new HashMap<>();
 

@@ -94,6 +94,43 @@ public final class Tape {
     return doubles[--doubleTop];
   }
 
+  /**
+   * The double stack's array, for a generated loop that pushes or pops its doubles through two
+   * locals, the array and the fill ({@link #doubleTop}), instead of through the tape's fields: the
+   * loop grows the array with {@link #growDoubles} and hands the fill back with {@link
+   * #setDoubleTop} when it ends. Nothing else may use the double stack in between.
+   */
+  public double[] doubleStack() {
+    return doubles;
+  }
+
+  /** How many entries the double stack holds (see {@link #doubleStack}). */
+  public int doubleTop() {
+    return doubleTop;
+  }
+
+  /** Sets the double stack's fill after a loop that moved it locally (see {@link #doubleStack}). */
+  public void setDoubleTop(int top) {
+    if (top < 0 || top > doubles.length) {
+      throw new IllegalStateException("Tape.setDoubleTop: " + top + " is outside the stack");
+    }
+    doubleTop = top;
+    if (top > doublePeak) {
+      doublePeak = top;
+    }
+  }
+
+  /**
+   * Grows the double stack, full with {@code top} entries, for a loop that fills it locally (see
+   * {@link #doubleStack}), and returns its new array. Beyond {@link #maxBytes()} it throws {@link
+   * TapeOverflowException} as a push does.
+   */
+  public double[] growDoubles(int top) {
+    setDoubleTop(top);
+    doubles = Arrays.copyOf(doubles, grownLength(doubles.length, Double.BYTES));
+    return doubles;
+  }
+
   /** Floats are kept exactly in the double stack. */
   public void pushFloat(float value) {
     pushDouble(value);
