@@ -43,7 +43,7 @@ abstract class LoopReverse extends ForwardSweep {
     if (cursor != null && TapeCursor.carries(type, false)) {
       return cursor.pop(type);
     }
-    return tape() + "." + popMethod(type, false) + "()";
+    return tape() + "." + TapeCursor.popMethod(type, false) + "()";
   }
 
   void restoreAfterUndo(Node node, CodeBlock.Builder out) {

@@ -465,24 +465,6 @@ abstract class SweepContext {
     return samePackage ? qualifiedClass.substring(ownPackage.length()) : qualifiedClass;
   }
 
-  static String pushMethod(IrType type, boolean object) {
-    if (object || type.isArray()) {
-      return "pushObject";
-    }
-    return switch (type) {
-      case DOUBLE -> "pushDouble";
-      case FLOAT -> "pushFloat";
-      case LONG -> "pushLong";
-      case INT -> "pushInt";
-      case BOOLEAN -> "pushBoolean";
-      default -> "pushObject";
-    };
-  }
-
-  static String popMethod(IrType type, boolean object) {
-    return pushMethod(type, object).replace("push", "pop");
-  }
-
   static Value.Var resultOf(Node node) {
     return node instanceof Node.CallDifferentiable call ? call.result() : null;
   }

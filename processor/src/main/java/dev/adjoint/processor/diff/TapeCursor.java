@@ -66,4 +66,23 @@ record TapeCursor(String tape, String array, String top) {
   String close() {
     return tape + ".setDoubleTop(" + top + "); // the fill the loop left\n";
   }
+
+  /** The tape method that pushes a value of {@code type} (an object: a callee's partials). */
+  static String pushMethod(IrType type, boolean object) {
+    if (object || type.isArray()) {
+      return "pushObject";
+    }
+    return switch (type) {
+      case DOUBLE -> "pushDouble";
+      case FLOAT -> "pushFloat";
+      case LONG -> "pushLong";
+      case INT -> "pushInt";
+      case BOOLEAN -> "pushBoolean";
+      default -> "pushObject";
+    };
+  }
+
+  static String popMethod(IrType type, boolean object) {
+    return pushMethod(type, object).replace("push", "pop");
+  }
 }
