@@ -122,6 +122,7 @@ public final class ArrayAliasesGrad {
     double t14 = 0.0; // ArrayAliases.java:24: set in the block below
     int t15 = 0; // ArrayAliases.java:24: set in the block below
     int passes = 0; // ArrayAliases.java:24: passes of the loop below
+    double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
     while (i_1 < 2) { // ArrayAliases.java:24
       passes++;
       tape.pushObject(dT4); // ArrayAliases.java:25
@@ -136,12 +137,21 @@ public final class ArrayAliasesGrad {
       tape.pushObject(dE); // ArrayAliases.java:26
       e = d; // ArrayAliases.java:26
       dE = dD; // ArrayAliases.java:26: its adjoint
-      tape.pushDouble(t6); // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+      if (tapeTop == tapeDoubles.length) {
+        tapeDoubles = tape.growDoubles(tapeTop);
+      }
+      tapeDoubles[tapeTop++] = t6; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
       t6 = e[0]; // ArrayAliases.java:27
-      tape.pushDouble(t7); // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+      if (tapeTop == tapeDoubles.length) {
+        tapeDoubles = tape.growDoubles(tapeTop);
+      }
+      tapeDoubles[tapeTop++] = t7; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
       t7 = e[1]; // ArrayAliases.java:27
       t8 = t6 * t7; // ArrayAliases.java:27
-      tape.pushDouble(t9); // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+      if (tapeTop == tapeDoubles.length) {
+        tapeDoubles = tape.growDoubles(tapeTop);
+      }
+      tapeDoubles[tapeTop++] = t9; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
       t9 = b[1]; // ArrayAliases.java:27
       t10 = 1 - i_1; // ArrayAliases.java:27
       t11 = c[t10]; // ArrayAliases.java:27
@@ -152,6 +162,7 @@ public final class ArrayAliasesGrad {
       t15 = i_1 + 1; // ArrayAliases.java:24
       i_1 = t15; // ArrayAliases.java:24
     }
+    tape.setDoubleTop(tapeTop); // the fill the loop left
     double value_1 = s_1; // ArrayAliases.java:29
     // reverse sweep: adjoints, from the result back to the parameters
     double dS_1 = seed; // ArrayAliases.java:29
@@ -163,6 +174,7 @@ public final class ArrayAliasesGrad {
     double dX = 0.0; // ArrayAliases.java:25: accumulated in the block below
     double dT5 = 0.0; // ArrayAliases.java:25: accumulated in the block below
     int i_1Base = i_1 - (passes + 1); // ArrayAliases.java:24: i_1 before the first pass
+    double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
     for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:24: the loop's passes, last first
       i_1 = i_1Base + pass; // ArrayAliases.java:24: the value during this pass, nothing stored
       // recomputed rather than stored: the values of this pass
@@ -175,13 +187,13 @@ public final class ArrayAliasesGrad {
       dT11 = dT14 * t9; // ArrayAliases.java:27
       dC[t10] += dT11; // ArrayAliases.java:27
       dB[1] += dT9; // ArrayAliases.java:27
-      t9 = tape.popDouble(); // ArrayAliases.java:27: the value before this statement
+      t9 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
       dT6 = dT14 * t7; // ArrayAliases.java:27
       dT7 = dT14 * t6; // ArrayAliases.java:27
       dE[1] += dT7; // ArrayAliases.java:27
-      t7 = tape.popDouble(); // ArrayAliases.java:27: the value before this statement
+      t7 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
       dE[0] += dT6; // ArrayAliases.java:27
-      t6 = tape.popDouble(); // ArrayAliases.java:27: the value before this statement
+      t6 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
       dE = tape.popObject(); // ArrayAliases.java:26
       dD = tape.popObject(); // ArrayAliases.java:25
       dX += dT4[1]; // ArrayAliases.java:25
@@ -191,11 +203,13 @@ public final class ArrayAliasesGrad {
       dC[i_1] += dT5; // ArrayAliases.java:25
       dT4 = tape.popObject(); // ArrayAliases.java:25
     }
+    tape.setDoubleTop(tapeTop_1); // the fill the loop left
     double dT2 = dB[1]; // ArrayAliases.java:21
     dB[1] = 0; // ArrayAliases.java:21
     dX += 2 * (dT2 * x); // ArrayAliases.java:21
     dX += dA[0]; // ArrayAliases.java:19
     dA[0] = 0; // ArrayAliases.java:19
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     gradient[0] += dX;
     return value_1;
   }
@@ -266,6 +280,7 @@ public final class ArrayAliasesGrad {
     double t15 = 0.0; // ArrayAliases.java:39: set in the block below
     int t16 = 0; // ArrayAliases.java:39: set in the block below
     int passes = 0; // ArrayAliases.java:39: passes of the loop below
+    double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
     while (i_1 < order.length) { // ArrayAliases.java:39
       passes++;
       tape.pushBoolean(t9); // ArrayAliases.java:40: the reverse sweep needs the value it overwrites
@@ -273,10 +288,16 @@ public final class ArrayAliasesGrad {
       if (t9) { // ArrayAliases.java:40
         tape.pushInt(t10); // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
         t10 = order[i_1]; // ArrayAliases.java:41
-        tape.pushDouble(t11); // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+        if (tapeTop == tapeDoubles.length) {
+          tapeDoubles = tape.growDoubles(tapeTop);
+        }
+        tapeDoubles[tapeTop++] = t11; // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
         t11 = v[t10]; // ArrayAliases.java:41
         t12 = t11 * x; // ArrayAliases.java:41
-        tape.pushFloat(t13); // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+        if (tapeTop == tapeDoubles.length) {
+          tapeDoubles = tape.growDoubles(tapeTop);
+        }
+        tapeDoubles[tapeTop++] = t13; // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
         t13 = scale[i_1]; // ArrayAliases.java:41
         t14 = t12 * t13; // ArrayAliases.java:41
         t15 = s_1 + t14; // ArrayAliases.java:41
@@ -285,6 +306,7 @@ public final class ArrayAliasesGrad {
       t16 = i_1 + 1; // ArrayAliases.java:39
       i_1 = t16; // ArrayAliases.java:39
     }
+    tape.setDoubleTop(tapeTop); // the fill the loop left
     double value_1 = s_1; // ArrayAliases.java:44
     // reverse sweep: adjoints, from the result back to the parameters
     double dS_1 = seed; // ArrayAliases.java:44
@@ -293,6 +315,7 @@ public final class ArrayAliasesGrad {
     double dT12 = 0.0; // ArrayAliases.java:41: accumulated in the block below
     double dT11 = 0.0; // ArrayAliases.java:41: accumulated in the block below
     double dX = 0.0; // ArrayAliases.java:41: accumulated in the block below
+    double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
     for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:39: the loop's passes, last first
       if (t9) { // ArrayAliases.java:40: the arm the forward sweep took
         dT15 += dS_1; // ArrayAliases.java:41
@@ -302,17 +325,19 @@ public final class ArrayAliasesGrad {
         dT15 = 0.0; // ArrayAliases.java:41
         dT12 += dT14 * t13; // ArrayAliases.java:41
         dT14 = 0.0; // ArrayAliases.java:41
-        t13 = tape.popFloat(); // ArrayAliases.java:41: the value before this statement
+        t13 = (float) tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
         dT11 += dT12 * x; // ArrayAliases.java:41
         dX += dT12 * t11; // ArrayAliases.java:41
         dT12 = 0.0; // ArrayAliases.java:41
         dV[t10] += dT11; // ArrayAliases.java:41
         dT11 = 0.0; // ArrayAliases.java:41
-        t11 = tape.popDouble(); // ArrayAliases.java:41: the value before this statement
+        t11 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
         t10 = tape.popInt(); // ArrayAliases.java:41: the value before this statement
       }
       t9 = tape.popBoolean(); // ArrayAliases.java:40: the value before this statement
     }
+    tape.setDoubleTop(tapeTop_1); // the fill the loop left
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     gradient[0] += dX;
     return value_1;
   }

@@ -47,15 +47,20 @@ public final class InPlaceGrad {
     double t5 = 0.0; // InPlace.java:11: set in the block below
     int t6 = 0; // InPlace.java:11: set in the block below
     int passes = 0; // InPlace.java:11: passes of the loop below
+    double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
     while (i_1 < x.length) { // InPlace.java:11
       passes++;
       t4 = x[i_1]; // InPlace.java:12
-      tape.pushDouble(t5); // InPlace.java:12: the reverse sweep needs the value it overwrites
+      if (tapeTop == tapeDoubles.length) {
+        tapeDoubles = tape.growDoubles(tapeTop);
+      }
+      tapeDoubles[tapeTop++] = t5; // InPlace.java:12: the reverse sweep needs the value it overwrites
       t5 = t4 / first; // InPlace.java:12
       x[i_1] = t5; // InPlace.java:12
       t6 = i_1 + 1; // InPlace.java:11
       i_1 = t6; // InPlace.java:11
     }
+    tape.setDoubleTop(tapeTop); // the fill the loop left
     double s = 0; // InPlace.java:14
     int i_2 = 0; // InPlace.java:15
     double s_1 = s; // InPlace.java:15
@@ -79,16 +84,19 @@ public final class InPlaceGrad {
     double dT4 = 0.0; // InPlace.java:12: accumulated in the block below
     double dFirst = 0.0; // InPlace.java:12: accumulated in the block below
     int i_1Base = i_1 - (passes + 1); // InPlace.java:11: i_1 before the first pass
+    double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
     for (int pass = passes; pass > 0; pass--) { // InPlace.java:11: the loop's passes, last first
       i_1 = i_1Base + pass; // InPlace.java:11: the value during this pass, nothing stored
       dT5 = dX_1[i_1]; // InPlace.java:12
       dX_1[i_1] = 0; // InPlace.java:12
       dT4 = dT5 / first; // InPlace.java:12
       dFirst -= dT5 * t5 / first; // InPlace.java:12
-      t5 = tape.popDouble(); // InPlace.java:12: the value before this statement
+      t5 = tapeDoubles_1[--tapeTop_1]; // InPlace.java:12: the value before this statement
       dX_1[i_1] += dT4; // InPlace.java:12
     }
+    tape.setDoubleTop(tapeTop_1); // the fill the loop left
     dX_1[0] += dFirst; // InPlace.java:10
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     for (int k = 0; k < dX_1.length; k++) { // the owned array's partials
       dX[k] += dX_1[k];
     }

@@ -84,6 +84,7 @@ public final class InactiveLoopsGrad {
       t5 = tape.popBoolean(); // InactiveLoops.java:12: the value before this statement
       t4 = tape.popBoolean(); // InactiveLoops.java:13: the value before this statement
     }
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     gradient[0] += dA;
     return a;
   }
@@ -150,7 +151,6 @@ public final class InactiveLoopsGrad {
         j_1 = t6; // InactiveLoops.java:26
       }
       tape.pushInt(passes_1); // InactiveLoops.java:26: for the reverse sweep
-      tape.pushDouble(t7); // InactiveLoops.java:29: the reverse sweep needs the value it overwrites
       t7 = x[k_1]; // InactiveLoops.java:29
       t8 = s_1 * t7; // InactiveLoops.java:29
       tape.pushDouble(s_1); // InactiveLoops.java:29: the reverse sweep needs the value it overwrites
@@ -171,13 +171,13 @@ public final class InactiveLoopsGrad {
       // recomputed rather than stored: the values of this pass
       k = i_1; // InactiveLoops.java:24
       t2 = x[k]; // InactiveLoops.java:25
+      t7 = x[k_1]; // InactiveLoops.java:29
       dT8 = dS_1; // InactiveLoops.java:29
       dS_1 = 0.0; // InactiveLoops.java:29
       s_1 = tape.popDouble(); // InactiveLoops.java:29: the value before this statement
       dS_1 = dT8 * t7; // InactiveLoops.java:29
       dT7 = dT8 * s_1; // InactiveLoops.java:29
       dX[k_1] += dT7; // InactiveLoops.java:29
-      t7 = tape.popDouble(); // InactiveLoops.java:29: the value before this statement
       int passesHere = tape.popInt(); // InactiveLoops.java:26
       int k_1Base = k_1 - (passesHere + 1); // InactiveLoops.java:27: k_1 before the first pass
       for (int pass_1 = passesHere; pass_1 > 0; pass_1--) { // InactiveLoops.java:26: the loop's passes, last first
@@ -191,6 +191,7 @@ public final class InactiveLoopsGrad {
       dT2 = dT3 * s_1; // InactiveLoops.java:25
       dX[k] += dT2; // InactiveLoops.java:25
     }
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     return value_1;
   }
 

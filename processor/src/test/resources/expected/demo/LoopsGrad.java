@@ -129,6 +129,7 @@ public final class LoopsGrad {
     boolean t12 = false; // Loops.java:21: set in the block below
     int t13 = 0; // Loops.java:21: set in the block below
     int passes = 0; // Loops.java:21: passes of the loop below
+    double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
     t2 = !exit_2; // Loops.java:21
     if (t2) { // Loops.java:21
       t4 = k_2 < t1; // Loops.java:21
@@ -138,9 +139,11 @@ public final class LoopsGrad {
     }
     while (t3) { // Loops.java:21
       passes++;
-      tape.pushDouble(v); // Loops.java:21: the reverse sweep needs the value it overwrites
+      if (tapeTop == tapeDoubles.length) {
+        tapeDoubles = tape.growDoubles(tapeTop);
+      }
+      tapeDoubles[tapeTop++] = v; // Loops.java:21: the reverse sweep needs the value it overwrites
       v = xs[k_2]; // Loops.java:21
-      tape.pushBoolean(t6); // Loops.java:22: the reverse sweep needs the value it overwrites
       t6 = v > limit; // Loops.java:22
       if (t6) { // Loops.java:22
         t7 = v * v; // Loops.java:23
@@ -169,6 +172,7 @@ public final class LoopsGrad {
         t3 = false; // Loops.java:21
       }
     }
+    tape.setDoubleTop(tapeTop); // the fill the loop left
     boolean t14 = !returned_1; // Loops.java:21
     double result_1 = 0.0; // Loops.java:27: set in the block below
     boolean returned_2 = false; // Loops.java:27: set in the block below
@@ -198,7 +202,10 @@ public final class LoopsGrad {
     double dT10 = 0.0; // Loops.java:25: accumulated in the block below
     double dV = 0.0; // Loops.java:25: accumulated in the block below
     double dT7 = 0.0; // Loops.java:23: accumulated in the block below
+    double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
     for (int pass = passes; pass > 0; pass--) { // Loops.java:21: the loop's passes, last first
+      // recomputed rather than stored: the values of this pass
+      t6 = v > limit; // Loops.java:22
       if (t12) { // Loops.java:21: the arm the forward sweep took
         k_2 = k_2 - 1; // Loops.java:21: undoes the step, nothing stored
       }
@@ -220,11 +227,12 @@ public final class LoopsGrad {
         dV += 2 * (dT7 * v); // Loops.java:23
         dT7 = 0.0; // Loops.java:23
       }
-      t6 = tape.popBoolean(); // Loops.java:22: the value before this statement
       dXs[k_2] += dV; // Loops.java:21
       dV = 0.0; // Loops.java:21
-      v = tape.popDouble(); // Loops.java:21: the value before this statement
+      v = tapeDoubles_1[--tapeTop_1]; // Loops.java:21: the value before this statement
     }
+    tape.setDoubleTop(tapeTop_1); // the fill the loop left
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     return result_2;
   }
 

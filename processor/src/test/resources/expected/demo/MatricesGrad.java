@@ -123,6 +123,7 @@ public final class MatricesGrad {
       dRow = tape.popObject(); // Matrices.java:11
       row = tape.popObject(); // Matrices.java:11: the value before this statement
     }
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     return value_1;
   }
 
@@ -218,6 +219,7 @@ public final class MatricesGrad {
       dRow = tape.popObject(); // Matrices.java:22
       row = tape.popObject(); // Matrices.java:22: the value before this statement
     }
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     return t11;
   }
 

@@ -361,6 +361,7 @@ public final class SwitchesGrad {
       dY_1 += dY_2; // Switches.java:29
       dX += dY_1 * y; // Switches.java:30
     }
+    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
     gradient[0] += dX;
     return value_1;
   }

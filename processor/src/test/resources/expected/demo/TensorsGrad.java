@@ -269,6 +269,7 @@ public final class TensorsGrad {
       }
       Tensor dH = dH_1; // Tensors.java:35
       dX = Adjoints.add(dX, dH); // Tensors.java:34
+      tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
       if (!seedFits) {
         Adjoints.seed(t6, seed); // throws, saying why the seed does not fit
       }

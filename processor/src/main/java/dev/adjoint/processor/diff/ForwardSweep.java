@@ -2,11 +2,7 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.JavaExpr;
-import dev.adjoint.processor.expr.Member;
-import dev.adjoint.processor.expr.Parenthesized;
-import dev.adjoint.processor.expr.Prefix;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
@@ -218,6 +214,11 @@ abstract class ForwardSweep extends SweepContext {
       tripCounts.put(loop, count);
       out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
     }
+    TapeCursor enclosing = cursor;
+    if (loops.keepsDoublesLocally(loop)) {
+      cursor = new TapeCursor(tape(), names.fresh("tapeDoubles"), names.fresh("tapeTop"));
+      out.add("$L", cursor.open());
+    }
     String test = test(loop, out, depth);
     out.add("while ($L) { // $L\n", test, loop.origin()).indent();
     if (count != null) {
@@ -226,6 +227,10 @@ abstract class ForwardSweep extends SweepContext {
     loop.body().forEach(n -> forwardStatement(n, out, depth + 1, true));
     test(loop, out, depth);
     out.unindent().add("}\n");
+    if (cursor != enclosing) {
+      out.add("$L", cursor.close());
+      cursor = enclosing;
+    }
     if (count != null && depth > 0) {
       // inside a block, the count would go out of scope: the reverse sweep pops it
       out.add("$L.pushInt($L); // $L: for the reverse sweep\n", tape(), count, loop.origin());
@@ -279,65 +284,12 @@ abstract class ForwardSweep extends SweepContext {
   }
 
   java.util.Optional<JavaExpr> inlineTest(Node.While loop) {
-    return inlineTests.computeIfAbsent(loop, this::findInlineTest);
+    return inlineTests.computeIfAbsent(
+        loop, l -> InlineLoopTest.find(l, uses, activity, loops.needed()));
   }
 
   /** Each loop's inline test, found once (the declarations, the loop and each pass ask). */
   private final Map<Node.While, java.util.Optional<JavaExpr>> inlineTests = new HashMap<>();
-
-  private java.util.Optional<JavaExpr> findInlineTest(Node.While loop) {
-    if (!(loop.test() instanceof Value.Var test) || loop.condition().isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    Map<Value.Var, JavaExpr> values = new HashMap<>();
-    for (Node node : loop.condition()) {
-      Value.Var target = node.target().orElse(null);
-      if (target == null
-          || uses.readsOf(target) != 1
-          || uses.definitionsOf(target) != 1
-          || activity.isActive(target)
-          || loops.needed().contains(target)) {
-        return java.util.Optional.empty();
-      }
-      java.util.function.Function<Value, JavaExpr> operand =
-          v ->
-              v instanceof Value.Var var && values.containsKey(var)
-                  ? values.remove(var)
-                  : primal(v);
-      JavaExpr value =
-          switch (node) {
-            case Node.ArrayLength length ->
-                new Member(JavaExpr.name(length.array().name()), "length");
-            case Node.Apply apply ->
-                ElementwiseRules.value(
-                    apply.op(),
-                    SourceAlgebra.forPrimal(apply.mathClass()),
-                    apply.args().stream().map(operand).toList());
-            case Node.Operate operate ->
-                new Parenthesized(
-                    operate.args().size() == 1
-                        ? new Prefix(
-                            operate.operator().symbol(), operand.apply(operate.args().get(0)))
-                        : new Binary(
-                            operand.apply(operate.args().get(0)),
-                            operate.operator().symbol(),
-                            operand.apply(operate.args().get(1)),
-                            JavaExpr.EQUALITY + 1));
-            case Node.Copy copy -> target.type().isArray() ? null : operand.apply(copy.source());
-            default -> null;
-          };
-      if (value == null) {
-        return java.util.Optional.empty();
-      }
-      values.put(target, value);
-    }
-    JavaExpr whole = values.remove(test);
-    if (whole == null || !values.isEmpty()) {
-      return java.util.Optional.empty(); // a value the test does not read
-    }
-    // the outermost parentheses a comparison got are not needed in while (...)
-    return java.util.Optional.of(whole.unparenthesized());
-  }
 
   /** Writes the reverse of one pass of a fused loop's {@code prefix}. */
   abstract void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth);
@@ -352,10 +304,18 @@ abstract class ForwardSweep extends SweepContext {
       overwritten.add(call.result());
     }
     for (Value.Var v : overwritten) {
+      boolean object = v == resultOf(node);
+      if (cursor != null && TapeCursor.carries(v.type(), object)) {
+        out.add(
+            "$L",
+            cursor.push(
+                v.name(), node.origin() + ": the reverse sweep needs the value it overwrites"));
+        continue;
+      }
       out.add(
           "$L.$L($L); // $L: the reverse sweep needs the value it overwrites\n",
           tape(),
-          pushMethod(v.type(), v == resultOf(node)),
+          TapeCursor.pushMethod(v.type(), object),
           v.name(),
           node.origin());
     }

@@ -64,6 +64,93 @@ record LoopPlan(
     return false;
   }
 
+  /** Whether the reverse pass takes back {@code node}'s overwritten value at its start. */
+  boolean hoisted(Node node) {
+    for (Recomputation.Plan plan : recomputations.values()) {
+      if (plan.hoisted().contains(node)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The hoisted statements whose early pop would take a value another statement pushed later: a
+   * statement after them in the prefix, not hoisted, that pushes (see {@link RestoreHoisting}).
+   */
+  Set<Node> misorderedHoists() {
+    Set<Node> misordered = new HashSet<>();
+    for (Map.Entry<Node.While, Recomputation.Plan> e : recomputations.entrySet()) {
+      List<Node> hoisted = e.getValue().hoisted();
+      if (hoisted.isEmpty()) {
+        continue;
+      }
+      List<Node> body = e.getKey().body();
+      int first = body.indexOf(hoisted.get(hoisted.size() - 1));
+      for (int j = first + 1; j < e.getValue().suffixStart(); j++) {
+        Node node = body.get(j);
+        boolean pushes =
+            node.target().filter(this::saved).isPresent() && !steps.containsKey(node)
+                || keepsAdjointArray(node);
+        if (!hoisted.contains(node) && pushes) {
+          for (int k = first; k < j; k++) {
+            if (hoisted.contains(body.get(k))) {
+              misordered.add(body.get(k));
+            }
+          }
+        }
+      }
+    }
+    return misordered;
+  }
+
+  /**
+   * Whether {@code loop}'s sweeps push and pop its doubles through a {@link TapeCursor}: it is not
+   * fused, calls no differentiable method (whose adjoint would use the tape itself), holds no inner
+   * loop, and keeps some {@code double} or {@code float} on the tape.
+   */
+  boolean keepsDoublesLocally(Node.While loop) {
+    return !isFused(loop)
+        && leaf(loop.condition())
+        && leaf(loop.body())
+        && pushesDoubles(loop.body());
+  }
+
+  private static boolean leaf(List<Node> nodes) {
+    for (Node node : nodes) {
+      boolean leaf =
+          switch (node) {
+            case Node.If branch -> leaf(branch.thenBranch()) && leaf(branch.elseBranch());
+            case Node.While loop -> false;
+            case Node.CallDifferentiable call -> false;
+            default -> true;
+          };
+      if (!leaf) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean pushesDoubles(List<Node> nodes) {
+    for (Node node : nodes) {
+      boolean pushes =
+          switch (node) {
+            case Node.If branch ->
+                pushesDoubles(branch.thenBranch()) || pushesDoubles(branch.elseBranch());
+            default ->
+                node.target()
+                    .filter(this::saved)
+                    .filter(v -> TapeCursor.carries(v.type(), false))
+                    .isPresent();
+          };
+      if (pushes) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether anything in {@code nodes} (blocks inside included) is active. */
   boolean hasActive(List<Node> nodes) {
     return hasActive(activity, nodes);

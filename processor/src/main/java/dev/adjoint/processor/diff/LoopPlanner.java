@@ -37,14 +37,34 @@ final class LoopPlanner {
   private final Map<Node, CounterStep> steps = new HashMap<>();
   private LoopPlan.Fusion fusion;
 
-  private LoopPlanner(Activity activity, UseCounts uses) {
+  /** Statements whose restore must not move to the start of their reverse pass. */
+  private final Set<Node> forbiddenHoists;
+
+  private LoopPlanner(Activity activity, UseCounts uses, Set<Node> forbiddenHoists) {
     this.activity = activity;
     this.uses = uses;
+    this.forbiddenHoists = forbiddenHoists;
   }
 
-  /** The loop plan of a method's {@code body}. */
+  /**
+   * The loop plan of a method's {@code body}. Whether a hoisted restore keeps the tape's order
+   * depends on what the finished plan stores; a plan where one does not is made again without it.
+   */
   static LoopPlan plan(List<Node> body, Activity activity, UseCounts uses) {
-    LoopPlanner planner = new LoopPlanner(activity, uses);
+    Set<Node> forbidden = new HashSet<>();
+    while (true) {
+      LoopPlan plan = planOnce(body, activity, uses, Set.copyOf(forbidden));
+      Set<Node> misordered = plan.misorderedHoists();
+      if (misordered.isEmpty()) {
+        return plan;
+      }
+      forbidden.addAll(misordered); // each round forbids more: the loop ends
+    }
+  }
+
+  private static LoopPlan planOnce(
+      List<Node> body, Activity activity, UseCounts uses, Set<Node> forbiddenHoists) {
+    LoopPlanner planner = new LoopPlanner(activity, uses, forbiddenHoists);
     planner.collectLoopFacts(body, false);
     planner.planRecomputation(body);
     planner.planLoops(body);
@@ -162,6 +182,13 @@ final class LoopPlanner {
     return reads;
   }
 
+  /** Whether the reverse of {@code node} reads the value it defines ({@code y = exp x} does). */
+  private boolean readsOwnResult(Node node) {
+    return node instanceof Node.Apply apply
+        && activity.isActive(apply.targetVar())
+        && readByContributions(apply).contains(apply.targetVar());
+  }
+
   private void markNeeded(Value value) {
     if (value instanceof Value.Var var) {
       needed.add(var);
@@ -235,7 +262,13 @@ final class LoopPlanner {
         }
         case Node.While loop -> {
           Recomputation.Plan plan =
-              Recomputation.plan(loop, needed, writtenArrays, uses.definitions());
+              Recomputation.plan(
+                  loop,
+                  needed,
+                  writtenArrays,
+                  uses.definitions(),
+                  this::readsOwnResult,
+                  forbiddenHoists);
           plans.put(loop, plan);
           recomputed.addAll(plan.recomputed());
           // recomputing reads what the recomputed values are computed from: the loop counter
@@ -281,7 +314,10 @@ final class LoopPlanner {
     for (int j = body.size() - 1; j >= 0; j--) {
       Node node = body.get(j);
       if (node instanceof Node.While loop) {
-        if (fusable(loop, result)) {
+        Optional<LoopPlan.Fusion> found =
+            FusedLoops.fusion(loop, result, plans.get(loop), activity, uses, needed);
+        if (found.isPresent()) {
+          fusion = found.get();
           // the loop's values are no longer overwritten before the reverse sweep reads them
           definedInLoops.clear();
           collectLoopFacts(body, false);
@@ -292,101 +328,5 @@ final class LoopPlanner {
         return; // active code after the loop: the result's adjoint is not yet known
       }
     }
-  }
-
-  private boolean fusable(Node.While loop, Value.Var result) {
-    Recomputation.Plan plan = plans.get(loop);
-    if (plan == null || hasActive(loop.condition())) {
-      return false;
-    }
-    List<Node> prefix = loop.body().subList(0, plan.suffixStart());
-    List<Node> suffix = loop.body().subList(plan.suffixStart(), loop.body().size());
-    if (hasActive(suffix) || !straightLine(prefix)) {
-      return false;
-    }
-    // the accumulator: result = t (a copy at the prefix's top level), t = result ± e
-    Node.Apply step = null;
-    Node.Copy carry = null;
-    for (int j = 1; j < prefix.size(); j++) {
-      if (prefix.get(j) instanceof Node.Copy copy
-          && copy.targetVar().equals(result)
-          && prefix.get(j - 1) instanceof Node.Apply apply
-          && apply.targetVar().equals(copy.source())) {
-        step = apply;
-        carry = copy;
-      }
-    }
-    if (step == null || !accumulates(step, result)) {
-      return false;
-    }
-    Map<Value.Var, Integer> reads = new HashMap<>();
-    loop.condition().forEach(n -> UseCounts.countReads(n, reads));
-    loop.body().forEach(n -> UseCounts.countReads(n, reads));
-    if (reads.getOrDefault(result, 0) != 1 || reads.getOrDefault(step.targetVar(), 0) != 1) {
-      return false;
-    }
-    Map<Value.Var, Integer> definitions = new HashMap<>();
-    prefix.forEach(n -> UseCounts.countDefinitions(n, definitions));
-    Map<Value.Var, Integer> onAPath = definitionsOnAPath(prefix);
-    for (Value.Var v : definitions.keySet()) {
-      // defined once in each pass (an if/else may define it in both arms) and nowhere else
-      boolean once =
-          onAPath.get(v) == 1 && Integer.valueOf(uses.definitionsOf(v)).equals(definitions.get(v));
-      boolean unread = !activity.isActive(v) && !needed.contains(v);
-      if (!once && !unread && !v.equals(result)) {
-        return false;
-      }
-    }
-    if (definitions.getOrDefault(result, 0) != 1 || !prefix.contains(carry)) {
-      return false;
-    }
-    fusion = new LoopPlan.Fusion(loop, result, step, carry);
-    return true;
-  }
-
-  /** For each variable, the most definitions of it one run of {@code nodes} can execute. */
-  private static Map<Value.Var, Integer> definitionsOnAPath(List<Node> nodes) {
-    Map<Value.Var, Integer> counts = new HashMap<>();
-    for (Node node : nodes) {
-      node.target().ifPresent(v -> counts.merge(v, 1, Integer::sum));
-      if (node instanceof Node.If branch) {
-        Map<Value.Var, Integer> arms = new HashMap<>(definitionsOnAPath(branch.thenBranch()));
-        definitionsOnAPath(branch.elseBranch()).forEach((v, c) -> arms.merge(v, c, Math::max));
-        arms.forEach((v, c) -> counts.merge(v, c, Integer::sum));
-      }
-    }
-    return counts;
-  }
-
-  private static boolean accumulates(Node.Apply step, Value.Var result) {
-    List<Value> args = step.args();
-    return switch (step.op()) {
-      case ADD -> args.get(0).equals(result) != args.get(1).equals(result);
-      case SUBTRACT -> args.get(0).equals(result) && !args.get(1).equals(result);
-      default -> false;
-    };
-  }
-
-  private static boolean straightLine(List<Node> nodes) {
-    for (Node node : nodes) {
-      boolean ok =
-          switch (node) {
-            case Node.If branch ->
-                straightLine(branch.thenBranch()) && straightLine(branch.elseBranch());
-            case Node.Copy copy -> !copy.targetVar().type().isArray();
-            case Node.Apply apply -> true;
-            case Node.Convert convert -> true;
-            case Node.Operate operate -> true;
-            case Node.Detach detach -> true;
-            case Node.ArrayLoad load -> true;
-            case Node.ArrayLength length -> true;
-            case Node.CallWithDerivative call -> true;
-            default -> false;
-          };
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 }

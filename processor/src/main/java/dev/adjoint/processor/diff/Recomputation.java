@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Decides which values of a loop body the reverse sweep recomputes instead of taking them off the
@@ -18,11 +19,16 @@ import java.util.Set;
  * arithmetic operations, storing it a push and a pop per pass.
  *
  * <p>The body is split into a prefix and a <em>suffix</em> of integer and boolean updates (the loop
- * counter's {@code i++}). When the reverse sweep has undone the suffix, every variable the suffix
- * defines is back at its value during the pass; a prefix statement is then recomputable if it is
- * pure and reads only constants, values the loop never changes, variables only the suffix defines,
- * unchanged arrays, and other recomputable values. The reverse sweep re-runs those of them it
- * needs, in order, before undoing the prefix.
+ * counter's {@code i++}). The reverse pass first undoes the suffix, then takes back the values of
+ * the hoisted statements ({@link RestoreHoisting}), then re-runs the recomputed statements, in
+ * order, then undoes the prefix. At that point a variable holds its value during the pass when the
+ * loop never changes it, when only the suffix defines it, or when every definition of it in the
+ * prefix after the statement reading it is hoisted and none before is (and the reverse sweep reads
+ * it, so that the forward sweep keeps it). A prefix statement is recomputable if it is pure,
+ * defined once in the method, not read before it in the body (which would carry a value between
+ * passes), and reads only constants, such variables, unchanged arrays, and other recomputable
+ * values. So only what no earlier value of the pass determines is stored: for {@code x =
+ * r*x*(1-x)}, one {@code x} per pass.
  */
 final class Recomputation {
   /**
@@ -31,8 +37,16 @@ final class Recomputation {
    * @param suffixStart the index of the first statement of the body's suffix
    * @param block the statements to re-run, in order, once the suffix is undone
    * @param recomputed the variables they define, which the forward sweep need not store
+   * @param hoisted the statements whose overwritten values the reverse pass pops before the
+   *     recomputation rather than where it undoes them, in the order it pops them (last first)
    */
-  record Plan(int suffixStart, List<Node> block, Set<Value.Var> recomputed) {}
+  record Plan(int suffixStart, List<Node> block, Set<Value.Var> recomputed, List<Node> hoisted) {
+    Plan {
+      block = List.copyOf(block);
+      recomputed = Set.copyOf(recomputed);
+      hoisted = List.copyOf(hoisted);
+    }
+  }
 
   private Recomputation() {}
 
@@ -42,12 +56,16 @@ final class Recomputation {
    * @param definitionsInMethod how often each variable is defined in the whole method: a value
    *     defined elsewhere too (a variable an enclosing loop carries) must be restored, not
    *     recomputed
+   * @param readsOwnResult whether a statement's reverse reads the value it defines
+   * @param forbiddenHoists statements whose restore must stay where the pass undoes them
    */
   static Plan plan(
       Node.While loop,
       Set<Value.Var> needed,
       Set<Value.Var> writtenArrays,
-      Map<Value.Var, Integer> definitionsInMethod) {
+      Map<Value.Var, Integer> definitionsInMethod,
+      Predicate<Node> readsOwnResult,
+      Set<Node> forbiddenHoists) {
     List<Node> body = loop.body();
     int suffixStart = body.size();
     while (suffixStart > 0 && isCounterUpdate(body.get(suffixStart - 1))) {
@@ -56,20 +74,26 @@ final class Recomputation {
     Map<Value.Var, Integer> definitions = new HashMap<>();
     countDefinitions(loop.condition(), definitions);
     countDefinitions(body, definitions);
-    Set<Value.Var> definedInSuffix = new HashSet<>();
-    for (int j = suffixStart; j < body.size(); j++) {
-      body.get(j).target().ifPresent(definedInSuffix::add);
-    }
-    Set<Value.Var> definedInPrefix = new HashSet<>();
+    Set<Value.Var> definedInCondition = new HashSet<>();
+    loop.condition().forEach(n -> collectTargets(n, definedInCondition));
+    // for each variable, the positions of the prefix statements defining it (blocks included)
+    Map<Value.Var, List<Integer>> prefixSites = new HashMap<>();
     for (int j = 0; j < suffixStart; j++) {
-      collectTargets(body.get(j), definedInPrefix);
+      Set<Value.Var> targets = new HashSet<>();
+      collectTargets(body.get(j), targets);
+      for (Value.Var v : targets) {
+        prefixSites.computeIfAbsent(v, k -> new ArrayList<>()).add(j);
+      }
     }
+    Set<Node> hoistable =
+        RestoreHoisting.hoistable(body, suffixStart, definitions, readsOwnResult, forbiddenHoists);
 
     Map<Value.Var, Node> recomputable = new HashMap<>();
     Set<Value.Var> definedSoFar = new HashSet<>();
     for (int j = 0; j < suffixStart; j++) {
       Node node = body.get(j);
       Value.Var target = node.target().orElse(null);
+      int at = j;
       boolean candidate =
           target != null
               && isPure(node, writtenArrays)
@@ -81,7 +105,14 @@ final class Recomputation {
                           !(v instanceof Value.Var var)
                               || !definitions.containsKey(var) // the loop never changes it
                               || recomputable.containsKey(var)
-                              || definedInSuffix.contains(var) && !definedInPrefix.contains(var));
+                              || heldDuringPass(
+                                  var,
+                                  at,
+                                  body,
+                                  prefixSites,
+                                  definedInCondition,
+                                  hoistable,
+                                  needed));
       // a variable read before its definition in the body carries a value between passes
       if (candidate && !readBefore(body, j, target) && !definedSoFar.contains(target)) {
         recomputable.put(target, node);
@@ -114,7 +145,38 @@ final class Recomputation {
         block.add(node);
       }
     }
-    return new Plan(suffixStart, block, wanted);
+    return new Plan(suffixStart, block, wanted, RestoreHoisting.chosen(body, hoistable, block));
+  }
+
+  /**
+   * Whether loop variable {@code var}, read by the prefix statement at {@code reader}, holds the
+   * value it had there once the reverse pass has undone the suffix and popped the hoisted values:
+   * it is a scalar the reverse sweep reads (so the forward sweep keeps its old values), the
+   * condition does not define it, and of its definitions in the prefix those after the reader are
+   * hoisted and those before are not (a definition only in the suffix is undone with it).
+   */
+  private static boolean heldDuringPass(
+      Value.Var var,
+      int reader,
+      List<Node> body,
+      Map<Value.Var, List<Integer>> prefixSites,
+      Set<Value.Var> definedInCondition,
+      Set<Node> hoistable,
+      Set<Value.Var> needed) {
+    if (var.type().isArray() || definedInCondition.contains(var)) {
+      return false;
+    }
+    List<Integer> sites = prefixSites.getOrDefault(var, List.of());
+    if (!sites.isEmpty() && !needed.contains(var)) {
+      return false; // recomputing would make the sweep store var instead: no fewer pushes
+    }
+    for (int d : sites) {
+      boolean hoisted = hoistable.contains(body.get(d));
+      if (d == reader || d > reader && !hoisted || d < reader && hoisted) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isCounterUpdate(Node node) {

@@ -25,9 +25,10 @@ import java.util.Set;
  * adjoint variables and how contributions are added to them, and how generated code names values,
  * classes and the tape.
  *
- * <p>The pass is written in layers, one file each: this context; {@link LoopAnalysis} (what loops
- * must store, recompute or undo); {@link ForwardSweep}; {@link ReverseMode} (the reverse sweep and
- * the entry point).
+ * <p>The pass is written in layers, one file each: this context; {@link ForwardSweep}; {@link
+ * LoopReverse} (the reverse sweep's branches and loops); {@link ReverseMode} (the reverse of each
+ * statement, and the entry point). What loops must store, recompute or undo is planned beforehand
+ * ({@link LoopPlanner}).
  */
 abstract class SweepContext {
   final IrFunction function;
@@ -64,6 +65,9 @@ abstract class SweepContext {
 
   /** For each loop the reverse sweep runs backwards, the local holding its trip count. */
   final Map<Node.While, String> tripCounts = new LinkedHashMap<>();
+
+  /** The loop's local view of the tape's double stack while one is being written, else null. */
+  TapeCursor cursor;
 
   /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
   final Map<Node, String> linearRestores = new HashMap<>();
@@ -459,24 +463,6 @@ abstract class SweepContext {
         qualifiedClass.startsWith(ownPackage)
             && qualifiedClass.indexOf('.', ownPackage.length()) < 0;
     return samePackage ? qualifiedClass.substring(ownPackage.length()) : qualifiedClass;
-  }
-
-  static String pushMethod(IrType type, boolean object) {
-    if (object || type.isArray()) {
-      return "pushObject";
-    }
-    return switch (type) {
-      case DOUBLE -> "pushDouble";
-      case FLOAT -> "pushFloat";
-      case LONG -> "pushLong";
-      case INT -> "pushInt";
-      case BOOLEAN -> "pushBoolean";
-      default -> "pushObject";
-    };
-  }
-
-  static String popMethod(IrType type, boolean object) {
-    return pushMethod(type, object).replace("push", "pop");
   }
 
   static Value.Var resultOf(Node node) {

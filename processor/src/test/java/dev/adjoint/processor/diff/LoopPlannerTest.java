@@ -104,4 +104,87 @@ class LoopPlannerTest {
         LoopPlanner.plan(body, new Activity(Set.of(x, xi, sq, f, t, g)), UseCounts.of(body));
     assertTrue(plan.fusion().isEmpty());
   }
+
+  private final Value.Var r = new Value.Var("r", IrType.DOUBLE);
+  private final Value.Var y = new Value.Var("y", IrType.DOUBLE);
+  private final Value.Var a = new Value.Var("a", IrType.DOUBLE);
+  private final Value.Var b = new Value.Var("b", IrType.DOUBLE);
+  private final Value.Var z = new Value.Var("z", IrType.DOUBLE);
+  private final Value.Var u = new Value.Var("u", IrType.DOUBLE);
+
+  /**
+   * The logistic map {@code while (i < 9) { a = r * y; b = 1 - y; y = a * b; i = i + 1; }}, return
+   * y; {@code between} goes after {@code y = a * b}.
+   */
+  private List<Node> logisticMap(Node... between) {
+    List<Node> pass = new java.util.ArrayList<>();
+    pass.add(apply(a, ElementwiseOp.MULTIPLY, r, y));
+    pass.add(apply(b, ElementwiseOp.SUBTRACT, new Value.Const("1", IrType.DOUBLE), y));
+    pass.add(apply(y, ElementwiseOp.MULTIPLY, a, b));
+    pass.addAll(List.of(between));
+    pass.add(apply(next, ElementwiseOp.ADD, i, new Value.Const("1", IrType.INT)));
+    pass.add(new Node.Copy(i, next, HERE));
+    Node.While loop =
+        new Node.While(
+            List.of(
+                new Node.Operate(
+                    test, JavaOperator.LESS, List.of(i, new Value.Const("9", IrType.INT)), HERE)),
+            test,
+            pass,
+            HERE);
+    return List.of(loop, new Node.Return(y, HERE));
+  }
+
+  private LoopPlan planLogistic(List<Node> body) {
+    return LoopPlanner.plan(body, new Activity(Set.of(r, y, a, b, z, u)), UseCounts.of(body));
+  }
+
+  @Test
+  void theLogisticMapStoresOnlyTheStateAndRecomputesTheProductsFromIt() {
+    List<Node> body = logisticMap();
+    LoopPlan plan = planLogistic(body);
+    Node.While loop = (Node.While) body.get(0);
+    Recomputation.Plan pass = plan.recomputations().get(loop);
+    // y's old value is popped at the pass's start: r·y and 1 - y are recomputed from it
+    assertEquals(List.of(loop.body().get(2)), pass.hoisted());
+    assertEquals(Set.of(a, b), pass.recomputed());
+    assertEquals(List.of(loop.body().get(0), loop.body().get(1)), pass.block());
+    assertTrue(plan.saved(y));
+    assertFalse(plan.saved(a));
+    assertFalse(plan.saved(b));
+  }
+
+  @Test
+  void aHoistedPopThatWouldOvertakeALaterPushIsNotHoisted() {
+    // after y = a * b: z = r * 2; u = z * z; z = u: z is defined twice, stored at each definition,
+    // and pushed after y, so y's old value cannot come off the tape first
+    List<Node> body =
+        logisticMap(
+            apply(z, ElementwiseOp.MULTIPLY, r, new Value.Const("2", IrType.DOUBLE)),
+            apply(u, ElementwiseOp.MULTIPLY, z, z),
+            new Node.Copy(z, u, HERE));
+    LoopPlan plan = planLogistic(body);
+    Recomputation.Plan pass = plan.recomputations().get((Node.While) body.get(0));
+    assertTrue(pass.hoisted().isEmpty());
+    assertTrue(plan.saved(z));
+    assertTrue(plan.saved(a), "without y's value before the pass, r·y is stored");
+    assertTrue(plan.saved(b));
+    assertTrue(plan.misorderedHoists().isEmpty());
+  }
+
+  @Test
+  void aStatementWhoseReverseReadsItsOwnResultKeepsItsRestoreInPlace() {
+    // u = a * b; y = exp(u): exp's rule reads y's new value, so its old one cannot be popped first
+    List<Node> body = logisticMap();
+    Node.While loop = (Node.While) body.get(0);
+    List<Node> pass = new java.util.ArrayList<>(loop.body());
+    pass.set(2, apply(u, ElementwiseOp.MULTIPLY, a, b));
+    pass.add(3, new Node.Apply(y, ElementwiseOp.EXP, List.of(u), "Math", HERE));
+    List<Node> exp =
+        List.of(
+            new Node.While(loop.condition(), loop.test(), pass, HERE), new Node.Return(y, HERE));
+    LoopPlan plan = planLogistic(exp);
+    assertTrue(plan.recomputations().get((Node.While) exp.get(0)).hoisted().isEmpty());
+    assertTrue(plan.saved(a), "a = r·y reads y as it was before the pass");
+  }
 }

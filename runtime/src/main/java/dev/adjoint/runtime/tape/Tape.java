@@ -14,13 +14,13 @@ import java.util.Arrays;
  *
  * <h2>Memory</h2>
  *
- * A stack that has grown beyond {@link #retainedBytes()} (16 MiB unless set) is released when it
- * empties, so one unusually long call does not leave its tape behind for the life of the thread;
- * stacks of the usual size stay and are reused. {@link #maxBytes()} (unbounded unless set) bounds
- * what a thread's tape may hold at once: a push beyond it empties the tape and throws {@link
- * TapeOverflowException}, saying what to do. Both are read from the system properties {@code
- * adjoint.tape.retainedBytes} and {@code adjoint.tape.maxBytes} at start-up and can be set with
- * {@link #setRetainedBytes} and {@link #setMaxBytes}.
+ * A stack that has grown beyond {@link #retainedBytes()} (16 MiB unless set) is released when the
+ * adjoint that emptied it ends ({@link #releaseIfLarge}), so one unusually long call does not leave
+ * its tape behind for the life of the thread; stacks of the usual size stay and are reused. {@link
+ * #maxBytes()} (unbounded unless set) bounds what a thread's tape may hold at once: a push beyond
+ * it empties the tape and throws {@link TapeOverflowException}, saying what to do. Both are read
+ * from the system properties {@code adjoint.tape.retainedBytes} and {@code adjoint.tape.maxBytes}
+ * at start-up and can be set with {@link #setRetainedBytes} and {@link #setMaxBytes}.
  */
 public final class Tape {
   private static final ThreadLocal<Tape> CURRENT = ThreadLocal.withInitial(Tape::new);
@@ -91,11 +91,44 @@ public final class Tape {
   }
 
   public double popDouble() {
-    double value = doubles[--doubleTop];
-    if (doubleTop == 0 && (long) doubles.length * Double.BYTES > retainedBytes) {
-      doubles = new double[INITIAL];
+    return doubles[--doubleTop];
+  }
+
+  /**
+   * The double stack's array, for a generated loop that pushes or pops its doubles through two
+   * locals, the array and the fill ({@link #doubleTop}), instead of through the tape's fields: the
+   * loop grows the array with {@link #growDoubles} and hands the fill back with {@link
+   * #setDoubleTop} when it ends. Nothing else may use the double stack in between.
+   */
+  public double[] doubleStack() {
+    return doubles;
+  }
+
+  /** How many entries the double stack holds (see {@link #doubleStack}). */
+  public int doubleTop() {
+    return doubleTop;
+  }
+
+  /** Sets the double stack's fill after a loop that moved it locally (see {@link #doubleStack}). */
+  public void setDoubleTop(int top) {
+    if (top < 0 || top > doubles.length) {
+      throw new IllegalStateException("Tape.setDoubleTop: " + top + " is outside the stack");
     }
-    return value;
+    doubleTop = top;
+    if (top > doublePeak) {
+      doublePeak = top;
+    }
+  }
+
+  /**
+   * Grows the double stack, full with {@code top} entries, for a loop that fills it locally (see
+   * {@link #doubleStack}), and returns its new array. Beyond {@link #maxBytes()} it throws {@link
+   * TapeOverflowException} as a push does.
+   */
+  public double[] growDoubles(int top) {
+    setDoubleTop(top);
+    doubles = Arrays.copyOf(doubles, grownLength(doubles.length, Double.BYTES));
+    return doubles;
   }
 
   /** Floats are kept exactly in the double stack. */
@@ -118,11 +151,7 @@ public final class Tape {
   }
 
   public long popLong() {
-    long value = longs[--longTop];
-    if (longTop == 0 && (long) longs.length * Long.BYTES > retainedBytes) {
-      longs = new long[INITIAL];
-    }
-    return value;
+    return longs[--longTop];
   }
 
   public void pushInt(int value) {
@@ -136,11 +165,7 @@ public final class Tape {
   }
 
   public int popInt() {
-    int value = ints[--intTop];
-    if (intTop == 0 && (long) ints.length * Integer.BYTES > retainedBytes) {
-      ints = new int[INITIAL];
-    }
-    return value;
+    return ints[--intTop];
   }
 
   public void pushBoolean(boolean value) {
@@ -167,10 +192,28 @@ public final class Tape {
   public <T> T popObject() {
     T value = (T) objects[--objectTop];
     objects[objectTop] = null; // do not keep it alive
+    return value;
+  }
+
+  /**
+   * Releases each empty stack that has grown beyond {@link #retainedBytes()}. Generated adjoints
+   * call it once their reverse sweep has run, so one unusually long call does not leave its tape
+   * behind; the pops themselves do not check, which keeps them a load and a decrement in the
+   * reverse sweep's loops.
+   */
+  public void releaseIfLarge() {
+    if (doubleTop == 0 && (long) doubles.length * Double.BYTES > retainedBytes) {
+      doubles = new double[INITIAL];
+    }
+    if (longTop == 0 && (long) longs.length * Long.BYTES > retainedBytes) {
+      longs = new long[INITIAL];
+    }
+    if (intTop == 0 && (long) ints.length * Integer.BYTES > retainedBytes) {
+      ints = new int[INITIAL];
+    }
     if (objectTop == 0 && (long) objects.length * REFERENCE_BYTES > retainedBytes) {
       objects = new Object[INITIAL];
     }
-    return value;
   }
 
   /** How many entries the stacks hold in all; 0 between top-level calls. */

@@ -59,7 +59,7 @@ class TapeTest {
   }
 
   @Test
-  void aStackBeyondTheRetainedSizeIsReleasedWhenItEmpties() {
+  void aStackBeyondTheRetainedSizeIsReleasedOnceEmptyWhenTheAdjointEnds() {
     long retained = Tape.retainedBytes();
     try {
       Tape.setRetainedBytes(1 << 20);
@@ -73,6 +73,13 @@ class TapeTest {
         assertEquals(i, tape.<Integer>popObject());
         assertEquals(i, tape.popDouble());
       }
+      assertTrue(tape.capacityBytes() > 16_000_000, "the pops release nothing themselves");
+      tape.pushDouble(3); // a stack still in use stays, whatever its size
+      tape.releaseIfLarge();
+      long kept = tape.capacityBytes();
+      assertTrue(kept >= 8_000_000 && kept < 9_000_000, "the doubles stay: " + kept);
+      assertEquals(3, tape.popDouble());
+      tape.releaseIfLarge();
       assertTrue(tape.capacityBytes() <= 1 << 20, "kept " + tape.capacityBytes());
       assertEquals(new Tape.Peaks(1_000_000, 0, 0, 1_000_000), tape.peaks());
       tape.resetPeaks();
@@ -104,6 +111,60 @@ class TapeTest {
       assertEquals(0, tape.size());
       assertThrows(IllegalArgumentException.class, () -> Tape.setMaxBytes(0));
       assertThrows(IllegalArgumentException.class, () -> Tape.setRetainedBytes(-1));
+    } finally {
+      Tape.setMaxBytes(max);
+    }
+  }
+
+  @Test
+  void aLoopMayMoveTheDoubleStackThroughLocalsAndHandItBack() {
+    Tape tape = new Tape();
+    tape.pushDouble(-1); // what an enclosing code pushed before the loop
+    double[] stack = tape.doubleStack();
+    int top = tape.doubleTop();
+    for (int i = 0; i < 1000; i++) {
+      if (top == stack.length) {
+        stack = tape.growDoubles(top);
+      }
+      stack[top++] = i;
+    }
+    tape.setDoubleTop(top);
+    assertEquals(1001, tape.size());
+    assertEquals(new Tape.Peaks(1001, 0, 0, 0), tape.peaks());
+    stack = tape.doubleStack();
+    top = tape.doubleTop();
+    for (int i = 999; i >= 500; i--) {
+      assertEquals(i, stack[--top]);
+    }
+    tape.setDoubleTop(top);
+    for (int i = 499; i >= 0; i--) {
+      assertEquals(i, tape.popDouble());
+    }
+    assertEquals(-1, tape.popDouble());
+    assertThrows(IllegalStateException.class, () -> tape.setDoubleTop(-1));
+  }
+
+  @Test
+  void growingTheStackThroughTheLoopsLocalsRespectsTheBound() {
+    long max = Tape.maxBytes();
+    try {
+      Tape.setMaxBytes(64 * 1024);
+      Tape tape = new Tape();
+      TapeOverflowException e =
+          assertThrows(
+              TapeOverflowException.class,
+              () -> {
+                double[] stack = tape.doubleStack();
+                int top = tape.doubleTop();
+                for (int i = 0; i < 100_000; i++) {
+                  if (top == stack.length) {
+                    stack = tape.growDoubles(top);
+                  }
+                  stack[top++] = i;
+                }
+              });
+      assertTrue(e.getMessage().contains("-Dadjoint.tape.maxBytes"), e.getMessage());
+      assertEquals(0, tape.size());
     } finally {
       Tape.setMaxBytes(max);
     }

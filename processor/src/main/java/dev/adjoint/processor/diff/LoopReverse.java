@@ -1,0 +1,205 @@
+package dev.adjoint.processor.diff;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Names;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.Value;
+import java.util.List;
+
+/**
+ * The reverse sweep's control flow: a branch replays the arm the forward sweep took; a loop runs
+ * its passes backwards, each undoing the counter updates, taking back the hoisted values,
+ * re-running what it recomputes rather than stores ({@link Recomputation}) and undoing the rest of
+ * the body, restoring each overwritten value from the tape after undoing the statement that
+ * overwrote it; a fused loop undoes each pass right after it has run. {@link ReverseMode} writes
+ * the statements.
+ */
+abstract class LoopReverse extends ForwardSweep {
+  LoopReverse(IrFunction function, Activity activity, Names names, String ownGradientClass) {
+    super(function, activity, names, ownGradientClass);
+  }
+
+  /** Writes the reverse of one statement (see {@link ReverseMode}). */
+  abstract void reverseStatement(Node node, CodeBlock.Builder out, int depth, boolean inLoop);
+
+  /** The fused loop whose pass is being undone, else null. */
+  Node.While undoing;
+
+  void reverseBlock(List<Node> nodes, CodeBlock.Builder out, int depth, boolean inLoop) {
+    Object enclosing = currentBlock;
+    currentBlock = new Object();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      reverseStatement(nodes.get(i), out, depth, inLoop);
+    }
+    currentBlock = enclosing;
+  }
+
+  /** The expression popping a value of {@code type}: through the loop's cursor if it has one. */
+  private String popCode(IrType type) {
+    if (cursor != null && TapeCursor.carries(type, false)) {
+      return cursor.pop(type);
+    }
+    return tape() + "." + TapeCursor.popMethod(type, false) + "()";
+  }
+
+  void restoreAfterUndo(Node node, CodeBlock.Builder out) {
+    if (loops.keepsAdjointArray(node)) {
+      out.add(
+          "$L = $L.popObject(); // $L\n",
+          adjoint(node.target().orElseThrow()),
+          tape(),
+          node.origin());
+    }
+    if (node instanceof Node.CallDifferentiable call && loops.saved(call.result())) {
+      out.add("$L = $L.popObject(); // $L\n", call.result().name(), tape(), node.origin());
+    }
+    Value.Var target = node.target().orElseThrow();
+    if (loops.saved(target) && linearRestores.containsKey(node)) {
+      out.add(
+          "$L = $L; // $L: the value during this pass, nothing stored\n",
+          target.name(),
+          linearRestores.get(node),
+          node.origin());
+    } else if (loops.saved(target) && loops.steps().containsKey(node)) {
+      out.add(
+          "$L = $L; // $L: undoes the step, nothing stored\n",
+          target.name(),
+          loops.steps().get(node).undo(),
+          node.origin());
+    } else if (loops.saved(target) && !loops.hoisted(node)) {
+      out.add(
+          "$L = $L; // $L: the value before this statement\n",
+          target.name(),
+          popCode(target.type()),
+          node.origin());
+    }
+  }
+
+  void reverseBranch(Node.If branch, CodeBlock.Builder out, int depth, boolean inLoop) {
+    // an arm's statements run or not: an adjoint each arm may read is written before the branch,
+    // and one an arm defers is written before the arm ends
+    materializeAll(out);
+    CodeBlock.Builder thenCode = CodeBlock.builder();
+    CodeBlock.Builder elseCode = CodeBlock.builder();
+    reverseBlock(branch.thenBranch(), thenCode, depth + 1, inLoop);
+    materializeAll(thenCode);
+    reverseBlock(branch.elseBranch(), elseCode, depth + 1, inLoop);
+    materializeAll(elseCode);
+    CodeBlock thenBlock = thenCode.build();
+    CodeBlock elseBlock = elseCode.build();
+    if (thenBlock.isEmpty() && elseBlock.isEmpty()) {
+      return;
+    }
+    String condition = primal(branch.condition()).code();
+    if (thenBlock.isEmpty()) {
+      out.add(
+          "if (!$L) { // $L: the arm the forward sweep took\n",
+          primal(branch.condition()).at(JavaExpr.UNARY),
+          branch.origin());
+      out.indent().add(elseBlock).unindent().add("}\n");
+      return;
+    }
+    out.add("if ($L) { // $L: the arm the forward sweep took\n", condition, branch.origin());
+    out.indent().add(thenBlock).unindent();
+    if (!elseBlock.isEmpty()) {
+      out.add("} else {\n").indent().add(elseBlock).unindent();
+    }
+    out.add("}\n");
+  }
+
+  void reverseLoop(Node.While loop, CodeBlock.Builder out, int depth) {
+    String count = tripCounts.get(loop);
+    if (count == null) {
+      return; // nothing active inside, nothing on the tape
+    }
+    Recomputation.Plan plan = loops.recomputations().get(loop);
+    List<Node> nodes = loop.body();
+    int split = plan == null ? 0 : plan.suffixStart();
+    materializeAll(out); // the passes may read any adjoint
+    String k = names.fresh("pass");
+    String passCount = count;
+    if (depth > 0) {
+      passCount = names.fresh("passesHere");
+      out.add("int $L = $L.popInt(); // $L\n", passCount, tape(), loop.origin());
+    }
+    // a counter stepped once a pass (i += c) is, during pass k, final - c·(passes + 1 - k): a
+    // linear function of k, which the JIT's range-check elimination understands
+    for (Node node : nodes.subList(split, nodes.size())) {
+      CounterStep step = loops.steps().get(node);
+      Value.Var counter = node.target().orElseThrow();
+      if (step != null && UseCounts.definedOnceIn(loop, counter) && loops.saved(counter)) {
+        String base = names.fresh(counter.name() + "Base");
+        boolean unit = step.unit();
+        String scaled = unit ? "" : "(" + step.signed().code() + ") * ";
+        String sign = unit && step.decreases() ? "+" : "-";
+        out.add(
+            "$L $L = $L $L $L($L + 1); // $L: $L before the first pass\n",
+            counter.type().javaName(),
+            base,
+            counter.name(),
+            unit ? sign : "-",
+            scaled,
+            passCount,
+            node.origin(),
+            counter.name());
+        linearRestores.put(
+            node, base + (unit ? (sign.equals("-") ? " + " : " - ") : " + " + scaled) + k);
+      }
+    }
+    TapeCursor enclosing = cursor;
+    if (loops.keepsDoublesLocally(loop)) {
+      cursor = new TapeCursor(tape(), names.fresh("tapeDoubles"), names.fresh("tapeTop"));
+      out.add("$L", cursor.open());
+    }
+    CodeBlock.Builder body = CodeBlock.builder();
+    passes.push(new Pass(depth + 1, loops.passLocalCandidates(nodes)));
+    reverseBlock(nodes.subList(split, nodes.size()), body, depth + 1, true);
+    if (plan != null) {
+      for (Node hoisted : plan.hoisted()) {
+        Value.Var target = hoisted.target().orElseThrow();
+        if (loops.saved(target)) {
+          body.add(
+              "$L = $L; // $L: the value before this pass's statement, to recompute from\n",
+              target.name(),
+              popCode(target.type()),
+              hoisted.origin());
+        }
+      }
+    }
+    if (plan != null && !plan.block().isEmpty()) {
+      body.add("// recomputed rather than stored: the values of this pass\n");
+      plan.block().forEach(n -> forwardStatement(n, body, depth + 1, false));
+    }
+    reverseBlock(nodes.subList(0, split), body, depth + 1, true);
+    materializeAll(body);
+    passes.pop();
+    out.add(
+        "for (int $L = $L; $L > 0; $L--) { // $L: the loop's passes, last first\n",
+        k,
+        passCount,
+        k,
+        k,
+        loop.origin());
+    out.indent().add(body.build()).unindent().add("}\n");
+    if (cursor != enclosing) {
+      out.add("$L", cursor.close());
+      cursor = enclosing;
+    }
+  }
+
+  @Override
+  void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth) {
+    passes.push(new Pass(depth, loops.passLocalCandidates(loop.body())));
+    undoing = loop;
+    deferSums = true;
+    reverseBlock(prefix, out, depth, true);
+    deferSums = false;
+    undoing = null;
+    materializeAll(out);
+    passes.pop();
+  }
+}
