@@ -8,20 +8,34 @@ import java.util.List;
  * A tensor operation the processor differentiates: which runtime rule gives its derivative, and how
  * the forward sweep writes it.
  *
- * <p>Exactly one of {@code elementwise} and {@code tensorOp} is set. {@code forward} is a Java
- * expression in which {@code {0}}, {@code {1}}, ... stand for the operands and {@code {p0}}, {@code
- * {p1}}, ... for the parameters; {@code params} is, in the same notation, the {@code OpParams} the
- * rule reads (unused for elementwise operations).
+ * <p>Exactly one of {@code elementwise}, {@code tensorOp} and {@code custom} (a user's {@code
+ * CustomFunction}, whose backward is its own) is set. {@code forward} is a Java expression in which
+ * {@code {0}}, {@code {1}}, ... stand for the operands and {@code {p0}}, {@code {p1}}, ... for the
+ * parameters; {@code params} is, in the same notation, the {@code OpParams} the rule reads (unused
+ * for elementwise operations).
  *
  * @param name how diagnostics and comments name it ({@code Tensor.matmul})
  */
 public record TensorPrimitive(
-    String name, ElementwiseOp elementwise, TensorOp tensorOp, String forward, String params) {
+    String name,
+    ElementwiseOp elementwise,
+    TensorOp tensorOp,
+    String forward,
+    String params,
+    CustomFunctionRef custom) {
 
   public TensorPrimitive {
-    if ((elementwise == null) == (tensorOp == null)) {
-      throw new IllegalArgumentException(name + ": give either an elementwise op or a tensor op");
+    int kinds =
+        (elementwise == null ? 0 : 1) + (tensorOp == null ? 0 : 1) + (custom == null ? 0 : 1);
+    if (kinds != 1) {
+      throw new IllegalArgumentException(
+          name + ": give one of an elementwise op, a tensor op and a custom function");
     }
+  }
+
+  public TensorPrimitive(
+      String name, ElementwiseOp elementwise, TensorOp tensorOp, String forward, String params) {
+    this(name, elementwise, tensorOp, forward, params, null);
   }
 
   /** An elementwise operation, broadcast, written as {@code forward}. */
@@ -34,8 +48,16 @@ public record TensorPrimitive(
     return new TensorPrimitive(name, null, op, forward, params);
   }
 
+  /** A call of a user's custom function, written as {@code forward}. */
+  public static TensorPrimitive custom(String name, CustomFunctionRef function, String forward) {
+    return new TensorPrimitive(name, null, null, forward, "", function);
+  }
+
   /** Whether operand {@code i} can receive a gradient (not an index, mask or condition). */
   public boolean isDifferentiable(int i) {
+    if (custom != null) {
+      return custom.isTensor(i);
+    }
     return elementwise != null || tensorOp.isDifferentiable(i);
   }
 
