@@ -23,6 +23,7 @@ import dev.adjoint.processor.parse.DerivativeRegistry;
 import dev.adjoint.processor.parse.DifferentiableDeclaration;
 import dev.adjoint.processor.parse.GeneratedNames;
 import dev.adjoint.processor.parse.MethodLowering;
+import dev.adjoint.processor.parse.RegisteredRule;
 import dev.adjoint.processor.parse.UnseenDeclarations;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ public final class AdjointProcessor extends AbstractProcessor {
   private Reporter reporter;
   private DerivativeRegistry registry;
   private MethodLowering lowering;
+  private final GradientChecks checks = new GradientChecks();
+  private int rulesChecked;
 
   /**
    * Every source, annotated or not: a {@code @Differentiable} method of an anonymous or local class
@@ -94,6 +97,13 @@ public final class AdjointProcessor extends AbstractProcessor {
       for (List<ExecutableElement> methods : byClass.values()) {
         generate(methods);
       }
+      // the rules of this compilation's sources (a library's were checked where it was built)
+      List<RegisteredRule> rules = registry.rules();
+      rules.subList(rulesChecked, rules.size()).stream()
+          .filter(r -> trees.getPath(r.rule()) != null)
+          .forEach(checks::rule);
+      rulesChecked = rules.size();
+      checks.writeTo(processingEnv.getFiler(), reporter);
     } catch (RuntimeException e) {
       reporter.error(DiagnosticId.ADJ100, null, internalError(e));
     }
@@ -219,6 +229,7 @@ public final class AdjointProcessor extends AbstractProcessor {
                 seedName,
                 new GradientClassWriter.Accumulators(gradient, arrayAdjoints, value));
           }
+          checks.method(owner, method, function);
           generated++;
         } catch (DiagnosticException e) {
           reportAtOrigin(e, method, lowered.sourceMap());

@@ -444,7 +444,7 @@ public final class GradientClassWriter {
     return note.add(".\n").build();
   }
 
-  private static TypeName primitive(IrType type) {
+  static TypeName primitive(IrType type) {
     return switch (type) {
       case DOUBLE -> TypeName.DOUBLE;
       case FLOAT -> TypeName.FLOAT;
