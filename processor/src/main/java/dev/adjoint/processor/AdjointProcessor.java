@@ -19,6 +19,7 @@ import dev.adjoint.processor.diag.Reporter;
 import dev.adjoint.processor.diff.ReverseMode;
 import dev.adjoint.processor.emit.GradientClassWriter;
 import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.parse.DerivativeRegistry;
 import dev.adjoint.processor.parse.DifferentiableDeclaration;
 import dev.adjoint.processor.parse.GeneratedNames;
@@ -185,6 +186,7 @@ public final class AdjointProcessor extends AbstractProcessor {
             GeneratedNames.packageOf(owner),
             GeneratedNames.gradientClass(owner),
             ClassName.get(owner));
+    AnomalyVariants anomalies = new AnomalyVariants(owner);
     int generated = 0;
     for (ExecutableElement method : ordered) {
       try {
@@ -212,6 +214,7 @@ public final class AdjointProcessor extends AbstractProcessor {
           Optional<String> gradient =
               scalarPartials ? Optional.of(lowered.names().fresh("gradient")) : Optional.empty();
           String value = onTensors ? null : lowered.names().fresh("value");
+          Names checkedNames = lowered.names().copy();
           ReverseMode.Adjoint adjoint =
               ReverseMode.write(
                   function,
@@ -219,7 +222,20 @@ public final class AdjointProcessor extends AbstractProcessor {
                   lowered.names(),
                   GeneratedNames.qualifiedGradientClass(owner),
                   seedName,
-                  arrayAdjoints);
+                  arrayAdjoints,
+                  false);
+          if (method.getAnnotation(Differentiable.class).anomalyChecks()) {
+            adjoint =
+                anomalies.add(
+                    function,
+                    activity,
+                    checkedNames,
+                    seedName,
+                    arrayAdjoints,
+                    gradient,
+                    value,
+                    adjoint);
+          }
           if (onTensors) {
             writer.addTensor(function, adjoint, seedName, "tensors");
           } else {
@@ -243,6 +259,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     if (generated == 0) {
       return;
     }
+    anomalies.writeTo(processingEnv.getFiler(), reporter);
     try {
       writer.toJavaFile().writeTo(processingEnv.getFiler());
     } catch (IOException e) {

@@ -10,7 +10,9 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.parse.GeneratedNames;
 import dev.adjoint.processor.parse.RegisteredRule;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -30,6 +32,9 @@ import javax.lang.model.type.TypeKind;
 final class GradientChecks {
   private final Map<String, GradientCheckWriter> writers = new TreeMap<>();
   private final Map<String, TypeElement> owners = new TreeMap<>();
+
+  /** Rules already checked: one method may register several partials (a check per method). */
+  private final Set<ExecutableElement> checkedRules = new HashSet<>();
 
   /** The check of a method whose adjoint was generated. */
   void method(TypeElement owner, ExecutableElement method, IrFunction function) {
@@ -54,7 +59,8 @@ final class GradientChecks {
     VariableElement wrt = target.getParameters().get(registered.wrt());
     boolean samePackage =
         GeneratedNames.packageOf(ruleOwner).equals(GeneratedNames.packageOf(targetOwner));
-    if (!callable(rule)
+    if (!checkedRules.add(rule)
+        || !callable(rule)
         || !callable(target)
         || (!samePackage && !publicAll(target))
         || wrt.asType().getKind() != TypeKind.DOUBLE) {
