@@ -14,8 +14,8 @@ import java.util.List;
  * tensor gradient the reverse sweep computes, a call of the runtime's {@code GeneratedAnomalies}
  * that names the node's source line (its {@link Origin}) and the operation as the forward sweep
  * writes it, guarded by a flag the adjoint reads once per call ({@code AnomalyMode.isEnabled()}).
- * Written only into the checked variant of an adjoint ({@code <Class>GradAnomalies}); disabled
- * (the plain adjoint), it writes nothing.
+ * Written only into the checked variant of an adjoint ({@code <Class>GradAnomalies}); disabled (the
+ * plain adjoint), it writes nothing.
  */
 final class AnomalyChecks {
   private static final ClassName ANOMALY_MODE =
