@@ -137,6 +137,7 @@ public final class MixedGradAnomalies {
     double t15 = t12 + t14; // Mixed.java:34
     if (anomalies) GeneratedAnomalies.forward(t15, "Mixed.java:34: t12 + t14", t12, t14);
     double t16 = Mixed.gelu(x); // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.forward(t16, "Mixed.java:34: Mixed.gelu(x)", x);
     double t17 = t15 + t16; // Mixed.java:34
     if (anomalies) GeneratedAnomalies.forward(t17, "Mixed.java:34: t15 + t16", t15, t16);
     // reverse sweep: adjoints, from the result back to the parameters

@@ -48,6 +48,19 @@ class GeneratedAnomaliesTest {
   }
 
   @Test
+  void aHelperWithARegisteredDerivativeIsCheckedAtItsCall() throws IOException {
+    try (AnomalyMode.Scope scope = AnomalyMode.detect()) {
+      ArithmeticException e =
+          assertThrows(ArithmeticException.class, () -> PlantedLogGrad.withHelper(2, 1));
+      assertEquals(
+          plantedLine(1)
+              + ": PlantedLog.ratio(x, y, 1.0) produced Infinity in the forward sweep (arguments"
+              + " [2.0, 1.0, 1.0])",
+          e.getMessage());
+    }
+  }
+
+  @Test
   void outsideTheScopeNothingIsChecked() {
     assertEquals(Double.NEGATIVE_INFINITY, PlantedLogGrad.energy(0, 0).value());
   }
@@ -68,7 +81,7 @@ class GeneratedAnomaliesTest {
       assertTrue(
           e.getMessage()
               .startsWith(
-                  plantedLine(1)
+                  plantedLine(2)
                       + ": sqrt(...): the gradient for x is Infinity at element 1 of shape [2] in"
                       + " the reverse sweep"),
           e.getMessage());
@@ -85,7 +98,7 @@ class GeneratedAnomaliesTest {
       assertTrue(
           e.getMessage()
               .startsWith(
-                  plantedLine(2)
+                  plantedLine(3)
                       + ": h.log() produced -Infinity at element 1 of its result of shape [3] in"
                       + " the forward sweep"),
           e.getMessage());
@@ -94,7 +107,7 @@ class GeneratedAnomaliesTest {
     try (AnomalyMode.Scope scope = AnomalyMode.detect()) {
       ArithmeticException e = assertThrows(ArithmeticException.class, () -> PlantedLog.logs(x, w));
       assertTrue(e.getMessage().contains("log produced -Infinity at element 1"), e.getMessage());
-      assertTrue(e.getMessage().startsWith(plantedLine(2)), e.getMessage());
+      assertTrue(e.getMessage().startsWith(plantedLine(3)), e.getMessage());
     }
   }
 }

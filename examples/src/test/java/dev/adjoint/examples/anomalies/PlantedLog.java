@@ -1,5 +1,6 @@
 package dev.adjoint.examples.anomalies;
 
+import dev.adjoint.annotations.Derivative;
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.runtime.tensor.Tensor;
 
@@ -19,6 +20,21 @@ final class PlantedLog {
     double r = x * x + y;
     double e = Math.log(r);
     return 2 * e + x;
+  }
+
+  /** A helper whose partial is registered: the adjoint calls it as it is. */
+  static double ratio(double a, double b, double c) {
+    return a / (b - c);
+  }
+
+  @Derivative(of = "ratio", wrt = "a")
+  static double ratioDa(double a, double b, double c) {
+    return 1 / (b - c);
+  }
+
+  @Differentiable(wrt = "x")
+  static double withHelper(double x, double y) {
+    return ratio(x, y, 1.0) + x; // planted: a / 0 at y = 1
   }
 
   @Differentiable

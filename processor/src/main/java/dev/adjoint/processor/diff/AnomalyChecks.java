@@ -52,21 +52,23 @@ final class AnomalyChecks {
       }
       String args = tensors.isEmpty() ? "" : ", " + String.join(", ", tensors);
       out.add("if ($L) $T.forward($L, $S$L);\n", flag(), CHECKS, target.name(), where, args);
-    } else if (target.type().isFloating() && (operands.size() == 1 || operands.size() == 2)) {
+    } else if (target.type().isFloating()) {
       List<String> numbers = new ArrayList<>();
       for (Value v : operands) {
         if (!v.type().isNumeric()) {
-          return;
+          return; // an array operand (a helper's): its elements are not scanned
         }
         numbers.add(SweepContext.primal(v).code());
       }
+      String args = String.join(", ", numbers);
+      // one or two operands as they are; more (a call's arguments) in an array
       out.add(
           "if ($L) $T.forward($L, $S, $L);\n",
           flag(),
           CHECKS,
           target.name(),
           where,
-          String.join(", ", numbers));
+          numbers.size() == 1 || numbers.size() == 2 ? args : "new double[] {" + args + "}");
     }
   }
 

@@ -112,6 +112,7 @@ abstract class ForwardSweep extends SweepContext {
                 + arguments(call.args())
                 + ")";
         define(out, call.targetVar(), code, call.origin(), depth, null);
+        anomalies.afterForward(out, call.targetVar(), code, call.args(), call.origin());
       }
       case Node.NewArray array -> {
         String type = array.targetVar().type().elementType().javaName();

@@ -32,6 +32,19 @@ public final class GeneratedAnomalies {
     }
   }
 
+  /** After {@code y = f(operands)}: a call of a method whose partials are registered. */
+  public static void forward(double y, String where, double[] operands) {
+    if (Double.isFinite(y)) {
+      return;
+    }
+    for (double a : operands) {
+      if (!Double.isFinite(a)) {
+        return;
+      }
+    }
+    throw produced(where, y, "arguments " + java.util.Arrays.toString(operands));
+  }
+
   /** After {@code y = op(operands)} on tensors (a Java number operand is a tensor of one here). */
   public static void forward(Tensor y, String where, Tensor... operands) {
     if (y == null) {
