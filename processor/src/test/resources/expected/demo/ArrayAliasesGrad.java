@@ -1,5 +1,6 @@
 package demo;
 
+import dev.adjoint.runtime.autograd.AnomalyMode;
 import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
@@ -38,6 +39,9 @@ public final class ArrayAliasesGrad {
    * <br>{@code gradient[1] += seed·∂initializer/∂y}
    */
   public static double initializer(double x, double y, double seed, double[] gradient) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return ArrayAliasesGradAnomalies.initializer(x, y, seed, gradient);
+    }
     // forward sweep: the primal, keeping what the reverse sweep reads
     double[] t1 = new double[2]; // ArrayAliases.java:12
     double[] dT1 = new double[2]; // ArrayAliases.java:12: its adjoint
@@ -89,6 +93,9 @@ public final class ArrayAliasesGrad {
    * <br>{@code dV[k] += seed·∂aliases/∂v[k]}
    */
   public static double aliases(double[] v, double x, double seed, double[] gradient, double[] dV) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return ArrayAliasesGradAnomalies.aliases(v, x, seed, gradient, dV);
+    }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
     // forward sweep: the primal, keeping what the reverse sweep reads
     double[] a = new double[2]; // ArrayAliases.java:18
@@ -241,6 +248,9 @@ public final class ArrayAliasesGrad {
    */
   public static double typedInitializers(double[] v, double x, double seed, double[] gradient,
       double[] dV) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return ArrayAliasesGradAnomalies.typedInitializers(v, x, seed, gradient, dV);
+    }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
     // forward sweep: the primal, keeping what the reverse sweep reads
     int[] t1 = new int[3]; // ArrayAliases.java:35

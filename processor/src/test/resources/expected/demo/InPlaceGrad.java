@@ -1,5 +1,6 @@
 package demo;
 
+import dev.adjoint.runtime.autograd.AnomalyMode;
 import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
@@ -37,6 +38,9 @@ public final class InPlaceGrad {
    * <br>{@code dX[k] += seed·∂normalizeFirst/∂x[k]}
    */
   public static double normalizeFirst(double[] x, double seed, double[] dX) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return InPlaceGradAnomalies.normalizeFirst(x, seed, dX);
+    }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
     // forward sweep: the primal, keeping what the reverse sweep reads
     double[] dX_1 = new double[x.length]; // @Owned x: its partials, added to the caller's at the end

@@ -1,5 +1,6 @@
 package demo;
 
+import dev.adjoint.runtime.autograd.AnomalyMode;
 import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
@@ -37,6 +38,9 @@ public final class InactiveLoopsGrad {
    * <br>{@code gradient[0] += seed·∂breakOnly/∂a}
    */
   public static double breakOnly(double a, double seed, double[] gradient) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return InactiveLoopsGradAnomalies.breakOnly(a, seed, gradient);
+    }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
     // forward sweep: the primal, keeping what the reverse sweep reads
     int j = 0; // InactiveLoops.java:12
@@ -113,6 +117,9 @@ public final class InactiveLoopsGrad {
    * <br>{@code dX[k] += seed·∂innerIndex/∂x[k]}
    */
   public static double innerIndex(double[] x, double seed, double[] dX) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return InactiveLoopsGradAnomalies.innerIndex(x, seed, dX);
+    }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
     // forward sweep: the primal, keeping what the reverse sweep reads
     double s = 1; // InactiveLoops.java:22

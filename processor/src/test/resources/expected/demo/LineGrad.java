@@ -1,5 +1,6 @@
 package demo;
 
+import dev.adjoint.runtime.autograd.AnomalyMode;
 import javax.annotation.processing.Generated;
 
 /**
@@ -37,6 +38,9 @@ public final class LineGrad {
    * <br>{@code gradient[1] += seed·∂predict/∂b}
    */
   public static double predict(double x, double w, double b, double seed, double[] gradient) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return LineGradAnomalies.predict(x, w, b, seed, gradient);
+    }
     // forward sweep: the primal, keeping what the reverse sweep reads
     double t1 = x * w; // Line.java:9
     double t2 = t1 + b; // Line.java:9

@@ -1,5 +1,6 @@
 package demo;
 
+import dev.adjoint.runtime.autograd.AnomalyMode;
 import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
@@ -37,6 +38,9 @@ public final class LoopsGrad {
    * <br>{@code dX[k] += seed·∂rosenbrock/∂x[k]}
    */
   public static double rosenbrock(double[] x, double seed, double[] dX) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return LoopsGradAnomalies.rosenbrock(x, seed, dX);
+    }
     // forward sweep: the primal, keeping what the reverse sweep reads
     double f = 0; // Loops.java:9
     int i = 0; // Loops.java:10
@@ -105,6 +109,9 @@ public final class LoopsGrad {
    * <br>{@code dXs[k] += seed·∂firstAbove/∂xs[k]}
    */
   public static double firstAbove(double[] xs, double limit, double seed, double[] dXs) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return LoopsGradAnomalies.firstAbove(xs, limit, seed, dXs);
+    }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
     // forward sweep: the primal, keeping what the reverse sweep reads
     boolean returned = false; // Loops.java:18
@@ -255,6 +262,9 @@ public final class LoopsGrad {
    * <br>{@code dB[k] += seed·∂q/∂b[k]}
    */
   public static double[] q(double[] a, double[] b, double[] seed, double[] dA, double[] dB) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return LoopsGradAnomalies.q(a, b, seed, dA, dB);
+    }
     // forward sweep: the primal, keeping what the reverse sweep reads
     int t2 = a.length; // Loops.java:32
     double[] q = new double[t2]; // Loops.java:32

@@ -1,5 +1,6 @@
 package demo;
 
+import dev.adjoint.runtime.autograd.AnomalyMode;
 import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
@@ -43,6 +44,9 @@ public final class MatricesGrad {
    */
   public static double quadraticForm(double[][] m, double[] x, double seed, double[][] dM,
       double[] dX) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return MatricesGradAnomalies.quadraticForm(m, x, seed, dM, dX);
+    }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
     // forward sweep: the primal, keeping what the reverse sweep reads
     double s = 0; // Matrices.java:9
@@ -154,6 +158,9 @@ public final class MatricesGrad {
    * <br>{@code dM[k][l] += seed·∂frobenius/∂m[k][l]}
    */
   public static double frobenius(double[][] m, double seed, double[][] dM) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return MatricesGradAnomalies.frobenius(m, seed, dM);
+    }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
     // forward sweep: the primal, keeping what the reverse sweep reads
     double s = 0; // Matrices.java:21

@@ -1,5 +1,6 @@
 package demo;
 
+import dev.adjoint.runtime.autograd.AnomalyMode;
 import javax.annotation.processing.Generated;
 
 /**
@@ -36,6 +37,9 @@ public final class MixedGrad {
    * <br>{@code gradient[0] += seed·∂softplus/∂x}
    */
   public static double softplus(double x, double seed, double[] gradient) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return MixedGradAnomalies.softplus(x, seed, gradient);
+    }
     // forward sweep: the primal, keeping what the reverse sweep reads
     boolean t1 = x > 20; // Mixed.java:20
     double t4 = 0.0; // Mixed.java:20: set in the block below
@@ -88,6 +92,9 @@ public final class MixedGrad {
    * <br>{@code gradient[0] += seed·∂energy/∂x}
    */
   public static double energy(double x, double y, int steps, double seed, double[] gradient) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return MixedGradAnomalies.energy(x, y, steps, seed, gradient);
+    }
     // forward sweep: the primal, keeping what the reverse sweep reads
     double s = x; // Mixed.java:25
     double t1 = y * y; // Mixed.java:26
@@ -175,6 +182,9 @@ public final class MixedGrad {
    * <br>{@code gradient[0] += seed·∂scaled/∂x}
    */
   public static double scaled(Mixed self, double x, double seed, double[] gradient) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return MixedGradAnomalies.scaled(self, x, seed, gradient);
+    }
     // forward sweep: the primal, keeping what the reverse sweep reads
     SoftplusGradient softplusResult = softplus(x); // Mixed.java:39
     double t1 = softplusResult.value(); // Mixed.java:39
@@ -214,6 +224,9 @@ public final class MixedGrad {
    * <br>{@code gradient[1] += seed·∂single/∂b}
    */
   public static float single(float a, float b, float seed, double[] gradient) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return MixedGradAnomalies.single(a, b, seed, gradient);
+    }
     // forward sweep: the primal, keeping what the reverse sweep reads
     float t1 = a * b; // Mixed.java:44
     float c = t1 + 2f; // Mixed.java:44

@@ -1,5 +1,6 @@
 package demo;
 
+import dev.adjoint.runtime.autograd.AnomalyMode;
 import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
@@ -37,6 +38,9 @@ public final class SwitchesGrad {
    * <br>{@code gradient[0] += seed·∂pick/∂x}
    */
   public static double pick(double x, int k, double seed, double[] gradient) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return SwitchesGradAnomalies.pick(x, k, seed, gradient);
+    }
     // forward sweep: the primal, keeping what the reverse sweep reads
     double y = 0; // Switches.java:8
     boolean t1 = k == 0; // Switches.java:10
@@ -142,6 +146,9 @@ public final class SwitchesGrad {
    * <br>{@code gradient[0] += seed·∂groups/∂x}
    */
   public static double groups(double x, int k, double seed, double[] gradient) {
+    if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+      return SwitchesGradAnomalies.groups(x, k, seed, gradient);
+    }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
     // forward sweep: the primal, keeping what the reverse sweep reads
     double y = 1; // Switches.java:27

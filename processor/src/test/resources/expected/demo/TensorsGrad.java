@@ -1,6 +1,7 @@
 package demo;
 
 import dev.adjoint.runtime.autograd.Adjoints;
+import dev.adjoint.runtime.autograd.AnomalyMode;
 import dev.adjoint.runtime.autograd.Fused;
 import dev.adjoint.runtime.autograd.GradMode;
 import dev.adjoint.runtime.nn.Losses;
@@ -43,6 +44,9 @@ public final class TensorsGrad {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
       // the dynamic tape records nothing: the adjoint is written out below
       TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+        return TensorsGradAnomalies.lossBackward(self, x, target, seed);
+      }
       Tensor hiddenWeight = self.hidden.weight(); // a parameter of the model
       Tensor hiddenBias = self.hidden.bias(); // a parameter of the model
       Tensor scale_1 = self.scale; // a parameter of the model
@@ -122,6 +126,9 @@ public final class TensorsGrad {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
       // the dynamic tape records nothing: the adjoint is written out below
       TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+        return TensorsGradAnomalies.smoothBackward(x, w, seed);
+      }
       boolean xNeedsGrad = Adjoints.requiresGrad(x);
       boolean wNeedsGrad = Adjoints.requiresGrad(w);
       // forward sweep: the primal, keeping what the reverse sweep reads
@@ -208,6 +215,9 @@ public final class TensorsGrad {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
       // the dynamic tape records nothing: the adjoint is written out below
       TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+        return TensorsGradAnomalies.recurrenceBackward(x, w, steps, seed);
+      }
       boolean xNeedsGrad = Adjoints.requiresGrad(x);
       boolean wNeedsGrad = Adjoints.requiresGrad(w);
       Tape tape = Tape.current(); // keeps loop values for the reverse sweep
@@ -299,6 +309,9 @@ public final class TensorsGrad {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
       // the dynamic tape records nothing: the adjoint is written out below
       TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+        return TensorsGradAnomalies.centredBackward(x, seed);
+      }
       boolean xNeedsGrad = Adjoints.requiresGrad(x);
       // forward sweep: the primal, keeping what the reverse sweep reads
       Tensor mean = x.mean(); // Tensors.java:45
@@ -349,6 +362,9 @@ public final class TensorsGrad {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
       // the dynamic tape records nothing: the adjoint is written out below
       TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+        return TensorsGradAnomalies.reluLayerBackward(self, x, seed);
+      }
       Tensor hiddenWeight = self.hidden.weight(); // a parameter of the model
       Tensor hiddenBias = self.hidden.bias(); // a parameter of the model
       boolean hiddenWeightNeedsGrad = Adjoints.requiresGrad(hiddenWeight);
@@ -422,6 +438,9 @@ public final class TensorsGrad {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
       // the dynamic tape records nothing: the adjoint is written out below
       TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+        return TensorsGradAnomalies.reluLayerViewedBackward(self, x, seed);
+      }
       Tensor hiddenWeight = self.hidden.weight(); // a parameter of the model
       Tensor hiddenBias = self.hidden.bias(); // a parameter of the model
       boolean hiddenWeightNeedsGrad = Adjoints.requiresGrad(hiddenWeight);
@@ -489,6 +508,9 @@ public final class TensorsGrad {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
       // the dynamic tape records nothing: the adjoint is written out below
       TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+        return TensorsGradAnomalies.classifyBackward(self, x, labels, seed);
+      }
       Tensor hiddenWeight = self.hidden.weight(); // a parameter of the model
       Tensor hiddenBias = self.hidden.bias(); // a parameter of the model
       boolean hiddenWeightNeedsGrad = Adjoints.requiresGrad(hiddenWeight);
@@ -556,6 +578,9 @@ public final class TensorsGrad {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
       // the dynamic tape records nothing: the adjoint is written out below
       TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+        return TensorsGradAnomalies.partsBackward(m, index, mask, seed);
+      }
       boolean mNeedsGrad = Adjoints.requiresGrad(m);
       // forward sweep: the primal, keeping what the reverse sweep reads
       Tensor t1 = m.permute(1, 0); // Tensors.java:76
@@ -655,6 +680,9 @@ public final class TensorsGrad {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
       // the dynamic tape records nothing: the adjoint is written out below
       TensorAlgebra<Tensor> tensors = Adjoints.algebra();
+      if (AnomalyMode.isEnabled()) { // anomaly mode: the same adjoint, checked
+        return TensorsGradAnomalies.smoothTwiceBackward(x, w, seed);
+      }
       boolean xNeedsGrad = Adjoints.requiresGrad(x);
       boolean wNeedsGrad = Adjoints.requiresGrad(w);
       // forward sweep: the primal, keeping what the reverse sweep reads

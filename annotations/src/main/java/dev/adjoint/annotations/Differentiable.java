@@ -27,4 +27,12 @@ public @interface Differentiable {
    * floating-point parameter that is not marked {@link NoDerivative}.
    */
   String[] wrt() default {};
+
+  /**
+   * Whether the processor also writes a checked variant of the adjoint, which runs inside {@code
+   * AnomalyMode.detect()} and checks that each value it computes is finite (naming the source line
+   * of the first that is not). Outside, the adjoint pays one test per call; {@code false} leaves
+   * out the variant and the test.
+   */
+  boolean anomalyChecks() default true;
 }

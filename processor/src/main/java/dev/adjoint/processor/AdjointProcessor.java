@@ -19,10 +19,12 @@ import dev.adjoint.processor.diag.Reporter;
 import dev.adjoint.processor.diff.ReverseMode;
 import dev.adjoint.processor.emit.GradientClassWriter;
 import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.parse.DerivativeRegistry;
 import dev.adjoint.processor.parse.DifferentiableDeclaration;
 import dev.adjoint.processor.parse.GeneratedNames;
 import dev.adjoint.processor.parse.MethodLowering;
+import dev.adjoint.processor.parse.RegisteredRule;
 import dev.adjoint.processor.parse.UnseenDeclarations;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,6 +60,8 @@ public final class AdjointProcessor extends AbstractProcessor {
   private Reporter reporter;
   private DerivativeRegistry registry;
   private MethodLowering lowering;
+  private final GradientChecks checks = new GradientChecks();
+  private int rulesChecked;
 
   /**
    * Every source, annotated or not: a {@code @Differentiable} method of an anonymous or local class
@@ -94,6 +98,13 @@ public final class AdjointProcessor extends AbstractProcessor {
       for (List<ExecutableElement> methods : byClass.values()) {
         generate(methods);
       }
+      // the rules of this compilation's sources (a library's were checked where it was built)
+      List<RegisteredRule> rules = registry.rules();
+      rules.subList(rulesChecked, rules.size()).stream()
+          .filter(r -> trees.getPath(r.rule()) != null)
+          .forEach(checks::rule);
+      rulesChecked = rules.size();
+      checks.writeTo(processingEnv.getFiler(), reporter);
     } catch (RuntimeException e) {
       reporter.error(DiagnosticId.ADJ100, null, internalError(e));
     }
@@ -175,6 +186,7 @@ public final class AdjointProcessor extends AbstractProcessor {
             GeneratedNames.packageOf(owner),
             GeneratedNames.gradientClass(owner),
             ClassName.get(owner));
+    AnomalyVariants anomalies = new AnomalyVariants(owner);
     int generated = 0;
     for (ExecutableElement method : ordered) {
       try {
@@ -202,6 +214,7 @@ public final class AdjointProcessor extends AbstractProcessor {
           Optional<String> gradient =
               scalarPartials ? Optional.of(lowered.names().fresh("gradient")) : Optional.empty();
           String value = onTensors ? null : lowered.names().fresh("value");
+          Names checkedNames = lowered.names().copy();
           ReverseMode.Adjoint adjoint =
               ReverseMode.write(
                   function,
@@ -209,7 +222,20 @@ public final class AdjointProcessor extends AbstractProcessor {
                   lowered.names(),
                   GeneratedNames.qualifiedGradientClass(owner),
                   seedName,
-                  arrayAdjoints);
+                  arrayAdjoints,
+                  false);
+          if (method.getAnnotation(Differentiable.class).anomalyChecks()) {
+            adjoint =
+                anomalies.add(
+                    function,
+                    activity,
+                    checkedNames,
+                    seedName,
+                    arrayAdjoints,
+                    gradient,
+                    value,
+                    adjoint);
+          }
           if (onTensors) {
             writer.addTensor(function, adjoint, seedName, "tensors");
           } else {
@@ -220,6 +246,8 @@ public final class AdjointProcessor extends AbstractProcessor {
                 new GradientClassWriter.Accumulators(gradient, arrayAdjoints, value));
           }
           writer.addOriginatingElements(lowering.classesRead(declaration));
+          anomalies.addOriginatingElements(lowering.classesRead(declaration));
+          checks.method(owner, method, function);
           generated++;
         } catch (DiagnosticException e) {
           reportAtOrigin(e, method, lowered.sourceMap());
@@ -233,6 +261,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     if (generated == 0) {
       return;
     }
+    anomalies.writeTo(processingEnv.getFiler(), reporter);
     try {
       writer.toJavaFile().writeTo(processingEnv.getFiler());
     } catch (IOException e) {

@@ -34,7 +34,12 @@ public enum DiagnosticId {
   /** A write to an input array. */
   ADJ112,
   /** Tensor code outside the supported subset: an operation without a rule, a misuse. */
-  ADJ113;
+  ADJ113,
+  /**
+   * A misused custom function: a {@code forward}/{@code backward} pair that does not match, or a
+   * call that does not match its {@code forward}.
+   */
+  ADJ114;
 
   /** {@code [ADJ104]}, the prefix every message starts with. */
   public String tag() {

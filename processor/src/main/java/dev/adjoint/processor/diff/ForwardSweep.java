@@ -37,17 +37,14 @@ abstract class ForwardSweep extends SweepContext {
         SourceAlgebra algebra = SourceAlgebra.forPrimal(apply.mathClass());
         JavaExpr value = ElementwiseRules.value(apply.op(), algebra, primals(apply.args()));
         define(out, apply.targetVar(), value.code(), apply.origin(), depth, null);
+        anomalies.afterForward(out, apply.targetVar(), value.code(), apply.args(), apply.origin());
       }
       case Node.TensorApply apply -> {
         List<String> args = apply.args().stream().map(v -> primal(v).code()).toList();
         List<String> params = apply.params().stream().map(v -> primal(v).code()).toList();
-        define(
-            out,
-            apply.targetVar(),
-            apply.primitive().forwardCode(args, params),
-            apply.origin(),
-            depth,
-            null);
+        String code = apply.primitive().forwardCode(args, params);
+        define(out, apply.targetVar(), code, apply.origin(), depth, null);
+        anomalies.afterForward(out, apply.targetVar(), code, apply.args(), apply.origin());
       }
       case Node.Copy copy -> {
         define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
@@ -111,6 +108,7 @@ abstract class ForwardSweep extends SweepContext {
                 + arguments(call.args())
                 + ")";
         define(out, call.targetVar(), code, call.origin(), depth, null);
+        anomalies.afterForward(out, call.targetVar(), code, call.args(), call.origin());
       }
       case Node.NewArray array -> {
         String type = array.targetVar().type().elementType().javaName();

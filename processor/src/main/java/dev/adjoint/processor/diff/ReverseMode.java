@@ -76,6 +76,7 @@ public final class ReverseMode extends LoopReverse {
    * @param seedName the seed parameter's name
    * @param arrayAdjoints for each differentiated array parameter, the name of the array its
    *     partials are added into
+   * @param checkAnomalies whether to write anomaly checks ({@link AnomalyChecks})
    */
   public static Adjoint write(
       IrFunction function,
@@ -83,10 +84,14 @@ public final class ReverseMode extends LoopReverse {
       Names names,
       String ownGradientClass,
       String seedName,
-      Map<String, String> arrayAdjoints) {
+      Map<String, String> arrayAdjoints,
+      boolean checkAnomalies) {
     // loop-invariant arithmetic runs once, before its loop, in both sweeps
     ReverseMode mode =
         new ReverseMode(LoopInvariants.apply(function), activity, names, ownGradientClass);
+    if (checkAnomalies) {
+      mode.checkAnomalies();
+    }
     for (IrFunction.Parameter p : function.parameters()) {
       String adjoint = arrayAdjoints.get(p.name());
       if (adjoint != null && p.owned()) {
@@ -253,7 +258,8 @@ public final class ReverseMode extends LoopReverse {
     for (Value.Var leaf : needFlags.keySet()) {
       leafGradients.put(leaf.name(), declaredAdjoints.contains(leaf) ? adjoint(leaf) : "null");
     }
-    CodeBlock.Builder prologue = CodeBlock.builder().add(leafPrologue.build());
+    CodeBlock.Builder prologue =
+        CodeBlock.builder().add(leafPrologue.build()).add(anomalies.declaration());
     if (tape != null) {
       prologue.add(
           "$T $L = $T.current(); // keeps loop values for the reverse sweep\n", TAPE, tape, TAPE);
@@ -384,6 +390,8 @@ public final class ReverseMode extends LoopReverse {
           apply.primitive().name());
       out.indent();
       accumulate(out, operand, tensorPartials.partial(apply, i, g), apply.origin(), depth + 1);
+      anomalies.afterReverse(
+          out, adjoint(operand), apply.primitive().name(), operand.name(), g, apply.origin());
       out.unindent().add("}\n");
     }
   }

@@ -82,6 +82,14 @@ abstract class SweepContext {
     this.ownGradientClass = ownGradientClass;
   }
 
+  /** The anomaly checks written into the sweeps (none unless {@link #checkAnomalies}). */
+  AnomalyChecks anomalies = new AnomalyChecks(null, false);
+
+  /** Writes anomaly checks into the sweeps ({@code @Differentiable(anomalyChecks = true)}). */
+  void checkAnomalies() {
+    anomalies = new AnomalyChecks(names, true);
+  }
+
   String tape() {
     if (tape == null) {
       tape = names.fresh("tape");

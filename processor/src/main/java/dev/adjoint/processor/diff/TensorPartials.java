@@ -131,6 +131,9 @@ final class TensorPartials {
 
   /** Operand {@code i}'s share of {@code g}: the runtime's rule for the operation. */
   JavaExpr partial(Node.TensorApply apply, int i, String g) {
+    if (apply.primitive().custom() != null) {
+      return CustomFunctionPartials.share(apply, i, g);
+    }
     List<JavaExpr> args = new ArrayList<>();
     for (Value v : apply.args()) {
       args.add(

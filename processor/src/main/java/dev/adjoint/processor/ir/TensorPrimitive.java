@@ -8,10 +8,11 @@ import java.util.List;
  * A tensor operation the processor differentiates: which runtime rule gives its derivative, and how
  * the forward sweep writes it.
  *
- * <p>Exactly one of {@code elementwise} and {@code tensorOp} is set. {@code forward} is a Java
- * expression in which {@code {0}}, {@code {1}}, ... stand for the operands and {@code {p0}}, {@code
- * {p1}}, ... for the parameters; {@code params} is, in the same notation, the {@code OpParams} the
- * rule reads (unused for elementwise operations).
+ * <p>Exactly one of {@code elementwise}, {@code tensorOp} and {@code custom} (a user's {@code
+ * CustomFunction}, whose backward is its own) is set. {@code forward} is a Java expression in which
+ * {@code {0}}, {@code {1}}, ... stand for the operands and {@code {p0}}, {@code {p1}}, ... for the
+ * parameters; {@code params} is, in the same notation, the {@code OpParams} the rule reads (unused
+ * for elementwise operations).
  *
  * @param name how diagnostics and comments name it ({@code Tensor.matmul})
  * @param mayReturnOperand whether {@code forward} may hand its first operand through as the result
@@ -23,11 +24,15 @@ public record TensorPrimitive(
     TensorOp tensorOp,
     String forward,
     String params,
+    CustomFunctionRef custom,
     boolean mayReturnOperand) {
 
   public TensorPrimitive {
-    if ((elementwise == null) == (tensorOp == null)) {
-      throw new IllegalArgumentException(name + ": give either an elementwise op or a tensor op");
+    int kinds =
+        (elementwise == null ? 0 : 1) + (tensorOp == null ? 0 : 1) + (custom == null ? 0 : 1);
+    if (kinds != 1) {
+      throw new IllegalArgumentException(
+          name + ": give one of an elementwise op, a tensor op and a custom function");
     }
   }
 
@@ -42,24 +47,36 @@ public record TensorPrimitive(
    */
   public static TensorPrimitive elementwise(
       String name, ElementwiseOp op, String forward, boolean mayReturnOperand) {
-    return new TensorPrimitive(name, op, null, forward, "", mayReturnOperand);
+    return new TensorPrimitive(name, op, null, forward, "", null, mayReturnOperand);
   }
 
   /** A tensor operation with parameters {@code params}, written as {@code forward}. */
   public static TensorPrimitive tensor(String name, TensorOp op, String forward, String params) {
-    return new TensorPrimitive(name, null, op, forward, params, false);
+    return new TensorPrimitive(name, null, op, forward, params, null, false);
+  }
+
+  /** A call of a user's custom function, written as {@code forward}. */
+  public static TensorPrimitive custom(String name, CustomFunctionRef function, String forward) {
+    return new TensorPrimitive(name, null, null, forward, "", function, true);
   }
 
   /**
    * Whether the result is always a new tensor, never a view of, or the same tensor as, an operand:
-   * then a reader of this kind leaves no alias of its operands behind.
+   * then a reader of this kind leaves no alias of its operands behind. A custom function's forward
+   * is the user's, which may return an operand or a view of one.
    */
   public boolean makesNewTensor() {
+    if (custom != null) {
+      return false;
+    }
     return elementwise != null ? !mayReturnOperand : tensorOp.makesNewTensor();
   }
 
   /** Whether operand {@code i} can receive a gradient (not an index, mask or condition). */
   public boolean isDifferentiable(int i) {
+    if (custom != null) {
+      return custom.isTensor(i);
+    }
     return elementwise != null || tensorOp.isDifferentiable(i);
   }
 

@@ -26,7 +26,8 @@ import javax.lang.model.element.VariableElement;
  * hands it to the collaborator that lowers it: {@code Math} and {@code StrictMath} functions and
  * {@code Adjoint.noDerivative} here; tensor operations to {@link TensorCalls}; {@code
  * Differentiable} tensor methods, of this class, another or a sub-model, to {@link TensorCallees};
- * scalar ones and methods with registered derivatives to {@link ScalarCallees}.
+ * scalar ones and methods with registered derivatives to {@link ScalarCallees}; a custom function
+ * held in a field ({@code SWISH.apply(x)}) to {@link CustomFunctionCalls}.
  */
 final class Calls {
   static final String ADJOINT_MARKERS = "dev.adjoint.Adjoint";
@@ -45,6 +46,7 @@ final class Calls {
   private final TensorCallees tensorCallees;
   private final ScalarCallees scalarCallees;
   private final ArrayCopies copies;
+  private final CustomFunctionCalls customFunctions;
 
   Calls(
       Expressions expressions,
@@ -52,7 +54,8 @@ final class Calls {
       Overloads overloads,
       TensorCalls tensors,
       TensorCallees tensorCallees,
-      ScalarCallees scalarCallees) {
+      ScalarCallees scalarCallees,
+      CustomFunctionCalls customFunctions) {
     this.expressions = expressions;
     this.fields = fields;
     this.overloads = overloads;
@@ -60,6 +63,7 @@ final class Calls {
     this.tensorCallees = tensorCallees;
     this.scalarCallees = scalarCallees;
     this.copies = new ArrayCopies(expressions.arrays());
+    this.customFunctions = customFunctions;
   }
 
   Value call(MethodInvocationTree call, Frame frame) {
@@ -80,7 +84,10 @@ final class Calls {
     } else if (select instanceof MemberSelectTree member) {
       name = member.getIdentifier().toString();
       ExpressionTree qualifier = member.getExpression();
-      Optional<Value> onField = callOnTensorOrModel(call, qualifier, name, frame);
+      Optional<Value> onField =
+          customFunctions
+              .call(call, qualifier, name, frame)
+              .or(() -> callOnTensorOrModel(call, qualifier, name, frame));
       if (onField.isPresent()) {
         return onField.get();
       }

@@ -5,6 +5,7 @@ import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.diag.Reporter;
 import dev.adjoint.processor.ir.RegisteredCallee;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ public final class DerivativeRegistry {
   private final Map<ExecutableElement, Map<Integer, RegisteredCallee.MethodRef>> byTarget =
       new HashMap<>();
   private final Set<TypeElement> scannedClasses = new HashSet<>();
+  private final List<RegisteredRule> rules = new ArrayList<>();
 
   public DerivativeRegistry(Types types, Reporter reporter) {
     this.types = types;
@@ -45,6 +47,11 @@ public final class DerivativeRegistry {
     for (Derivative derivative : method.getAnnotationsByType(Derivative.class)) {
       registerOne(method, derivative);
     }
+  }
+
+  /** Every registration that passed its checks, in the order they were read. */
+  public List<RegisteredRule> rules() {
+    return List.copyOf(rules);
   }
 
   /** The registered partials of {@code target}, by parameter index; empty if none. */
@@ -149,6 +156,9 @@ public final class DerivativeRegistry {
             ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(),
             method.getSimpleName().toString());
     RegisteredCallee.MethodRef previous = partials.putIfAbsent(index.get(), ref);
+    if (previous == null) {
+      rules.add(new RegisteredRule(method, t, index.get()));
+    }
     if (previous != null && !previous.equals(ref)) {
       error(
           method,

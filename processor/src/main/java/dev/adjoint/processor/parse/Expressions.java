@@ -49,7 +49,8 @@ final class Expressions {
             overloads,
             new TensorCalls(this, reachability),
             new TensorCallees(this, trees, elements, overloads, reachability, callees),
-            new ScalarCallees(elements, registry, reachability));
+            new ScalarCallees(elements, registry, reachability),
+            new CustomFunctionCalls(this, elements, fields, reachability));
   }
 
   FieldReads fieldReads() {

@@ -38,7 +38,7 @@ public final class Ops {
     return false;
   }
 
-  private static Node[] edges(Tensor[] inputs) {
+  static Node[] edges(Tensor[] inputs) {
     Node[] next = new Node[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       Tensor t = inputs[i];
