@@ -83,6 +83,7 @@ public final class LiveTensorBytes implements Storage.Observer {
 
   public static void main(String[] args) {
     for (int batch : new int[] {1, 8}) {
+      System.out.println(measure("generated", batch, ResNetSteps::generated));
       System.out.println(measure("tape", batch, ResNetSteps::tape));
     }
   }
