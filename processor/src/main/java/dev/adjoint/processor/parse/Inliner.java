@@ -162,7 +162,10 @@ public final class Inliner {
     if (call.passIndex().isPresent() && field.throughReceiver()) {
       passLeaves.put(leaf.variable(), field);
     } else {
-      renamed.put(leaf.variable(), leaves.leaf(field));
+      // read in the callee under a test of its optional sub-model: so it is in the caller
+      renamed.put(
+          leaf.variable(),
+          leaves.leaf(field, leaf.presence().map(test -> test.under(call.receiverPath()))));
     }
   }
 
