@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * REFERENCE R6's training step ({@link ResNetSteps}: ResNet-18 forward on 3×64×64, the summed
  * difference from random labels, backward, SGD with momentum) at batch 1 and 8, on our two engines
  * (the adjoint generated at build time and the dynamic tape) and in libtorch at its best setting on
- * this machine (1 torch thread + 2 OpenBLAS threads, PEERS.md; {@code 2+2} beside it). Issue 11's
- * target: each of our engines at most 0.6× libtorch's time. {@code ResNetStepsAgreeTest} checks
- * that the three compute the same step.
+ * this machine (1 torch thread + 2 OpenBLAS threads, PEERS.md; {@code 2+2} beside it, and {@code
+ * 1+1}, which spins no second thread and is the best one while other work holds the cores). Issue
+ * 11's target: each of our engines at most 0.6× libtorch's time. {@code ResNetStepsAgreeTest}
+ * checks that the three compute the same step.
  *
  * <p>Every {@value #STEPS_PER_RUN} steps each engine is reset, outside the timing (a per-invocation
  * setup, whose cost JMH's docs warn about only for steps far shorter than these tens of
@@ -104,7 +105,7 @@ public class ResNetStepBenchmark {
   /** libtorch, under one thread setting. */
   @State(Scope.Thread)
   public static class Torch extends Engine {
-    @Param({"1+2", "2+2"})
+    @Param({"1+2", "2+2", "1+1"})
     public String threads;
 
     @Setup(Level.Trial)
