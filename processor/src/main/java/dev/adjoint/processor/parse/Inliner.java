@@ -169,6 +169,24 @@ public final class Inliner {
     }
   }
 
+  /** Whether {@code body} reads through a list's element: it runs a for-each over sub-models. */
+  static boolean readsListElements(List<Node> body) {
+    for (Node node : body) {
+      boolean found =
+          switch (node) {
+            case Node.ElementRead r -> true;
+            case Node.If i ->
+                readsListElements(i.thenBranch()) || readsListElements(i.elseBranch());
+            case Node.While w -> readsListElements(w.condition()) || readsListElements(w.body());
+            default -> false;
+          };
+      if (found) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The first call in {@code body} to a {@code @Differentiable} instance method on the receiver:
    * generated code passes {@code self} to it, so the body cannot be written at a call on a
