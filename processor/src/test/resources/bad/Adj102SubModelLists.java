@@ -16,7 +16,7 @@ class Adj102SubModelLists {
   @Differentiable
   Tensor both(Tensor x) {
     for (Block a : first) {
-      for (Block b : second) { // expect: [ADJ102] a for-each over a list of sub-models inside another is not supported in @Differentiable methods; loop over the inner list in a @Differentiable method of the outer list's elements
+      for (Block b : second) { // expect: [ADJ102] a for-each over a list of sub-models inside another is not supported in @Differentiable methods; hold the outer sub-models in fields of their own and call each in turn (x = first.forward(x); x = second.forward(x);), each looping over its own list in its @Differentiable method
         x = b.forward(x);
       }
     }

@@ -4,14 +4,24 @@ import dev.adjoint.bench.torch.TorchThreads;
 import dev.adjoint.runtime.backend.cpu.Gemm;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
- * REFERENCE R6's training step ({@link ResNetSteps}), our tape and libtorch alternated in blocks in
- * one JVM, both on one thread, timed in that thread's CPU time (steady on a machine shared with
- * other work, where wall-clock times are not). Prints each block, then the median ratio. Run as
- * {@link Conv2dCpuTime} is run, with {@code dev.adjoint.bench.cnn.ResNetStepCpuTime [batch]
- * [blocks] [steps per block]}.
+ * REFERENCE R6's training step ({@link ResNetSteps}) on the generated engine, the tape and
+ * libtorch, alternated in blocks in one JVM, all on one thread, timed in that thread's CPU time
+ * (steady on a machine shared with other work, where wall-clock times are not). Before every block
+ * each engine is {@linkplain ResNetSteps.Step#reset reset} to the same weights, running statistics
+ * and empty momentum buffers, so every block times the same steps (run on, the summed loss grows
+ * without bound and its values stop being finite, which times other work). Prints each block, then
+ * the median ratios to libtorch. Run as {@link Conv2dCpuTime} is run, with {@code
+ * dev.adjoint.bench.cnn.ResNetStepCpuTime [batch] [blocks] [steps per block] [engines]}, where
+ * {@code engines} is a comma-separated subset of {@code generated,tape,libtorch} (all three by
+ * default; the ratios need libtorch).
  */
 public final class ResNetStepCpuTime {
   private ResNetStepCpuTime() {}
@@ -20,43 +30,89 @@ public final class ResNetStepCpuTime {
     int batch = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     int steps = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    Map<String, IntFunction<ResNetSteps.Step>> all = ResNetSteps.engines();
+    List<String> names =
+        args.length > 3 ? List.of(args[3].split(",")) : new ArrayList<>(all.keySet());
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     Gemm.setThreads(1);
     TorchThreads.SINGLE.apply();
     int warmup = Math.min(2, blocks / 3);
-    double[] ratios = new double[blocks - warmup];
-    double sink = 0;
-    try (ResNetSteps.Step ours = ResNetSteps.tape(batch);
-        ResNetSteps.Step torch = ResNetSteps.libtorch(batch)) {
-      for (int b = 0; b < blocks; b++) {
+    double[][] millis = new double[names.size()][blocks - warmup];
+    boolean finite = true;
+    List<ResNetSteps.Step> engines = new ArrayList<>();
+    for (String name : names) {
+      engines.add(all.get(name).apply(batch));
+    }
+    for (int b = 0; b < blocks; b++) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "block %2d:", b));
+      for (int e = 0; e < names.size(); e++) {
+        ResNetSteps.Step step = engines.get(e);
+        step.reset(); // untimed: each block repeats the same steps from the same state
+        double[] losses = new double[steps];
         long t0 = cpu.getCurrentThreadCpuTime();
         for (int s = 0; s < steps; s++) {
-          sink += ours.run();
+          losses[s] = step.run();
         }
-        long t1 = cpu.getCurrentThreadCpuTime();
-        for (int s = 0; s < steps; s++) {
-          sink += torch.run();
-        }
-        long t2 = cpu.getCurrentThreadCpuTime();
-        double o = (t1 - t0) / (steps * 1e6);
-        double t = (t2 - t1) / (steps * 1e6);
-        System.out.printf(
-            "block %2d%s: tape %7.2f ms, libtorch %7.2f ms, ratio %.3f%n",
-            b, b < warmup ? " (warm-up)" : "", o, t, o / t);
+        double ms = (cpu.getCurrentThreadCpuTime() - t0) / (steps * 1e6);
+        finite &= Double.isFinite(losses[steps - 1]);
+        line.append(
+            String.format(
+                Locale.ROOT,
+                " %s %7.2f ms (loss %.4g→%.4g)",
+                names.get(e),
+                ms,
+                losses[0],
+                losses[steps - 1]));
         if (b >= warmup) {
-          ratios[b - warmup] = o / t;
+          millis[e][b - warmup] = ms;
+        }
+      }
+      System.out.println(line + (b < warmup ? " (warm-up)" : ""));
+    }
+    engines.forEach(ResNetSteps.Step::close);
+    int torch = names.indexOf("libtorch");
+    StringBuilder summary =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "R6 step batch %d, one thread each, median over %d blocks of %d steps:",
+                batch,
+                blocks - warmup,
+                steps));
+    for (int e = 0; e < names.size(); e++) {
+      summary.append(
+          String.format(
+              Locale.ROOT,
+              " %s %.2f ms (fastest block %.2f)",
+              names.get(e),
+              median(millis[e]),
+              Arrays.stream(millis[e]).min().orElse(Double.NaN)));
+    }
+    if (torch >= 0) {
+      for (int e = 0; e < names.size(); e++) {
+        if (e != torch) {
+          double[] ratios = new double[millis[e].length];
+          for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = millis[e][i] / millis[torch][i];
+          }
+          Arrays.sort(ratios);
+          summary.append(
+              String.format(
+                  Locale.ROOT,
+                  "; %s/libtorch %.3f (blocks %.3f–%.3f)",
+                  names.get(e),
+                  median(ratios),
+                  ratios[0],
+                  ratios[ratios.length - 1]));
         }
       }
     }
-    Arrays.sort(ratios);
-    System.out.printf(
-        "R6 step batch %d, one thread each: median tape/libtorch over %d blocks %.3f (range"
-            + " %.3f–%.3f)%s%n",
-        batch,
-        ratios.length,
-        ratios[ratios.length / 2],
-        ratios[0],
-        ratios[ratios.length - 1],
-        Double.isFinite(sink) ? "" : " (NOT finite)");
+    System.out.println(summary + (finite ? "" : " (a loss was NOT finite)"));
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 }

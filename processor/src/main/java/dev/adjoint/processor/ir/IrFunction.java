@@ -50,12 +50,25 @@ public record IrFunction(
 
   /**
    * A tensor read from a field, the receiver's ({@code self.weight}, {@code self.hidden.bias()}) or
-   * a class's: {@code field} says how generated code reads it, {@code variable} holds it in the IR.
+   * a class's: {@code field} says how generated code reads it, {@code variable} holds it in the IR;
+   * {@code presence}, for a tensor the method reads only where an optional sub-model is present (in
+   * the arm of {@code if (downsample != null)}), is that test.
    */
-  public record FieldLeaf(Value.Var variable, FieldRef field) {
-    /** The Java expression that reads the tensor. */
+  public record FieldLeaf(Value.Var variable, FieldRef field, Optional<FieldRef> presence) {
+    /** A leaf read unconditionally. */
+    public FieldLeaf(Value.Var variable, FieldRef field) {
+      this(variable, field, Optional.empty());
+    }
+
+    /**
+     * The Java expression that reads the tensor; under {@code presence}, null where the optional
+     * sub-model is absent (as the leaf of a layer without a bias is), since generated code reads
+     * every leaf on entry.
+     */
     public String expression() {
-      return field.javaExpression();
+      return presence
+          .map(test -> test.javaExpression() + " ? " + field.javaExpression() + " : null")
+          .orElse(field.javaExpression());
     }
 
     /** Whether it is a parameter of the model (read through the receiver), not a class's tensor. */

@@ -161,8 +161,29 @@ public final class Inliner {
     if (call.passIndex().isPresent() && field.throughReceiver()) {
       passLeaves.put(leaf.variable(), field);
     } else {
-      renamed.put(leaf.variable(), leaves.leaf(field));
+      // read in the callee under a test of its optional sub-model: so it is in the caller
+      renamed.put(
+          leaf.variable(),
+          leaves.leaf(field, leaf.presence().map(test -> test.under(call.receiverPath()))));
     }
+  }
+
+  /** Whether {@code body} reads through a list's element: it runs a for-each over sub-models. */
+  static boolean readsListElements(List<Node> body) {
+    for (Node node : body) {
+      boolean found =
+          switch (node) {
+            case Node.ElementRead r -> true;
+            case Node.If i ->
+                readsListElements(i.thenBranch()) || readsListElements(i.elseBranch());
+            case Node.While w -> readsListElements(w.condition()) || readsListElements(w.body());
+            default -> false;
+          };
+      if (found) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

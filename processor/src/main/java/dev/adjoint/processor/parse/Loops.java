@@ -168,7 +168,7 @@ final class Loops {
       throw Typing.unsupported(
           loop,
           "a for-each over a list of sub-models inside another",
-          "loop over the inner list in a @Differentiable method of the outer list's elements");
+          TensorCallees.NESTED_LISTS_FIX);
     }
     Frame frame = outer.inBlock();
     Scope.Binding index = Assignments.synthetic(frame.state().names.fresh("k"), IrType.INT, frame);

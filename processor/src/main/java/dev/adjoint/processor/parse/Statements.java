@@ -157,7 +157,7 @@ final class Statements {
       Frame frame) {
     Map<Scope.Binding, Value.Var> before = frame.scope().snapshot();
     Frame thenFrame = frame.nested();
-    thenArm.accept(thenFrame);
+    frame.state().leaves.inArmOf(condition, () -> thenArm.accept(thenFrame));
     Map<Scope.Binding, Value.Var> afterThen = frame.scope().snapshot();
     Scope.restore(before);
     Frame elseFrame = frame.nested();

@@ -28,6 +28,12 @@ import javax.lang.model.util.Elements;
  * is reported at the call, naming the callee's file and line.
  */
 final class TensorCallees {
+  /** How to write a loop over sub-models' lists inside a loop over a list (ADJ102). */
+  static final String NESTED_LISTS_FIX =
+      "hold the outer sub-models in fields of their own and call each in turn (x ="
+          + " first.forward(x); x = second.forward(x);), each looping over its own list in its"
+          + " @Differentiable method";
+
   private final Expressions expressions;
   private final Trees trees;
   private final Elements elements;
@@ -193,6 +199,17 @@ final class TensorCallees {
           e, SourceContext.fileName(unit), unit.getLineMap().getLineNumber(position), callee, call);
     }
     MethodLowering.Lowered lowered = body.lowered();
+    if (passIndex.isPresent() && Inliner.readsListElements(lowered.function().body())) {
+      // its reads would name two counters, this pass's and its own loop's, where the IR has one
+      throw Typing.unsupported(
+          call,
+          "a call on a list's element to "
+              + callee.getEnclosingElement().getSimpleName()
+              + "."
+              + name
+              + ", which runs a for-each over a list of sub-models itself,",
+          NESTED_LISTS_FIX);
+    }
     if (!receiverPath.isEmpty()) {
       Optional<Node.CallDifferentiable> onReceiver =
           Inliner.firstCallOnReceiver(lowered.function().body());

@@ -96,4 +96,28 @@ class FloatOpsKernels {
       y[i] = y[i] > 0f ? g[gOff + i] : 0f;
     }
   }
+
+  /**
+   * SGD with momentum on {@code n} elements ({@link MomentumUpdate}): {@code b = (float) ((float)
+   * (b·μ) + g·keep)}, then {@code p = (float) (p + b·step)}, each product and sum in double, each
+   * line rounded once to float, as the unfused kernels round them.
+   */
+  void momentumStep(
+      float[] p,
+      int pOff,
+      float[] g,
+      int gOff,
+      float[] b,
+      int bOff,
+      double momentum,
+      double keep,
+      double step,
+      int n) {
+    for (int i = 0; i < n; i++) {
+      float scaled = (float) (b[bOff + i] * momentum);
+      float v = (float) (scaled + g[gOff + i] * keep);
+      b[bOff + i] = v;
+      p[pOff + i] = (float) (p[pOff + i] + v * step);
+    }
+  }
 }

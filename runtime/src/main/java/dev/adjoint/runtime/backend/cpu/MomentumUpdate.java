@@ -15,8 +15,9 @@ import java.util.Arrays;
  * where the unfused update ({@code b.mulInPlace(μ).addInPlace(g, 1 − τ)}, then {@code
  * p.addInPlace(b, −lr)}) reads and writes the buffer twice and walks three arrays in three loops.
  * Each step is rounded as the unfused kernels round it (computed in double, rounded once to the
- * element type), so the bits are the same. Large parameters are split over the GEMM threads;
- * elementwise, so the split does not change a bit.
+ * element type; float32 vectorised in double lanes, {@link FloatOpsKernels#momentumStep}), so the
+ * bits are the same. Large parameters are split over the GEMM threads; elementwise, so the split
+ * does not change a bit.
  */
 public final class MomentumUpdate {
   private MomentumUpdate() {}
@@ -55,12 +56,8 @@ public final class MomentumUpdate {
           (part, parts) -> {
             int lo = Gemm.partStart(n, 64, part, parts);
             int hi = Gemm.partStart(n, 64, part + 1, parts);
-            for (int i = lo; i < hi; i++) {
-              float scaled = (float) (b[bo + i] * momentum);
-              float v = (float) (scaled + g[go + i] * keep);
-              b[bo + i] = v;
-              p[po + i] = (float) (p[po + i] + v * step);
-            }
+            FloatOps.KERNELS.momentumStep(
+                p, po + lo, g, go + lo, b, bo + lo, momentum, keep, step, hi - lo);
           };
     } else {
       double[] p = param.storage().doubles();

@@ -188,4 +188,45 @@ final class VectorFloatOps extends FloatOpsKernels {
       y[i] = y[i] > 0f ? g[gOff + i] : 0f;
     }
   }
+
+  @Override
+  void momentumStep(
+      float[] p,
+      int pOff,
+      float[] g,
+      int gOff,
+      float[] b,
+      int bOff,
+      double momentum,
+      double keep,
+      double step,
+      int n) {
+    if (H.length() != D.length()) {
+      super.momentumStep(p, pOff, g, gOff, b, bOff, momentum, keep, step, n);
+      return;
+    }
+    int lanes = D.length();
+    int i = 0;
+    for (int bound = D.loopBound(n); i < bound; i += lanes) {
+      // the scalar loop's roundings, lane by lane: b·μ to float, then (that + g·keep) to float,
+      // then (p + v·step) to float; every product and sum in double, none fused
+      FloatVector scaled = toFloat(toDouble(b, bOff + i).mul(momentum));
+      FloatVector v = toFloat(widen(scaled).add(toDouble(g, gOff + i).mul(keep)));
+      v.intoArray(b, bOff + i);
+      toFloat(toDouble(p, pOff + i).add(widen(v).mul(step))).intoArray(p, pOff + i);
+    }
+    super.momentumStep(p, pOff + i, g, gOff + i, b, bOff + i, momentum, keep, step, n - i);
+  }
+
+  private static DoubleVector toDouble(float[] x, int at) {
+    return widen(FloatVector.fromArray(H, x, at));
+  }
+
+  private static DoubleVector widen(FloatVector x) {
+    return (DoubleVector) x.convertShape(VectorOperators.F2D, D, 0);
+  }
+
+  private static FloatVector toFloat(DoubleVector x) {
+    return (FloatVector) x.convertShape(VectorOperators.D2F, H, 0);
+  }
 }
