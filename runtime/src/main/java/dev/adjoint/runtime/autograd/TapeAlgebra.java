@@ -9,9 +9,7 @@ import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.Pool2dParams;
 import dev.adjoint.runtime.rules.TensorAlgebra;
 import dev.adjoint.runtime.tensor.DType;
-import dev.adjoint.runtime.tensor.Shape;
 import dev.adjoint.runtime.tensor.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -199,39 +197,14 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
     // two constant arms (a mask): the type of what was compared, so float32 stays float32
     DType type =
         ifTrue.isWrappedNumber() && ifFalse.isWrappedNumber()
-            ? floating(Ops.resultType(a, b))
+            ? GradientShapes.floating(Ops.resultType(a, b))
             : Ops.resultType(ifTrue, ifFalse);
     return Ops.where(cond, ifTrue, ifFalse, type);
   }
 
-  private static DType floating(DType t) {
-    return t.isFloatingPoint() ? t : DType.FLOAT32;
-  }
-
   @Override
   public Tensor sumToShapeOf(Tensor gradient, Tensor operand) {
-    int[] target = operand.shape();
-    int[] shape = gradient.shape();
-    if (Arrays.equals(target, shape)) {
-      return gradient;
-    }
-    if (gradient.isWrappedNumber()) {
-      // a constant partial (0 for floor): a tensor of the operand's shape and type
-      return Tensor.full(operand.device(), floating(operand.dtype()), gradient.item(), target);
-    }
-    if (Shape.expandable(shape, target)) {
-      return ShapeOps.expand(gradient, target);
-    }
-    int lead = shape.length - target.length;
-    int[] dims = new int[shape.length];
-    int count = 0;
-    for (int d = 0; d < shape.length; d++) {
-      if (d < lead || (target[d - lead] == 1 && shape[d] != 1)) {
-        dims[count++] = d;
-      }
-    }
-    Tensor summed = count == 0 ? gradient : Ops.sum(gradient, Arrays.copyOf(dims, count), true);
-    return ShapeOps.reshape(summed, target, false);
+    return GradientShapes.sumToShapeOf(gradient, operand);
   }
 
   @Override
@@ -286,23 +259,12 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
 
   @Override
   public Tensor unreduce(Tensor g, Tensor like, int[] dims, boolean keepDim) {
-    int[] d = Shape.normalizeDims("unreduce", dims, like.dim());
-    Tensor kept = g;
-    if (!keepDim) {
-      kept = ShapeOps.reshape(g, Shape.reduce(like.shape(), d, true), false);
-    }
-    return ShapeOps.expand(kept, like.shape());
+    return GradientShapes.unreduce(g, like, dims, keepDim);
   }
 
   @Override
   public Tensor elementCount(Tensor like, int[] dims) {
-    int[] d = Shape.normalizeDims("elementCount", dims, like.dim());
-    int[] shape = like.shape();
-    long count = 1;
-    for (int k : d) {
-      count *= shape[k];
-    }
-    return Tensor.wrappedNumber(count);
+    return GradientShapes.elementCount(like, dims);
   }
 
   @Override
@@ -312,36 +274,22 @@ public final class TapeAlgebra implements TensorAlgebra<Tensor> {
 
   @Override
   public Tensor padNarrowed(Tensor g, Tensor like, int dim, int start) {
-    Tensor out = Tensor.zeros(like.device(), gradType(g, like), like.shape());
-    Backends.current().copyInto(out.narrow(dim, start, g.size(dim)), g);
-    return out;
+    return GradientShapes.padNarrowed(g, like, dim, start);
   }
 
   @Override
   public Tensor catPart(Tensor g, int dim, List<Tensor> parts, int i) {
-    int start = 0;
-    for (int k = 0; k < i; k++) {
-      start += parts.get(k).size(dim);
-    }
-    return ShapeOps.narrow(g, dim, start, parts.get(i).size(dim));
+    return GradientShapes.catPart(g, dim, parts, i);
   }
 
   @Override
   public Tensor indexAddInto(Tensor g, Tensor like, int dim, Tensor index) {
-    Tensor out = Tensor.zeros(like.device(), gradType(g, like), like.shape());
-    Backends.current().indexAdd(out, Shape.normalizeDim("indexAdd", dim, like.dim()), index, g);
-    return out;
+    return GradientShapes.indexAddInto(g, like, dim, index);
   }
 
   @Override
   public Tensor scatterAddInto(Tensor g, Tensor like, int dim, Tensor index) {
-    Tensor out = Tensor.zeros(like.device(), gradType(g, like), like.shape());
-    Backends.current().scatterAdd(out, Shape.normalizeDim("scatterAdd", dim, like.dim()), index, g);
-    return out;
-  }
-
-  private static DType gradType(Tensor g, Tensor like) {
-    return like.dtype().isFloatingPoint() ? like.dtype() : g.dtype();
+    return GradientShapes.scatterAddInto(g, like, dim, index);
   }
 
   @Override

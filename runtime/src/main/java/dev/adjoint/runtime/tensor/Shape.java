@@ -34,6 +34,21 @@ public final class Shape {
   }
 
   /**
+   * Whether a tensor of this shape and these strides holds its elements in row-major order without
+   * gaps (dimensions of size 1 may have any stride).
+   */
+  static boolean isContiguous(int[] shape, int[] strides) {
+    int expected = 1;
+    for (int d = shape.length - 1; d >= 0; d--) {
+      if (shape[d] != 1 && strides[d] != expected) {
+        return false;
+      }
+      expected *= shape[d];
+    }
+    return true;
+  }
+
+  /**
    * The shape two operands broadcast to, NumPy's rule: align trailing dimensions; sizes must be
    * equal or one of them 1.
    */

@@ -5,7 +5,6 @@ import dev.adjoint.runtime.autograd.Node;
 import dev.adjoint.runtime.autograd.Ops;
 import dev.adjoint.runtime.autograd.ShapeOps;
 import dev.adjoint.runtime.backend.Devices;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,19 +57,9 @@ public final class Tensor
 
   /** A fresh, zero-filled, contiguous tensor. */
   public static Tensor empty(DType dtype, int... shape) {
-    int[] s = checkedShape(shape);
+    int[] s = TensorChecks.shape(shape);
     return new Tensor(
         Storage.allocate(dtype, Shape.numel(s)), 0, s, Shape.contiguousStrides(s), false);
-  }
-
-  private static int[] checkedShape(int[] shape) {
-    int[] s = shape.clone();
-    for (int size : s) {
-      if (size < 0) {
-        throw new IllegalArgumentException("negative dimension in shape " + Shape.format(s));
-      }
-    }
-    return s;
   }
 
   /** A fresh, zero-filled, contiguous tensor on {@code device}. */
@@ -78,7 +67,7 @@ public final class Tensor
     if (device.isCpu()) {
       return empty(dtype, shape);
     }
-    int[] s = checkedShape(shape);
+    int[] s = TensorChecks.shape(shape);
     return new Tensor(
         Devices.allocate(device, dtype, Shape.numel(s)), 0, s, Shape.contiguousStrides(s), false);
   }
@@ -309,14 +298,7 @@ public final class Tensor
 
   /** Whether the elements lie in row-major order without gaps from {@link #offset()}. */
   public boolean isContiguous() {
-    int expected = 1;
-    for (int d = shape.length - 1; d >= 0; d--) {
-      if (shape[d] != 1 && strides[d] != expected) {
-        return false;
-      }
-      expected *= shape[d];
-    }
-    return true;
+    return Shape.isContiguous(shape, strides);
   }
 
   // ---------------------------------------------------------------- autograd
@@ -346,25 +328,8 @@ public final class Tensor
 
   /** Replaces the accumulated gradient ({@code null} clears it). */
   public void setGrad(Tensor grad) {
-    if (grad != null && !Arrays.equals(grad.shape, shape)) {
-      throw new IllegalArgumentException(
-          "setGrad: gradient of shape "
-              + Shape.format(grad.shape)
-              + " for a tensor of shape "
-              + Shape.format(shape));
-    }
-    if (grad != null && grad.dtype() != dtype()) {
-      // as PyTorch: an optimizer would otherwise mix the two types in its update
-      throw new IllegalArgumentException(
-          "setGrad: gradient of type "
-              + grad.dtype().name().toLowerCase(java.util.Locale.ROOT)
-              + " for a tensor of type "
-              + dtype().name().toLowerCase(java.util.Locale.ROOT)
-              + " and shape "
-              + Shape.format(shape)
-              + ": convert it first with grad.to(DType."
-              + dtype().name()
-              + ")");
+    if (grad != null) {
+      TensorChecks.gradientFits(this, grad);
     }
     autogradMeta().setGrad(grad);
   }
@@ -389,23 +354,7 @@ public final class Tensor
    * version counter starts again with the new storage.
    */
   public void setData(Tensor data) {
-    if (!Arrays.equals(data.shape, shape) || data.dtype() != dtype()) {
-      throw new IllegalArgumentException(
-          "setData: "
-              + data.dtype().displayName()
-              + " "
-              + Shape.format(data.shape)
-              + " for a tensor of "
-              + dtype().displayName()
-              + " "
-              + Shape.format(shape));
-    }
-    if (!isLeaf()) {
-      throw new IllegalStateException(
-          "setData: only a leaf's data can be replaced (this tensor was computed by "
-              + gradFn().name()
-              + ")");
-    }
+    TensorChecks.replacementFits(this, data);
     storage = data.storage;
     offset = data.offset;
     strides = data.strides.clone();

@@ -90,7 +90,7 @@ public final class CpuBackend implements Backend {
   @Override
   public Tensor compare(Relation rel, Tensor a, Tensor b) {
     if (fastPaths) {
-      Tensor fast = FloatFastPaths.compare(rel, a, b);
+      Tensor fast = FloatMaskFastPaths.compare(rel, a, b);
       if (fast != null) {
         return fast;
       }
@@ -117,7 +117,7 @@ public final class CpuBackend implements Backend {
   @Override
   public Tensor where(Tensor cond, Tensor a, Tensor b, DType out) {
     if (fastPaths) {
-      Tensor fast = FloatFastPaths.where(cond, a, b, out);
+      Tensor fast = FloatMaskFastPaths.where(cond, a, b, out);
       if (fast != null) {
         return fast;
       }

@@ -17,6 +17,9 @@ import java.util.Arrays;
  * <p>Two shapes take other paths (see {@link #gemm}): {@code A·Bᵀ} with a thin C as dot products of
  * rows ({@link #THIN_COLUMNS}), and {@code A·Bᵀ} with few rows as {@code (B·Aᵀ)ᵀ} ({@link
  * #swapped}).
+ *
+ * <p>The packing loops are in {@link FloatGemmPacking}, the per-thread buffers in {@link
+ * FloatGemmWorkspace}.
  */
 final class FloatGemm {
   /** Depth of one packed slice of k. */
@@ -33,64 +36,6 @@ final class FloatGemm {
 
   private FloatGemm() {}
 
-  /** Per-thread packing buffers, grown on first use and then reused by every call. */
-  static final class Workspace {
-    float[] packA = new float[0];
-    float[] packB = new float[0];
-    float[] tile = new float[0];
-    private int[] gatherMap;
-    private int gatherLd = -1;
-    private float[] transposed = new float[0];
-    private int[] transposeMap;
-    private int transposeLd = -1;
-
-    /** Room for the swapped product's n x m block (see {@link FloatGemm#swapped}). */
-    float[] transposed(int size) {
-      if (transposed.length < size) {
-        transposed = new float[size];
-      }
-      return transposed;
-    }
-
-    /** The gather offsets for reading that block by columns, rows {@code ld} apart. */
-    int[] transposeMap(FloatKernel kernel, int ld) {
-      if (transposeMap == null || transposeMap.length != kernel.nr || transposeLd != ld) {
-        transposeMap = kernel.gatherMap(transposeMap, ld);
-        transposeLd = ld;
-      }
-      return transposeMap;
-    }
-
-    /** The kernel's gather offsets for a transposed B with leading dimension ld. */
-    int[] map(FloatKernel kernel, int ld) {
-      if (gatherMap == null || gatherMap.length != kernel.nr || gatherLd != ld) {
-        gatherMap = kernel.gatherMap(gatherMap, ld);
-        gatherLd = ld;
-      }
-      return gatherMap;
-    }
-
-    void ensure(FloatKernel kernel) {
-      int mc = roundDown(MC, kernel.mr);
-      int nc = roundDown(NC, kernel.nr);
-      if (packA.length < mc * KC) {
-        packA = new float[mc * KC];
-      }
-      if (packB.length < nc * KC) {
-        packB = new float[nc * KC];
-      }
-      if (tile.length < kernel.mr * kernel.nr) {
-        tile = new float[kernel.mr * kernel.nr];
-      }
-    }
-  }
-
-  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
-
-  static Workspace workspace() {
-    return WORKSPACE.get();
-  }
-
   /**
    * The most rows for which {@code A·Bᵀ} is computed as {@code (B·Aᵀ)ᵀ}: below it, gathering the
    * transposed B into panels (n·k elements, about one cycle each) is a large share of the m·n·k/16
@@ -102,7 +47,7 @@ final class FloatGemm {
   /** Arguments as in {@link Gemm#sgemm}; already validated; runs on the calling thread. */
   static void gemm(
       FloatKernel kernel,
-      Workspace ws,
+      FloatGemmWorkspace ws,
       boolean transA,
       boolean transB,
       int m,
@@ -162,7 +107,7 @@ final class FloatGemm {
    */
   private static void swapped(
       FloatKernel kernel,
-      Workspace ws,
+      FloatGemmWorkspace ws,
       int m,
       int n,
       int k,
@@ -208,7 +153,7 @@ final class FloatGemm {
   /** The packed, blocked product (see the class comment). */
   private static void blocked(
       FloatKernel kernel,
-      Workspace ws,
+      FloatGemmWorkspace ws,
       boolean transA,
       boolean transB,
       int m,
@@ -252,10 +197,11 @@ final class FloatGemm {
       boolean store = overwrite && pc == 0;
       for (int ic = 0; ic < m; ic += mcMax) {
         int mc = Math.min(mcMax, m - ic);
-        packA(kernel, transA, inPlace, a, aOff, lda, ic, pc, mc, kc, alpha, mr, pa);
+        FloatGemmPacking.packA(
+            kernel, transA, inPlace, a, aOff, lda, ic, pc, mc, kc, alpha, mr, pa);
         for (int jc = 0; jc < n; jc += ncMax) {
           int nc = Math.min(ncMax, n - jc);
-          packB(kernel, map, transB, b, bOff, ldb, pc, jc, kc, nc, nr, pb);
+          FloatGemmPacking.packB(kernel, map, transB, b, bOff, ldb, pc, jc, kc, nc, nr, pb);
           for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             boolean direct = inPlace && rows == mr;
@@ -301,99 +247,6 @@ final class FloatGemm {
       } else {
         for (int j = 0; j < n; j++) {
           c[row + j] *= beta;
-        }
-      }
-    }
-  }
-
-  /**
-   * Packs alpha * op(A)[ic:ic+mc, pc:pc+kc] into mr-row panels, zero-padding the last one. With
-   * {@code inPlace} the full panels are left out (the kernel reads those rows in place).
-   */
-  private static void packA(
-      FloatKernel kernel,
-      boolean transA,
-      boolean inPlace,
-      float[] a,
-      int aOff,
-      int lda,
-      int ic,
-      int pc,
-      int mc,
-      int kc,
-      float alpha,
-      int mr,
-      float[] pa) {
-    for (int ir = 0; ir < mc; ir += mr) {
-      int rows = Math.min(mr, mc - ir);
-      if (inPlace && rows == mr) {
-        continue;
-      }
-      int dst = ir * kc;
-      if (!transA) {
-        // p outer: the panel is written in order while the rows are read as parallel streams
-        int src = aOff + (ic + ir) * lda + pc;
-        for (int p = 0; p < kc; p++) {
-          int d = dst + p * mr;
-          for (int r = 0; r < rows; r++) {
-            pa[d + r] = alpha * a[src + r * lda + p];
-          }
-        }
-      } else if (rows == mr) {
-        kernel.packATransposed(a, aOff + pc * lda + ic + ir, lda, kc, alpha, pa, dst);
-      } else {
-        for (int p = 0; p < kc; p++) {
-          int src = aOff + (pc + p) * lda + ic + ir;
-          int d = dst + p * mr;
-          for (int r = 0; r < rows; r++) {
-            pa[d + r] = alpha * a[src + r];
-          }
-        }
-      }
-      if (rows < mr) {
-        for (int p = 0; p < kc; p++) {
-          Arrays.fill(pa, dst + p * mr + rows, dst + (p + 1) * mr, 0f);
-        }
-      }
-    }
-  }
-
-  /** Packs op(B)[pc:pc+kc, jc:jc+nc] into nr-column panels, zero-padding the last one. */
-  private static void packB(
-      FloatKernel kernel,
-      int[] map,
-      boolean transB,
-      float[] b,
-      int bOff,
-      int ldb,
-      int pc,
-      int jc,
-      int kc,
-      int nc,
-      int nr,
-      float[] pb) {
-    for (int jr = 0; jr < nc; jr += nr) {
-      int cols = Math.min(nr, nc - jr);
-      int dst = jr * kc;
-      if (!transB) {
-        for (int p = 0; p < kc; p++) {
-          System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, pb, dst + p * nr, cols);
-        }
-      } else if (cols == nr) {
-        kernel.packTransposed(b, bOff + (jc + jr) * ldb + pc, ldb, kc, pb, dst, map);
-      } else {
-        // p outer: the panel is written in order while the columns are read as parallel streams
-        int src = bOff + (jc + jr) * ldb + pc;
-        for (int p = 0; p < kc; p++) {
-          int d = dst + p * nr;
-          for (int j = 0; j < cols; j++) {
-            pb[d + j] = b[src + j * ldb + p];
-          }
-        }
-      }
-      if (cols < nr) {
-        for (int p = 0; p < kc; p++) {
-          Arrays.fill(pb, dst + p * nr + cols, dst + (p + 1) * nr, 0f);
         }
       }
     }

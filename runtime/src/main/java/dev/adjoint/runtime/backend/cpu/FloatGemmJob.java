@@ -76,7 +76,7 @@ final class FloatGemmJob implements GemmThreads.Parts {
       int aStart = aOff + (transA ? lo : lo * lda);
       FloatGemm.gemm(
           kernel,
-          FloatGemm.workspace(),
+          FloatGemmWorkspace.get(),
           transA,
           transB,
           rows,
@@ -102,7 +102,7 @@ final class FloatGemmJob implements GemmThreads.Parts {
       int bStart = bOff + (transB ? lo * ldb : lo);
       FloatGemm.gemm(
           kernel,
-          FloatGemm.workspace(),
+          FloatGemmWorkspace.get(),
           transA,
           transB,
           m,

@@ -119,7 +119,7 @@ public final class Gemm {
     }
     FloatGemm.gemm(
         FLOAT_KERNEL,
-        FloatGemm.workspace(),
+        FloatGemmWorkspace.get(),
         transA,
         transB,
         m,

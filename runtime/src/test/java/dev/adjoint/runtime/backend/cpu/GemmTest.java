@@ -146,7 +146,7 @@ class GemmTest {
     return (t, a, b, c) ->
         FloatGemm.gemm(
             kernel,
-            new FloatGemm.Workspace(),
+            new FloatGemmWorkspace(),
             t.transA,
             t.transB,
             t.m,
