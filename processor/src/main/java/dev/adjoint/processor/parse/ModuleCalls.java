@@ -223,7 +223,7 @@ final class ModuleCalls {
       return target;
     }
 
-    private Value apply(TensorOpTable.Form form, List<Value> operands, List<Value> params) {
+    private Value apply(TensorForm form, List<Value> operands, List<Value> params) {
       return tensors.apply(call, form, operands, params, frame);
     }
   }

@@ -6,37 +6,37 @@ import java.util.List;
 /**
  * How the forward of each runtime {@code nn} module is written in generated code, as data: the
  * operations {@link ModuleCalls} lowers a module call to, each with the runtime rule that
- * differentiates it ({@link TensorOpTable.Form}'s notation: {@code {0}} the operands, {@code {p0}}
- * the parameters, here the module's configuration read through its accessors). The forward
- * templates call {@code Adjoints}' module functions, which run exactly what the module's forward
- * runs on the tape.
+ * differentiates it ({@link TensorForm}'s notation: {@code {0}} the operands, {@code {p0}} the
+ * parameters, here the module's configuration read through its accessors). The forward templates
+ * call {@code Adjoints}' module functions, which run exactly what the module's forward runs on the
+ * tape.
  */
 final class ModuleForms {
   private ModuleForms() {}
 
   /** {@code Linear}: {@code x · weightᵀ}, then its bias. */
-  static final TensorOpTable.Form TRANSPOSE = TensorOpTable.TRANSPOSE;
+  static final TensorForm TRANSPOSE = TensorOpTable.TRANSPOSE;
 
-  static final TensorOpTable.Form MATMUL = TensorOpTable.MATMUL;
+  static final TensorForm MATMUL = TensorOpTable.MATMUL;
 
-  static final TensorOpTable.Form LINEAR_BIAS = TensorOpTable.LINEAR_BIAS;
+  static final TensorForm LINEAR_BIAS = TensorOpTable.LINEAR_BIAS;
 
   /** {@code Conv2d}: the convolution with the layer's stride, padding, dilation and groups. */
-  static final TensorOpTable.Form CONV2D =
+  static final TensorForm CONV2D =
       form(
           TensorOp.CONV2D,
           "Adjoints.conv2d({0}, {1}, {2}, {p0}, {p1}, {p2}, {p3})",
           "Adjoints.convolution({p0}, {p1}, {p2}, {p3})",
           true);
 
-  static final TensorOpTable.Form MAX_POOL2D =
+  static final TensorForm MAX_POOL2D =
       form(
           TensorOp.MAX_POOL2D,
           "Adjoints.maxPool2d({0}, {p0}, {p1}, {p2}, {p3}, {p4})",
           "Adjoints.maxPooling({p0}, {p1}, {p2}, {p3}, {p4})",
           true);
 
-  static final TensorOpTable.Form ADAPTIVE_AVG_POOL2D =
+  static final TensorForm ADAPTIVE_AVG_POOL2D =
       form(
           TensorOp.ADAPTIVE_AVG_POOL2D,
           "Adjoints.adaptiveAvgPool2d({0}, {p0}, {p1})",
@@ -44,11 +44,11 @@ final class ModuleForms {
           true);
 
   /** {@code ReLU}: {@code x.relu()}, as {@code Tensor}'s own row writes it. */
-  static final TensorOpTable.Form RELU =
+  static final TensorForm RELU =
       ((TensorOpTable.Applied) TensorOpTable.method("relu", List.of()).orElseThrow()).form();
 
   /** {@code Flatten}: {@code x.flatten(startDim)}; the rule reshapes the adjoint back. */
-  static final TensorOpTable.Form FLATTEN =
+  static final TensorForm FLATTEN =
       form(TensorOp.RESHAPE, "{0}.flatten({p0})", "OpParams.none()", false);
 
   /**
@@ -56,7 +56,7 @@ final class ModuleForms {
    * the product, which the forward sweep computes once (the operation named never differentiates
    * it: its operand carries no derivative).
    */
-  static final TensorOpTable.Form DROPOUT_MASK =
+  static final TensorForm DROPOUT_MASK =
       form(
           TensorOp.CONTIGUOUS,
           "Adjoints.dropoutMask({0}, {p0}, {p1}, {p2})",
@@ -64,14 +64,13 @@ final class ModuleForms {
           true);
 
   /** {@code Dropout}: the input times its mask; the rule multiplies the adjoint by the mask. */
-  static final TensorOpTable.Form DROPOUT =
-      form(TensorOp.DROPOUT, "{0}.mul({1})", "OpParams.none()", true);
+  static final TensorForm DROPOUT = form(TensorOp.DROPOUT, "{0}.mul({1})", "OpParams.none()", true);
 
   /**
    * {@code BatchNorm2d}'s statistics, [2, C] (mean; invstd), on the input detached, updating the
    * running statistics in training: run once per call, in the forward sweep.
    */
-  static final TensorOpTable.Form BATCH_NORM_STATISTICS =
+  static final TensorForm BATCH_NORM_STATISTICS =
       form(
           TensorOp.CONTIGUOUS,
           "Adjoints.batchNormStatistics({0}, {p0}, {p1}, {p2}, {p3}, {p4}, {p5})",
@@ -82,7 +81,7 @@ final class ModuleForms {
    * The normalisation, with the statistics as operands 3 and 4; its rule's flag says whether they
    * are the batch's (training, or no running statistics), as {@code BatchNorm2d.forward} decides.
    */
-  static final TensorOpTable.Form BATCH_NORM =
+  static final TensorForm BATCH_NORM =
       form(
           TensorOp.BATCH_NORM,
           "Adjoints.batchNorm({0}, {1}, {2}, {3}, {4})",
@@ -90,7 +89,7 @@ final class ModuleForms {
           true);
 
   /** Row {@code row} of the batch-norm statistics: 0 the mean, 1 the inverse deviation. */
-  static TensorOpTable.Form statisticsRow(int row) {
+  static TensorForm statisticsRow(int row) {
     return form(
         TensorOp.SELECT,
         "{0}.select(0, " + row + ")",
@@ -98,8 +97,7 @@ final class ModuleForms {
         false);
   }
 
-  private static TensorOpTable.Form form(
-      TensorOp op, String forward, String params, boolean fresh) {
-    return new TensorOpTable.Form(null, op, n -> forward, n -> params, null, fresh);
+  private static TensorForm form(TensorOp op, String forward, String params, boolean fresh) {
+    return new TensorForm(null, op, n -> forward, n -> params, null, fresh);
   }
 }

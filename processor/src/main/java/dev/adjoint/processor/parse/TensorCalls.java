@@ -133,10 +133,10 @@ final class TensorCalls {
     }
     List<Value> args = expressions.lowerAll(call.getArguments(), frame);
     boolean allTensors = args.stream().allMatch(a -> a.type() == IrType.TENSOR);
-    Optional<TensorOpTable.Form> form =
+    Optional<TensorForm> form =
         allTensors
             ? TensorOpTable.staticOperation(owner, name, args.size())
-            : Optional.<TensorOpTable.Form>empty();
+            : Optional.<TensorForm>empty();
     if (form.isPresent()) {
       return apply(call, form.get(), args, List.of(), frame);
     }
@@ -179,7 +179,7 @@ final class TensorCalls {
   /** Emits {@code form} on {@code operands}; returns its result. */
   Value.Var apply(
       MethodInvocationTree call,
-      TensorOpTable.Form form,
+      TensorForm form,
       List<Value> operands,
       List<Value> params,
       Frame frame) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.function.IntFunction;
 
 /**
  * The tensor API the processor differentiates, as data: each {@code Tensor} method (by name and
@@ -26,45 +25,6 @@ import java.util.function.IntFunction;
 final class TensorOpTable {
   private TensorOpTable() {}
 
-  /** A template for {@code count} parameters. */
-  @FunctionalInterface
-  interface Template extends IntFunction<String> {}
-
-  /**
-   * How one operation is written and differentiated.
-   *
-   * @param elementwise its elementwise rule (broadcast), or null
-   * @param tensorOp its tensor rule, or null; exactly one of the two is set
-   * @param forward how the forward sweep computes it
-   * @param params the {@code OpParams} its rule reads (unused for elementwise operations)
-   * @param overFirst how the forward sweep computes it over operand {@code {0}} when that is a
-   *     temporary nothing else reads, or null where it never does
-   * @param freshResult whether its result is a new tensor whose rule does not read it, which the
-   *     operation consuming it may therefore overwrite
-   * @param mayReturnFirstOperand whether the forward may hand operand {@code {0}} through as its
-   *     result (a layer without a bias returns the product itself)
-   */
-  record Form(
-      ElementwiseOp elementwise,
-      TensorOp tensorOp,
-      Template forward,
-      Template params,
-      Template overFirst,
-      boolean freshResult,
-      boolean mayReturnFirstOperand) {
-
-    /** A form whose result is never one of its operands. */
-    Form(
-        ElementwiseOp elementwise,
-        TensorOp tensorOp,
-        Template forward,
-        Template params,
-        Template overFirst,
-        boolean freshResult) {
-      this(elementwise, tensorOp, forward, params, overFirst, freshResult, false);
-    }
-  }
-
   /** What a tensor method call is. */
   sealed interface Row permits Applied, Detached, Rejected {
     String method();
@@ -79,7 +39,7 @@ final class TensorOpTable {
    *     {@code 2 - x})
    */
   record Applied(
-      String method, TensorArguments arguments, int count, boolean receiverLast, Form form)
+      String method, TensorArguments arguments, int count, boolean receiverLast, TensorForm form)
       implements Row {}
 
   /** A value without a derivative: {@code item()} (a number) or {@code detach()}. */
@@ -88,11 +48,11 @@ final class TensorOpTable {
   /** A method that is never differentiated, and why (the end of a diagnostic). */
   record Rejected(String method, String why) implements Row {}
 
-  private static final Template NO_PARAMS = fixed("OpParams.none()");
+  private static final TensorForm.Template NO_PARAMS = fixed("OpParams.none()");
 
   /** {@code x.t()}, also the weight's transposition in {@code Linear.forward}. */
-  static final Form TRANSPOSE =
-      new Form(
+  static final TensorForm TRANSPOSE =
+      new TensorForm(
           null,
           TensorOp.TRANSPOSE,
           fixed("{0}.t()"),
@@ -101,15 +61,15 @@ final class TensorOpTable {
           false);
 
   /** {@code a.matmul(b)}: a new tensor; the rule reads the operands, not the product. */
-  static final Form MATMUL =
-      new Form(null, TensorOp.MATMUL, fixed("{0}.matmul({1})"), NO_PARAMS, null, true);
+  static final TensorForm MATMUL =
+      new TensorForm(null, TensorOp.MATMUL, fixed("{0}.matmul({1})"), NO_PARAMS, null, true);
 
   /**
    * {@code Linear.forward}'s bias, added over the product, which nothing else reads; a layer built
    * without a bias has none, and the product is the output.
    */
-  static final Form LINEAR_BIAS =
-      new Form(
+  static final TensorForm LINEAR_BIAS =
+      new TensorForm(
           ElementwiseOp.ADD,
           null,
           fixed("{1} == null ? {0} : {0}.add({1})"),
@@ -121,8 +81,8 @@ final class TensorOpTable {
   /**
    * {@code Losses.crossEntropy}'s first step, as the runtime computes it: log-softmax over dim 1.
    */
-  static final Form CROSS_ENTROPY_LOG_SOFTMAX =
-      new Form(
+  static final TensorForm CROSS_ENTROPY_LOG_SOFTMAX =
+      new TensorForm(
           null,
           TensorOp.LOG_SOFTMAX,
           fixed("{0}.logSoftmax({p0})"),
@@ -134,10 +94,10 @@ final class TensorOpTable {
   static final Value CROSS_ENTROPY_CLASSES = new Value.Const("1", IrType.INT);
 
   /** {@code Losses.nll}, also {@code Losses.crossEntropy}'s second step. */
-  static final Form NLL = tensorForm(TensorOp.NLL_LOSS, "Losses.nll({0}, {1})");
+  static final TensorForm NLL = tensorForm(TensorOp.NLL_LOSS, "Losses.nll({0}, {1})");
 
   /** The static tensor operations, by qualified owner and name: each takes tensors only. */
-  private static final Map<String, Map<String, Form>> STATICS =
+  private static final Map<String, Map<String, TensorForm>> STATICS =
       Map.of(
           IrType.TENSOR_CLASS,
           Map.of("where", tensorForm(TensorOp.WHERE, "Tensor.where({0}, {1}, {2})")),
@@ -186,7 +146,7 @@ final class TensorOpTable {
             TensorArguments.NONE,
             0,
             false,
-            new Form(
+            new TensorForm(
                 null,
                 TensorOp.RELU,
                 fixed("{0}.relu()"),
@@ -301,13 +261,13 @@ final class TensorOpTable {
   }
 
   /** The static operation {@code owner.method} on {@code tensors} tensors, if the table has it. */
-  static Optional<Form> staticOperation(String owner, String method, int tensors) {
+  static Optional<TensorForm> staticOperation(String owner, String method, int tensors) {
     return Optional.ofNullable(STATICS.getOrDefault(owner, Map.of()).get(method))
         .filter(form -> form.tensorOp().arity() == tensors);
   }
 
   /** {@code x.to(DType.<constant>)}: a conversion between floating types. */
-  static Form conversion(String dtypeClass, String constant) {
+  static TensorForm conversion(String dtypeClass, String constant) {
     return tensorForm(TensorOp.TO_DTYPE, "{0}.to(" + dtypeClass + "." + constant + ")");
   }
 
@@ -352,14 +312,14 @@ final class TensorOpTable {
       int count,
       TensorOp op,
       String forward,
-      Template params) {
+      TensorForm.Template params) {
     METHODS.add(
         new Applied(
             name,
             arguments,
             count,
             false,
-            new Form(null, op, fixed(forward), params, null, false)));
+            new TensorForm(null, op, fixed(forward), params, null, false)));
   }
 
   /**
@@ -369,30 +329,30 @@ final class TensorOpTable {
    */
   private static void view(
       String name, TensorArguments arguments, int count, TensorOp op, String normalisation) {
-    Template forward = n -> "{0}." + name + "(" + placeholders(n) + ")";
-    Template params =
+    TensorForm.Template forward = n -> "{0}." + name + "(" + placeholders(n) + ")";
+    TensorForm.Template params =
         normalisation == null
             ? NO_PARAMS
             : n ->
                 "Adjoints." + normalisation + "({0}" + (n == 0 ? "" : ", " + placeholders(n)) + ")";
     METHODS.add(
         new Applied(
-            name, arguments, count, false, new Form(null, op, forward, params, null, false)));
+            name, arguments, count, false, new TensorForm(null, op, forward, params, null, false)));
   }
 
-  private static Form elementwise(ElementwiseOp op, String forward, String overFirst) {
+  private static TensorForm elementwise(ElementwiseOp op, String forward, String overFirst) {
     // a sum, difference or product is a new tensor; the rule reads the operands
     boolean fresh =
         op == ElementwiseOp.ADD || op == ElementwiseOp.SUBTRACT || op == ElementwiseOp.MULTIPLY;
-    return new Form(
+    return new TensorForm(
         op, null, fixed(forward), NO_PARAMS, overFirst == null ? null : fixed(overFirst), fresh);
   }
 
-  private static Form tensorForm(TensorOp op, String forward) {
-    return new Form(null, op, fixed(forward), NO_PARAMS, null, false);
+  private static TensorForm tensorForm(TensorOp op, String forward) {
+    return new TensorForm(null, op, fixed(forward), NO_PARAMS, null, false);
   }
 
-  private static Template fixed(String template) {
+  private static TensorForm.Template fixed(String template) {
     return n -> template;
   }
 
