@@ -60,6 +60,7 @@ public final class ReverseMode extends LoopReverse {
    * @param leafGradients for each tensor leaf (a tensor parameter, or a tensor the method reads
    *     from a field), the local holding it and the expression holding its gradient ({@code null}
    *     where none flows), to be added into the leaf's {@code .grad()}
+   * @param tapeGuard for an adjoint that uses the tape, what unwinds it when an exception escapes
    */
   public record Adjoint(
       CodeBlock prologue,
@@ -67,7 +68,16 @@ public final class ReverseMode extends LoopReverse {
       CodeBlock reverse,
       String value,
       Map<String, String> partials,
-      Map<String, String> leafGradients) {}
+      Map<String, String> leafGradients,
+      java.util.Optional<TapeGuard> tapeGuard) {
+    /**
+     * The statements after the prologue (both sweeps and the return), guarded when the adjoint uses
+     * the tape: an exception escaping them leaves the thread's tape as the call found it.
+     */
+    public CodeBlock guarded(CodeBlock sweeps) {
+      return tapeGuard.map(guard -> guard.around(sweeps)).orElse(sweeps);
+    }
+  }
 
   /**
    * Writes the adjoint of {@code function}.
@@ -144,16 +154,11 @@ public final class ReverseMode extends LoopReverse {
     }
     CodeBlock.Builder reverse = CodeBlock.builder();
     String seedFits = null;
-    String tapeMark = null;
     if (ret.value() instanceof Value.Var result && result.type().isArray()) {
       // a vector result: its adjoint starts as the seed, which must match it, checked before the
-      // reverse sweep runs; what the forward sweep kept on the tape is dropped before throwing
+      // reverse sweep runs; what the forward sweep kept on the tape is dropped by the tape guard
       reverse.add("if ($L.length != $L.length) { // $L\n", seedName, result.name(), ret.origin());
       reverse.indent();
-      if (tape != null) {
-        tapeMark = names.fresh("tapeMark");
-        reverse.add("$L.rewind($L); // the reverse sweep will not run\n", tape, tapeMark);
-      }
       reverse.addStatement(
           "throw new $T(\"the seed has length \" + $L.length + \" but $L returns \" + $L.length"
               + " + \" values\")",
@@ -254,16 +259,22 @@ public final class ReverseMode extends LoopReverse {
       leafGradients.put(leaf.name(), declaredAdjoints.contains(leaf) ? adjoint(leaf) : "null");
     }
     CodeBlock.Builder prologue = CodeBlock.builder().add(leafPrologue.build());
+    java.util.Optional<TapeGuard> guard = java.util.Optional.empty();
     if (tape != null) {
+      // the sweeps push and pop: the tape's fill at entry is where an exception takes it back to
+      guard =
+          java.util.Optional.of(
+              new TapeGuard(tape, names.fresh("tapeMark"), names.fresh("failure")));
       prologue.add(
           "$T $L = $T.current(); // keeps loop values for the reverse sweep\n", TAPE, tape, TAPE);
-    }
-    if (tapeMark != null) {
       prologue.add(
-          "$T.Mark $L = $L.mark(); // where this call's values start\n", TAPE, tapeMark, tape);
+          "$T.Mark $L = $L.mark(); // where this call's values start\n",
+          TAPE,
+          guard.get().mark(),
+          tape);
     }
     return new Adjoint(
-        prologue.build(), forward.build(), reverse.build(), value, partials, leafGradients);
+        prologue.build(), forward.build(), reverse.build(), value, partials, leafGradients, guard);
   }
 
   /**

@@ -223,20 +223,22 @@ public final class GradientClassWriter {
                 name, index, seedName, function.name(), p.name(), index));
       }
     }
-    CodeBlock.Builder body = CodeBlock.builder();
-    body.add(adjoint.prologue());
-    body.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
-    body.add(adjoint.forward());
-    body.add("// reverse sweep: adjoints, from the result back to the parameters\n");
-    body.add(adjoint.reverse());
+    CodeBlock.Builder sweeps = CodeBlock.builder();
+    sweeps.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
+    sweeps.add(adjoint.forward());
+    sweeps.add("// reverse sweep: adjoints, from the result back to the parameters\n");
+    sweeps.add(adjoint.reverse());
     int index = 0;
     for (IrFunction.Parameter p : differentiated) {
       if (!p.variable().type().isArray()) {
-        body.addStatement(
+        sweeps.addStatement(
             "$L[$L] += $L", names.gradient().get(), index++, adjoint.partials().get(p.name()));
       }
     }
-    body.addStatement("return $L", adjoint.value());
+    sweeps.addStatement("return $L", adjoint.value());
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.add(adjoint.prologue());
+    body.add(adjoint.guarded(sweeps.build()));
     methods.add(
         core.addJavadoc(
                 "The pullback of {@link $T#$L}, accumulated: returns the value and adds the"
