@@ -183,7 +183,6 @@ public final class ArrayAliasesGrad {
         t10 = 1 - i_1; // ArrayAliases.java:27
         t11 = c[t10]; // ArrayAliases.java:27
         dT14 = dS_1; // ArrayAliases.java:27
-        dS_1 = 0.0; // ArrayAliases.java:27
         dS_1 = dT14; // ArrayAliases.java:27
         dT9 = dT14 * t11; // ArrayAliases.java:27
         dT11 = dT14 * t9; // ArrayAliases.java:27
@@ -327,20 +326,19 @@ public final class ArrayAliasesGrad {
       for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:39: the loop's passes, last first
         if (t9) { // ArrayAliases.java:40: the arm the forward sweep took
           dT15 += dS_1; // ArrayAliases.java:41
-          dS_1 = 0.0; // ArrayAliases.java:41
           dS_1 = dT15; // ArrayAliases.java:41
           dT14 += dT15; // ArrayAliases.java:41
-          dT15 = 0.0; // ArrayAliases.java:41
           dT12 += dT14 * t13; // ArrayAliases.java:41
-          dT14 = 0.0; // ArrayAliases.java:41
           t13 = (float) tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
           dT11 += dT12 * x; // ArrayAliases.java:41
           dX += dT12 * t11; // ArrayAliases.java:41
-          dT12 = 0.0; // ArrayAliases.java:41
           dV[t10] += dT11; // ArrayAliases.java:41
-          dT11 = 0.0; // ArrayAliases.java:41
           t11 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
           t10 = tape.popInt(); // ArrayAliases.java:41: the value before this statement
+          dT15 = 0.0; // ArrayAliases.java:41
+          dT14 = 0.0; // ArrayAliases.java:41
+          dT12 = 0.0; // ArrayAliases.java:41
+          dT11 = 0.0; // ArrayAliases.java:41
         }
         t9 = tape.popBoolean(); // ArrayAliases.java:40: the value before this statement
       }

@@ -181,7 +181,6 @@ public final class InactiveLoopsGrad {
         t2 = x[k]; // InactiveLoops.java:25
         t7 = x[k_1]; // InactiveLoops.java:29
         dT8 = dS_1; // InactiveLoops.java:29
-        dS_1 = 0.0; // InactiveLoops.java:29
         s_1 = tape.popDouble(); // InactiveLoops.java:29: the value before this statement
         dS_1 = dT8 * t7; // InactiveLoops.java:29
         dT7 = dT8 * s_1; // InactiveLoops.java:29
@@ -193,7 +192,6 @@ public final class InactiveLoopsGrad {
         }
         k_1 = tape.popInt(); // InactiveLoops.java:26: the value before this statement
         dT3 = dS_1; // InactiveLoops.java:25
-        dS_1 = 0.0; // InactiveLoops.java:25
         s_1 = tape.popDouble(); // InactiveLoops.java:25: the value before this statement
         dS_1 = dT3 * t2; // InactiveLoops.java:25
         dT2 = dT3 * s_1; // InactiveLoops.java:25

@@ -214,24 +214,23 @@ public final class LoopsGrad {
         t12 = tape.popBoolean(); // Loops.java:21: the value before this statement
         if (t9) { // Loops.java:25: the arm the forward sweep took
           dT11 += dSum_1; // Loops.java:25
-          dSum_1 = 0.0; // Loops.java:25
           dSum_1 = dT11; // Loops.java:25
           dT10 += dT11; // Loops.java:25
-          dT11 = 0.0; // Loops.java:25
           dV += dT10 * Math.cos(v); // Loops.java:25
+          dT11 = 0.0; // Loops.java:25
           dT10 = 0.0; // Loops.java:25
         }
         t9 = tape.popBoolean(); // Loops.java:22: the value before this statement
         if (t6) { // Loops.java:22: the arm the forward sweep took
           dSum_1 += dResult; // Loops.java:23
           dT7 += dResult; // Loops.java:23
-          dResult = 0.0; // Loops.java:23
           dV += 2 * (dT7 * v); // Loops.java:23
+          dResult = 0.0; // Loops.java:23
           dT7 = 0.0; // Loops.java:23
         }
         dXs[k_2] += dV; // Loops.java:21
-        dV = 0.0; // Loops.java:21
         v = tapeDoubles_1[--tapeTop_1]; // Loops.java:21: the value before this statement
+        dV = 0.0; // Loops.java:21
       }
       tape.setDoubleTop(tapeTop_1); // the fill the loop left
       tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()

@@ -111,7 +111,6 @@ public final class MatricesGrad {
           t8 = t6 * t7; // Matrices.java:13
           t9 = x[j_1]; // Matrices.java:13
           dT11 = dS_1; // Matrices.java:13
-          dS_1 = 0.0; // Matrices.java:13
           dS_1 = dT11; // Matrices.java:13
           dT8 = dT11 * t9; // Matrices.java:13
           dT9 = dT11 * t8; // Matrices.java:13
@@ -218,7 +217,6 @@ public final class MatricesGrad {
           // recomputed rather than stored: the values of this pass
           v = row[k_3_2]; // Matrices.java:23
           dT8 = dS_1; // Matrices.java:24
-          dS_1 = 0.0; // Matrices.java:24
           dS_1 = dT8; // Matrices.java:24
           dV = 2 * (dT8 * v); // Matrices.java:24
           dRow[k_3_2] += dV; // Matrices.java:23

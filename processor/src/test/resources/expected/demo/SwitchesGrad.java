@@ -306,7 +306,6 @@ public final class SwitchesGrad {
         t31 = reached_6_2 & t30; // Switches.java:41
         if (t41) { // Switches.java:49: the arm the forward sweep took
           dT42 += dY_9; // Switches.java:49
-          dY_9 = 0.0; // Switches.java:49
           dY_9 = dT42; // Switches.java:49
           dX += dT42; // Switches.java:49
           dT42 = 0.0; // Switches.java:49
@@ -314,18 +313,16 @@ public final class SwitchesGrad {
         t41 = tape.popBoolean(); // Switches.java:40: the value before this statement
         if (t39) { // Switches.java:46: the arm the forward sweep took
           dT40 += dY_9; // Switches.java:47
-          dY_9 = 0.0; // Switches.java:47
           dY_9 = dT40 * 1.5; // Switches.java:47
           dT40 = 0.0; // Switches.java:47
         }
         t39 = tape.popBoolean(); // Switches.java:46: the value before this statement
         if (t34) { // Switches.java:43: the arm the forward sweep took
           dT36 += dY_9; // Switches.java:44
-          dY_9 = 0.0; // Switches.java:44
           dY_9 = dT36; // Switches.java:44
           dT35 += dT36; // Switches.java:44
-          dT36 = 0.0; // Switches.java:44
           dX += dT35 * i_1; // Switches.java:44
+          dT36 = 0.0; // Switches.java:44
           dT35 = 0.0; // Switches.java:44
         }
         t34 = tape.popBoolean(); // Switches.java:43: the value before this statement

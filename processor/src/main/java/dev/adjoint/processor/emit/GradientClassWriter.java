@@ -8,7 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.adjoint.processor.diff.ReverseMode;
+import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
@@ -57,8 +57,7 @@ public final class GradientClassWriter {
    * @param names the generated method's accumulator parameters: {@code gradient} for the scalar
    *     partials (absent when there are none), and one per differentiated array parameter
    */
-  public void add(
-      IrFunction function, ReverseMode.Adjoint adjoint, String seedName, Accumulators names) {
+  public void add(IrFunction function, Adjoint adjoint, String seedName, Accumulators names) {
     TypeName valueType = JavaTypes.of(function.returnType());
     String valueComponent =
         Names.valueComponent(
@@ -258,8 +257,7 @@ public final class GradientClassWriter {
    * @param seedName the seed parameter's name
    * @param algebraName the name of the local holding the tensor algebra the rules are written with
    */
-  public void addTensor(
-      IrFunction function, ReverseMode.Adjoint adjoint, String seedName, String algebraName) {
+  public void addTensor(IrFunction function, Adjoint adjoint, String seedName, String algebraName) {
     methods.addAll(tensorMethods.methods(function, adjoint, seedName, algebraName));
   }
 

@@ -5,7 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
-import dev.adjoint.processor.diff.ReverseMode;
+import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.ir.IrFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,7 +56,7 @@ final class TensorMethods {
    * @param algebraName the name of the local holding the tensor algebra the rules are written with
    */
   List<MethodSpec> methods(
-      IrFunction function, ReverseMode.Adjoint adjoint, String seedName, String algebraName) {
+      IrFunction function, Adjoint adjoint, String seedName, String algebraName) {
     List<MethodSpec> methods = new ArrayList<>();
     String signature = JavaTypes.signature(function);
     String method = function.name() + "Backward";
