@@ -97,128 +97,133 @@ public final class ArrayAliasesGrad {
       return ArrayAliasesGradAnomalies.aliases(v, x, seed, gradient, dV);
     }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
-    // forward sweep: the primal, keeping what the reverse sweep reads
-    double[] a = new double[2]; // ArrayAliases.java:18
-    double[] dA = new double[2]; // ArrayAliases.java:18: its adjoint
-    a[0] = x; // ArrayAliases.java:19
-    double[] b = a; // ArrayAliases.java:20
-    double[] dB = dA; // ArrayAliases.java:20: its adjoint
-    double t2 = x * x; // ArrayAliases.java:21
-    b[1] = t2; // ArrayAliases.java:21
-    double[] c = v; // ArrayAliases.java:22
-    double[] dC = dV; // ArrayAliases.java:22: its adjoint
-    double s = 0; // ArrayAliases.java:23
-    int i = 0; // ArrayAliases.java:24
-    double s_1 = s; // ArrayAliases.java:24
-    int i_1 = i; // ArrayAliases.java:24
-    double[] t4 = null; // ArrayAliases.java:24: set in the block below
-    double[] dT4 = null; // ArrayAliases.java:24: set in the block below
-    double t5 = 0.0; // ArrayAliases.java:24: set in the block below
-    double[] d = null; // ArrayAliases.java:24: set in the block below
-    double[] dD = null; // ArrayAliases.java:24: set in the block below
-    double[] e = null; // ArrayAliases.java:24: set in the block below
-    double[] dE = null; // ArrayAliases.java:24: set in the block below
-    double t6 = 0.0; // ArrayAliases.java:24: set in the block below
-    double t7 = 0.0; // ArrayAliases.java:24: set in the block below
-    double t8 = 0.0; // ArrayAliases.java:24: set in the block below
-    double t9 = 0.0; // ArrayAliases.java:24: set in the block below
-    int t10 = 0; // ArrayAliases.java:24: set in the block below
-    double t11 = 0.0; // ArrayAliases.java:24: set in the block below
-    double t12 = 0.0; // ArrayAliases.java:24: set in the block below
-    double t13 = 0.0; // ArrayAliases.java:24: set in the block below
-    double t14 = 0.0; // ArrayAliases.java:24: set in the block below
-    int t15 = 0; // ArrayAliases.java:24: set in the block below
-    int passes = 0; // ArrayAliases.java:24: passes of the loop below
-    double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
-    while (i_1 < 2) { // ArrayAliases.java:24
-      passes++;
-      tape.pushObject(dT4); // ArrayAliases.java:25
-      t4 = new double[2]; // ArrayAliases.java:25
-      dT4 = new double[2]; // ArrayAliases.java:25: its adjoint
-      t5 = c[i_1]; // ArrayAliases.java:25
-      t4[0] = t5; // ArrayAliases.java:25
-      t4[1] = x; // ArrayAliases.java:25
-      tape.pushObject(dD); // ArrayAliases.java:25
-      d = t4; // ArrayAliases.java:25
-      dD = dT4; // ArrayAliases.java:25: its adjoint
-      tape.pushObject(dE); // ArrayAliases.java:26
-      e = d; // ArrayAliases.java:26
-      dE = dD; // ArrayAliases.java:26: its adjoint
-      if (tapeTop == tapeDoubles.length) {
-        tapeDoubles = tape.growDoubles(tapeTop);
+    Tape.Mark tapeMark = tape.mark(); // where this call's values start
+    try { // an exception from here on takes this call's values off the tape first
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      double[] a = new double[2]; // ArrayAliases.java:18
+      double[] dA = new double[2]; // ArrayAliases.java:18: its adjoint
+      a[0] = x; // ArrayAliases.java:19
+      double[] b = a; // ArrayAliases.java:20
+      double[] dB = dA; // ArrayAliases.java:20: its adjoint
+      double t2 = x * x; // ArrayAliases.java:21
+      b[1] = t2; // ArrayAliases.java:21
+      double[] c = v; // ArrayAliases.java:22
+      double[] dC = dV; // ArrayAliases.java:22: its adjoint
+      double s = 0; // ArrayAliases.java:23
+      int i = 0; // ArrayAliases.java:24
+      double s_1 = s; // ArrayAliases.java:24
+      int i_1 = i; // ArrayAliases.java:24
+      double[] t4 = null; // ArrayAliases.java:24: set in the block below
+      double[] dT4 = null; // ArrayAliases.java:24: set in the block below
+      double t5 = 0.0; // ArrayAliases.java:24: set in the block below
+      double[] d = null; // ArrayAliases.java:24: set in the block below
+      double[] dD = null; // ArrayAliases.java:24: set in the block below
+      double[] e = null; // ArrayAliases.java:24: set in the block below
+      double[] dE = null; // ArrayAliases.java:24: set in the block below
+      double t6 = 0.0; // ArrayAliases.java:24: set in the block below
+      double t7 = 0.0; // ArrayAliases.java:24: set in the block below
+      double t8 = 0.0; // ArrayAliases.java:24: set in the block below
+      double t9 = 0.0; // ArrayAliases.java:24: set in the block below
+      int t10 = 0; // ArrayAliases.java:24: set in the block below
+      double t11 = 0.0; // ArrayAliases.java:24: set in the block below
+      double t12 = 0.0; // ArrayAliases.java:24: set in the block below
+      double t13 = 0.0; // ArrayAliases.java:24: set in the block below
+      double t14 = 0.0; // ArrayAliases.java:24: set in the block below
+      int t15 = 0; // ArrayAliases.java:24: set in the block below
+      int passes = 0; // ArrayAliases.java:24: passes of the loop below
+      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      while (i_1 < 2) { // ArrayAliases.java:24
+        passes++;
+        tape.pushObject(dT4); // ArrayAliases.java:25
+        t4 = new double[2]; // ArrayAliases.java:25
+        dT4 = new double[2]; // ArrayAliases.java:25: its adjoint
+        t5 = c[i_1]; // ArrayAliases.java:25
+        t4[0] = t5; // ArrayAliases.java:25
+        t4[1] = x; // ArrayAliases.java:25
+        tape.pushObject(dD); // ArrayAliases.java:25
+        d = t4; // ArrayAliases.java:25
+        dD = dT4; // ArrayAliases.java:25: its adjoint
+        tape.pushObject(dE); // ArrayAliases.java:26
+        e = d; // ArrayAliases.java:26
+        dE = dD; // ArrayAliases.java:26: its adjoint
+        if (tapeTop == tapeDoubles.length) {
+          tapeDoubles = tape.growDoubles(tapeTop);
+        }
+        tapeDoubles[tapeTop++] = t6; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+        t6 = e[0]; // ArrayAliases.java:27
+        if (tapeTop == tapeDoubles.length) {
+          tapeDoubles = tape.growDoubles(tapeTop);
+        }
+        tapeDoubles[tapeTop++] = t7; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+        t7 = e[1]; // ArrayAliases.java:27
+        t8 = t6 * t7; // ArrayAliases.java:27
+        if (tapeTop == tapeDoubles.length) {
+          tapeDoubles = tape.growDoubles(tapeTop);
+        }
+        tapeDoubles[tapeTop++] = t9; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+        t9 = b[1]; // ArrayAliases.java:27
+        t10 = 1 - i_1; // ArrayAliases.java:27
+        t11 = c[t10]; // ArrayAliases.java:27
+        t12 = t9 * t11; // ArrayAliases.java:27
+        t13 = t8 + t12; // ArrayAliases.java:27
+        t14 = s_1 + t13; // ArrayAliases.java:27
+        s_1 = t14; // ArrayAliases.java:27
+        t15 = i_1 + 1; // ArrayAliases.java:24
+        i_1 = t15; // ArrayAliases.java:24
       }
-      tapeDoubles[tapeTop++] = t6; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
-      t6 = e[0]; // ArrayAliases.java:27
-      if (tapeTop == tapeDoubles.length) {
-        tapeDoubles = tape.growDoubles(tapeTop);
+      tape.setDoubleTop(tapeTop); // the fill the loop left
+      double value_1 = s_1; // ArrayAliases.java:29
+      // reverse sweep: adjoints, from the result back to the parameters
+      double dS_1 = seed; // ArrayAliases.java:29
+      double dT14 = 0.0; // ArrayAliases.java:27: accumulated in the block below
+      double dT9 = 0.0; // ArrayAliases.java:27: accumulated in the block below
+      double dT11 = 0.0; // ArrayAliases.java:27: accumulated in the block below
+      double dT6 = 0.0; // ArrayAliases.java:27: accumulated in the block below
+      double dT7 = 0.0; // ArrayAliases.java:27: accumulated in the block below
+      double dX = 0.0; // ArrayAliases.java:25: accumulated in the block below
+      double dT5 = 0.0; // ArrayAliases.java:25: accumulated in the block below
+      int i_1Base = i_1 - (passes + 1); // ArrayAliases.java:24: i_1 before the first pass
+      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:24: the loop's passes, last first
+        i_1 = i_1Base + pass; // ArrayAliases.java:24: the value during this pass, nothing stored
+        // recomputed rather than stored: the values of this pass
+        t10 = 1 - i_1; // ArrayAliases.java:27
+        t11 = c[t10]; // ArrayAliases.java:27
+        dT14 = dS_1; // ArrayAliases.java:27
+        dS_1 = dT14; // ArrayAliases.java:27
+        dT9 = dT14 * t11; // ArrayAliases.java:27
+        dT11 = dT14 * t9; // ArrayAliases.java:27
+        dC[t10] += dT11; // ArrayAliases.java:27
+        dB[1] += dT9; // ArrayAliases.java:27
+        t9 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
+        dT6 = dT14 * t7; // ArrayAliases.java:27
+        dT7 = dT14 * t6; // ArrayAliases.java:27
+        dE[1] += dT7; // ArrayAliases.java:27
+        t7 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
+        dE[0] += dT6; // ArrayAliases.java:27
+        t6 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
+        dE = tape.popObject(); // ArrayAliases.java:26
+        dD = tape.popObject(); // ArrayAliases.java:25
+        dX += dT4[1]; // ArrayAliases.java:25
+        dT4[1] = 0; // ArrayAliases.java:25
+        dT5 = dT4[0]; // ArrayAliases.java:25
+        dT4[0] = 0; // ArrayAliases.java:25
+        dC[i_1] += dT5; // ArrayAliases.java:25
+        dT4 = tape.popObject(); // ArrayAliases.java:25
       }
-      tapeDoubles[tapeTop++] = t7; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
-      t7 = e[1]; // ArrayAliases.java:27
-      t8 = t6 * t7; // ArrayAliases.java:27
-      if (tapeTop == tapeDoubles.length) {
-        tapeDoubles = tape.growDoubles(tapeTop);
-      }
-      tapeDoubles[tapeTop++] = t9; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
-      t9 = b[1]; // ArrayAliases.java:27
-      t10 = 1 - i_1; // ArrayAliases.java:27
-      t11 = c[t10]; // ArrayAliases.java:27
-      t12 = t9 * t11; // ArrayAliases.java:27
-      t13 = t8 + t12; // ArrayAliases.java:27
-      t14 = s_1 + t13; // ArrayAliases.java:27
-      s_1 = t14; // ArrayAliases.java:27
-      t15 = i_1 + 1; // ArrayAliases.java:24
-      i_1 = t15; // ArrayAliases.java:24
+      tape.setDoubleTop(tapeTop_1); // the fill the loop left
+      double dT2 = dB[1]; // ArrayAliases.java:21
+      dB[1] = 0; // ArrayAliases.java:21
+      dX += 2 * (dT2 * x); // ArrayAliases.java:21
+      dX += dA[0]; // ArrayAliases.java:19
+      dA[0] = 0; // ArrayAliases.java:19
+      tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+      gradient[0] += dX;
+      return value_1;
+    } catch (Throwable failure) {
+      tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
+      throw failure;
     }
-    tape.setDoubleTop(tapeTop); // the fill the loop left
-    double value_1 = s_1; // ArrayAliases.java:29
-    // reverse sweep: adjoints, from the result back to the parameters
-    double dS_1 = seed; // ArrayAliases.java:29
-    double dT14 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-    double dT9 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-    double dT11 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-    double dT6 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-    double dT7 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-    double dX = 0.0; // ArrayAliases.java:25: accumulated in the block below
-    double dT5 = 0.0; // ArrayAliases.java:25: accumulated in the block below
-    int i_1Base = i_1 - (passes + 1); // ArrayAliases.java:24: i_1 before the first pass
-    double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
-    for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:24: the loop's passes, last first
-      i_1 = i_1Base + pass; // ArrayAliases.java:24: the value during this pass, nothing stored
-      // recomputed rather than stored: the values of this pass
-      t10 = 1 - i_1; // ArrayAliases.java:27
-      t11 = c[t10]; // ArrayAliases.java:27
-      dT14 = dS_1; // ArrayAliases.java:27
-      dS_1 = 0.0; // ArrayAliases.java:27
-      dS_1 = dT14; // ArrayAliases.java:27
-      dT9 = dT14 * t11; // ArrayAliases.java:27
-      dT11 = dT14 * t9; // ArrayAliases.java:27
-      dC[t10] += dT11; // ArrayAliases.java:27
-      dB[1] += dT9; // ArrayAliases.java:27
-      t9 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
-      dT6 = dT14 * t7; // ArrayAliases.java:27
-      dT7 = dT14 * t6; // ArrayAliases.java:27
-      dE[1] += dT7; // ArrayAliases.java:27
-      t7 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
-      dE[0] += dT6; // ArrayAliases.java:27
-      t6 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
-      dE = tape.popObject(); // ArrayAliases.java:26
-      dD = tape.popObject(); // ArrayAliases.java:25
-      dX += dT4[1]; // ArrayAliases.java:25
-      dT4[1] = 0; // ArrayAliases.java:25
-      dT5 = dT4[0]; // ArrayAliases.java:25
-      dT4[0] = 0; // ArrayAliases.java:25
-      dC[i_1] += dT5; // ArrayAliases.java:25
-      dT4 = tape.popObject(); // ArrayAliases.java:25
-    }
-    tape.setDoubleTop(tapeTop_1); // the fill the loop left
-    double dT2 = dB[1]; // ArrayAliases.java:21
-    dB[1] = 0; // ArrayAliases.java:21
-    dX += 2 * (dT2 * x); // ArrayAliases.java:21
-    dX += dA[0]; // ArrayAliases.java:19
-    dA[0] = 0; // ArrayAliases.java:19
-    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
-    gradient[0] += dX;
-    return value_1;
   }
 
   /**
@@ -252,104 +257,109 @@ public final class ArrayAliasesGrad {
       return ArrayAliasesGradAnomalies.typedInitializers(v, x, seed, gradient, dV);
     }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
-    // forward sweep: the primal, keeping what the reverse sweep reads
-    int[] t1 = new int[3]; // ArrayAliases.java:35
-    t1[0] = 2; // ArrayAliases.java:35
-    t1[1] = 0; // ArrayAliases.java:35
-    t1[2] = 1; // ArrayAliases.java:35
-    int[] order = t1; // ArrayAliases.java:35
-    boolean[] t2 = new boolean[3]; // ArrayAliases.java:36
-    t2[0] = true; // ArrayAliases.java:36
-    t2[1] = false; // ArrayAliases.java:36
-    t2[2] = true; // ArrayAliases.java:36
-    boolean[] use = t2; // ArrayAliases.java:36
-    float[] t3 = new float[3]; // ArrayAliases.java:37
-    t3[0] = 0.5f; // ArrayAliases.java:37
-    t3[1] = 2f; // ArrayAliases.java:37
-    boolean t4 = x > 0; // ArrayAliases.java:37
-    float t6 = 0.0f; // ArrayAliases.java:37: set in the block below
-    float t5 = 0.0f; // ArrayAliases.java:37: set in the block below
-    if (t4) { // ArrayAliases.java:37
-      t6 = 1f; // ArrayAliases.java:37
-    } else {
-      t5 = -1f; // ArrayAliases.java:37
-      t6 = t5; // ArrayAliases.java:37
-    }
-    t3[2] = t6; // ArrayAliases.java:37
-    float[] scale = t3; // ArrayAliases.java:37
-    double s = 0; // ArrayAliases.java:38
-    int i = 0; // ArrayAliases.java:39
-    double s_1 = s; // ArrayAliases.java:39
-    int i_1 = i; // ArrayAliases.java:39
-    boolean t9 = false; // ArrayAliases.java:39: set in the block below
-    int t10 = 0; // ArrayAliases.java:39: set in the block below
-    double t11 = 0.0; // ArrayAliases.java:39: set in the block below
-    double t12 = 0.0; // ArrayAliases.java:39: set in the block below
-    float t13 = 0.0f; // ArrayAliases.java:39: set in the block below
-    double t14 = 0.0; // ArrayAliases.java:39: set in the block below
-    double t15 = 0.0; // ArrayAliases.java:39: set in the block below
-    int t16 = 0; // ArrayAliases.java:39: set in the block below
-    int passes = 0; // ArrayAliases.java:39: passes of the loop below
-    double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
-    while (i_1 < order.length) { // ArrayAliases.java:39
-      passes++;
-      tape.pushBoolean(t9); // ArrayAliases.java:40: the reverse sweep needs the value it overwrites
-      t9 = use[i_1]; // ArrayAliases.java:40
-      if (t9) { // ArrayAliases.java:40
-        tape.pushInt(t10); // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
-        t10 = order[i_1]; // ArrayAliases.java:41
-        if (tapeTop == tapeDoubles.length) {
-          tapeDoubles = tape.growDoubles(tapeTop);
-        }
-        tapeDoubles[tapeTop++] = t11; // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
-        t11 = v[t10]; // ArrayAliases.java:41
-        t12 = t11 * x; // ArrayAliases.java:41
-        if (tapeTop == tapeDoubles.length) {
-          tapeDoubles = tape.growDoubles(tapeTop);
-        }
-        tapeDoubles[tapeTop++] = t13; // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
-        t13 = scale[i_1]; // ArrayAliases.java:41
-        t14 = t12 * t13; // ArrayAliases.java:41
-        t15 = s_1 + t14; // ArrayAliases.java:41
-        s_1 = t15; // ArrayAliases.java:41
+    Tape.Mark tapeMark = tape.mark(); // where this call's values start
+    try { // an exception from here on takes this call's values off the tape first
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      int[] t1 = new int[3]; // ArrayAliases.java:35
+      t1[0] = 2; // ArrayAliases.java:35
+      t1[1] = 0; // ArrayAliases.java:35
+      t1[2] = 1; // ArrayAliases.java:35
+      int[] order = t1; // ArrayAliases.java:35
+      boolean[] t2 = new boolean[3]; // ArrayAliases.java:36
+      t2[0] = true; // ArrayAliases.java:36
+      t2[1] = false; // ArrayAliases.java:36
+      t2[2] = true; // ArrayAliases.java:36
+      boolean[] use = t2; // ArrayAliases.java:36
+      float[] t3 = new float[3]; // ArrayAliases.java:37
+      t3[0] = 0.5f; // ArrayAliases.java:37
+      t3[1] = 2f; // ArrayAliases.java:37
+      boolean t4 = x > 0; // ArrayAliases.java:37
+      float t6 = 0.0f; // ArrayAliases.java:37: set in the block below
+      float t5 = 0.0f; // ArrayAliases.java:37: set in the block below
+      if (t4) { // ArrayAliases.java:37
+        t6 = 1f; // ArrayAliases.java:37
+      } else {
+        t5 = -1f; // ArrayAliases.java:37
+        t6 = t5; // ArrayAliases.java:37
       }
-      t16 = i_1 + 1; // ArrayAliases.java:39
-      i_1 = t16; // ArrayAliases.java:39
-    }
-    tape.setDoubleTop(tapeTop); // the fill the loop left
-    double value_1 = s_1; // ArrayAliases.java:44
-    // reverse sweep: adjoints, from the result back to the parameters
-    double dS_1 = seed; // ArrayAliases.java:44
-    double dT15 = 0.0; // ArrayAliases.java:41: accumulated in the block below
-    double dT14 = 0.0; // ArrayAliases.java:41: accumulated in the block below
-    double dT12 = 0.0; // ArrayAliases.java:41: accumulated in the block below
-    double dT11 = 0.0; // ArrayAliases.java:41: accumulated in the block below
-    double dX = 0.0; // ArrayAliases.java:41: accumulated in the block below
-    double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
-    for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:39: the loop's passes, last first
-      if (t9) { // ArrayAliases.java:40: the arm the forward sweep took
-        dT15 += dS_1; // ArrayAliases.java:41
-        dS_1 = 0.0; // ArrayAliases.java:41
-        dS_1 = dT15; // ArrayAliases.java:41
-        dT14 += dT15; // ArrayAliases.java:41
-        dT15 = 0.0; // ArrayAliases.java:41
-        dT12 += dT14 * t13; // ArrayAliases.java:41
-        dT14 = 0.0; // ArrayAliases.java:41
-        t13 = (float) tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
-        dT11 += dT12 * x; // ArrayAliases.java:41
-        dX += dT12 * t11; // ArrayAliases.java:41
-        dT12 = 0.0; // ArrayAliases.java:41
-        dV[t10] += dT11; // ArrayAliases.java:41
-        dT11 = 0.0; // ArrayAliases.java:41
-        t11 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
-        t10 = tape.popInt(); // ArrayAliases.java:41: the value before this statement
+      t3[2] = t6; // ArrayAliases.java:37
+      float[] scale = t3; // ArrayAliases.java:37
+      double s = 0; // ArrayAliases.java:38
+      int i = 0; // ArrayAliases.java:39
+      double s_1 = s; // ArrayAliases.java:39
+      int i_1 = i; // ArrayAliases.java:39
+      boolean t9 = false; // ArrayAliases.java:39: set in the block below
+      int t10 = 0; // ArrayAliases.java:39: set in the block below
+      double t11 = 0.0; // ArrayAliases.java:39: set in the block below
+      double t12 = 0.0; // ArrayAliases.java:39: set in the block below
+      float t13 = 0.0f; // ArrayAliases.java:39: set in the block below
+      double t14 = 0.0; // ArrayAliases.java:39: set in the block below
+      double t15 = 0.0; // ArrayAliases.java:39: set in the block below
+      int t16 = 0; // ArrayAliases.java:39: set in the block below
+      int passes = 0; // ArrayAliases.java:39: passes of the loop below
+      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      while (i_1 < order.length) { // ArrayAliases.java:39
+        passes++;
+        tape.pushBoolean(t9); // ArrayAliases.java:40: the reverse sweep needs the value it overwrites
+        t9 = use[i_1]; // ArrayAliases.java:40
+        if (t9) { // ArrayAliases.java:40
+          tape.pushInt(t10); // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+          t10 = order[i_1]; // ArrayAliases.java:41
+          if (tapeTop == tapeDoubles.length) {
+            tapeDoubles = tape.growDoubles(tapeTop);
+          }
+          tapeDoubles[tapeTop++] = t11; // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+          t11 = v[t10]; // ArrayAliases.java:41
+          t12 = t11 * x; // ArrayAliases.java:41
+          if (tapeTop == tapeDoubles.length) {
+            tapeDoubles = tape.growDoubles(tapeTop);
+          }
+          tapeDoubles[tapeTop++] = t13; // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+          t13 = scale[i_1]; // ArrayAliases.java:41
+          t14 = t12 * t13; // ArrayAliases.java:41
+          t15 = s_1 + t14; // ArrayAliases.java:41
+          s_1 = t15; // ArrayAliases.java:41
+        }
+        t16 = i_1 + 1; // ArrayAliases.java:39
+        i_1 = t16; // ArrayAliases.java:39
       }
-      t9 = tape.popBoolean(); // ArrayAliases.java:40: the value before this statement
+      tape.setDoubleTop(tapeTop); // the fill the loop left
+      double value_1 = s_1; // ArrayAliases.java:44
+      // reverse sweep: adjoints, from the result back to the parameters
+      double dS_1 = seed; // ArrayAliases.java:44
+      double dT15 = 0.0; // ArrayAliases.java:41: accumulated in the block below
+      double dT14 = 0.0; // ArrayAliases.java:41: accumulated in the block below
+      double dT12 = 0.0; // ArrayAliases.java:41: accumulated in the block below
+      double dT11 = 0.0; // ArrayAliases.java:41: accumulated in the block below
+      double dX = 0.0; // ArrayAliases.java:41: accumulated in the block below
+      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:39: the loop's passes, last first
+        if (t9) { // ArrayAliases.java:40: the arm the forward sweep took
+          dT15 += dS_1; // ArrayAliases.java:41
+          dS_1 = dT15; // ArrayAliases.java:41
+          dT14 += dT15; // ArrayAliases.java:41
+          dT12 += dT14 * t13; // ArrayAliases.java:41
+          t13 = (float) tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
+          dT11 += dT12 * x; // ArrayAliases.java:41
+          dX += dT12 * t11; // ArrayAliases.java:41
+          dV[t10] += dT11; // ArrayAliases.java:41
+          t11 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
+          t10 = tape.popInt(); // ArrayAliases.java:41: the value before this statement
+          dT15 = 0.0; // ArrayAliases.java:41
+          dT14 = 0.0; // ArrayAliases.java:41
+          dT12 = 0.0; // ArrayAliases.java:41
+          dT11 = 0.0; // ArrayAliases.java:41
+        }
+        t9 = tape.popBoolean(); // ArrayAliases.java:40: the value before this statement
+      }
+      tape.setDoubleTop(tapeTop_1); // the fill the loop left
+      tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+      gradient[0] += dX;
+      return value_1;
+    } catch (Throwable failure) {
+      tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
+      throw failure;
     }
-    tape.setDoubleTop(tapeTop_1); // the fill the loop left
-    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
-    gradient[0] += dX;
-    return value_1;
   }
 
   /**

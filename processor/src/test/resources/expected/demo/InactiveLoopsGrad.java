@@ -42,38 +42,20 @@ public final class InactiveLoopsGrad {
       return InactiveLoopsGradAnomalies.breakOnly(a, seed, gradient);
     }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
-    // forward sweep: the primal, keeping what the reverse sweep reads
-    int j = 0; // InactiveLoops.java:12
-    boolean exit_1 = false; // InactiveLoops.java:12
-    int j_1 = j; // InactiveLoops.java:12
-    boolean exit_2 = exit_1; // InactiveLoops.java:12
-    boolean t1 = false; // InactiveLoops.java:12: set in the block below
-    boolean t3 = false; // InactiveLoops.java:12: set in the block below
-    boolean t2 = false; // InactiveLoops.java:12: set in the block below
-    boolean t4 = false; // InactiveLoops.java:12: set in the block below
-    boolean t5 = false; // InactiveLoops.java:12: set in the block below
-    int t6 = 0; // InactiveLoops.java:12: set in the block below
-    int passes = 0; // InactiveLoops.java:12: passes of the loop below
-    t1 = !exit_2; // InactiveLoops.java:12
-    if (t1) { // InactiveLoops.java:12
-      t3 = j_1 < 3; // InactiveLoops.java:12
-      t2 = t3; // InactiveLoops.java:12
-    } else {
-      t2 = false; // InactiveLoops.java:12
-    }
-    while (t2) { // InactiveLoops.java:12
-      passes++;
-      tape.pushBoolean(t4); // InactiveLoops.java:13: the reverse sweep needs the value it overwrites
-      t4 = a > j_1; // InactiveLoops.java:13
-      if (t4) { // InactiveLoops.java:13
-        exit_2 = true; // InactiveLoops.java:14
-      }
-      tape.pushBoolean(t5); // InactiveLoops.java:12: the reverse sweep needs the value it overwrites
-      t5 = !exit_2; // InactiveLoops.java:12
-      if (t5) { // InactiveLoops.java:12
-        t6 = j_1 + 1; // InactiveLoops.java:12
-        j_1 = t6; // InactiveLoops.java:12
-      }
+    Tape.Mark tapeMark = tape.mark(); // where this call's values start
+    try { // an exception from here on takes this call's values off the tape first
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      int j = 0; // InactiveLoops.java:12
+      boolean exit_1 = false; // InactiveLoops.java:12
+      int j_1 = j; // InactiveLoops.java:12
+      boolean exit_2 = exit_1; // InactiveLoops.java:12
+      boolean t1 = false; // InactiveLoops.java:12: set in the block below
+      boolean t3 = false; // InactiveLoops.java:12: set in the block below
+      boolean t2 = false; // InactiveLoops.java:12: set in the block below
+      boolean t4 = false; // InactiveLoops.java:12: set in the block below
+      boolean t5 = false; // InactiveLoops.java:12: set in the block below
+      int t6 = 0; // InactiveLoops.java:12: set in the block below
+      int passes = 0; // InactiveLoops.java:12: passes of the loop below
       t1 = !exit_2; // InactiveLoops.java:12
       if (t1) { // InactiveLoops.java:12
         t3 = j_1 < 3; // InactiveLoops.java:12
@@ -81,16 +63,40 @@ public final class InactiveLoopsGrad {
       } else {
         t2 = false; // InactiveLoops.java:12
       }
+      while (t2) { // InactiveLoops.java:12
+        passes++;
+        tape.pushBoolean(t4); // InactiveLoops.java:13: the reverse sweep needs the value it overwrites
+        t4 = a > j_1; // InactiveLoops.java:13
+        if (t4) { // InactiveLoops.java:13
+          exit_2 = true; // InactiveLoops.java:14
+        }
+        tape.pushBoolean(t5); // InactiveLoops.java:12: the reverse sweep needs the value it overwrites
+        t5 = !exit_2; // InactiveLoops.java:12
+        if (t5) { // InactiveLoops.java:12
+          t6 = j_1 + 1; // InactiveLoops.java:12
+          j_1 = t6; // InactiveLoops.java:12
+        }
+        t1 = !exit_2; // InactiveLoops.java:12
+        if (t1) { // InactiveLoops.java:12
+          t3 = j_1 < 3; // InactiveLoops.java:12
+          t2 = t3; // InactiveLoops.java:12
+        } else {
+          t2 = false; // InactiveLoops.java:12
+        }
+      }
+      // reverse sweep: adjoints, from the result back to the parameters
+      double dA = seed; // InactiveLoops.java:17
+      for (int pass = passes; pass > 0; pass--) { // InactiveLoops.java:12: the loop's passes, last first
+        t5 = tape.popBoolean(); // InactiveLoops.java:12: the value before this statement
+        t4 = tape.popBoolean(); // InactiveLoops.java:13: the value before this statement
+      }
+      tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+      gradient[0] += dA;
+      return a;
+    } catch (Throwable failure) {
+      tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
+      throw failure;
     }
-    // reverse sweep: adjoints, from the result back to the parameters
-    double dA = seed; // InactiveLoops.java:17
-    for (int pass = passes; pass > 0; pass--) { // InactiveLoops.java:12: the loop's passes, last first
-      t5 = tape.popBoolean(); // InactiveLoops.java:12: the value before this statement
-      t4 = tape.popBoolean(); // InactiveLoops.java:13: the value before this statement
-    }
-    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
-    gradient[0] += dA;
-    return a;
   }
 
   /**
@@ -121,85 +127,89 @@ public final class InactiveLoopsGrad {
       return InactiveLoopsGradAnomalies.innerIndex(x, seed, dX);
     }
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
-    // forward sweep: the primal, keeping what the reverse sweep reads
-    double s = 1; // InactiveLoops.java:22
-    int i = 0; // InactiveLoops.java:23
-    double s_1 = s; // InactiveLoops.java:23
-    int i_1 = i; // InactiveLoops.java:23
-    int k = 0; // InactiveLoops.java:23: set in the block below
-    double t2 = 0.0; // InactiveLoops.java:23: set in the block below
-    double t3 = 0.0; // InactiveLoops.java:23: set in the block below
-    int j = 0; // InactiveLoops.java:23: set in the block below
-    int k_1 = 0; // InactiveLoops.java:23: set in the block below
-    int j_1 = 0; // InactiveLoops.java:23: set in the block below
-    int t5 = 0; // InactiveLoops.java:23: set in the block below
-    int t6 = 0; // InactiveLoops.java:23: set in the block below
-    double t7 = 0.0; // InactiveLoops.java:23: set in the block below
-    double t8 = 0.0; // InactiveLoops.java:23: set in the block below
-    int t9 = 0; // InactiveLoops.java:23: set in the block below
-    int passes = 0; // InactiveLoops.java:23: passes of the loop below
-    while (i_1 < 2) { // InactiveLoops.java:23
-      passes++;
-      k = i_1; // InactiveLoops.java:24
-      t2 = x[k]; // InactiveLoops.java:25
-      t3 = s_1 * t2; // InactiveLoops.java:25
-      tape.pushDouble(s_1); // InactiveLoops.java:25: the reverse sweep needs the value it overwrites
-      s_1 = t3; // InactiveLoops.java:25
-      j = 0; // InactiveLoops.java:26
-      tape.pushInt(k_1); // InactiveLoops.java:26: the reverse sweep needs the value it overwrites
-      k_1 = k; // InactiveLoops.java:26
-      j_1 = j; // InactiveLoops.java:26
-      int passes_1 = 0; // InactiveLoops.java:26: passes of the loop below
-      while (j_1 < 1) { // InactiveLoops.java:26
-        passes_1++;
-        t5 = k_1 + 1; // InactiveLoops.java:27
-        k_1 = t5; // InactiveLoops.java:27
-        t6 = j_1 + 1; // InactiveLoops.java:26
-        j_1 = t6; // InactiveLoops.java:26
+    Tape.Mark tapeMark = tape.mark(); // where this call's values start
+    try { // an exception from here on takes this call's values off the tape first
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      double s = 1; // InactiveLoops.java:22
+      int i = 0; // InactiveLoops.java:23
+      double s_1 = s; // InactiveLoops.java:23
+      int i_1 = i; // InactiveLoops.java:23
+      int k = 0; // InactiveLoops.java:23: set in the block below
+      double t2 = 0.0; // InactiveLoops.java:23: set in the block below
+      double t3 = 0.0; // InactiveLoops.java:23: set in the block below
+      int j = 0; // InactiveLoops.java:23: set in the block below
+      int k_1 = 0; // InactiveLoops.java:23: set in the block below
+      int j_1 = 0; // InactiveLoops.java:23: set in the block below
+      int t5 = 0; // InactiveLoops.java:23: set in the block below
+      int t6 = 0; // InactiveLoops.java:23: set in the block below
+      double t7 = 0.0; // InactiveLoops.java:23: set in the block below
+      double t8 = 0.0; // InactiveLoops.java:23: set in the block below
+      int t9 = 0; // InactiveLoops.java:23: set in the block below
+      int passes = 0; // InactiveLoops.java:23: passes of the loop below
+      while (i_1 < 2) { // InactiveLoops.java:23
+        passes++;
+        k = i_1; // InactiveLoops.java:24
+        t2 = x[k]; // InactiveLoops.java:25
+        t3 = s_1 * t2; // InactiveLoops.java:25
+        tape.pushDouble(s_1); // InactiveLoops.java:25: the reverse sweep needs the value it overwrites
+        s_1 = t3; // InactiveLoops.java:25
+        j = 0; // InactiveLoops.java:26
+        tape.pushInt(k_1); // InactiveLoops.java:26: the reverse sweep needs the value it overwrites
+        k_1 = k; // InactiveLoops.java:26
+        j_1 = j; // InactiveLoops.java:26
+        int passes_1 = 0; // InactiveLoops.java:26: passes of the loop below
+        while (j_1 < 1) { // InactiveLoops.java:26
+          passes_1++;
+          t5 = k_1 + 1; // InactiveLoops.java:27
+          k_1 = t5; // InactiveLoops.java:27
+          t6 = j_1 + 1; // InactiveLoops.java:26
+          j_1 = t6; // InactiveLoops.java:26
+        }
+        tape.pushInt(passes_1); // InactiveLoops.java:26: for the reverse sweep
+        t7 = x[k_1]; // InactiveLoops.java:29
+        t8 = s_1 * t7; // InactiveLoops.java:29
+        tape.pushDouble(s_1); // InactiveLoops.java:29: the reverse sweep needs the value it overwrites
+        s_1 = t8; // InactiveLoops.java:29
+        t9 = i_1 + 1; // InactiveLoops.java:23
+        i_1 = t9; // InactiveLoops.java:23
       }
-      tape.pushInt(passes_1); // InactiveLoops.java:26: for the reverse sweep
-      t7 = x[k_1]; // InactiveLoops.java:29
-      t8 = s_1 * t7; // InactiveLoops.java:29
-      tape.pushDouble(s_1); // InactiveLoops.java:29: the reverse sweep needs the value it overwrites
-      s_1 = t8; // InactiveLoops.java:29
-      t9 = i_1 + 1; // InactiveLoops.java:23
-      i_1 = t9; // InactiveLoops.java:23
-    }
-    double value_1 = s_1; // InactiveLoops.java:31
-    // reverse sweep: adjoints, from the result back to the parameters
-    double dS_1 = seed; // InactiveLoops.java:31
-    double dT8 = 0.0; // InactiveLoops.java:29: accumulated in the block below
-    double dT7 = 0.0; // InactiveLoops.java:29: accumulated in the block below
-    double dT3 = 0.0; // InactiveLoops.java:25: accumulated in the block below
-    double dT2 = 0.0; // InactiveLoops.java:25: accumulated in the block below
-    int i_1Base = i_1 - (passes + 1); // InactiveLoops.java:23: i_1 before the first pass
-    for (int pass = passes; pass > 0; pass--) { // InactiveLoops.java:23: the loop's passes, last first
-      i_1 = i_1Base + pass; // InactiveLoops.java:23: the value during this pass, nothing stored
-      // recomputed rather than stored: the values of this pass
-      k = i_1; // InactiveLoops.java:24
-      t2 = x[k]; // InactiveLoops.java:25
-      t7 = x[k_1]; // InactiveLoops.java:29
-      dT8 = dS_1; // InactiveLoops.java:29
-      dS_1 = 0.0; // InactiveLoops.java:29
-      s_1 = tape.popDouble(); // InactiveLoops.java:29: the value before this statement
-      dS_1 = dT8 * t7; // InactiveLoops.java:29
-      dT7 = dT8 * s_1; // InactiveLoops.java:29
-      dX[k_1] += dT7; // InactiveLoops.java:29
-      int passesHere = tape.popInt(); // InactiveLoops.java:26
-      int k_1Base = k_1 - (passesHere + 1); // InactiveLoops.java:27: k_1 before the first pass
-      for (int pass_1 = passesHere; pass_1 > 0; pass_1--) { // InactiveLoops.java:26: the loop's passes, last first
-        k_1 = k_1Base + pass_1; // InactiveLoops.java:27: the value during this pass, nothing stored
+      double value_1 = s_1; // InactiveLoops.java:31
+      // reverse sweep: adjoints, from the result back to the parameters
+      double dS_1 = seed; // InactiveLoops.java:31
+      double dT8 = 0.0; // InactiveLoops.java:29: accumulated in the block below
+      double dT7 = 0.0; // InactiveLoops.java:29: accumulated in the block below
+      double dT3 = 0.0; // InactiveLoops.java:25: accumulated in the block below
+      double dT2 = 0.0; // InactiveLoops.java:25: accumulated in the block below
+      int i_1Base = i_1 - (passes + 1); // InactiveLoops.java:23: i_1 before the first pass
+      for (int pass = passes; pass > 0; pass--) { // InactiveLoops.java:23: the loop's passes, last first
+        i_1 = i_1Base + pass; // InactiveLoops.java:23: the value during this pass, nothing stored
+        // recomputed rather than stored: the values of this pass
+        k = i_1; // InactiveLoops.java:24
+        t2 = x[k]; // InactiveLoops.java:25
+        t7 = x[k_1]; // InactiveLoops.java:29
+        dT8 = dS_1; // InactiveLoops.java:29
+        s_1 = tape.popDouble(); // InactiveLoops.java:29: the value before this statement
+        dS_1 = dT8 * t7; // InactiveLoops.java:29
+        dT7 = dT8 * s_1; // InactiveLoops.java:29
+        dX[k_1] += dT7; // InactiveLoops.java:29
+        int passesHere = tape.popInt(); // InactiveLoops.java:26
+        int k_1Base = k_1 - (passesHere + 1); // InactiveLoops.java:27: k_1 before the first pass
+        for (int pass_1 = passesHere; pass_1 > 0; pass_1--) { // InactiveLoops.java:26: the loop's passes, last first
+          k_1 = k_1Base + pass_1; // InactiveLoops.java:27: the value during this pass, nothing stored
+        }
+        k_1 = tape.popInt(); // InactiveLoops.java:26: the value before this statement
+        dT3 = dS_1; // InactiveLoops.java:25
+        s_1 = tape.popDouble(); // InactiveLoops.java:25: the value before this statement
+        dS_1 = dT3 * t2; // InactiveLoops.java:25
+        dT2 = dT3 * s_1; // InactiveLoops.java:25
+        dX[k] += dT2; // InactiveLoops.java:25
       }
-      k_1 = tape.popInt(); // InactiveLoops.java:26: the value before this statement
-      dT3 = dS_1; // InactiveLoops.java:25
-      dS_1 = 0.0; // InactiveLoops.java:25
-      s_1 = tape.popDouble(); // InactiveLoops.java:25: the value before this statement
-      dS_1 = dT3 * t2; // InactiveLoops.java:25
-      dT2 = dT3 * s_1; // InactiveLoops.java:25
-      dX[k] += dT2; // InactiveLoops.java:25
+      tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+      return value_1;
+    } catch (Throwable failure) {
+      tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
+      throw failure;
     }
-    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
-    return value_1;
   }
 
   /**

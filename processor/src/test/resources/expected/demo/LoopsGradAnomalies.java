@@ -118,68 +118,32 @@ public final class LoopsGradAnomalies {
   public static double firstAbove(double[] xs, double limit, double seed, double[] dXs) {
     boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
-    // forward sweep: the primal, keeping what the reverse sweep reads
-    boolean returned = false; // Loops.java:18
-    double sum = 0; // Loops.java:20
-    int k_1 = 0; // Loops.java:21
-    int t1 = xs.length; // Loops.java:21
-    boolean exit_1 = false; // Loops.java:21
-    boolean returned_1 = returned; // Loops.java:21
-    double result = 0; // Loops.java:21
-    double sum_1 = sum; // Loops.java:21
-    int k_2 = k_1; // Loops.java:21
-    boolean exit_2 = exit_1; // Loops.java:21
-    boolean t2 = false; // Loops.java:21: set in the block below
-    boolean t4 = false; // Loops.java:21: set in the block below
-    boolean t3 = false; // Loops.java:21: set in the block below
-    double v = 0.0; // Loops.java:21: set in the block below
-    boolean t6 = false; // Loops.java:21: set in the block below
-    double t7 = 0.0; // Loops.java:21: set in the block below
-    boolean t9 = false; // Loops.java:21: set in the block below
-    double t10 = 0.0; // Loops.java:21: set in the block below
-    double t11 = 0.0; // Loops.java:21: set in the block below
-    boolean t12 = false; // Loops.java:21: set in the block below
-    int t13 = 0; // Loops.java:21: set in the block below
-    int passes = 0; // Loops.java:21: passes of the loop below
-    double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
-    t2 = !exit_2; // Loops.java:21
-    if (t2) { // Loops.java:21
-      t4 = k_2 < t1; // Loops.java:21
-      t3 = t4; // Loops.java:21
-    } else {
-      t3 = false; // Loops.java:21
-    }
-    while (t3) { // Loops.java:21
-      passes++;
-      if (tapeTop == tapeDoubles.length) {
-        tapeDoubles = tape.growDoubles(tapeTop);
-      }
-      tapeDoubles[tapeTop++] = v; // Loops.java:21: the reverse sweep needs the value it overwrites
-      v = xs[k_2]; // Loops.java:21
-      t6 = v > limit; // Loops.java:22
-      if (t6) { // Loops.java:22
-        t7 = v * v; // Loops.java:23
-        if (anomalies) GeneratedAnomalies.forward(t7, "Loops.java:23: v * v", v, v);
-        result = sum_1 + t7; // Loops.java:23
-        if (anomalies) GeneratedAnomalies.forward(result, "Loops.java:23: sum_1 + t7", sum_1, t7);
-        returned_1 = true; // Loops.java:23
-        exit_2 = true; // Loops.java:23
-      }
-      tape.pushBoolean(t9); // Loops.java:22: the reverse sweep needs the value it overwrites
-      t9 = !exit_2; // Loops.java:22
-      if (t9) { // Loops.java:25
-        t10 = Math.sin(v); // Loops.java:25
-        if (anomalies) GeneratedAnomalies.forward(t10, "Loops.java:25: Math.sin(v)", v);
-        t11 = sum_1 + t10; // Loops.java:25
-        if (anomalies) GeneratedAnomalies.forward(t11, "Loops.java:25: sum_1 + t10", sum_1, t10);
-        sum_1 = t11; // Loops.java:25
-      }
-      tape.pushBoolean(t12); // Loops.java:21: the reverse sweep needs the value it overwrites
-      t12 = !exit_2; // Loops.java:21
-      if (t12) { // Loops.java:21
-        t13 = k_2 + 1; // Loops.java:21
-        k_2 = t13; // Loops.java:21
-      }
+    Tape.Mark tapeMark = tape.mark(); // where this call's values start
+    try { // an exception from here on takes this call's values off the tape first
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      boolean returned = false; // Loops.java:18
+      double sum = 0; // Loops.java:20
+      int k_1 = 0; // Loops.java:21
+      int t1 = xs.length; // Loops.java:21
+      boolean exit_1 = false; // Loops.java:21
+      boolean returned_1 = returned; // Loops.java:21
+      double result = 0; // Loops.java:21
+      double sum_1 = sum; // Loops.java:21
+      int k_2 = k_1; // Loops.java:21
+      boolean exit_2 = exit_1; // Loops.java:21
+      boolean t2 = false; // Loops.java:21: set in the block below
+      boolean t4 = false; // Loops.java:21: set in the block below
+      boolean t3 = false; // Loops.java:21: set in the block below
+      double v = 0.0; // Loops.java:21: set in the block below
+      boolean t6 = false; // Loops.java:21: set in the block below
+      double t7 = 0.0; // Loops.java:21: set in the block below
+      boolean t9 = false; // Loops.java:21: set in the block below
+      double t10 = 0.0; // Loops.java:21: set in the block below
+      double t11 = 0.0; // Loops.java:21: set in the block below
+      boolean t12 = false; // Loops.java:21: set in the block below
+      int t13 = 0; // Loops.java:21: set in the block below
+      int passes = 0; // Loops.java:21: passes of the loop below
+      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
       t2 = !exit_2; // Loops.java:21
       if (t2) { // Loops.java:21
         t4 = k_2 < t1; // Loops.java:21
@@ -187,69 +151,110 @@ public final class LoopsGradAnomalies {
       } else {
         t3 = false; // Loops.java:21
       }
-    }
-    tape.setDoubleTop(tapeTop); // the fill the loop left
-    boolean t14 = !returned_1; // Loops.java:21
-    double result_1 = 0.0; // Loops.java:27: set in the block below
-    boolean returned_2 = false; // Loops.java:27: set in the block below
-    boolean returned_3 = false; // Loops.java:27: set in the block below
-    double result_2 = 0.0; // Loops.java:27: set in the block below
-    if (t14) { // Loops.java:27
-      result_1 = sum_1; // Loops.java:27
-      returned_2 = true; // Loops.java:27
-      returned_3 = returned_2; // Loops.java:27
-      result_2 = result_1; // Loops.java:27
-    } else {
-      returned_3 = returned_1; // Loops.java:27
-      result_2 = result; // Loops.java:27
-    }
-    // reverse sweep: adjoints, from the result back to the parameters
-    double dResult_2 = seed; // Loops.java:18
-    double dResult_1 = 0.0; // Loops.java:27: accumulated in the block below
-    double dSum_1 = 0.0; // Loops.java:27: accumulated in the block below
-    double dResult = 0.0; // Loops.java:27: accumulated in the block below
-    if (t14) { // Loops.java:27: the arm the forward sweep took
-      dResult_1 += dResult_2; // Loops.java:27
-      dSum_1 += dResult_1; // Loops.java:27
-    } else {
-      dResult += dResult_2; // Loops.java:27
-    }
-    double dT11 = 0.0; // Loops.java:25: accumulated in the block below
-    double dT10 = 0.0; // Loops.java:25: accumulated in the block below
-    double dV = 0.0; // Loops.java:25: accumulated in the block below
-    double dT7 = 0.0; // Loops.java:23: accumulated in the block below
-    double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
-    for (int pass = passes; pass > 0; pass--) { // Loops.java:21: the loop's passes, last first
-      // recomputed rather than stored: the values of this pass
-      t6 = v > limit; // Loops.java:22
-      if (t12) { // Loops.java:21: the arm the forward sweep took
-        k_2 = k_2 - 1; // Loops.java:21: undoes the step, nothing stored
+      while (t3) { // Loops.java:21
+        passes++;
+        if (tapeTop == tapeDoubles.length) {
+          tapeDoubles = tape.growDoubles(tapeTop);
+        }
+        tapeDoubles[tapeTop++] = v; // Loops.java:21: the reverse sweep needs the value it overwrites
+        v = xs[k_2]; // Loops.java:21
+        t6 = v > limit; // Loops.java:22
+        if (t6) { // Loops.java:22
+          t7 = v * v; // Loops.java:23
+          if (anomalies) GeneratedAnomalies.forward(t7, "Loops.java:23: v * v", v, v);
+          result = sum_1 + t7; // Loops.java:23
+          if (anomalies) GeneratedAnomalies.forward(result, "Loops.java:23: sum_1 + t7", sum_1, t7);
+          returned_1 = true; // Loops.java:23
+          exit_2 = true; // Loops.java:23
+        }
+        tape.pushBoolean(t9); // Loops.java:22: the reverse sweep needs the value it overwrites
+        t9 = !exit_2; // Loops.java:22
+        if (t9) { // Loops.java:25
+          t10 = Math.sin(v); // Loops.java:25
+          if (anomalies) GeneratedAnomalies.forward(t10, "Loops.java:25: Math.sin(v)", v);
+          t11 = sum_1 + t10; // Loops.java:25
+          if (anomalies) GeneratedAnomalies.forward(t11, "Loops.java:25: sum_1 + t10", sum_1, t10);
+          sum_1 = t11; // Loops.java:25
+        }
+        tape.pushBoolean(t12); // Loops.java:21: the reverse sweep needs the value it overwrites
+        t12 = !exit_2; // Loops.java:21
+        if (t12) { // Loops.java:21
+          t13 = k_2 + 1; // Loops.java:21
+          k_2 = t13; // Loops.java:21
+        }
+        t2 = !exit_2; // Loops.java:21
+        if (t2) { // Loops.java:21
+          t4 = k_2 < t1; // Loops.java:21
+          t3 = t4; // Loops.java:21
+        } else {
+          t3 = false; // Loops.java:21
+        }
       }
-      t12 = tape.popBoolean(); // Loops.java:21: the value before this statement
-      if (t9) { // Loops.java:25: the arm the forward sweep took
-        dT11 += dSum_1; // Loops.java:25
-        dSum_1 = 0.0; // Loops.java:25
-        dSum_1 = dT11; // Loops.java:25
-        dT10 += dT11; // Loops.java:25
-        dT11 = 0.0; // Loops.java:25
-        dV += dT10 * Math.cos(v); // Loops.java:25
-        dT10 = 0.0; // Loops.java:25
+      tape.setDoubleTop(tapeTop); // the fill the loop left
+      boolean t14 = !returned_1; // Loops.java:21
+      double result_1 = 0.0; // Loops.java:27: set in the block below
+      boolean returned_2 = false; // Loops.java:27: set in the block below
+      boolean returned_3 = false; // Loops.java:27: set in the block below
+      double result_2 = 0.0; // Loops.java:27: set in the block below
+      if (t14) { // Loops.java:27
+        result_1 = sum_1; // Loops.java:27
+        returned_2 = true; // Loops.java:27
+        returned_3 = returned_2; // Loops.java:27
+        result_2 = result_1; // Loops.java:27
+      } else {
+        returned_3 = returned_1; // Loops.java:27
+        result_2 = result; // Loops.java:27
       }
-      t9 = tape.popBoolean(); // Loops.java:22: the value before this statement
-      if (t6) { // Loops.java:22: the arm the forward sweep took
-        dSum_1 += dResult; // Loops.java:23
-        dT7 += dResult; // Loops.java:23
-        dResult = 0.0; // Loops.java:23
-        dV += 2 * (dT7 * v); // Loops.java:23
-        dT7 = 0.0; // Loops.java:23
+      // reverse sweep: adjoints, from the result back to the parameters
+      double dResult_2 = seed; // Loops.java:18
+      double dResult_1 = 0.0; // Loops.java:27: accumulated in the block below
+      double dSum_1 = 0.0; // Loops.java:27: accumulated in the block below
+      double dResult = 0.0; // Loops.java:27: accumulated in the block below
+      if (t14) { // Loops.java:27: the arm the forward sweep took
+        dResult_1 += dResult_2; // Loops.java:27
+        dSum_1 += dResult_1; // Loops.java:27
+      } else {
+        dResult += dResult_2; // Loops.java:27
       }
-      dXs[k_2] += dV; // Loops.java:21
-      dV = 0.0; // Loops.java:21
-      v = tapeDoubles_1[--tapeTop_1]; // Loops.java:21: the value before this statement
+      double dT11 = 0.0; // Loops.java:25: accumulated in the block below
+      double dT10 = 0.0; // Loops.java:25: accumulated in the block below
+      double dV = 0.0; // Loops.java:25: accumulated in the block below
+      double dT7 = 0.0; // Loops.java:23: accumulated in the block below
+      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      for (int pass = passes; pass > 0; pass--) { // Loops.java:21: the loop's passes, last first
+        // recomputed rather than stored: the values of this pass
+        t6 = v > limit; // Loops.java:22
+        if (t12) { // Loops.java:21: the arm the forward sweep took
+          k_2 = k_2 - 1; // Loops.java:21: undoes the step, nothing stored
+        }
+        t12 = tape.popBoolean(); // Loops.java:21: the value before this statement
+        if (t9) { // Loops.java:25: the arm the forward sweep took
+          dT11 += dSum_1; // Loops.java:25
+          dSum_1 = dT11; // Loops.java:25
+          dT10 += dT11; // Loops.java:25
+          dV += dT10 * Math.cos(v); // Loops.java:25
+          dT11 = 0.0; // Loops.java:25
+          dT10 = 0.0; // Loops.java:25
+        }
+        t9 = tape.popBoolean(); // Loops.java:22: the value before this statement
+        if (t6) { // Loops.java:22: the arm the forward sweep took
+          dSum_1 += dResult; // Loops.java:23
+          dT7 += dResult; // Loops.java:23
+          dV += 2 * (dT7 * v); // Loops.java:23
+          dResult = 0.0; // Loops.java:23
+          dT7 = 0.0; // Loops.java:23
+        }
+        dXs[k_2] += dV; // Loops.java:21
+        v = tapeDoubles_1[--tapeTop_1]; // Loops.java:21: the value before this statement
+        dV = 0.0; // Loops.java:21
+      }
+      tape.setDoubleTop(tapeTop_1); // the fill the loop left
+      tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+      return result_2;
+    } catch (Throwable failure) {
+      tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
+      throw failure;
     }
-    tape.setDoubleTop(tapeTop_1); // the fill the loop left
-    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
-    return result_2;
   }
 
   /**

@@ -47,91 +47,96 @@ public final class MatricesGradAnomalies {
       double[] dX) {
     boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
-    // forward sweep: the primal, keeping what the reverse sweep reads
-    double s = 0; // Matrices.java:9
-    int i = 0; // Matrices.java:10
-    double s_1 = s; // Matrices.java:10
-    int i_1 = i; // Matrices.java:10
-    double[] row = null; // Matrices.java:10: set in the block below
-    double[] dRow = null; // Matrices.java:10: set in the block below
-    int j = 0; // Matrices.java:10: set in the block below
-    int j_1 = 0; // Matrices.java:10: set in the block below
-    double t6 = 0.0; // Matrices.java:10: set in the block below
-    double t7 = 0.0; // Matrices.java:10: set in the block below
-    double t8 = 0.0; // Matrices.java:10: set in the block below
-    double t9 = 0.0; // Matrices.java:10: set in the block below
-    double t10 = 0.0; // Matrices.java:10: set in the block below
-    double t11 = 0.0; // Matrices.java:10: set in the block below
-    int t12 = 0; // Matrices.java:10: set in the block below
-    int t13 = 0; // Matrices.java:10: set in the block below
-    int passes = 0; // Matrices.java:10: passes of the loop below
-    while (i_1 < m.length) { // Matrices.java:10
-      passes++;
-      tape.pushObject(row); // Matrices.java:11: the reverse sweep needs the value it overwrites
-      tape.pushObject(dRow); // Matrices.java:11
-      row = m[i_1]; // Matrices.java:11
-      dRow = dM[i_1]; // Matrices.java:11: its adjoint
-      j = 0; // Matrices.java:12
-      tape.pushInt(j_1); // Matrices.java:12: the reverse sweep needs the value it overwrites
-      j_1 = j; // Matrices.java:12
-      int passes_1 = 0; // Matrices.java:12: passes of the loop below
-      while (j_1 < row.length) { // Matrices.java:12
-        passes_1++;
-        t6 = x[i_1]; // Matrices.java:13
-        t7 = row[j_1]; // Matrices.java:13
-        t8 = t6 * t7; // Matrices.java:13
-        if (anomalies) GeneratedAnomalies.forward(t8, "Matrices.java:13: t6 * t7", t6, t7);
-        t9 = x[j_1]; // Matrices.java:13
-        t10 = t8 * t9; // Matrices.java:13
-        if (anomalies) GeneratedAnomalies.forward(t10, "Matrices.java:13: t8 * t9", t8, t9);
-        t11 = s_1 + t10; // Matrices.java:13
-        if (anomalies) GeneratedAnomalies.forward(t11, "Matrices.java:13: s_1 + t10", s_1, t10);
-        s_1 = t11; // Matrices.java:13
-        t12 = j_1 + 1; // Matrices.java:12
-        j_1 = t12; // Matrices.java:12
+    Tape.Mark tapeMark = tape.mark(); // where this call's values start
+    try { // an exception from here on takes this call's values off the tape first
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      double s = 0; // Matrices.java:9
+      int i = 0; // Matrices.java:10
+      double s_1 = s; // Matrices.java:10
+      int i_1 = i; // Matrices.java:10
+      double[] row = null; // Matrices.java:10: set in the block below
+      double[] dRow = null; // Matrices.java:10: set in the block below
+      int j = 0; // Matrices.java:10: set in the block below
+      int j_1 = 0; // Matrices.java:10: set in the block below
+      double t6 = 0.0; // Matrices.java:10: set in the block below
+      double t7 = 0.0; // Matrices.java:10: set in the block below
+      double t8 = 0.0; // Matrices.java:10: set in the block below
+      double t9 = 0.0; // Matrices.java:10: set in the block below
+      double t10 = 0.0; // Matrices.java:10: set in the block below
+      double t11 = 0.0; // Matrices.java:10: set in the block below
+      int t12 = 0; // Matrices.java:10: set in the block below
+      int t13 = 0; // Matrices.java:10: set in the block below
+      int passes = 0; // Matrices.java:10: passes of the loop below
+      while (i_1 < m.length) { // Matrices.java:10
+        passes++;
+        tape.pushObject(row); // Matrices.java:11: the reverse sweep needs the value it overwrites
+        tape.pushObject(dRow); // Matrices.java:11
+        row = m[i_1]; // Matrices.java:11
+        dRow = dM[i_1]; // Matrices.java:11: its adjoint
+        j = 0; // Matrices.java:12
+        tape.pushInt(j_1); // Matrices.java:12: the reverse sweep needs the value it overwrites
+        j_1 = j; // Matrices.java:12
+        int passes_1 = 0; // Matrices.java:12: passes of the loop below
+        while (j_1 < row.length) { // Matrices.java:12
+          passes_1++;
+          t6 = x[i_1]; // Matrices.java:13
+          t7 = row[j_1]; // Matrices.java:13
+          t8 = t6 * t7; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.forward(t8, "Matrices.java:13: t6 * t7", t6, t7);
+          t9 = x[j_1]; // Matrices.java:13
+          t10 = t8 * t9; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.forward(t10, "Matrices.java:13: t8 * t9", t8, t9);
+          t11 = s_1 + t10; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.forward(t11, "Matrices.java:13: s_1 + t10", s_1, t10);
+          s_1 = t11; // Matrices.java:13
+          t12 = j_1 + 1; // Matrices.java:12
+          j_1 = t12; // Matrices.java:12
+        }
+        tape.pushInt(passes_1); // Matrices.java:12: for the reverse sweep
+        t13 = i_1 + 1; // Matrices.java:10
+        i_1 = t13; // Matrices.java:10
       }
-      tape.pushInt(passes_1); // Matrices.java:12: for the reverse sweep
-      t13 = i_1 + 1; // Matrices.java:10
-      i_1 = t13; // Matrices.java:10
-    }
-    double value_1 = s_1; // Matrices.java:16
-    // reverse sweep: adjoints, from the result back to the parameters
-    double dS_1 = seed; // Matrices.java:16
-    double dT11 = 0.0; // Matrices.java:13: accumulated in the block below
-    double dT8 = 0.0; // Matrices.java:13: accumulated in the block below
-    double dT9 = 0.0; // Matrices.java:13: accumulated in the block below
-    double dT6 = 0.0; // Matrices.java:13: accumulated in the block below
-    double dT7 = 0.0; // Matrices.java:13: accumulated in the block below
-    int i_1Base = i_1 - (passes + 1); // Matrices.java:10: i_1 before the first pass
-    for (int pass = passes; pass > 0; pass--) { // Matrices.java:10: the loop's passes, last first
-      i_1 = i_1Base + pass; // Matrices.java:10: the value during this pass, nothing stored
-      int passesHere = tape.popInt(); // Matrices.java:12
-      int j_1Base = j_1 - (passesHere + 1); // Matrices.java:12: j_1 before the first pass
-      for (int pass_1 = passesHere; pass_1 > 0; pass_1--) { // Matrices.java:12: the loop's passes, last first
-        j_1 = j_1Base + pass_1; // Matrices.java:12: the value during this pass, nothing stored
-        // recomputed rather than stored: the values of this pass
-        t6 = x[i_1]; // Matrices.java:13
-        t7 = row[j_1]; // Matrices.java:13
-        t8 = t6 * t7; // Matrices.java:13
-        if (anomalies) GeneratedAnomalies.forward(t8, "Matrices.java:13: t6 * t7", t6, t7);
-        t9 = x[j_1]; // Matrices.java:13
-        dT11 = dS_1; // Matrices.java:13
-        dS_1 = 0.0; // Matrices.java:13
-        dS_1 = dT11; // Matrices.java:13
-        dT8 = dT11 * t9; // Matrices.java:13
-        dT9 = dT11 * t8; // Matrices.java:13
-        dX[j_1] += dT9; // Matrices.java:13
-        dT6 = dT8 * t7; // Matrices.java:13
-        dT7 = dT8 * t6; // Matrices.java:13
-        dRow[j_1] += dT7; // Matrices.java:13
-        dX[i_1] += dT6; // Matrices.java:13
+      double value_1 = s_1; // Matrices.java:16
+      // reverse sweep: adjoints, from the result back to the parameters
+      double dS_1 = seed; // Matrices.java:16
+      double dT11 = 0.0; // Matrices.java:13: accumulated in the block below
+      double dT8 = 0.0; // Matrices.java:13: accumulated in the block below
+      double dT9 = 0.0; // Matrices.java:13: accumulated in the block below
+      double dT6 = 0.0; // Matrices.java:13: accumulated in the block below
+      double dT7 = 0.0; // Matrices.java:13: accumulated in the block below
+      int i_1Base = i_1 - (passes + 1); // Matrices.java:10: i_1 before the first pass
+      for (int pass = passes; pass > 0; pass--) { // Matrices.java:10: the loop's passes, last first
+        i_1 = i_1Base + pass; // Matrices.java:10: the value during this pass, nothing stored
+        int passesHere = tape.popInt(); // Matrices.java:12
+        int j_1Base = j_1 - (passesHere + 1); // Matrices.java:12: j_1 before the first pass
+        for (int pass_1 = passesHere; pass_1 > 0; pass_1--) { // Matrices.java:12: the loop's passes, last first
+          j_1 = j_1Base + pass_1; // Matrices.java:12: the value during this pass, nothing stored
+          // recomputed rather than stored: the values of this pass
+          t6 = x[i_1]; // Matrices.java:13
+          t7 = row[j_1]; // Matrices.java:13
+          t8 = t6 * t7; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.forward(t8, "Matrices.java:13: t6 * t7", t6, t7);
+          t9 = x[j_1]; // Matrices.java:13
+          dT11 = dS_1; // Matrices.java:13
+          dS_1 = dT11; // Matrices.java:13
+          dT8 = dT11 * t9; // Matrices.java:13
+          dT9 = dT11 * t8; // Matrices.java:13
+          dX[j_1] += dT9; // Matrices.java:13
+          dT6 = dT8 * t7; // Matrices.java:13
+          dT7 = dT8 * t6; // Matrices.java:13
+          dRow[j_1] += dT7; // Matrices.java:13
+          dX[i_1] += dT6; // Matrices.java:13
+        }
+        j_1 = tape.popInt(); // Matrices.java:12: the value before this statement
+        dRow = tape.popObject(); // Matrices.java:11
+        row = tape.popObject(); // Matrices.java:11: the value before this statement
       }
-      j_1 = tape.popInt(); // Matrices.java:12: the value before this statement
-      dRow = tape.popObject(); // Matrices.java:11
-      row = tape.popObject(); // Matrices.java:11: the value before this statement
+      tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+      return value_1;
+    } catch (Throwable failure) {
+      tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
+      throw failure;
     }
-    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
-    return value_1;
   }
 
   /**
@@ -163,75 +168,80 @@ public final class MatricesGradAnomalies {
   public static double frobenius(double[][] m, double seed, double[][] dM) {
     boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
     Tape tape = Tape.current(); // keeps loop values for the reverse sweep
-    // forward sweep: the primal, keeping what the reverse sweep reads
-    double s = 0; // Matrices.java:21
-    int k_1 = 0; // Matrices.java:22
-    int t1 = m.length; // Matrices.java:22
-    double s_1 = s; // Matrices.java:22
-    int k_2 = k_1; // Matrices.java:22
-    double[] row = null; // Matrices.java:22: set in the block below
-    double[] dRow = null; // Matrices.java:22: set in the block below
-    int k_3_1 = 0; // Matrices.java:22: set in the block below
-    int t4 = 0; // Matrices.java:22: set in the block below
-    int k_3_2 = 0; // Matrices.java:22: set in the block below
-    double v = 0.0; // Matrices.java:22: set in the block below
-    double t7 = 0.0; // Matrices.java:22: set in the block below
-    double t8 = 0.0; // Matrices.java:22: set in the block below
-    int t9 = 0; // Matrices.java:22: set in the block below
-    int t10 = 0; // Matrices.java:22: set in the block below
-    int passes = 0; // Matrices.java:22: passes of the loop below
-    while (k_2 < t1) { // Matrices.java:22
-      passes++;
-      tape.pushObject(row); // Matrices.java:22: the reverse sweep needs the value it overwrites
-      tape.pushObject(dRow); // Matrices.java:22
-      row = m[k_2]; // Matrices.java:22
-      dRow = dM[k_2]; // Matrices.java:22: its adjoint
-      k_3_1 = 0; // Matrices.java:23
-      t4 = row.length; // Matrices.java:23
-      tape.pushInt(k_3_2); // Matrices.java:23: the reverse sweep needs the value it overwrites
-      k_3_2 = k_3_1; // Matrices.java:23
-      int passes_1 = 0; // Matrices.java:23: passes of the loop below
-      while (k_3_2 < t4) { // Matrices.java:23
-        passes_1++;
-        v = row[k_3_2]; // Matrices.java:23
-        t7 = v * v; // Matrices.java:24
-        if (anomalies) GeneratedAnomalies.forward(t7, "Matrices.java:24: v * v", v, v);
-        t8 = s_1 + t7; // Matrices.java:24
-        if (anomalies) GeneratedAnomalies.forward(t8, "Matrices.java:24: s_1 + t7", s_1, t7);
-        s_1 = t8; // Matrices.java:24
-        t9 = k_3_2 + 1; // Matrices.java:23
-        k_3_2 = t9; // Matrices.java:23
+    Tape.Mark tapeMark = tape.mark(); // where this call's values start
+    try { // an exception from here on takes this call's values off the tape first
+      // forward sweep: the primal, keeping what the reverse sweep reads
+      double s = 0; // Matrices.java:21
+      int k_1 = 0; // Matrices.java:22
+      int t1 = m.length; // Matrices.java:22
+      double s_1 = s; // Matrices.java:22
+      int k_2 = k_1; // Matrices.java:22
+      double[] row = null; // Matrices.java:22: set in the block below
+      double[] dRow = null; // Matrices.java:22: set in the block below
+      int k_3_1 = 0; // Matrices.java:22: set in the block below
+      int t4 = 0; // Matrices.java:22: set in the block below
+      int k_3_2 = 0; // Matrices.java:22: set in the block below
+      double v = 0.0; // Matrices.java:22: set in the block below
+      double t7 = 0.0; // Matrices.java:22: set in the block below
+      double t8 = 0.0; // Matrices.java:22: set in the block below
+      int t9 = 0; // Matrices.java:22: set in the block below
+      int t10 = 0; // Matrices.java:22: set in the block below
+      int passes = 0; // Matrices.java:22: passes of the loop below
+      while (k_2 < t1) { // Matrices.java:22
+        passes++;
+        tape.pushObject(row); // Matrices.java:22: the reverse sweep needs the value it overwrites
+        tape.pushObject(dRow); // Matrices.java:22
+        row = m[k_2]; // Matrices.java:22
+        dRow = dM[k_2]; // Matrices.java:22: its adjoint
+        k_3_1 = 0; // Matrices.java:23
+        t4 = row.length; // Matrices.java:23
+        tape.pushInt(k_3_2); // Matrices.java:23: the reverse sweep needs the value it overwrites
+        k_3_2 = k_3_1; // Matrices.java:23
+        int passes_1 = 0; // Matrices.java:23: passes of the loop below
+        while (k_3_2 < t4) { // Matrices.java:23
+          passes_1++;
+          v = row[k_3_2]; // Matrices.java:23
+          t7 = v * v; // Matrices.java:24
+          if (anomalies) GeneratedAnomalies.forward(t7, "Matrices.java:24: v * v", v, v);
+          t8 = s_1 + t7; // Matrices.java:24
+          if (anomalies) GeneratedAnomalies.forward(t8, "Matrices.java:24: s_1 + t7", s_1, t7);
+          s_1 = t8; // Matrices.java:24
+          t9 = k_3_2 + 1; // Matrices.java:23
+          k_3_2 = t9; // Matrices.java:23
+        }
+        tape.pushInt(passes_1); // Matrices.java:23: for the reverse sweep
+        t10 = k_2 + 1; // Matrices.java:22
+        k_2 = t10; // Matrices.java:22
       }
-      tape.pushInt(passes_1); // Matrices.java:23: for the reverse sweep
-      t10 = k_2 + 1; // Matrices.java:22
-      k_2 = t10; // Matrices.java:22
-    }
-    double t11 = Math.sqrt(s_1); // Matrices.java:27
-    if (anomalies) GeneratedAnomalies.forward(t11, "Matrices.java:27: Math.sqrt(s_1)", s_1);
-    // reverse sweep: adjoints, from the result back to the parameters
-    double dT11 = seed; // Matrices.java:27
-    double dS_1 = dT11 / (2.0 * t11); // Matrices.java:27
-    double dT8 = 0.0; // Matrices.java:24: accumulated in the block below
-    double dV = 0.0; // Matrices.java:24: accumulated in the block below
-    for (int pass = passes; pass > 0; pass--) { // Matrices.java:22: the loop's passes, last first
-      int passesHere = tape.popInt(); // Matrices.java:23
-      int k_3_2Base = k_3_2 - (passesHere + 1); // Matrices.java:23: k_3_2 before the first pass
-      for (int pass_1 = passesHere; pass_1 > 0; pass_1--) { // Matrices.java:23: the loop's passes, last first
-        k_3_2 = k_3_2Base + pass_1; // Matrices.java:23: the value during this pass, nothing stored
-        // recomputed rather than stored: the values of this pass
-        v = row[k_3_2]; // Matrices.java:23
-        dT8 = dS_1; // Matrices.java:24
-        dS_1 = 0.0; // Matrices.java:24
-        dS_1 = dT8; // Matrices.java:24
-        dV = 2 * (dT8 * v); // Matrices.java:24
-        dRow[k_3_2] += dV; // Matrices.java:23
+      double t11 = Math.sqrt(s_1); // Matrices.java:27
+      if (anomalies) GeneratedAnomalies.forward(t11, "Matrices.java:27: Math.sqrt(s_1)", s_1);
+      // reverse sweep: adjoints, from the result back to the parameters
+      double dT11 = seed; // Matrices.java:27
+      double dS_1 = dT11 / (2.0 * t11); // Matrices.java:27
+      double dT8 = 0.0; // Matrices.java:24: accumulated in the block below
+      double dV = 0.0; // Matrices.java:24: accumulated in the block below
+      for (int pass = passes; pass > 0; pass--) { // Matrices.java:22: the loop's passes, last first
+        int passesHere = tape.popInt(); // Matrices.java:23
+        int k_3_2Base = k_3_2 - (passesHere + 1); // Matrices.java:23: k_3_2 before the first pass
+        for (int pass_1 = passesHere; pass_1 > 0; pass_1--) { // Matrices.java:23: the loop's passes, last first
+          k_3_2 = k_3_2Base + pass_1; // Matrices.java:23: the value during this pass, nothing stored
+          // recomputed rather than stored: the values of this pass
+          v = row[k_3_2]; // Matrices.java:23
+          dT8 = dS_1; // Matrices.java:24
+          dS_1 = dT8; // Matrices.java:24
+          dV = 2 * (dT8 * v); // Matrices.java:24
+          dRow[k_3_2] += dV; // Matrices.java:23
+        }
+        k_3_2 = tape.popInt(); // Matrices.java:23: the value before this statement
+        dRow = tape.popObject(); // Matrices.java:22
+        row = tape.popObject(); // Matrices.java:22: the value before this statement
       }
-      k_3_2 = tape.popInt(); // Matrices.java:23: the value before this statement
-      dRow = tape.popObject(); // Matrices.java:22
-      row = tape.popObject(); // Matrices.java:22: the value before this statement
+      tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+      return t11;
+    } catch (Throwable failure) {
+      tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
+      throw failure;
     }
-    tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
-    return t11;
   }
 
   /**

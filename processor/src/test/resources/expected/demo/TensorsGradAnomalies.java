@@ -248,81 +248,87 @@ public final class TensorsGradAnomalies {
       boolean wNeedsGrad = Adjoints.requiresGrad(w);
       boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
       Tape tape = Tape.current(); // keeps loop values for the reverse sweep
-      // forward sweep: the primal, keeping what the reverse sweep reads
-      Tensor h = x; // Tensors.java:34
-      int i = 0; // Tensors.java:35
-      Tensor h_1 = h; // Tensors.java:35
-      int i_1 = i; // Tensors.java:35
-      Tensor t2 = null; // Tensors.java:35: set in the block below
-      Tensor t3 = null; // Tensors.java:35: set in the block below
-      int t5 = 0; // Tensors.java:35: set in the block below
-      int passes = 0; // Tensors.java:35: passes of the loop below
-      while (i_1 < steps) { // Tensors.java:35
-        passes++;
-        tape.pushObject(t2); // Tensors.java:36: the reverse sweep needs the value it overwrites
-        t2 = h_1.matmul(w); // Tensors.java:36
-        if (anomalies) GeneratedAnomalies.forward(t2, "Tensors.java:36: h_1.matmul(w)", h_1, w);
-        tape.pushObject(t3); // Tensors.java:36: the reverse sweep needs the value it overwrites
-        t3 = Adjoints.addOver(t2, x); // Tensors.java:36
-        if (anomalies) GeneratedAnomalies.forward(t3, "Tensors.java:36: Adjoints.addOver(t2, x)", t2, x);
-        tape.pushObject(h_1); // Tensors.java:36: the reverse sweep needs the value it overwrites
-        h_1 = Adjoints.reluOver(t3); // Tensors.java:36
-        if (anomalies) GeneratedAnomalies.forward(h_1, "Tensors.java:36: Adjoints.reluOver(t3)", t3);
-        t5 = i_1 + 1; // Tensors.java:35
-        i_1 = t5; // Tensors.java:35
+      Tape.Mark tapeMark = tape.mark(); // where this call's values start
+      try { // an exception from here on takes this call's values off the tape first
+        // forward sweep: the primal, keeping what the reverse sweep reads
+        Tensor h = x; // Tensors.java:34
+        int i = 0; // Tensors.java:35
+        Tensor h_1 = h; // Tensors.java:35
+        int i_1 = i; // Tensors.java:35
+        Tensor t2 = null; // Tensors.java:35: set in the block below
+        Tensor t3 = null; // Tensors.java:35: set in the block below
+        int t5 = 0; // Tensors.java:35: set in the block below
+        int passes = 0; // Tensors.java:35: passes of the loop below
+        while (i_1 < steps) { // Tensors.java:35
+          passes++;
+          tape.pushObject(t2); // Tensors.java:36: the reverse sweep needs the value it overwrites
+          t2 = h_1.matmul(w); // Tensors.java:36
+          if (anomalies) GeneratedAnomalies.forward(t2, "Tensors.java:36: h_1.matmul(w)", h_1, w);
+          tape.pushObject(t3); // Tensors.java:36: the reverse sweep needs the value it overwrites
+          t3 = Adjoints.addOver(t2, x); // Tensors.java:36
+          if (anomalies) GeneratedAnomalies.forward(t3, "Tensors.java:36: Adjoints.addOver(t2, x)", t2, x);
+          tape.pushObject(h_1); // Tensors.java:36: the reverse sweep needs the value it overwrites
+          h_1 = Adjoints.reluOver(t3); // Tensors.java:36
+          if (anomalies) GeneratedAnomalies.forward(h_1, "Tensors.java:36: Adjoints.reluOver(t3)", t3);
+          t5 = i_1 + 1; // Tensors.java:35
+          i_1 = t5; // Tensors.java:35
+        }
+        Tensor t6 = h_1.sum(); // Tensors.java:38
+        if (anomalies) GeneratedAnomalies.forward(t6, "Tensors.java:38: h_1.sum()", h_1);
+        // reverse sweep: adjoints, from the result back to the leaves
+        long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
+        boolean seedFits = Adjoints.seedFits(t6, seed); // Tensors.java:38
+        Tensor dT6 = seedFits ? Adjoints.seed(t6, seed) : null; // Tensors.java:38
+        Tensor dH_1 = null; // Tensors.java:38: accumulated in the block below
+        if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:38: sum(...)
+          dH_1 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1); // Tensors.java:38
+          if (anomalies) GeneratedAnomalies.reverse(dH_1, "Tensors.java:38: sum(...)", "h_1", dT6);
+        }
+        Tensor dT3 = null; // Tensors.java:36: accumulated in the block below
+        Tensor dT2 = null; // Tensors.java:36: accumulated in the block below
+        Tensor dX = null; // Tensors.java:36: accumulated in the block below
+        Tensor dW = null; // Tensors.java:36: accumulated in the block below
+        for (int pass = passes; pass > 0; pass--) { // Tensors.java:35: the loop's passes, last first
+          if (dH_1 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: relu(...)
+            dT3 = Adjoints.add(dT3, Adjoints.partial(TensorOp.RELU, OpParams.none(), h_1, dH_1, 0, t3)); // Tensors.java:36
+            if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:36: relu(...)", "t3", dH_1);
+          }
+          dH_1 = null; // Tensors.java:36
+          h_1 = tape.popObject(); // Tensors.java:36: the value before this statement
+          if (dT3 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: add(...)
+            dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dT3, t2)); // Tensors.java:36
+            if (anomalies) GeneratedAnomalies.reverse(dT2, "Tensors.java:36: add(...)", "t2", dT3);
+          }
+          if (dT3 != null && xNeedsGrad) { // Tensors.java:36: add(...)
+            dX = Adjoints.add(dX, tensors.sumToShapeOf(dT3, x)); // Tensors.java:36
+            if (anomalies) GeneratedAnomalies.reverse(dX, "Tensors.java:36: add(...)", "x", dT3);
+          }
+          dT3 = null; // Tensors.java:36
+          t3 = tape.popObject(); // Tensors.java:36: the value before this statement
+          if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: matmul(...)
+            dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 0, h_1, w)); // Tensors.java:36
+            if (anomalies) GeneratedAnomalies.reverse(dH_1, "Tensors.java:36: matmul(...)", "h_1", dT2);
+          }
+          if (dT2 != null && wNeedsGrad) { // Tensors.java:36: matmul(...)
+            dW = Adjoints.add(dW, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, h_1, w)); // Tensors.java:36
+            if (anomalies) GeneratedAnomalies.reverse(dW, "Tensors.java:36: matmul(...)", "w", dT2);
+          }
+          dT2 = null; // Tensors.java:36
+          t2 = tape.popObject(); // Tensors.java:36: the value before this statement
+        }
+        Tensor dH = dH_1; // Tensors.java:35
+        dX = Adjoints.add(dX, dH); // Tensors.java:34
+        tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+        if (!seedFits) {
+          Adjoints.seed(t6, seed); // throws, saying why the seed does not fit
+        }
+        // into .grad() of the leaves that require it, as loss.backward() does
+        Adjoints.accumulateGrads(reverseStart, new Tensor[] {x, w}, new Tensor[] {dX, dW});
+        return t6;
+      } catch (Throwable failure) {
+        tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
+        throw failure;
       }
-      Tensor t6 = h_1.sum(); // Tensors.java:38
-      if (anomalies) GeneratedAnomalies.forward(t6, "Tensors.java:38: h_1.sum()", h_1);
-      // reverse sweep: adjoints, from the result back to the leaves
-      long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
-      boolean seedFits = Adjoints.seedFits(t6, seed); // Tensors.java:38
-      Tensor dT6 = seedFits ? Adjoints.seed(t6, seed) : null; // Tensors.java:38
-      Tensor dH_1 = null; // Tensors.java:38: accumulated in the block below
-      if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:38: sum(...)
-        dH_1 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1); // Tensors.java:38
-        if (anomalies) GeneratedAnomalies.reverse(dH_1, "Tensors.java:38: sum(...)", "h_1", dT6);
-      }
-      Tensor dT3 = null; // Tensors.java:36: accumulated in the block below
-      Tensor dT2 = null; // Tensors.java:36: accumulated in the block below
-      Tensor dX = null; // Tensors.java:36: accumulated in the block below
-      Tensor dW = null; // Tensors.java:36: accumulated in the block below
-      for (int pass = passes; pass > 0; pass--) { // Tensors.java:35: the loop's passes, last first
-        if (dH_1 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: relu(...)
-          dT3 = Adjoints.add(dT3, Adjoints.partial(TensorOp.RELU, OpParams.none(), h_1, dH_1, 0, t3)); // Tensors.java:36
-          if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:36: relu(...)", "t3", dH_1);
-        }
-        dH_1 = null; // Tensors.java:36
-        h_1 = tape.popObject(); // Tensors.java:36: the value before this statement
-        if (dT3 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: add(...)
-          dT2 = Adjoints.add(dT2, tensors.sumToShapeOf(dT3, t2)); // Tensors.java:36
-          if (anomalies) GeneratedAnomalies.reverse(dT2, "Tensors.java:36: add(...)", "t2", dT3);
-        }
-        if (dT3 != null && xNeedsGrad) { // Tensors.java:36: add(...)
-          dX = Adjoints.add(dX, tensors.sumToShapeOf(dT3, x)); // Tensors.java:36
-          if (anomalies) GeneratedAnomalies.reverse(dX, "Tensors.java:36: add(...)", "x", dT3);
-        }
-        dT3 = null; // Tensors.java:36
-        t3 = tape.popObject(); // Tensors.java:36: the value before this statement
-        if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: matmul(...)
-          dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 0, h_1, w)); // Tensors.java:36
-          if (anomalies) GeneratedAnomalies.reverse(dH_1, "Tensors.java:36: matmul(...)", "h_1", dT2);
-        }
-        if (dT2 != null && wNeedsGrad) { // Tensors.java:36: matmul(...)
-          dW = Adjoints.add(dW, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, h_1, w)); // Tensors.java:36
-          if (anomalies) GeneratedAnomalies.reverse(dW, "Tensors.java:36: matmul(...)", "w", dT2);
-        }
-        dT2 = null; // Tensors.java:36
-        t2 = tape.popObject(); // Tensors.java:36: the value before this statement
-      }
-      Tensor dH = dH_1; // Tensors.java:35
-      dX = Adjoints.add(dX, dH); // Tensors.java:34
-      tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
-      if (!seedFits) {
-        Adjoints.seed(t6, seed); // throws, saying why the seed does not fit
-      }
-      // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(reverseStart, new Tensor[] {x, w}, new Tensor[] {dX, dW});
-      return t6;
     }
   }
 

@@ -16,6 +16,7 @@ import dev.adjoint.processor.analysis.LoadReuse;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.diag.Reporter;
+import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.diff.ReverseMode;
 import dev.adjoint.processor.emit.GradientClassWriter;
 import dev.adjoint.processor.ir.IrFunction;
@@ -215,7 +216,7 @@ public final class AdjointProcessor extends AbstractProcessor {
               scalarPartials ? Optional.of(lowered.names().fresh("gradient")) : Optional.empty();
           String value = onTensors ? null : lowered.names().fresh("value");
           Names checkedNames = lowered.names().copy();
-          ReverseMode.Adjoint adjoint =
+          Adjoint adjoint =
               ReverseMode.write(
                   function,
                   activity,

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.diag.Reporter;
+import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.diff.ReverseMode;
 import dev.adjoint.processor.emit.GradientClassWriter;
 import dev.adjoint.processor.ir.IrFunction;
@@ -48,7 +49,7 @@ final class AnomalyVariants {
    *
    * @param names a copy of the names as they were before {@code plain} was written
    */
-  ReverseMode.Adjoint add(
+  Adjoint add(
       IrFunction function,
       Activity activity,
       Names names,
@@ -56,8 +57,8 @@ final class AnomalyVariants {
       Map<String, String> arrayAdjoints,
       Optional<String> gradient,
       String value,
-      ReverseMode.Adjoint plain) {
-    ReverseMode.Adjoint checked =
+      Adjoint plain) {
+    Adjoint checked =
         ReverseMode.write(
             function,
             activity,
@@ -93,13 +94,14 @@ final class AnomalyVariants {
             .unindent()
             .add("}\n")
             .build();
-    return new ReverseMode.Adjoint(
+    return new Adjoint(
         CodeBlock.builder().add(dispatch).add(plain.prologue()).build(),
         plain.forward(),
         plain.reverse(),
         plain.value(),
         plain.partials(),
-        plain.leafGradients());
+        plain.leafGradients(),
+        plain.tapeGuard());
   }
 
   /** Records that the variant class is derived from {@code classes}' source, as the plain one. */

@@ -48,7 +48,7 @@ final class InlineLoopTest {
           v ->
               v instanceof Value.Var var && values.containsKey(var)
                   ? values.remove(var)
-                  : SweepContext.primal(v);
+                  : IrExpressions.primal(v);
       JavaExpr value =
           switch (node) {
             case Node.ArrayLength length ->

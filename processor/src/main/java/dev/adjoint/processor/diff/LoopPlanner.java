@@ -156,7 +156,7 @@ final class LoopPlanner {
    */
   private Set<Value.Var> readByContributions(Node.Apply apply) {
     Set<Value.Var> reads = new HashSet<>();
-    List<JavaExpr> args = SweepContext.primals(apply.args());
+    List<JavaExpr> args = IrExpressions.primals(apply.args());
     JavaExpr y = JavaExpr.name(apply.targetVar().name());
     JavaExpr g = JavaExpr.name("\u0000"); // a name no variable has
     List<Value.Var> candidates = new ArrayList<>();
@@ -216,7 +216,7 @@ final class LoopPlanner {
             steps.put(
                 copy,
                 new CounterStep(
-                    copy.targetVar(), step.op() == ElementwiseOp.ADD, SweepContext.primal(c)));
+                    copy.targetVar(), step.op() == ElementwiseOp.ADD, IrExpressions.primal(c)));
           }
         }
         default -> {}
@@ -305,7 +305,7 @@ final class LoopPlanner {
    * differentiable methods.
    */
   private void planFusion(List<Node> body) {
-    Node.Return ret = SweepContext.findReturn(body);
+    Node.Return ret = IrExpressions.findReturn(body);
     if (!(ret.value() instanceof Value.Var result)
         || result.type().isArray()
         || !activity.isActive(result)) {

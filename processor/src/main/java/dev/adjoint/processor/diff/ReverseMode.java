@@ -49,27 +49,6 @@ public final class ReverseMode extends LoopReverse {
   private final TensorPartials tensorPartials;
 
   /**
-   * The generated body.
-   *
-   * @param prologue statements before the forward sweep (the tape)
-   * @param forward statements computing the primal
-   * @param reverse statements computing the adjoints, starting from the seed
-   * @param value the expression holding the primal result
-   * @param partials for each differentiated scalar parameter, the expression holding its partial
-   *     (the literal 0 for an inactive one); array parameters' partials are accumulated in place
-   * @param leafGradients for each tensor leaf (a tensor parameter, or a tensor the method reads
-   *     from a field), the local holding it and the expression holding its gradient ({@code null}
-   *     where none flows), to be added into the leaf's {@code .grad()}
-   */
-  public record Adjoint(
-      CodeBlock prologue,
-      CodeBlock forward,
-      CodeBlock reverse,
-      String value,
-      Map<String, String> partials,
-      Map<String, String> leafGradients) {}
-
-  /**
    * Writes the adjoint of {@code function}.
    *
    * @param ownGradientClass qualified name of the class the adjoint goes into
@@ -149,16 +128,11 @@ public final class ReverseMode extends LoopReverse {
     }
     CodeBlock.Builder reverse = CodeBlock.builder();
     String seedFits = null;
-    String tapeMark = null;
     if (ret.value() instanceof Value.Var result && result.type().isArray()) {
       // a vector result: its adjoint starts as the seed, which must match it, checked before the
-      // reverse sweep runs; what the forward sweep kept on the tape is dropped before throwing
+      // reverse sweep runs; what the forward sweep kept on the tape is dropped by the tape guard
       reverse.add("if ($L.length != $L.length) { // $L\n", seedName, result.name(), ret.origin());
       reverse.indent();
-      if (tape != null) {
-        tapeMark = names.fresh("tapeMark");
-        reverse.add("$L.rewind($L); // the reverse sweep will not run\n", tape, tapeMark);
-      }
       reverse.addStatement(
           "throw new $T(\"the seed has length \" + $L.length + \" but $L returns \" + $L.length"
               + " + \" values\")",
@@ -260,16 +234,22 @@ public final class ReverseMode extends LoopReverse {
     }
     CodeBlock.Builder prologue =
         CodeBlock.builder().add(leafPrologue.build()).add(anomalies.declaration());
+    java.util.Optional<TapeGuard> guard = java.util.Optional.empty();
     if (tape != null) {
+      // the sweeps push and pop: the tape's fill at entry is where an exception takes it back to
+      guard =
+          java.util.Optional.of(
+              new TapeGuard(tape, names.fresh("tapeMark"), names.fresh("failure")));
       prologue.add(
           "$T $L = $T.current(); // keeps loop values for the reverse sweep\n", TAPE, tape, TAPE);
-    }
-    if (tapeMark != null) {
       prologue.add(
-          "$T.Mark $L = $L.mark(); // where this call's values start\n", TAPE, tapeMark, tape);
+          "$T.Mark $L = $L.mark(); // where this call's values start\n",
+          TAPE,
+          guard.get().mark(),
+          tape);
     }
     return new Adjoint(
-        prologue.build(), forward.build(), reverse.build(), value, partials, leafGradients);
+        prologue.build(), forward.build(), reverse.build(), value, partials, leafGradients, guard);
   }
 
   /**

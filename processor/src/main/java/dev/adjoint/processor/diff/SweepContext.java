@@ -30,7 +30,7 @@ import java.util.Set;
  * statement, and the entry point). What loops must store, recompute or undo is planned beforehand
  * ({@link LoopPlanner}).
  */
-abstract class SweepContext {
+abstract class SweepContext extends IrExpressions {
   final IrFunction function;
 
   final Activity activity;
@@ -145,6 +145,7 @@ abstract class SweepContext {
       forwarded.put(v, new Forward(contribution, origin));
       return;
     }
+    replacesUnwrittenClear(v); // then knownZero makes the contribution below an assignment
     materialize(out, v);
     beforeWrite(out, v);
     if (declaredAdjoints.add(v)) {
@@ -227,12 +228,40 @@ abstract class SweepContext {
   /** The block of the reverse sweep being written (each branch arm and pass is one). */
   Object currentBlock = new Object();
 
-  /** {@code dV = 0}: {@code v}'s earlier value reaches nothing before this point. */
+  /**
+   * {@code dV = 0}: {@code v}'s earlier value reaches nothing before this point. A scalar's clear
+   * is deferred like a copy ({@link #forwarded}, holding {@link #CLEARED}): a contribution that
+   * reaches the adjoint later in the same block assigns it, and the clear is never written (no
+   * {@code dV = 0.0; dV = c;}); a read, a nested block or the block's end writes it.
+   */
   void clear(CodeBlock.Builder out, Value.Var v, Origin origin) {
     forwarded.remove(v); // overwritten before anything read the deferred value
     beforeWrite(out, v);
-    out.add("$L = $L; // $L\n", adjoint(v), defaultValue(v.type()), origin);
     knownZero.put(v, currentBlock);
+    if (v.type() == IrType.DOUBLE || v.type() == IrType.FLOAT) {
+      forwarded.put(v, new Forward(CLEARED, origin));
+      return;
+    }
+    out.add("$L = $L; // $L\n", adjoint(v), defaultValue(v.type()), origin);
+  }
+
+  /**
+   * The value of a deferred clear (compared by identity: a constant 0 forwarded otherwise is not
+   * one).
+   */
+  static final JavaExpr CLEARED = JavaExpr.number(0);
+
+  /**
+   * Before a contribution to {@code v}'s adjoint: whether its clear, not yet written, was in this
+   * block, so that the contribution assigns the adjoint in its place (then the clear is dropped).
+   */
+  boolean replacesUnwrittenClear(Value.Var v) {
+    Forward pending = forwarded.get(v);
+    if (pending == null || pending.value() != CLEARED || knownZero.get(v) != currentBlock) {
+      return false;
+    }
+    forwarded.remove(v);
+    return true;
   }
 
   // ---------------------------------------------------------------- forwarded adjoints
@@ -326,13 +355,15 @@ abstract class SweepContext {
     if (declaredAdjoints.add(v)) {
       pendDeclaration(v, name, forward.origin());
     }
-    out.add(
-        "$L = $L; // $L\n",
-        name,
-        v.type() == IrType.FLOAT
-            ? narrowed(v, forward.value())
-            : forward.value().unparenthesized().code(),
-        forward.origin());
+    String value;
+    if (forward.value() == CLEARED) {
+      value = defaultValue(v.type()); // a deferred clear that something reads, or its block's end
+    } else if (v.type() == IrType.FLOAT) {
+      value = narrowed(v, forward.value());
+    } else {
+      value = forward.value().unparenthesized().code();
+    }
+    out.add("$L = $L; // $L\n", name, value, forward.origin());
   }
 
   /**
@@ -412,46 +443,6 @@ abstract class SweepContext {
 
   // ---------------------------------------------------------------- helpers
 
-  static JavaExpr primal(Value value) {
-    return switch (value) {
-      case Value.Var var -> JavaExpr.name(var.name());
-      case Value.Const c -> JavaExpr.literal(c.javaExpression());
-    };
-  }
-
-  static List<JavaExpr> primals(List<Value> values) {
-    return values.stream().map(ReverseMode::primal).toList();
-  }
-
-  static String arguments(List<Value> values) {
-    return String.join(", ", values.stream().map(v -> primal(v).code()).toList());
-  }
-
-  static String valueComponent(DifferentiableCallee callee) {
-    return Names.valueComponent(
-        callee.parameters().stream().map(DifferentiableCallee.Parameter::name).toList());
-  }
-
-  static String defaultValue(IrType type) {
-    return switch (type) {
-      case DOUBLE -> "0.0";
-      case FLOAT -> "0.0f";
-      case LONG -> "0L";
-      case INT -> "0";
-      case BOOLEAN -> "false";
-      default -> "null";
-    };
-  }
-
-  static Node.Return findReturn(List<Node> body) {
-    for (Node node : body) {
-      if (node instanceof Node.Return ret) {
-        return ret;
-      }
-    }
-    throw new IllegalStateException("the parse pass guarantees a return");
-  }
-
   String recordType(DifferentiableCallee callee) {
     return qualifier(callee) + callee.resultRecord();
   }
@@ -471,10 +462,6 @@ abstract class SweepContext {
         qualifiedClass.startsWith(ownPackage)
             && qualifiedClass.indexOf('.', ownPackage.length()) < 0;
     return samePackage ? qualifiedClass.substring(ownPackage.length()) : qualifiedClass;
-  }
-
-  static Value.Var resultOf(Node node) {
-    return node instanceof Node.CallDifferentiable call ? call.result() : null;
   }
 
   /**

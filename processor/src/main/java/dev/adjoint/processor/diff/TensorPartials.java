@@ -54,7 +54,7 @@ final class TensorPartials {
         "map",
         List.of(
             JavaExpr.name(g),
-            SweepContext.primal(operand),
+            IrExpressions.primal(operand),
             new Lambda(
                 List.of(gName, aName),
                 new Binary(
@@ -97,9 +97,9 @@ final class TensorPartials {
       }
       if (v.type() == IrType.TENSOR) {
         scalarArgs.add(JavaExpr.name(lambdaNames.get(2 + k)));
-        tensors.add(SweepContext.primal(v));
+        tensors.add(IrExpressions.primal(v));
       } else {
-        scalarArgs.add(SweepContext.primal(v));
+        scalarArgs.add(IrExpressions.primal(v));
         tensors.add(null);
       }
     }
@@ -126,7 +126,7 @@ final class TensorPartials {
     operands.add(new Lambda(params, scalar));
     JavaExpr map = new Call(FUSED, "map", operands);
     return java.util.Optional.of(
-        TensorSourceAlgebra.INSTANCE.sumToShapeOf(map, SweepContext.primal(apply.args().get(i))));
+        TensorSourceAlgebra.INSTANCE.sumToShapeOf(map, IrExpressions.primal(apply.args().get(i))));
   }
 
   /** Operand {@code i}'s share of {@code g}: the runtime's rule for the operation. */
@@ -138,8 +138,8 @@ final class TensorPartials {
     for (Value v : apply.args()) {
       args.add(
           v.type() == IrType.TENSOR
-              ? SweepContext.primal(v)
-              : TensorSourceAlgebra.number(SweepContext.primal(v)));
+              ? IrExpressions.primal(v)
+              : TensorSourceAlgebra.number(IrExpressions.primal(v)));
     }
     JavaExpr y = JavaExpr.name(apply.targetVar().name());
     TensorPrimitive primitive = apply.primitive();
@@ -150,8 +150,8 @@ final class TensorPartials {
               primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.name(g), i);
       return fusedPartial(apply, i, g, unfused).orElse(unfused);
     }
-    List<String> params = apply.params().stream().map(v -> SweepContext.primal(v).code()).toList();
-    List<String> operands = apply.args().stream().map(v -> SweepContext.primal(v).code()).toList();
+    List<String> params = apply.params().stream().map(v -> IrExpressions.primal(v).code()).toList();
+    List<String> operands = apply.args().stream().map(v -> IrExpressions.primal(v).code()).toList();
     boolean resultDead =
         (primitive.tensorOp() == TensorOp.RELU || primitive.tensorOp() == TensorOp.LOG_SOFTMAX)
             && TensorLifetimes.resultDeadAfterItsStep(function, apply);

@@ -8,7 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.adjoint.processor.diff.ReverseMode;
+import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
@@ -57,8 +57,7 @@ public final class GradientClassWriter {
    * @param names the generated method's accumulator parameters: {@code gradient} for the scalar
    *     partials (absent when there are none), and one per differentiated array parameter
    */
-  public void add(
-      IrFunction function, ReverseMode.Adjoint adjoint, String seedName, Accumulators names) {
+  public void add(IrFunction function, Adjoint adjoint, String seedName, Accumulators names) {
     TypeName valueType = JavaTypes.of(function.returnType());
     String valueComponent =
         Names.valueComponent(
@@ -223,20 +222,22 @@ public final class GradientClassWriter {
                 name, index, seedName, function.name(), p.name(), index));
       }
     }
-    CodeBlock.Builder body = CodeBlock.builder();
-    body.add(adjoint.prologue());
-    body.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
-    body.add(adjoint.forward());
-    body.add("// reverse sweep: adjoints, from the result back to the parameters\n");
-    body.add(adjoint.reverse());
+    CodeBlock.Builder sweeps = CodeBlock.builder();
+    sweeps.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
+    sweeps.add(adjoint.forward());
+    sweeps.add("// reverse sweep: adjoints, from the result back to the parameters\n");
+    sweeps.add(adjoint.reverse());
     int index = 0;
     for (IrFunction.Parameter p : differentiated) {
       if (!p.variable().type().isArray()) {
-        body.addStatement(
+        sweeps.addStatement(
             "$L[$L] += $L", names.gradient().get(), index++, adjoint.partials().get(p.name()));
       }
     }
-    body.addStatement("return $L", adjoint.value());
+    sweeps.addStatement("return $L", adjoint.value());
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.add(adjoint.prologue());
+    body.add(adjoint.guarded(sweeps.build()));
     methods.add(
         core.addJavadoc(
                 "The pullback of {@link $T#$L}, accumulated: returns the value and adds the"
@@ -256,8 +257,7 @@ public final class GradientClassWriter {
    * @param seedName the seed parameter's name
    * @param algebraName the name of the local holding the tensor algebra the rules are written with
    */
-  public void addTensor(
-      IrFunction function, ReverseMode.Adjoint adjoint, String seedName, String algebraName) {
+  public void addTensor(IrFunction function, Adjoint adjoint, String seedName, String algebraName) {
     methods.addAll(tensorMethods.methods(function, adjoint, seedName, algebraName));
   }
 

@@ -5,7 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
-import dev.adjoint.processor.diff.ReverseMode;
+import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.ir.IrFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,7 +56,7 @@ final class TensorMethods {
    * @param algebraName the name of the local holding the tensor algebra the rules are written with
    */
   List<MethodSpec> methods(
-      IrFunction function, ReverseMode.Adjoint adjoint, String seedName, String algebraName) {
+      IrFunction function, Adjoint adjoint, String seedName, String algebraName) {
     List<MethodSpec> methods = new ArrayList<>();
     String signature = JavaTypes.signature(function);
     String method = function.name() + "Backward";
@@ -92,18 +92,19 @@ final class TensorMethods {
       }
     }
     body.add(adjoint.prologue());
-    body.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
-    body.add(adjoint.forward());
-    body.add("// reverse sweep: adjoints, from the result back to the leaves\n");
+    CodeBlock.Builder sweeps = CodeBlock.builder();
+    sweeps.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
+    sweeps.add(adjoint.forward());
+    sweeps.add("// reverse sweep: adjoints, from the result back to the leaves\n");
     boolean anyGradient =
         adjoint.leafGradients().values().stream().anyMatch(g -> !g.equals("null"));
     if (anyGradient) {
-      body.add(
+      sweeps.add(
           "long reverseStart = $T.reverseStart(); // tensors made from here on are the sweep's"
               + " own\n",
           ADJOINTS);
     }
-    body.add(adjoint.reverse());
+    sweeps.add(adjoint.reverse());
     List<String> leaves = new ArrayList<>();
     List<String> gradients = new ArrayList<>();
     adjoint
@@ -116,8 +117,8 @@ final class TensorMethods {
               }
             });
     if (!leaves.isEmpty()) {
-      body.add("// into .grad() of the leaves that require it, as loss.backward() does\n");
-      body.addStatement(
+      sweeps.add("// into .grad() of the leaves that require it, as loss.backward() does\n");
+      sweeps.addStatement(
           "$T.accumulateGrads(reverseStart, new $T[] {$L}, new $T[] {$L})",
           ADJOINTS,
           TENSOR,
@@ -125,7 +126,8 @@ final class TensorMethods {
           TENSOR,
           String.join(", ", gradients));
     }
-    body.addStatement("return $L", adjoint.value());
+    sweeps.addStatement("return $L", adjoint.value());
+    body.add(adjoint.guarded(sweeps.build()));
     body.endControlFlow();
     methods.add(
         MethodSpec.methodBuilder(method)

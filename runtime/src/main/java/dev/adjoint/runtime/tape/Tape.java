@@ -277,6 +277,23 @@ public final class Tape {
   }
 
   /**
+   * Drops what was pushed since {@code mark} when an exception escapes a generated adjoint: its
+   * catch path calls this before rethrowing, so that the thread's tape is as the adjoint found it.
+   * Unlike {@link #rewind} it does not complain about a stack already below the mark — an overflow
+   * on the way emptied the tape ({@link TapeOverflowException}), and that exception, not one about
+   * the mark, is what must reach the caller. A loop that moved the double stack's fill into locals
+   * ({@link #doubleStack}) and did not hand it back is covered too: the fill is set from the mark.
+   */
+  public void unwind(Mark mark) {
+    doubleTop = Math.min(doubleTop, mark.doubles());
+    longTop = Math.min(longTop, mark.longs());
+    intTop = Math.min(intTop, mark.ints());
+    int objects = Math.min(objectTop, mark.objects());
+    Arrays.fill(this.objects, objects, objectTop, null);
+    objectTop = objects;
+  }
+
+  /**
    * Empties the tape. Generated code never needs it; a caller that caught an exception thrown in
    * the middle of an adjoint may call it to drop what that adjoint had pushed.
    */

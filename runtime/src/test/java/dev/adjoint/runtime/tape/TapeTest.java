@@ -48,6 +48,22 @@ class TapeTest {
   }
 
   @Test
+  void unwindDropsWhatWasPushedAndAcceptsATapeAnOverflowEmptied() {
+    Tape tape = new Tape();
+    tape.pushDouble(1.5);
+    tape.pushObject("kept");
+    Tape.Mark mark = tape.mark();
+    tape.pushDouble(2.5);
+    tape.pushInt(7);
+    tape.pushObject("dropped");
+    tape.unwind(mark);
+    assertEquals(mark, tape.mark());
+    tape.clear(); // as an overflow leaves it
+    tape.unwind(mark); // no complaint: the overflow's exception is the one that must propagate
+    assertEquals(0, tape.size());
+  }
+
+  @Test
   void eachThreadHasItsOwnTape() throws InterruptedException {
     Tape mine = Tape.current();
     Tape[] other = new Tape[1];

@@ -1,0 +1,61 @@
+package dev.adjoint.processor.diff;
+
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.ir.DifferentiableCallee;
+import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.Names;
+import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.Value;
+import java.util.List;
+
+/**
+ * How generated code writes IR values, and what the sweeps look up in a body: no state. The sweeps'
+ * layers ({@link SweepContext} and below) inherit these; other passes call them qualified.
+ */
+abstract class IrExpressions {
+  IrExpressions() {}
+
+  static JavaExpr primal(Value value) {
+    return switch (value) {
+      case Value.Var var -> JavaExpr.name(var.name());
+      case Value.Const c -> JavaExpr.literal(c.javaExpression());
+    };
+  }
+
+  static List<JavaExpr> primals(List<Value> values) {
+    return values.stream().map(IrExpressions::primal).toList();
+  }
+
+  static String arguments(List<Value> values) {
+    return String.join(", ", values.stream().map(v -> primal(v).code()).toList());
+  }
+
+  static String valueComponent(DifferentiableCallee callee) {
+    return Names.valueComponent(
+        callee.parameters().stream().map(DifferentiableCallee.Parameter::name).toList());
+  }
+
+  static String defaultValue(IrType type) {
+    return switch (type) {
+      case DOUBLE -> "0.0";
+      case FLOAT -> "0.0f";
+      case LONG -> "0L";
+      case INT -> "0";
+      case BOOLEAN -> "false";
+      default -> "null";
+    };
+  }
+
+  static Node.Return findReturn(List<Node> body) {
+    for (Node node : body) {
+      if (node instanceof Node.Return ret) {
+        return ret;
+      }
+    }
+    throw new IllegalStateException("the parse pass guarantees a return");
+  }
+
+  static Value.Var resultOf(Node node) {
+    return node instanceof Node.CallDifferentiable call ? call.result() : null;
+  }
+}
