@@ -55,12 +55,16 @@ public final class ArrayAliasesGradAnomalies {
     // reverse sweep: adjoints, from the result back to the parameters
     double dT4 = seed; // ArrayAliases.java:13
     double dT2 = dT4 * t3; // ArrayAliases.java:13
+    if (anomalies) GeneratedAnomalies.reverse(dT2, "ArrayAliases.java:13", "t2");
     double dT3 = dT4 * t2; // ArrayAliases.java:13
+    if (anomalies) GeneratedAnomalies.reverse(dT3, "ArrayAliases.java:13", "t3");
     dP[1] += dT3; // ArrayAliases.java:13
     dP[0] += dT2; // ArrayAliases.java:13
     double dY = dT1[1]; // ArrayAliases.java:12
+    if (anomalies) GeneratedAnomalies.reverse(dY, "ArrayAliases.java:12", "y");
     dT1[1] = 0; // ArrayAliases.java:12
     double dX = dT1[0]; // ArrayAliases.java:12
+    if (anomalies) GeneratedAnomalies.reverse(dX, "ArrayAliases.java:12", "x");
     dT1[0] = 0; // ArrayAliases.java:12
     gradient[0] += dX;
     gradient[1] += dY;
@@ -194,13 +198,18 @@ public final class ArrayAliasesGradAnomalies {
         t11 = c[t10]; // ArrayAliases.java:27
         dT14 = dS_1; // ArrayAliases.java:27
         dS_1 = dT14; // ArrayAliases.java:27
+        if (anomalies) GeneratedAnomalies.reverse(dS_1, "ArrayAliases.java:27", "s_1");
         dT9 = dT14 * t11; // ArrayAliases.java:27
+        if (anomalies) GeneratedAnomalies.reverse(dT9, "ArrayAliases.java:27", "t9");
         dT11 = dT14 * t9; // ArrayAliases.java:27
+        if (anomalies) GeneratedAnomalies.reverse(dT11, "ArrayAliases.java:27", "t11");
         dC[t10] += dT11; // ArrayAliases.java:27
         dB[1] += dT9; // ArrayAliases.java:27
         t9 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
         dT6 = dT14 * t7; // ArrayAliases.java:27
+        if (anomalies) GeneratedAnomalies.reverse(dT6, "ArrayAliases.java:27", "t6");
         dT7 = dT14 * t6; // ArrayAliases.java:27
+        if (anomalies) GeneratedAnomalies.reverse(dT7, "ArrayAliases.java:27", "t7");
         dE[1] += dT7; // ArrayAliases.java:27
         t7 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
         dE[0] += dT6; // ArrayAliases.java:27
@@ -208,17 +217,22 @@ public final class ArrayAliasesGradAnomalies {
         dE = tape.popObject(); // ArrayAliases.java:26
         dD = tape.popObject(); // ArrayAliases.java:25
         dX += dT4[1]; // ArrayAliases.java:25
+        if (anomalies) GeneratedAnomalies.reverse(dX, "ArrayAliases.java:25", "x");
         dT4[1] = 0; // ArrayAliases.java:25
         dT5 = dT4[0]; // ArrayAliases.java:25
+        if (anomalies) GeneratedAnomalies.reverse(dT5, "ArrayAliases.java:25", "t5");
         dT4[0] = 0; // ArrayAliases.java:25
         dC[i_1] += dT5; // ArrayAliases.java:25
         dT4 = tape.popObject(); // ArrayAliases.java:25
       }
       tape.setDoubleTop(tapeTop_1); // the fill the loop left
       double dT2 = dB[1]; // ArrayAliases.java:21
+      if (anomalies) GeneratedAnomalies.reverse(dT2, "ArrayAliases.java:21", "t2");
       dB[1] = 0; // ArrayAliases.java:21
       dX += 2 * (dT2 * x); // ArrayAliases.java:21
+      if (anomalies) GeneratedAnomalies.reverse(dX, "ArrayAliases.java:21", "x");
       dX += dA[0]; // ArrayAliases.java:19
+      if (anomalies) GeneratedAnomalies.reverse(dX, "ArrayAliases.java:19", "x");
       dA[0] = 0; // ArrayAliases.java:19
       tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
       gradient[0] += dX;
@@ -341,12 +355,18 @@ public final class ArrayAliasesGradAnomalies {
       for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:39: the loop's passes, last first
         if (t9) { // ArrayAliases.java:40: the arm the forward sweep took
           dT15 += dS_1; // ArrayAliases.java:41
+          if (anomalies) GeneratedAnomalies.reverse(dT15, "ArrayAliases.java:41", "t15");
           dS_1 = dT15; // ArrayAliases.java:41
+          if (anomalies) GeneratedAnomalies.reverse(dS_1, "ArrayAliases.java:41", "s_1");
           dT14 += dT15; // ArrayAliases.java:41
+          if (anomalies) GeneratedAnomalies.reverse(dT14, "ArrayAliases.java:41", "t14");
           dT12 += dT14 * t13; // ArrayAliases.java:41
+          if (anomalies) GeneratedAnomalies.reverse(dT12, "ArrayAliases.java:41", "t12");
           t13 = (float) tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
           dT11 += dT12 * x; // ArrayAliases.java:41
+          if (anomalies) GeneratedAnomalies.reverse(dT11, "ArrayAliases.java:41", "t11");
           dX += dT12 * t11; // ArrayAliases.java:41
+          if (anomalies) GeneratedAnomalies.reverse(dX, "ArrayAliases.java:41", "x");
           dV[t10] += dT11; // ArrayAliases.java:41
           t11 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
           t10 = tape.popInt(); // ArrayAliases.java:41: the value before this statement

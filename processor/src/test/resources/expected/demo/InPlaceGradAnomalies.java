@@ -96,9 +96,12 @@ public final class InPlaceGradAnomalies {
       for (int pass = passes; pass > 0; pass--) { // InPlace.java:11: the loop's passes, last first
         i_1 = i_1Base + pass; // InPlace.java:11: the value during this pass, nothing stored
         dT5 = dX_1[i_1]; // InPlace.java:12
+        if (anomalies) GeneratedAnomalies.reverse(dT5, "InPlace.java:12", "t5");
         dX_1[i_1] = 0; // InPlace.java:12
         dT4 = dT5 / first; // InPlace.java:12
+        if (anomalies) GeneratedAnomalies.reverse(dT4, "InPlace.java:12", "t4");
         dFirst -= dT5 * t5 / first; // InPlace.java:12
+        if (anomalies) GeneratedAnomalies.reverse(dFirst, "InPlace.java:12", "first");
         t5 = tapeDoubles_1[--tapeTop_1]; // InPlace.java:12: the value before this statement
         dX_1[i_1] += dT4; // InPlace.java:12
       }

@@ -188,7 +188,9 @@ public final class InactiveLoopsGradAnomalies {
         dT8 = dS_1; // InactiveLoops.java:29
         s_1 = tape.popDouble(); // InactiveLoops.java:29: the value before this statement
         dS_1 = dT8 * t7; // InactiveLoops.java:29
+        if (anomalies) GeneratedAnomalies.reverse(dS_1, "InactiveLoops.java:29", "s_1");
         dT7 = dT8 * s_1; // InactiveLoops.java:29
+        if (anomalies) GeneratedAnomalies.reverse(dT7, "InactiveLoops.java:29", "t7");
         dX[k_1] += dT7; // InactiveLoops.java:29
         int passesHere = tape.popInt(); // InactiveLoops.java:26
         int k_1Base = k_1 - (passesHere + 1); // InactiveLoops.java:27: k_1 before the first pass
@@ -199,7 +201,9 @@ public final class InactiveLoopsGradAnomalies {
         dT3 = dS_1; // InactiveLoops.java:25
         s_1 = tape.popDouble(); // InactiveLoops.java:25: the value before this statement
         dS_1 = dT3 * t2; // InactiveLoops.java:25
+        if (anomalies) GeneratedAnomalies.reverse(dS_1, "InactiveLoops.java:25", "s_1");
         dT2 = dT3 * s_1; // InactiveLoops.java:25
+        if (anomalies) GeneratedAnomalies.reverse(dT2, "InactiveLoops.java:25", "t2");
         dX[k] += dT2; // InactiveLoops.java:25
       }
       tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()

@@ -48,8 +48,11 @@ public final class LineGradAnomalies {
     // reverse sweep: adjoints, from the result back to the parameters
     double dT2 = seed; // Line.java:9
     double dT1 = dT2; // Line.java:9
+    if (anomalies) GeneratedAnomalies.reverse(dT1, "Line.java:9", "t1");
     double dB = dT2; // Line.java:9
+    if (anomalies) GeneratedAnomalies.reverse(dB, "Line.java:9", "b");
     double dW = dT1 * x; // Line.java:9
+    if (anomalies) GeneratedAnomalies.reverse(dW, "Line.java:9", "w");
     gradient[0] += dW;
     gradient[1] += dB;
     return t2;

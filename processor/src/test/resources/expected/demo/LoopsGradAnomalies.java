@@ -212,9 +212,12 @@ public final class LoopsGradAnomalies {
       double dResult = 0.0; // Loops.java:27: accumulated in the block below
       if (t14) { // Loops.java:27: the arm the forward sweep took
         dResult_1 += dResult_2; // Loops.java:27
+        if (anomalies) GeneratedAnomalies.reverse(dResult_1, "Loops.java:27", "result_1");
         dSum_1 += dResult_1; // Loops.java:27
+        if (anomalies) GeneratedAnomalies.reverse(dSum_1, "Loops.java:27", "sum_1");
       } else {
         dResult += dResult_2; // Loops.java:27
+        if (anomalies) GeneratedAnomalies.reverse(dResult, "Loops.java:27", "result");
       }
       double dT11 = 0.0; // Loops.java:25: accumulated in the block below
       double dT10 = 0.0; // Loops.java:25: accumulated in the block below
@@ -230,17 +233,24 @@ public final class LoopsGradAnomalies {
         t12 = tape.popBoolean(); // Loops.java:21: the value before this statement
         if (t9) { // Loops.java:25: the arm the forward sweep took
           dT11 += dSum_1; // Loops.java:25
+          if (anomalies) GeneratedAnomalies.reverse(dT11, "Loops.java:25", "t11");
           dSum_1 = dT11; // Loops.java:25
+          if (anomalies) GeneratedAnomalies.reverse(dSum_1, "Loops.java:25", "sum_1");
           dT10 += dT11; // Loops.java:25
+          if (anomalies) GeneratedAnomalies.reverse(dT10, "Loops.java:25", "t10");
           dV += dT10 * Math.cos(v); // Loops.java:25
+          if (anomalies) GeneratedAnomalies.reverse(dV, "Loops.java:25", "v");
           dT11 = 0.0; // Loops.java:25
           dT10 = 0.0; // Loops.java:25
         }
         t9 = tape.popBoolean(); // Loops.java:22: the value before this statement
         if (t6) { // Loops.java:22: the arm the forward sweep took
           dSum_1 += dResult; // Loops.java:23
+          if (anomalies) GeneratedAnomalies.reverse(dSum_1, "Loops.java:23", "sum_1");
           dT7 += dResult; // Loops.java:23
+          if (anomalies) GeneratedAnomalies.reverse(dT7, "Loops.java:23", "t7");
           dV += 2 * (dT7 * v); // Loops.java:23
+          if (anomalies) GeneratedAnomalies.reverse(dV, "Loops.java:23", "v");
           dResult = 0.0; // Loops.java:23
           dT7 = 0.0; // Loops.java:23
         }
@@ -332,12 +342,17 @@ public final class LoopsGradAnomalies {
       if (anomalies) GeneratedAnomalies.forward(t8, "Loops.java:34: t6 * t5", t6, t5);
       t11 = b[i_1]; // Loops.java:34
       dT14 = dQ[i_1]; // Loops.java:34
+      if (anomalies) GeneratedAnomalies.reverse(dT14, "Loops.java:34", "t14");
       dQ[i_1] = 0; // Loops.java:34
       dT11 = -(2 * (dT14 * t11)); // Loops.java:34
+      if (anomalies) GeneratedAnomalies.reverse(dT11, "Loops.java:34", "t11");
       dB[i_1] += dT11; // Loops.java:34
       dT8 = dT14 * t5; // Loops.java:34
+      if (anomalies) GeneratedAnomalies.reverse(dT8, "Loops.java:34", "t8");
       dT5 = dT14 * t8; // Loops.java:34
+      if (anomalies) GeneratedAnomalies.reverse(dT5, "Loops.java:34", "t5");
       dT5 += 2 * (dT8 * t6); // Loops.java:34
+      if (anomalies) GeneratedAnomalies.reverse(dT5, "Loops.java:34", "t5");
       dA[i_1] += dT5; // Loops.java:34
     }
     return q;

@@ -119,11 +119,16 @@ public final class MatricesGradAnomalies {
           t9 = x[j_1]; // Matrices.java:13
           dT11 = dS_1; // Matrices.java:13
           dS_1 = dT11; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.reverse(dS_1, "Matrices.java:13", "s_1");
           dT8 = dT11 * t9; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.reverse(dT8, "Matrices.java:13", "t8");
           dT9 = dT11 * t8; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.reverse(dT9, "Matrices.java:13", "t9");
           dX[j_1] += dT9; // Matrices.java:13
           dT6 = dT8 * t7; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.reverse(dT6, "Matrices.java:13", "t6");
           dT7 = dT8 * t6; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.reverse(dT7, "Matrices.java:13", "t7");
           dRow[j_1] += dT7; // Matrices.java:13
           dX[i_1] += dT6; // Matrices.java:13
         }
@@ -218,6 +223,7 @@ public final class MatricesGradAnomalies {
       // reverse sweep: adjoints, from the result back to the parameters
       double dT11 = seed; // Matrices.java:27
       double dS_1 = dT11 / (2.0 * t11); // Matrices.java:27
+      if (anomalies) GeneratedAnomalies.reverse(dS_1, "Matrices.java:27", "s_1");
       double dT8 = 0.0; // Matrices.java:24: accumulated in the block below
       double dV = 0.0; // Matrices.java:24: accumulated in the block below
       for (int pass = passes; pass > 0; pass--) { // Matrices.java:22: the loop's passes, last first
@@ -229,7 +235,9 @@ public final class MatricesGradAnomalies {
           v = row[k_3_2]; // Matrices.java:23
           dT8 = dS_1; // Matrices.java:24
           dS_1 = dT8; // Matrices.java:24
+          if (anomalies) GeneratedAnomalies.reverse(dS_1, "Matrices.java:24", "s_1");
           dV = 2 * (dT8 * v); // Matrices.java:24
+          if (anomalies) GeneratedAnomalies.reverse(dV, "Matrices.java:24", "v");
           dRow[k_3_2] += dV; // Matrices.java:23
         }
         k_3_2 = tape.popInt(); // Matrices.java:23: the value before this statement

@@ -60,10 +60,14 @@ public final class MixedGradAnomalies {
     double dT2 = 0.0; // Mixed.java:20: accumulated in the block below
     if (t1) { // Mixed.java:20: the arm the forward sweep took
       dX += dT4; // Mixed.java:20
+      if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:20", "x");
     } else {
       dT3 += dT4; // Mixed.java:20
+      if (anomalies) GeneratedAnomalies.reverse(dT3, "Mixed.java:20", "t3");
       dT2 += dT3 / (t2 + 1.0); // Mixed.java:20
+      if (anomalies) GeneratedAnomalies.reverse(dT2, "Mixed.java:20", "t2");
       dX += dT2 * t2; // Mixed.java:20
+      if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:20", "x");
     }
     gradient[0] += dX;
     return t4;
@@ -143,28 +147,45 @@ public final class MixedGradAnomalies {
     // reverse sweep: adjoints, from the result back to the parameters
     double dT17 = seed; // Mixed.java:34
     double dT15 = dT17; // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.reverse(dT15, "Mixed.java:34", "t15");
     double dT16 = dT17; // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.reverse(dT16, "Mixed.java:34", "t16");
     double dX = dT16 * Mixed.geluDerivative(x); // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:34", "x");
     double dT12 = dT15; // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.reverse(dT12, "Mixed.java:34", "t12");
     double dT_3 = dT12; // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.reverse(dT_3, "Mixed.java:34", "t_3");
     double dT11 = dT12; // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.reverse(dT11, "Mixed.java:34", "t11");
     double dS_2 = dT11 * softplusResult.x(); // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.reverse(dS_2, "Mixed.java:34", "s_2");
     double dT_1 = 0.0; // Mixed.java:29: accumulated in the block below
     double dT = 0.0; // Mixed.java:30: accumulated in the block below
     double dT_2 = 0.0; // Mixed.java:29: accumulated in the block below
     if (t8) { // Mixed.java:29: the arm the forward sweep took
       dT_1 += dT_3; // Mixed.java:29
+      if (anomalies) GeneratedAnomalies.reverse(dT_1, "Mixed.java:29", "t_1");
       dT += dT_1 * x; // Mixed.java:30
+      if (anomalies) GeneratedAnomalies.reverse(dT, "Mixed.java:30", "t");
       dX += dT_1 * t; // Mixed.java:30
+      if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:30", "x");
     } else {
       dT_2 += dT_3; // Mixed.java:29
+      if (anomalies) GeneratedAnomalies.reverse(dT_2, "Mixed.java:29", "t_2");
       dT -= dT_2; // Mixed.java:32
+      if (anomalies) GeneratedAnomalies.reverse(dT, "Mixed.java:32", "t");
     }
     double dT4 = dT; // Mixed.java:28
+    if (anomalies) GeneratedAnomalies.reverse(dT4, "Mixed.java:28", "t4");
     dS_2 += dT4 / (2.0 * t4); // Mixed.java:28
+    if (anomalies) GeneratedAnomalies.reverse(dS_2, "Mixed.java:28", "s_2");
     double dS_1 = dS_2 * 2; // Mixed.java:27
+    if (anomalies) GeneratedAnomalies.reverse(dS_1, "Mixed.java:27", "s_1");
     double dS = dS_1; // Mixed.java:26
+    if (anomalies) GeneratedAnomalies.reverse(dS, "Mixed.java:26", "s");
     dX += dS; // Mixed.java:25
+    if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:25", "x");
     gradient[0] += dX;
     return t17;
   }
@@ -204,8 +225,11 @@ public final class MixedGradAnomalies {
     // reverse sweep: adjoints, from the result back to the parameters
     double dT3 = seed; // Mixed.java:39
     double dT2 = dT3; // Mixed.java:39
+    if (anomalies) GeneratedAnomalies.reverse(dT2, "Mixed.java:39", "t2");
     double dT1 = dT2 * self.scale; // Mixed.java:39
+    if (anomalies) GeneratedAnomalies.reverse(dT1, "Mixed.java:39", "t1");
     double dX = dT1 * softplusResult.x(); // Mixed.java:39
+    if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:39", "x");
     gradient[0] += dX;
     return t3;
   }
@@ -251,13 +275,21 @@ public final class MixedGradAnomalies {
     // reverse sweep: adjoints, from the result back to the parameters
     float dT6 = seed; // Mixed.java:45
     float dT4 = dT6; // Mixed.java:45
+    if (anomalies) GeneratedAnomalies.reverse(dT4, "Mixed.java:45", "t4");
     float dT5 = -dT6; // Mixed.java:45
+    if (anomalies) GeneratedAnomalies.reverse(dT5, "Mixed.java:45", "t5");
     float dA = (float) (dT5 * Math.signum(a)); // Mixed.java:45
+    if (anomalies) GeneratedAnomalies.reverse(dA, "Mixed.java:45", "a");
     double dT3 = dT4; // Mixed.java:45
+    if (anomalies) GeneratedAnomalies.reverse(dT3, "Mixed.java:45", "t3");
     float dC = (float) (dT3 * t3); // Mixed.java:45
+    if (anomalies) GeneratedAnomalies.reverse(dC, "Mixed.java:45", "c");
     float dT1 = dC; // Mixed.java:44
+    if (anomalies) GeneratedAnomalies.reverse(dT1, "Mixed.java:44", "t1");
     dA += dT1 * b; // Mixed.java:44
+    if (anomalies) GeneratedAnomalies.reverse(dA, "Mixed.java:44", "a");
     float dB = (float) (dT1 * a); // Mixed.java:44
+    if (anomalies) GeneratedAnomalies.reverse(dB, "Mixed.java:44", "b");
     gradient[0] += dA;
     gradient[1] += dB;
     return t6;

@@ -93,17 +93,24 @@ public final class SwitchesGradAnomalies {
     // reverse sweep: adjoints, from the result back to the parameters
     double dT14 = seed; // Switches.java:21
     double dY_6 = dT14; // Switches.java:21
+    if (anomalies) GeneratedAnomalies.reverse(dY_6, "Switches.java:21", "y_6");
     double dZ = dT14; // Switches.java:21
+    if (anomalies) GeneratedAnomalies.reverse(dZ, "Switches.java:21", "z");
     double dT13 = dZ; // Switches.java:17
+    if (anomalies) GeneratedAnomalies.reverse(dT13, "Switches.java:17", "t13");
     double dT11 = 0.0; // Switches.java:17: accumulated in the block below
     double dX = 0.0; // Switches.java:18: accumulated in the block below
     double dT12 = 0.0; // Switches.java:17: accumulated in the block below
     if (t10) { // Switches.java:17: the arm the forward sweep took
       dT11 += dT13; // Switches.java:17
+      if (anomalies) GeneratedAnomalies.reverse(dT11, "Switches.java:17", "t11");
       dX += dT11 * t11; // Switches.java:18
+      if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:18", "x");
     } else {
       dT12 += dT13; // Switches.java:17
+      if (anomalies) GeneratedAnomalies.reverse(dT12, "Switches.java:17", "t12");
       dX += dT12 * 3; // Switches.java:19
+      if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:19", "x");
     }
     double dY_1 = 0.0; // Switches.java:9: accumulated in the block below
     double dY_5 = 0.0; // Switches.java:9: accumulated in the block below
@@ -112,16 +119,24 @@ public final class SwitchesGradAnomalies {
     double dY_4 = 0.0; // Switches.java:9: accumulated in the block below
     if (t1) { // Switches.java:9: the arm the forward sweep took
       dY_1 += dY_6; // Switches.java:9
+      if (anomalies) GeneratedAnomalies.reverse(dY_1, "Switches.java:9", "y_1");
       dX += 2 * (dY_1 * x); // Switches.java:10
+      if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:10", "x");
     } else {
       dY_5 += dY_6; // Switches.java:9
+      if (anomalies) GeneratedAnomalies.reverse(dY_5, "Switches.java:9", "y_5");
       if (t5) { // Switches.java:9: the arm the forward sweep took
         dY_3 += dY_5; // Switches.java:9
+        if (anomalies) GeneratedAnomalies.reverse(dY_3, "Switches.java:9", "y_3");
         dY_2 += dY_3; // Switches.java:13
+        if (anomalies) GeneratedAnomalies.reverse(dY_2, "Switches.java:13", "y_2");
         dX += dY_2 * Math.cos(x); // Switches.java:12
+        if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:12", "x");
       } else {
         dY_4 += dY_5; // Switches.java:9
+        if (anomalies) GeneratedAnomalies.reverse(dY_4, "Switches.java:9", "y_4");
         dX -= dY_4; // Switches.java:15
+        if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:15", "x");
       }
     }
     gradient[0] += dX;
@@ -326,59 +341,82 @@ public final class SwitchesGradAnomalies {
         t31 = reached_6_2 & t30; // Switches.java:41
         if (t41) { // Switches.java:49: the arm the forward sweep took
           dT42 += dY_9; // Switches.java:49
+          if (anomalies) GeneratedAnomalies.reverse(dT42, "Switches.java:49", "t42");
           dY_9 = dT42; // Switches.java:49
+          if (anomalies) GeneratedAnomalies.reverse(dY_9, "Switches.java:49", "y_9");
           dX += dT42; // Switches.java:49
+          if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:49", "x");
           dT42 = 0.0; // Switches.java:49
         }
         t41 = tape.popBoolean(); // Switches.java:40: the value before this statement
         if (t39) { // Switches.java:46: the arm the forward sweep took
           dT40 += dY_9; // Switches.java:47
+          if (anomalies) GeneratedAnomalies.reverse(dT40, "Switches.java:47", "t40");
           dY_9 = dT40 * 1.5; // Switches.java:47
+          if (anomalies) GeneratedAnomalies.reverse(dY_9, "Switches.java:47", "y_9");
           dT40 = 0.0; // Switches.java:47
         }
         t39 = tape.popBoolean(); // Switches.java:46: the value before this statement
         if (t34) { // Switches.java:43: the arm the forward sweep took
           dT36 += dY_9; // Switches.java:44
+          if (anomalies) GeneratedAnomalies.reverse(dT36, "Switches.java:44", "t36");
           dY_9 = dT36; // Switches.java:44
+          if (anomalies) GeneratedAnomalies.reverse(dY_9, "Switches.java:44", "y_9");
           dT35 += dT36; // Switches.java:44
+          if (anomalies) GeneratedAnomalies.reverse(dT35, "Switches.java:44", "t35");
           dX += dT35 * i_1; // Switches.java:44
+          if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:44", "x");
           dT36 = 0.0; // Switches.java:44
           dT35 = 0.0; // Switches.java:44
         }
         t34 = tape.popBoolean(); // Switches.java:43: the value before this statement
       }
       double dY_8 = dY_9; // Switches.java:39
+      if (anomalies) GeneratedAnomalies.reverse(dY_8, "Switches.java:39", "y_8");
       double dY_7 = 0.0; // Switches.java:36: accumulated in the block below
       double dY_6 = 0.0; // Switches.java:37: accumulated in the block below
       if (t22) { // Switches.java:36: the arm the forward sweep took
         dY_7 += dY_8; // Switches.java:36
+        if (anomalies) GeneratedAnomalies.reverse(dY_7, "Switches.java:36", "y_7");
         dY_6 += dY_7 * 2; // Switches.java:37
+        if (anomalies) GeneratedAnomalies.reverse(dY_6, "Switches.java:37", "y_6");
       } else {
         dY_6 += dY_8; // Switches.java:36
+        if (anomalies) GeneratedAnomalies.reverse(dY_6, "Switches.java:36", "y_6");
       }
       double dY_5 = 0.0; // Switches.java:34: accumulated in the block below
       double dY_4 = 0.0; // Switches.java:34: accumulated in the block below
       if (t18) { // Switches.java:34: the arm the forward sweep took
         dY_5 += dY_6; // Switches.java:34
+        if (anomalies) GeneratedAnomalies.reverse(dY_5, "Switches.java:34", "y_5");
         dX -= dY_5; // Switches.java:35
+        if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:35", "x");
       } else {
         dY_4 += dY_6; // Switches.java:34
+        if (anomalies) GeneratedAnomalies.reverse(dY_4, "Switches.java:34", "y_4");
       }
       double dY_3 = 0.0; // Switches.java:31: accumulated in the block below
       double dY_2 = 0.0; // Switches.java:32: accumulated in the block below
       double dT14 = 0.0; // Switches.java:32: accumulated in the block below
       if (t13) { // Switches.java:31: the arm the forward sweep took
         dY_3 += dY_4; // Switches.java:31
+        if (anomalies) GeneratedAnomalies.reverse(dY_3, "Switches.java:31", "y_3");
         dY_2 += dY_3; // Switches.java:32
+        if (anomalies) GeneratedAnomalies.reverse(dY_2, "Switches.java:32", "y_2");
         dT14 += dY_3; // Switches.java:32
+        if (anomalies) GeneratedAnomalies.reverse(dT14, "Switches.java:32", "t14");
         dX += dT14 * Math.cos(x); // Switches.java:32
+        if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:32", "x");
       } else {
         dY_2 += dY_4; // Switches.java:31
+        if (anomalies) GeneratedAnomalies.reverse(dY_2, "Switches.java:31", "y_2");
       }
       double dY_1 = 0.0; // Switches.java:29: accumulated in the block below
       if (t9) { // Switches.java:29: the arm the forward sweep took
         dY_1 += dY_2; // Switches.java:29
+        if (anomalies) GeneratedAnomalies.reverse(dY_1, "Switches.java:29", "y_1");
         dX += dY_1 * y; // Switches.java:30
+        if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:30", "x");
       }
       tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
       gradient[0] += dX;

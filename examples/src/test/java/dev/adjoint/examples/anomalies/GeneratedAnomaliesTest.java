@@ -61,6 +61,22 @@ class GeneratedAnomaliesTest {
   }
 
   @Test
+  void aScalarGradientThatOverflowsIsNamedInTheReverseSweep() throws IOException {
+    try (AnomalyMode.Scope scope = AnomalyMode.detect()) {
+      ArithmeticException e =
+          assertThrows(ArithmeticException.class, () -> PlantedLogGrad.root(0, 1));
+      assertTrue(
+          e.getMessage().startsWith(plantedLine(4) + ": the gradient for ")
+              && e.getMessage().endsWith(" is Infinity in the reverse sweep"),
+          e.getMessage());
+      // a finite gradient passes: d/dx 3√x = 1.5 / √x
+      assertEquals(0.75, PlantedLogGrad.root(4, 1).x(), 1e-15);
+    }
+    // outside the scope the infinite partial is returned as it is
+    assertEquals(Double.POSITIVE_INFINITY, PlantedLogGrad.root(0, 1).x());
+  }
+
+  @Test
   void outsideTheScopeNothingIsChecked() {
     assertEquals(Double.NEGATIVE_INFINITY, PlantedLogGrad.energy(0, 0).value());
   }

@@ -47,4 +47,10 @@ final class PlantedLog {
     Tensor h = x.mul(w);
     return h.log().sum(); // planted: log(0) where x·w = 0
   }
+
+  @Differentiable
+  static double root(double x, double y) {
+    double s = Math.sqrt(x); // planted: d/dx √x = ∞ at 0, while √0 is finite
+    return 3 * s + y;
+  }
 }

@@ -11,11 +11,11 @@ import java.util.List;
 
 /**
  * The anomaly checks of a generated adjoint: after a value the forward sweep computes, and after a
- * tensor gradient the reverse sweep computes, a call of the runtime's {@code GeneratedAnomalies}
- * that names the node's source line (its {@link Origin}) and the operation as the forward sweep
- * writes it, guarded by a flag the adjoint reads once per call ({@code AnomalyMode.isEnabled()}).
- * Written only into the checked variant of an adjoint ({@code <Class>GradAnomalies}); disabled (the
- * plain adjoint), it writes nothing.
+ * gradient (tensor or scalar) the reverse sweep computes, a call of the runtime's {@code
+ * GeneratedAnomalies} that names the node's source line (its {@link Origin}) and the operation as
+ * the forward sweep writes it, guarded by a flag the adjoint reads once per call ({@code
+ * AnomalyMode.isEnabled()}). Written only into the checked variant of an adjoint ({@code
+ * <Class>GradAnomalies}); disabled (the plain adjoint), it writes nothing.
  */
 final class AnomalyChecks {
   private static final ClassName ANOMALY_MODE =
@@ -91,6 +91,19 @@ final class AnomalyChecks {
         origin + ": " + operation,
         operand,
         from);
+  }
+
+  /**
+   * After the reverse sweep wrote {@code adjoint}, the scalar adjoint of {@code operand}, at {@code
+   * origin}: the first write that is not finite is where the gradient went wrong (a forwarded share
+   * is checked where it is written).
+   */
+  void afterScalarReverse(CodeBlock.Builder out, String adjoint, String operand, Origin origin) {
+    if (!enabled) {
+      return;
+    }
+    out.add(
+        "if ($L) $T.reverse($L, $S, $S);\n", flag(), CHECKS, adjoint, origin.toString(), operand);
   }
 
   /** The flag's declaration, before the forward sweep, if any check reads it. */

@@ -152,6 +152,7 @@ abstract class SweepContext extends IrExpressions {
       if (depth == 0) {
         out.add(
             "$L $L = $L; // $L\n", v.type().javaName(), name, narrowed(v, contribution), origin);
+        anomalies.afterScalarReverse(out, name, v.name(), origin);
         return;
       }
       pendDeclaration(v, name, origin);
@@ -167,15 +168,18 @@ abstract class SweepContext extends IrExpressions {
       // pass's value needs clearing (and no 0 + x the JIT may not fold)
       pass.assigned.add(v);
       out.add("$L = $L; // $L\n", name, narrowed(v, contribution), origin);
+      anomalies.afterScalarReverse(out, name, v.name(), origin);
       return;
     }
     if (knownZero.remove(v) == currentBlock) {
       // cleared earlier in this same block and not touched since: 0 + x is x (and the JIT may not
       // fold it, since 0.0 + -0.0 is +0.0), so the contribution is assigned
       out.add("$L = $L; // $L\n", name, narrowed(v, contribution), origin);
+      anomalies.afterScalarReverse(out, name, v.name(), origin);
       return;
     }
     out.add("$L $L; // $L\n", name, update(contribution), origin);
+    anomalies.afterScalarReverse(out, name, v.name(), origin);
   }
 
   /** {@code += c}, or {@code -= x} when {@code c} is {@code -x}: the negation costs nothing. */

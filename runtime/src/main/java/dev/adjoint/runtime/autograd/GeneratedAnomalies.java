@@ -96,6 +96,18 @@ public final class GeneratedAnomalies {
     }
   }
 
+  /**
+   * After the reverse sweep wrote {@code gradient}, a scalar adjoint of {@code operand}, at {@code
+   * where}: it must be finite (the sweep checks every write, so the first that is not is where the
+   * gradient went wrong).
+   */
+  public static void reverse(double gradient, String where, String operand) {
+    if (!Double.isFinite(gradient)) {
+      throw new ArithmeticException(
+          where + ": the gradient for " + operand + " is " + gradient + " in the reverse sweep");
+    }
+  }
+
   private static ArithmeticException produced(String where, double y, String operands) {
     return new ArithmeticException(
         where + " produced " + y + " in the forward sweep (" + operands + ")");
