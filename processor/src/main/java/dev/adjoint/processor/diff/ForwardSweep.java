@@ -101,7 +101,7 @@ abstract class ForwardSweep extends SweepContext {
       case Node.CallDifferentiable call -> forwardCall(call, out, depth);
       case Node.CallWithDerivative call -> {
         String code =
-            relative(call.callee().owner())
+            classNames.relative(call.callee().owner())
                 + "."
                 + call.callee().method()
                 + "("
@@ -333,7 +333,7 @@ abstract class ForwardSweep extends SweepContext {
       define(
           out,
           call.targetVar(),
-          qualifier(callee)
+          classNames.qualifier(callee)
               + callee.method()
               + "("
               + receiver
@@ -346,12 +346,12 @@ abstract class ForwardSweep extends SweepContext {
           null);
       return;
     }
-    String declaration = depth == 0 ? recordType(callee) + " " : "";
+    String declaration = depth == 0 ? classNames.recordType(callee) + " " : "";
     out.add(
         "$L$L = $L$L($L$L); // $L\n",
         declaration,
         call.result().name(),
-        qualifier(callee),
+        classNames.qualifier(callee),
         callee.method(),
         receiver,
         arguments(call.args()),
@@ -414,7 +414,8 @@ abstract class ForwardSweep extends SweepContext {
                   declarations.add(
                       new Declaration(v.type().javaName(), v.name(), defaultValue(v.type()))));
       if (node instanceof Node.CallDifferentiable call) {
-        declarations.add(new Declaration(recordType(call.callee()), call.result().name(), "null"));
+        declarations.add(
+            new Declaration(classNames.recordType(call.callee()), call.result().name(), "null"));
       }
       if (node instanceof Node.NewArray array && activity.isActive(array.targetVar())) {
         declarations.add(arrayAdjoint(array.targetVar()));

@@ -2,17 +2,13 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.expr.Call;
 import dev.adjoint.processor.expr.Element;
 import dev.adjoint.processor.expr.JavaExpr;
-import dev.adjoint.processor.expr.TypeRef;
-import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
-import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.ElementwiseRules;
@@ -500,67 +496,9 @@ public final class ReverseMode extends LoopReverse {
               load.origin());
         }
       }
-      case Node.CallDifferentiable call -> {
-        List<DifferentiableCallee.Parameter> params = call.callee().parameters();
-        JavaExpr g = adjointValue(call.targetVar());
-        for (int i = 0; i < params.size(); i++) {
-          if (activity.isActive(call.args().get(i)) && params.get(i).type().isArray()) {
-            // an array argument: the callee's partials form an array too
-            Value.Var array = (Value.Var) call.args().get(i);
-            String k = names.fresh("k");
-            out.add(
-                "for (int $L = 0; $L < $L.length; $L++) { // $L\n",
-                k,
-                k,
-                array.name(),
-                k,
-                call.origin());
-            out.indent()
-                .add(
-                    "$L[$L] += $L;\n",
-                    adjoint(array),
-                    k,
-                    adjointAlgebra
-                        .multiply(
-                            g,
-                            new Element(
-                                new Call(
-                                    JavaExpr.name(call.result().name()),
-                                    params.get(i).name(),
-                                    List.of()),
-                                JavaExpr.name(k)))
-                        .code());
-            out.unindent().add("}\n");
-          } else if (activity.isActive(call.args().get(i))) {
-            JavaExpr partial =
-                new Call(JavaExpr.name(call.result().name()), params.get(i).name(), List.of());
-            accumulate(
-                out,
-                (Value.Var) call.args().get(i),
-                adjointAlgebra.multiply(g, partial),
-                call.origin(),
-                depth);
-          }
-        }
-      }
-      case Node.CallWithDerivative call -> {
-        List<RegisteredCallee.Parameter> params = call.callee().parameters();
-        JavaExpr g = adjointValue(call.targetVar());
-        for (int i = 0; i < params.size(); i++) {
-          // a parameter without a partial is a constant for the gradient (checked in analysis)
-          if (activity.isActive(call.args().get(i)) && params.get(i).derivative().isPresent()) {
-            RegisteredCallee.MethodRef d = params.get(i).derivative().get();
-            JavaExpr partial =
-                new Call(new TypeRef(relative(d.owner())), d.method(), primals(call.args()));
-            accumulate(
-                out,
-                (Value.Var) call.args().get(i),
-                adjointAlgebra.multiply(g, partial),
-                call.origin(),
-                depth);
-          }
-        }
-      }
+      case Node.CallDifferentiable call ->
+          CallContributions.ofDifferentiable(this, call, out, depth);
+      case Node.CallWithDerivative call -> CallContributions.ofRegistered(this, call, out, depth);
       // never active: the analysis rejects operators without rules on a gradient path, and
       // detached values, array creations and lengths carry no derivative
       case Node.Operate operate -> {}

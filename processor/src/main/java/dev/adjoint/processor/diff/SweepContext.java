@@ -5,7 +5,6 @@ import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Name;
 import dev.adjoint.processor.expr.Negation;
-import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
@@ -37,7 +36,8 @@ abstract class SweepContext extends IrExpressions {
 
   final Names names;
 
-  final String ownGradientClass;
+  /** How the generated class names other generated classes and the classes it calls. */
+  final GradientClassNames classNames;
 
   final SourceAlgebra adjointAlgebra = SourceAlgebra.forAdjoint();
 
@@ -79,7 +79,7 @@ abstract class SweepContext extends IrExpressions {
     this.function = function;
     this.activity = activity;
     this.names = names;
-    this.ownGradientClass = ownGradientClass;
+    this.classNames = new GradientClassNames(ownGradientClass);
   }
 
   /** The anomaly checks written into the sweeps (none unless {@link #checkAnomalies}). */
@@ -443,29 +443,6 @@ abstract class SweepContext extends IrExpressions {
       floatAdjoints.add(name);
     }
     return name;
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  String recordType(DifferentiableCallee callee) {
-    return qualifier(callee) + callee.resultRecord();
-  }
-
-  /** How the generated class refers to the callee's generated class: not at all if it is itself. */
-  String qualifier(DifferentiableCallee callee) {
-    return callee.gradientClass().equals(ownGradientClass)
-        ? ""
-        : relative(callee.gradientClass()) + ".";
-  }
-
-  /** A class's name as the generated class, in its package, can write it. */
-  String relative(String qualifiedClass) {
-    int ownDot = ownGradientClass.lastIndexOf('.');
-    String ownPackage = ownDot < 0 ? "" : ownGradientClass.substring(0, ownDot + 1);
-    boolean samePackage =
-        qualifiedClass.startsWith(ownPackage)
-            && qualifiedClass.indexOf('.', ownPackage.length()) < 0;
-    return samePackage ? qualifiedClass.substring(ownPackage.length()) : qualifiedClass;
   }
 
   /**
