@@ -12,7 +12,6 @@ import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.ElementwiseRules;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ public final class ReverseMode extends LoopReverse {
   private Adjoint run(String seedName) {
     CodeBlock.Builder leafPrologue = CodeBlock.builder();
     if (function.usesTensors()) {
-      planTensorLeaves(leafPrologue);
+      leafFlags = TensorLeafFlags.plan(function, names, leafPrologue);
     }
     this.seedName = seedName;
     uses = UseCounts.of(function.body());
@@ -225,7 +224,7 @@ public final class ReverseMode extends LoopReverse {
       }
     }
     Map<String, String> leafGradients = new LinkedHashMap<>();
-    for (Value.Var leaf : needFlags.keySet()) {
+    for (Value.Var leaf : leafFlags.leaves()) {
       leafGradients.put(leaf.name(), declaredAdjoints.contains(leaf) ? adjoint(leaf) : "null");
     }
     CodeBlock.Builder prologue =
@@ -268,64 +267,8 @@ public final class ReverseMode extends LoopReverse {
 
   // ---------------------------------------------------------------- tensor leaves
 
-  /** For each tensor leaf, the local flag saying whether it requires grad. */
-  private final Map<Value.Var, String> needFlags = new LinkedHashMap<>();
-
-  /** For each value, the tensor leaves it depends on. */
-  private LeafDependencies leafDependencies = new LeafDependencies(Map.of(), java.util.Set.of());
-
-  /**
-   * Reads the receiver's tensors into locals and asks each leaf whether it requires grad; then
-   * finds which leaves each value depends on, so that the reverse sweep computes a contribution
-   * only when some leaf behind it wants a gradient (the tape skips the same work).
-   */
-  private void planTensorLeaves(CodeBlock.Builder out) {
-    List<Value.Var> leaves = new ArrayList<>();
-    for (IrFunction.Parameter p : function.parameters()) {
-      if (p.differentiated() && p.variable().type() == IrType.TENSOR) {
-        leaves.add(p.variable());
-      }
-    }
-    for (IrFunction.FieldLeaf leaf : function.fieldLeaves()) {
-      out.add(
-          "Tensor $L = $L; // $L\n",
-          leaf.variable().name(),
-          leaf.expression(),
-          leaf.ofModel()
-              ? "a parameter of the model"
-              : "a tensor of the class, a leaf like the model's");
-      leaves.add(leaf.variable());
-    }
-    for (Value.Var leaf : leaves) {
-      String flag = names.fresh(leaf.name() + "NeedsGrad");
-      needFlags.put(leaf, flag);
-      out.add("boolean $L = Adjoints.requiresGrad($L);\n", flag, leaf.name());
-    }
-    leafDependencies = LeafDependencies.of(function.body(), leaves);
-  }
-
-  /** Whether some leaf behind {@code v} requires grad, as a Java condition. */
-  private String needsGradient(Value.Var v) {
-    if (leafDependencies.passLeaves().contains(v)) {
-      // a sub-model's parameter read in this pass, held in its variable until the read is undone
-      return "Adjoints.requiresGrad(" + v.name() + ")";
-    }
-    if (leafDependencies.behind(v).stream().anyMatch(leafDependencies.passLeaves()::contains)) {
-      // behind v, parameters of every pass, read into variables each pass overwrites: no flag
-      // says whether one of them requires grad, so the contribution is computed
-      return "true";
-    }
-    List<String> flags = new ArrayList<>();
-    for (Map.Entry<Value.Var, String> e : needFlags.entrySet()) {
-      if (leafDependencies.behind(v).contains(e.getKey())) {
-        flags.add(e.getValue());
-      }
-    }
-    if (flags.isEmpty()) {
-      return "false";
-    }
-    return flags.size() == 1 ? flags.get(0) : "(" + String.join(" || ", flags) + ")";
-  }
+  /** The tensor leaves' requires-grad flags; none for a method without tensors. */
+  private TensorLeafFlags leafFlags = TensorLeafFlags.NONE;
 
   /**
    * The contributions of a tensor operation to its operands' adjoints, each computed only when its
@@ -344,7 +287,7 @@ public final class ReverseMode extends LoopReverse {
       out.add(
           "if ($L != null && $L) { // $L: $L, the operand twice\n",
           g,
-          needsGradient(operand),
+          leafFlags.needsGradient(operand),
           apply.origin(),
           apply.primitive().name());
       out.indent();
@@ -361,7 +304,7 @@ public final class ReverseMode extends LoopReverse {
       out.add(
           "if ($L != null && $L) { // $L: $L\n",
           g,
-          needsGradient(operand),
+          leafFlags.needsGradient(operand),
           apply.origin(),
           apply.primitive().name());
       out.indent();
