@@ -106,15 +106,7 @@ abstract class SweepContext extends IrExpressions {
       return;
     }
     if (declaredAdjoints.add(v)) {
-      pendingDeclarations.add(
-          v.type().javaName()
-              + " "
-              + adjoint(v)
-              + " = "
-              + defaultValue(v.type())
-              + "; // "
-              + origin
-              + ": accumulated in the block below\n");
+      pendDeclaration(v, adjoint(v), origin);
     }
   }
 
@@ -204,13 +196,7 @@ abstract class SweepContext extends IrExpressions {
         out.add("$L $L = $L; // $L\n", v.type().javaName(), name, contribution.code(), origin);
         return;
       }
-      pendingDeclarations.add(
-          v.type().javaName()
-              + " "
-              + name
-              + " = null; // "
-              + origin
-              + ": accumulated in the block below\n");
+      pendDeclaration(v, name, origin); // a tensor's: null
     }
     if (first && passes.isEmpty()) {
       // outside loops the first contribution runs at most once, while the adjoint is still null
@@ -446,18 +432,13 @@ abstract class SweepContext extends IrExpressions {
   }
 
   /**
-   * Declares {@code v}'s adjoint {@code name}, zero, before the block being written (it is
-   * accumulated inside it and read after it).
+   * Declares {@code v}'s adjoint {@code name}, 0 (null for a tensor), before the block being
+   * written (it is accumulated inside it and read after it).
    */
   private void pendDeclaration(Value.Var v, String name, Origin origin) {
     pendingDeclarations.add(
-        v.type().javaName()
-            + " "
-            + name
-            + " = "
-            + defaultValue(v.type())
-            + "; // "
-            + origin
-            + ": accumulated in the block below\n");
+        String.format(
+            "%s %s = %s; // %s: accumulated in the block below\n",
+            v.type().javaName(), name, defaultValue(v.type()), origin));
   }
 }
