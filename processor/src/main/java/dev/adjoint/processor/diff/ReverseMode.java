@@ -10,7 +10,6 @@ import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
-import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -270,51 +269,6 @@ public final class ReverseMode extends LoopReverse {
   /** The tensor leaves' requires-grad flags; none for a method without tensors. */
   private TensorLeafFlags leafFlags = TensorLeafFlags.NONE;
 
-  /**
-   * The contributions of a tensor operation to its operands' adjoints, each computed only when its
-   * operand leads to a leaf that requires grad and something has flowed back to the result.
-   */
-  private void tensorContributions(Node.TensorApply apply, CodeBlock.Builder out, int depth) {
-    String g = adjoint(apply.targetVar());
-    List<Value> operands = apply.args();
-    if (apply.primitive().elementwise() == ElementwiseOp.MULTIPLY
-        && operands.size() == 2
-        && operands.get(0).equals(operands.get(1))
-        && activity.isActive(operands.get(0))) {
-      // x·x: its two shares g·x are one update 2·(g·x), the same numbers (the doubling is
-      // exact) in one pass where the tape makes two products and their sum
-      Value.Var operand = (Value.Var) operands.get(0);
-      out.add(
-          "if ($L != null && $L) { // $L: $L, the operand twice\n",
-          g,
-          leafFlags.needsGradient(operand),
-          apply.origin(),
-          apply.primitive().name());
-      out.indent();
-      accumulate(out, operand, tensorPartials.square(g, operand), apply.origin(), depth + 1);
-      out.unindent().add("}\n");
-      return;
-    }
-    for (int i = 0; i < apply.args().size(); i++) {
-      Value arg = apply.args().get(i);
-      if (!activity.isActive(arg) || !apply.primitive().isDifferentiable(i)) {
-        continue;
-      }
-      Value.Var operand = (Value.Var) arg;
-      out.add(
-          "if ($L != null && $L) { // $L: $L\n",
-          g,
-          leafFlags.needsGradient(operand),
-          apply.origin(),
-          apply.primitive().name());
-      out.indent();
-      accumulate(out, operand, tensorPartials.partial(apply, i, g), apply.origin(), depth + 1);
-      anomalies.afterReverse(
-          out, adjoint(operand), apply.primitive().name(), operand.name(), g, apply.origin());
-      out.unindent().add("}\n");
-    }
-  }
-
   // ---------------------------------------------------------------- reverse sweep
 
   @Override
@@ -377,7 +331,8 @@ public final class ReverseMode extends LoopReverse {
 
   private void contributions(Node node, CodeBlock.Builder out, int depth) {
     switch (node) {
-      case Node.TensorApply apply -> tensorContributions(apply, out, depth);
+      case Node.TensorApply apply ->
+          TensorContributions.of(this, tensorPartials, leafFlags, apply, out, depth);
       case Node.ElementRead read -> {
         // a parameter of this pass's sub-model: what flowed back to it goes into its .grad()
         if (read.leaf() && declaredAdjoints.contains(read.targetVar())) {
