@@ -16,14 +16,14 @@ import java.util.List;
  * does. A function of several tensors is asked once per operand that needs a gradient.
  */
 final class CustomFunctionPartials {
-  private static final JavaExpr CUSTOM_FUNCTION =
-      new TypeRef("dev.adjoint.runtime.autograd.CustomFunction");
+  private static final JavaExpr CUSTOM_FUNCTION = new TypeRef(RuntimeClasses.CUSTOM_FUNCTION);
 
   private CustomFunctionPartials() {}
 
   static JavaExpr share(Node.TensorApply apply, int i, String g) {
     CustomFunctionRef function = apply.primitive().custom();
-    JavaExpr instance = new TypeRef(function.instance());
+    // the source's expression naming the function object, as it wrote it
+    JavaExpr instance = JavaExpr.literal(function.instance());
     List<JavaExpr> backwardArgs = new ArrayList<>();
     backwardArgs.add(JavaExpr.name(g));
     for (Value v : apply.args()) {

@@ -2,7 +2,9 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.expr.Call;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
@@ -37,13 +39,14 @@ abstract class ForwardSweep extends SweepContext {
         SourceAlgebra algebra = SourceAlgebra.forPrimal(apply.mathClass());
         JavaExpr value = ElementwiseRules.value(apply.op(), algebra, primals(apply.args()));
         define(out, apply.targetVar(), value.code(), apply.origin(), depth, null);
-        anomalies.afterForward(out, apply.targetVar(), value.code(), apply.args(), apply.origin());
+        anomalies.afterForward(out, apply.targetVar(), value.text(), apply.args(), apply.origin());
       }
       case Node.TensorApply apply -> {
-        List<String> args = apply.args().stream().map(v -> primal(v).code()).toList();
-        List<String> params = apply.params().stream().map(v -> primal(v).code()).toList();
+        List<String> args = apply.args().stream().map(v -> primal(v).text()).toList();
+        List<String> params = apply.params().stream().map(v -> primal(v).text()).toList();
         String code = apply.primitive().forwardCode(args, params);
-        define(out, apply.targetVar(), code, apply.origin(), depth, null);
+        tensorReferences.wroteForward(apply.primitive());
+        define(out, apply.targetVar(), CodeBlock.of("$L", code), apply.origin(), depth, null);
         anomalies.afterForward(out, apply.targetVar(), code, apply.args(), apply.origin());
       }
       case Node.Copy copy -> {
@@ -64,23 +67,28 @@ abstract class ForwardSweep extends SweepContext {
       }
       case Node.Convert convert -> {
         JavaExpr source = primal(convert.source());
-        String code =
+        CodeBlock code =
             convert.targetVar().type().acceptsWithoutCast(convert.source().type())
                 ? source.code()
-                : "(" + convert.targetVar().type().javaName() + ") " + source.at(JavaExpr.UNARY);
+                : CodeBlock.of(
+                    "($L) $L", convert.targetVar().type().javaName(), source.at(JavaExpr.UNARY));
         define(out, convert.targetVar(), code, convert.origin(), depth, null);
       }
       case Node.Operate operate -> {
-        String code;
+        CodeBlock code;
         if (operate.args().size() == 1) {
-          code = operate.operator().symbol() + primal(operate.args().get(0)).at(JavaExpr.UNARY);
+          code =
+              CodeBlock.of(
+                  "$L$L",
+                  operate.operator().symbol(),
+                  primal(operate.args().get(0)).at(JavaExpr.UNARY));
         } else {
           code =
-              primal(operate.args().get(0)).at(JavaExpr.EQUALITY + 1)
-                  + " "
-                  + operate.operator().symbol()
-                  + " "
-                  + primal(operate.args().get(1)).at(JavaExpr.EQUALITY + 2);
+              CodeBlock.of(
+                  "$L $L $L",
+                  primal(operate.args().get(0)).at(JavaExpr.EQUALITY + 1),
+                  operate.operator().symbol(),
+                  primal(operate.args().get(1)).at(JavaExpr.EQUALITY + 2));
         }
         define(out, operate.targetVar(), code, operate.origin(), depth, null);
       }
@@ -91,7 +99,7 @@ abstract class ForwardSweep extends SweepContext {
         define(
             out,
             detach.targetVar(),
-            primal(detach.source()).code() + (item ? ".item()" : ""),
+            CodeBlock.of("$L$L", primal(detach.source()).code(), item ? ".item()" : ""),
             detach.origin(),
             depth,
             item
@@ -100,23 +108,21 @@ abstract class ForwardSweep extends SweepContext {
       }
       case Node.CallDifferentiable call -> forwardCall(call, out, depth);
       case Node.CallWithDerivative call -> {
-        String code =
-            classNames.relative(call.callee().owner())
-                + "."
-                + call.callee().method()
-                + "("
-                + arguments(call.args())
-                + ")";
-        define(out, call.targetVar(), code, call.origin(), depth, null);
-        anomalies.afterForward(out, call.targetVar(), code, call.args(), call.origin());
+        JavaExpr value =
+            new Call(
+                new TypeRef(classNames.of(call.callee().owner())),
+                call.callee().method(),
+                primals(call.args()));
+        define(out, call.targetVar(), value.code(), call.origin(), depth, null);
+        anomalies.afterForward(out, call.targetVar(), value.text(), call.args(), call.origin());
       }
       case Node.NewArray array -> {
         String type = array.targetVar().type().elementType().javaName();
-        String length = primal(array.length()).code();
+        CodeBlock length = primal(array.length()).code();
         define(
             out,
             array.targetVar(),
-            "new " + type + "[" + length + "]",
+            CodeBlock.of("new $L[$L]", type, length),
             array.origin(),
             depth,
             null);
@@ -138,7 +144,7 @@ abstract class ForwardSweep extends SweepContext {
           define(
               out,
               length.targetVar(),
-              length.array().name() + ".length",
+              CodeBlock.of("$L.length", length.array().name()),
               length.origin(),
               depth,
               null);
@@ -146,7 +152,7 @@ abstract class ForwardSweep extends SweepContext {
         define(
             out,
             load.targetVar(),
-            load.array().name() + "[" + primal(load.index()).code() + "]",
+            CodeBlock.of("$L[$L]", load.array().name(), primal(load.index()).code()),
             load.origin(),
             depth,
             null);
@@ -189,7 +195,7 @@ abstract class ForwardSweep extends SweepContext {
           define(
               out,
               read.targetVar(),
-              read.expression(),
+              CodeBlock.of("$L", read.expression()),
               read.origin(),
               depth,
               read.leaf() ? "a parameter of this pass's sub-model" : null);
@@ -217,7 +223,7 @@ abstract class ForwardSweep extends SweepContext {
       cursor = new TapeCursor(tape(), names.fresh("tapeDoubles"), names.fresh("tapeTop"));
       out.add("$L", cursor.open());
     }
-    String test = test(loop, out, depth);
+    CodeBlock test = test(loop, out, depth);
     out.add("while ($L) { // $L\n", test, loop.origin()).indent();
     if (count != null) {
       out.add("$L++;\n", count);
@@ -252,7 +258,7 @@ abstract class ForwardSweep extends SweepContext {
     undoPass(loop, prefix, undo, depth + 1);
     pendingDeclarations.forEach(d -> out.add("$L", d));
     pendingDeclarations.clear();
-    String test = test(loop, out, depth);
+    CodeBlock test = test(loop, out, depth);
     out.add("while ($L) { // $L: each pass undone as soon as it has run\n", test, loop.origin());
     out.indent();
     prefix.forEach(n -> forwardStatement(n, out, depth + 1, false));
@@ -272,7 +278,7 @@ abstract class ForwardSweep extends SweepContext {
    * one expression, as the source wrote it ({@code i < x.length - 1}): the form the JIT recognises
    * as a counted loop, in fewer bytes of code.
    */
-  String test(Node.While loop, CodeBlock.Builder out, int depth) {
+  CodeBlock test(Node.While loop, CodeBlock.Builder out, int depth) {
     java.util.Optional<JavaExpr> inline = inlineTest(loop);
     if (inline.isPresent()) {
       return inline.get().code();
@@ -333,20 +339,20 @@ abstract class ForwardSweep extends SweepContext {
       define(
           out,
           call.targetVar(),
-          classNames.qualifier(callee)
-              + callee.method()
-              + "("
-              + receiver
-              + arguments(call.args())
-              + ")."
-              + valueComponent(callee)
-              + "()",
+          CodeBlock.of(
+              "$L$L($L$L).$L()",
+              classNames.qualifier(callee),
+              callee.method(),
+              receiver,
+              arguments(call.args()),
+              valueComponent(callee)),
           call.origin(),
           depth,
           null);
       return;
     }
-    String declaration = depth == 0 ? classNames.recordType(callee) + " " : "";
+    CodeBlock declaration =
+        depth == 0 ? CodeBlock.of("$L ", classNames.recordType(callee)) : CodeBlock.of("");
     out.add(
         "$L$L = $L$L($L$L); // $L\n",
         declaration,
@@ -359,14 +365,19 @@ abstract class ForwardSweep extends SweepContext {
     define(
         out,
         call.targetVar(),
-        call.result().name() + "." + valueComponent(callee) + "()",
+        CodeBlock.of("$L.$L()", call.result().name(), valueComponent(callee)),
         call.origin(),
         depth,
         null);
   }
 
   void define(
-      CodeBlock.Builder out, Value.Var target, String code, Origin origin, int depth, String note) {
+      CodeBlock.Builder out,
+      Value.Var target,
+      CodeBlock code,
+      Origin origin,
+      int depth,
+      String note) {
     String type =
         depth == 0 && declaredPrimals.add(target.name()) ? target.type().javaName() + " " : "";
     String comment = note == null ? origin.toString() : origin + ": " + note;
@@ -412,7 +423,10 @@ abstract class ForwardSweep extends SweepContext {
           .ifPresent(
               v ->
                   declarations.add(
-                      new Declaration(v.type().javaName(), v.name(), defaultValue(v.type()))));
+                      new Declaration(
+                          CodeBlock.of("$L", v.type().javaName()),
+                          v.name(),
+                          defaultValue(v.type()))));
       if (node instanceof Node.CallDifferentiable call) {
         declarations.add(
             new Declaration(classNames.recordType(call.callee()), call.result().name(), "null"));
@@ -432,6 +446,6 @@ abstract class ForwardSweep extends SweepContext {
 
   /** The adjoint of an array variable, an alias set where the array is. */
   private Declaration arrayAdjoint(Value.Var array) {
-    return new Declaration(array.type().javaName(), adjoint(array), "null");
+    return new Declaration(CodeBlock.of("$L", array.type().javaName()), adjoint(array), "null");
   }
 }

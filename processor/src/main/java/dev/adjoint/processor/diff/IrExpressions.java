@@ -1,5 +1,6 @@
 package dev.adjoint.processor.diff;
 
+import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrType;
@@ -26,8 +27,8 @@ abstract class IrExpressions {
     return values.stream().map(IrExpressions::primal).toList();
   }
 
-  static String arguments(List<Value> values) {
-    return String.join(", ", values.stream().map(v -> primal(v).code()).toList());
+  static CodeBlock arguments(List<Value> values) {
+    return CodeBlock.join(values.stream().map(v -> primal(v).code()).toList(), ", ");
   }
 
   static String valueComponent(DifferentiableCallee callee) {

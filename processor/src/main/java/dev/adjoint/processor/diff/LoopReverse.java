@@ -94,7 +94,7 @@ abstract class LoopReverse extends ForwardSweep {
     if (thenBlock.isEmpty() && elseBlock.isEmpty()) {
       return;
     }
-    String condition = primal(branch.condition()).code();
+    CodeBlock condition = primal(branch.condition()).code();
     if (thenBlock.isEmpty()) {
       out.add(
           "if (!$L) { // $L: the arm the forward sweep took\n",
@@ -134,7 +134,7 @@ abstract class LoopReverse extends ForwardSweep {
       if (step != null && UseCounts.definedOnceIn(loop, counter) && loops.saved(counter)) {
         String base = names.fresh(counter.name() + "Base");
         boolean unit = step.unit();
-        String scaled = unit ? "" : "(" + step.signed().code() + ") * ";
+        CodeBlock scaled = unit ? CodeBlock.of("") : CodeBlock.of("($L) * ", step.signed().code());
         String sign = unit && step.decreases() ? "+" : "-";
         out.add(
             "$L $L = $L $L $L($L + 1); // $L: $L before the first pass\n",
@@ -147,7 +147,12 @@ abstract class LoopReverse extends ForwardSweep {
             node.origin(),
             counter.name());
         linearRestores.put(
-            node, base + (unit ? (sign.equals("-") ? " + " : " - ") : " + " + scaled) + k);
+            node,
+            CodeBlock.of(
+                "$L$L$L",
+                base,
+                unit ? (sign.equals("-") ? " + " : " - ") : CodeBlock.of(" + $L", scaled),
+                k));
       }
     }
     TapeCursor enclosing = cursor;

@@ -114,7 +114,7 @@ public final class ReverseMode extends LoopReverse {
     }
 
     Node.Return ret = findReturn(function.body());
-    String value = primal(ret.value()).code();
+    String value = primal(ret.value()).text(); // a name or a literal
     if (ret.value() instanceof Value.Var v && loops.definedInLoops().contains(v)) {
       // the reverse sweep restores loop variables to earlier values: keep the result
       value = names.fresh("value");
@@ -243,7 +243,15 @@ public final class ReverseMode extends LoopReverse {
           tape);
     }
     return new Adjoint(
-        prologue.build(), forward.build(), reverse.build(), value, partials, leafGradients, guard);
+        prologue.build(),
+        forward.build(),
+        reverse.build(),
+        value,
+        partials,
+        leafGradients,
+        guard,
+        tensorReferences.readsAlgebra(),
+        tensorReferences.templateClasses());
   }
 
   /**

@@ -41,6 +41,9 @@ abstract class SweepContext extends IrExpressions {
 
   final SourceAlgebra adjointAlgebra = SourceAlgebra.forAdjoint();
 
+  /** What the tensor code written so far refers to beyond its types. */
+  final TensorCodeReferences tensorReferences = new TensorCodeReferences();
+
   final Map<Value.Var, String> adjointNames = new LinkedHashMap<>();
 
   final Set<Value.Var> declaredAdjoints = new HashSet<>();
@@ -70,7 +73,7 @@ abstract class SweepContext extends IrExpressions {
   TapeCursor cursor;
 
   /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
-  final Map<Node, String> linearRestores = new HashMap<>();
+  final Map<Node, CodeBlock> linearRestores = new HashMap<>();
 
   static final com.palantir.javapoet.ClassName TAPE =
       com.palantir.javapoet.ClassName.get("dev.adjoint.runtime.tape", "Tape");
@@ -175,11 +178,11 @@ abstract class SweepContext extends IrExpressions {
   }
 
   /** {@code += c}, or {@code -= x} when {@code c} is {@code -x}: the negation costs nothing. */
-  String update(JavaExpr contribution) {
+  CodeBlock update(JavaExpr contribution) {
     return adjointAlgebra
         .negationOperand(contribution)
-        .map(x -> "-= " + x.unparenthesized().code())
-        .orElse("+= " + contribution.code());
+        .map(x -> CodeBlock.of("-= $L", x.unparenthesized().code()))
+        .orElse(CodeBlock.of("+= $L", contribution.code()));
   }
 
   /**
@@ -190,6 +193,7 @@ abstract class SweepContext extends IrExpressions {
   private void accumulateTensor(
       CodeBlock.Builder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
     String name = adjoint(v);
+    tensorReferences.wroteContribution(contribution);
     boolean first = declaredAdjoints.add(v);
     if (first) {
       if (depth == 0) {
@@ -206,7 +210,13 @@ abstract class SweepContext extends IrExpressions {
     for (Pass enclosing : passes) {
       enclosing.accumulated.add(v);
     }
-    out.add("$L = Adjoints.add($L, $L); // $L\n", name, name, contribution.code(), origin);
+    out.add(
+        "$L = $T.add($L, $L); // $L\n",
+        name,
+        RuntimeClasses.ADJOINTS,
+        name,
+        contribution.code(),
+        origin);
   }
 
   /**
@@ -345,9 +355,12 @@ abstract class SweepContext extends IrExpressions {
     if (declaredAdjoints.add(v)) {
       pendDeclaration(v, name, forward.origin());
     }
-    String value;
+    CodeBlock value;
     if (forward.value() == CLEARED) {
-      value = defaultValue(v.type()); // a deferred clear that something reads, or its block's end
+      value =
+          CodeBlock.of(
+              "$L",
+              defaultValue(v.type())); // a deferred clear that something reads, or its block's end
     } else if (v.type() == IrType.FLOAT) {
       value = narrowed(v, forward.value());
     } else {
@@ -408,14 +421,14 @@ abstract class SweepContext extends IrExpressions {
 
   // a float adjoint's first contribution may be a double expression (Math.cos returns double);
   // later ones are added with +=, which narrows implicitly
-  String narrowed(Value.Var v, JavaExpr contribution) {
+  CodeBlock narrowed(Value.Var v, JavaExpr contribution) {
     JavaExpr named =
         contribution instanceof Negation n ? n.operand() : contribution; // -dX is float
     if (v.type() != IrType.FLOAT
         || named instanceof Name name && floatAdjoints.contains(name.identifier())) {
       return contribution.code();
     }
-    return "(float) " + contribution.at(JavaExpr.UNARY);
+    return CodeBlock.of("(float) $L", contribution.at(JavaExpr.UNARY));
   }
 
   String adjoint(Value.Var v) {
