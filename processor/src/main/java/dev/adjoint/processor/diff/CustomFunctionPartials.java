@@ -27,7 +27,7 @@ final class CustomFunctionPartials {
     List<JavaExpr> backwardArgs = new ArrayList<>();
     backwardArgs.add(JavaExpr.name(g));
     for (Value v : apply.args()) {
-      backwardArgs.add(SweepContext.primal(v));
+      backwardArgs.add(IrExpressions.primal(v));
     }
     if (function.takesResult()) {
       backwardArgs.add(JavaExpr.name(apply.targetVar().name()));
@@ -39,6 +39,6 @@ final class CustomFunctionPartials {
             instance,
             new Call(instance, "backward", backwardArgs),
             JavaExpr.literal(Integer.toString(function.tensorIndex(i))),
-            SweepContext.primal(apply.args().get(i))));
+            IrExpressions.primal(apply.args().get(i))));
   }
 }

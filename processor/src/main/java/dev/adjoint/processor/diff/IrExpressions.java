@@ -9,12 +9,9 @@ import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Value;
 import java.util.List;
 
-/**
- * How generated code writes IR values, and what the sweeps look up in a body: no state. The sweeps'
- * layers ({@link SweepContext} and below) inherit these; other passes call them qualified.
- */
-abstract class IrExpressions {
-  IrExpressions() {}
+/** How generated code writes IR values, and what the sweeps look up in a body: no state. */
+final class IrExpressions {
+  private IrExpressions() {}
 
   static JavaExpr primal(Value value) {
     return switch (value) {

@@ -1,5 +1,7 @@
 package dev.adjoint.processor.diff;
 
+import static dev.adjoint.processor.diff.IrExpressions.defaultValue;
+
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.expr.JavaExpr;
@@ -12,7 +14,6 @@ import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +25,12 @@ import java.util.Set;
  * adjoint variables and how contributions are added to them, and how generated code names values,
  * classes and the tape.
  *
- * <p>The pass is written in layers, one file each: this context; {@link ForwardSweep}; {@link
- * LoopReverse} (the reverse sweep's branches and loops); {@link ReverseMode} (the reverse of each
- * statement, and the entry point). What loops must store, recompute or undo is planned beforehand
- * ({@link LoopPlanner}).
+ * <p>One context per adjoint, shared by the collaborators that write it: {@link ForwardSweep},
+ * {@link ReverseStatements} (the reverse of each statement), {@link LoopReverse} (the reverse
+ * sweep's branches and loops), put together by {@link ReverseMode}. What loops must store,
+ * recompute or undo is planned beforehand ({@link LoopPlanner}).
  */
-abstract class SweepContext extends IrExpressions {
+final class SweepContext {
   final IrFunction function;
 
   final Activity activity;
@@ -71,9 +72,6 @@ abstract class SweepContext extends IrExpressions {
 
   /** The loop's local view of the tape's double stack while one is being written, else null. */
   TapeCursor cursor;
-
-  /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
-  final Map<Node, CodeBlock> linearRestores = new HashMap<>();
 
   static final com.palantir.javapoet.ClassName TAPE =
       com.palantir.javapoet.ClassName.get("dev.adjoint.runtime.tape", "Tape");
@@ -124,7 +122,7 @@ abstract class SweepContext extends IrExpressions {
       accumulateTensor(out, v, contribution, origin, depth);
       return;
     }
-    Pass pass = passes.peek();
+    ReversePass pass = passes.peek();
     boolean own = pass != null && depth == pass.depth && pass.candidates.contains(v);
     if (own && deferSums && forwarded.containsKey(v)) {
       // another share of a sum this pass writes once, where it is read
@@ -153,7 +151,7 @@ abstract class SweepContext extends IrExpressions {
       pendDeclaration(v, name, origin);
     }
     // a contribution inside an inner loop touches the adjoint for every enclosing pass too
-    for (Pass enclosing : passes) {
+    for (ReversePass enclosing : passes) {
       if (enclosing != pass || !sets) {
         enclosing.accumulated.add(v);
       }
@@ -207,7 +205,7 @@ abstract class SweepContext extends IrExpressions {
       out.add("$L = $L; // $L\n", name, contribution.code(), origin);
       return;
     }
-    for (Pass enclosing : passes) {
+    for (ReversePass enclosing : passes) {
       enclosing.accumulated.add(v);
     }
     out.add(
@@ -396,28 +394,11 @@ abstract class SweepContext extends IrExpressions {
     }
   }
 
-  /**
-   * One reverse pass of a loop body being written. Variables the body defines at its top level
-   * before any read are the pass's own; when their first contribution in the pass is unconditional
-   * it assigns the adjoint, and their definition need not clear it.
-   */
-  static final class Pass {
-    final int depth;
-    final Set<Value.Var> candidates;
-    final Set<Value.Var> assigned = new HashSet<>();
-    final Set<Value.Var> accumulated = new HashSet<>();
+  /** The loop passes being written, innermost first. */
+  final java.util.Deque<ReversePass> passes = new java.util.ArrayDeque<>();
 
-    Pass(int depth, Set<Value.Var> candidates) {
-      this.depth = depth;
-      this.candidates = candidates;
-    }
-
-    boolean touched(Value.Var v) {
-      return assigned.contains(v) || accumulated.contains(v);
-    }
-  }
-
-  final java.util.Deque<Pass> passes = new java.util.ArrayDeque<>();
+  /** The fused loop whose pass is being undone, else null. */
+  Node.While undoing;
 
   // a float adjoint's first contribution may be a double expression (Math.cos returns double);
   // later ones are added with +=, which narrows implicitly
