@@ -1,7 +1,6 @@
 package dev.adjoint.processor.diff;
 
 import static dev.adjoint.processor.diff.IrExpressions.arguments;
-import static dev.adjoint.processor.diff.IrExpressions.defaultValue;
 import static dev.adjoint.processor.diff.IrExpressions.primal;
 import static dev.adjoint.processor.diff.IrExpressions.primals;
 import static dev.adjoint.processor.diff.IrExpressions.resultOf;
@@ -18,9 +17,7 @@ import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The forward sweep: the primal, one three-address statement per IR node, with variables set inside
@@ -33,8 +30,12 @@ final class ForwardSweep {
   /** Writes the reverse of a fused loop's pass, which the forward sweep runs inside the loop. */
   private final FusedPassReverse fusedPassReverse;
 
-  ForwardSweep(SweepContext ctx, FusedPassReverse fusedPassReverse) {
+  /** The loops whose test is written as one expression. */
+  private final InlineTests inlineTests;
+
+  ForwardSweep(SweepContext ctx, InlineTests inlineTests, FusedPassReverse fusedPassReverse) {
     this.ctx = ctx;
+    this.inlineTests = inlineTests;
     this.fusedPassReverse = fusedPassReverse;
   }
 
@@ -292,21 +293,13 @@ final class ForwardSweep {
    * as a counted loop, in fewer bytes of code.
    */
   CodeBlock test(Node.While loop, CodeBlock.Builder out, int depth) {
-    java.util.Optional<JavaExpr> inline = inlineTest(loop);
+    java.util.Optional<JavaExpr> inline = inlineTests.of(loop);
     if (inline.isPresent()) {
       return inline.get().code();
     }
     loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
     return primal(loop.test()).code();
   }
-
-  java.util.Optional<JavaExpr> inlineTest(Node.While loop) {
-    return inlineTests.computeIfAbsent(
-        loop, l -> InlineLoopTest.find(l, ctx.uses, ctx.activity, ctx.loops.needed()));
-  }
-
-  /** Each loop's inline test, found once (the declarations, the loop and each pass ask). */
-  private final Map<Node.While, java.util.Optional<JavaExpr>> inlineTests = new HashMap<>();
 
   void saveBeforeOverwrite(Node node, CodeBlock.Builder out) {
     List<Value.Var> overwritten = new ArrayList<>();
@@ -392,71 +385,5 @@ final class ForwardSweep {
         depth == 0 && ctx.declaredPrimals.add(target.name()) ? target.type().javaName() + " " : "";
     String comment = note == null ? origin.toString() : origin + ": " + note;
     out.add("$L$L = $L; // $L\n", type, target.name(), code, comment);
-  }
-
-  /**
-   * Declarations of the variables assigned inside {@code node}'s blocks, written before it so that
-   * later statements and the reverse sweep, outside those blocks, can read them.
-   */
-  List<Declaration> declarationsInside(Node node) {
-    List<Declaration> declarations = new ArrayList<>();
-    switch (node) {
-      case Node.If branch -> {
-        collectDeclarations(branch.thenBranch(), declarations);
-        collectDeclarations(branch.elseBranch(), declarations);
-      }
-      case Node.While loop -> {
-        if (inlineTest(loop).isEmpty()) {
-          collectDeclarations(loop.condition(), declarations);
-        }
-        collectDeclarations(loop.body(), declarations);
-      }
-      default -> {}
-    }
-    return declarations.stream().distinct().toList();
-  }
-
-  List<Declaration> newDeclarationsInside(Node node) {
-    List<Declaration> fresh = new ArrayList<>();
-    for (Declaration declaration : declarationsInside(node)) {
-      // declare each variable once, whichever block sets it first
-      if (ctx.declaredPrimals.add(declaration.name())) {
-        fresh.add(declaration);
-      }
-    }
-    return fresh;
-  }
-
-  void collectDeclarations(List<Node> nodes, List<Declaration> declarations) {
-    for (Node node : nodes) {
-      node.target()
-          .ifPresent(
-              v ->
-                  declarations.add(
-                      new Declaration(
-                          CodeBlock.of("$L", v.type().javaName()),
-                          v.name(),
-                          defaultValue(v.type()))));
-      if (node instanceof Node.CallDifferentiable call) {
-        declarations.add(
-            new Declaration(
-                ctx.classNames.recordType(call.callee()), call.result().name(), "null"));
-      }
-      if (node instanceof Node.NewArray array && ctx.activity.isActive(array.targetVar())) {
-        declarations.add(arrayAdjoint(array.targetVar()));
-      }
-      if (node instanceof Node.ArrayLoad load && ctx.loops.isActiveRow(load)) {
-        declarations.add(arrayAdjoint(load.targetVar()));
-      }
-      if (node instanceof Node.Copy copy && ctx.loops.isActiveArray(copy)) {
-        declarations.add(arrayAdjoint(copy.targetVar()));
-      }
-      declarations.addAll(declarationsInside(node));
-    }
-  }
-
-  /** The adjoint of an array variable, an alias set where the array is. */
-  private Declaration arrayAdjoint(Value.Var array) {
-    return new Declaration(CodeBlock.of("$L", array.type().javaName()), ctx.adjoint(array), "null");
   }
 }

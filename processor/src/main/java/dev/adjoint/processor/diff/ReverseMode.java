@@ -97,9 +97,13 @@ public final class ReverseMode {
     ctx.uses = UseCounts.of(ctx.function.body());
     ctx.loops = LoopPlanner.plan(ctx.function.body(), ctx.activity, ctx.uses);
     ScaledSquares scaledSquares = ScaledSquares.plan(ctx.function.body(), ctx.activity, ctx.uses);
+    InlineTests inlineTests = new InlineTests(ctx);
+    BlockDeclarations declarations = new BlockDeclarations(ctx, inlineTests);
     forwardSweep =
         new ForwardSweep(
-            ctx, (loop, prefix, out, depth) -> loopReverse.undoPass(loop, prefix, out, depth));
+            ctx,
+            inlineTests,
+            (loop, prefix, out, depth) -> loopReverse.undoPass(loop, prefix, out, depth));
     loopReverse =
         new LoopReverse(
             ctx,
@@ -127,7 +131,7 @@ public final class ReverseMode {
       }
     }
     for (Node node : ctx.function.body()) {
-      for (Declaration declaration : forwardSweep.newDeclarationsInside(node)) {
+      for (Declaration declaration : declarations.newDeclarationsInside(node)) {
         forward.add("$L // $L: set in the block below\n", declaration.code(), node.origin());
       }
       forwardSweep.forwardStatement(node, forward, 0, false);
