@@ -66,7 +66,7 @@ final class ForwardSweep {
         if (ctx.loops.isActiveArray(copy)) {
           // an array copy is an alias: so is its adjoint, and the reverse sweep has nothing to do
           String adjoint = ctx.adjoint(copy.targetVar());
-          ctx.declaredAdjoints.add(copy.targetVar());
+          ctx.adjoints.declared.add(copy.targetVar());
           out.add(
               "$L$L = $L; // $L: its adjoint\n",
               depth == 0 && ctx.declaredPrimals.add(adjoint)
@@ -140,7 +140,7 @@ final class ForwardSweep {
             null);
         if (ctx.activity.isActive(array.targetVar())) {
           String adjoint = ctx.adjoint(array.targetVar());
-          ctx.declaredAdjoints.add(array.targetVar());
+          ctx.adjoints.declared.add(array.targetVar());
           out.add(
               "$L$L = new $L[$L]; // $L: its adjoint\n",
               depth == 0 && ctx.declaredPrimals.add(adjoint)
@@ -171,7 +171,7 @@ final class ForwardSweep {
         if (ctx.loops.isActiveRow(load)) {
           // a row of a two-dimensional array is the same data: its adjoint is that row's adjoint
           String adjoint = ctx.adjoint(load.targetVar());
-          ctx.declaredAdjoints.add(load.targetVar());
+          ctx.adjoints.declared.add(load.targetVar());
           out.add(
               "$L$L = $L[$L]; // $L: its adjoint\n",
               depth == 0 && ctx.declaredPrimals.add(adjoint)
@@ -270,8 +270,8 @@ final class ForwardSweep {
     ctx.permanentForward = fusedResult;
     CodeBlock.Builder undo = CodeBlock.builder();
     fusedPassReverse.undo(loop, prefix, undo, depth + 1);
-    ctx.pendingDeclarations.forEach(d -> out.add("$L", d));
-    ctx.pendingDeclarations.clear();
+    ctx.adjoints.pending.forEach(d -> out.add("$L", d));
+    ctx.adjoints.pending.clear();
     CodeBlock test = test(loop, out, depth);
     out.add("while ($L) { // $L: each pass undone as soon as it has run\n", test, loop.origin());
     out.indent();

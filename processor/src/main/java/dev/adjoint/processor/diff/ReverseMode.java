@@ -75,10 +75,10 @@ public final class ReverseMode {
         // the reverse of a store clears the element's adjoint, which must not clear what the
         // caller had accumulated: gather this array's partials locally, add them at the end
         mode.ownedAdjoints.put(adjoint, ctx.adjoint(p.variable()));
-        ctx.declaredAdjoints.add(p.variable());
+        ctx.adjoints.declared.add(p.variable());
       } else if (adjoint != null) {
-        ctx.adjointNames.put(p.variable(), adjoint);
-        ctx.declaredAdjoints.add(p.variable());
+        ctx.adjoints.names.put(p.variable(), adjoint);
+        ctx.adjoints.declared.add(p.variable());
       }
     }
     return mode.run(seedName);
@@ -118,7 +118,7 @@ public final class ReverseMode {
             scaledSquares);
     CodeBlock.Builder forward = CodeBlock.builder();
     for (IrFunction.Parameter p : ctx.function.parameters()) {
-      String local = ctx.adjointNames.get(p.variable());
+      String local = ctx.adjoints.names.get(p.variable());
       if (p.owned() && local != null && ownedAdjoints.containsValue(local)) {
         forward.add(
             "$L $L = new $L[$L.length]; // @Owned $L: its partials, added to the caller's at the"
@@ -175,7 +175,7 @@ public final class ReverseMode {
     } else if (ctx.activity.isActive(ret.value()) && ret.value().type() == IrType.TENSOR) {
       // backward() semantics: ones for a one-element result, else the seed, checked
       Value.Var result = (Value.Var) ret.value();
-      ctx.declaredAdjoints.add(result);
+      ctx.adjoints.declared.add(result);
       if (ctx.tape == null) {
         reverse.add(
             "Tensor $L = Adjoints.seed($L, $L); // $L\n",
@@ -204,7 +204,7 @@ public final class ReverseMode {
     } else if (ctx.activity.isActive(ret.value())
         && ctx.loops.fusion().isEmpty()) { // else set before
       Value.Var result = (Value.Var) ret.value();
-      ctx.declaredAdjoints.add(result);
+      ctx.adjoints.declared.add(result);
       reverse.add(
           "$L $L = $L; // $L\n",
           result.type().javaName(),
@@ -216,10 +216,10 @@ public final class ReverseMode {
     for (int i = body.size() - 1; i >= 0; i--) {
       CodeBlock.Builder statement = CodeBlock.builder();
       statements.reverseStatement(body.get(i), statement, 0, false);
-      for (String declaration : ctx.pendingDeclarations) {
+      for (String declaration : ctx.adjoints.pending) {
         reverse.add("$L", declaration);
       }
-      ctx.pendingDeclarations.clear();
+      ctx.adjoints.pending.clear();
       reverse.add(statement.build());
       releaseAfterLastUse(body.get(i), ret, reverse);
     }
@@ -254,7 +254,7 @@ public final class ReverseMode {
       if (p.differentiated() && !p.variable().type().isArray()) {
         partials.put(
             p.name(),
-            ctx.declaredAdjoints.contains(p.variable())
+            ctx.adjoints.declared.contains(p.variable())
                 ? ctx.adjoint(p.variable())
                 : defaultValue(p.variable().type()));
       }
@@ -262,7 +262,7 @@ public final class ReverseMode {
     Map<String, String> leafGradients = new LinkedHashMap<>();
     for (Value.Var leaf : leafFlags.leaves()) {
       leafGradients.put(
-          leaf.name(), ctx.declaredAdjoints.contains(leaf) ? ctx.adjoint(leaf) : "null");
+          leaf.name(), ctx.adjoints.declared.contains(leaf) ? ctx.adjoint(leaf) : "null");
     }
     CodeBlock.Builder prologue =
         CodeBlock.builder().add(leafPrologue.build()).add(ctx.anomalies.declaration());
@@ -309,7 +309,7 @@ public final class ReverseMode {
     }
     Value.Var target = apply.targetVar();
     String adjoint =
-        ctx.declaredAdjoints.contains(target) ? " " + ctx.adjoint(target) + " = null;" : "";
+        ctx.adjoints.declared.contains(target) ? " " + ctx.adjoint(target) + " = null;" : "";
     out.add(
         "$L = null;$L // $L: not read again, released\n", target.name(), adjoint, apply.origin());
   }

@@ -54,7 +54,7 @@ final class ReverseStatements {
       case Node.While loop -> loopReverse.reverseLoop(loop, out, depth);
       case Node.ArrayStore store -> {
         if (ctx.activity.isActive(store.array())) {
-          ctx.ensureDeclared(store.array(), store.origin());
+          ctx.adjoints.ensureDeclared(store.array(), store.origin());
           JavaExpr element =
               new Element(JavaExpr.name(ctx.adjoint(store.array())), primal(store.index()));
           if (ctx.activity.isActive(store.value())) {
@@ -83,7 +83,7 @@ final class ReverseStatements {
             ctx.settle(out, target); // the statement may read the adjoint more than once
           }
           if (!ctx.forwarded.containsKey(target)) {
-            ctx.ensureDeclared(target, node.origin());
+            ctx.adjoints.ensureDeclared(target, node.origin());
           }
           contributions(node, out, depth);
           ReversePass pass = ctx.passes.peek();
@@ -111,7 +111,7 @@ final class ReverseStatements {
           TensorContributions.of(ctx, tensorPartials, leafFlags, apply, out, depth);
       case Node.ElementRead read -> {
         // a parameter of this pass's sub-model: what flowed back to it goes into its .grad()
-        if (read.leaf() && ctx.declaredAdjoints.contains(read.targetVar())) {
+        if (read.leaf() && ctx.adjoints.declared.contains(read.targetVar())) {
           out.add(
               "Adjoints.accumulateGrad(reverseStart, $L, $L); // $L\n",
               read.targetVar().name(),

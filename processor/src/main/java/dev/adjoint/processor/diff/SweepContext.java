@@ -13,7 +13,6 @@ import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +44,8 @@ final class SweepContext {
   /** What the tensor code written so far refers to beyond its types. */
   final TensorCodeReferences tensorReferences = new TensorCodeReferences();
 
-  final Map<Value.Var, String> adjointNames = new LinkedHashMap<>();
-
-  final Set<Value.Var> declaredAdjoints = new HashSet<>();
-
-  final List<String> pendingDeclarations = new ArrayList<>();
-
-  /** The names of {@code float} adjoints: reading one needs no narrowing cast. */
-  final Set<String> floatAdjoints = new HashSet<>();
+  /** The adjoint variables: their names, which are declared, which wait for a declaration. */
+  final AdjointVariables adjoints;
 
   final Set<String> declaredPrimals = new HashSet<>();
 
@@ -81,6 +74,12 @@ final class SweepContext {
     this.activity = activity;
     this.names = names;
     this.classNames = new GradientClassNames(ownGradientClass);
+    this.adjoints = new AdjointVariables(names);
+  }
+
+  /** {@code v}'s adjoint variable: see {@link AdjointVariables#name}. */
+  String adjoint(Value.Var v) {
+    return adjoints.name(v);
   }
 
   /** The anomaly checks written into the sweeps (none unless {@link #checkAnomalies}). */
@@ -96,19 +95,6 @@ final class SweepContext {
       tape = names.fresh("tape");
     }
     return tape;
-  }
-
-  /** Declares {@code v}'s adjoint, as 0, before the current outermost statement if need be. */
-  void ensureDeclared(Value.Var v, Origin origin) {
-    if (v.type().isArray()) {
-      // an array's adjoint is the caller's accumulator (parameters) or is created or aliased
-      // where the forward sweep defines the array (a local array, a copy, a row), and declared
-      // there
-      return;
-    }
-    if (declaredAdjoints.add(v)) {
-      pendDeclaration(v, adjoint(v), origin);
-    }
   }
 
   /**
@@ -141,14 +127,14 @@ final class SweepContext {
     replacesUnwrittenClear(v); // then knownZero makes the contribution below an assignment
     materialize(out, v);
     beforeWrite(out, v);
-    if (declaredAdjoints.add(v)) {
+    if (adjoints.declared.add(v)) {
       if (depth == 0) {
         out.add(
             "$L $L = $L; // $L\n", v.type().javaName(), name, narrowed(v, contribution), origin);
         anomalies.afterScalarReverse(out, name, v.name(), origin);
         return;
       }
-      pendDeclaration(v, name, origin);
+      adjoints.pend(v, name, origin);
     }
     // a contribution inside an inner loop touches the adjoint for every enclosing pass too
     for (ReversePass enclosing : passes) {
@@ -192,13 +178,13 @@ final class SweepContext {
       CodeBlock.Builder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
     String name = adjoint(v);
     tensorReferences.wroteContribution(contribution);
-    boolean first = declaredAdjoints.add(v);
+    boolean first = adjoints.declared.add(v);
     if (first) {
       if (depth == 0) {
         out.add("$L $L = $L; // $L\n", v.type().javaName(), name, contribution.code(), origin);
         return;
       }
-      pendDeclaration(v, name, origin); // a tensor's: null
+      adjoints.pend(v, name, origin); // a tensor's: null
     }
     if (first && passes.isEmpty()) {
       // outside loops the first contribution runs at most once, while the adjoint is still null
@@ -296,17 +282,7 @@ final class SweepContext {
       return false;
     }
     String name = n.identifier();
-    return name.equals(seedName) || adjointNames.containsValue(name) && isScalarAdjoint(name);
-  }
-
-  private boolean isScalarAdjoint(String name) {
-    for (Map.Entry<Value.Var, String> e : adjointNames.entrySet()) {
-      if (e.getValue().equals(name)) {
-        IrType type = e.getKey().type();
-        return !type.isArray() && type != IrType.TENSOR;
-      }
-    }
-    return false;
+    return name.equals(seedName) || adjoints.isScalar(name);
   }
 
   /**
@@ -350,8 +326,8 @@ final class SweepContext {
     }
     beforeWrite(out, v);
     String name = adjoint(v);
-    if (declaredAdjoints.add(v)) {
-      pendDeclaration(v, name, forward.origin());
+    if (adjoints.declared.add(v)) {
+      adjoints.pend(v, name, forward.origin());
     }
     CodeBlock value;
     if (forward.value() == CLEARED) {
@@ -406,33 +382,9 @@ final class SweepContext {
     JavaExpr named =
         contribution instanceof Negation n ? n.operand() : contribution; // -dX is float
     if (v.type() != IrType.FLOAT
-        || named instanceof Name name && floatAdjoints.contains(name.identifier())) {
+        || named instanceof Name name && adjoints.floats.contains(name.identifier())) {
       return contribution.code();
     }
     return CodeBlock.of("(float) $L", contribution.at(JavaExpr.UNARY));
-  }
-
-  String adjoint(Value.Var v) {
-    String name =
-        adjointNames.computeIfAbsent(
-            v,
-            k ->
-                names.fresh(
-                    "d" + Character.toUpperCase(k.name().charAt(0)) + k.name().substring(1)));
-    if (v.type() == IrType.FLOAT) {
-      floatAdjoints.add(name);
-    }
-    return name;
-  }
-
-  /**
-   * Declares {@code v}'s adjoint {@code name}, 0 (null for a tensor), before the block being
-   * written (it is accumulated inside it and read after it).
-   */
-  private void pendDeclaration(Value.Var v, String name, Origin origin) {
-    pendingDeclarations.add(
-        String.format(
-            "%s %s = %s; // %s: accumulated in the block below\n",
-            v.type().javaName(), name, defaultValue(v.type()), origin));
   }
 }
