@@ -64,10 +64,13 @@ public final class ReverseMode {
       boolean checkAnomalies) {
     // loop-invariant arithmetic runs once, before its loop, in both sweeps
     SweepContext ctx =
-        new SweepContext(LoopInvariants.apply(function), activity, names, ownGradientClass);
-    if (checkAnomalies) {
-      ctx.checkAnomalies();
-    }
+        new SweepContext(
+            LoopInvariants.apply(function),
+            activity,
+            names,
+            ownGradientClass,
+            seedName,
+            checkAnomalies);
     ReverseMode mode = new ReverseMode(ctx);
     for (IrFunction.Parameter p : function.parameters()) {
       String adjoint = arrayAdjoints.get(p.name());
@@ -81,21 +84,18 @@ public final class ReverseMode {
         ctx.adjoints.declared.add(p.variable());
       }
     }
-    return mode.run(seedName);
+    return mode.run();
   }
 
   /** For each owned array parameter, the caller's adjoint array and the local one. */
   private final Map<String, String> ownedAdjoints = new LinkedHashMap<>();
 
-  private Adjoint run(String seedName) {
+  private Adjoint run() {
     CodeBlock.Builder leafPrologue = CodeBlock.builder();
     TensorLeafFlags leafFlags = TensorLeafFlags.NONE;
     if (ctx.function.usesTensors()) {
       leafFlags = TensorLeafFlags.plan(ctx.function, ctx.names, leafPrologue);
     }
-    ctx.seedName = seedName;
-    ctx.uses = UseCounts.of(ctx.function.body());
-    ctx.loops = LoopPlanner.plan(ctx.function.body(), ctx.activity, ctx.uses);
     ScaledSquares scaledSquares = ScaledSquares.plan(ctx.function.body(), ctx.activity, ctx.uses);
     InlineTests inlineTests = new InlineTests(ctx);
     BlockDeclarations declarations = new BlockDeclarations(ctx, inlineTests);

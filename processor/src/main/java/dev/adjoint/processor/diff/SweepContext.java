@@ -52,13 +52,13 @@ final class SweepContext {
   String tape;
 
   /** The seed parameter's name. */
-  String seedName;
+  final String seedName;
 
   /** How often each variable is defined and read in the whole method. */
-  UseCounts uses;
+  final UseCounts uses;
 
   /** What loops store, recompute or undo; see {@link LoopPlanner}. */
-  LoopPlan loops;
+  final LoopPlan loops;
 
   /** For each loop the reverse sweep runs backwards, the local holding its trip count. */
   final Map<Node.While, String> tripCounts = new LinkedHashMap<>();
@@ -69,12 +69,27 @@ final class SweepContext {
   static final com.palantir.javapoet.ClassName TAPE =
       com.palantir.javapoet.ClassName.get("dev.adjoint.runtime.tape", "Tape");
 
-  SweepContext(IrFunction function, Activity activity, Names names, String ownGradientClass) {
+  /**
+   * The context of {@code function}'s adjoint, with its use counts and loop plan.
+   *
+   * @param checkAnomalies whether the sweeps write anomaly checks ({@link AnomalyChecks})
+   */
+  SweepContext(
+      IrFunction function,
+      Activity activity,
+      Names names,
+      String ownGradientClass,
+      String seedName,
+      boolean checkAnomalies) {
     this.function = function;
     this.activity = activity;
     this.names = names;
     this.classNames = new GradientClassNames(ownGradientClass);
     this.adjoints = new AdjointVariables(names);
+    this.seedName = seedName;
+    this.anomalies = new AnomalyChecks(checkAnomalies ? names : null, checkAnomalies);
+    this.uses = UseCounts.of(function.body());
+    this.loops = LoopPlanner.plan(function.body(), activity, uses);
   }
 
   /** {@code v}'s adjoint variable: see {@link AdjointVariables#name}. */
@@ -82,13 +97,8 @@ final class SweepContext {
     return adjoints.name(v);
   }
 
-  /** The anomaly checks written into the sweeps (none unless {@link #checkAnomalies}). */
-  AnomalyChecks anomalies = new AnomalyChecks(null, false);
-
-  /** Writes anomaly checks into the sweeps ({@code @Differentiable(anomalyChecks = true)}). */
-  void checkAnomalies() {
-    anomalies = new AnomalyChecks(names, true);
-  }
+  /** The anomaly checks written into the sweeps (none unless asked for). */
+  final AnomalyChecks anomalies;
 
   String tape() {
     if (tape == null) {
