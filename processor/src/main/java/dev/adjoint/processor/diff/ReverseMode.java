@@ -178,8 +178,10 @@ public final class ReverseMode {
       ctx.adjoints.declared.add(result);
       if (ctx.tape == null) {
         reverse.add(
-            "Tensor $L = Adjoints.seed($L, $L); // $L\n",
+            "$T $L = $T.seed($L, $L); // $L\n",
+            RuntimeClasses.TENSOR,
             ctx.adjoint(result),
+            RuntimeClasses.ADJOINTS,
             value,
             ctx.seedName,
             ret.origin());
@@ -188,15 +190,18 @@ public final class ReverseMode {
         // sweep still runs (with nothing flowing back) to take them off, then throws
         seedFits = ctx.names.fresh("seedFits");
         reverse.add(
-            "boolean $L = Adjoints.seedFits($L, $L); // $L\n",
+            "boolean $L = $T.seedFits($L, $L); // $L\n",
             seedFits,
+            RuntimeClasses.ADJOINTS,
             value,
             ctx.seedName,
             ret.origin());
         reverse.add(
-            "Tensor $L = $L ? Adjoints.seed($L, $L) : null; // $L\n",
+            "$T $L = $L ? $T.seed($L, $L) : null; // $L\n",
+            RuntimeClasses.TENSOR,
             ctx.adjoint(result),
             seedFits,
+            RuntimeClasses.ADJOINTS,
             value,
             ctx.seedName,
             ret.origin());
@@ -244,7 +249,8 @@ public final class ReverseMode {
     if (seedFits != null && ret.value().type() == IrType.TENSOR) {
       reverse.add("if (!$L) {\n", seedFits).indent();
       reverse.add(
-          "Adjoints.seed($L, $L); // throws, saying why the seed does not fit\n",
+          "$T.seed($L, $L); // throws, saying why the seed does not fit\n",
+          RuntimeClasses.ADJOINTS,
           value,
           ctx.seedName);
       reverse.unindent().add("}\n");

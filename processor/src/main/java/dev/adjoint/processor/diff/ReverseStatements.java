@@ -113,7 +113,8 @@ final class ReverseStatements {
         // a parameter of this pass's sub-model: what flowed back to it goes into its .grad()
         if (read.leaf() && ctx.adjoints.declared.contains(read.targetVar())) {
           out.add(
-              "Adjoints.accumulateGrad(reverseStart, $L, $L); // $L\n",
+              "$T.accumulateGrad(reverseStart, $L, $L); // $L\n",
+              RuntimeClasses.ADJOINTS,
               read.targetVar().name(),
               ctx.adjoint(read.targetVar()),
               read.origin());

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 /** The runtime's classes the generated adjoints call, as JavaPoet names them (and imports them). */
 final class RuntimeClasses {
   static final ClassName ADJOINTS = ClassName.get("dev.adjoint.runtime.autograd", "Adjoints");
+  static final ClassName TENSOR = ClassName.get("dev.adjoint.runtime.tensor", "Tensor");
   static final ClassName FUSED = ClassName.get("dev.adjoint.runtime.autograd", "Fused");
   static final ClassName CUSTOM_FUNCTION =
       ClassName.get("dev.adjoint.runtime.autograd", "CustomFunction");
