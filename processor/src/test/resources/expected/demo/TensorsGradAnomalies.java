@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
  * generated at build time by Adjoint. Each statement's comment names the source line it
  * comes from.
  *
- * <p>Tensor adjoints evaluate the runtime's rules with {@link OpParams} {@link TensorOp} {@link Fused} {@link Losses}.
+ * <p>Tensor adjoints evaluate the runtime's rules with {@link OpParams} {@link Losses}.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class TensorsGradAnomalies {

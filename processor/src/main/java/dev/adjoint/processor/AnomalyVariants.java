@@ -94,14 +94,7 @@ final class AnomalyVariants {
             .unindent()
             .add("}\n")
             .build();
-    return new Adjoint(
-        CodeBlock.builder().add(dispatch).add(plain.prologue()).build(),
-        plain.forward(),
-        plain.reverse(),
-        plain.value(),
-        plain.partials(),
-        plain.leafGradients(),
-        plain.tapeGuard());
+    return plain.withPrologue(CodeBlock.builder().add(dispatch).add(plain.prologue()).build());
   }
 
   /** Records that the variant class is derived from {@code classes}' source, as the plain one. */

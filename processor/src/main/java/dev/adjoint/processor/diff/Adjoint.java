@@ -1,6 +1,8 @@
 package dev.adjoint.processor.diff;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +19,10 @@ import java.util.Optional;
  *     a field), the local holding it and the expression holding its gradient ({@code null} where
  *     none flows), to be added into the leaf's {@code .grad()}
  * @param tapeGuard for an adjoint that uses the tape, what unwinds it when an exception escapes
+ * @param readsTensorAlgebra whether the sweeps read the local holding the tensor algebra, which the
+ *     tensor method then declares
+ * @param templateClasses runtime classes that the op table's templates (text) name by their simple
+ *     names, which the generated class must import
  */
 public record Adjoint(
     CodeBlock prologue,
@@ -25,7 +31,27 @@ public record Adjoint(
     String value,
     Map<String, String> partials,
     Map<String, String> leafGradients,
-    Optional<TapeGuard> tapeGuard) {
+    Optional<TapeGuard> tapeGuard,
+    boolean readsTensorAlgebra,
+    List<ClassName> templateClasses) {
+  public Adjoint {
+    templateClasses = List.copyOf(templateClasses);
+  }
+
+  /** The same adjoint, with {@code prologue} instead. */
+  public Adjoint withPrologue(CodeBlock prologue) {
+    return new Adjoint(
+        prologue,
+        forward,
+        reverse,
+        value,
+        partials,
+        leafGradients,
+        tapeGuard,
+        readsTensorAlgebra,
+        templateClasses);
+  }
+
   /**
    * The statements after the prologue (both sweeps and the return), guarded when the adjoint uses
    * the tape: an exception escaping them leaves the thread's tape as the call found it.

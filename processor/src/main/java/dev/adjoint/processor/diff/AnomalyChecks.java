@@ -47,7 +47,7 @@ final class AnomalyChecks {
       List<String> tensors = new ArrayList<>();
       for (Value v : operands) {
         if (v.type() == IrType.TENSOR) {
-          tensors.add(SweepContext.primal(v).code());
+          tensors.add(IrExpressions.primal(v).text());
         }
       }
       String args = tensors.isEmpty() ? "" : ", " + String.join(", ", tensors);
@@ -58,7 +58,7 @@ final class AnomalyChecks {
         if (!v.type().isNumeric()) {
           return; // an array operand (a helper's): its elements are not scanned
         }
-        numbers.add(SweepContext.primal(v).code());
+        numbers.add(IrExpressions.primal(v).text());
       }
       String args = String.join(", ", numbers);
       // one or two operands as they are; more (a call's arguments) in an array

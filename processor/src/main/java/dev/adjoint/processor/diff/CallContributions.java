@@ -78,7 +78,7 @@ final class CallContributions {
         RegisteredCallee.MethodRef d = params.get(i).derivative().get();
         JavaExpr partial =
             new Call(
-                new TypeRef(ctx.classNames.relative(d.owner())),
+                new TypeRef(ctx.classNames.of(d.owner())),
                 d.method(),
                 IrExpressions.primals(call.args()));
         ctx.accumulate(

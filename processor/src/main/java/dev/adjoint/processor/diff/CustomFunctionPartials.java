@@ -16,18 +16,18 @@ import java.util.List;
  * does. A function of several tensors is asked once per operand that needs a gradient.
  */
 final class CustomFunctionPartials {
-  private static final JavaExpr CUSTOM_FUNCTION =
-      new TypeRef("dev.adjoint.runtime.autograd.CustomFunction");
+  private static final JavaExpr CUSTOM_FUNCTION = new TypeRef(RuntimeClasses.CUSTOM_FUNCTION);
 
   private CustomFunctionPartials() {}
 
   static JavaExpr share(Node.TensorApply apply, int i, String g) {
     CustomFunctionRef function = apply.primitive().custom();
-    JavaExpr instance = new TypeRef(function.instance());
+    // the source's expression naming the function object, as it wrote it
+    JavaExpr instance = JavaExpr.literal(function.instance());
     List<JavaExpr> backwardArgs = new ArrayList<>();
     backwardArgs.add(JavaExpr.name(g));
     for (Value v : apply.args()) {
-      backwardArgs.add(SweepContext.primal(v));
+      backwardArgs.add(IrExpressions.primal(v));
     }
     if (function.takesResult()) {
       backwardArgs.add(JavaExpr.name(apply.targetVar().name()));
@@ -39,6 +39,6 @@ final class CustomFunctionPartials {
             instance,
             new Call(instance, "backward", backwardArgs),
             JavaExpr.literal(Integer.toString(function.tensorIndex(i))),
-            SweepContext.primal(apply.args().get(i))));
+            IrExpressions.primal(apply.args().get(i))));
   }
 }

@@ -1,29 +1,42 @@
 package dev.adjoint.processor.diff;
 
+import static dev.adjoint.processor.diff.IrExpressions.arguments;
+import static dev.adjoint.processor.diff.IrExpressions.primal;
+import static dev.adjoint.processor.diff.IrExpressions.primals;
+import static dev.adjoint.processor.diff.IrExpressions.resultOf;
+import static dev.adjoint.processor.diff.IrExpressions.valueComponent;
+
 import com.palantir.javapoet.CodeBlock;
-import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.expr.Call;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.DifferentiableCallee;
-import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
-import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The forward sweep: the primal, one three-address statement per IR node, with variables set inside
  * blocks declared before them, loops counting their passes, and the values the reverse sweep needs
  * pushed on the tape before they are overwritten.
  */
-abstract class ForwardSweep extends SweepContext {
-  ForwardSweep(IrFunction function, Activity activity, Names names, String ownGradientClass) {
-    super(function, activity, names, ownGradientClass);
+final class ForwardSweep {
+  private final SweepContext ctx;
+
+  /** Writes the reverse of a fused loop's pass, which the forward sweep runs inside the loop. */
+  private final FusedPassReverse fusedPassReverse;
+
+  /** The loops whose test is written as one expression. */
+  private final InlineTests inlineTests;
+
+  ForwardSweep(SweepContext ctx, InlineTests inlineTests, FusedPassReverse fusedPassReverse) {
+    this.ctx = ctx;
+    this.inlineTests = inlineTests;
+    this.fusedPassReverse = fusedPassReverse;
   }
 
   // ---------------------------------------------------------------- forward sweep
@@ -37,50 +50,57 @@ abstract class ForwardSweep extends SweepContext {
         SourceAlgebra algebra = SourceAlgebra.forPrimal(apply.mathClass());
         JavaExpr value = ElementwiseRules.value(apply.op(), algebra, primals(apply.args()));
         define(out, apply.targetVar(), value.code(), apply.origin(), depth, null);
-        anomalies.afterForward(out, apply.targetVar(), value.code(), apply.args(), apply.origin());
+        ctx.anomalies.afterForward(
+            out, apply.targetVar(), value.text(), apply.args(), apply.origin());
       }
       case Node.TensorApply apply -> {
-        List<String> args = apply.args().stream().map(v -> primal(v).code()).toList();
-        List<String> params = apply.params().stream().map(v -> primal(v).code()).toList();
+        List<String> args = apply.args().stream().map(v -> primal(v).text()).toList();
+        List<String> params = apply.params().stream().map(v -> primal(v).text()).toList();
         String code = apply.primitive().forwardCode(args, params);
-        define(out, apply.targetVar(), code, apply.origin(), depth, null);
-        anomalies.afterForward(out, apply.targetVar(), code, apply.args(), apply.origin());
+        ctx.tensorReferences.wroteForward(apply.primitive());
+        define(out, apply.targetVar(), CodeBlock.of("$L", code), apply.origin(), depth, null);
+        ctx.anomalies.afterForward(out, apply.targetVar(), code, apply.args(), apply.origin());
       }
       case Node.Copy copy -> {
         define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
-        if (loops.isActiveArray(copy)) {
+        if (ctx.loops.isActiveArray(copy)) {
           // an array copy is an alias: so is its adjoint, and the reverse sweep has nothing to do
-          String adjoint = adjoint(copy.targetVar());
-          declaredAdjoints.add(copy.targetVar());
+          String adjoint = ctx.adjoint(copy.targetVar());
+          ctx.adjoints.declared.add(copy.targetVar());
           out.add(
               "$L$L = $L; // $L: its adjoint\n",
-              depth == 0 && declaredPrimals.add(adjoint)
+              depth == 0 && ctx.declaredPrimals.add(adjoint)
                   ? copy.targetVar().type().javaName() + " "
                   : "",
               adjoint,
-              adjoint((Value.Var) copy.source()),
+              ctx.adjoint((Value.Var) copy.source()),
               copy.origin());
         }
       }
       case Node.Convert convert -> {
         JavaExpr source = primal(convert.source());
-        String code =
+        CodeBlock code =
             convert.targetVar().type().acceptsWithoutCast(convert.source().type())
                 ? source.code()
-                : "(" + convert.targetVar().type().javaName() + ") " + source.at(JavaExpr.UNARY);
+                : CodeBlock.of(
+                    "($L) $L", convert.targetVar().type().javaName(), source.at(JavaExpr.UNARY));
         define(out, convert.targetVar(), code, convert.origin(), depth, null);
       }
       case Node.Operate operate -> {
-        String code;
+        CodeBlock code;
         if (operate.args().size() == 1) {
-          code = operate.operator().symbol() + primal(operate.args().get(0)).at(JavaExpr.UNARY);
+          code =
+              CodeBlock.of(
+                  "$L$L",
+                  operate.operator().symbol(),
+                  primal(operate.args().get(0)).at(JavaExpr.UNARY));
         } else {
           code =
-              primal(operate.args().get(0)).at(JavaExpr.EQUALITY + 1)
-                  + " "
-                  + operate.operator().symbol()
-                  + " "
-                  + primal(operate.args().get(1)).at(JavaExpr.EQUALITY + 2);
+              CodeBlock.of(
+                  "$L $L $L",
+                  primal(operate.args().get(0)).at(JavaExpr.EQUALITY + 1),
+                  operate.operator().symbol(),
+                  primal(operate.args().get(1)).at(JavaExpr.EQUALITY + 2));
         }
         define(out, operate.targetVar(), code, operate.origin(), depth, null);
       }
@@ -91,7 +111,7 @@ abstract class ForwardSweep extends SweepContext {
         define(
             out,
             detach.targetVar(),
-            primal(detach.source()).code() + (item ? ".item()" : ""),
+            CodeBlock.of("$L$L", primal(detach.source()).code(), item ? ".item()" : ""),
             detach.origin(),
             depth,
             item
@@ -100,32 +120,30 @@ abstract class ForwardSweep extends SweepContext {
       }
       case Node.CallDifferentiable call -> forwardCall(call, out, depth);
       case Node.CallWithDerivative call -> {
-        String code =
-            classNames.relative(call.callee().owner())
-                + "."
-                + call.callee().method()
-                + "("
-                + arguments(call.args())
-                + ")";
-        define(out, call.targetVar(), code, call.origin(), depth, null);
-        anomalies.afterForward(out, call.targetVar(), code, call.args(), call.origin());
+        JavaExpr value =
+            new Call(
+                new TypeRef(ctx.classNames.of(call.callee().owner())),
+                call.callee().method(),
+                primals(call.args()));
+        define(out, call.targetVar(), value.code(), call.origin(), depth, null);
+        ctx.anomalies.afterForward(out, call.targetVar(), value.text(), call.args(), call.origin());
       }
       case Node.NewArray array -> {
         String type = array.targetVar().type().elementType().javaName();
-        String length = primal(array.length()).code();
+        CodeBlock length = primal(array.length()).code();
         define(
             out,
             array.targetVar(),
-            "new " + type + "[" + length + "]",
+            CodeBlock.of("new $L[$L]", type, length),
             array.origin(),
             depth,
             null);
-        if (activity.isActive(array.targetVar())) {
-          String adjoint = adjoint(array.targetVar());
-          declaredAdjoints.add(array.targetVar());
+        if (ctx.activity.isActive(array.targetVar())) {
+          String adjoint = ctx.adjoint(array.targetVar());
+          ctx.adjoints.declared.add(array.targetVar());
           out.add(
               "$L$L = new $L[$L]; // $L: its adjoint\n",
-              depth == 0 && declaredPrimals.add(adjoint)
+              depth == 0 && ctx.declaredPrimals.add(adjoint)
                   ? array.targetVar().type().javaName() + " "
                   : "",
               adjoint,
@@ -138,7 +156,7 @@ abstract class ForwardSweep extends SweepContext {
           define(
               out,
               length.targetVar(),
-              length.array().name() + ".length",
+              CodeBlock.of("$L.length", length.array().name()),
               length.origin(),
               depth,
               null);
@@ -146,21 +164,21 @@ abstract class ForwardSweep extends SweepContext {
         define(
             out,
             load.targetVar(),
-            load.array().name() + "[" + primal(load.index()).code() + "]",
+            CodeBlock.of("$L[$L]", load.array().name(), primal(load.index()).code()),
             load.origin(),
             depth,
             null);
-        if (loops.isActiveRow(load)) {
+        if (ctx.loops.isActiveRow(load)) {
           // a row of a two-dimensional array is the same data: its adjoint is that row's adjoint
-          String adjoint = adjoint(load.targetVar());
-          declaredAdjoints.add(load.targetVar());
+          String adjoint = ctx.adjoint(load.targetVar());
+          ctx.adjoints.declared.add(load.targetVar());
           out.add(
               "$L$L = $L[$L]; // $L: its adjoint\n",
-              depth == 0 && declaredPrimals.add(adjoint)
+              depth == 0 && ctx.declaredPrimals.add(adjoint)
                   ? load.targetVar().type().javaName() + " "
                   : "",
               adjoint,
-              adjoint(load.array()),
+              ctx.adjoint(load.array()),
               primal(load.index()).code(),
               load.origin());
         }
@@ -189,7 +207,7 @@ abstract class ForwardSweep extends SweepContext {
           define(
               out,
               read.targetVar(),
-              read.expression(),
+              CodeBlock.of("$L", read.expression()),
               read.origin(),
               depth,
               read.leaf() ? "a parameter of this pass's sub-model" : null);
@@ -202,22 +220,23 @@ abstract class ForwardSweep extends SweepContext {
    * and again after each one; they compute only the test, which the reverse sweep never needs.
    */
   void forwardLoop(Node.While loop, CodeBlock.Builder out, int depth, boolean inLoop) {
-    if (loops.isFused(loop)) {
+    if (ctx.loops.isFused(loop)) {
       forwardFusedLoop(loop, out, depth);
       return;
     }
     String count = null;
-    if (loops.hasActive(loop.body()) || loops.overwritesSaved(loop.body())) {
-      count = names.fresh("passes");
-      tripCounts.put(loop, count);
+    if (ctx.loops.hasActive(loop.body()) || ctx.loops.overwritesSaved(loop.body())) {
+      count = ctx.names.fresh("passes");
+      ctx.tripCounts.put(loop, count);
       out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
     }
-    TapeCursor enclosing = cursor;
-    if (loops.keepsDoublesLocally(loop)) {
-      cursor = new TapeCursor(tape(), names.fresh("tapeDoubles"), names.fresh("tapeTop"));
-      out.add("$L", cursor.open());
+    TapeCursor enclosing = ctx.cursor;
+    if (ctx.loops.keepsDoublesLocally(loop)) {
+      ctx.cursor =
+          new TapeCursor(ctx.tape(), ctx.names.fresh("tapeDoubles"), ctx.names.fresh("tapeTop"));
+      out.add("$L", ctx.cursor.open());
     }
-    String test = test(loop, out, depth);
+    CodeBlock test = test(loop, out, depth);
     out.add("while ($L) { // $L\n", test, loop.origin()).indent();
     if (count != null) {
       out.add("$L++;\n", count);
@@ -225,13 +244,13 @@ abstract class ForwardSweep extends SweepContext {
     loop.body().forEach(n -> forwardStatement(n, out, depth + 1, true));
     test(loop, out, depth);
     out.unindent().add("}\n");
-    if (cursor != enclosing) {
-      out.add("$L", cursor.close());
-      cursor = enclosing;
+    if (ctx.cursor != enclosing) {
+      out.add("$L", ctx.cursor.close());
+      ctx.cursor = enclosing;
     }
     if (count != null && depth > 0) {
       // inside a block, the count would go out of scope: the reverse sweep pops it
-      out.add("$L.pushInt($L); // $L: for the reverse sweep\n", tape(), count, loop.origin());
+      out.add("$L.pushInt($L); // $L: for the reverse sweep\n", ctx.tape(), count, loop.origin());
     }
   }
 
@@ -242,17 +261,18 @@ abstract class ForwardSweep extends SweepContext {
    * declared before the loop, so the reverse sweep goes on adding into them.
    */
   void forwardFusedLoop(Node.While loop, CodeBlock.Builder out, int depth) {
-    int split = loops.recomputations().get(loop).suffixStart();
+    int split = ctx.loops.recomputations().get(loop).suffixStart();
     List<Node> prefix = loop.body().subList(0, split);
     // the result's adjoint is the seed before and after each pass: the sweep reads the seed
-    Value.Var fusedResult = loops.fusion().orElseThrow().result();
-    forwarded.put(fusedResult, new Forward(JavaExpr.name(seedName), loop.origin()));
-    permanentForward = fusedResult;
+    Value.Var fusedResult = ctx.loops.fusion().orElseThrow().result();
+    ctx.forwarded.put(
+        fusedResult, new SweepContext.Forward(JavaExpr.name(ctx.seedName), loop.origin()));
+    ctx.permanentForward = fusedResult;
     CodeBlock.Builder undo = CodeBlock.builder();
-    undoPass(loop, prefix, undo, depth + 1);
-    pendingDeclarations.forEach(d -> out.add("$L", d));
-    pendingDeclarations.clear();
-    String test = test(loop, out, depth);
+    fusedPassReverse.undo(loop, prefix, undo, depth + 1);
+    ctx.adjoints.pending.forEach(d -> out.add("$L", d));
+    ctx.adjoints.pending.clear();
+    CodeBlock test = test(loop, out, depth);
     out.add("while ($L) { // $L: each pass undone as soon as it has run\n", test, loop.origin());
     out.indent();
     prefix.forEach(n -> forwardStatement(n, out, depth + 1, false));
@@ -272,8 +292,8 @@ abstract class ForwardSweep extends SweepContext {
    * one expression, as the source wrote it ({@code i < x.length - 1}): the form the JIT recognises
    * as a counted loop, in fewer bytes of code.
    */
-  String test(Node.While loop, CodeBlock.Builder out, int depth) {
-    java.util.Optional<JavaExpr> inline = inlineTest(loop);
+  CodeBlock test(Node.While loop, CodeBlock.Builder out, int depth) {
+    java.util.Optional<JavaExpr> inline = inlineTests.of(loop);
     if (inline.isPresent()) {
       return inline.get().code();
     }
@@ -281,47 +301,36 @@ abstract class ForwardSweep extends SweepContext {
     return primal(loop.test()).code();
   }
 
-  java.util.Optional<JavaExpr> inlineTest(Node.While loop) {
-    return inlineTests.computeIfAbsent(
-        loop, l -> InlineLoopTest.find(l, uses, activity, loops.needed()));
-  }
-
-  /** Each loop's inline test, found once (the declarations, the loop and each pass ask). */
-  private final Map<Node.While, java.util.Optional<JavaExpr>> inlineTests = new HashMap<>();
-
-  /** Writes the reverse of one pass of a fused loop's {@code prefix}. */
-  abstract void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth);
-
   void saveBeforeOverwrite(Node node, CodeBlock.Builder out) {
     List<Value.Var> overwritten = new ArrayList<>();
     node.target()
-        .filter(loops::saved)
-        .filter(v -> !loops.steps().containsKey(node))
+        .filter(ctx.loops::saved)
+        .filter(v -> !ctx.loops.steps().containsKey(node))
         .ifPresent(overwritten::add);
-    if (node instanceof Node.CallDifferentiable call && loops.saved(call.result())) {
+    if (node instanceof Node.CallDifferentiable call && ctx.loops.saved(call.result())) {
       overwritten.add(call.result());
     }
     for (Value.Var v : overwritten) {
       boolean object = v == resultOf(node);
-      if (cursor != null && TapeCursor.carries(v.type(), object)) {
+      if (ctx.cursor != null && TapeCursor.carries(v.type(), object)) {
         out.add(
             "$L",
-            cursor.push(
+            ctx.cursor.push(
                 v.name(), node.origin() + ": the reverse sweep needs the value it overwrites"));
         continue;
       }
       out.add(
           "$L.$L($L); // $L: the reverse sweep needs the value it overwrites\n",
-          tape(),
+          ctx.tape(),
           TapeCursor.pushMethod(v.type(), object),
           v.name(),
           node.origin());
     }
-    if (loops.keepsAdjointArray(node)) {
+    if (ctx.loops.keepsAdjointArray(node)) {
       out.add(
           "$L.pushObject($L); // $L\n",
-          tape(),
-          adjoint(node.target().orElseThrow()),
+          ctx.tape(),
+          ctx.adjoint(node.target().orElseThrow()),
           node.origin());
     }
   }
@@ -329,29 +338,29 @@ abstract class ForwardSweep extends SweepContext {
   void forwardCall(Node.CallDifferentiable call, CodeBlock.Builder out, int depth) {
     DifferentiableCallee callee = call.callee();
     String receiver = call.onReceiver() ? "self" + (call.args().isEmpty() ? "" : ", ") : "";
-    if (!activity.isActive(call.targetVar())) {
+    if (!ctx.activity.isActive(call.targetVar())) {
       define(
           out,
           call.targetVar(),
-          classNames.qualifier(callee)
-              + callee.method()
-              + "("
-              + receiver
-              + arguments(call.args())
-              + ")."
-              + valueComponent(callee)
-              + "()",
+          CodeBlock.of(
+              "$L$L($L$L).$L()",
+              ctx.classNames.qualifier(callee),
+              callee.method(),
+              receiver,
+              arguments(call.args()),
+              valueComponent(callee)),
           call.origin(),
           depth,
           null);
       return;
     }
-    String declaration = depth == 0 ? classNames.recordType(callee) + " " : "";
+    CodeBlock declaration =
+        depth == 0 ? CodeBlock.of("$L ", ctx.classNames.recordType(callee)) : CodeBlock.of("");
     out.add(
         "$L$L = $L$L($L$L); // $L\n",
         declaration,
         call.result().name(),
-        classNames.qualifier(callee),
+        ctx.classNames.qualifier(callee),
         callee.method(),
         receiver,
         arguments(call.args()),
@@ -359,79 +368,22 @@ abstract class ForwardSweep extends SweepContext {
     define(
         out,
         call.targetVar(),
-        call.result().name() + "." + valueComponent(callee) + "()",
+        CodeBlock.of("$L.$L()", call.result().name(), valueComponent(callee)),
         call.origin(),
         depth,
         null);
   }
 
   void define(
-      CodeBlock.Builder out, Value.Var target, String code, Origin origin, int depth, String note) {
+      CodeBlock.Builder out,
+      Value.Var target,
+      CodeBlock code,
+      Origin origin,
+      int depth,
+      String note) {
     String type =
-        depth == 0 && declaredPrimals.add(target.name()) ? target.type().javaName() + " " : "";
+        depth == 0 && ctx.declaredPrimals.add(target.name()) ? target.type().javaName() + " " : "";
     String comment = note == null ? origin.toString() : origin + ": " + note;
     out.add("$L$L = $L; // $L\n", type, target.name(), code, comment);
-  }
-
-  /**
-   * Declarations of the variables assigned inside {@code node}'s blocks, written before it so that
-   * later statements and the reverse sweep, outside those blocks, can read them.
-   */
-  List<Declaration> declarationsInside(Node node) {
-    List<Declaration> declarations = new ArrayList<>();
-    switch (node) {
-      case Node.If branch -> {
-        collectDeclarations(branch.thenBranch(), declarations);
-        collectDeclarations(branch.elseBranch(), declarations);
-      }
-      case Node.While loop -> {
-        if (inlineTest(loop).isEmpty()) {
-          collectDeclarations(loop.condition(), declarations);
-        }
-        collectDeclarations(loop.body(), declarations);
-      }
-      default -> {}
-    }
-    return declarations.stream().distinct().toList();
-  }
-
-  List<Declaration> newDeclarationsInside(Node node) {
-    List<Declaration> fresh = new ArrayList<>();
-    for (Declaration declaration : declarationsInside(node)) {
-      // declare each variable once, whichever block sets it first
-      if (declaredPrimals.add(declaration.name())) {
-        fresh.add(declaration);
-      }
-    }
-    return fresh;
-  }
-
-  void collectDeclarations(List<Node> nodes, List<Declaration> declarations) {
-    for (Node node : nodes) {
-      node.target()
-          .ifPresent(
-              v ->
-                  declarations.add(
-                      new Declaration(v.type().javaName(), v.name(), defaultValue(v.type()))));
-      if (node instanceof Node.CallDifferentiable call) {
-        declarations.add(
-            new Declaration(classNames.recordType(call.callee()), call.result().name(), "null"));
-      }
-      if (node instanceof Node.NewArray array && activity.isActive(array.targetVar())) {
-        declarations.add(arrayAdjoint(array.targetVar()));
-      }
-      if (node instanceof Node.ArrayLoad load && loops.isActiveRow(load)) {
-        declarations.add(arrayAdjoint(load.targetVar()));
-      }
-      if (node instanceof Node.Copy copy && loops.isActiveArray(copy)) {
-        declarations.add(arrayAdjoint(copy.targetVar()));
-      }
-      declarations.addAll(declarationsInside(node));
-    }
-  }
-
-  /** The adjoint of an array variable, an alias set where the array is. */
-  private Declaration arrayAdjoint(Value.Var array) {
-    return new Declaration(array.type().javaName(), adjoint(array), "null");
   }
 }

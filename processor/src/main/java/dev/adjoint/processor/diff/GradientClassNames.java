@@ -1,33 +1,42 @@
 package dev.adjoint.processor.diff;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 
 /**
- * How a generated class writes the names of other classes: its own generated class needs no
- * qualifier, a class of its own package goes by its simple name, any other by its qualified name.
+ * How a generated class names other classes: as JavaPoet {@link ClassName}s, which it imports or
+ * qualifies; its own generated class needs no qualifier at all.
  *
  * @param ownGradientClass the qualified name of the class the adjoint goes into
  */
 record GradientClassNames(String ownGradientClass) {
-  /** The result record of {@code callee}'s generated pullback, as this class writes it. */
-  String recordType(DifferentiableCallee callee) {
-    return qualifier(callee) + callee.resultRecord();
-  }
-
-  /** How the generated class refers to the callee's generated class: not at all if it is itself. */
-  String qualifier(DifferentiableCallee callee) {
+  /**
+   * The result record of {@code callee}'s generated pullback, nested in its generated class: by its
+   * simple name when that is the class being written (the plain class or its anomaly variant, each
+   * with its own records), else as a {@code $T}.
+   */
+  CodeBlock recordType(DifferentiableCallee callee) {
     return callee.gradientClass().equals(ownGradientClass)
-        ? ""
-        : relative(callee.gradientClass()) + ".";
+        ? CodeBlock.of("$L", callee.resultRecord())
+        : CodeBlock.of("$T", of(callee.gradientClass()).nestedClass(callee.resultRecord()));
   }
 
-  /** A class's name as the generated class, in its package, can write it. */
-  String relative(String qualifiedClass) {
-    int ownDot = ownGradientClass.lastIndexOf('.');
-    String ownPackage = ownDot < 0 ? "" : ownGradientClass.substring(0, ownDot + 1);
-    boolean samePackage =
-        qualifiedClass.startsWith(ownPackage)
-            && qualifiedClass.indexOf('.', ownPackage.length()) < 0;
-    return samePackage ? qualifiedClass.substring(ownPackage.length()) : qualifiedClass;
+  /**
+   * How a call of the callee's generated method is qualified: not at all if its class is this one,
+   * else {@code Class.}.
+   */
+  CodeBlock qualifier(DifferentiableCallee callee) {
+    return callee.gradientClass().equals(ownGradientClass)
+        ? CodeBlock.of("")
+        : CodeBlock.of("$T.", of(callee.gradientClass()));
+  }
+
+  /**
+   * A class by its canonical name ({@code com.acme.Outer.Inner}); the package ends where the
+   * capitalised names begin, the Java naming convention the processor relies on.
+   */
+  ClassName of(String canonicalName) {
+    return ClassName.bestGuess(canonicalName);
   }
 }

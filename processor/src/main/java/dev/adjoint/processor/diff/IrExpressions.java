@@ -1,5 +1,6 @@
 package dev.adjoint.processor.diff;
 
+import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrType;
@@ -8,12 +9,9 @@ import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Value;
 import java.util.List;
 
-/**
- * How generated code writes IR values, and what the sweeps look up in a body: no state. The sweeps'
- * layers ({@link SweepContext} and below) inherit these; other passes call them qualified.
- */
-abstract class IrExpressions {
-  IrExpressions() {}
+/** How generated code writes IR values, and what the sweeps look up in a body: no state. */
+final class IrExpressions {
+  private IrExpressions() {}
 
   static JavaExpr primal(Value value) {
     return switch (value) {
@@ -26,8 +24,8 @@ abstract class IrExpressions {
     return values.stream().map(IrExpressions::primal).toList();
   }
 
-  static String arguments(List<Value> values) {
-    return String.join(", ", values.stream().map(v -> primal(v).code()).toList());
+  static CodeBlock arguments(List<Value> values) {
+    return CodeBlock.join(values.stream().map(v -> primal(v).code()).toList(), ", ");
   }
 
   static String valueComponent(DifferentiableCallee callee) {

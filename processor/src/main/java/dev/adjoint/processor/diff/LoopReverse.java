@@ -1,14 +1,15 @@
 package dev.adjoint.processor.diff;
 
+import static dev.adjoint.processor.diff.IrExpressions.primal;
+
 import com.palantir.javapoet.CodeBlock;
-import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.expr.JavaExpr;
-import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
-import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Value;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reverse sweep's control flow: a branch replays the arm the forward sweep took; a loop runs
@@ -18,59 +19,66 @@ import java.util.List;
  * overwrote it; a fused loop undoes each pass right after it has run. {@link ReverseMode} writes
  * the statements.
  */
-abstract class LoopReverse extends ForwardSweep {
-  LoopReverse(IrFunction function, Activity activity, Names names, String ownGradientClass) {
-    super(function, activity, names, ownGradientClass);
+final class LoopReverse {
+  private final SweepContext ctx;
+
+  /** Writes what a loop pass recomputes rather than stores. */
+  private final ForwardSweep forwardSweep;
+
+  /** Writes the reverse of each statement of a branch arm or pass. */
+  private final StatementReverse statements;
+
+  /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
+  private final Map<Node, CodeBlock> linearRestores = new HashMap<>();
+
+  LoopReverse(SweepContext ctx, ForwardSweep forwardSweep, StatementReverse statements) {
+    this.ctx = ctx;
+    this.forwardSweep = forwardSweep;
+    this.statements = statements;
   }
 
-  /** Writes the reverse of one statement (see {@link ReverseMode}). */
-  abstract void reverseStatement(Node node, CodeBlock.Builder out, int depth, boolean inLoop);
-
-  /** The fused loop whose pass is being undone, else null. */
-  Node.While undoing;
-
   void reverseBlock(List<Node> nodes, CodeBlock.Builder out, int depth, boolean inLoop) {
-    Object enclosing = currentBlock;
-    currentBlock = new Object();
+    Object enclosing = ctx.currentBlock;
+    ctx.currentBlock = new Object();
     for (int i = nodes.size() - 1; i >= 0; i--) {
-      reverseStatement(nodes.get(i), out, depth, inLoop);
+      statements.reverse(nodes.get(i), out, depth, inLoop);
     }
-    currentBlock = enclosing;
+    ctx.currentBlock = enclosing;
   }
 
   /** The expression popping a value of {@code type}: through the loop's cursor if it has one. */
   private String popCode(IrType type) {
-    if (cursor != null && TapeCursor.carries(type, false)) {
-      return cursor.pop(type);
+    if (ctx.cursor != null && TapeCursor.carries(type, false)) {
+      return ctx.cursor.pop(type);
     }
-    return tape() + "." + TapeCursor.popMethod(type, false) + "()";
+    return ctx.tape() + "." + TapeCursor.popMethod(type, false) + "()";
   }
 
   void restoreAfterUndo(Node node, CodeBlock.Builder out) {
-    if (loops.keepsAdjointArray(node)) {
+    if (ctx.loops.keepsAdjointArray(node)) {
       out.add(
           "$L = $L.popObject(); // $L\n",
-          adjoint(node.target().orElseThrow()),
-          tape(),
+          ctx.adjoint(node.target().orElseThrow()),
+          ctx.tape(),
           node.origin());
     }
-    if (node instanceof Node.CallDifferentiable call && loops.saved(call.result())) {
-      out.add("$L = $L.popObject(); // $L\n", call.result().name(), tape(), node.origin());
+    if (node instanceof Node.CallDifferentiable call && ctx.loops.saved(call.result())) {
+      out.add("$L = $L.popObject(); // $L\n", call.result().name(), ctx.tape(), node.origin());
     }
     Value.Var target = node.target().orElseThrow();
-    if (loops.saved(target) && linearRestores.containsKey(node)) {
+    if (ctx.loops.saved(target) && linearRestores.containsKey(node)) {
       out.add(
           "$L = $L; // $L: the value during this pass, nothing stored\n",
           target.name(),
           linearRestores.get(node),
           node.origin());
-    } else if (loops.saved(target) && loops.steps().containsKey(node)) {
+    } else if (ctx.loops.saved(target) && ctx.loops.steps().containsKey(node)) {
       out.add(
           "$L = $L; // $L: undoes the step, nothing stored\n",
           target.name(),
-          loops.steps().get(node).undo(),
+          ctx.loops.steps().get(node).undo(),
           node.origin());
-    } else if (loops.saved(target) && !loops.hoisted(node)) {
+    } else if (ctx.loops.saved(target) && !ctx.loops.hoisted(node)) {
       out.add(
           "$L = $L; // $L: the value before this statement\n",
           target.name(),
@@ -82,19 +90,19 @@ abstract class LoopReverse extends ForwardSweep {
   void reverseBranch(Node.If branch, CodeBlock.Builder out, int depth, boolean inLoop) {
     // an arm's statements run or not: an adjoint each arm may read is written before the branch,
     // and one an arm defers is written before the arm ends
-    materializeAll(out);
+    ctx.materializeAll(out);
     CodeBlock.Builder thenCode = CodeBlock.builder();
     CodeBlock.Builder elseCode = CodeBlock.builder();
     reverseBlock(branch.thenBranch(), thenCode, depth + 1, inLoop);
-    materializeAll(thenCode);
+    ctx.materializeAll(thenCode);
     reverseBlock(branch.elseBranch(), elseCode, depth + 1, inLoop);
-    materializeAll(elseCode);
+    ctx.materializeAll(elseCode);
     CodeBlock thenBlock = thenCode.build();
     CodeBlock elseBlock = elseCode.build();
     if (thenBlock.isEmpty() && elseBlock.isEmpty()) {
       return;
     }
-    String condition = primal(branch.condition()).code();
+    CodeBlock condition = primal(branch.condition()).code();
     if (thenBlock.isEmpty()) {
       out.add(
           "if (!$L) { // $L: the arm the forward sweep took\n",
@@ -112,29 +120,29 @@ abstract class LoopReverse extends ForwardSweep {
   }
 
   void reverseLoop(Node.While loop, CodeBlock.Builder out, int depth) {
-    String count = tripCounts.get(loop);
+    String count = ctx.tripCounts.get(loop);
     if (count == null) {
       return; // nothing active inside, nothing on the tape
     }
-    Recomputation.Plan plan = loops.recomputations().get(loop);
+    Recomputation.Plan plan = ctx.loops.recomputations().get(loop);
     List<Node> nodes = loop.body();
     int split = plan == null ? 0 : plan.suffixStart();
-    materializeAll(out); // the passes may read any adjoint
-    String k = names.fresh("pass");
+    ctx.materializeAll(out); // the passes may read any adjoint
+    String k = ctx.names.fresh("pass");
     String passCount = count;
     if (depth > 0) {
-      passCount = names.fresh("passesHere");
-      out.add("int $L = $L.popInt(); // $L\n", passCount, tape(), loop.origin());
+      passCount = ctx.names.fresh("passesHere");
+      out.add("int $L = $L.popInt(); // $L\n", passCount, ctx.tape(), loop.origin());
     }
     // a counter stepped once a pass (i += c) is, during pass k, final - c·(passes + 1 - k): a
     // linear function of k, which the JIT's range-check elimination understands
     for (Node node : nodes.subList(split, nodes.size())) {
-      CounterStep step = loops.steps().get(node);
+      CounterStep step = ctx.loops.steps().get(node);
       Value.Var counter = node.target().orElseThrow();
-      if (step != null && UseCounts.definedOnceIn(loop, counter) && loops.saved(counter)) {
-        String base = names.fresh(counter.name() + "Base");
+      if (step != null && UseCounts.definedOnceIn(loop, counter) && ctx.loops.saved(counter)) {
+        String base = ctx.names.fresh(counter.name() + "Base");
         boolean unit = step.unit();
-        String scaled = unit ? "" : "(" + step.signed().code() + ") * ";
+        CodeBlock scaled = unit ? CodeBlock.of("") : CodeBlock.of("($L) * ", step.signed().code());
         String sign = unit && step.decreases() ? "+" : "-";
         out.add(
             "$L $L = $L $L $L($L + 1); // $L: $L before the first pass\n",
@@ -147,21 +155,27 @@ abstract class LoopReverse extends ForwardSweep {
             node.origin(),
             counter.name());
         linearRestores.put(
-            node, base + (unit ? (sign.equals("-") ? " + " : " - ") : " + " + scaled) + k);
+            node,
+            CodeBlock.of(
+                "$L$L$L",
+                base,
+                unit ? (sign.equals("-") ? " + " : " - ") : CodeBlock.of(" + $L", scaled),
+                k));
       }
     }
-    TapeCursor enclosing = cursor;
-    if (loops.keepsDoublesLocally(loop)) {
-      cursor = new TapeCursor(tape(), names.fresh("tapeDoubles"), names.fresh("tapeTop"));
-      out.add("$L", cursor.open());
+    TapeCursor enclosing = ctx.cursor;
+    if (ctx.loops.keepsDoublesLocally(loop)) {
+      ctx.cursor =
+          new TapeCursor(ctx.tape(), ctx.names.fresh("tapeDoubles"), ctx.names.fresh("tapeTop"));
+      out.add("$L", ctx.cursor.open());
     }
     CodeBlock.Builder body = CodeBlock.builder();
-    passes.push(new Pass(depth + 1, loops.passLocalCandidates(nodes)));
+    ctx.passes.push(new ReversePass(depth + 1, ctx.loops.passLocalCandidates(nodes)));
     reverseBlock(nodes.subList(split, nodes.size()), body, depth + 1, true);
     if (plan != null) {
       for (Node hoisted : plan.hoisted()) {
         Value.Var target = hoisted.target().orElseThrow();
-        if (loops.saved(target)) {
+        if (ctx.loops.saved(target)) {
           body.add(
               "$L = $L; // $L: the value before this pass's statement, to recompute from\n",
               target.name(),
@@ -172,11 +186,11 @@ abstract class LoopReverse extends ForwardSweep {
     }
     if (plan != null && !plan.block().isEmpty()) {
       body.add("// recomputed rather than stored: the values of this pass\n");
-      plan.block().forEach(n -> forwardStatement(n, body, depth + 1, false));
+      plan.block().forEach(n -> forwardSweep.forwardStatement(n, body, depth + 1, false));
     }
     reverseBlock(nodes.subList(0, split), body, depth + 1, true);
-    materializeAll(body);
-    passes.pop();
+    ctx.materializeAll(body);
+    ctx.passes.pop();
     out.add(
         "for (int $L = $L; $L > 0; $L--) { // $L: the loop's passes, last first\n",
         k,
@@ -185,21 +199,21 @@ abstract class LoopReverse extends ForwardSweep {
         k,
         loop.origin());
     out.indent().add(body.build()).unindent().add("}\n");
-    if (cursor != enclosing) {
-      out.add("$L", cursor.close());
-      cursor = enclosing;
+    if (ctx.cursor != enclosing) {
+      out.add("$L", ctx.cursor.close());
+      ctx.cursor = enclosing;
     }
   }
 
-  @Override
+  /** Writes the reverse of one pass of a fused loop's {@code prefix}, inside the loop. */
   void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth) {
-    passes.push(new Pass(depth, loops.passLocalCandidates(loop.body())));
-    undoing = loop;
-    deferSums = true;
+    ctx.passes.push(new ReversePass(depth, ctx.loops.passLocalCandidates(loop.body())));
+    ctx.undoing = loop;
+    ctx.deferSums = true;
     reverseBlock(prefix, out, depth, true);
-    deferSums = false;
-    undoing = null;
-    materializeAll(out);
-    passes.pop();
+    ctx.deferSums = false;
+    ctx.undoing = null;
+    ctx.materializeAll(out);
+    ctx.passes.pop();
   }
 }

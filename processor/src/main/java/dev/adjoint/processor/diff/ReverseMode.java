@@ -1,14 +1,15 @@
 package dev.adjoint.processor.diff;
 
+import static dev.adjoint.processor.diff.IrExpressions.defaultValue;
+import static dev.adjoint.processor.diff.IrExpressions.findReturn;
+import static dev.adjoint.processor.diff.IrExpressions.primal;
+
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
-import dev.adjoint.processor.expr.Element;
-import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
-import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.LinkedHashMap;
@@ -31,16 +32,18 @@ import java.util.Map;
  * loop pushes its trip count; the reverse sweep runs the body backwards that many times. A branch
  * inside a loop replays its arm from its condition, restored the same way.
  */
-public final class ReverseMode extends LoopReverse {
-  /** The runtime's classes that adjoint expressions call. */
-  private ReverseMode(
-      IrFunction function, Activity activity, Names names, String ownGradientClass) {
-    super(function, activity, names, ownGradientClass);
-    this.tensorPartials = new TensorPartials(function, names);
-  }
+public final class ReverseMode {
+  private final SweepContext ctx;
 
-  /** The shares of tensor operations' operands, as expressions. */
-  private final TensorPartials tensorPartials;
+  // the collaborators, which the sweeps reach through each other's fields (a fused loop's pass
+  // is undone inside the forward sweep; a reverse pass recomputes forward statements)
+  private ForwardSweep forwardSweep;
+  private LoopReverse loopReverse;
+  private ReverseStatements statements;
+
+  private ReverseMode(SweepContext ctx) {
+    this.ctx = ctx;
+  }
 
   /**
    * Writes the adjoint of {@code function}.
@@ -60,41 +63,62 @@ public final class ReverseMode extends LoopReverse {
       Map<String, String> arrayAdjoints,
       boolean checkAnomalies) {
     // loop-invariant arithmetic runs once, before its loop, in both sweeps
-    ReverseMode mode =
-        new ReverseMode(LoopInvariants.apply(function), activity, names, ownGradientClass);
-    if (checkAnomalies) {
-      mode.checkAnomalies();
-    }
+    SweepContext ctx =
+        new SweepContext(
+            LoopInvariants.apply(function),
+            activity,
+            names,
+            ownGradientClass,
+            seedName,
+            checkAnomalies);
+    ReverseMode mode = new ReverseMode(ctx);
     for (IrFunction.Parameter p : function.parameters()) {
       String adjoint = arrayAdjoints.get(p.name());
       if (adjoint != null && p.owned()) {
         // the reverse of a store clears the element's adjoint, which must not clear what the
         // caller had accumulated: gather this array's partials locally, add them at the end
-        mode.ownedAdjoints.put(adjoint, mode.adjoint(p.variable()));
-        mode.declaredAdjoints.add(p.variable());
+        mode.ownedAdjoints.put(adjoint, ctx.adjoint(p.variable()));
+        ctx.adjoints.declared.add(p.variable());
       } else if (adjoint != null) {
-        mode.adjointNames.put(p.variable(), adjoint);
-        mode.declaredAdjoints.add(p.variable());
+        ctx.adjoints.names.put(p.variable(), adjoint);
+        ctx.adjoints.declared.add(p.variable());
       }
     }
-    return mode.run(seedName);
+    return mode.run();
   }
 
   /** For each owned array parameter, the caller's adjoint array and the local one. */
   private final Map<String, String> ownedAdjoints = new LinkedHashMap<>();
 
-  private Adjoint run(String seedName) {
+  private Adjoint run() {
     CodeBlock.Builder leafPrologue = CodeBlock.builder();
-    if (function.usesTensors()) {
-      leafFlags = TensorLeafFlags.plan(function, names, leafPrologue);
+    TensorLeafFlags leafFlags = TensorLeafFlags.NONE;
+    if (ctx.function.usesTensors()) {
+      leafFlags = TensorLeafFlags.plan(ctx.function, ctx.names, leafPrologue);
     }
-    this.seedName = seedName;
-    uses = UseCounts.of(function.body());
-    loops = LoopPlanner.plan(function.body(), activity, uses);
-    scaledSquares = ScaledSquares.plan(function.body(), activity, uses);
+    ScaledSquares scaledSquares = ScaledSquares.plan(ctx.function.body(), ctx.activity, ctx.uses);
+    InlineTests inlineTests = new InlineTests(ctx);
+    BlockDeclarations declarations = new BlockDeclarations(ctx, inlineTests);
+    forwardSweep =
+        new ForwardSweep(
+            ctx,
+            inlineTests,
+            (loop, prefix, out, depth) -> loopReverse.undoPass(loop, prefix, out, depth));
+    loopReverse =
+        new LoopReverse(
+            ctx,
+            forwardSweep,
+            (node, out, depth, inLoop) -> statements.reverseStatement(node, out, depth, inLoop));
+    statements =
+        new ReverseStatements(
+            ctx,
+            loopReverse,
+            new TensorPartials(ctx.function, ctx.names),
+            leafFlags,
+            scaledSquares);
     CodeBlock.Builder forward = CodeBlock.builder();
-    for (IrFunction.Parameter p : function.parameters()) {
-      String local = adjointNames.get(p.variable());
+    for (IrFunction.Parameter p : ctx.function.parameters()) {
+      String local = ctx.adjoints.names.get(p.variable());
       if (p.owned() && local != null && ownedAdjoints.containsValue(local)) {
         forward.add(
             "$L $L = new $L[$L.length]; // @Owned $L: its partials, added to the caller's at the"
@@ -106,18 +130,18 @@ public final class ReverseMode extends LoopReverse {
             p.name());
       }
     }
-    for (Node node : function.body()) {
-      for (Declaration declaration : newDeclarationsInside(node)) {
+    for (Node node : ctx.function.body()) {
+      for (Declaration declaration : declarations.newDeclarationsInside(node)) {
         forward.add("$L // $L: set in the block below\n", declaration.code(), node.origin());
       }
-      forwardStatement(node, forward, 0, false);
+      forwardSweep.forwardStatement(node, forward, 0, false);
     }
 
-    Node.Return ret = findReturn(function.body());
-    String value = primal(ret.value()).code();
-    if (ret.value() instanceof Value.Var v && loops.definedInLoops().contains(v)) {
+    Node.Return ret = findReturn(ctx.function.body());
+    String value = primal(ret.value()).text(); // a name or a literal
+    if (ret.value() instanceof Value.Var v && ctx.loops.definedInLoops().contains(v)) {
       // the reverse sweep restores loop variables to earlier values: keep the result
-      value = names.fresh("value");
+      value = ctx.names.fresh("value");
       forward.add("$L $L = $L; // $L\n", v.type().javaName(), value, v.name(), ret.origin());
     }
     CodeBlock.Builder reverse = CodeBlock.builder();
@@ -125,78 +149,94 @@ public final class ReverseMode extends LoopReverse {
     if (ret.value() instanceof Value.Var result && result.type().isArray()) {
       // a vector result: its adjoint starts as the seed, which must match it, checked before the
       // reverse sweep runs; what the forward sweep kept on the tape is dropped by the tape guard
-      reverse.add("if ($L.length != $L.length) { // $L\n", seedName, result.name(), ret.origin());
+      reverse.add(
+          "if ($L.length != $L.length) { // $L\n", ctx.seedName, result.name(), ret.origin());
       reverse.indent();
       reverse.addStatement(
           "throw new $T(\"the seed has length \" + $L.length + \" but $L returns \" + $L.length"
               + " + \" values\")",
           IllegalArgumentException.class,
-          seedName,
-          function.name(),
+          ctx.seedName,
+          ctx.function.name(),
           result.name());
       reverse.unindent().add("}\n");
-      if (activity.isActive(result)) {
-        String k = names.fresh("k");
+      if (ctx.activity.isActive(result)) {
+        String k = ctx.names.fresh("k");
         reverse.add(
-            "for (int $L = 0; $L < $L.length; $L++) { // $L\n", k, k, seedName, k, ret.origin());
-        reverse.indent().add("$L[$L] += $L[$L];\n", adjoint(result), k, seedName, k);
+            "for (int $L = 0; $L < $L.length; $L++) { // $L\n",
+            k,
+            k,
+            ctx.seedName,
+            k,
+            ret.origin());
+        reverse.indent().add("$L[$L] += $L[$L];\n", ctx.adjoint(result), k, ctx.seedName, k);
         reverse.unindent().add("}\n");
       }
-    } else if (activity.isActive(ret.value()) && ret.value().type() == IrType.TENSOR) {
+    } else if (ctx.activity.isActive(ret.value()) && ret.value().type() == IrType.TENSOR) {
       // backward() semantics: ones for a one-element result, else the seed, checked
       Value.Var result = (Value.Var) ret.value();
-      declaredAdjoints.add(result);
-      if (tape == null) {
+      ctx.adjoints.declared.add(result);
+      if (ctx.tape == null) {
         reverse.add(
-            "Tensor $L = Adjoints.seed($L, $L); // $L\n",
-            adjoint(result),
+            "$T $L = $T.seed($L, $L); // $L\n",
+            RuntimeClasses.TENSOR,
+            ctx.adjoint(result),
+            RuntimeClasses.ADJOINTS,
             value,
-            seedName,
+            ctx.seedName,
             ret.origin());
       } else {
         // the forward sweep kept values on the tape: on a seed that does not fit, the reverse
         // sweep still runs (with nothing flowing back) to take them off, then throws
-        seedFits = names.fresh("seedFits");
+        seedFits = ctx.names.fresh("seedFits");
         reverse.add(
-            "boolean $L = Adjoints.seedFits($L, $L); // $L\n",
+            "boolean $L = $T.seedFits($L, $L); // $L\n",
             seedFits,
+            RuntimeClasses.ADJOINTS,
             value,
-            seedName,
+            ctx.seedName,
             ret.origin());
         reverse.add(
-            "Tensor $L = $L ? Adjoints.seed($L, $L) : null; // $L\n",
-            adjoint(result),
+            "$T $L = $L ? $T.seed($L, $L) : null; // $L\n",
+            RuntimeClasses.TENSOR,
+            ctx.adjoint(result),
             seedFits,
+            RuntimeClasses.ADJOINTS,
             value,
-            seedName,
+            ctx.seedName,
             ret.origin());
       }
-    } else if (activity.isActive(ret.value()) && loops.fusion().isEmpty()) { // else set before
+    } else if (ctx.activity.isActive(ret.value())
+        && ctx.loops.fusion().isEmpty()) { // else set before
       Value.Var result = (Value.Var) ret.value();
-      declaredAdjoints.add(result);
+      ctx.adjoints.declared.add(result);
       reverse.add(
-          "$L $L = $L; // $L\n", result.type().javaName(), adjoint(result), seedName, ret.origin());
+          "$L $L = $L; // $L\n",
+          result.type().javaName(),
+          ctx.adjoint(result),
+          ctx.seedName,
+          ret.origin());
     }
-    List<Node> body = function.body();
+    List<Node> body = ctx.function.body();
     for (int i = body.size() - 1; i >= 0; i--) {
       CodeBlock.Builder statement = CodeBlock.builder();
-      reverseStatement(body.get(i), statement, 0, false);
-      for (String declaration : pendingDeclarations) {
+      statements.reverseStatement(body.get(i), statement, 0, false);
+      for (String declaration : ctx.adjoints.pending) {
         reverse.add("$L", declaration);
       }
-      pendingDeclarations.clear();
+      ctx.adjoints.pending.clear();
       reverse.add(statement.build());
       releaseAfterLastUse(body.get(i), ret, reverse);
     }
-    if (tape != null) {
+    if (ctx.tape != null) {
       reverse.add(
           "$L.releaseIfLarge(); // stacks this call emptied go if they grew beyond"
               + " Tape.retainedBytes()\n",
-          tape);
+          ctx.tape);
     }
 
     for (Map.Entry<String, String> owned : ownedAdjoints.entrySet()) {
-      String k = names.fresh("k");
+      String k = ctx.names.fresh("k");
       reverse.add(
           "for (int $L = 0; $L < $L.length; $L++) { // the owned array's partials\n",
           k,
@@ -209,41 +249,56 @@ public final class ReverseMode extends LoopReverse {
     if (seedFits != null && ret.value().type() == IrType.TENSOR) {
       reverse.add("if (!$L) {\n", seedFits).indent();
       reverse.add(
-          "Adjoints.seed($L, $L); // throws, saying why the seed does not fit\n", value, seedName);
+          "$T.seed($L, $L); // throws, saying why the seed does not fit\n",
+          RuntimeClasses.ADJOINTS,
+          value,
+          ctx.seedName);
       reverse.unindent().add("}\n");
     }
     Map<String, String> partials = new LinkedHashMap<>();
-    for (IrFunction.Parameter p : function.parameters()) {
+    for (IrFunction.Parameter p : ctx.function.parameters()) {
       if (p.differentiated() && !p.variable().type().isArray()) {
         partials.put(
             p.name(),
-            declaredAdjoints.contains(p.variable())
-                ? adjoint(p.variable())
+            ctx.adjoints.declared.contains(p.variable())
+                ? ctx.adjoint(p.variable())
                 : defaultValue(p.variable().type()));
       }
     }
     Map<String, String> leafGradients = new LinkedHashMap<>();
     for (Value.Var leaf : leafFlags.leaves()) {
-      leafGradients.put(leaf.name(), declaredAdjoints.contains(leaf) ? adjoint(leaf) : "null");
+      leafGradients.put(
+          leaf.name(), ctx.adjoints.declared.contains(leaf) ? ctx.adjoint(leaf) : "null");
     }
     CodeBlock.Builder prologue =
-        CodeBlock.builder().add(leafPrologue.build()).add(anomalies.declaration());
+        CodeBlock.builder().add(leafPrologue.build()).add(ctx.anomalies.declaration());
     java.util.Optional<TapeGuard> guard = java.util.Optional.empty();
-    if (tape != null) {
+    if (ctx.tape != null) {
       // the sweeps push and pop: the tape's fill at entry is where an exception takes it back to
       guard =
           java.util.Optional.of(
-              new TapeGuard(tape, names.fresh("tapeMark"), names.fresh("failure")));
+              new TapeGuard(ctx.tape, ctx.names.fresh("tapeMark"), ctx.names.fresh("failure")));
       prologue.add(
-          "$T $L = $T.current(); // keeps loop values for the reverse sweep\n", TAPE, tape, TAPE);
+          "$T $L = $T.current(); // keeps loop values for the reverse sweep\n",
+          SweepContext.TAPE,
+          ctx.tape,
+          SweepContext.TAPE);
       prologue.add(
           "$T.Mark $L = $L.mark(); // where this call's values start\n",
-          TAPE,
+          SweepContext.TAPE,
           guard.get().mark(),
-          tape);
+          ctx.tape);
     }
     return new Adjoint(
-        prologue.build(), forward.build(), reverse.build(), value, partials, leafGradients, guard);
+        prologue.build(),
+        forward.build(),
+        reverse.build(),
+        value,
+        partials,
+        leafGradients,
+        guard,
+        ctx.tensorReferences.readsAlgebra(),
+        ctx.tensorReferences.templateClasses());
   }
 
   /**
@@ -254,187 +309,14 @@ public final class ReverseMode extends LoopReverse {
    */
   private void releaseAfterLastUse(Node node, Node.Return ret, CodeBlock.Builder out) {
     if (!(node instanceof Node.TensorApply apply)
-        || !activity.isActive(apply.targetVar())
+        || !ctx.activity.isActive(apply.targetVar())
         || apply.targetVar().equals(ret.value())) {
       return;
     }
     Value.Var target = apply.targetVar();
-    String adjoint = declaredAdjoints.contains(target) ? " " + adjoint(target) + " = null;" : "";
+    String adjoint =
+        ctx.adjoints.declared.contains(target) ? " " + ctx.adjoint(target) + " = null;" : "";
     out.add(
         "$L = null;$L // $L: not read again, released\n", target.name(), adjoint, apply.origin());
-  }
-
-  // ---------------------------------------------------------------- tensor leaves
-
-  /** The tensor leaves' requires-grad flags; none for a method without tensors. */
-  private TensorLeafFlags leafFlags = TensorLeafFlags.NONE;
-
-  // ---------------------------------------------------------------- reverse sweep
-
-  @Override
-  void reverseStatement(Node node, CodeBlock.Builder out, int depth, boolean inLoop) {
-    switch (node) {
-      case Node.If branch -> reverseBranch(branch, out, depth, inLoop);
-      case Node.While loop -> reverseLoop(loop, out, depth);
-      case Node.ArrayStore store -> {
-        if (activity.isActive(store.array())) {
-          ensureDeclared(store.array(), store.origin());
-          JavaExpr element =
-              new Element(JavaExpr.name(adjoint(store.array())), primal(store.index()));
-          if (activity.isActive(store.value())) {
-            accumulate(out, (Value.Var) store.value(), element, store.origin(), depth);
-          }
-          // the element's earlier value reaches nothing after this store
-          out.add("$L = 0; // $L\n", element.code(), store.origin());
-        }
-      }
-      case Node.Return ret -> {} // seeded in run
-      default -> {
-        Value.Var target = node.target().orElseThrow();
-        if (scaledSquares.factors().contains(node)) {
-          // c·a, read only by (c·a)·a: its share was added there
-        } else if (undoing != null
-            && loops.isFused(undoing)
-            && loops.fusion().get().carry() == node) {
-          // r = t in a fused pass: dt is dr, the seed; dr keeps it (undoing t = r ± e gives it
-          // back), so nothing is written
-          Node.Copy carry = (Node.Copy) node;
-          passThrough(out, carry.targetVar(), carry.source(), node.origin(), depth);
-        } else if (activity.isActive(target)) {
-          if (!(node instanceof Node.ArrayLoad
-              || node instanceof Node.Copy
-              || node instanceof Node.Convert)) {
-            settle(out, target); // the statement may read the adjoint more than once
-          }
-          if (!forwarded.containsKey(target)) {
-            ensureDeclared(target, node.origin());
-          }
-          contributions(node, out, depth);
-          Pass pass = passes.peek();
-          // a pass that sets the adjoint with its first contribution needs no clearing
-          boolean setEachPass = pass != null && pass.assigned.contains(target);
-          if (setEachPass) {
-            // the pass's own variable: its adjoint is read only here, where it is defined
-            forwarded.remove(target);
-          }
-          if (inLoop && !target.type().isArray() && !setEachPass) {
-            // the variable's earlier value, defined on an earlier pass, starts from zero
-            clear(out, target, node.origin());
-          }
-        }
-        if (inLoop) {
-          restoreAfterUndo(node, out);
-        }
-      }
-    }
-  }
-
-  private void contributions(Node node, CodeBlock.Builder out, int depth) {
-    switch (node) {
-      case Node.TensorApply apply ->
-          TensorContributions.of(this, tensorPartials, leafFlags, apply, out, depth);
-      case Node.ElementRead read -> {
-        // a parameter of this pass's sub-model: what flowed back to it goes into its .grad()
-        if (read.leaf() && declaredAdjoints.contains(read.targetVar())) {
-          out.add(
-              "Adjoints.accumulateGrad(reverseStart, $L, $L); // $L\n",
-              read.targetVar().name(),
-              adjoint(read.targetVar()),
-              read.origin());
-        }
-      }
-      case Node.Apply apply -> {
-        if (scaledSquares.factorOf().containsKey(apply)) {
-          scaledSquareContribution(apply, out, depth);
-          return;
-        }
-        List<JavaExpr> args = primals(apply.args());
-        JavaExpr y = JavaExpr.name(apply.targetVar().name());
-        JavaExpr g = adjointValue(apply.targetVar());
-        // an operand used twice (x * x) gets its contributions summed before one update; two
-        // equal ones, g·u + g·u, are exactly 2·(g·u): one product and an exact doubling
-        Map<Value.Var, JavaExpr> summed = new LinkedHashMap<>();
-        for (int i = 0; i < apply.args().size(); i++) {
-          int k = i;
-          boolean carried =
-              loops
-                  .fusion()
-                  .filter(f -> f.step() == apply && apply.args().get(k).equals(f.result()))
-                  .isPresent();
-          if (activity.isActive(apply.args().get(i)) && !carried) {
-            JavaExpr contribution =
-                ElementwiseRules.partial(apply.op(), adjointAlgebra, args, y, g, i);
-            summed.merge(
-                (Value.Var) apply.args().get(i),
-                contribution,
-                (a, b) ->
-                    a.equals(b)
-                        ? adjointAlgebra.multiply(JavaExpr.literal("2"), a)
-                        : adjointAlgebra.add(a, b));
-          }
-        }
-        summed.forEach((v, c) -> accumulate(out, v, c, apply.origin(), depth));
-      }
-      case Node.Copy copy -> {
-        if (!copy.targetVar().type().isArray()) { // an array copy's adjoint is an alias
-          passThrough(out, copy.targetVar(), copy.source(), copy.origin(), depth);
-        }
-      }
-      case Node.Convert convert ->
-          passThrough(out, convert.targetVar(), convert.source(), convert.origin(), depth);
-      case Node.ArrayLoad load -> {
-        // a row's adjoint is an alias of the matrix's, set in the forward sweep
-        if (activity.isActive(load.array()) && !load.targetVar().type().isArray()) {
-          JavaExpr element =
-              new Element(JavaExpr.name(adjoint(load.array())), primal(load.index()));
-          out.add(
-              "$L $L; // $L\n",
-              element.code(),
-              update(adjointValue(load.targetVar())),
-              load.origin());
-        }
-      }
-      case Node.CallDifferentiable call ->
-          CallContributions.ofDifferentiable(this, call, out, depth);
-      case Node.CallWithDerivative call -> CallContributions.ofRegistered(this, call, out, depth);
-      // never active: the analysis rejects operators without rules on a gradient path, and
-      // detached values, array creations and lengths carry no derivative
-      case Node.Operate operate -> {}
-      case Node.Detach detach -> {}
-      case Node.NewArray array -> {}
-      case Node.ArrayLength length -> {}
-      case Node.ArrayStore store -> {}
-      case Node.If branch -> {}
-      case Node.While loop -> {}
-      case Node.Return ret -> {}
-    }
-  }
-
-  // ---------------------------------------------------------------- scaled squares
-
-  /** The products {@code (c·a)·a} whose two shares are one update: see {@link ScaledSquares}. */
-  private ScaledSquares scaledSquares;
-
-  /** {@code t = (c·a)·a = c·a²}: {@code ∂t/∂a = 2·c·a}, and {@code c·a} is the forward's value. */
-  private void scaledSquareContribution(Node.Apply product, CodeBlock.Builder out, int depth) {
-    Value.Var factor = scaledSquares.factorOf().get(product);
-    JavaExpr share =
-        adjointAlgebra.multiply(
-            JavaExpr.literal("2"),
-            adjointAlgebra.multiply(
-                adjointValue(product.targetVar()), JavaExpr.name(factor.name())));
-    accumulate(
-        out,
-        (Value.Var) ScaledSquares.otherOperand(product, factor),
-        share,
-        product.origin(),
-        depth);
-  }
-
-  private void passThrough(
-      CodeBlock.Builder out, Value.Var target, Value source, Origin origin, int depth) {
-    if (activity.isActive(source)) {
-      accumulate(out, (Value.Var) source, adjointValue(target), origin, depth);
-    }
   }
 }

@@ -184,7 +184,7 @@ public final class SourceAlgebra implements FunctionCallAlgebra {
 
   @Override
   public JavaExpr call(String name, JavaExpr... args) {
-    return new Call(new TypeRef(mathClass), name, List.of(args));
+    return new Call(new TypeRef(RuntimeClasses.math(mathClass)), name, List.of(args));
   }
 
   private static JavaExpr binary(JavaExpr a, String op, JavaExpr b, int precedence) {

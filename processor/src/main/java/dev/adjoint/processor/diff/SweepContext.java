@@ -1,5 +1,7 @@
 package dev.adjoint.processor.diff;
 
+import static dev.adjoint.processor.diff.IrExpressions.defaultValue;
+
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.expr.JavaExpr;
@@ -11,8 +13,6 @@ import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +24,12 @@ import java.util.Set;
  * adjoint variables and how contributions are added to them, and how generated code names values,
  * classes and the tape.
  *
- * <p>The pass is written in layers, one file each: this context; {@link ForwardSweep}; {@link
- * LoopReverse} (the reverse sweep's branches and loops); {@link ReverseMode} (the reverse of each
- * statement, and the entry point). What loops must store, recompute or undo is planned beforehand
- * ({@link LoopPlanner}).
+ * <p>One context per adjoint, shared by the collaborators that write it: {@link ForwardSweep},
+ * {@link ReverseStatements} (the reverse of each statement), {@link LoopReverse} (the reverse
+ * sweep's branches and loops), put together by {@link ReverseMode}. What loops must store,
+ * recompute or undo is planned beforehand ({@link LoopPlanner}).
  */
-abstract class SweepContext extends IrExpressions {
+final class SweepContext {
   final IrFunction function;
 
   final Activity activity;
@@ -41,27 +41,24 @@ abstract class SweepContext extends IrExpressions {
 
   final SourceAlgebra adjointAlgebra = SourceAlgebra.forAdjoint();
 
-  final Map<Value.Var, String> adjointNames = new LinkedHashMap<>();
+  /** What the tensor code written so far refers to beyond its types. */
+  final TensorCodeReferences tensorReferences = new TensorCodeReferences();
 
-  final Set<Value.Var> declaredAdjoints = new HashSet<>();
-
-  final List<String> pendingDeclarations = new ArrayList<>();
-
-  /** The names of {@code float} adjoints: reading one needs no narrowing cast. */
-  final Set<String> floatAdjoints = new HashSet<>();
+  /** The adjoint variables: their names, which are declared, which wait for a declaration. */
+  final AdjointVariables adjoints;
 
   final Set<String> declaredPrimals = new HashSet<>();
 
   String tape;
 
   /** The seed parameter's name. */
-  String seedName;
+  final String seedName;
 
   /** How often each variable is defined and read in the whole method. */
-  UseCounts uses;
+  final UseCounts uses;
 
   /** What loops store, recompute or undo; see {@link LoopPlanner}. */
-  LoopPlan loops;
+  final LoopPlan loops;
 
   /** For each loop the reverse sweep runs backwards, the local holding its trip count. */
   final Map<Node.While, String> tripCounts = new LinkedHashMap<>();
@@ -69,45 +66,45 @@ abstract class SweepContext extends IrExpressions {
   /** The loop's local view of the tape's double stack while one is being written, else null. */
   TapeCursor cursor;
 
-  /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
-  final Map<Node, String> linearRestores = new HashMap<>();
-
   static final com.palantir.javapoet.ClassName TAPE =
       com.palantir.javapoet.ClassName.get("dev.adjoint.runtime.tape", "Tape");
 
-  SweepContext(IrFunction function, Activity activity, Names names, String ownGradientClass) {
+  /**
+   * The context of {@code function}'s adjoint, with its use counts and loop plan.
+   *
+   * @param checkAnomalies whether the sweeps write anomaly checks ({@link AnomalyChecks})
+   */
+  SweepContext(
+      IrFunction function,
+      Activity activity,
+      Names names,
+      String ownGradientClass,
+      String seedName,
+      boolean checkAnomalies) {
     this.function = function;
     this.activity = activity;
     this.names = names;
     this.classNames = new GradientClassNames(ownGradientClass);
+    this.adjoints = new AdjointVariables(names);
+    this.seedName = seedName;
+    this.anomalies = new AnomalyChecks(checkAnomalies ? names : null, checkAnomalies);
+    this.uses = UseCounts.of(function.body());
+    this.loops = LoopPlanner.plan(function.body(), activity, uses);
   }
 
-  /** The anomaly checks written into the sweeps (none unless {@link #checkAnomalies}). */
-  AnomalyChecks anomalies = new AnomalyChecks(null, false);
-
-  /** Writes anomaly checks into the sweeps ({@code @Differentiable(anomalyChecks = true)}). */
-  void checkAnomalies() {
-    anomalies = new AnomalyChecks(names, true);
+  /** {@code v}'s adjoint variable: see {@link AdjointVariables#name}. */
+  String adjoint(Value.Var v) {
+    return adjoints.name(v);
   }
+
+  /** The anomaly checks written into the sweeps (none unless asked for). */
+  final AnomalyChecks anomalies;
 
   String tape() {
     if (tape == null) {
       tape = names.fresh("tape");
     }
     return tape;
-  }
-
-  /** Declares {@code v}'s adjoint, as 0, before the current outermost statement if need be. */
-  void ensureDeclared(Value.Var v, Origin origin) {
-    if (v.type().isArray()) {
-      // an array's adjoint is the caller's accumulator (parameters) or is created or aliased
-      // where the forward sweep defines the array (a local array, a copy, a row), and declared
-      // there
-      return;
-    }
-    if (declaredAdjoints.add(v)) {
-      pendDeclaration(v, adjoint(v), origin);
-    }
   }
 
   /**
@@ -121,7 +118,7 @@ abstract class SweepContext extends IrExpressions {
       accumulateTensor(out, v, contribution, origin, depth);
       return;
     }
-    Pass pass = passes.peek();
+    ReversePass pass = passes.peek();
     boolean own = pass != null && depth == pass.depth && pass.candidates.contains(v);
     if (own && deferSums && forwarded.containsKey(v)) {
       // another share of a sum this pass writes once, where it is read
@@ -140,17 +137,17 @@ abstract class SweepContext extends IrExpressions {
     replacesUnwrittenClear(v); // then knownZero makes the contribution below an assignment
     materialize(out, v);
     beforeWrite(out, v);
-    if (declaredAdjoints.add(v)) {
+    if (adjoints.declared.add(v)) {
       if (depth == 0) {
         out.add(
             "$L $L = $L; // $L\n", v.type().javaName(), name, narrowed(v, contribution), origin);
         anomalies.afterScalarReverse(out, name, v.name(), origin);
         return;
       }
-      pendDeclaration(v, name, origin);
+      adjoints.pend(v, name, origin);
     }
     // a contribution inside an inner loop touches the adjoint for every enclosing pass too
-    for (Pass enclosing : passes) {
+    for (ReversePass enclosing : passes) {
       if (enclosing != pass || !sets) {
         enclosing.accumulated.add(v);
       }
@@ -175,11 +172,11 @@ abstract class SweepContext extends IrExpressions {
   }
 
   /** {@code += c}, or {@code -= x} when {@code c} is {@code -x}: the negation costs nothing. */
-  String update(JavaExpr contribution) {
+  CodeBlock update(JavaExpr contribution) {
     return adjointAlgebra
         .negationOperand(contribution)
-        .map(x -> "-= " + x.unparenthesized().code())
-        .orElse("+= " + contribution.code());
+        .map(x -> CodeBlock.of("-= $L", x.unparenthesized().code()))
+        .orElse(CodeBlock.of("+= $L", contribution.code()));
   }
 
   /**
@@ -190,23 +187,30 @@ abstract class SweepContext extends IrExpressions {
   private void accumulateTensor(
       CodeBlock.Builder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
     String name = adjoint(v);
-    boolean first = declaredAdjoints.add(v);
+    tensorReferences.wroteContribution(contribution);
+    boolean first = adjoints.declared.add(v);
     if (first) {
       if (depth == 0) {
         out.add("$L $L = $L; // $L\n", v.type().javaName(), name, contribution.code(), origin);
         return;
       }
-      pendDeclaration(v, name, origin); // a tensor's: null
+      adjoints.pend(v, name, origin); // a tensor's: null
     }
     if (first && passes.isEmpty()) {
       // outside loops the first contribution runs at most once, while the adjoint is still null
       out.add("$L = $L; // $L\n", name, contribution.code(), origin);
       return;
     }
-    for (Pass enclosing : passes) {
+    for (ReversePass enclosing : passes) {
       enclosing.accumulated.add(v);
     }
-    out.add("$L = Adjoints.add($L, $L); // $L\n", name, name, contribution.code(), origin);
+    out.add(
+        "$L = $T.add($L, $L); // $L\n",
+        name,
+        RuntimeClasses.ADJOINTS,
+        name,
+        contribution.code(),
+        origin);
   }
 
   /**
@@ -288,17 +292,7 @@ abstract class SweepContext extends IrExpressions {
       return false;
     }
     String name = n.identifier();
-    return name.equals(seedName) || adjointNames.containsValue(name) && isScalarAdjoint(name);
-  }
-
-  private boolean isScalarAdjoint(String name) {
-    for (Map.Entry<Value.Var, String> e : adjointNames.entrySet()) {
-      if (e.getValue().equals(name)) {
-        IrType type = e.getKey().type();
-        return !type.isArray() && type != IrType.TENSOR;
-      }
-    }
-    return false;
+    return name.equals(seedName) || adjoints.isScalar(name);
   }
 
   /**
@@ -342,12 +336,15 @@ abstract class SweepContext extends IrExpressions {
     }
     beforeWrite(out, v);
     String name = adjoint(v);
-    if (declaredAdjoints.add(v)) {
-      pendDeclaration(v, name, forward.origin());
+    if (adjoints.declared.add(v)) {
+      adjoints.pend(v, name, forward.origin());
     }
-    String value;
+    CodeBlock value;
     if (forward.value() == CLEARED) {
-      value = defaultValue(v.type()); // a deferred clear that something reads, or its block's end
+      value =
+          CodeBlock.of(
+              "$L",
+              defaultValue(v.type())); // a deferred clear that something reads, or its block's end
     } else if (v.type() == IrType.FLOAT) {
       value = narrowed(v, forward.value());
     } else {
@@ -383,62 +380,21 @@ abstract class SweepContext extends IrExpressions {
     }
   }
 
-  /**
-   * One reverse pass of a loop body being written. Variables the body defines at its top level
-   * before any read are the pass's own; when their first contribution in the pass is unconditional
-   * it assigns the adjoint, and their definition need not clear it.
-   */
-  static final class Pass {
-    final int depth;
-    final Set<Value.Var> candidates;
-    final Set<Value.Var> assigned = new HashSet<>();
-    final Set<Value.Var> accumulated = new HashSet<>();
+  /** The loop passes being written, innermost first. */
+  final java.util.Deque<ReversePass> passes = new java.util.ArrayDeque<>();
 
-    Pass(int depth, Set<Value.Var> candidates) {
-      this.depth = depth;
-      this.candidates = candidates;
-    }
-
-    boolean touched(Value.Var v) {
-      return assigned.contains(v) || accumulated.contains(v);
-    }
-  }
-
-  final java.util.Deque<Pass> passes = new java.util.ArrayDeque<>();
+  /** The fused loop whose pass is being undone, else null. */
+  Node.While undoing;
 
   // a float adjoint's first contribution may be a double expression (Math.cos returns double);
   // later ones are added with +=, which narrows implicitly
-  String narrowed(Value.Var v, JavaExpr contribution) {
+  CodeBlock narrowed(Value.Var v, JavaExpr contribution) {
     JavaExpr named =
         contribution instanceof Negation n ? n.operand() : contribution; // -dX is float
     if (v.type() != IrType.FLOAT
-        || named instanceof Name name && floatAdjoints.contains(name.identifier())) {
+        || named instanceof Name name && adjoints.floats.contains(name.identifier())) {
       return contribution.code();
     }
-    return "(float) " + contribution.at(JavaExpr.UNARY);
-  }
-
-  String adjoint(Value.Var v) {
-    String name =
-        adjointNames.computeIfAbsent(
-            v,
-            k ->
-                names.fresh(
-                    "d" + Character.toUpperCase(k.name().charAt(0)) + k.name().substring(1)));
-    if (v.type() == IrType.FLOAT) {
-      floatAdjoints.add(name);
-    }
-    return name;
-  }
-
-  /**
-   * Declares {@code v}'s adjoint {@code name}, 0 (null for a tensor), before the block being
-   * written (it is accumulated inside it and read after it).
-   */
-  private void pendDeclaration(Value.Var v, String name, Origin origin) {
-    pendingDeclarations.add(
-        String.format(
-            "%s %s = %s; // %s: accumulated in the block below\n",
-            v.type().javaName(), name, defaultValue(v.type()), origin));
+    return CodeBlock.of("(float) $L", contribution.at(JavaExpr.UNARY));
   }
 }

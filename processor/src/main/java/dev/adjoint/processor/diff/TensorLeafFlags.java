@@ -50,7 +50,7 @@ record TensorLeafFlags(Map<Value.Var, String> flags, LeafDependencies dependenci
     for (Value.Var leaf : leaves) {
       String flag = names.fresh(leaf.name() + "NeedsGrad");
       flags.put(leaf, flag);
-      out.add("boolean $L = Adjoints.requiresGrad($L);\n", flag, leaf.name());
+      out.add("boolean $L = $T.requiresGrad($L);\n", flag, RuntimeClasses.ADJOINTS, leaf.name());
     }
     return new TensorLeafFlags(flags, LeafDependencies.of(function.body(), leaves));
   }
@@ -61,15 +61,15 @@ record TensorLeafFlags(Map<Value.Var, String> flags, LeafDependencies dependenci
   }
 
   /** Whether some leaf behind {@code v} requires grad, as a Java condition. */
-  String needsGradient(Value.Var v) {
+  CodeBlock needsGradient(Value.Var v) {
     if (dependencies.passLeaves().contains(v)) {
       // a sub-model's parameter read in this pass, held in its variable until the read is undone
-      return "Adjoints.requiresGrad(" + v.name() + ")";
+      return CodeBlock.of("$T.requiresGrad($L)", RuntimeClasses.ADJOINTS, v.name());
     }
     if (dependencies.behind(v).stream().anyMatch(dependencies.passLeaves()::contains)) {
       // behind v, parameters of every pass, read into variables each pass overwrites: no flag
       // says whether one of them requires grad, so the contribution is computed
-      return "true";
+      return CodeBlock.of("true");
     }
     List<String> needed = new ArrayList<>();
     for (Map.Entry<Value.Var, String> e : flags.entrySet()) {
@@ -78,8 +78,8 @@ record TensorLeafFlags(Map<Value.Var, String> flags, LeafDependencies dependenci
       }
     }
     if (needed.isEmpty()) {
-      return "false";
+      return CodeBlock.of("false");
     }
-    return needed.size() == 1 ? needed.get(0) : "(" + String.join(" || ", needed) + ")";
+    return CodeBlock.of(needed.size() == 1 ? "$L" : "($L)", String.join(" || ", needed));
   }
 }

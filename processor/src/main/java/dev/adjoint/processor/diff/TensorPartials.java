@@ -25,9 +25,9 @@ import java.util.List;
  * the tape's node runs too.
  */
 final class TensorPartials {
-  private static final JavaExpr ADJOINTS = new TypeRef("Adjoints");
+  private static final JavaExpr ADJOINTS = new TypeRef(RuntimeClasses.ADJOINTS);
 
-  private static final JavaExpr FUSED = new TypeRef("Fused");
+  private static final JavaExpr FUSED = new TypeRef(RuntimeClasses.FUSED);
 
   private final IrFunction function;
 
@@ -150,8 +150,9 @@ final class TensorPartials {
               primitive.elementwise(), TensorSourceAlgebra.INSTANCE, args, y, JavaExpr.name(g), i);
       return fusedPartial(apply, i, g, unfused).orElse(unfused);
     }
-    List<String> params = apply.params().stream().map(v -> IrExpressions.primal(v).code()).toList();
-    List<String> operands = apply.args().stream().map(v -> IrExpressions.primal(v).code()).toList();
+    // the template's operands are names and literals: their text is their code
+    List<String> params = apply.params().stream().map(v -> IrExpressions.primal(v).text()).toList();
+    List<String> operands = apply.args().stream().map(v -> IrExpressions.primal(v).text()).toList();
     boolean resultDead =
         (primitive.tensorOp() == TensorOp.RELU || primitive.tensorOp() == TensorOp.LOG_SOFTMAX)
             && TensorLifetimes.resultDeadAfterItsStep(function, apply);
@@ -172,7 +173,7 @@ final class TensorPartials {
     // shape-dependent rules (a matrix product's depends on its operands' ranks) run in the
     // runtime, exactly as the tape's node runs them
     List<JavaExpr> partialArgs = new ArrayList<>();
-    partialArgs.add(new Member(new TypeRef("TensorOp"), primitive.tensorOp().name()));
+    partialArgs.add(new Member(new TypeRef(RuntimeClasses.TENSOR_OP), primitive.tensorOp().name()));
     partialArgs.add(new Arguments(primitive.paramsCode(operands, params)));
     partialArgs.add(y);
     partialArgs.add(JavaExpr.name(g));

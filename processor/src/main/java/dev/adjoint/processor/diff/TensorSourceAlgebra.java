@@ -100,7 +100,7 @@ final class TensorSourceAlgebra implements FunctionCallAlgebra {
       // decided now: the comparison of two Java numbers
       return cmp.holds(a.constant().getAsDouble(), b.constant().getAsDouble()) ? ifTrue : ifFalse;
     }
-    JavaExpr comparison = new Member(new TypeRef("Comparison"), cmp.name());
+    JavaExpr comparison = new Member(new TypeRef(RuntimeClasses.COMPARISON), cmp.name());
     return call("select", comparison, a, b, ifTrue, ifFalse);
   }
 

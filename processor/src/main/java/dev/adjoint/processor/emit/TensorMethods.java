@@ -16,8 +16,8 @@ import javax.lang.model.element.Modifier;
 /**
  * The generated methods of differentiated tensor methods: they run the adjoint without the dynamic
  * tape, under {@code GradMode.noGrad()}, and hand the gradients to {@code .grad()} of the leaves as
- * {@code backward()} would. One per generated class: it remembers which runtime classes the
- * adjoints name, for the class Javadoc's imports.
+ * {@code backward()} would. One per generated class: it remembers which runtime classes the op
+ * table's templates name in the adjoints, for the class Javadoc's imports.
  */
 final class TensorMethods {
   private static final ClassName TENSOR = JavaTypes.TENSOR;
@@ -27,15 +27,6 @@ final class TensorMethods {
       ClassName.get("dev.adjoint.runtime.autograd", "GradMode");
   private static final ClassName TENSOR_ALGEBRA =
       ClassName.get("dev.adjoint.runtime.rules", "TensorAlgebra");
-
-  /** Classes generated tensor code names by their simple names, imported when it does. */
-  private static final List<ClassName> TENSOR_SUPPORT =
-      List.of(
-          ClassName.get("dev.adjoint.runtime.rules", "OpParams"),
-          ClassName.get("dev.adjoint.runtime.rules", "TensorOp"),
-          ClassName.get("dev.adjoint.runtime.rules", "Comparison"),
-          ClassName.get("dev.adjoint.runtime.autograd", "Fused"),
-          ClassName.get("dev.adjoint.runtime.nn", "Losses"));
 
   private final ClassName sourceClass;
   private final Set<ClassName> mentioned = new LinkedHashSet<>();
@@ -82,15 +73,10 @@ final class TensorMethods {
     CodeBlock.Builder body = CodeBlock.builder();
     body.beginControlFlow("try ($T.Scope noGrad = $T.noGrad())", GRAD_MODE, GRAD_MODE);
     body.add("// the dynamic tape records nothing: the adjoint is written out below\n");
-    String code = adjoint.prologue().toString() + adjoint.forward() + adjoint.reverse();
-    if (code.contains(algebraName + ".")) {
+    if (adjoint.readsTensorAlgebra()) {
       body.addStatement("$T<$T> $L = $T.algebra()", TENSOR_ALGEBRA, TENSOR, algebraName, ADJOINTS);
     }
-    for (ClassName support : TENSOR_SUPPORT) {
-      if (code.contains(support.simpleName() + ".")) {
-        mentioned.add(support);
-      }
-    }
+    mentioned.addAll(adjoint.templateClasses());
     body.add(adjoint.prologue());
     CodeBlock.Builder sweeps = CodeBlock.builder();
     sweeps.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
@@ -152,8 +138,9 @@ final class TensorMethods {
   }
 
   /**
-   * The class Javadoc's sentence naming the runtime classes the tensor adjoints call by their
-   * simple names; linking them there makes JavaPoet import them. Empty when there are none.
+   * The class Javadoc's sentence naming the runtime classes that the op table's templates write by
+   * their simple names ({@code OpParams}, {@code Losses}); linking them there makes JavaPoet import
+   * them, until the templates carry their types. Empty when there are none.
    */
   CodeBlock note() {
     if (mentioned.isEmpty()) {

@@ -1,12 +1,15 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
+
 /**
- * Argument text the runtime's op table writes for an operation's parameters ({@code
- * OpParams.of(...)}), which reads only primal values.
+ * The {@code OpParams} of an operation's parameters, as the op table's template writes them ({@code
+ * OpParams.ints(1)}); they read only primal values. The template names {@code OpParams} by its
+ * simple name.
  */
 public record Arguments(String text) implements JavaExpr {
   @Override
-  public String code() {
-    return text;
+  public CodeBlock write(TypeNaming naming) {
+    return CodeBlock.of("$L", text);
   }
 }

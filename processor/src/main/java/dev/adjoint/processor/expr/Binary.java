@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /**
@@ -14,8 +15,9 @@ public record Binary(JavaExpr left, String operator, JavaExpr right, int precede
   }
 
   @Override
-  public String code() {
-    return left.at(precedence) + " " + operator + " " + right.at(precedence + 1);
+  public CodeBlock write(TypeNaming naming) {
+    return CodeBlock.of(
+        "$L $L $L", left.at(precedence, naming), operator, right.at(precedence + 1, naming));
   }
 
   @Override

@@ -1,7 +1,8 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** {@code target.method(arguments)}. */
 public record Call(JavaExpr target, String method, List<JavaExpr> arguments) implements JavaExpr {
@@ -11,15 +12,15 @@ public record Call(JavaExpr target, String method, List<JavaExpr> arguments) imp
 
   @Override
   public List<JavaExpr> operands() {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(target), arguments.stream())
-        .toList();
+    return Stream.concat(Stream.of(target), arguments.stream()).toList();
   }
 
   @Override
-  public String code() {
-    return target.at(JavaExpr.ATOM)
-        + "."
-        + method
-        + arguments.stream().map(JavaExpr::code).collect(Collectors.joining(", ", "(", ")"));
+  public CodeBlock write(TypeNaming naming) {
+    return CodeBlock.of(
+        "$L.$L($L)",
+        target.at(JavaExpr.ATOM, naming),
+        method,
+        CodeBlock.join(arguments.stream().map(a -> a.write(naming)).toList(), ", "));
   }
 }

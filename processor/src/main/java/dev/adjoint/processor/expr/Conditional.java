@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /** {@code condition ? ifTrue : ifFalse}. */
@@ -16,12 +17,12 @@ public record Conditional(JavaExpr condition, JavaExpr ifTrue, JavaExpr ifFalse)
   }
 
   @Override
-  public String code() {
-    return condition.code()
-        + " ? "
-        + ifTrue.at(JavaExpr.CONDITIONAL + 1)
-        + " : "
-        + ifFalse.at(JavaExpr.CONDITIONAL);
+  public CodeBlock write(TypeNaming naming) {
+    return CodeBlock.of(
+        "$L ? $L : $L",
+        condition.write(naming),
+        ifTrue.at(JavaExpr.CONDITIONAL + 1, naming),
+        ifFalse.at(JavaExpr.CONDITIONAL, naming));
   }
 
   @Override

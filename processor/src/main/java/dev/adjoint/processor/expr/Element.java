@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /** {@code array[index]}. */
@@ -10,7 +11,7 @@ public record Element(JavaExpr array, JavaExpr index) implements JavaExpr {
   }
 
   @Override
-  public String code() {
-    return array.at(JavaExpr.ATOM) + "[" + index.code() + "]";
+  public CodeBlock write(TypeNaming naming) {
+    return CodeBlock.of("$L[$L]", array.at(JavaExpr.ATOM, naming), index.write(naming));
   }
 }

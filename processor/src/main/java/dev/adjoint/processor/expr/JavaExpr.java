@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Predicate;
@@ -7,7 +8,8 @@ import java.util.function.Predicate;
 /**
  * A Java expression of the generated code, as a tree. The sweeps decide from the tree (is this a
  * negation, a plain name, which names does it read, how many tensor operations does it make) and
- * only {@link #code} turns it into text, adding parentheses where Java's precedence needs them.
+ * only {@link #code} turns it into JavaPoet code, adding parentheses where Java's precedence needs
+ * them; types go in as {@code $T}, so that JavaPoet imports them.
  *
  * <p>Names are the generated code's identifiers; {@link Literal}s are constants as the user's
  * source wrote them; {@link TypeRef}s qualify static calls and read nothing.
@@ -61,8 +63,21 @@ public sealed interface JavaExpr
     return List.of();
   }
 
-  /** The source text. */
-  String code();
+  /** The source, with every type as a JavaPoet {@code $T}, so that JavaPoet imports it. */
+  default CodeBlock code() {
+    return write(TypeNaming.IMPORTED);
+  }
+
+  /**
+   * The source as a reader sees it, types by their simple names: for messages of the generated
+   * code, never for code.
+   */
+  default String text() {
+    return write(TypeNaming.SIMPLE).toString();
+  }
+
+  /** The source, with types named as {@code naming} says. */
+  CodeBlock write(TypeNaming naming);
 
   /** The value of a numeric constant, else empty. */
   default OptionalDouble constant() {
@@ -75,11 +90,16 @@ public sealed interface JavaExpr
   }
 
   /** The code, parenthesized if it binds less tightly than {@code precedence}. */
-  default String at(int precedence) {
-    return precedence() < precedence ? "(" + code() + ")" : code();
+  default CodeBlock at(int precedence) {
+    return at(precedence, TypeNaming.IMPORTED);
   }
 
-  /** Whether the text starts with a minus sign (so a negation of it needs parentheses). */
+  /** {@link #write}, parenthesized if it binds less tightly than {@code precedence}. */
+  default CodeBlock at(int precedence, TypeNaming naming) {
+    return precedence() < precedence ? CodeBlock.of("($L)", write(naming)) : write(naming);
+  }
+
+  /** Whether the code starts with a minus sign (so a negation of it needs parentheses). */
   default boolean leadingMinus() {
     return false;
   }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /** {@code (parameters) -> body}. */
@@ -19,9 +20,9 @@ public record Lambda(List<String> parameters, JavaExpr body) implements JavaExpr
   }
 
   @Override
-  public String code() {
+  public CodeBlock write(TypeNaming naming) {
     String head =
         parameters.size() == 1 ? parameters.get(0) : "(" + String.join(", ", parameters) + ")";
-    return head + " -> " + body.code();
+    return CodeBlock.of("$L -> $L", head, body.write(naming));
   }
 }

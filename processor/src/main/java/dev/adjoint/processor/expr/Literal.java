@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.OptionalDouble;
 
 /**
@@ -15,8 +16,8 @@ public record Literal(String text, OptionalDouble value) implements JavaExpr {
   }
 
   @Override
-  public String code() {
-    return text;
+  public CodeBlock write(TypeNaming naming) {
+    return CodeBlock.of("$L", text);
   }
 
   @Override

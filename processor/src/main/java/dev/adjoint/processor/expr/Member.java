@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /** {@code target.field}, as {@code a.length}. */
@@ -10,7 +11,7 @@ public record Member(JavaExpr target, String field) implements JavaExpr {
   }
 
   @Override
-  public String code() {
-    return target.at(JavaExpr.ATOM) + "." + field;
+  public CodeBlock write(TypeNaming naming) {
+    return CodeBlock.of("$L.$L", target.at(JavaExpr.ATOM, naming), field);
   }
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /** {@code -operand}. */
@@ -15,12 +16,13 @@ public record Negation(JavaExpr operand) implements JavaExpr {
   }
 
   @Override
-  public String code() {
+  public CodeBlock write(TypeNaming naming) {
     // never --x
-    return "-"
-        + (operand.precedence() >= JavaExpr.UNARY && operand.leadingMinus()
-            ? "(" + operand.code() + ")"
-            : operand.at(JavaExpr.UNARY));
+    return CodeBlock.of(
+        "-$L",
+        operand.precedence() >= JavaExpr.UNARY && operand.leadingMinus()
+            ? CodeBlock.of("($L)", operand.write(naming))
+            : operand.at(JavaExpr.UNARY, naming));
   }
 
   @Override

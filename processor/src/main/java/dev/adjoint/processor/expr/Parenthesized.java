@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /** {@code (inner)}, where Java does not need the parentheses but the reader does. */
@@ -10,7 +11,7 @@ public record Parenthesized(JavaExpr inner) implements JavaExpr {
   }
 
   @Override
-  public String code() {
-    return "(" + inner.code() + ")";
+  public CodeBlock write(TypeNaming naming) {
+    return CodeBlock.of("($L)", inner.write(naming));
   }
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /** A prefix operator other than minus ({@code !b}, {@code ~i}). */
@@ -15,8 +16,8 @@ public record Prefix(String operator, JavaExpr operand) implements JavaExpr {
   }
 
   @Override
-  public String code() {
-    return operator + operand.at(JavaExpr.UNARY);
+  public CodeBlock write(TypeNaming naming) {
+    return CodeBlock.of("$L$L", operator, operand.at(JavaExpr.UNARY, naming));
   }
 
   @Override

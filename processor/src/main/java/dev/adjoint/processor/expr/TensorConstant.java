@@ -1,5 +1,6 @@
 package dev.adjoint.processor.expr;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -15,8 +16,8 @@ public record TensorConstant(JavaExpr algebra, JavaExpr number) implements JavaE
   }
 
   @Override
-  public String code() {
-    return algebra.at(JavaExpr.ATOM) + ".constant(" + number.code() + ")";
+  public CodeBlock write(TypeNaming naming) {
+    return CodeBlock.of("$L.constant($L)", algebra.at(JavaExpr.ATOM, naming), number.write(naming));
   }
 
   @Override

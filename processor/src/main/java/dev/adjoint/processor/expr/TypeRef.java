@@ -1,9 +1,17 @@
 package dev.adjoint.processor.expr;
 
-/** A type that qualifies a static call or constant ({@code Math}, {@code Adjoints}). */
-public record TypeRef(String simpleName) implements JavaExpr {
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+
+/**
+ * A type that qualifies a static call or constant ({@code Math}, {@code Adjoints}); JavaPoet
+ * imports it, or writes its qualified name where its simple name is taken.
+ */
+public record TypeRef(ClassName type) implements JavaExpr {
   @Override
-  public String code() {
-    return simpleName;
+  public CodeBlock write(TypeNaming naming) {
+    return naming == TypeNaming.IMPORTED
+        ? CodeBlock.of("$T", type)
+        : CodeBlock.of("$L", String.join(".", type.simpleNames()));
   }
 }

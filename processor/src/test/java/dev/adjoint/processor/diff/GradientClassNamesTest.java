@@ -2,28 +2,64 @@ package dev.adjoint.processor.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.ir.DifferentiableCallee;
+import dev.adjoint.processor.ir.IrType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The names a generated class writes for other classes. */
+/** The names a generated class writes for other classes, as JavaPoet writes them in a file. */
 class GradientClassNamesTest {
   private final GradientClassNames names = new GradientClassNames("demo.physics.SpringGrad");
 
   @Test
-  void aClassOfTheSamePackageGoesByItsSimpleName() {
-    assertEquals("Rules", names.relative("demo.physics.Rules"));
-    assertEquals("Outer_InnerGrad", names.relative("demo.physics.Outer_InnerGrad"));
+  void canonicalNamesSplitIntoPackageAndNestedClasses() {
+    ClassName nested = names.of("demo.physics.Outer.Inner");
+    assertEquals("demo.physics", nested.packageName());
+    assertEquals(List.of("Outer", "Inner"), nested.simpleNames());
+    assertEquals("", names.of("Rules").packageName());
   }
 
   @Test
-  void aClassOfAnotherPackageIncludingASubPackageIsQualified() {
-    assertEquals("demo.other.Rules", names.relative("demo.other.Rules"));
-    assertEquals("demo.physics.sub.Rules", names.relative("demo.physics.sub.Rules"));
+  void aClassOfTheSamePackageGoesByItsSimpleNameAnotherIsImported() {
+    String file =
+        fileCalling(
+            CodeBlock.of("$T.f()", names.of("demo.physics.Rules")),
+            CodeBlock.of("$T.g()", names.of("demo.other.Rules")),
+            CodeBlock.of("$T.h()", names.of("demo.physics.sub.Helpers")));
+    assertEquals(
+        List.of("Rules.f();", "demo.other.Rules.g();", "Helpers.h();"),
+        file.lines().map(String::strip).filter(l -> l.endsWith("();")).toList(),
+        "the second Rules clashes with the first and stays qualified");
+    assertEquals(
+        List.of("import demo.physics.sub.Helpers;"),
+        file.lines().filter(l -> l.startsWith("import")).toList());
   }
 
   @Test
-  void aClassInTheDefaultPackageWritesEveryClassAsGiven() {
-    GradientClassNames unnamed = new GradientClassNames("SpringGrad");
-    assertEquals("Rules", unnamed.relative("Rules"));
-    assertEquals("demo.Rules", unnamed.relative("demo.Rules"));
+  void theOwnClassNeedsNoQualifierAnotherGradientClassDoes() {
+    DifferentiableCallee own = callee("demo.physics.SpringGrad");
+    DifferentiableCallee other = callee("demo.other.MassGrad");
+    assertEquals("", names.qualifier(own).toString());
+    assertEquals("demo.other.MassGrad.", names.qualifier(other).toString());
+    assertEquals("MassResult", names.recordType(own).toString());
+    assertEquals("demo.other.MassGrad.MassResult", names.recordType(other).toString());
+  }
+
+  private static DifferentiableCallee callee(String gradientClass) {
+    return new DifferentiableCallee(gradientClass, "m", "MassResult", List.of(), IrType.DOUBLE);
+  }
+
+  private static String fileCalling(CodeBlock... calls) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("run");
+    for (CodeBlock call : calls) {
+      method.addStatement(call);
+    }
+    TypeSpec type = TypeSpec.classBuilder("SpringGrad").addMethod(method.build()).build();
+    return JavaFile.builder("demo.physics", type).build().toString();
   }
 }

@@ -4,33 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** Expression trees: their text follows Java's precedence, and queries read the tree. */
 class JavaExprTest {
+  private static final ClassName MATH = ClassName.get("java.lang", "Math");
   private final JavaExpr a = JavaExpr.name("a");
   private final JavaExpr b = JavaExpr.name("b");
 
   @Test
   void textParenthesizesOnlyWhereJavaNeedsIt() {
     JavaExpr sum = new Binary(a, "+", b, JavaExpr.ADDITIVE);
-    assertEquals("(a + b) * a", new Binary(sum, "*", a, JavaExpr.MULTIPLICATIVE).code());
-    assertEquals("a - (a + b)", new Binary(a, "-", sum, JavaExpr.ADDITIVE).code());
-    assertEquals("-(a + b)", new Negation(sum).code());
-    assertEquals("-(-a)", new Negation(new Negation(a)).code());
-    assertEquals("-(-1.5)", new Negation(JavaExpr.number(-1.5)).code());
-    assertEquals("b > a ? a : -b", conditional().code());
-    assertEquals("Math.cos(a + b)", new Call(new TypeRef("Math"), "cos", List.of(sum)).code());
-    assertEquals("(g, x) -> g * x", lambda().code());
+    assertEquals("(a + b) * a", new Binary(sum, "*", a, JavaExpr.MULTIPLICATIVE).code().toString());
+    assertEquals("a - (a + b)", new Binary(a, "-", sum, JavaExpr.ADDITIVE).code().toString());
+    assertEquals("-(a + b)", new Negation(sum).code().toString());
+    assertEquals("-(-a)", new Negation(new Negation(a)).code().toString());
+    assertEquals("-(-1.5)", new Negation(JavaExpr.number(-1.5)).code().toString());
+    assertEquals("b > a ? a : -b", conditional().code().toString());
     assertEquals(
-        "dA[i].length", new Member(new Element(JavaExpr.name("dA"), i()), "length").code());
+        "java.lang.Math.cos(a + b)",
+        new Call(new TypeRef(MATH), "cos", List.of(sum)).code().toString(),
+        "code names types for JavaPoet to import");
+    assertEquals("Math.cos(a + b)", new Call(new TypeRef(MATH), "cos", List.of(sum)).text());
+    assertEquals("(g, x) -> g * x", lambda().code().toString());
+    assertEquals(
+        "dA[i].length",
+        new Member(new Element(JavaExpr.name("dA"), i()), "length").code().toString());
   }
 
   @Test
   void readsFindsNamesNotTextThatContainsThem() {
-    JavaExpr call = new Call(new TypeRef("Math"), "log", List.of(JavaExpr.name("ab")));
+    JavaExpr call = new Call(new TypeRef(MATH), "log", List.of(JavaExpr.name("ab")));
     assertFalse(call.reads("a"), "ab is not a");
     assertFalse(call.reads("Math"), "a type is not a name");
     assertFalse(JavaExpr.literal("Physics.G").reads("G"), "a constant reads no local");
@@ -60,13 +67,14 @@ class JavaExprTest {
     assertEquals(OptionalDouble.empty(), JavaExpr.literal("0x10").constant());
     assertEquals(OptionalDouble.empty(), JavaExpr.literal("3L").constant());
     assertTrue(JavaExpr.literal("-Math.PI").leadingMinus());
-    assertEquals("Math.PI", ((Literal) JavaExpr.literal("-Math.PI")).withoutMinus().code());
+    assertEquals(
+        "Math.PI", ((Literal) JavaExpr.literal("-Math.PI")).withoutMinus().code().toString());
   }
 
   @Test
   void unparenthesizedRemovesOnlyWholeParentheses() {
     JavaExpr comparison = new Parenthesized(new Binary(a, ">", b, JavaExpr.RELATIONAL));
-    assertEquals("a > b", comparison.unparenthesized().code());
+    assertEquals("a > b", comparison.unparenthesized().code().toString());
     assertEquals(a, a.unparenthesized());
   }
 
