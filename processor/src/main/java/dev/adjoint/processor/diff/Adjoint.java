@@ -2,6 +2,7 @@ package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +11,9 @@ import java.util.Optional;
  * The generated body of an adjoint, as {@link ReverseMode} writes it.
  *
  * @param prologue statements before the forward sweep (the tape)
- * @param forward statements computing the primal
- * @param reverse statements computing the adjoints, starting from the seed
+ * @param forwardChunks statements computing the primal, one chunk per top-level statement
+ * @param reverseChunks statements computing the adjoints, starting from the seed, one chunk per
+ *     top-level statement (the last one first) between the seed's and the sweep's end
  * @param value the expression holding the primal result
  * @param partials for each differentiated scalar parameter, the expression holding its partial (the
  *     literal 0 for an inactive one); array parameters' partials are accumulated in place
@@ -19,6 +21,8 @@ import java.util.Optional;
  *     a field), the local holding it and the expression holding its gradient ({@code null} where
  *     none flows), to be added into the leaf's {@code .grad()}
  * @param tapeGuard for an adjoint that uses the tape, what unwinds it when an exception escapes
+ * @param prologueLocals the locals the prologue declares that the sweeps read (the anomaly flag,
+ *     the tape)
  * @param readsTensorAlgebra whether the sweeps read the local holding the tensor algebra, which the
  *     tensor method then declares
  * @param templateClasses runtime classes that the op table's templates (text) name by their simple
@@ -26,15 +30,34 @@ import java.util.Optional;
  */
 public record Adjoint(
     CodeBlock prologue,
-    CodeBlock forward,
-    CodeBlock reverse,
+    List<SweepChunk> forwardChunks,
+    List<SweepChunk> reverseChunks,
     String value,
     Map<String, String> partials,
     Map<String, String> leafGradients,
     Optional<TapeGuard> tapeGuard,
+    List<SweepLocal> prologueLocals,
     boolean readsTensorAlgebra,
     List<ClassName> templateClasses) {
+  /**
+   * The weight ({@link SweepChunk#weight}) above which the sweeps, written as one method, could
+   * pass the JVM's limit of 65535 bytes of bytecode per method (javac's "code too large"): about 56
+   * bytes per unit were measured on long straight-line methods (see {@code docs/architecture.md}),
+   * so this is about 45 KB, with a margin for code denser than that.
+   */
+  public static final int ONE_METHOD_WEIGHT = 800;
+
+  /**
+   * The most weight one part of split sweeps holds: about 7 KB of bytecode, under HotSpot's limit
+   * for compiling a method at all ({@code -XX:HugeMethodLimit}, 8000 bytes), which one long method
+   * over 8000 bytes never reaches.
+   */
+  public static final int PART_WEIGHT = 100;
+
   public Adjoint {
+    forwardChunks = List.copyOf(forwardChunks);
+    reverseChunks = List.copyOf(reverseChunks);
+    prologueLocals = List.copyOf(prologueLocals);
     templateClasses = List.copyOf(templateClasses);
   }
 
@@ -42,14 +65,69 @@ public record Adjoint(
   public Adjoint withPrologue(CodeBlock prologue) {
     return new Adjoint(
         prologue,
-        forward,
-        reverse,
+        forwardChunks,
+        reverseChunks,
         value,
         partials,
         leafGradients,
         tapeGuard,
+        prologueLocals,
         readsTensorAlgebra,
         templateClasses);
+  }
+
+  /** The statements computing the primal. */
+  public CodeBlock forward() {
+    return join(forwardChunks);
+  }
+
+  /** The statements computing the adjoints, starting from the seed. */
+  public CodeBlock reverse() {
+    return join(reverseChunks);
+  }
+
+  private static CodeBlock join(List<SweepChunk> chunks) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    chunks.forEach(c -> code.add(c.code()));
+    return code.build();
+  }
+
+  /**
+   * Whether the sweeps are too long for one method ({@link #ONE_METHOD_WEIGHT}) and are to be split
+   * into parts ({@link #parts}).
+   */
+  public boolean split() {
+    int weight = 0;
+    for (SweepChunk c : forwardChunks) {
+      weight += c.weight();
+    }
+    for (SweepChunk c : reverseChunks) {
+      weight += c.weight();
+    }
+    return weight > ONE_METHOD_WEIGHT;
+  }
+
+  /**
+   * {@code chunks} in order, in consecutive groups of at most {@link #PART_WEIGHT} each (a heavier
+   * chunk alone in its group): the parts of a sweep split into methods.
+   */
+  public static List<List<SweepChunk>> parts(List<SweepChunk> chunks) {
+    List<List<SweepChunk>> parts = new ArrayList<>();
+    List<SweepChunk> part = new ArrayList<>();
+    int weight = 0;
+    for (SweepChunk c : chunks) {
+      if (!part.isEmpty() && weight + c.weight() > PART_WEIGHT) {
+        parts.add(part);
+        part = new ArrayList<>();
+        weight = 0;
+      }
+      part.add(c);
+      weight += c.weight();
+    }
+    if (!part.isEmpty()) {
+      parts.add(part);
+    }
+    return parts;
   }
 
   /**

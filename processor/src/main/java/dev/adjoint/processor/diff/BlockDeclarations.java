@@ -52,6 +52,7 @@ final class BlockDeclarations {
       // declare each variable once, whichever block sets it first
       if (ctx.declaredPrimals.add(declaration.name())) {
         fresh.add(declaration);
+        ctx.topLevelLocals.add(declaration.local());
       }
     }
     return fresh;
@@ -65,12 +66,14 @@ final class BlockDeclarations {
                   declarations.add(
                       new Declaration(
                           CodeBlock.of("$L", v.type().javaName()),
-                          v.name(),
+                          SweepLocal.of(v.type(), v.name()),
                           defaultValue(v.type()))));
       if (node instanceof Node.CallDifferentiable call) {
         declarations.add(
             new Declaration(
-                ctx.classNames.recordType(call.callee()), call.result().name(), "null"));
+                ctx.classNames.recordType(call.callee()),
+                new SweepLocal(ctx.classNames.recordClass(call.callee()), call.result().name()),
+                "null"));
       }
       if (node instanceof Node.NewArray array && ctx.activity.isActive(array.targetVar())) {
         declarations.add(arrayAdjoint(array.targetVar()));
@@ -87,6 +90,9 @@ final class BlockDeclarations {
 
   /** The adjoint of an array variable, an alias set where the array is. */
   private Declaration arrayAdjoint(Value.Var array) {
-    return new Declaration(CodeBlock.of("$L", array.type().javaName()), ctx.adjoint(array), "null");
+    return new Declaration(
+        CodeBlock.of("$L", array.type().javaName()),
+        SweepLocal.of(array.type(), ctx.adjoint(array)),
+        "null");
   }
 }

@@ -22,6 +22,11 @@ record GradientClassNames(String ownGradientClass) {
         : CodeBlock.of("$T", of(callee.gradientClass()).nestedClass(callee.resultRecord()));
   }
 
+  /** The result record of {@code callee}'s generated pullback, as a type. */
+  ClassName recordClass(DifferentiableCallee callee) {
+    return of(callee.gradientClass()).nestedClass(callee.resultRecord());
+  }
+
   /**
    * How a call of the callee's generated method is qualified: not at all if its class is this one,
    * else {@code Class.}.

@@ -47,7 +47,26 @@ final class SweepContext {
   /** The adjoint variables: their names, which are declared, which wait for a declaration. */
   final AdjointVariables adjoints;
 
+  /** The names the forward sweep has declared (primals, array adjoints, block locals). */
   final Set<String> declaredPrimals = new HashSet<>();
+
+  /**
+   * The locals declared at the top level since {@link ReverseMode} last took them: those of the
+   * chunk being written ({@link SweepChunk#declares}).
+   */
+  final List<SweepLocal> topLevelLocals = new java.util.ArrayList<>();
+
+  /**
+   * Whether a statement at {@code depth} declares {@code name}, of {@code type}: at the top level
+   * the first time the forward sweep sets it (then it is recorded in {@link #topLevelLocals}).
+   */
+  boolean declaresAtTop(int depth, IrType type, String name) {
+    if (depth == 0 && declaredPrimals.add(name)) {
+      topLevelLocals.add(SweepLocal.of(type, name));
+      return true;
+    }
+    return false;
+  }
 
   String tape;
 
@@ -85,7 +104,7 @@ final class SweepContext {
     this.activity = activity;
     this.names = names;
     this.classNames = new GradientClassNames(ownGradientClass);
-    this.adjoints = new AdjointVariables(names);
+    this.adjoints = new AdjointVariables(names, topLevelLocals);
     this.seedName = seedName;
     this.anomalies = new AnomalyChecks(checkAnomalies ? names : null, checkAnomalies);
     this.uses = UseCounts.of(function.body());
@@ -139,6 +158,7 @@ final class SweepContext {
     beforeWrite(out, v);
     if (adjoints.declared.add(v)) {
       if (depth == 0) {
+        topLevelLocals.add(SweepLocal.of(v.type(), name));
         out.add(
             "$L $L = $L; // $L\n", v.type().javaName(), name, narrowed(v, contribution), origin);
         anomalies.afterScalarReverse(out, name, v.name(), origin);
@@ -191,6 +211,7 @@ final class SweepContext {
     boolean first = adjoints.declared.add(v);
     if (first) {
       if (depth == 0) {
+        topLevelLocals.add(SweepLocal.of(v.type(), name));
         out.add("$L $L = $L; // $L\n", v.type().javaName(), name, contribution.code(), origin);
         return;
       }
