@@ -40,19 +40,22 @@ public record Adjoint(
     boolean readsTensorAlgebra,
     List<ClassName> templateClasses) {
   /**
-   * The weight ({@link SweepChunk#weight}) above which the sweeps, written as one method, could
-   * pass the JVM's limit of 65535 bytes of bytecode per method (javac's "code too large"): about 56
-   * bytes per unit were measured on long straight-line methods (see {@code docs/architecture.md}),
-   * so this is about 45 KB, with a margin for code denser than that.
+   * The weight ({@link SweepChunk#weight}) above which the sweeps are split: written as one method,
+   * they took 12.6 to 13.8 bytes of bytecode per unit in long straight-line methods and ones with
+   * loops and branches ({@code LongMethodTest}'s), 8 to 9 in a loop of long bodies (measured with
+   * the class-file API), so this is at most about 34 KB of the JVM's 65535 bytes per method
+   * (javac's "code too large"): half, a margin for code denser than that.
    */
-  public static final int ONE_METHOD_WEIGHT = 800;
+  public static final int ONE_METHOD_WEIGHT = 2500;
 
   /**
-   * The most weight one part of split sweeps holds: about 7 KB of bytecode, under HotSpot's limit
-   * for compiling a method at all ({@code -XX:HugeMethodLimit}, 8000 bytes), which one long method
-   * over 8000 bytes never reaches.
+   * The most weight one part of split sweeps holds (a heavier top-level statement, a long loop, is
+   * a part alone). A part reads the shared locals as fields of the enclosing object, which costs
+   * more bytecode than locals: up to 27 bytes per unit were measured in straight-line parts (15 in
+   * loops), so a part is about 6.7 KB at most, under HotSpot's limit for compiling a method at all
+   * ({@code -XX:HugeMethodLimit}, 8000 bytes), where one long method stays interpreted.
    */
-  public static final int PART_WEIGHT = 100;
+  public static final int PART_WEIGHT = 250;
 
   public Adjoint {
     forwardChunks = List.copyOf(forwardChunks);

@@ -23,22 +23,33 @@ public record SweepChunk(CodeBlock code, int weight, List<SweepLocal> declares, 
   }
 
   /**
-   * The weight of the code a sweep writes for {@code node}: one per IR node in it, its blocks'
-   * included. Each node is one three-address statement forward and a few backward, so the bytecode
-   * of a chunk is roughly proportional to it (measured in {@code docs/architecture.md}).
+   * The weight of the code a sweep writes for {@code node}: one per IR node in it, three per node
+   * inside a loop. Each node is one three-address statement forward and a few backward; inside a
+   * loop, the forward sweep also saves what it overwrites on the tape and the reverse sweep
+   * restores it, which measured about three times the bytecode per node. So the bytecode of a chunk
+   * is roughly proportional to its weight (see {@link Adjoint#ONE_METHOD_WEIGHT}).
    */
   static int weightOf(Node node) {
+    return weightOf(node, 1);
+  }
+
+  private static int weightOf(Node node, int perNode) {
     return switch (node) {
-      case Node.If branch -> 1 + weightOf(branch.thenBranch()) + weightOf(branch.elseBranch());
-      case Node.While loop -> 1 + weightOf(loop.condition()) + weightOf(loop.body());
-      default -> 1;
+      case Node.If branch ->
+          perNode + weightOf(branch.thenBranch(), perNode) + weightOf(branch.elseBranch(), perNode);
+      case Node.While loop ->
+          perNode + weightOf(loop.condition(), IN_LOOP) + weightOf(loop.body(), IN_LOOP);
+      default -> perNode;
     };
   }
 
-  static int weightOf(List<Node> nodes) {
+  /** The weight of a node inside a loop. */
+  private static final int IN_LOOP = 3;
+
+  private static int weightOf(List<Node> nodes, int perNode) {
     int weight = 0;
     for (Node node : nodes) {
-      weight += weightOf(node);
+      weight += weightOf(node, perNode);
     }
     return weight;
   }
