@@ -57,6 +57,13 @@ public record Adjoint(
    */
   public static final int PART_WEIGHT = 250;
 
+  /**
+   * The most weight one chunk may have: a part holds at least a whole top-level statement, and the
+   * densest part measured, the forward sweep of a loop with a long body, took 15.4 bytes per unit
+   * (60 KB at 3910), so this is about 62 KB of the JVM's 65535 bytes per method.
+   */
+  public static final int CHUNK_WEIGHT = 4000;
+
   public Adjoint {
     forwardChunks = List.copyOf(forwardChunks);
     reverseChunks = List.copyOf(reverseChunks);

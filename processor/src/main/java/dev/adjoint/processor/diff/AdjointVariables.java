@@ -34,15 +34,15 @@ final class AdjointVariables {
   final Set<String> floats = new HashSet<>();
 
   /** Where the pending declarations are recorded as top-level locals. */
-  private final List<SweepLocal> topLevelLocals;
+  private final TopLevelLocals topLevel;
 
   /**
-   * @param topLevelLocals the list recording the locals declared at the top level, to which each
-   *     pending declaration (written before the outermost statement) is added
+   * @param topLevel the record of the locals declared at the top level, to which each pending
+   *     declaration (written before the outermost statement) is added
    */
-  AdjointVariables(Names localNames, List<SweepLocal> topLevelLocals) {
+  AdjointVariables(Names localNames, TopLevelLocals topLevel) {
     this.localNames = localNames;
-    this.topLevelLocals = topLevelLocals;
+    this.topLevel = topLevel;
   }
 
   /** {@code v}'s adjoint variable, {@code dV}, named on first use. */
@@ -77,7 +77,7 @@ final class AdjointVariables {
    * written (it is accumulated inside it and read after it).
    */
   void pend(Value.Var v, String name, Origin origin) {
-    topLevelLocals.add(SweepLocal.of(v.type(), name));
+    topLevel.add(SweepLocal.of(v.type(), name));
     pending.add(
         String.format(
             "%s %s = %s; // %s: accumulated in the block below\n",

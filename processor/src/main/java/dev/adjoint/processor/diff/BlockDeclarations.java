@@ -50,9 +50,8 @@ final class BlockDeclarations {
     List<Declaration> fresh = new ArrayList<>();
     for (Declaration declaration : declarationsInside(node)) {
       // declare each variable once, whichever block sets it first
-      if (ctx.declaredPrimals.add(declaration.name())) {
+      if (ctx.topLevel.declaresBeforeBlock(declaration.local())) {
         fresh.add(declaration);
-        ctx.topLevelLocals.add(declaration.local());
       }
     }
     return fresh;

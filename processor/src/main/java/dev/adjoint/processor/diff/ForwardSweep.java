@@ -69,7 +69,7 @@ final class ForwardSweep {
           ctx.adjoints.declared.add(copy.targetVar());
           out.add(
               "$L$L = $L; // $L: its adjoint\n",
-              ctx.declaresAtTop(depth, copy.targetVar().type(), adjoint)
+              ctx.topLevel.declaresAtTop(depth, copy.targetVar().type(), adjoint)
                   ? copy.targetVar().type().javaName() + " "
                   : "",
               adjoint,
@@ -143,7 +143,7 @@ final class ForwardSweep {
           ctx.adjoints.declared.add(array.targetVar());
           out.add(
               "$L$L = new $L[$L]; // $L: its adjoint\n",
-              ctx.declaresAtTop(depth, array.targetVar().type(), adjoint)
+              ctx.topLevel.declaresAtTop(depth, array.targetVar().type(), adjoint)
                   ? array.targetVar().type().javaName() + " "
                   : "",
               adjoint,
@@ -174,7 +174,7 @@ final class ForwardSweep {
           ctx.adjoints.declared.add(load.targetVar());
           out.add(
               "$L$L = $L[$L]; // $L: its adjoint\n",
-              ctx.declaresAtTop(depth, load.targetVar().type(), adjoint)
+              ctx.topLevel.declaresAtTop(depth, load.targetVar().type(), adjoint)
                   ? load.targetVar().type().javaName() + " "
                   : "",
               adjoint,
@@ -230,7 +230,7 @@ final class ForwardSweep {
       ctx.tripCounts.put(loop, count);
       out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
       if (depth == 0) {
-        ctx.topLevelLocals.add(SweepLocal.of(IrType.INT, count)); // the reverse sweep reads it
+        ctx.topLevel.add(SweepLocal.of(IrType.INT, count)); // the reverse sweep reads it
       }
     }
     TapeCursor enclosing = ctx.cursor;
@@ -360,8 +360,7 @@ final class ForwardSweep {
     CodeBlock declaration =
         depth == 0 ? CodeBlock.of("$L ", ctx.classNames.recordType(callee)) : CodeBlock.of("");
     if (depth == 0) {
-      ctx.topLevelLocals.add(
-          new SweepLocal(ctx.classNames.recordClass(callee), call.result().name()));
+      ctx.topLevel.add(new SweepLocal(ctx.classNames.recordClass(callee), call.result().name()));
     }
     out.add(
         "$L$L = $L$L($L$L); // $L\n",
@@ -389,7 +388,7 @@ final class ForwardSweep {
       int depth,
       String note) {
     String type =
-        ctx.declaresAtTop(depth, target.type(), target.name())
+        ctx.topLevel.declaresAtTop(depth, target.type(), target.name())
             ? target.type().javaName() + " "
             : "";
     String comment = note == null ? origin.toString() : origin + ": " + note;

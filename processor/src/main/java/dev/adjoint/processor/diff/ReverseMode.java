@@ -6,6 +6,8 @@ import static dev.adjoint.processor.diff.IrExpressions.primal;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
@@ -107,12 +109,11 @@ public final class ReverseMode {
    */
   private void chunk(List<SweepChunk> into, CodeBlock.Builder code, int weight, Origin origin) {
     CodeBlock block = code.build();
-    if (block.isEmpty() && ctx.topLevelLocals.isEmpty()) {
+    if (block.isEmpty() && ctx.topLevel.noneSinceLastChunk()) {
       return;
     }
     int scaled = ctx.anomalies.enabled() ? 3 * weight : weight;
-    into.add(new SweepChunk(block, scaled, ctx.topLevelLocals, origin));
-    ctx.topLevelLocals.clear();
+    into.add(new SweepChunk(block, scaled, ctx.topLevel.takeChunk(), origin));
   }
 
   private Adjoint run() {
@@ -146,7 +147,7 @@ public final class ReverseMode {
     for (IrFunction.Parameter p : ctx.function.parameters()) {
       String local = ctx.adjoints.names.get(p.variable());
       if (p.owned() && local != null && ownedAdjoints.containsValue(local)) {
-        ctx.topLevelLocals.add(SweepLocal.of(p.variable().type(), local));
+        ctx.topLevel.add(SweepLocal.of(p.variable().type(), local));
         forward.add(
             "$L $L = new $L[$L.length]; // @Owned $L: its partials, added to the caller's at the"
                 + " end\n",
@@ -173,7 +174,7 @@ public final class ReverseMode {
       value = ctx.names.fresh("value");
       CodeBlock.Builder kept = CodeBlock.builder();
       kept.add("$L $L = $L; // $L\n", v.type().javaName(), value, v.name(), ret.origin());
-      ctx.topLevelLocals.add(SweepLocal.of(v.type(), value));
+      ctx.topLevel.add(SweepLocal.of(v.type(), value));
       chunk(forwardChunks, kept, 1, ret.origin());
     }
     CodeBlock.Builder reverse = CodeBlock.builder();
@@ -208,7 +209,7 @@ public final class ReverseMode {
       // backward() semantics: ones for a one-element result, else the seed, checked
       Value.Var result = (Value.Var) ret.value();
       ctx.adjoints.declared.add(result);
-      ctx.topLevelLocals.add(SweepLocal.of(IrType.TENSOR, ctx.adjoint(result)));
+      ctx.topLevel.add(SweepLocal.of(IrType.TENSOR, ctx.adjoint(result)));
       if (ctx.tape == null) {
         reverse.add(
             "$T $L = $T.seed($L, $L); // $L\n",
@@ -222,7 +223,7 @@ public final class ReverseMode {
         // the forward sweep kept values on the tape: on a seed that does not fit, the reverse
         // sweep still runs (with nothing flowing back) to take them off, then throws
         seedFits = ctx.names.fresh("seedFits");
-        ctx.topLevelLocals.add(SweepLocal.of(IrType.BOOLEAN, seedFits));
+        ctx.topLevel.add(SweepLocal.of(IrType.BOOLEAN, seedFits));
         reverse.add(
             "boolean $L = $T.seedFits($L, $L); // $L\n",
             seedFits,
@@ -244,7 +245,7 @@ public final class ReverseMode {
         && ctx.loops.fusion().isEmpty()) { // else set before
       Value.Var result = (Value.Var) ret.value();
       ctx.adjoints.declared.add(result);
-      ctx.topLevelLocals.add(SweepLocal.of(result.type(), ctx.adjoint(result)));
+      ctx.topLevel.add(SweepLocal.of(result.type(), ctx.adjoint(result)));
       reverse.add(
           "$L $L = $L; // $L\n",
           result.type().javaName(),
@@ -333,17 +334,48 @@ public final class ReverseMode {
           guard.get().mark(),
           ctx.tape);
     }
-    return new Adjoint(
-        prologue.build(),
-        forwardChunks,
-        reverseChunks,
-        value,
-        partials,
-        leafGradients,
-        guard,
-        prologueLocals,
-        ctx.tensorReferences.readsAlgebra(),
-        ctx.tensorReferences.templateClasses());
+    Adjoint adjoint =
+        new Adjoint(
+            prologue.build(),
+            forwardChunks,
+            reverseChunks,
+            value,
+            partials,
+            leafGradients,
+            guard,
+            prologueLocals,
+            ctx.tensorReferences.readsAlgebra(),
+            ctx.tensorReferences.templateClasses());
+    if (adjoint.split()) {
+      checkChunks(forwardChunks);
+      checkChunks(reverseChunks);
+    }
+    return adjoint;
+  }
+
+  /**
+   * Split sweeps hold each top-level statement whole in one method: one whose adjoint is longer
+   * than a method can be ({@link Adjoint#CHUNK_WEIGHT}) is reported where it starts ({@code
+   * ADJ115}), with the fix, rather than left to javac's "code too large".
+   */
+  private void checkChunks(List<SweepChunk> chunks) {
+    for (SweepChunk chunk : chunks) {
+      if (chunk.weight() > Adjoint.CHUNK_WEIGHT) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ115,
+            chunk.origin(),
+            "the adjoint of the statement at "
+                + chunk.origin()
+                + (ctx.anomalies.enabled() ? ", with anomaly checks," : "")
+                + " is too long for one method of the JVM (64 KB of bytecode), even in a method"
+                + " of its own; move part of its body into a @Differentiable helper method and"
+                + " call that there"
+                + (ctx.anomalies.enabled()
+                    ? " (or write this method's adjoint without them:"
+                        + " @Differentiable(anomalyChecks = false))"
+                    : ""));
+      }
+    }
   }
 
   /**
