@@ -22,9 +22,15 @@ record GradientClassNames(String ownGradientClass) {
         : CodeBlock.of("$T", of(callee.gradientClass()).nestedClass(callee.resultRecord()));
   }
 
-  /** The result record of {@code callee}'s generated pullback, as a type. */
+  /**
+   * The result record of {@code callee}'s generated pullback, as a type named as {@link
+   * #recordType} names it: by its simple name when it is a record of the class being written (the
+   * plain class or its anomaly variant, whose records are its own).
+   */
   ClassName recordClass(DifferentiableCallee callee) {
-    return of(callee.gradientClass()).nestedClass(callee.resultRecord());
+    return callee.gradientClass().equals(ownGradientClass)
+        ? ClassName.get("", callee.resultRecord())
+        : of(callee.gradientClass()).nestedClass(callee.resultRecord());
   }
 
   /**

@@ -49,8 +49,8 @@ class LongMethodTest {
   /**
    * Three methods: a straight line of {@link #STATEMENTS} statements, each defining a new local
    * from the three before it (contractive, so the gradient stays of order one), with some variables
-   * reassigned; the same interleaved with top-level loops, branches and array reads; and an
-   * instance method reading a scalar and an array field.
+   * reassigned; the same interleaved with top-level loops, branches, array reads and calls of a
+   * differentiable method; and an instance method reading a scalar and an array field.
    */
   private static String source() {
     StringBuilder s = new StringBuilder();
@@ -80,6 +80,10 @@ class LongMethodTest {
             .append(k)
             .append(" * w[i % 4]);\n    }\n");
       }
+      if (k % 90 == 0) {
+        // a call of a differentiable method at the top level: its partials are a shared local
+        s.append("    acc += damped(v").append(k).append(", a);\n");
+      }
       if (k % 70 == 0) {
         s.append("    if (v")
             .append(k)
@@ -94,6 +98,8 @@ class LongMethodTest {
     }
     s.append("    return v").append(STATEMENTS - 1).append(" + acc;\n  }\n\n");
 
+    s.append("  @Differentiable\n  static double damped(double x, double y) {\n")
+        .append("    return 0.5 * Math.sin(x) * y;\n  }\n\n");
     s.append("  @Differentiable\n  double withFields(double a, double b) {\n");
     s.append("    double v0 = a, v1 = b, v2 = scale * a;\n");
     for (int k = 3; k < STATEMENTS; k++) {
