@@ -192,9 +192,12 @@ final class Calls {
       }
       Optional<Scope.Binding> local = frame.scope().lookup(id.getName().toString());
       if (local.isPresent()) {
-        return local.get().type == IrType.TENSOR
-            ? Optional.of(tensors.method(call, Assignments.read(local.get(), id), name, frame))
-            : Optional.empty();
+        return switch (local.get().type) {
+          case TENSOR ->
+              Optional.of(tensors.method(call, Assignments.read(local.get(), id), name, frame));
+          case OBJECT -> Optional.of(fields.objects().call(call, local.get(), name, frame));
+          default -> Optional.empty();
+        };
       }
       field = fields.find(owner, id.getName().toString());
     } else if (qualifier instanceof MemberSelectTree select

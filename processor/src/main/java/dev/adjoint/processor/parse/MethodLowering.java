@@ -130,8 +130,15 @@ public final class MethodLowering {
       if (var.type().isArray() && !owned) {
         state.markInput(var);
       }
+      Optional<String> objectClass = Optional.empty();
+      if (var.type() == IrType.OBJECT) {
+        TypeElement type = ObjectParameters.constantClass(params.get(i).asType()).orElseThrow();
+        state.markObject(var, type);
+        objectClass = Optional.of(type.getQualifiedName().toString());
+      }
       parameters.add(
-          new IrFunction.Parameter(var, declaration.differentiated().get(i), owned, sourceName));
+          new IrFunction.Parameter(
+              var, declaration.differentiated().get(i), owned, sourceName, objectClass));
     }
     body(tree, frame);
     TypeElement owner = source.owner();
