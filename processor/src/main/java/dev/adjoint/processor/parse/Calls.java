@@ -188,7 +188,10 @@ final class Calls {
     if (qualifier instanceof IdentifierTree id) {
       SubModelElement element = frame.state().elements.get(id.getName().toString());
       if (element != null) {
-        return Optional.of(tensorCallees.onElement(call, element, name, frame));
+        return Optional.of(
+            ModuleCalls.runtimeClass(element.model()).isPresent()
+                ? tensors.moduleOnElement(call, element, name, frame)
+                : tensorCallees.onElement(call, element, name, frame));
       }
       Optional<Scope.Binding> local = frame.scope().lookup(id.getName().toString());
       if (local.isPresent()) {

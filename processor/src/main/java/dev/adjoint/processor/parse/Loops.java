@@ -164,6 +164,17 @@ final class Loops {
     }
     FieldReads.requireInstance(field, loop.getExpression(), outer);
     String variable = loop.getVariable().getName().toString();
+    TypeElement model = elementClass(field).orElseThrow();
+    if (model.getQualifiedName().contentEquals("java.util.List")) {
+      // each read would name two counters, the outer list's and the inner's, where the IR has one
+      throw Typing.unsupported(
+          loop.getExpression(),
+          "a for-each over a list of lists of sub-models",
+          "make each inner list a sub-model of its own, a class holding a final "
+              + ((DeclaredType) field.asType()).getTypeArguments().get(0)
+              + " with a @Differentiable forward that loops over it; then "
+              + TensorCallees.NESTED_LISTS_FIX);
+    }
     if (!outer.state().elements.isEmpty()) {
       throw Typing.unsupported(
           loop,
@@ -178,7 +189,6 @@ final class Loops {
         f ->
             Operators.operate(
                 JavaOperator.LESS, IrType.BOOLEAN, Assignments.read(index, loop), size, loop, f);
-    TypeElement model = elementClass(field).orElseThrow();
     Consumer<Frame> element =
         f ->
             f.state()

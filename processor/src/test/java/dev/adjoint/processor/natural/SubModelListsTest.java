@@ -2,14 +2,21 @@ package dev.adjoint.processor.natural;
 
 import static dev.adjoint.processor.natural.TapeAgreement.call;
 import static dev.adjoint.processor.natural.TapeAgreement.callStatic;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.JavaFileObjects;
 import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Generator;
 import dev.adjoint.runtime.tensor.Tensor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +78,90 @@ class SubModelListsTest {
         leaves,
         () -> call(stack, "forward", x).mul(seed).sum(),
         () -> callStatic(grad("Stack"), "forwardBackward", stack, x, seed));
+  }
+
+  @Test
+  void theRuntimesLinearLayersInAList() throws ReflectiveOperationException {
+    Generator gen = new Generator(13);
+    Object layers = model("Layers", 4, 3, gen); // the last layer has no bias
+    Tensor x = input(gen, 6, 4);
+    TapeAgreement.agree(
+        "Layers.loss",
+        parameters(layers),
+        () -> call(layers, "loss", x),
+        () -> callStatic(grad("Layers"), "lossBackward", layers, x));
+    Tensor y = input(gen, 6, 4).requiresGrad(true);
+    Tensor seed = input(gen, 6, 4);
+    List<Tensor> leaves = new ArrayList<>(parameters(layers));
+    leaves.add(y);
+    TapeAgreement.agree(
+        "Layers.forward",
+        leaves,
+        () -> call(layers, "forward", y).mul(seed).sum(),
+        () -> callStatic(grad("Layers"), "forwardBackward", layers, y, seed));
+  }
+
+  /**
+   * ADJ102 for a list of lists of sub-models, and its fix applied: {@link #theFixOfAListOfLists}.
+   */
+  @Test
+  void aListOfListsIsReportedWithItsFix() {
+    CompiledSources grid =
+        CompiledSources.of(
+            List.of(
+                JavaFileObjects.forSourceLines(
+                    "lists.Grid",
+                    "package lists;",
+                    "import dev.adjoint.annotations.Differentiable;",
+                    "import dev.adjoint.runtime.tensor.Tensor;",
+                    "import java.util.List;",
+                    "public final class Grid {",
+                    "  final List<List<Layer>> rows = List.of();",
+                    "  @Differentiable",
+                    "  public Tensor forward(Tensor x) {",
+                    "    for (List<Layer> row : rows) {",
+                    "      for (Layer l : row) {",
+                    "        x = l.forward(x).tanh();",
+                    "      }",
+                    "    }",
+                    "    return x;",
+                    "  }",
+                    "}"),
+                layerSource()));
+    assertFalse(grid.succeeded());
+    assertTrue(
+        grid.errors()
+            .contains(
+                "lists/Grid.java:9: [ADJ102] a for-each over a list of lists of sub-models is not"
+                    + " supported in @Differentiable methods; make each inner list a sub-model of"
+                    + " its own, a class holding a final java.util.List<lists.Layer> with a"
+                    + " @Differentiable forward that loops over it; then hold the outer sub-models"
+                    + " in fields of their own and call each in turn"),
+        grid.errors());
+  }
+
+  /** The rows of a list of lists as sub-models ({@code Stage}) in fields of their own. */
+  @Test
+  void theFixOfAListOfLists() throws ReflectiveOperationException {
+    Generator gen = new Generator(14);
+    Object deep = model("Deep", 3, gen);
+    Tensor x = input(gen, 4, 3);
+    TapeAgreement.agree(
+        "Deep.loss",
+        parameters(deep),
+        () -> call(deep, "loss", x),
+        () -> callStatic(grad("Deep"), "lossBackward", deep, x));
+  }
+
+  private static JavaFileObject layerSource() {
+    try {
+      return JavaFileObjects.forSourceString(
+          "lists.Layer",
+          Files.readString(
+              Path.of(System.getProperty("adjoint.goldenDir", "src/test/resources"))
+                  .resolve("lists/lists/Layer.java")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
