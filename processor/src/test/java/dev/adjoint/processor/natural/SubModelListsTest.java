@@ -77,7 +77,7 @@ class SubModelListsTest {
         "Stack.forward",
         leaves,
         () -> call(stack, "forward", x).mul(seed).sum(),
-        () -> callStatic(grad("Stack"), "forwardBackward", stack, x, seed));
+        () -> callStatic(grad("Stack"), "forwardBackward", stack, x, seed).mul(seed).sum());
   }
 
   @Test
@@ -98,7 +98,7 @@ class SubModelListsTest {
         "Layers.forward",
         leaves,
         () -> call(layers, "forward", y).mul(seed).sum(),
-        () -> callStatic(grad("Layers"), "forwardBackward", layers, y, seed));
+        () -> callStatic(grad("Layers"), "forwardBackward", layers, y, seed).mul(seed).sum());
   }
 
   /**
@@ -151,6 +151,20 @@ class SubModelListsTest {
         parameters(deep),
         () -> call(deep, "loss", x),
         () -> callStatic(grad("Deep"), "lossBackward", deep, x));
+  }
+
+  /** Dropout's generator read through a list's element: in a sub-model, and as the element. */
+  @Test
+  void dropoutInListsDrawsTheTapesMasks() throws ReflectiveOperationException {
+    Object onTape = model("Dropouts", 4, 21L);
+    Object generated = model("Dropouts", 4, 21L);
+    Tensor x = input(new Generator(22), 5, 4);
+    TapeAgreement.agree(
+        "Dropouts.loss",
+        parameters(onTape),
+        parameters(generated),
+        () -> call(onTape, "loss", x),
+        () -> callStatic(grad("Dropouts"), "lossBackward", generated, x));
   }
 
   private static JavaFileObject layerSource() {

@@ -20,30 +20,49 @@ final class TapeAgreement {
 
   /**
    * Runs {@code onTape} (which records a one-element loss; this calls its {@code backward()}) and
-   * {@code generated} (which adds into {@code .grad()} itself) from cleared gradients, and compares
-   * what each leaf got.
+   * {@code generated} (which adds into {@code .grad()} itself and returns the value) from cleared
+   * gradients, and compares the values and what each leaf got.
    */
   static void agree(String name, List<Tensor> leaves, Computation onTape, Computation generated)
       throws ReflectiveOperationException {
-    clear(leaves);
+    agree(name, leaves, leaves, onTape, generated);
+  }
+
+  /**
+   * {@link #agree} on twins: two models made alike, the tape's run on one ({@code tapeLeaves}) and
+   * the generated code's on the other, for a model whose forward changes it (a dropout draws from
+   * its generator).
+   */
+  static void agree(
+      String name,
+      List<Tensor> tapeLeaves,
+      List<Tensor> generatedLeaves,
+      Computation onTape,
+      Computation generated)
+      throws ReflectiveOperationException {
+    clear(tapeLeaves);
     Tensor loss = onTape.run();
     assertTrue(loss.requiresGrad(), name + ": the tape recorded the loss");
     loss.backward();
     List<Tensor> expected = new ArrayList<>();
-    for (Tensor leaf : leaves) {
+    for (Tensor leaf : tapeLeaves) {
       assertNotNull(leaf.grad(), name + ": the tape gave every leaf a gradient");
       expected.add(leaf.grad().detach().copy());
     }
-    clear(leaves);
-    generated.run();
-    for (int i = 0; i < leaves.size(); i++) {
-      Tensor actual = leaves.get(i).grad();
+    clear(tapeLeaves);
+    clear(generatedLeaves);
+    Tensor value = generated.run();
+    assertTrue(
+        value.allClose(loss.detach(), 1e-12, 0),
+        name + ": value " + value + ", tape " + loss.detach());
+    for (int i = 0; i < generatedLeaves.size(); i++) {
+      Tensor actual = generatedLeaves.get(i).grad();
       assertNotNull(actual, name + ": leaf " + i + " got no gradient from the generated code");
       assertTrue(
           actual.allClose(expected.get(i), 1e-9, 1e-12),
           name + ": leaf " + i + "\ntape      " + expected.get(i) + "\ngenerated " + actual);
     }
-    clear(leaves);
+    clear(generatedLeaves);
   }
 
   /** A computation on tensors, called reflectively on the compiled classes. */
