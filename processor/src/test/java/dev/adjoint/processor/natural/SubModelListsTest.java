@@ -2,6 +2,7 @@ package dev.adjoint.processor.natural;
 
 import static dev.adjoint.processor.natural.TapeAgreement.call;
 import static dev.adjoint.processor.natural.TapeAgreement.callStatic;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,6 +166,33 @@ class SubModelListsTest {
         parameters(generated),
         () -> call(onTape, "loss", x),
         () -> callStatic(grad("Dropouts"), "lossBackward", generated, x));
+  }
+
+  /** Convolutions and batch norms in lists: the passes' configurations and running statistics. */
+  @Test
+  void convolutionsAndBatchNormsInLists() throws ReflectiveOperationException {
+    Object onTape = model("Convolutions", 31L);
+    Object generated = model("Convolutions", 31L);
+    Tensor x = Tensor.randn(new Generator(32), DType.FLOAT64, 2, 2, 6, 6);
+    TapeAgreement.agree(
+        "Convolutions.loss",
+        parameters(onTape),
+        parameters(generated),
+        () -> call(onTape, "loss", x),
+        () -> callStatic(grad("Convolutions"), "lossBackward", generated, x));
+    List<Tensor> tapeBuffers = buffers(onTape);
+    List<Tensor> generatedBuffers = buffers(generated);
+    assertEquals(6, tapeBuffers.size(), "two means, variances and counts");
+    for (int i = 0; i < tapeBuffers.size(); i++) {
+      assertTrue(
+          generatedBuffers.get(i).allClose(tapeBuffers.get(i), 1e-12, 0),
+          "running statistic " + i + " is updated as on the tape");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Tensor> buffers(Object model) throws ReflectiveOperationException {
+    return (List<Tensor>) model.getClass().getMethod("buffers").invoke(model);
   }
 
   private static JavaFileObject layerSource() {
