@@ -192,20 +192,6 @@ public record DifferentiableDeclaration(
                   + "' would get none: mark it @NoDerivative, or make it a Tensor");
         }
       }
-      int object = types.indexOf(IrType.OBJECT);
-      if (object >= 0) {
-        // a tensor method is written at its calls, where its parameters are the arguments
-        throw DiagnosticException.atDeclaration(
-            DiagnosticId.ADJ106,
-            "parameter '"
-                + names.get(object)
-                + "' of "
-                + name
-                + " has type "
-                + method.getParameters().get(object).asType()
-                + "; a @Differentiable method on tensors takes Tensors and numbers: pass the"
-                + " values it holds, or hold the object in a field of the model");
-      }
       if (returnType.get() != IrType.TENSOR) {
         throw DiagnosticException.atDeclaration(
             DiagnosticId.ADJ113,

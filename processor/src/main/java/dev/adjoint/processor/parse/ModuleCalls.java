@@ -20,7 +20,8 @@ import javax.lang.model.type.TypeKind;
  * {@code field.forward(x)} on a runtime {@code nn} module held in a field ({@code Linear}, {@code
  * Conv2d}, {@code BatchNorm2d}, {@code MaxPool2d}, {@code AdaptiveAvgPool2d}, {@code ReLU}, {@code
  * Dropout}, {@code Flatten}): lowered to the operations the module's forward runs, as {@link
- * ModuleForms} writes them. The module's parameters are leaves read through the field; its
+ * ModuleForms} writes them; also on the variable of a for-each over a {@code List} field of them
+ * ({@link #onElement}). The module's parameters are leaves read through the field; its
  * configuration (stride, padding, momentum, training mode, ...) is read from the module when the
  * generated code runs, through its accessors, so a model changed after compilation (its mode, its
  * layers' settings) is differentiated as it is then.

@@ -154,6 +154,29 @@ class SubModelListsTest {
         () -> callStatic(grad("Deep"), "lossBackward", deep, x));
   }
 
+  /**
+   * A record of settings passed to a tensor method: constants, the layers' gradients as on the
+   * tape.
+   */
+  @Test
+  void aRecordOfSettingsIsAConstant() throws ReflectiveOperationException {
+    Generator gen = new Generator(15);
+    Object configured = model("Configured", 4, gen);
+    Tensor x = input(gen, 5, 4);
+    Object settings = model("Configured$Settings", 0.7, 1.5, 1);
+    TapeAgreement.agree(
+        "Configured.loss",
+        parameters(configured).subList(2, 6), // the first layer is skipped
+        () -> call(configured, "loss", x, settings),
+        () -> callStatic(grad("Configured"), "lossBackward", configured, x, settings));
+    TapeAgreement.agree(
+        "Configured.lossThroughAHelper",
+        parameters(configured),
+        () -> call(configured, "lossThroughAHelper", x, settings),
+        () ->
+            callStatic(grad("Configured"), "lossThroughAHelperBackward", configured, x, settings));
+  }
+
   /** Dropout's generator read through a list's element: in a sub-model, and as the element. */
   @Test
   void dropoutInListsDrawsTheTapesMasks() throws ReflectiveOperationException {
