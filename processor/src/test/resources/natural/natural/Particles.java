@@ -23,6 +23,17 @@ final class Particles {
     }
   }
 
+  final double gravity = 9.81;
+
+  /**
+   * An instance method whose record parameter has the name the generated code gives the receiver
+   * ({@code self}): renamed inside the generated methods.
+   */
+  @Differentiable
+  double potential(Point self, double mass) {
+    return mass * gravity * self.y() + mass * mass * self.x;
+  }
+
   /** An accessor and a component read as a field (the record's own implicit accessor). */
   @Differentiable
   static double energy(Point p, double k) {

@@ -117,6 +117,7 @@ class NaturalJavaTest {
     method("Particles", "stretched").check(instance("Particles$Spring", 3.0, 0.5), p, 1.5, 0.25);
     method("Particles", "twice").check(p, 0.8);
     method("Particles", "twice").check(instance("Particles$Point", -2.0, 0.5), -0.3);
+    method("Particles", "potential").check(instance("Particles"), p, 1.5);
   }
 
   @Test

@@ -154,6 +154,18 @@ class SubModelListsTest {
         () -> callStatic(grad("Deep"), "lossBackward", deep, x));
   }
 
+  @Test
+  void subModelsAndLayersInArrays() throws ReflectiveOperationException {
+    Generator gen = new Generator(16);
+    Object arrayed = model("Arrayed", 4, gen);
+    Tensor x = input(gen, 5, 4);
+    TapeAgreement.agree(
+        "Arrayed.loss",
+        parameters(arrayed),
+        () -> call(arrayed, "loss", x),
+        () -> callStatic(grad("Arrayed"), "lossBackward", arrayed, x));
+  }
+
   /**
    * A record of settings passed to a tensor method: constants, the layers' gradients as on the
    * tape.
