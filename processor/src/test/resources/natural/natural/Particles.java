@@ -49,6 +49,16 @@ final class Particles {
     return 0.5 * s.stiffness * d * d;
   }
 
+  static double radius(Point p) {
+    return Math.hypot(p.x(), p.y());
+  }
+
+  /** A record passed to a helper without a derivative: a constant, as the record is. */
+  @Differentiable
+  static double scaledByRadius(Point p, double k) {
+    return k * k * radius(p);
+  }
+
   /** A record passed on to another {@code @Differentiable} method. */
   @Differentiable
   static double twice(Point p, double k) {

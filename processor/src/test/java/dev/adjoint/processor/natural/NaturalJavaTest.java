@@ -118,6 +118,7 @@ class NaturalJavaTest {
     method("Particles", "twice").check(p, 0.8);
     method("Particles", "twice").check(instance("Particles$Point", -2.0, 0.5), -0.3);
     method("Particles", "potential").check(instance("Particles"), p, 1.5);
+    method("Particles", "scaledByRadius").check(p, 0.6);
   }
 
   @Test
