@@ -82,8 +82,10 @@ final class TensorMethods {
     sweeps.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
     sweeps.add(adjoint.forward());
     sweeps.add("// reverse sweep: adjoints, from the result back to the leaves\n");
+    // a leaf read through a list's element adds into its .grad() inside the reverse sweep
     boolean anyGradient =
-        adjoint.leafGradients().values().stream().anyMatch(g -> !g.equals("null"));
+        adjoint.leafGradients().values().stream().anyMatch(g -> !g.equals("null"))
+            || adjoint.reverse().toString().contains("reverseStart");
     if (anyGradient) {
       sweeps.add(
           "long reverseStart = $T.reverseStart(); // tensors made from here on are the sweep's"

@@ -176,6 +176,12 @@ final class TensorCalls {
     return modules.call(call, module, name, frame);
   }
 
+  /** {@code layer.forward(x)} on the variable of a for-each over a list of runtime modules. */
+  Value moduleOnElement(
+      MethodInvocationTree call, SubModelElement element, String name, Frame frame) {
+    return modules.onElement(call, element, name, frame);
+  }
+
   /** Emits {@code form} on {@code operands}; returns its result. */
   Value.Var apply(
       MethodInvocationTree call,

@@ -396,4 +396,13 @@ public final class Adjoints {
     }
     return NormalizationOps.dropoutMask(input, p, generator).to(input.device());
   }
+
+  /**
+   * {@link #dropoutMask(Tensor, double, boolean, Generator)} where generated code holds the
+   * module's generator as an {@code Object}: it read it through a list's element, in the pass of
+   * the loop over that list ({@code self.blocks.get(k).drop.generator()}).
+   */
+  public static Tensor dropoutMask(Tensor input, double p, boolean training, Object generator) {
+    return dropoutMask(input, p, training, (Generator) generator);
+  }
 }
