@@ -1,8 +1,6 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,8 +19,9 @@ import java.util.Optional;
  * @param tapeGuard for an adjoint that uses the tape, what unwinds it when an exception escapes
  * @param readsTensorAlgebra whether the sweeps read the local holding the tensor algebra, which the
  *     tensor method then declares
- * @param templateClasses runtime classes that the op table's templates (text) name by their simple
- *     names, which the generated class must import
+ * @param accumulatesElementGradients whether the reverse sweep adds the gradients of sub-models
+ *     read through a list's elements into their {@code .grad()} as it goes (reading {@code
+ *     reverseStart})
  */
 public record Adjoint(
     CodeBlock prologue,
@@ -33,10 +32,7 @@ public record Adjoint(
     Map<String, String> leafGradients,
     Optional<TapeGuard> tapeGuard,
     boolean readsTensorAlgebra,
-    List<ClassName> templateClasses) {
-  public Adjoint {
-    templateClasses = List.copyOf(templateClasses);
-  }
+    boolean accumulatesElementGradients) {
 
   /** The same adjoint, with {@code prologue} instead. */
   public Adjoint withPrologue(CodeBlock prologue) {
@@ -49,7 +45,7 @@ public record Adjoint(
         leafGradients,
         tapeGuard,
         readsTensorAlgebra,
-        templateClasses);
+        accumulatesElementGradients);
   }
 
   /**

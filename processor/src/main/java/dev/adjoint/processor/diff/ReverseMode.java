@@ -298,7 +298,7 @@ public final class ReverseMode {
         leafGradients,
         guard,
         ctx.tensorReferences.readsAlgebra(),
-        ctx.tensorReferences.templateClasses());
+        ctx.tensorReferences.accumulatesElementGradients());
   }
 
   /**

@@ -96,8 +96,7 @@ final class TensorCalls {
             ? select.getIdentifier().toString()
             : "";
     if (constant.equals("FLOAT32") || constant.equals("FLOAT64")) {
-      return apply(
-          call, TensorOpTable.conversion(DTYPE, constant), List.of(receiver), List.of(), frame);
+      return apply(call, TensorOpTable.conversion(constant), List.of(receiver), List.of(), frame);
     }
     throw new DiagnosticException(
         DiagnosticId.ADJ113,
