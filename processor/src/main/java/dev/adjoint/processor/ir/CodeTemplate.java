@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * A Java expression with holes, in the op table's notation: {@code {0}}, {@code {1}}, ... the
  * operands, {@code {p0}}, {@code {p1}}, ... the parameters, and {@code {Adjoints}}, {@code
- * {OpParams}}, {@code {Losses}}, {@code {Tensor}} or {@code {DType}} a runtime class, which the
- * generated file imports ({@code $T}). The notation is read once, when the template is made;
- * filling it puts the operands' code in the holes and never reads that code again, so a parameter's
- * code may hold braces ({@code new int[] {1, 2}}).
+ * {ModuleAdjoints}}, {@code {OpParams}}, {@code {Losses}}, {@code {Tensor}} or {@code {DType}} a
+ * runtime class, which the generated file imports ({@code $T}). The notation is read once, when the
+ * template is made; filling it puts the operands' code in the holes and never reads that code
+ * again, so a parameter's code may hold braces ({@code new int[] {1, 2}}).
  *
  * <p>A brace that opens none of these holes is text ({@code {} } in a lambda body stays as is).
  */
@@ -21,6 +21,7 @@ public final class CodeTemplate {
   private static final Map<String, ClassName> CLASSES =
       Map.of(
           "Adjoints", ClassName.get("dev.adjoint.runtime.autograd", "Adjoints"),
+          "ModuleAdjoints", ClassName.get("dev.adjoint.runtime.autograd", "ModuleAdjoints"),
           "OpParams", ClassName.get("dev.adjoint.runtime.rules", "OpParams"),
           "Losses", ClassName.get("dev.adjoint.runtime.nn", "Losses"),
           "Tensor", ClassName.get("dev.adjoint.runtime.tensor", "Tensor"),

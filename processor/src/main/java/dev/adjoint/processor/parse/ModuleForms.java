@@ -25,21 +25,21 @@ final class ModuleForms {
   static final TensorForm CONV2D =
       form(
           TensorOp.CONV2D,
-          "{Adjoints}.conv2d({0}, {1}, {2}, {p0}, {p1}, {p2}, {p3})",
-          "{Adjoints}.convolution({p0}, {p1}, {p2}, {p3})",
+          "{ModuleAdjoints}.conv2d({0}, {1}, {2}, {p0}, {p1}, {p2}, {p3})",
+          "{ModuleAdjoints}.convolution({p0}, {p1}, {p2}, {p3})",
           true);
 
   static final TensorForm MAX_POOL2D =
       form(
           TensorOp.MAX_POOL2D,
-          "{Adjoints}.maxPool2d({0}, {p0}, {p1}, {p2}, {p3}, {p4})",
-          "{Adjoints}.maxPooling({p0}, {p1}, {p2}, {p3}, {p4})",
+          "{ModuleAdjoints}.maxPool2d({0}, {p0}, {p1}, {p2}, {p3}, {p4})",
+          "{ModuleAdjoints}.maxPooling({p0}, {p1}, {p2}, {p3}, {p4})",
           true);
 
   static final TensorForm ADAPTIVE_AVG_POOL2D =
       form(
           TensorOp.ADAPTIVE_AVG_POOL2D,
-          "{Adjoints}.adaptiveAvgPool2d({0}, {p0}, {p1})",
+          "{ModuleAdjoints}.adaptiveAvgPool2d({0}, {p0}, {p1})",
           "{OpParams}.ints({p0}, {p1})",
           true);
 
@@ -59,7 +59,7 @@ final class ModuleForms {
   static final TensorForm DROPOUT_MASK =
       form(
           TensorOp.CONTIGUOUS,
-          "{Adjoints}.dropoutMask({0}, {p0}, {p1}, {p2})",
+          "{ModuleAdjoints}.dropoutMask({0}, {p0}, {p1}, {p2})",
           "{OpParams}.none()",
           true);
 
@@ -74,7 +74,7 @@ final class ModuleForms {
   static final TensorForm BATCH_NORM_STATISTICS =
       form(
           TensorOp.CONTIGUOUS,
-          "{Adjoints}.batchNormStatistics({0}, {p0}, {p1}, {p2}, {p3}, {p4}, {p5})",
+          "{ModuleAdjoints}.batchNormStatistics({0}, {p0}, {p1}, {p2}, {p3}, {p4}, {p5})",
           "{OpParams}.none()",
           true);
 
@@ -85,7 +85,7 @@ final class ModuleForms {
   static final TensorForm BATCH_NORM =
       form(
           TensorOp.BATCH_NORM,
-          "{Adjoints}.batchNorm({0}, {1}, {2}, {3}, {4})",
+          "{ModuleAdjoints}.batchNorm({0}, {1}, {2}, {3}, {4})",
           "{OpParams}.ints({p0} || {p1} == null ? 1 : 0)",
           true);
 
