@@ -157,6 +157,19 @@ class FusedLoopsTest {
   }
 
   @Test
+  void anArrayCopyInThePassDoesNotFuse() {
+    // row = x: a second name for an array, whose reverse the fused pass does not write
+    Value.Var row = new Value.Var("row", IrType.DOUBLE_ARRAY);
+    List<Node> pass = sumOfSquares();
+    pass.add(0, copy(row, x));
+    assertTrue(fusion(pass).isEmpty());
+    // a scalar copy there is straight-line code
+    List<Node> scalar = sumOfSquares();
+    scalar.add(0, copy(k, i));
+    assertTrue(fusion(scalar).isPresent());
+  }
+
+  @Test
   void aStatementBetweenTheAdditionAndTheCarryDoesNotFuse() {
     // t = f + sq; k = i + 1; f = t: f = t does not follow the addition that defines t
     List<Node> pass = sumOfSquares();

@@ -130,6 +130,16 @@ class RestoreHoistingTest {
   }
 
   @Test
+  void aStoreAfterTheStateDoesNotStopTheSearchButAnArrayCreationDoes() {
+    // ys[i] = r pushes nothing of x's kind; ys = new double[9] pushes the old array, after x's
+    Value.Var ys = new Value.Var("ys", IrType.DOUBLE_ARRAY);
+    Node store = new Node.ArrayStore(ys, i, r, HERE);
+    assertEquals(Set.of(product), hoistable(logisticMap(store), NONE_READS_ITS_RESULT));
+    Node creation = new Node.NewArray(ys, intConst(9), HERE);
+    assertTrue(hoistable(logisticMap(creation), NONE_READS_ITS_RESULT).isEmpty());
+  }
+
+  @Test
   void theChosenRestoresStartAtTheFirstOneARecomputedValueReadsAndComeLastFirst() {
     Node w = apply(c, ElementwiseOp.MULTIPLY, r, doubleConst("3.0")); // hoistable, read by none
     Node plain = copy(z, r);

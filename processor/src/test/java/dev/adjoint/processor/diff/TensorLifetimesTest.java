@@ -10,6 +10,7 @@ import static dev.adjoint.processor.diff.HandBuiltIr.intVar;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.processor.ir.CustomFunctionRef;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
@@ -91,6 +92,14 @@ class TensorLifetimesTest {
   void aResultAReaderMayHandThroughIsNotDead() {
     // y = addBias(h, w) may be h itself, and y is returned
     assertFalse(productDead(op(y, MAYBE_BIAS, h, w)));
+  }
+
+  @Test
+  void aResultReadByACustomFunctionIsNotDead() {
+    // the user's forward may hand its operand through, or a view of it
+    CustomFunctionRef square = new CustomFunctionRef("SQUARE", "Square", List.of(true), false);
+    TensorPrimitive custom = TensorPrimitive.custom("Square.apply", square, "SQUARE.apply({0})");
+    assertFalse(productDead(op(y, custom, h)));
   }
 
   @Test
