@@ -10,4 +10,9 @@ class Adj106Types {
   static double length(double x, String unit) { // expect: [ADJ106] parameter 'unit' of length has type java.lang.String
     return x;
   }
+
+  @Differentiable
+  static double boxed(Double x) { // expect: [ADJ106] parameter 'x' of boxed has type java.lang.Double
+    return x;
+  }
 }

@@ -20,4 +20,11 @@ abstract class Adj107Declaration {
   static double o(@Owned double x) { // expect: [ADJ107] @Owned on parameter 'x' of o(double): only an array parameter can be owned
     return x;
   }
+
+  record Point(double x, double y) {}
+
+  @Differentiable(wrt = "p")
+  static double r(Point p, double k) { // expect: [ADJ107] @Differentiable(wrt = "p") on r: 'p' is Adj107Declaration.Point; only double and float parameters (and their arrays, and Tensors) have partials: a record or object parameter is read as constants
+    return k * p.x();
+  }
 }

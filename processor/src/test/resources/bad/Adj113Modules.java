@@ -3,11 +3,13 @@ import dev.adjoint.runtime.nn.BatchNorm2d;
 import dev.adjoint.runtime.nn.Conv2d;
 import dev.adjoint.runtime.nn.Sequential;
 import dev.adjoint.runtime.tensor.Tensor;
+import java.util.List;
 
 class Adj113Modules {
   final Sequential features = null;
   final Conv2d conv = null;
   static final BatchNorm2d SHARED = null;
+  final List<Sequential> stages = List.of();
 
   @Differentiable
   Tensor stacked(Tensor x) {
@@ -22,5 +24,13 @@ class Adj113Modules {
   @Differentiable
   Tensor shared(Tensor x) {
     return SHARED.forward(x).sum(); // expect: [ADJ113] module 'SHARED' must be an instance field of the model whose method is @Differentiable
+  }
+
+  @Differentiable
+  Tensor staged(Tensor x) {
+    for (Sequential s : stages) {
+      x = s.forward(x); // expect: [ADJ113] a list of Sequential is not differentiated: in a for-each over a list the processor differentiates forward of Linear, Conv2d, BatchNorm2d, MaxPool2d, AdaptiveAvgPool2d, ReLU, Dropout, Flatten (a List of one of them)
+    }
+    return x.sum();
   }
 }

@@ -9,6 +9,7 @@ import dev.adjoint.runtime.rules.OpParams;
 import dev.adjoint.runtime.rules.TensorAlgebra;
 import dev.adjoint.runtime.rules.TensorOp;
 import dev.adjoint.runtime.tape.Tape;
+import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Tensor;
 import javax.annotation.processing.Generated;
 
@@ -16,8 +17,6 @@ import javax.annotation.processing.Generated;
  * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Tensors},
  * generated at build time by Adjoint. Each statement's comment names the source line it
  * comes from.
- *
- * <p>Tensor adjoints evaluate the runtime's rules with {@link OpParams} {@link Losses}.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class TensorsGrad {
@@ -594,11 +593,11 @@ public final class TensorsGrad {
       Tensor rows = t2.select(-1, -1); // Tensors.java:76
       Tensor t4 = m.gather(1, index); // Tensors.java:78
       Tensor t5 = t4.maskedFill(mask, 0); // Tensors.java:78
-      Tensor picked = t5.to(dev.adjoint.runtime.tensor.DType.FLOAT32); // Tensors.java:78
+      Tensor picked = t5.to(DType.FLOAT32); // Tensors.java:78
       Tensor t7 = rows.sum(); // Tensors.java:79
       Tensor t8 = picked.mul(picked); // Tensors.java:79
       Tensor t9 = t8.sum(); // Tensors.java:79
-      Tensor t10 = t9.to(dev.adjoint.runtime.tensor.DType.FLOAT64); // Tensors.java:79
+      Tensor t10 = t9.to(DType.FLOAT64); // Tensors.java:79
       Tensor t11 = t7.add(t10); // Tensors.java:79
       // reverse sweep: adjoints, from the result back to the leaves
       long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own

@@ -10,6 +10,7 @@ import dev.adjoint.runtime.rules.OpParams;
 import dev.adjoint.runtime.rules.TensorAlgebra;
 import dev.adjoint.runtime.rules.TensorOp;
 import dev.adjoint.runtime.tape.Tape;
+import dev.adjoint.runtime.tensor.DType;
 import dev.adjoint.runtime.tensor.Tensor;
 import javax.annotation.processing.Generated;
 
@@ -17,8 +18,6 @@ import javax.annotation.processing.Generated;
  * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Tensors},
  * generated at build time by Adjoint. Each statement's comment names the source line it
  * comes from.
- *
- * <p>Tensor adjoints evaluate the runtime's rules with {@link OpParams} {@link Losses}.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class TensorsGradAnomalies {
@@ -667,16 +666,16 @@ public final class TensorsGradAnomalies {
       if (anomalies) GeneratedAnomalies.forward(t4, "Tensors.java:78: m.gather(1, index)", m, index);
       Tensor t5 = t4.maskedFill(mask, 0); // Tensors.java:78
       if (anomalies) GeneratedAnomalies.forward(t5, "Tensors.java:78: t4.maskedFill(mask, 0)", t4, mask);
-      Tensor picked = t5.to(dev.adjoint.runtime.tensor.DType.FLOAT32); // Tensors.java:78
-      if (anomalies) GeneratedAnomalies.forward(picked, "Tensors.java:78: t5.to(dev.adjoint.runtime.tensor.DType.FLOAT32)", t5);
+      Tensor picked = t5.to(DType.FLOAT32); // Tensors.java:78
+      if (anomalies) GeneratedAnomalies.forward(picked, "Tensors.java:78: t5.to(DType.FLOAT32)", t5);
       Tensor t7 = rows.sum(); // Tensors.java:79
       if (anomalies) GeneratedAnomalies.forward(t7, "Tensors.java:79: rows.sum()", rows);
       Tensor t8 = picked.mul(picked); // Tensors.java:79
       if (anomalies) GeneratedAnomalies.forward(t8, "Tensors.java:79: picked.mul(picked)", picked, picked);
       Tensor t9 = t8.sum(); // Tensors.java:79
       if (anomalies) GeneratedAnomalies.forward(t9, "Tensors.java:79: t8.sum()", t8);
-      Tensor t10 = t9.to(dev.adjoint.runtime.tensor.DType.FLOAT64); // Tensors.java:79
-      if (anomalies) GeneratedAnomalies.forward(t10, "Tensors.java:79: t9.to(dev.adjoint.runtime.tensor.DType.FLOAT64)", t9);
+      Tensor t10 = t9.to(DType.FLOAT64); // Tensors.java:79
+      if (anomalies) GeneratedAnomalies.forward(t10, "Tensors.java:79: t9.to(DType.FLOAT64)", t9);
       Tensor t11 = t7.add(t10); // Tensors.java:79
       if (anomalies) GeneratedAnomalies.forward(t11, "Tensors.java:79: t7.add(t10)", t7, t10);
       // reverse sweep: adjoints, from the result back to the leaves

@@ -307,7 +307,7 @@ public final class ActivityAnalysis {
       }
       String name = call.callee().method();
       String argument = call.argumentSource(i);
-      if (!registered && call.callee().owner().matches("(Strict)?Math")) {
+      if (!registered && isMath(call.callee().owner())) {
         throw new DiagnosticException(
             DiagnosticId.ADJ103,
             call.origin(),
@@ -385,5 +385,10 @@ public final class ActivityAnalysis {
     if (value instanceof Value.Var var && var.type() != IrType.BOOLEAN) {
       useful.addAll(aliasesOf(var));
     }
+  }
+
+  /** Whether {@code owner}, a class's simple name, is {@code Math} or {@code StrictMath}. */
+  private static boolean isMath(String owner) {
+    return owner.equals("Math") || owner.equals("StrictMath");
   }
 }

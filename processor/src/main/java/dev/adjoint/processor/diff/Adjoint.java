@@ -1,6 +1,5 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,9 @@ import java.util.Optional;
  *     the tape)
  * @param readsTensorAlgebra whether the sweeps read the local holding the tensor algebra, which the
  *     tensor method then declares
- * @param templateClasses runtime classes that the op table's templates (text) name by their simple
- *     names, which the generated class must import
+ * @param accumulatesElementGradients whether the reverse sweep adds the gradients of sub-models
+ *     read through a list's elements into their {@code .grad()} as it goes (reading {@code
+ *     reverseStart})
  */
 public record Adjoint(
     CodeBlock prologue,
@@ -38,7 +38,7 @@ public record Adjoint(
     Optional<TapeGuard> tapeGuard,
     List<SweepLocal> prologueLocals,
     boolean readsTensorAlgebra,
-    List<ClassName> templateClasses) {
+    boolean accumulatesElementGradients) {
   /**
    * The weight ({@link SweepChunk#weight}) above which the sweeps are split: written as one method,
    * they took 12.6 to 13.8 bytes of bytecode per unit in long straight-line methods and ones with
@@ -69,7 +69,6 @@ public record Adjoint(
     forwardChunks = List.copyOf(forwardChunks);
     reverseChunks = List.copyOf(reverseChunks);
     prologueLocals = List.copyOf(prologueLocals);
-    templateClasses = List.copyOf(templateClasses);
   }
 
   /** The same adjoint, with {@code prologue} instead. */
@@ -84,7 +83,7 @@ public record Adjoint(
         tapeGuard,
         prologueLocals,
         readsTensorAlgebra,
-        templateClasses);
+        accumulatesElementGradients);
   }
 
   /** The statements computing the primal. */

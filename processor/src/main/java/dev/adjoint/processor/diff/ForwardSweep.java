@@ -56,10 +56,14 @@ final class ForwardSweep {
       case Node.TensorApply apply -> {
         List<String> args = apply.args().stream().map(v -> primal(v).text()).toList();
         List<String> params = apply.params().stream().map(v -> primal(v).text()).toList();
-        String code = apply.primitive().forwardCode(args, params);
-        ctx.tensorReferences.wroteForward(apply.primitive());
-        define(out, apply.targetVar(), CodeBlock.of("$L", code), apply.origin(), depth, null);
-        ctx.anomalies.afterForward(out, apply.targetVar(), code, apply.args(), apply.origin());
+        CodeBlock code = apply.primitive().forwardCode(args, params);
+        define(out, apply.targetVar(), code, apply.origin(), depth, null);
+        ctx.anomalies.afterForward(
+            out,
+            apply.targetVar(),
+            apply.primitive().forwardText(args, params),
+            apply.args(),
+            apply.origin());
       }
       case Node.Copy copy -> {
         define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);

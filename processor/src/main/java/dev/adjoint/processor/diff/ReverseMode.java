@@ -345,7 +345,7 @@ public final class ReverseMode {
             guard,
             prologueLocals,
             ctx.tensorReferences.readsAlgebra(),
-            ctx.tensorReferences.templateClasses());
+            ctx.tensorReferences.accumulatesElementGradients());
     if (adjoint.split()) {
       checkChunks(forwardChunks);
       checkChunks(reverseChunks);

@@ -112,6 +112,7 @@ final class ReverseStatements {
       case Node.ElementRead read -> {
         // a parameter of this pass's sub-model: what flowed back to it goes into its .grad()
         if (read.leaf() && ctx.adjoints.declared.contains(read.targetVar())) {
+          ctx.tensorReferences.wroteElementGradient();
           out.add(
               "$T.accumulateGrad(reverseStart, $L, $L); // $L\n",
               RuntimeClasses.ADJOINTS,

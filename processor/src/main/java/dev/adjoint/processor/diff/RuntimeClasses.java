@@ -11,8 +11,6 @@ final class RuntimeClasses {
       ClassName.get("dev.adjoint.runtime.autograd", "CustomFunction");
   static final ClassName TENSOR_OP = ClassName.get("dev.adjoint.runtime.rules", "TensorOp");
   static final ClassName COMPARISON = ClassName.get("dev.adjoint.runtime.rules", "Comparison");
-  static final ClassName OP_PARAMS = ClassName.get("dev.adjoint.runtime.rules", "OpParams");
-  static final ClassName LOSSES = ClassName.get("dev.adjoint.runtime.nn", "Losses");
 
   private RuntimeClasses() {}
 

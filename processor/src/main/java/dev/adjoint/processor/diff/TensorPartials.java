@@ -164,21 +164,24 @@ final class TensorPartials {
           : new Call(
               ADJOINTS,
               "logSoftmaxPartialOver",
-              List.of(
-                  y,
-                  JavaExpr.name(g),
-                  new Arguments(primitive.paramsCode(operands, params)),
-                  args.get(0)));
+              List.of(y, JavaExpr.name(g), arguments(primitive, operands, params), args.get(0)));
     }
     // shape-dependent rules (a matrix product's depends on its operands' ranks) run in the
     // runtime, exactly as the tape's node runs them
     List<JavaExpr> partialArgs = new ArrayList<>();
     partialArgs.add(new Member(new TypeRef(RuntimeClasses.TENSOR_OP), primitive.tensorOp().name()));
-    partialArgs.add(new Arguments(primitive.paramsCode(operands, params)));
+    partialArgs.add(arguments(primitive, operands, params));
     partialArgs.add(y);
     partialArgs.add(JavaExpr.name(g));
     partialArgs.add(JavaExpr.literal(Integer.toString(i)));
     partialArgs.addAll(args);
     return new Call(ADJOINTS, "partial", partialArgs);
+  }
+
+  /** The {@code OpParams} argument of {@code primitive}'s rule. */
+  private static Arguments arguments(
+      TensorPrimitive primitive, List<String> operands, List<String> params) {
+    return new Arguments(
+        primitive.paramsCode(operands, params), primitive.paramsText(operands, params));
   }
 }

@@ -327,9 +327,8 @@ public final class GradientClassWriter {
             .addJavadoc(
                 "Reverse-mode adjoints of the {@code @Differentiable} methods of {@link $T},\n"
                     + "generated at build time by Adjoint. Each statement's comment names the"
-                    + " source line it\ncomes from.\n$L",
-                sourceClass,
-                tensorMethods.note())
+                    + " source line it\ncomes from.\n",
+                sourceClass)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addTypes(records)
             .addMethods(methods);

@@ -47,7 +47,9 @@ final class JavaTypes {
         .receiverClass()
         .ifPresent(r -> parameters.add(ParameterSpec.builder(sourceClass, "self").build()));
     for (IrFunction.Parameter p : function.parameters()) {
-      parameters.add(ParameterSpec.builder(of(p.variable().type()), p.name()).build());
+      TypeName type =
+          p.objectClass().<TypeName>map(ClassName::bestGuess).orElse(of(p.variable().type()));
+      parameters.add(ParameterSpec.builder(type, p.name()).build());
     }
     return parameters;
   }
@@ -56,7 +58,7 @@ final class JavaTypes {
   static String signature(IrFunction function) {
     return function.name()
         + function.parameters().stream()
-            .map(p -> p.variable().type().javaName())
+            .map(p -> p.objectClass().orElse(p.variable().type().javaName()))
             .collect(Collectors.joining(", ", "(", ")"));
   }
 

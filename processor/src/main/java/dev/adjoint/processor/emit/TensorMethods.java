@@ -8,16 +8,13 @@ import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.ir.IrFunction;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
  * The generated methods of differentiated tensor methods: they run the adjoint without the dynamic
  * tape, under {@code GradMode.noGrad()}, and hand the gradients to {@code .grad()} of the leaves as
- * {@code backward()} would. One per generated class: it remembers which runtime classes the op
- * table's templates name in the adjoints, for the class Javadoc's imports.
+ * {@code backward()} would.
  */
 final class TensorMethods {
   private static final ClassName TENSOR = JavaTypes.TENSOR;
@@ -29,7 +26,6 @@ final class TensorMethods {
       ClassName.get("dev.adjoint.runtime.rules", "TensorAlgebra");
 
   private final ClassName sourceClass;
-  private final Set<ClassName> mentioned = new LinkedHashSet<>();
 
   /**
    * @param sourceClass the class whose tensor methods are differentiated
@@ -76,14 +72,15 @@ final class TensorMethods {
     if (adjoint.readsTensorAlgebra()) {
       body.addStatement("$T<$T> $L = $T.algebra()", TENSOR_ALGEBRA, TENSOR, algebraName, ADJOINTS);
     }
-    mentioned.addAll(adjoint.templateClasses());
     body.add(adjoint.prologue());
     CodeBlock.Builder sweeps = CodeBlock.builder();
     sweeps.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
     sweeps.add(adjoint.forward());
     sweeps.add("// reverse sweep: adjoints, from the result back to the leaves\n");
+    // a leaf read through a list's element adds into its .grad() inside the reverse sweep
     boolean anyGradient =
-        adjoint.leafGradients().values().stream().anyMatch(g -> !g.equals("null"));
+        adjoint.leafGradients().values().stream().anyMatch(g -> !g.equals("null"))
+            || adjoint.accumulatesElementGradients();
     if (anyGradient) {
       sweeps.add(
           "long reverseStart = $T.reverseStart(); // tensors made from here on are the sweep's"
@@ -135,22 +132,5 @@ final class TensorMethods {
             .addCode(body.build())
             .build());
     return methods;
-  }
-
-  /**
-   * The class Javadoc's sentence naming the runtime classes that the op table's templates write by
-   * their simple names ({@code OpParams}, {@code Losses}); linking them there makes JavaPoet import
-   * them, until the templates carry their types. Empty when there are none.
-   */
-  CodeBlock note() {
-    if (mentioned.isEmpty()) {
-      return CodeBlock.of("");
-    }
-    CodeBlock.Builder note =
-        CodeBlock.builder().add("\n<p>Tensor adjoints evaluate the runtime's rules with");
-    for (ClassName c : mentioned) {
-      note.add(" {@link $T}", c);
-    }
-    return note.add(".\n").build();
   }
 }

@@ -4,12 +4,12 @@ import com.palantir.javapoet.CodeBlock;
 
 /**
  * The {@code OpParams} of an operation's parameters, as the op table's template writes them ({@code
- * OpParams.ints(1)}); they read only primal values. The template names {@code OpParams} by its
- * simple name.
+ * OpParams.ints(1)}, its types as {@code $T}; {@code text} names them simply); they read only
+ * primal values.
  */
-public record Arguments(String text) implements JavaExpr {
+public record Arguments(CodeBlock code, String text) implements JavaExpr {
   @Override
   public CodeBlock write(TypeNaming naming) {
-    return CodeBlock.of("$L", text);
+    return naming == TypeNaming.IMPORTED ? code : CodeBlock.of("$L", text);
   }
 }

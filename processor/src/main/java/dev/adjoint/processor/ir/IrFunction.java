@@ -86,9 +86,21 @@ public record IrFunction(
    * @param sourceName its name in the source, which the generated API (the result record's
    *     components) keeps; the variable's differs only where the generated code writes that name
    *     itself ({@link Names#fix})
+   * @param objectClass for an {@link IrType#OBJECT} parameter (a record or an object of a final
+   *     class, read as constants), its class's canonical name, which the generated methods declare
+   *     it with; else empty
    */
   public record Parameter(
-      Value.Var variable, boolean differentiated, boolean owned, String sourceName) {
+      Value.Var variable,
+      boolean differentiated,
+      boolean owned,
+      String sourceName,
+      Optional<String> objectClass) {
+    /** A parameter of a type the IR names itself. */
+    public Parameter(Value.Var variable, boolean differentiated, boolean owned, String sourceName) {
+      this(variable, differentiated, owned, sourceName, Optional.empty());
+    }
+
     /** A parameter the method does not own, named in the source as in the IR. */
     public Parameter(Value.Var variable, boolean differentiated) {
       this(variable, differentiated, false, variable.name());

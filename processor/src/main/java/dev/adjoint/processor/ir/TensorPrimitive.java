@@ -1,5 +1,6 @@
 package dev.adjoint.processor.ir;
 
+import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.TensorOp;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.List;
  * <p>Exactly one of {@code elementwise}, {@code tensorOp} and {@code custom} (a user's {@code
  * CustomFunction}, whose backward is its own) is set. {@code forward} is a Java expression in which
  * {@code {0}}, {@code {1}}, ... stand for the operands and {@code {p0}}, {@code {p1}}, ... for the
- * parameters; {@code params} is, in the same notation, the {@code OpParams} the rule reads (unused
- * for elementwise operations).
+ * parameters ({@link CodeTemplate}); {@code params} is, in the same notation, the {@code OpParams}
+ * the rule reads (unused for elementwise operations).
  *
  * @param name how diagnostics and comments name it ({@code Tensor.matmul})
  * @param mayReturnOperand whether {@code forward} may hand its first operand through as the result
@@ -22,10 +23,13 @@ public record TensorPrimitive(
     String name,
     ElementwiseOp elementwise,
     TensorOp tensorOp,
-    String forward,
-    String params,
+    CodeTemplate forward,
+    CodeTemplate params,
     CustomFunctionRef custom,
     boolean mayReturnOperand) {
+
+  /** The parameters of an operation whose rule reads none. */
+  private static final CodeTemplate NO_PARAMS = CodeTemplate.of("");
 
   public TensorPrimitive {
     int kinds =
@@ -47,17 +51,20 @@ public record TensorPrimitive(
    */
   public static TensorPrimitive elementwise(
       String name, ElementwiseOp op, String forward, boolean mayReturnOperand) {
-    return new TensorPrimitive(name, op, null, forward, "", null, mayReturnOperand);
+    return new TensorPrimitive(
+        name, op, null, CodeTemplate.of(forward), NO_PARAMS, null, mayReturnOperand);
   }
 
   /** A tensor operation with parameters {@code params}, written as {@code forward}. */
   public static TensorPrimitive tensor(String name, TensorOp op, String forward, String params) {
-    return new TensorPrimitive(name, null, op, forward, params, null, false);
+    return new TensorPrimitive(
+        name, null, op, CodeTemplate.of(forward), CodeTemplate.of(params), null, false);
   }
 
   /** A call of a user's custom function, written as {@code forward}. */
   public static TensorPrimitive custom(String name, CustomFunctionRef function, String forward) {
-    return new TensorPrimitive(name, null, null, forward, "", function, true);
+    return new TensorPrimitive(
+        name, null, null, CodeTemplate.of(forward), NO_PARAMS, function, true);
   }
 
   /**
@@ -81,25 +88,22 @@ public record TensorPrimitive(
   }
 
   /** {@code forward} with the operands and parameters filled in. */
-  public String forwardCode(List<String> args, List<String> paramCode) {
-    return fill(forward, args, paramCode);
+  public CodeBlock forwardCode(List<String> args, List<String> paramCode) {
+    return forward.fill(args, paramCode);
+  }
+
+  /** {@link #forwardCode} as a reader sees it, for messages. */
+  public String forwardText(List<String> args, List<String> paramCode) {
+    return forward.text(args, paramCode);
   }
 
   /** {@code params} with the operands and parameters filled in. */
-  public String paramsCode(List<String> args, List<String> paramCode) {
-    return fill(params, args, paramCode);
+  public CodeBlock paramsCode(List<String> args, List<String> paramCode) {
+    return params.fill(args, paramCode);
   }
 
-  private static String fill(String template, List<String> args, List<String> paramCode) {
-    String out = template;
-    // operands first (their code is a name or a literal, never a placeholder), then parameters,
-    // whose code may contain braces; highest index first, so {1} is not the start of {12}
-    for (int i = args.size() - 1; i >= 0; i--) {
-      out = out.replace("{" + i + "}", args.get(i));
-    }
-    for (int i = paramCode.size() - 1; i >= 0; i--) {
-      out = out.replace("{p" + i + "}", paramCode.get(i));
-    }
-    return out;
+  /** {@link #paramsCode} as a reader sees it, for messages. */
+  public String paramsText(List<String> args, List<String> paramCode) {
+    return params.text(args, paramCode);
   }
 }

@@ -144,6 +144,12 @@ final class Assignments {
   }
 
   private static void checkAssignable(Scope.Binding binding, Value value, Tree where) {
+    if (binding.type == IrType.OBJECT || value.type() == IrType.OBJECT) {
+      throw Typing.unsupported(
+          where,
+          "assigning a record or object parameter ('" + binding.sourceName + "')",
+          "read the values you need from the parameters themselves");
+    }
     boolean fits;
     if (binding.type.isArray() || binding.type == IrType.TENSOR || value.type() == IrType.TENSOR) {
       fits = value.type() == binding.type;

@@ -188,13 +188,19 @@ final class Calls {
     if (qualifier instanceof IdentifierTree id) {
       SubModelElement element = frame.state().elements.get(id.getName().toString());
       if (element != null) {
-        return Optional.of(tensorCallees.onElement(call, element, name, frame));
+        return Optional.of(
+            ModuleCalls.runtimeClass(element.model()).isPresent()
+                ? tensors.moduleOnElement(call, element, name, frame)
+                : tensorCallees.onElement(call, element, name, frame));
       }
       Optional<Scope.Binding> local = frame.scope().lookup(id.getName().toString());
       if (local.isPresent()) {
-        return local.get().type == IrType.TENSOR
-            ? Optional.of(tensors.method(call, Assignments.read(local.get(), id), name, frame))
-            : Optional.empty();
+        return switch (local.get().type) {
+          case TENSOR ->
+              Optional.of(tensors.method(call, Assignments.read(local.get(), id), name, frame));
+          case OBJECT -> Optional.of(fields.objects().call(call, local.get(), name, frame));
+          default -> Optional.empty();
+        };
       }
       field = fields.find(owner, id.getName().toString());
     } else if (qualifier instanceof MemberSelectTree select

@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -77,7 +79,7 @@ public record DifferentiableDeclaration(
     List<IrType> types = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
       IrType type =
-          Types2Ir.of(p.asType())
+          irType(p.asType())
               .orElseThrow(
                   () ->
                       DiagnosticException.atDeclaration(
@@ -90,7 +92,11 @@ public record DifferentiableDeclaration(
                               + p.asType()
                               + "; @Differentiable methods take double, float,"
                               + " int, long and boolean parameters, one-dimensional arrays of"
-                              + " them, double[][] and float[][], and Tensors"));
+                              + " them, double[][] and float[][], Tensors, and records and"
+                              + " objects of final classes (read as constants)"));
+      if (type == IrType.OBJECT) {
+        requireNameable(p, method, name);
+      }
       types.add(type);
     }
     // the seeded overload f(args, seed) must not take the signature of another overload's f(args)
@@ -104,9 +110,7 @@ public record DifferentiableDeclaration(
           && other.getAnnotation(Differentiable.class) != null
           && other.getModifiers().contains(Modifier.STATIC) == isStatic
           && seeded.equals(
-              other.getParameters().stream()
-                  .map(p -> Types2Ir.of(p.asType()).orElse(null))
-                  .toList())) {
+              other.getParameters().stream().map(p -> irType(p.asType()).orElse(null)).toList())) {
         throw DiagnosticException.atDeclaration(
             DiagnosticId.ADJ107,
             "@Differentiable method "
@@ -146,8 +150,13 @@ public record DifferentiableDeclaration(
                 + ": '"
                 + w
                 + "' is "
-                + types.get(i).javaName()
-                + "; only double and float parameters have partials");
+                + method.getParameters().get(i).asType()
+                + "; only double and float parameters (and their arrays, and Tensors) have"
+                + " partials"
+                + (types.get(i) == IrType.OBJECT
+                    ? ": a record or object parameter is read as constants; pass the values to"
+                        + " differentiate as double parameters"
+                    : ""));
       }
       if (method.getParameters().get(i).getAnnotation(NoDerivative.class) != null) {
         throw DiagnosticException.atDeclaration(
@@ -205,6 +214,45 @@ public record DifferentiableDeclaration(
               + " to; it needs a double or float parameter not marked @NoDerivative");
     }
     return new DifferentiableDeclaration(method, types, differentiated, returnType.get());
+  }
+
+  /**
+   * The IR type of a parameter type: one the IR knows, or {@link IrType#OBJECT} for a record or an
+   * object of a final class, read as constants ({@link ObjectParameters}).
+   */
+  private static Optional<IrType> irType(TypeMirror type) {
+    return Types2Ir.of(type).or(() -> ObjectParameters.constantClass(type).map(c -> IrType.OBJECT));
+  }
+
+  /** ADJ110 unless the generated class, in the method's package, can name the parameter's class. */
+  private static void requireNameable(VariableElement p, ExecutableElement method, String name) {
+    TypeElement type = ObjectParameters.constantClass(p.asType()).orElseThrow();
+    Element home = enclosingPackage(method);
+    for (Element e = type; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+      boolean hidden =
+          e.getModifiers().contains(Modifier.PRIVATE)
+              || !e.getModifiers().contains(Modifier.PUBLIC) && !enclosingPackage(e).equals(home);
+      if (hidden) {
+        throw DiagnosticException.atDeclaration(
+            DiagnosticId.ADJ110,
+            "parameter '"
+                + p.getSimpleName()
+                + "' of "
+                + name
+                + " has type "
+                + type.getQualifiedName()
+                + ", which the generated class cannot name: make "
+                + e.getSimpleName()
+                + " package-private (in the method's package) or public");
+      }
+    }
+  }
+
+  private static Element enclosingPackage(Element e) {
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return e;
   }
 
   /** The parameter names. */

@@ -35,10 +35,18 @@ final class FieldReads {
   private final Elements elements;
   private final Reachability reachability;
 
+  private final ObjectParameters objects;
+
   FieldReads(Trees trees, Elements elements, Reachability reachability) {
     this.trees = trees;
     this.elements = elements;
     this.reachability = reachability;
+    this.objects = new ObjectParameters(trees, elements, reachability);
+  }
+
+  /** Reads through parameters that are records or objects of final classes. */
+  ObjectParameters objects() {
+    return objects;
   }
 
   Value name(IdentifierTree id, Frame frame) {
@@ -72,6 +80,12 @@ final class FieldReads {
                       new DiagnosticException(
                           DiagnosticId.ADJ111, select, "no field '" + member + "' in this class"));
       return value(field, select, true, frame);
+    }
+    if (qualifier instanceof IdentifierTree id) {
+      Optional<Scope.Binding> local = frame.scope().lookup(id.getName().toString());
+      if (local.isPresent() && local.get().type == IrType.OBJECT) {
+        return objects.field(select, local.get(), frame);
+      }
     }
     Optional<TypeElement> type = typeNamed(qualifier, frame);
     if (type.isEmpty()) {

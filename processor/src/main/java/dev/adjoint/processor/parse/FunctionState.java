@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.TypeElement;
 
 /**
  * What one function's lowering accumulates, whichever block it is in: the name supply, the field
@@ -49,6 +50,9 @@ final class FunctionState {
   private final Set<Value.Var> fieldArrays = new HashSet<>();
   private final Map<Value.Var, String> callerArrays = new HashMap<>();
 
+  /** The parameters that are records or objects of final classes, with their classes. */
+  private final Map<Value.Var, TypeElement> objectClasses = new HashMap<>();
+
   /** Rows of two-dimensional arrays, by the source text that reads them ({@code m[i]}). */
   private final Map<Value.Var, String> rowSources = new HashMap<>();
 
@@ -56,6 +60,16 @@ final class FunctionState {
     this.positions = positions;
     this.unit = unit;
     this.file = file;
+  }
+
+  /** Records that parameter {@code var} is an object of {@code type}, read as constants. */
+  void markObject(Value.Var var, TypeElement type) {
+    objectClasses.put(var, type);
+  }
+
+  /** The class of object parameter {@code var}; null for any other variable. */
+  TypeElement objectClass(Value.Var var) {
+    return objectClasses.get(var);
   }
 
   /** A new temporary. */

@@ -170,13 +170,24 @@ public final class Inliner {
 
   /** Whether {@code body} reads through a list's element: it runs a for-each over sub-models. */
   static boolean readsListElements(List<Node> body) {
+    return readsElements(body, false);
+  }
+
+  /** Whether {@code body} reads a parameter of a list's element: a leaf of one of its passes. */
+  static boolean readsListElementLeaves(List<Node> body) {
+    return readsElements(body, true);
+  }
+
+  private static boolean readsElements(List<Node> body, boolean leavesOnly) {
     for (Node node : body) {
       boolean found =
           switch (node) {
-            case Node.ElementRead r -> true;
+            case Node.ElementRead r -> r.leaf() || !leavesOnly;
             case Node.If i ->
-                readsListElements(i.thenBranch()) || readsListElements(i.elseBranch());
-            case Node.While w -> readsListElements(w.condition()) || readsListElements(w.body());
+                readsElements(i.thenBranch(), leavesOnly)
+                    || readsElements(i.elseBranch(), leavesOnly);
+            case Node.While w ->
+                readsElements(w.condition(), leavesOnly) || readsElements(w.body(), leavesOnly);
             default -> false;
           };
       if (found) {

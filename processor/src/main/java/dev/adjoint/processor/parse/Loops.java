@@ -29,6 +29,7 @@ import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 
 /**
@@ -134,8 +135,18 @@ final class Loops {
         .filter(f -> elementClass(f).isPresent());
   }
 
-  /** The class of a {@code List<M>} field's elements. */
+  /** The class of a {@code List<M>} or {@code M[]} field's elements. */
   private static Optional<TypeElement> elementClass(VariableElement field) {
+    if (field.asType() instanceof ArrayType array) {
+      // an array of sub-models (an array of java.* objects, String[], is left to the array loop)
+      return array.getComponentType() instanceof DeclaredType element
+              && !((TypeElement) element.asElement())
+                  .getQualifiedName()
+                  .toString()
+                  .startsWith("java.")
+          ? Optional.of((TypeElement) element.asElement())
+          : Optional.empty();
+    }
     if (!(field.asType() instanceof DeclaredType declared)
         || !((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.util.List")
         || declared.getTypeArguments().size() != 1
@@ -164,6 +175,26 @@ final class Loops {
     }
     FieldReads.requireInstance(field, loop.getExpression(), outer);
     String variable = loop.getVariable().getName().toString();
+    TypeElement model = elementClass(field).orElseThrow();
+    if (model.getQualifiedName().contentEquals(IrType.TENSOR_CLASS)) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          loop.getExpression(),
+          "a for-each over the tensors of field '"
+              + fieldName
+              + "' is not differentiated: hold each tensor in a field of its own, or stack them"
+              + " into one tensor and index it (select, narrow)");
+    }
+    if (model.getQualifiedName().contentEquals("java.util.List")) {
+      // each read would name two counters, the outer list's and the inner's, where the IR has one
+      throw Typing.unsupported(
+          loop.getExpression(),
+          "a for-each over a list of lists of sub-models",
+          "make each inner list a sub-model of its own, a class holding a final "
+              + ((DeclaredType) field.asType()).getTypeArguments().get(0)
+              + " with a @Differentiable forward that loops over it; then "
+              + TensorCallees.NESTED_LISTS_FIX);
+    }
     if (!outer.state().elements.isEmpty()) {
       throw Typing.unsupported(
           loop,
@@ -173,12 +204,18 @@ final class Loops {
     Frame frame = outer.inBlock();
     Scope.Binding index = Assignments.synthetic(frame.state().names.fresh("k"), IrType.INT, frame);
     Assignments.assign(index, new Value.Const("0", IrType.INT), false, loop, frame);
-    Value size = Value.Const.of(FieldRef.ofReceiver(fieldName).thenCall("size"), IrType.INT);
+    boolean array = field.asType() instanceof ArrayType;
+    // an array's length is a field of it, as the generated code reads it: self.layers.length
+    Value size =
+        Value.Const.of(
+            array
+                ? new FieldRef(Optional.empty(), List.of(fieldName, "length"), Optional.empty())
+                : FieldRef.ofReceiver(fieldName).thenCall("size"),
+            IrType.INT);
     Function<Frame, Value> test =
         f ->
             Operators.operate(
                 JavaOperator.LESS, IrType.BOOLEAN, Assignments.read(index, loop), size, loop, f);
-    TypeElement model = elementClass(field).orElseThrow();
     Consumer<Frame> element =
         f ->
             f.state()
@@ -187,7 +224,9 @@ final class Loops {
                     variable,
                     new SubModelElement(
                         model,
-                        fieldName + ".get(" + Node.ElementRead.INDEX + ")",
+                        array
+                            ? fieldName + "[" + Node.ElementRead.INDEX + "]"
+                            : fieldName + ".get(" + Node.ElementRead.INDEX + ")",
                         (Value.Var) Assignments.read(index, loop)));
     Consumer<Frame> step =
         f -> {

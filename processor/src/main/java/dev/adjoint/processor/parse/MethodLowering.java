@@ -84,6 +84,7 @@ public final class MethodLowering {
     IrFunction function = lowered.function();
     if (function.usesTensors()
         && function.fieldLeaves().isEmpty()
+        && !Inliner.readsListElementLeaves(function.body())
         && function.parameters().stream()
             .noneMatch(p -> p.differentiated() && p.variable().type() == IrType.TENSOR)) {
       throw DiagnosticException.atDeclaration(
@@ -92,7 +93,7 @@ public final class MethodLowering {
               + function.name()
               + " reads no tensor to differentiate with respect to: it needs a Tensor parameter"
               + " not marked @NoDerivative, or must read tensors (or Linear layers) from fields of"
-              + " its model");
+              + " its model or of the sub-models in its lists");
     }
     return new Lowered(function, lowered.names().copy(), lowered.sourceMap());
   }
@@ -129,8 +130,15 @@ public final class MethodLowering {
       if (var.type().isArray() && !owned) {
         state.markInput(var);
       }
+      Optional<String> objectClass = Optional.empty();
+      if (var.type() == IrType.OBJECT) {
+        TypeElement type = ObjectParameters.constantClass(params.get(i).asType()).orElseThrow();
+        state.markObject(var, type);
+        objectClass = Optional.of(type.getQualifiedName().toString());
+      }
       parameters.add(
-          new IrFunction.Parameter(var, declaration.differentiated().get(i), owned, sourceName));
+          new IrFunction.Parameter(
+              var, declaration.differentiated().get(i), owned, sourceName, objectClass));
     }
     body(tree, frame);
     TypeElement owner = source.owner();

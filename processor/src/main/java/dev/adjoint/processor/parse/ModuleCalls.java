@@ -20,7 +20,8 @@ import javax.lang.model.type.TypeKind;
  * {@code field.forward(x)} on a runtime {@code nn} module held in a field ({@code Linear}, {@code
  * Conv2d}, {@code BatchNorm2d}, {@code MaxPool2d}, {@code AdaptiveAvgPool2d}, {@code ReLU}, {@code
  * Dropout}, {@code Flatten}): lowered to the operations the module's forward runs, as {@link
- * ModuleForms} writes them. The module's parameters are leaves read through the field; its
+ * ModuleForms} writes them; also on the variable of a for-each over a {@code List} field of them
+ * ({@link #onElement}). The module's parameters are leaves read through the field; its
  * configuration (stride, padding, momentum, training mode, ...) is read from the module when the
  * generated code runs, through its accessors, so a model changed after compilation (its mode, its
  * layers' settings) is differentiated as it is then.
@@ -55,15 +56,64 @@ final class ModuleCalls {
     if (field.asType().getKind() != TypeKind.DECLARED) {
       return Optional.empty();
     }
-    String name =
-        ((TypeElement) ((DeclaredType) field.asType()).asElement()).getQualifiedName().toString();
-    if (!name.startsWith(NN)) {
-      return Optional.empty();
-    }
-    String simple = name.substring(NN.length());
-    return LOWERED.contains(simple) || simple.equals("Sequential")
-        ? Optional.of(simple)
+    return runtimeClass((TypeElement) ((DeclaredType) field.asType()).asElement())
+        .filter(simple -> LOWERED.contains(simple) || simple.equals("Sequential"));
+  }
+
+  /** The simple name of {@code type} if it is a class of the runtime's {@code nn} package. */
+  static Optional<String> runtimeClass(TypeElement type) {
+    String name = type.getQualifiedName().toString();
+    return name.startsWith(NN) && name.indexOf('.', NN.length()) < 0
+        ? Optional.of(name.substring(NN.length()))
         : Optional.empty();
+  }
+
+  /**
+   * {@code layer.forward(x)} on the variable of a for-each over a list of runtime modules ({@code
+   * for (Linear layer : layers)}): the module's operations, its parameters the leaves of the pass
+   * and its configuration read in the pass ({@link Node.ElementRead}), through {@code
+   * layers.get(k)}.
+   */
+  Value onElement(MethodInvocationTree call, SubModelElement element, String name, Frame frame) {
+    String kind = runtimeClass(element.model()).orElseThrow();
+    if (!LOWERED.contains(kind)) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          call,
+          "a list of "
+              + kind
+              + " is not differentiated: in a for-each over a list the processor differentiates"
+              + " forward of "
+              + String.join(", ", LOWERED)
+              + " (a List of one of them), and @Differentiable methods of your own classes; hold"
+              + " each layer in its own field and call them in turn, or run this method on the"
+              + " dynamic tape");
+    }
+    requireForward(call, kind, name);
+    Value input = input(call, kind, frame);
+    return new Lowering(
+            call, FieldRef.ofReceiver(element.segment()), Optional.of(element.index()), frame)
+        .of(kind, input);
+  }
+
+  private static void requireForward(MethodInvocationTree call, String kind, String name) {
+    if (!name.equals("forward") || call.getArguments().size() != 1) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          call,
+          "only forward(input) of a " + kind + " module is differentiated, not '" + name + "'");
+    }
+  }
+
+  private Value input(MethodInvocationTree call, String kind, Frame frame) {
+    Value input = expressions.lower(call.getArguments().get(0), frame);
+    if (input.type() != IrType.TENSOR) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ113,
+          call,
+          kind + ".forward takes a Tensor, not a " + input.type().javaName());
+    }
+    return input;
   }
 
   /** Lowers {@code module.name(args)} for a module field of the receiver. */
@@ -83,12 +133,7 @@ final class ModuleCalls {
               + field
               + "Bn.forward(...)), or run this method on the dynamic tape");
     }
-    if (!name.equals("forward") || call.getArguments().size() != 1) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ113,
-          call,
-          "only forward(input) of a " + kind + " module is differentiated, not '" + name + "'");
-    }
+    requireForward(call, kind, name);
     if (module.getModifiers().contains(Modifier.STATIC) || !frame.source().isInstance()) {
       throw new DiagnosticException(
           DiagnosticId.ADJ113,
@@ -107,26 +152,26 @@ final class ModuleCalls {
               + "' is private; the generated class cannot read it: make it"
               + " package-private");
     }
-    Value input = expressions.lower(call.getArguments().get(0), frame);
-    if (input.type() != IrType.TENSOR) {
-      throw new DiagnosticException(
-          DiagnosticId.ADJ113,
-          call,
-          kind + ".forward takes a Tensor, not a " + input.type().javaName());
-    }
+    Value input = input(call, kind, frame);
     reachability.require(module, call, frame);
-    return new Lowering(call, FieldRef.ofReceiver(field), frame).of(kind, input);
+    return new Lowering(call, FieldRef.ofReceiver(field), Optional.empty(), frame).of(kind, input);
   }
 
-  /** One call's lowering: the module read through {@code module}. */
+  /**
+   * One call's lowering: the module read through {@code module}; on a list's element, in the pass
+   * whose counter is {@code passIndex}.
+   */
   private final class Lowering {
     private final MethodInvocationTree call;
     private final FieldRef module;
+    private final Optional<Value.Var> passIndex;
     private final Frame frame;
 
-    Lowering(MethodInvocationTree call, FieldRef module, Frame frame) {
+    Lowering(
+        MethodInvocationTree call, FieldRef module, Optional<Value.Var> passIndex, Frame frame) {
       this.call = call;
       this.module = module;
+      this.passIndex = passIndex;
       this.frame = frame;
     }
 
@@ -210,11 +255,26 @@ final class ModuleCalls {
     }
 
     private Value.Var leaf(String accessor) {
+      if (passIndex.isPresent()) {
+        return inPass("leaf", accessor, IrType.TENSOR, true);
+      }
       return frame.state().leaves.leaf(module.thenCall(accessor));
     }
 
     private Value read(String accessor, IrType type) {
+      if (passIndex.isPresent()) {
+        return inPass("read", accessor, type, false);
+      }
       return Value.Const.of(module.thenCall(accessor), type);
+    }
+
+    /** {@code accessor()} of this pass's module, read in the pass: a leaf, or data. */
+    private Value.Var inPass(String base, String accessor, IrType type, boolean leaf) {
+      Value.Var target = new Value.Var(frame.state().names.fresh(base), type);
+      Value.Const read = Value.Const.of(module.thenCall(accessor), type);
+      frame.emit(
+          new Node.ElementRead(target, read, passIndex.orElseThrow(), leaf, frame.origin(call)));
+      return target;
     }
 
     private Value detached(Value x) {

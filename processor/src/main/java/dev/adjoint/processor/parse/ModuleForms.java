@@ -25,22 +25,22 @@ final class ModuleForms {
   static final TensorForm CONV2D =
       form(
           TensorOp.CONV2D,
-          "Adjoints.conv2d({0}, {1}, {2}, {p0}, {p1}, {p2}, {p3})",
-          "Adjoints.convolution({p0}, {p1}, {p2}, {p3})",
+          "{ModuleAdjoints}.conv2d({0}, {1}, {2}, {p0}, {p1}, {p2}, {p3})",
+          "{ModuleAdjoints}.convolution({p0}, {p1}, {p2}, {p3})",
           true);
 
   static final TensorForm MAX_POOL2D =
       form(
           TensorOp.MAX_POOL2D,
-          "Adjoints.maxPool2d({0}, {p0}, {p1}, {p2}, {p3}, {p4})",
-          "Adjoints.maxPooling({p0}, {p1}, {p2}, {p3}, {p4})",
+          "{ModuleAdjoints}.maxPool2d({0}, {p0}, {p1}, {p2}, {p3}, {p4})",
+          "{ModuleAdjoints}.maxPooling({p0}, {p1}, {p2}, {p3}, {p4})",
           true);
 
   static final TensorForm ADAPTIVE_AVG_POOL2D =
       form(
           TensorOp.ADAPTIVE_AVG_POOL2D,
-          "Adjoints.adaptiveAvgPool2d({0}, {p0}, {p1})",
-          "OpParams.ints({p0}, {p1})",
+          "{ModuleAdjoints}.adaptiveAvgPool2d({0}, {p0}, {p1})",
+          "{OpParams}.ints({p0}, {p1})",
           true);
 
   /** {@code ReLU}: {@code x.relu()}, as {@code Tensor}'s own row writes it. */
@@ -49,7 +49,7 @@ final class ModuleForms {
 
   /** {@code Flatten}: {@code x.flatten(startDim)}; the rule reshapes the adjoint back. */
   static final TensorForm FLATTEN =
-      form(TensorOp.RESHAPE, "{0}.flatten({p0})", "OpParams.none()", false);
+      form(TensorOp.RESHAPE, "{0}.flatten({p0})", "{OpParams}.none()", false);
 
   /**
    * {@code Dropout}'s mask, drawn from the module's generator on the input detached: a constant of
@@ -59,12 +59,13 @@ final class ModuleForms {
   static final TensorForm DROPOUT_MASK =
       form(
           TensorOp.CONTIGUOUS,
-          "Adjoints.dropoutMask({0}, {p0}, {p1}, {p2})",
-          "OpParams.none()",
+          "{ModuleAdjoints}.dropoutMask({0}, {p0}, {p1}, {p2})",
+          "{OpParams}.none()",
           true);
 
   /** {@code Dropout}: the input times its mask; the rule multiplies the adjoint by the mask. */
-  static final TensorForm DROPOUT = form(TensorOp.DROPOUT, "{0}.mul({1})", "OpParams.none()", true);
+  static final TensorForm DROPOUT =
+      form(TensorOp.DROPOUT, "{0}.mul({1})", "{OpParams}.none()", true);
 
   /**
    * {@code BatchNorm2d}'s statistics, [2, C] (mean; invstd), on the input detached, updating the
@@ -73,8 +74,8 @@ final class ModuleForms {
   static final TensorForm BATCH_NORM_STATISTICS =
       form(
           TensorOp.CONTIGUOUS,
-          "Adjoints.batchNormStatistics({0}, {p0}, {p1}, {p2}, {p3}, {p4}, {p5})",
-          "OpParams.none()",
+          "{ModuleAdjoints}.batchNormStatistics({0}, {p0}, {p1}, {p2}, {p3}, {p4}, {p5})",
+          "{OpParams}.none()",
           true);
 
   /**
@@ -84,8 +85,8 @@ final class ModuleForms {
   static final TensorForm BATCH_NORM =
       form(
           TensorOp.BATCH_NORM,
-          "Adjoints.batchNorm({0}, {1}, {2}, {3}, {4})",
-          "OpParams.ints({p0} || {p1} == null ? 1 : 0)",
+          "{ModuleAdjoints}.batchNorm({0}, {1}, {2}, {3}, {4})",
+          "{OpParams}.ints({p0} || {p1} == null ? 1 : 0)",
           true);
 
   /** Row {@code row} of the batch-norm statistics: 0 the mean, 1 the inverse deviation. */
@@ -93,7 +94,7 @@ final class ModuleForms {
     return form(
         TensorOp.SELECT,
         "{0}.select(0, " + row + ")",
-        "Adjoints.selection({0}, 0, " + row + ")",
+        "{Adjoints}.selection({0}, 0, " + row + ")",
         false);
   }
 

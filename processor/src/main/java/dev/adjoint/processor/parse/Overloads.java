@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -116,7 +117,15 @@ final class Overloads {
 
   private static boolean accepts(ExecutableElement m, List<Value> args) {
     for (int i = 0; i < args.size(); i++) {
-      Optional<IrType> p = Types2Ir.of(m.getParameters().get(i).asType());
+      TypeMirror declared = m.getParameters().get(i).asType();
+      if (args.get(i).type() == IrType.OBJECT) {
+        // a record or object parameter passed on (overloads on two such classes are ambiguous)
+        if (ObjectParameters.constantClass(declared).isEmpty()) {
+          return false;
+        }
+        continue;
+      }
+      Optional<IrType> p = Types2Ir.of(declared);
       if (p.isEmpty() || !p.get().acceptsWithoutCast(args.get(i).type())) {
         return false;
       }

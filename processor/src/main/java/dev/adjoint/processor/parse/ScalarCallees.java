@@ -162,7 +162,9 @@ final class ScalarCallees {
       parameters.add(
           new RegisteredCallee.Parameter(
               p.getSimpleName().toString(),
-              Types2Ir.of(p.asType()).orElseThrow(),
+              Types2Ir.of(p.asType())
+                  .or(() -> ObjectParameters.constantClass(p.asType()).map(c -> IrType.OBJECT))
+                  .orElseThrow(),
               Optional.ofNullable(partials.get(i))));
     }
     TypeElement calleeOwner = (TypeElement) callee.getEnclosingElement();

@@ -96,8 +96,7 @@ final class TensorCalls {
             ? select.getIdentifier().toString()
             : "";
     if (constant.equals("FLOAT32") || constant.equals("FLOAT64")) {
-      return apply(
-          call, TensorOpTable.conversion(DTYPE, constant), List.of(receiver), List.of(), frame);
+      return apply(call, TensorOpTable.conversion(constant), List.of(receiver), List.of(), frame);
     }
     throw new DiagnosticException(
         DiagnosticId.ADJ113,
@@ -174,6 +173,12 @@ final class TensorCalls {
    */
   Value module(MethodInvocationTree call, VariableElement module, String name, Frame frame) {
     return modules.call(call, module, name, frame);
+  }
+
+  /** {@code layer.forward(x)} on the variable of a for-each over a list of runtime modules. */
+  Value moduleOnElement(
+      MethodInvocationTree call, SubModelElement element, String name, Frame frame) {
+    return modules.onElement(call, element, name, frame);
   }
 
   /** Emits {@code form} on {@code operands}; returns its result. */

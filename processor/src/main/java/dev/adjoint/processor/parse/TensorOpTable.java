@@ -48,7 +48,7 @@ final class TensorOpTable {
   /** A method that is never differentiated, and why (the end of a diagnostic). */
   record Rejected(String method, String why) implements Row {}
 
-  private static final TensorForm.Template NO_PARAMS = fixed("OpParams.none()");
+  private static final TensorForm.Template NO_PARAMS = fixed("{OpParams}.none()");
 
   /** {@code x.t()}, also the weight's transposition in {@code Linear.forward}. */
   static final TensorForm TRANSPOSE =
@@ -56,7 +56,7 @@ final class TensorOpTable {
           null,
           TensorOp.TRANSPOSE,
           fixed("{0}.t()"),
-          fixed("Adjoints.matrixTransposition({0})"),
+          fixed("{Adjoints}.matrixTransposition({0})"),
           null,
           false);
 
@@ -74,7 +74,7 @@ final class TensorOpTable {
           null,
           fixed("{1} == null ? {0} : {0}.add({1})"),
           NO_PARAMS,
-          fixed("{1} == null ? {0} : Adjoints.addOver({0}, {1})"),
+          fixed("{1} == null ? {0} : {Adjoints}.addOver({0}, {1})"),
           true,
           true);
 
@@ -86,7 +86,7 @@ final class TensorOpTable {
           null,
           TensorOp.LOG_SOFTMAX,
           fixed("{0}.logSoftmax({p0})"),
-          fixed("Adjoints.dimension({0}, {p0})"),
+          fixed("{Adjoints}.dimension({0}, {p0})"),
           null,
           false);
 
@@ -94,19 +94,19 @@ final class TensorOpTable {
   static final Value CROSS_ENTROPY_CLASSES = new Value.Const("1", IrType.INT);
 
   /** {@code Losses.nll}, also {@code Losses.crossEntropy}'s second step. */
-  static final TensorForm NLL = tensorForm(TensorOp.NLL_LOSS, "Losses.nll({0}, {1})");
+  static final TensorForm NLL = tensorForm(TensorOp.NLL_LOSS, "{Losses}.nll({0}, {1})");
 
   /** The static tensor operations, by qualified owner and name: each takes tensors only. */
   private static final Map<String, Map<String, TensorForm>> STATICS =
       Map.of(
           IrType.TENSOR_CLASS,
-          Map.of("where", tensorForm(TensorOp.WHERE, "Tensor.where({0}, {1}, {2})")),
+          Map.of("where", tensorForm(TensorOp.WHERE, "{Tensor}.where({0}, {1}, {2})")),
           TensorCalls.LOSSES,
           Map.of(
-              "mse", tensorForm(TensorOp.MSE_LOSS, "Losses.mse({0}, {1})"),
+              "mse", tensorForm(TensorOp.MSE_LOSS, "{Losses}.mse({0}, {1})"),
               "binaryCrossEntropyWithLogits",
                   tensorForm(
-                      TensorOp.BCE_WITH_LOGITS, "Losses.binaryCrossEntropyWithLogits({0}, {1})"),
+                      TensorOp.BCE_WITH_LOGITS, "{Losses}.binaryCrossEntropyWithLogits({0}, {1})"),
               "nll", NLL));
 
   private static final List<Row> METHODS = new ArrayList<>();
@@ -151,7 +151,7 @@ final class TensorOpTable {
                 TensorOp.RELU,
                 fixed("{0}.relu()"),
                 NO_PARAMS,
-                fixed("Adjoints.reluOver({0})"),
+                fixed("{Adjoints}.reluOver({0})"),
                 false)));
     method(
         "contiguous", TensorArguments.NONE, 0, TensorOp.CONTIGUOUS, "{0}.contiguous()", NO_PARAMS);
@@ -164,14 +164,14 @@ final class TensorOpTable {
         0,
         TensorOp.SOFTPLUS,
         "{0}.softplus()",
-        fixed("OpParams.reals(1, 20)"));
+        fixed("{OpParams}.reals(1, 20)"));
     method(
         "clamp",
         TensorArguments.NUMBERS,
         2,
         TensorOp.CLAMP,
         "{0}.clamp({p0}, {p1})",
-        fixed("OpParams.reals({p0}, {p1})"));
+        fixed("{OpParams}.reals({p0}, {p1})"));
     reduction("sum", TensorOp.SUM);
     reduction("mean", TensorOp.MEAN);
     reduction("max", TensorOp.AMAX);
@@ -181,14 +181,14 @@ final class TensorOpTable {
         1,
         TensorOp.SOFTMAX,
         "{0}.softmax({p0})",
-        fixed("Adjoints.dimension({0}, {p0})"));
+        fixed("{Adjoints}.dimension({0}, {p0})"));
     method(
         "logSoftmax",
         TensorArguments.INTS,
         1,
         TensorOp.LOG_SOFTMAX,
         "{0}.logSoftmax({p0})",
-        fixed("Adjoints.dimension({0}, {p0})"));
+        fixed("{Adjoints}.dimension({0}, {p0})"));
     METHODS.add(new Applied("matmul", TensorArguments.TENSOR, 1, false, MATMUL));
     METHODS.add(new Applied("t", TensorArguments.NONE, 0, false, TRANSPOSE));
     view("transpose", TensorArguments.INTS, 2, TensorOp.TRANSPOSE, "transposition");
@@ -208,21 +208,21 @@ final class TensorOpTable {
         2,
         TensorOp.INDEX_SELECT,
         "{0}.indexSelect({p0}, {1})",
-        fixed("Adjoints.dimension({0}, {p0})"));
+        fixed("{Adjoints}.dimension({0}, {p0})"));
     method(
         "gather",
         TensorArguments.INT_THEN_TENSOR,
         2,
         TensorOp.GATHER,
         "{0}.gather({p0}, {1})",
-        fixed("Adjoints.dimension({0}, {p0})"));
+        fixed("{Adjoints}.dimension({0}, {p0})"));
     method(
         "maskedFill",
         TensorArguments.TENSOR_THEN_NUMBER,
         2,
         TensorOp.MASKED_FILL,
         "{0}.maskedFill({1}, {p0})",
-        fixed("OpParams.reals({p0})"));
+        fixed("{OpParams}.reals({p0})"));
     method("flatten", TensorArguments.NONE, 0, TensorOp.RESHAPE, "{0}.flatten()", NO_PARAMS);
     // x.flatten(startDim): dimensions from startDim on as one; reshaped back like the operand
     method("flatten", TensorArguments.INTS, 1, TensorOp.RESHAPE, "{0}.flatten({p0})", NO_PARAMS);
@@ -267,13 +267,13 @@ final class TensorOpTable {
   }
 
   /** {@code x.to(DType.<constant>)}: a conversion between floating types. */
-  static TensorForm conversion(String dtypeClass, String constant) {
-    return tensorForm(TensorOp.TO_DTYPE, "{0}.to(" + dtypeClass + "." + constant + ")");
+  static TensorForm conversion(String constant) {
+    return tensorForm(TensorOp.TO_DTYPE, "{0}.to({DType}." + constant + ")");
   }
 
   private static void binary(String name, ElementwiseOp op, boolean alsoNumber) {
     String forward = "{0}." + name + "({1})";
-    String over = op == ElementwiseOp.ADD ? "Adjoints.addOver({0}, {1})" : null;
+    String over = op == ElementwiseOp.ADD ? "{Adjoints}.addOver({0}, {1})" : null;
     METHODS.add(
         new Applied(name, TensorArguments.TENSOR, 1, false, elementwise(op, forward, over)));
     if (alsoNumber) {
@@ -296,14 +296,14 @@ final class TensorOpTable {
         0,
         op,
         "{0}." + name + "()",
-        fixed("Adjoints.reduction({0}, new int[0], false)"));
+        fixed("{Adjoints}.reduction({0}, new int[0], false)"));
     method(
         name,
         TensorArguments.INT,
         1,
         op,
         "{0}." + name + "({p0})",
-        fixed("Adjoints.reduction({0}, new int[] {{p0}}, false)"));
+        fixed("{Adjoints}.reduction({0}, new int[] {{p0}}, false)"));
   }
 
   private static void method(
@@ -334,7 +334,11 @@ final class TensorOpTable {
         normalisation == null
             ? NO_PARAMS
             : n ->
-                "Adjoints." + normalisation + "({0}" + (n == 0 ? "" : ", " + placeholders(n)) + ")";
+                "{Adjoints}."
+                    + normalisation
+                    + "({0}"
+                    + (n == 0 ? "" : ", " + placeholders(n))
+                    + ")";
     METHODS.add(
         new Applied(
             name, arguments, count, false, new TensorForm(null, op, forward, params, null, false)));

@@ -58,6 +58,9 @@ final class CompiledSources {
             .withOptions("-parameters", "-Xlint:none")
             .compile(sources);
     Map<String, byte[]> classes = new HashMap<>();
+    if (compilation.status() != Compilation.Status.SUCCESS) {
+      return new CompiledSources(compilation, new InMemoryClassLoader(classes)); // errors() tells
+    }
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.CLASS) {
         String path = file.toUri().getPath();

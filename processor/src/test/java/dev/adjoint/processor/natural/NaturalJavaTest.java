@@ -109,6 +109,19 @@ class NaturalJavaTest {
   }
 
   @Test
+  void recordsAndFinalClassObjectsAsParametersAreConstants() throws ReflectiveOperationException {
+    Object p = instance("Particles$Point", 0.7, -1.3);
+    Record g = method("Particles", "energy").check(p, 1.25);
+    // the value and ∂/∂k: a record parameter gets no partial, so no component
+    assertEquals(2, g.getClass().getRecordComponents().length);
+    method("Particles", "stretched").check(instance("Particles$Spring", 3.0, 0.5), p, 1.5, 0.25);
+    method("Particles", "twice").check(p, 0.8);
+    method("Particles", "twice").check(instance("Particles$Point", -2.0, 0.5), -0.3);
+    method("Particles", "potential").check(instance("Particles"), p, 1.5);
+    method("Particles", "scaledByRadius").check(p, 0.6);
+  }
+
+  @Test
   void varargsCalls() {
     method("Varargs", "calls").check(0.7, -1.3, 5);
     method("Varargs", "calls").check(0.7, -1.3, 1);
