@@ -39,7 +39,12 @@ public enum DiagnosticId {
    * A misused custom function: a {@code forward}/{@code backward} pair that does not match, or a
    * call that does not match its {@code forward}.
    */
-  ADJ114;
+  ADJ114,
+  /**
+   * One top-level statement (a long loop) whose adjoint alone is too long for a method of the JVM,
+   * even once the sweeps are split into methods.
+   */
+  ADJ115;
 
   /** {@code [ADJ104]}, the prefix every message starts with. */
   public String tag() {

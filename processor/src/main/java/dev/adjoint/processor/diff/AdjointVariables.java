@@ -33,8 +33,16 @@ final class AdjointVariables {
   /** The names of {@code float} adjoints: reading one needs no narrowing cast. */
   final Set<String> floats = new HashSet<>();
 
-  AdjointVariables(Names localNames) {
+  /** Where the pending declarations are recorded as top-level locals. */
+  private final TopLevelLocals topLevel;
+
+  /**
+   * @param topLevel the record of the locals declared at the top level, to which each pending
+   *     declaration (written before the outermost statement) is added
+   */
+  AdjointVariables(Names localNames, TopLevelLocals topLevel) {
     this.localNames = localNames;
+    this.topLevel = topLevel;
   }
 
   /** {@code v}'s adjoint variable, {@code dV}, named on first use. */
@@ -69,6 +77,7 @@ final class AdjointVariables {
    * written (it is accumulated inside it and read after it).
    */
   void pend(Value.Var v, String name, Origin origin) {
+    topLevel.add(SweepLocal.of(v.type(), name));
     pending.add(
         String.format(
             "%s %s = %s; // %s: accumulated in the block below\n",

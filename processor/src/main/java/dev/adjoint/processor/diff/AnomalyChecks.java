@@ -106,6 +106,16 @@ final class AnomalyChecks {
         "if ($L) $T.reverse($L, $S, $S);\n", flag(), CHECKS, adjoint, origin.toString(), operand);
   }
 
+  /** Whether the sweeps are written with checks. */
+  boolean enabled() {
+    return enabled;
+  }
+
+  /** The local holding the flag, if any check reads it. */
+  java.util.Optional<String> flagName() {
+    return java.util.Optional.ofNullable(flag);
+  }
+
   /** The flag's declaration, before the forward sweep, if any check reads it. */
   CodeBlock declaration() {
     return flag == null

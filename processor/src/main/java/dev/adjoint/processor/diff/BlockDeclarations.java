@@ -50,7 +50,7 @@ final class BlockDeclarations {
     List<Declaration> fresh = new ArrayList<>();
     for (Declaration declaration : declarationsInside(node)) {
       // declare each variable once, whichever block sets it first
-      if (ctx.declaredPrimals.add(declaration.name())) {
+      if (ctx.topLevel.declaresBeforeBlock(declaration.local())) {
         fresh.add(declaration);
       }
     }
@@ -65,12 +65,14 @@ final class BlockDeclarations {
                   declarations.add(
                       new Declaration(
                           CodeBlock.of("$L", v.type().javaName()),
-                          v.name(),
+                          SweepLocal.of(v.type(), v.name()),
                           defaultValue(v.type()))));
       if (node instanceof Node.CallDifferentiable call) {
         declarations.add(
             new Declaration(
-                ctx.classNames.recordType(call.callee()), call.result().name(), "null"));
+                ctx.classNames.recordType(call.callee()),
+                new SweepLocal(ctx.classNames.recordClass(call.callee()), call.result().name()),
+                "null"));
       }
       if (node instanceof Node.NewArray array && ctx.activity.isActive(array.targetVar())) {
         declarations.add(arrayAdjoint(array.targetVar()));
@@ -87,6 +89,9 @@ final class BlockDeclarations {
 
   /** The adjoint of an array variable, an alias set where the array is. */
   private Declaration arrayAdjoint(Value.Var array) {
-    return new Declaration(CodeBlock.of("$L", array.type().javaName()), ctx.adjoint(array), "null");
+    return new Declaration(
+        CodeBlock.of("$L", array.type().javaName()),
+        SweepLocal.of(array.type(), ctx.adjoint(array)),
+        "null");
   }
 }

@@ -73,7 +73,7 @@ final class ForwardSweep {
           ctx.adjoints.declared.add(copy.targetVar());
           out.add(
               "$L$L = $L; // $L: its adjoint\n",
-              depth == 0 && ctx.declaredPrimals.add(adjoint)
+              ctx.topLevel.declaresAtTop(depth, copy.targetVar().type(), adjoint)
                   ? copy.targetVar().type().javaName() + " "
                   : "",
               adjoint,
@@ -147,7 +147,7 @@ final class ForwardSweep {
           ctx.adjoints.declared.add(array.targetVar());
           out.add(
               "$L$L = new $L[$L]; // $L: its adjoint\n",
-              depth == 0 && ctx.declaredPrimals.add(adjoint)
+              ctx.topLevel.declaresAtTop(depth, array.targetVar().type(), adjoint)
                   ? array.targetVar().type().javaName() + " "
                   : "",
               adjoint,
@@ -178,7 +178,7 @@ final class ForwardSweep {
           ctx.adjoints.declared.add(load.targetVar());
           out.add(
               "$L$L = $L[$L]; // $L: its adjoint\n",
-              depth == 0 && ctx.declaredPrimals.add(adjoint)
+              ctx.topLevel.declaresAtTop(depth, load.targetVar().type(), adjoint)
                   ? load.targetVar().type().javaName() + " "
                   : "",
               adjoint,
@@ -233,6 +233,9 @@ final class ForwardSweep {
       count = ctx.names.fresh("passes");
       ctx.tripCounts.put(loop, count);
       out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
+      if (depth == 0) {
+        ctx.topLevel.add(SweepLocal.of(IrType.INT, count)); // the reverse sweep reads it
+      }
     }
     TapeCursor enclosing = ctx.cursor;
     if (ctx.loops.keepsDoublesLocally(loop)) {
@@ -360,6 +363,9 @@ final class ForwardSweep {
     }
     CodeBlock declaration =
         depth == 0 ? CodeBlock.of("$L ", ctx.classNames.recordType(callee)) : CodeBlock.of("");
+    if (depth == 0) {
+      ctx.topLevel.add(new SweepLocal(ctx.classNames.recordClass(callee), call.result().name()));
+    }
     out.add(
         "$L$L = $L$L($L$L); // $L\n",
         declaration,
@@ -386,7 +392,9 @@ final class ForwardSweep {
       int depth,
       String note) {
     String type =
-        depth == 0 && ctx.declaredPrimals.add(target.name()) ? target.type().javaName() + " " : "";
+        ctx.topLevel.declaresAtTop(depth, target.type(), target.name())
+            ? target.type().javaName() + " "
+            : "";
     String comment = note == null ? origin.toString() : origin + ": " + note;
     out.add("$L$L = $L; // $L\n", type, target.name(), code, comment);
   }

@@ -23,6 +23,17 @@ record GradientClassNames(String ownGradientClass) {
   }
 
   /**
+   * The result record of {@code callee}'s generated pullback, as a type named as {@link
+   * #recordType} names it: by its simple name when it is a record of the class being written (the
+   * plain class or its anomaly variant, whose records are its own).
+   */
+  ClassName recordClass(DifferentiableCallee callee) {
+    return callee.gradientClass().equals(ownGradientClass)
+        ? ClassName.get("", callee.resultRecord())
+        : of(callee.gradientClass()).nestedClass(callee.resultRecord());
+  }
+
+  /**
    * How a call of the callee's generated method is qualified: not at all if its class is this one,
    * else {@code Class.}.
    */

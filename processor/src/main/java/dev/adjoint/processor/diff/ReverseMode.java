@@ -6,12 +6,16 @@ import static dev.adjoint.processor.diff.IrExpressions.primal;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.diag.DiagnosticException;
+import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +94,28 @@ public final class ReverseMode {
   /** For each owned array parameter, the caller's adjoint array and the local one. */
   private final Map<String, String> ownedAdjoints = new LinkedHashMap<>();
 
+  /** The forward sweep's code, one chunk per top-level statement. */
+  private final List<SweepChunk> forwardChunks = new ArrayList<>();
+
+  /**
+   * The reverse sweep's code: the seed, one chunk per top-level statement (last first), the end.
+   */
+  private final List<SweepChunk> reverseChunks = new ArrayList<>();
+
+  /**
+   * Ends a chunk of {@code weight} IR nodes (three times that with anomaly checks, which write a
+   * test after each value: the checked sweeps measured 2.6 times the plain ones' bytecode) with the
+   * code in {@code code} and the locals declared since the last one.
+   */
+  private void chunk(List<SweepChunk> into, CodeBlock.Builder code, int weight, Origin origin) {
+    CodeBlock block = code.build();
+    if (block.isEmpty() && ctx.topLevel.noneSinceLastChunk()) {
+      return;
+    }
+    int scaled = ctx.anomalies.enabled() ? 3 * weight : weight;
+    into.add(new SweepChunk(block, scaled, ctx.topLevel.takeChunk(), origin));
+  }
+
   private Adjoint run() {
     CodeBlock.Builder leafPrologue = CodeBlock.builder();
     TensorLeafFlags leafFlags = TensorLeafFlags.NONE;
@@ -116,10 +142,12 @@ public final class ReverseMode {
             new TensorPartials(ctx.function, ctx.names),
             leafFlags,
             scaledSquares);
+    Node.Return ret = findReturn(ctx.function.body());
     CodeBlock.Builder forward = CodeBlock.builder();
     for (IrFunction.Parameter p : ctx.function.parameters()) {
       String local = ctx.adjoints.names.get(p.variable());
       if (p.owned() && local != null && ownedAdjoints.containsValue(local)) {
+        ctx.topLevel.add(SweepLocal.of(p.variable().type(), local));
         forward.add(
             "$L $L = new $L[$L.length]; // @Owned $L: its partials, added to the caller's at the"
                 + " end\n",
@@ -130,19 +158,24 @@ public final class ReverseMode {
             p.name());
       }
     }
+    chunk(forwardChunks, forward, 0, ret.origin());
     for (Node node : ctx.function.body()) {
+      CodeBlock.Builder statement = CodeBlock.builder();
       for (Declaration declaration : declarations.newDeclarationsInside(node)) {
-        forward.add("$L // $L: set in the block below\n", declaration.code(), node.origin());
+        statement.add("$L // $L: set in the block below\n", declaration.code(), node.origin());
       }
-      forwardSweep.forwardStatement(node, forward, 0, false);
+      forwardSweep.forwardStatement(node, statement, 0, false);
+      chunk(forwardChunks, statement, SweepChunk.weightOf(node), node.origin());
     }
 
-    Node.Return ret = findReturn(ctx.function.body());
     String value = primal(ret.value()).text(); // a name or a literal
     if (ret.value() instanceof Value.Var v && ctx.loops.definedInLoops().contains(v)) {
       // the reverse sweep restores loop variables to earlier values: keep the result
       value = ctx.names.fresh("value");
-      forward.add("$L $L = $L; // $L\n", v.type().javaName(), value, v.name(), ret.origin());
+      CodeBlock.Builder kept = CodeBlock.builder();
+      kept.add("$L $L = $L; // $L\n", v.type().javaName(), value, v.name(), ret.origin());
+      ctx.topLevel.add(SweepLocal.of(v.type(), value));
+      chunk(forwardChunks, kept, 1, ret.origin());
     }
     CodeBlock.Builder reverse = CodeBlock.builder();
     String seedFits = null;
@@ -176,6 +209,7 @@ public final class ReverseMode {
       // backward() semantics: ones for a one-element result, else the seed, checked
       Value.Var result = (Value.Var) ret.value();
       ctx.adjoints.declared.add(result);
+      ctx.topLevel.add(SweepLocal.of(IrType.TENSOR, ctx.adjoint(result)));
       if (ctx.tape == null) {
         reverse.add(
             "$T $L = $T.seed($L, $L); // $L\n",
@@ -189,6 +223,7 @@ public final class ReverseMode {
         // the forward sweep kept values on the tape: on a seed that does not fit, the reverse
         // sweep still runs (with nothing flowing back) to take them off, then throws
         seedFits = ctx.names.fresh("seedFits");
+        ctx.topLevel.add(SweepLocal.of(IrType.BOOLEAN, seedFits));
         reverse.add(
             "boolean $L = $T.seedFits($L, $L); // $L\n",
             seedFits,
@@ -210,6 +245,7 @@ public final class ReverseMode {
         && ctx.loops.fusion().isEmpty()) { // else set before
       Value.Var result = (Value.Var) ret.value();
       ctx.adjoints.declared.add(result);
+      ctx.topLevel.add(SweepLocal.of(result.type(), ctx.adjoint(result)));
       reverse.add(
           "$L $L = $L; // $L\n",
           result.type().javaName(),
@@ -217,17 +253,21 @@ public final class ReverseMode {
           ctx.seedName,
           ret.origin());
     }
+    chunk(reverseChunks, reverse, 1, ret.origin());
     List<Node> body = ctx.function.body();
     for (int i = body.size() - 1; i >= 0; i--) {
       CodeBlock.Builder statement = CodeBlock.builder();
       statements.reverseStatement(body.get(i), statement, 0, false);
+      CodeBlock.Builder chunk = CodeBlock.builder();
       for (String declaration : ctx.adjoints.pending) {
-        reverse.add("$L", declaration);
+        chunk.add("$L", declaration);
       }
       ctx.adjoints.pending.clear();
-      reverse.add(statement.build());
-      releaseAfterLastUse(body.get(i), ret, reverse);
+      chunk.add(statement.build());
+      releaseAfterLastUse(body.get(i), ret, chunk);
+      chunk(reverseChunks, chunk, SweepChunk.weightOf(body.get(i)), body.get(i).origin());
     }
+    reverse = CodeBlock.builder();
     if (ctx.tape != null) {
       reverse.add(
           "$L.releaseIfLarge(); // stacks this call emptied go if they grew beyond"
@@ -255,6 +295,7 @@ public final class ReverseMode {
           ctx.seedName);
       reverse.unindent().add("}\n");
     }
+    chunk(reverseChunks, reverse, 1, ret.origin());
     Map<String, String> partials = new LinkedHashMap<>();
     for (IrFunction.Parameter p : ctx.function.parameters()) {
       if (p.differentiated() && !p.variable().type().isArray()) {
@@ -272,6 +313,9 @@ public final class ReverseMode {
     }
     CodeBlock.Builder prologue =
         CodeBlock.builder().add(leafPrologue.build()).add(ctx.anomalies.declaration());
+    // what the prologue declares that the sweeps read: the anomaly flag, the tape
+    List<SweepLocal> prologueLocals = new ArrayList<>();
+    ctx.anomalies.flagName().ifPresent(f -> prologueLocals.add(SweepLocal.of(IrType.BOOLEAN, f)));
     java.util.Optional<TapeGuard> guard = java.util.Optional.empty();
     if (ctx.tape != null) {
       // the sweeps push and pop: the tape's fill at entry is where an exception takes it back to
@@ -283,22 +327,55 @@ public final class ReverseMode {
           SweepContext.TAPE,
           ctx.tape,
           SweepContext.TAPE);
+      prologueLocals.add(new SweepLocal(SweepContext.TAPE, ctx.tape));
       prologue.add(
           "$T.Mark $L = $L.mark(); // where this call's values start\n",
           SweepContext.TAPE,
           guard.get().mark(),
           ctx.tape);
     }
-    return new Adjoint(
-        prologue.build(),
-        forward.build(),
-        reverse.build(),
-        value,
-        partials,
-        leafGradients,
-        guard,
-        ctx.tensorReferences.readsAlgebra(),
-        ctx.tensorReferences.accumulatesElementGradients());
+    Adjoint adjoint =
+        new Adjoint(
+            prologue.build(),
+            forwardChunks,
+            reverseChunks,
+            value,
+            partials,
+            leafGradients,
+            guard,
+            prologueLocals,
+            ctx.tensorReferences.readsAlgebra(),
+            ctx.tensorReferences.accumulatesElementGradients());
+    if (adjoint.split()) {
+      checkChunks(forwardChunks);
+      checkChunks(reverseChunks);
+    }
+    return adjoint;
+  }
+
+  /**
+   * Split sweeps hold each top-level statement whole in one method: one whose adjoint is longer
+   * than a method can be ({@link Adjoint#CHUNK_WEIGHT}) is reported where it starts ({@code
+   * ADJ115}), with the fix, rather than left to javac's "code too large".
+   */
+  private void checkChunks(List<SweepChunk> chunks) {
+    for (SweepChunk chunk : chunks) {
+      if (chunk.weight() > Adjoint.CHUNK_WEIGHT) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ115,
+            chunk.origin(),
+            "the adjoint of the statement at "
+                + chunk.origin()
+                + (ctx.anomalies.enabled() ? ", with anomaly checks," : "")
+                + " is too long for one method of the JVM (64 KB of bytecode), even in a method"
+                + " of its own; move part of its body into a @Differentiable helper method and"
+                + " call that there"
+                + (ctx.anomalies.enabled()
+                    ? " (or write this method's adjoint without them:"
+                        + " @Differentiable(anomalyChecks = false))"
+                    : ""));
+      }
+    }
   }
 
   /**

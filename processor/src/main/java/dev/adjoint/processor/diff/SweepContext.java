@@ -2,6 +2,7 @@ package dev.adjoint.processor.diff;
 
 import static dev.adjoint.processor.diff.IrExpressions.defaultValue;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.expr.JavaExpr;
@@ -13,11 +14,9 @@ import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The diff pass's state and shared steps: the function and its activity, the names in use, the
@@ -47,7 +46,7 @@ final class SweepContext {
   /** The adjoint variables: their names, which are declared, which wait for a declaration. */
   final AdjointVariables adjoints;
 
-  final Set<String> declaredPrimals = new HashSet<>();
+  final TopLevelLocals topLevel = new TopLevelLocals(); // split sweeps' fields
 
   String tape;
 
@@ -66,8 +65,7 @@ final class SweepContext {
   /** The loop's local view of the tape's double stack while one is being written, else null. */
   TapeCursor cursor;
 
-  static final com.palantir.javapoet.ClassName TAPE =
-      com.palantir.javapoet.ClassName.get("dev.adjoint.runtime.tape", "Tape");
+  static final ClassName TAPE = ClassName.get("dev.adjoint.runtime.tape", "Tape");
 
   /**
    * The context of {@code function}'s adjoint, with its use counts and loop plan.
@@ -85,7 +83,7 @@ final class SweepContext {
     this.activity = activity;
     this.names = names;
     this.classNames = new GradientClassNames(ownGradientClass);
-    this.adjoints = new AdjointVariables(names);
+    this.adjoints = new AdjointVariables(names, topLevel);
     this.seedName = seedName;
     this.anomalies = new AnomalyChecks(checkAnomalies ? names : null, checkAnomalies);
     this.uses = UseCounts.of(function.body());
@@ -139,6 +137,7 @@ final class SweepContext {
     beforeWrite(out, v);
     if (adjoints.declared.add(v)) {
       if (depth == 0) {
+        topLevel.add(SweepLocal.of(v.type(), name));
         out.add(
             "$L $L = $L; // $L\n", v.type().javaName(), name, narrowed(v, contribution), origin);
         anomalies.afterScalarReverse(out, name, v.name(), origin);
@@ -191,6 +190,7 @@ final class SweepContext {
     boolean first = adjoints.declared.add(v);
     if (first) {
       if (depth == 0) {
+        topLevel.add(SweepLocal.of(v.type(), name));
         out.add("$L $L = $L; // $L\n", v.type().javaName(), name, contribution.code(), origin);
         return;
       }

@@ -39,6 +39,9 @@ public final class GradientClassWriter {
   private final TensorMethods tensorMethods;
   private final Set<Element> originating = new LinkedHashSet<>();
 
+  /** The simple names of the nested classes holding split sweeps ({@link SweepParts}). */
+  private final Set<String> nestedNames = new HashSet<>();
+
   /**
    * @param packageName the package of the source class, and of the generated one
    * @param className the generated class's simple name
@@ -222,19 +225,34 @@ public final class GradientClassWriter {
                 name, index, seedName, function.name(), p.name(), index));
       }
     }
-    CodeBlock.Builder sweeps = CodeBlock.builder();
-    sweeps.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
-    sweeps.add(adjoint.forward());
-    sweeps.add("// reverse sweep: adjoints, from the result back to the parameters\n");
-    sweeps.add(adjoint.reverse());
+    CodeBlock.Builder tail = CodeBlock.builder();
     int index = 0;
     for (IrFunction.Parameter p : differentiated) {
       if (!p.variable().type().isArray()) {
-        sweeps.addStatement(
+        tail.addStatement(
             "$L[$L] += $L", names.gradient().get(), index++, adjoint.partials().get(p.name()));
       }
     }
-    sweeps.addStatement("return $L", adjoint.value());
+    tail.addStatement("return $L", adjoint.value());
+    CodeBlock.Builder sweeps = CodeBlock.builder();
+    if (adjoint.split()) {
+      // too long for one method: the sweeps go into the parts of a nested class
+      List<ParameterSpec> coreParameters = core.build().parameters();
+      String holder = free(capitalized(function.name()) + "Sweeps", nestedNames);
+      nestedNames.add(holder);
+      ClassName partsClass = ClassName.get(packageName, className, holder);
+      String run = SweepParts.runName(function);
+      records.add(
+          SweepParts.holder(
+              partsClass, signature, run, adjoint, coreParameters, valueType, tail.build()));
+      sweeps.add(SweepParts.call(partsClass, run, coreParameters, adjoint));
+    } else {
+      sweeps.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
+      sweeps.add(adjoint.forward());
+      sweeps.add("// reverse sweep: adjoints, from the result back to the parameters\n");
+      sweeps.add(adjoint.reverse());
+      sweeps.add(tail.build());
+    }
     CodeBlock.Builder body = CodeBlock.builder();
     body.add(adjoint.prologue());
     body.add(adjoint.guarded(sweeps.build()));
@@ -278,6 +296,10 @@ public final class GradientClassWriter {
       name = base + "_" + i;
     }
     return name;
+  }
+
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   private static long scalarCount(List<IrFunction.Parameter> differentiated) {
