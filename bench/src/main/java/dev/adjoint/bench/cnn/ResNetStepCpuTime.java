@@ -26,8 +26,10 @@ import java.util.function.LongSupplier;
  *
  * <p>A fifth argument {@code 2} times the step as {@code ResNetStepBenchmark} runs it: ours with 2
  * GEMM threads ({@code Gemm.setThreads(2)}), libtorch at {@link TorchThreads#BEST} ({@code 1+2}),
- * in wall-clock time (thread CPU time would miss the helper thread's share). Wall clock moves with
- * whatever else the machine runs; compare only blocks of one run, or runs alternated.
+ * in wall-clock time (thread CPU time would miss the helper thread's share), with our engines'
+ * calling-thread CPU time beside it (the step's work less what the helper took, plus any waiting
+ * for it). Wall clock moves with whatever else the machine runs; compare only blocks of one run, or
+ * runs alternated.
  */
 public final class ResNetStepCpuTime {
   private ResNetStepCpuTime() {}
@@ -42,10 +44,15 @@ public final class ResNetStepCpuTime {
     boolean twoThreads = args.length > 4 && Integer.parseInt(args[4]) == 2;
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     Gemm.setThreads(twoThreads ? 2 : 1);
-    (twoThreads ? TorchThreads.BEST : TorchThreads.SINGLE).apply();
+    if (names.contains("libtorch")) {
+      // loads libtorch: only when it runs (JavaCPP's loader now and then crashes beside other JVMs)
+      (twoThreads ? TorchThreads.BEST : TorchThreads.SINGLE).apply();
+    }
     LongSupplier clock = twoThreads ? System::nanoTime : cpu::getCurrentThreadCpuTime;
     int warmup = Math.min(2, blocks / 3);
     double[][] millis = new double[names.size()][blocks - warmup];
+    // two threads: the calling thread's CPU time too, the step's work less what the helper took
+    double[][] callerMillis = new double[names.size()][blocks - warmup];
     boolean finite = true;
     List<ResNetSteps.Step> engines = new ArrayList<>();
     for (String name : names) {
@@ -58,10 +65,12 @@ public final class ResNetStepCpuTime {
         step.reset(); // untimed: each block repeats the same steps from the same state
         double[] losses = new double[steps];
         long t0 = clock.getAsLong();
+        long c0 = cpu.getCurrentThreadCpuTime();
         for (int s = 0; s < steps; s++) {
           losses[s] = step.run();
         }
         double ms = (clock.getAsLong() - t0) / (steps * 1e6);
+        double callerMs = (cpu.getCurrentThreadCpuTime() - c0) / (steps * 1e6);
         finite &= Double.isFinite(losses[steps - 1]);
         line.append(
             String.format(
@@ -73,6 +82,7 @@ public final class ResNetStepCpuTime {
                 losses[steps - 1]));
         if (b >= warmup) {
           millis[e][b - warmup] = ms;
+          callerMillis[e][b - warmup] = callerMs;
         }
       }
       System.out.println(line + (b < warmup ? " (warm-up)" : ""));
@@ -98,6 +108,10 @@ public final class ResNetStepCpuTime {
               names.get(e),
               median(millis[e]),
               Arrays.stream(millis[e]).min().orElse(Double.NaN)));
+      if (twoThreads && !names.get(e).equals("libtorch")) {
+        summary.append(
+            String.format(Locale.ROOT, " [caller CPU %.2f ms]", median(callerMillis[e])));
+      }
     }
     if (torch >= 0) {
       for (int e = 0; e < names.size(); e++) {
