@@ -13,11 +13,13 @@ final class ParallelRanges {
   static final long MIN_WORK = 1 << 16;
 
   /**
-   * Elementwise loops over fewer elements than this stay on the caller: a loop over 2^17 floats
-   * (512 KiB read and written per operand) takes some tens of microseconds, a few times what
-   * handing half of it to a helper costs.
+   * Elementwise loops over fewer elements than this stay on the caller ({@code
+   * adjoint.cpu.parallelElements}, default 2^17): a loop over 2^17 floats (512 KiB read and written
+   * per operand) takes some tens of microseconds, a few times what handing half of it to a helper
+   * costs. Any value gives the same bits; it only moves where loops start to be split.
    */
-  static final int PARALLEL_ELEMENTS = 1 << 17;
+  static final int PARALLEL_ELEMENTS =
+      Math.max(1, Integer.getInteger("adjoint.cpu.parallelElements", 1 << 17));
 
   /**
    * Range bounds of an elementwise split are multiples of this: whole cache lines, whole vectors.
