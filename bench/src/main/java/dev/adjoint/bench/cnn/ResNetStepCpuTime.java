@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * REFERENCE R6's training step ({@link ResNetSteps}) on the generated engine, the tape and
@@ -22,6 +23,13 @@ import java.util.function.IntFunction;
  * dev.adjoint.bench.cnn.ResNetStepCpuTime [batch] [blocks] [steps per block] [engines]}, where
  * {@code engines} is a comma-separated subset of {@code generated,tape,libtorch} (all three by
  * default; the ratios need libtorch).
+ *
+ * <p>A fifth argument {@code 2} times the step as {@code ResNetStepBenchmark} runs it: ours with 2
+ * GEMM threads ({@code Gemm.setThreads(2)}), libtorch at {@link TorchThreads#BEST} ({@code 1+2}),
+ * in wall-clock time (thread CPU time would miss the helper thread's share), with our engines'
+ * calling-thread CPU time beside it (the step's work less what the helper took, plus any waiting
+ * for it). Wall clock moves with whatever else the machine runs; compare only blocks of one run, or
+ * runs alternated.
  */
 public final class ResNetStepCpuTime {
   private ResNetStepCpuTime() {}
@@ -33,11 +41,18 @@ public final class ResNetStepCpuTime {
     Map<String, IntFunction<ResNetSteps.Step>> all = ResNetSteps.engines();
     List<String> names =
         args.length > 3 ? List.of(args[3].split(",")) : new ArrayList<>(all.keySet());
+    boolean twoThreads = args.length > 4 && Integer.parseInt(args[4]) == 2;
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-    Gemm.setThreads(1);
-    TorchThreads.SINGLE.apply();
+    Gemm.setThreads(twoThreads ? 2 : 1);
+    if (names.contains("libtorch")) {
+      // loads libtorch: only when it runs (JavaCPP's loader now and then crashes beside other JVMs)
+      (twoThreads ? TorchThreads.BEST : TorchThreads.SINGLE).apply();
+    }
+    LongSupplier clock = twoThreads ? System::nanoTime : cpu::getCurrentThreadCpuTime;
     int warmup = Math.min(2, blocks / 3);
     double[][] millis = new double[names.size()][blocks - warmup];
+    // two threads: the calling thread's CPU time too, the step's work less what the helper took
+    double[][] callerMillis = new double[names.size()][blocks - warmup];
     boolean finite = true;
     List<ResNetSteps.Step> engines = new ArrayList<>();
     for (String name : names) {
@@ -49,11 +64,13 @@ public final class ResNetStepCpuTime {
         ResNetSteps.Step step = engines.get(e);
         step.reset(); // untimed: each block repeats the same steps from the same state
         double[] losses = new double[steps];
-        long t0 = cpu.getCurrentThreadCpuTime();
+        long t0 = clock.getAsLong();
+        long c0 = cpu.getCurrentThreadCpuTime();
         for (int s = 0; s < steps; s++) {
           losses[s] = step.run();
         }
-        double ms = (cpu.getCurrentThreadCpuTime() - t0) / (steps * 1e6);
+        double ms = (clock.getAsLong() - t0) / (steps * 1e6);
+        double callerMs = (cpu.getCurrentThreadCpuTime() - c0) / (steps * 1e6);
         finite &= Double.isFinite(losses[steps - 1]);
         line.append(
             String.format(
@@ -65,6 +82,7 @@ public final class ResNetStepCpuTime {
                 losses[steps - 1]));
         if (b >= warmup) {
           millis[e][b - warmup] = ms;
+          callerMillis[e][b - warmup] = callerMs;
         }
       }
       System.out.println(line + (b < warmup ? " (warm-up)" : ""));
@@ -75,8 +93,11 @@ public final class ResNetStepCpuTime {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "R6 step batch %d, one thread each, median over %d blocks of %d steps:",
+                "R6 step batch %d, %s, median over %d blocks of %d steps:",
                 batch,
+                twoThreads
+                    ? "wall clock, ours 2 GEMM threads, libtorch 1+2"
+                    : "one thread each, thread CPU time",
                 blocks - warmup,
                 steps));
     for (int e = 0; e < names.size(); e++) {
@@ -87,6 +108,10 @@ public final class ResNetStepCpuTime {
               names.get(e),
               median(millis[e]),
               Arrays.stream(millis[e]).min().orElse(Double.NaN)));
+      if (twoThreads && !names.get(e).equals("libtorch")) {
+        summary.append(
+            String.format(Locale.ROOT, " [caller CPU %.2f ms]", median(callerMillis[e])));
+      }
     }
     if (torch >= 0) {
       for (int e = 0; e < names.size(); e++) {

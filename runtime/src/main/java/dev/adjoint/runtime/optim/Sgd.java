@@ -1,9 +1,13 @@
 package dev.adjoint.runtime.optim;
 
 import dev.adjoint.runtime.autograd.GradMode;
+import dev.adjoint.runtime.backend.cpu.MomentumBatch;
 import dev.adjoint.runtime.backend.cpu.MomentumUpdate;
 import dev.adjoint.runtime.tensor.Tensor;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Stochastic gradient descent with PyTorch's update, exactly:
@@ -16,7 +20,9 @@ import java.util.List;
  * </pre>
  *
  * <p>On the CPU the momentum steps after the first go through {@link MomentumUpdate}: one pass over
- * parameter, gradient and buffer instead of three, with the same bits.
+ * parameter, gradient and buffer instead of three, with the same bits. When no two parameters,
+ * gradients or buffers share an array (the usual case), all parameters' updates are one {@link
+ * MomentumBatch}: one pass split over the GEMM threads, run after the loop.
  */
 public final class Sgd extends Optimizer {
   private final double lr;
@@ -58,6 +64,11 @@ public final class Sgd extends Optimizer {
   @SuppressWarnings("try") // the scope only restores grad mode on close
   public void step() {
     try (GradMode.Scope scope = GradMode.noGrad()) {
+      // updates commute when no two parameters share an array: then one pass does them all
+      MomentumBatch batch =
+          momentum != 0 && !nesterov && separate()
+              ? new MomentumBatch(lr, momentum, dampening)
+              : null;
       for (int i = 0; i < params.size(); i++) {
         Tensor p = params.get(i);
         Tensor g = p.grad();
@@ -72,7 +83,9 @@ public final class Sgd extends Optimizer {
           if (b == null) {
             b = g.copy();
             buffers[i] = b;
-          } else if (!nesterov && MomentumUpdate.apply(p, g, b, lr, momentum, dampening)) {
+          } else if (batch != null
+              ? batch.add(p, g, b)
+              : !nesterov && MomentumUpdate.apply(p, g, b, lr, momentum, dampening)) {
             continue; // b and p updated in one pass, to the same bits as the two lines below
           } else {
             b.mulInPlace(momentum).addInPlace(g, 1 - dampening);
@@ -81,6 +94,24 @@ public final class Sgd extends Optimizer {
         }
         p.addInPlace(g, -lr);
       }
+      if (batch != null) {
+        batch.run();
+      }
     }
+  }
+
+  // whether every parameter, gradient and momentum buffer has an array of its own
+  private boolean separate() {
+    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < params.size(); i++) {
+      Tensor p = params.get(i);
+      Tensor g = p.grad();
+      if (!seen.add(p.storage())
+          || (g != null && !seen.add(g.storage()))
+          || (buffers[i] != null && !seen.add(buffers[i].storage()))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

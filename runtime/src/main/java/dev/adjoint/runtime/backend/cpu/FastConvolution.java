@@ -212,11 +212,18 @@ final class FastConvolution {
     int inner = g.numel() / Math.max(1, shape[0] * channels);
     double[] sum = new double[channels];
     Dense gs = new Dense(g);
-    for (int n = 0; n < shape[0]; n++) {
-      for (int c = 0; c < channels; c++) {
-        sum[c] += Dense.sum(gs.data, gs.offset + (n * channels + c) * inner, inner);
-      }
-    }
+    int batch = shape[0];
+    // split by channels: each channel adds its images' planes in image order, as on one thread
+    ParallelRanges.run(
+        channels,
+        g.numel(),
+        (c0, c1) -> {
+          for (int c = c0; c < c1; c++) {
+            for (int n = 0; n < batch; n++) {
+              sum[c] += Dense.sum(gs.data, gs.offset + (n * channels + c) * inner, inner);
+            }
+          }
+        });
     return Tensor.fromArray(g.dtype(), sum, channels);
   }
 
@@ -290,12 +297,21 @@ final class FastConvolution {
     }
     int nl = s.n * s.l;
     Object grouped = work.product(gs.type, s.og * nl);
-    for (int o = 0; o < s.og; o++) {
-      for (int n = 0; n < s.n; n++) {
-        System.arraycopy(
-            gs.data, gs.offset + (n * s.o + g * s.og + o) * s.l, grouped, o * nl + n * s.l, s.l);
-      }
-    }
+    ParallelRanges.run(
+        s.og,
+        (long) s.og * nl,
+        (o0, o1) -> {
+          for (int o = o0; o < o1; o++) {
+            for (int n = 0; n < s.n; n++) {
+              System.arraycopy(
+                  gs.data,
+                  gs.offset + (n * s.o + g * s.og + o) * s.l,
+                  grouped,
+                  o * nl + n * s.l,
+                  s.l);
+            }
+          }
+        });
     return grouped;
   }
 

@@ -52,30 +52,35 @@ final class FloatArithmetic {
     float[] y = b.storage().floats();
     int xo = a.offset();
     int yo = b.offset();
-    int n = r.length;
+    ParallelRanges.elements(r.length, (lo, hi) -> arrays(op, x, xo, y, yo, r, lo, hi));
+    return result;
+  }
+
+  // r[i] = x[xo + i] op y[yo + i] for i in [from, to)
+  private static void arrays(
+      ElementwiseOp op, float[] x, int xo, float[] y, int yo, float[] r, int from, int to) {
     switch (op) {
       case ADD -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           r[i] = x[xo + i] + y[yo + i];
         }
       }
       case SUBTRACT -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           r[i] = x[xo + i] - y[yo + i];
         }
       }
       case MULTIPLY -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           r[i] = x[xo + i] * y[yo + i];
         }
       }
       default -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           r[i] = x[xo + i] / y[yo + i];
         }
       }
     }
-    return result;
   }
 
   // tensorFirst: big op s, else s op big
@@ -84,29 +89,41 @@ final class FloatArithmetic {
     float[] r = result.storage().floats();
     float[] x = big.storage().floats();
     int xo = big.offset();
-    int n = r.length;
+    ParallelRanges.elements(r.length, (lo, hi) -> withScalar(op, x, xo, s, tensorFirst, r, lo, hi));
+    return result;
+  }
+
+  // r[i] = x[xo + i] op s (or s op x[xo + i]) for i in [from, to)
+  private static void withScalar(
+      ElementwiseOp op,
+      float[] x,
+      int xo,
+      float s,
+      boolean tensorFirst,
+      float[] r,
+      int from,
+      int to) {
     switch (op) {
       case ADD -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           r[i] = x[xo + i] + s;
         }
       }
       case MULTIPLY -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           r[i] = x[xo + i] * s;
         }
       }
       case SUBTRACT -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           r[i] = tensorFirst ? x[xo + i] - s : s - x[xo + i];
         }
       }
       default -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           r[i] = tensorFirst ? x[xo + i] / s : s / x[xo + i];
         }
       }
     }
-    return result;
   }
 }

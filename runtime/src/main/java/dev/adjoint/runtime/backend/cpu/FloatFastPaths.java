@@ -126,7 +126,8 @@ final class FloatFastPaths {
     float[] v = x.storage().floats();
     int o = x.offset();
     // e above 0, +0 for ±0 and below, NaN for NaN: the general kernel's relu, without a branch
-    FloatOps.KERNELS.reluPositiveZero(v, o, r, r.length);
+    ParallelRanges.elements(
+        r.length, (lo, hi) -> FloatOps.KERNELS.reluPositiveZero(v, o + lo, r, lo, hi - lo));
     return result;
   }
 
@@ -136,7 +137,8 @@ final class FloatFastPaths {
       return false;
     }
     float[] v = x.storage().floats();
-    FloatOps.KERNELS.reluPositiveZero(v, 0, v, x.numel());
+    ParallelRanges.elements(
+        x.numel(), (lo, hi) -> FloatOps.KERNELS.reluPositiveZero(v, lo, v, lo, hi - lo));
     return true;
   }
 
@@ -150,7 +152,9 @@ final class FloatFastPaths {
     if (v == w && g.offset() != 0) {
       return false; // shifted ranges of one array: leave the order to the general kernel
     }
-    FloatOps.KERNELS.keepWherePositive(v, w, g.offset(), y.numel());
+    int go = g.offset();
+    ParallelRanges.elements(
+        y.numel(), (lo, hi) -> FloatOps.KERNELS.keepWherePositive(v, lo, w, go + lo, hi - lo));
     return true;
   }
 
@@ -218,7 +222,14 @@ final class FloatFastPaths {
     float[] d = dst.storage().floats();
     float[] s = src.storage().floats();
     if (src.isContiguous()) {
-      System.arraycopy(s, src.offset(), d, dst.offset(), dst.numel());
+      int so = src.offset();
+      int doff = dst.offset();
+      if (d == s) {
+        System.arraycopy(s, so, d, doff, dst.numel()); // may overlap: one copy, as if buffered
+      } else {
+        ParallelRanges.elements(
+            dst.numel(), (lo, hi) -> System.arraycopy(s, so + lo, d, doff + lo, hi - lo));
+      }
       return true;
     }
     if (src.dim() != 2) {
@@ -267,24 +278,11 @@ final class FloatFastPaths {
     if (d == s && dOff != sOff) {
       return false; // overlapping ranges of one array: leave the order to the general kernel
     }
-    int n = dst.numel();
-    if (n >= PARALLEL_ELEMENTS && GemmThreads.tryAcquire()) {
-      // a weight matrix's update (W1: 401 408 elements, 4.8 MB read and written) is bound by one
-      // core's cache bandwidth: split it over the GEMM threads; elementwise, so the same bits
-      try {
-        GemmThreads.run(
-            (part, parts) -> {
-              int lo = Gemm.partStart(n, 64, part, parts);
-              int hi = Gemm.partStart(n, 64, part + 1, parts);
-              FloatOps.KERNELS.addScaled(d, dOff + lo, s, sOff + lo, alpha, hi - lo);
-            },
-            GemmThreads.limit() * Gemm.PARTS_PER_THREAD);
-      } finally {
-        GemmThreads.release();
-      }
-      return true;
-    }
-    FloatOps.KERNELS.addScaled(d, dOff, s, sOff, alpha, n);
+    // a weight matrix's update (W1: 401 408 elements, 4.8 MB read and written) is bound by one
+    // core's cache bandwidth: split over the GEMM threads when large; elementwise, the same bits
+    ParallelRanges.elements(
+        dst.numel(),
+        (lo, hi) -> FloatOps.KERNELS.addScaled(d, dOff + lo, s, sOff + lo, alpha, hi - lo));
     return true;
   }
 
@@ -312,6 +310,6 @@ final class FloatFastPaths {
     return true;
   }
 
-  /** Elementwise updates of at least this many elements are split over the GEMM threads. */
-  static final int PARALLEL_ELEMENTS = 1 << 17;
+  /** Elementwise loops of at least this many elements are split over the GEMM threads. */
+  static final int PARALLEL_ELEMENTS = ParallelRanges.PARALLEL_ELEMENTS;
 }

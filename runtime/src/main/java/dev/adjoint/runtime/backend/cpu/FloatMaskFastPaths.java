@@ -34,9 +34,13 @@ final class FloatMaskFastPaths {
     if (same) {
       float[] y = b.storage().floats();
       int yo = b.offset();
-      for (int i = 0; i < n; i++) {
-        r[i] = holds(rel, x[xo + i], y[yo + i]);
-      }
+      ParallelRanges.elements(
+          n,
+          (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+              r[i] = holds(rel, x[xo + i], y[yo + i]);
+            }
+          });
       return result;
     }
     double w = b.storage().get(b.offset());
@@ -44,7 +48,8 @@ final class FloatMaskFastPaths {
     if (wf == w) {
       // w is a float (relu's 0): comparing the float x with it as a float is the same relation
       // as comparing (double) x with w, and vectorises
-      FloatOps.KERNELS.compare(rel, x, xo, wf, r, 0, n);
+      ParallelRanges.elements(
+          n, (lo, hi) -> FloatOps.KERNELS.compare(rel, x, xo + lo, wf, r, lo, hi - lo));
       return result;
     }
     switch (rel) {
@@ -104,7 +109,10 @@ final class FloatMaskFastPaths {
         }
       } else if (bScalar) {
         float vb = (float) b.storage().get(b.offset());
-        FloatOps.KERNELS.select(c, co, a.storage().floats(), a.offset(), vb, r, n);
+        float[] x = a.storage().floats();
+        int xo = a.offset();
+        ParallelRanges.elements(
+            n, (lo, hi) -> FloatOps.KERNELS.select(c, co + lo, x, xo + lo, vb, r, lo, hi - lo));
       } else {
         float va = (float) a.storage().get(a.offset());
         float[] y = b.storage().floats();
@@ -115,8 +123,12 @@ final class FloatMaskFastPaths {
       }
       return result;
     }
-    FloatOps.KERNELS.select(
-        c, co, a.storage().floats(), a.offset(), b.storage().floats(), b.offset(), r, n);
+    float[] x = a.storage().floats();
+    float[] y = b.storage().floats();
+    int xo = a.offset();
+    int yo = b.offset();
+    ParallelRanges.elements(
+        n, (lo, hi) -> FloatOps.KERNELS.select(c, co + lo, x, xo + lo, y, yo + lo, r, lo, hi - lo));
     return result;
   }
 

@@ -42,16 +42,26 @@ class FloatOpsKernels {
   }
 
   /** {@code out = c ? x : y} elementwise. */
-  void select(boolean[] c, int cOff, float[] x, int xOff, float[] y, int yOff, float[] out, int n) {
+  void select(
+      boolean[] c,
+      int cOff,
+      float[] x,
+      int xOff,
+      float[] y,
+      int yOff,
+      float[] out,
+      int outOff,
+      int n) {
     for (int i = 0; i < n; i++) {
-      out[i] = c[cOff + i] ? x[xOff + i] : y[yOff + i];
+      out[outOff + i] = c[cOff + i] ? x[xOff + i] : y[yOff + i];
     }
   }
 
   /** {@code out = c ? x : otherwise} elementwise. */
-  void select(boolean[] c, int cOff, float[] x, int xOff, float otherwise, float[] out, int n) {
+  void select(
+      boolean[] c, int cOff, float[] x, int xOff, float otherwise, float[] out, int outOff, int n) {
     for (int i = 0; i < n; i++) {
-      out[i] = c[cOff + i] ? x[xOff + i] : otherwise;
+      out[outOff + i] = c[cOff + i] ? x[xOff + i] : otherwise;
     }
   }
 
@@ -84,16 +94,16 @@ class FloatOpsKernels {
   }
 
   /** {@code out = x > 0 ? x : (NaN ? x : +0)}: relu with NaN kept and -0 turned into +0. */
-  void reluPositiveZero(float[] x, int xOff, float[] out, int n) {
+  void reluPositiveZero(float[] x, int xOff, float[] out, int outOff, int n) {
     for (int i = 0; i < n; i++) {
-      out[i] = Math.max(x[xOff + i], 0f);
+      out[outOff + i] = Math.max(x[xOff + i], 0f);
     }
   }
 
   /** {@code y = y > 0 ? g : +0}: relu's gradient from its result, written over the result. */
-  void keepWherePositive(float[] y, float[] g, int gOff, int n) {
+  void keepWherePositive(float[] y, int yOff, float[] g, int gOff, int n) {
     for (int i = 0; i < n; i++) {
-      y[i] = y[i] > 0f ? g[gOff + i] : 0f;
+      y[yOff + i] = y[yOff + i] > 0f ? g[gOff + i] : 0f;
     }
   }
 

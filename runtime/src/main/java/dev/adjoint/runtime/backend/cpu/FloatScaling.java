@@ -17,22 +17,7 @@ final class FloatScaling {
     }
     float[] d = dst.storage().floats();
     int off = dst.offset();
-    int n = dst.numel();
-    if (n >= FloatFastPaths.PARALLEL_ELEMENTS && GemmThreads.tryAcquire()) {
-      try {
-        GemmThreads.run(
-            (part, parts) -> {
-              int lo = Gemm.partStart(n, 64, part, parts);
-              int hi = Gemm.partStart(n, 64, part + 1, parts);
-              scale(d, off + lo, hi - lo, factor);
-            },
-            GemmThreads.limit() * Gemm.PARTS_PER_THREAD);
-      } finally {
-        GemmThreads.release();
-      }
-      return true;
-    }
-    scale(d, off, n, factor);
+    ParallelRanges.elements(dst.numel(), (lo, hi) -> scale(d, off + lo, hi - lo, factor));
     return true;
   }
 

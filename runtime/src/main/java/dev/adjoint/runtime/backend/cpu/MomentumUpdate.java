@@ -16,8 +16,8 @@ import java.util.Arrays;
  * p.addInPlace(b, −lr)}) reads and writes the buffer twice and walks three arrays in three loops.
  * Each step is rounded as the unfused kernels round it (computed in double, rounded once to the
  * element type; float32 vectorised in double lanes, {@link FloatOpsKernels#momentumStep}), so the
- * bits are the same. Large parameters are split over the GEMM threads; elementwise, so the split
- * does not change a bit.
+ * bits are the same. Large parameters are split over the GEMM threads, and {@link MomentumBatch}
+ * updates many parameters in one split pass; elementwise, so no split changes a bit.
  */
 public final class MomentumUpdate {
   private MomentumUpdate() {}
@@ -29,63 +29,64 @@ public final class MomentumUpdate {
    */
   public static boolean apply(
       Tensor param, Tensor grad, Tensor buffer, double lr, double momentum, double dampening) {
-    DType type = param.dtype();
-    if ((type != DType.FLOAT32 && type != DType.FLOAT64)
-        || !fits(param, type)
-        || !fits(grad, type)
-        || !fits(buffer, type)
-        || !Arrays.equals(param.shape(), grad.shape())
-        || !Arrays.equals(param.shape(), buffer.shape())
-        || param.storage() == grad.storage()
-        || param.storage() == buffer.storage()
-        || grad.storage() == buffer.storage()) {
+    if (!applies(param, grad, buffer)) {
       return false;
     }
-    int n = param.numel();
+    ParallelRanges.elements(
+        param.numel(), (lo, hi) -> update(param, grad, buffer, lr, momentum, dampening, lo, hi));
+    param.storage().bumpVersion();
+    buffer.storage().bumpVersion();
+    return true;
+  }
+
+  /**
+   * Whether {@link #apply} takes these operands: contiguous CPU tensors of one shape and one dtype,
+   * float32 or float64, in three distinct arrays.
+   */
+  static boolean applies(Tensor param, Tensor grad, Tensor buffer) {
+    DType type = param.dtype();
+    return (type == DType.FLOAT32 || type == DType.FLOAT64)
+        && fits(param, type)
+        && fits(grad, type)
+        && fits(buffer, type)
+        && Arrays.equals(param.shape(), grad.shape())
+        && Arrays.equals(param.shape(), buffer.shape())
+        && param.storage() != grad.storage()
+        && param.storage() != buffer.storage()
+        && grad.storage() != buffer.storage();
+  }
+
+  /** The update of elements {@code [lo, hi)} of operands {@link #applies} accepts. */
+  static void update(
+      Tensor param,
+      Tensor grad,
+      Tensor buffer,
+      double lr,
+      double momentum,
+      double dampening,
+      int lo,
+      int hi) {
     double keep = 1 - dampening;
     double step = -lr;
     int po = param.offset();
     int go = grad.offset();
     int bo = buffer.offset();
-    GemmThreads.Parts body;
-    if (type == DType.FLOAT32) {
+    if (param.dtype() == DType.FLOAT32) {
       float[] p = param.storage().floats();
       float[] g = grad.storage().floats();
       float[] b = buffer.storage().floats();
-      body =
-          (part, parts) -> {
-            int lo = Gemm.partStart(n, 64, part, parts);
-            int hi = Gemm.partStart(n, 64, part + 1, parts);
-            FloatOps.KERNELS.momentumStep(
-                p, po + lo, g, go + lo, b, bo + lo, momentum, keep, step, hi - lo);
-          };
+      FloatOps.KERNELS.momentumStep(
+          p, po + lo, g, go + lo, b, bo + lo, momentum, keep, step, hi - lo);
     } else {
       double[] p = param.storage().doubles();
       double[] g = grad.storage().doubles();
       double[] b = buffer.storage().doubles();
-      body =
-          (part, parts) -> {
-            int lo = Gemm.partStart(n, 64, part, parts);
-            int hi = Gemm.partStart(n, 64, part + 1, parts);
-            for (int i = lo; i < hi; i++) {
-              double v = b[bo + i] * momentum + g[go + i] * keep;
-              b[bo + i] = v;
-              p[po + i] = p[po + i] + v * step;
-            }
-          };
-    }
-    if (n >= FloatFastPaths.PARALLEL_ELEMENTS && GemmThreads.tryAcquire()) {
-      try {
-        GemmThreads.run(body, GemmThreads.limit() * Gemm.PARTS_PER_THREAD);
-      } finally {
-        GemmThreads.release();
+      for (int i = lo; i < hi; i++) {
+        double v = b[bo + i] * momentum + g[go + i] * keep;
+        b[bo + i] = v;
+        p[po + i] = p[po + i] + v * step;
       }
-    } else {
-      body.run(0, 1);
     }
-    param.storage().bumpVersion();
-    buffer.storage().bumpVersion();
-    return true;
   }
 
   private static boolean fits(Tensor t, DType type) {

@@ -96,29 +96,39 @@ final class VectorFloatOps extends FloatOpsKernels {
   }
 
   @Override
-  void select(boolean[] c, int cOff, float[] x, int xOff, float[] y, int yOff, float[] out, int n) {
+  void select(
+      boolean[] c,
+      int cOff,
+      float[] x,
+      int xOff,
+      float[] y,
+      int yOff,
+      float[] out,
+      int outOff,
+      int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
       VectorMask<Float> m = VectorMask.fromArray(S, c, cOff + i);
       FloatVector.fromArray(S, y, yOff + i)
           .blend(FloatVector.fromArray(S, x, xOff + i), m)
-          .intoArray(out, i);
+          .intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
-      out[i] = c[cOff + i] ? x[xOff + i] : y[yOff + i];
+      out[outOff + i] = c[cOff + i] ? x[xOff + i] : y[yOff + i];
     }
   }
 
   @Override
-  void select(boolean[] c, int cOff, float[] x, int xOff, float otherwise, float[] out, int n) {
+  void select(
+      boolean[] c, int cOff, float[] x, int xOff, float otherwise, float[] out, int outOff, int n) {
     FloatVector other = FloatVector.broadcast(S, otherwise);
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
       VectorMask<Float> m = VectorMask.fromArray(S, c, cOff + i);
-      other.blend(FloatVector.fromArray(S, x, xOff + i), m).intoArray(out, i);
+      other.blend(FloatVector.fromArray(S, x, xOff + i), m).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
-      out[i] = c[cOff + i] ? x[xOff + i] : otherwise;
+      out[outOff + i] = c[cOff + i] ? x[xOff + i] : otherwise;
     }
   }
 
@@ -162,30 +172,31 @@ final class VectorFloatOps extends FloatOpsKernels {
   }
 
   @Override
-  void reluPositiveZero(float[] x, int xOff, float[] out, int n) {
+  void reluPositiveZero(float[] x, int xOff, float[] out, int outOff, int n) {
     FloatVector zero = FloatVector.zero(S);
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
       FloatVector v = FloatVector.fromArray(S, x, xOff + i);
       // v <= 0 is false for NaN, true for -0: those lanes become +0, NaN passes through
-      v.blend(zero, v.compare(VectorOperators.LE, 0f)).intoArray(out, i);
+      v.blend(zero, v.compare(VectorOperators.LE, 0f)).intoArray(out, outOff + i);
     }
     for (; i < n; i++) {
-      out[i] = Math.max(x[xOff + i], 0f);
+      out[outOff + i] = Math.max(x[xOff + i], 0f);
     }
   }
 
   @Override
-  void keepWherePositive(float[] y, float[] g, int gOff, int n) {
+  void keepWherePositive(float[] y, int yOff, float[] g, int gOff, int n) {
     FloatVector zero = FloatVector.zero(S);
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
       // y > 0 is false for NaN and ±0: those lanes become +0
-      VectorMask<Float> positive = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
-      zero.blend(FloatVector.fromArray(S, g, gOff + i), positive).intoArray(y, i);
+      VectorMask<Float> positive =
+          FloatVector.fromArray(S, y, yOff + i).compare(VectorOperators.GT, 0f);
+      zero.blend(FloatVector.fromArray(S, g, gOff + i), positive).intoArray(y, yOff + i);
     }
     for (; i < n; i++) {
-      y[i] = y[i] > 0f ? g[gOff + i] : 0f;
+      y[yOff + i] = y[yOff + i] > 0f ? g[gOff + i] : 0f;
     }
   }
 
