@@ -1,9 +1,9 @@
 package dev.adjoint.processor.emit;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.diff.SweepLocal;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import java.util.ArrayList;
@@ -16,25 +16,9 @@ final class JavaTypes {
 
   private JavaTypes() {}
 
-  /** The JavaPoet type of an IR type. */
+  /** The JavaPoet type of an IR type ({@link SweepLocal#typeOf}: one mapping for both passes). */
   static TypeName of(IrType type) {
-    return switch (type) {
-      case DOUBLE -> TypeName.DOUBLE;
-      case FLOAT -> TypeName.FLOAT;
-      case LONG -> TypeName.LONG;
-      case INT -> TypeName.INT;
-      case BOOLEAN -> TypeName.BOOLEAN;
-      case DOUBLE_ARRAY,
-          FLOAT_ARRAY,
-          LONG_ARRAY,
-          INT_ARRAY,
-          BOOLEAN_ARRAY,
-          DOUBLE_MATRIX,
-          FLOAT_MATRIX ->
-          ArrayTypeName.of(of(type.elementType()));
-      case TENSOR -> TENSOR;
-      case OBJECT -> ClassName.OBJECT;
-    };
+    return SweepLocal.typeOf(type);
   }
 
   /**
