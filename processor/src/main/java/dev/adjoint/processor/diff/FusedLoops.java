@@ -66,13 +66,15 @@ final class FusedLoops {
     for (Value.Var v : definitions.keySet()) {
       // defined once in each pass (an if/else may define it in both arms) and nowhere else
       boolean once =
-          onAPath.get(v) == 1 && Integer.valueOf(uses.definitionsOf(v)).equals(definitions.get(v));
+          onAPath.getOrDefault(v, 0) == 1
+              && Integer.valueOf(uses.definitionsOf(v)).equals(definitions.get(v));
       boolean unread = !activity.isActive(v) && !needed.contains(v);
       if (!once && !unread && !v.equals(result)) {
         return Optional.empty();
       }
     }
-    if (definitions.getOrDefault(result, 0) != 1 || !prefix.contains(carry)) {
+    // the carry was found in the prefix above: only the result's other definitions can disqualify
+    if (definitions.getOrDefault(result, 0) != 1) {
       return Optional.empty();
     }
     return Optional.of(new LoopPlan.Fusion(loop, result, step, carry));
