@@ -10,6 +10,7 @@ import dev.adjoint.processor.diff.ReverseMode;
 import dev.adjoint.processor.emit.GradientClassWriter;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.Names;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.parse.GeneratedNames;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,8 +28,7 @@ import javax.lang.model.element.TypeElement;
  * holds; otherwise it runs exactly as generated without checks.
  */
 final class AnomalyVariants {
-  private static final ClassName ANOMALY_MODE =
-      ClassName.get("dev.adjoint.runtime.autograd", "AnomalyMode");
+  private static final ClassName ANOMALY_MODE = RuntimeClasses.ANOMALY_MODE;
 
   private final TypeElement owner;
   private final ClassName variantClass;

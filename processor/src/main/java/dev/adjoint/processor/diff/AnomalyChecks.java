@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Origin;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,8 @@ import java.util.List;
  * <Class>GradAnomalies}); disabled (the plain adjoint), it writes nothing.
  */
 final class AnomalyChecks {
-  private static final ClassName ANOMALY_MODE =
-      ClassName.get("dev.adjoint.runtime.autograd", "AnomalyMode");
-  private static final ClassName CHECKS =
-      ClassName.get("dev.adjoint.runtime.autograd", "GeneratedAnomalies");
+  private static final ClassName ANOMALY_MODE = RuntimeClasses.ANOMALY_MODE;
+  private static final ClassName CHECKS = RuntimeClasses.GENERATED_ANOMALIES;
 
   private final Names names;
   private final boolean enabled;

@@ -5,6 +5,7 @@ import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.CustomFunctionRef;
 import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,6 +13,7 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import dev.adjoint.processor.expr.Element;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.LinkedHashMap;

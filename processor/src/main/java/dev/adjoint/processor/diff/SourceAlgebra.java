@@ -7,6 +7,7 @@ import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Literal;
 import dev.adjoint.processor.expr.Negation;
 import dev.adjoint.processor.expr.TypeRef;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.runtime.rules.Algebra;
 import dev.adjoint.runtime.rules.Comparison;
 import java.util.List;

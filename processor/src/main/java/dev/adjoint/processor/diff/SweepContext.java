@@ -13,6 +13,7 @@ import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ final class SweepContext {
   /** The loop's local view of the tape's double stack while one is being written, else null. */
   TapeCursor cursor;
 
-  static final ClassName TAPE = ClassName.get("dev.adjoint.runtime.tape", "Tape");
+  static final ClassName TAPE = RuntimeClasses.TAPE;
 
   /**
    * The context of {@code function}'s adjoint, with its use counts and loop plan.

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.RuntimeClasses;
 
 /**
  * A local that a sweep declares at the top level of the adjoint (a primal, an adjoint, a loop's

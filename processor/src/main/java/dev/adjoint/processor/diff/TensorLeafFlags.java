@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -11,6 +11,7 @@ import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.TensorPrimitive;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseRules;

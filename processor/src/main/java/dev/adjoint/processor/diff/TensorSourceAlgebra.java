@@ -6,6 +6,7 @@ import dev.adjoint.processor.expr.Member;
 import dev.adjoint.processor.expr.Name;
 import dev.adjoint.processor.expr.TensorConstant;
 import dev.adjoint.processor.expr.TypeRef;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.runtime.rules.Algebra;
 import dev.adjoint.runtime.rules.Comparison;
 import java.util.List;

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class GradientCheckWriter {
       ClassName.get("dev.adjoint.runtime.gradcheck", "GeneratedChecks");
   private static final ClassName REPORT =
       ClassName.get("dev.adjoint.runtime.gradcheck", "GradientReport");
-  private static final ClassName TENSOR = ClassName.get("dev.adjoint.runtime.tensor", "Tensor");
+  private static final ClassName TENSOR = RuntimeClasses.TENSOR;
 
   private final String packageName;
   private final String className;

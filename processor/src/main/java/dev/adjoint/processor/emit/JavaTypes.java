@@ -6,13 +6,14 @@ import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.diff.SweepLocal;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The Java types and signatures the generated methods share, from the IR's types. */
 final class JavaTypes {
-  static final ClassName TENSOR = ClassName.get("dev.adjoint.runtime.tensor", "Tensor");
+  static final ClassName TENSOR = RuntimeClasses.TENSOR;
 
   private JavaTypes() {}
 

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.ir.IrFunction;
+import dev.adjoint.processor.ir.RuntimeClasses;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -18,12 +19,9 @@ import javax.lang.model.element.Modifier;
  */
 final class TensorMethods {
   private static final ClassName TENSOR = JavaTypes.TENSOR;
-  private static final ClassName ADJOINTS =
-      ClassName.get("dev.adjoint.runtime.autograd", "Adjoints");
-  private static final ClassName GRAD_MODE =
-      ClassName.get("dev.adjoint.runtime.autograd", "GradMode");
-  private static final ClassName TENSOR_ALGEBRA =
-      ClassName.get("dev.adjoint.runtime.rules", "TensorAlgebra");
+  private static final ClassName ADJOINTS = RuntimeClasses.ADJOINTS;
+  private static final ClassName GRAD_MODE = RuntimeClasses.GRAD_MODE;
+  private static final ClassName TENSOR_ALGEBRA = RuntimeClasses.TENSOR_ALGEBRA;
 
   private final ClassName sourceClass;
 

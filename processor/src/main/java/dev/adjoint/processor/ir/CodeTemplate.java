@@ -20,12 +20,12 @@ public final class CodeTemplate {
   /** The runtime classes a template may name, by the name its hole gives. */
   private static final Map<String, ClassName> CLASSES =
       Map.of(
-          "Adjoints", ClassName.get("dev.adjoint.runtime.autograd", "Adjoints"),
-          "ModuleAdjoints", ClassName.get("dev.adjoint.runtime.autograd", "ModuleAdjoints"),
-          "OpParams", ClassName.get("dev.adjoint.runtime.rules", "OpParams"),
-          "Losses", ClassName.get("dev.adjoint.runtime.nn", "Losses"),
-          "Tensor", ClassName.get("dev.adjoint.runtime.tensor", "Tensor"),
-          "DType", ClassName.get("dev.adjoint.runtime.tensor", "DType"));
+          "Adjoints", RuntimeClasses.ADJOINTS,
+          "ModuleAdjoints", RuntimeClasses.MODULE_ADJOINTS,
+          "OpParams", RuntimeClasses.OP_PARAMS,
+          "Losses", RuntimeClasses.LOSSES,
+          "Tensor", RuntimeClasses.TENSOR,
+          "DType", RuntimeClasses.DTYPE);
 
   /** One piece of the template: text, an operand, a parameter or a class. */
   private sealed interface Piece {}
