@@ -65,18 +65,6 @@ class Adj113Tensors {
     return x.mul(x.get(0)).sum(); // expect: [ADJ113] Tensor.get(int) reads a tensor's values into Java arrays or numbers
   }
 
-  record Settings(double slope) {}
-
-  @Differentiable
-  static Tensor sloped(Tensor x, Settings s) {
-    return x.mul(s.slope());
-  }
-
-  @Differentiable
-  static Tensor callsSloped(Tensor x, Settings s) {
-    return sloped(x, s).sum(); // expect: [ADJ113] a call to @Differentiable tensor method sloped is not differentiated: it takes the record or object parameter 's', and a tensor method is written at its calls
-  }
-
   final List<Tensor> weights = List.of();
 
   @Differentiable

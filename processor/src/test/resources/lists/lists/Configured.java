@@ -32,10 +32,7 @@ public final class Configured {
     return h.mul(h).sum().mul(s.scale);
   }
 
-  /**
-   * ADJ113's fix for a tensor method taking the record, applied: the helper takes the number it
-   * reads as a {@code @NoDerivative double}.
-   */
+  /** A helper taking the number it reads from the record as a {@code @NoDerivative double}. */
   @Differentiable
   public Tensor lossThroughAHelper(@NoDerivative Tensor x, Settings s) {
     Tensor h = x;
@@ -48,6 +45,30 @@ public final class Configured {
   @Differentiable
   static Tensor sloped(Tensor h, @NoDerivative double slope) {
     return h.mul(slope).tanh();
+  }
+
+  /**
+   * The record passed on to tensor helpers, on each list element's output: the helpers' reads
+   * through their own parameter are made through this method's (through two calls, for {@code
+   * scaled}).
+   */
+  @Differentiable
+  public Tensor lossThroughRecordHelpers(@NoDerivative Tensor x, Settings s) {
+    Tensor h = x;
+    for (Layer l : layers) {
+      h = slopedBy(l.forward(h), s);
+    }
+    return scaled(h.mul(h).sum(), s);
+  }
+
+  @Differentiable
+  static Tensor slopedBy(Tensor h, Settings s) {
+    return h.mul(s.slope()).tanh();
+  }
+
+  @Differentiable
+  static Tensor scaled(Tensor total, Settings settings) {
+    return slopedBy(total, settings).mul(settings.scale);
   }
 
   public List<Tensor> parameters() {

@@ -5,6 +5,7 @@ import dev.adjoint.processor.ir.FieldRef;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.ir.ObjectRead;
 import dev.adjoint.processor.ir.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,24 @@ record CalleeRewrite(
     }
     return switch (value) {
       case Value.Var v -> renamed.computeIfAbsent(v, this::unlisted);
-      case Value.Const c -> c.field().map(f -> reread(f, c.type())).orElse(c);
+      case Value.Const c ->
+          c.object().isPresent()
+              ? throughArgument(c.object().get(), c.type())
+              : c.field().map(f -> reread(f, c.type())).orElse(c);
     };
+  }
+
+  /**
+   * A read through the callee's object parameter, made through the caller's argument: a variable,
+   * since every value of an object type is one (an object parameter, or a local bound to it; {@code
+   * new} is rejected, and object parameters are never assigned).
+   */
+  private Value throughArgument(ObjectRead read, IrType type) {
+    if (renamed.get(read.object()) instanceof Value.Var argument) {
+      return Value.Const.of(read.on(argument), type);
+    }
+    throw new IllegalArgumentException(
+        read.object() + " is bound to " + renamed.get(read.object()));
   }
 
   /** Whether {@code c} reads through the receiver, so through the list's element. */

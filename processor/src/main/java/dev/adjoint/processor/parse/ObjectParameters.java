@@ -7,6 +7,7 @@ import com.sun.source.util.Trees;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.ir.ObjectRead;
 import dev.adjoint.processor.ir.Value;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
@@ -170,6 +171,6 @@ final class ObjectParameters {
   }
 
   private static Value read(Scope.Binding parameter, String member, IrType type) {
-    return new Value.Const(parameter.current.name() + "." + member, type);
+    return Value.Const.of(new ObjectRead(parameter.current, member), type);
   }
 }

@@ -7,7 +7,6 @@ import com.sun.source.util.Trees;
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
-import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
@@ -186,19 +185,6 @@ final class TensorCallees {
               + name
               + " is recursive: tensor methods are differentiated by writing the callee's body at"
               + " the call, which a recursion would never finish; write it as a loop");
-    }
-    int object = declared.parameterTypes().indexOf(IrType.OBJECT);
-    if (object >= 0) {
-      // its reads through the object name its own parameter, which is the argument here
-      throw new DiagnosticException(
-          DiagnosticId.ADJ113,
-          call,
-          "a call to @Differentiable tensor method "
-              + name
-              + " is not differentiated: it takes the record or object parameter '"
-              + declared.parameterNames().get(object)
-              + "', and a tensor method is written at its calls; pass the numbers it reads from"
-              + " it as @NoDerivative double parameters, or read them here and pass them on");
     }
     CompilationUnitTree unit = trees.getPath(callee).getCompilationUnit();
     CalleeLowerings.LoweredBody body;

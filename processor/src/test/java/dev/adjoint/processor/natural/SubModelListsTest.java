@@ -187,6 +187,13 @@ class SubModelListsTest {
         () -> call(configured, "lossThroughAHelper", x, settings),
         () ->
             callStatic(grad("Configured"), "lossThroughAHelperBackward", configured, x, settings));
+    TapeAgreement.agree(
+        "Configured.lossThroughRecordHelpers",
+        parameters(configured),
+        () -> call(configured, "lossThroughRecordHelpers", x, settings),
+        () ->
+            callStatic(
+                grad("Configured"), "lossThroughRecordHelpersBackward", configured, x, settings));
   }
 
   /** Dropout's generator read through a list's element: in a sub-model, and as the element. */
