@@ -7,7 +7,7 @@ import dev.adjoint.runtime.tensor.Tensor;
 /**
  * Convolution and its gradients as matrix products on the blocked GEMM ({@link Gemm}), for float32
  * and float64. Per group, with W the group's weight as an og × k matrix and X the patch matrix of
- * the batch (k × n·l, {@link Im2col}):
+ * the batch (k × n·l, {@link Im2col}; one patch per row, {@link Im2colTransposed}):
  *
  * <ul>
  *   <li>forward {@code Y = W·X} (og × n·l, then laid out as NCHW);
@@ -254,9 +254,9 @@ final class FastConvolution {
           int xOff = xs.offset + (n * s.c + g * s.cg) * s.h * s.w;
           int at = n * s.l * s.k;
           if (col instanceof float[] f) {
-            Im2col.im2colT(s, (float[]) xs.data, xOff, f, at, s.k, i0, i1);
+            Im2colTransposed.unfold(s, (float[]) xs.data, xOff, f, at, s.k, i0, i1);
           } else {
-            Im2col.im2colT(s, (double[]) xs.data, xOff, (double[]) col, at, s.k, i0, i1);
+            Im2colTransposed.unfold(s, (double[]) xs.data, xOff, (double[]) col, at, s.k, i0, i1);
           }
         });
   }
@@ -273,7 +273,7 @@ final class FastConvolution {
           if (col instanceof float[] f) {
             float[] dx = (float[]) dxs.data;
             if (transposed) {
-              Im2col.col2imT(s, f, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
+              Im2colTransposed.fold(s, f, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
             } else {
               Im2col.col2im(s, f, n * s.l, nl, dx, dxOff, c0, c1);
             }
@@ -281,7 +281,7 @@ final class FastConvolution {
             double[] dx = (double[]) dxs.data;
             double[] d = (double[]) col;
             if (transposed) {
-              Im2col.col2imT(s, d, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
+              Im2colTransposed.fold(s, d, n * s.l * s.k, s.k, dx, dxOff, c0, c1);
             } else {
               Im2col.col2im(s, d, n * s.l, nl, dx, dxOff, c0, c1);
             }

@@ -10,6 +10,8 @@ import dev.adjoint.runtime.tensor.Tensor;
  * output row and column are worked out once per call ({@link Window}, as the reference kernels
  * define them), then each plane is a tight loop over the arrays. The maximum's index rule and the
  * divisors are the reference's, so the results are the same numbers (sums of a window in double).
+ * Max pooling's backward takes the indices its forward found where {@link MaxPoolIndices} still
+ * holds them for the same, unchanged input, and searches the windows again otherwise.
  */
 final class FastPooling {
   private FastPooling() {}
@@ -94,6 +96,8 @@ final class FastPooling {
     float[] xs = x.storage().floats();
     float[] ys = y.storage().floats();
     int perPlane = rows.length * cols.length;
+    // each window's index, for the backward of this pooling (see MaxPoolIndices)
+    int[] indices = new int[p.count * perPlane];
     ParallelRanges.run(
         p.count,
         (long) p.count * perPlane * q.kernelH() * q.kernelW(),
@@ -104,11 +108,15 @@ final class FastPooling {
             for (Window r : rows) {
               for (Window c : cols) {
                 int at = argmax(xs, base, p.w, r, c);
+                indices[out] = at;
                 ys[out++] = at < 0 ? Float.NEGATIVE_INFINITY : xs[base + at];
               }
             }
           }
         });
+    if (x == input) { // a copy of a strided input would be a new storage each call: never found
+      MaxPoolIndices.remember(x, q, indices);
+    }
     return y;
   }
 
@@ -122,6 +130,26 @@ final class FastPooling {
     float[] gs = g.storage().floats();
     float[] out = dx.storage().floats();
     int perPlane = sides[0].windows.length * sides[1].windows.length;
+    int[] known = x == input ? MaxPoolIndices.recall(x, q) : null;
+    if (known != null) {
+      // the forward's indices: each window's gradient added where its maximum was
+      ParallelRanges.run(
+          p.count,
+          (long) p.count * perPlane,
+          (from, to) -> {
+            for (int plane = from; plane < to; plane++) {
+              int base = plane * p.h * p.w;
+              int gi = g.offset() + plane * perPlane;
+              for (int o = plane * perPlane, end = o + perPlane; o < end; o++, gi++) {
+                int at = known[o];
+                if (at >= 0) {
+                  out[base + at] += gs[gi];
+                }
+              }
+            }
+          });
+      return dx;
+    }
     ParallelRanges.run(
         p.count,
         (long) p.count * perPlane * q.kernelH() * q.kernelW(),

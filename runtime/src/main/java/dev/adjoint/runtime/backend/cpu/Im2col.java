@@ -8,7 +8,8 @@ import java.util.Arrays;
  * (c·kh + a)·kw + b} holds, for every output pixel {@code (i, j)}, the input value its tap {@code
  * (a, b)} of channel c reads, or 0 where that falls in the padding. {@code im2col} writes the rows,
  * {@code col2im} adds them back into an image (the adjoint of im2col). Rows of stride 1 move as
- * contiguous runs; float and double have one copy each.
+ * contiguous runs; float and double have one copy each. The transposed layout, one patch per row,
+ * is {@link Im2colTransposed}.
  */
 final class Im2col {
   private static final StridedRows STRIDED = StridedRows.INSTANCE;
@@ -179,111 +180,6 @@ final class Im2col {
             int sw = s.p.strideW();
             for (int j = lo; j < hi; j++) {
               dx[dst + j * sw] += col[src + j];
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * Writes the transposed patch matrix, one row of k per output pixel: {@code col[colOff + pixel·ld
-   * + r]}, the layout whose products with W and G read both operands by rows.
-   */
-  static void im2colT(
-      ConvGeometry s, float[] x, int xOff, float[] col, int colOff, int ld, int i0, int i1) {
-    int plane = s.h * s.w;
-    for (int i = i0; i < i1; i++) {
-      for (int j = 0; j < s.ow; j++) {
-        int dst = colOff + (i * s.ow + j) * ld;
-        int w0 = j * s.p.strideW() - s.p.padW();
-        for (int c = 0; c < s.cg; c++) {
-          for (int a = 0; a < s.kh; a++, dst += s.kw) {
-            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
-            if (hh < 0 || hh >= s.h) {
-              Arrays.fill(col, dst, dst + s.kw, 0f);
-              continue;
-            }
-            int src = xOff + c * plane + hh * s.w;
-            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
-              col[dst + b] = ww >= 0 && ww < s.w ? x[src + ww] : 0f;
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /** Adds the transposed patch matrix ({@link #im2colT}'s layout) into the image group at dx. */
-  static void col2imT(
-      ConvGeometry s, float[] col, int colOff, int ld, float[] dx, int dxOff, int c0, int c1) {
-    int plane = s.h * s.w;
-    for (int i = 0; i < s.oh; i++) {
-      for (int j = 0; j < s.ow; j++) {
-        int src = colOff + (i * s.ow + j) * ld + c0 * s.kh * s.kw;
-        int w0 = j * s.p.strideW() - s.p.padW();
-        for (int c = c0; c < c1; c++) {
-          for (int a = 0; a < s.kh; a++, src += s.kw) {
-            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
-            if (hh < 0 || hh >= s.h) {
-              continue;
-            }
-            int dst = dxOff + c * plane + hh * s.w;
-            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
-              if (ww >= 0 && ww < s.w) {
-                dx[dst + ww] += col[src + b];
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /** {@link #im2colT} in double. */
-  static void im2colT(
-      ConvGeometry s, double[] x, int xOff, double[] col, int colOff, int ld, int i0, int i1) {
-    int plane = s.h * s.w;
-    for (int i = i0; i < i1; i++) {
-      for (int j = 0; j < s.ow; j++) {
-        int dst = colOff + (i * s.ow + j) * ld;
-        int w0 = j * s.p.strideW() - s.p.padW();
-        for (int c = 0; c < s.cg; c++) {
-          for (int a = 0; a < s.kh; a++, dst += s.kw) {
-            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
-            if (hh < 0 || hh >= s.h) {
-              Arrays.fill(col, dst, dst + s.kw, 0.0);
-              continue;
-            }
-            int src = xOff + c * plane + hh * s.w;
-            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
-              col[dst + b] = ww >= 0 && ww < s.w ? x[src + ww] : 0.0;
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /** {@link #col2imT} in double. */
-  static void col2imT(
-      ConvGeometry s, double[] col, int colOff, int ld, double[] dx, int dxOff, int c0, int c1) {
-    int plane = s.h * s.w;
-    for (int i = 0; i < s.oh; i++) {
-      for (int j = 0; j < s.ow; j++) {
-        int src = colOff + (i * s.ow + j) * ld + c0 * s.kh * s.kw;
-        int w0 = j * s.p.strideW() - s.p.padW();
-        for (int c = c0; c < c1; c++) {
-          for (int a = 0; a < s.kh; a++, src += s.kw) {
-            int hh = i * s.p.strideH() - s.p.padH() + a * s.p.dilationH();
-            if (hh < 0 || hh >= s.h) {
-              continue;
-            }
-            int dst = dxOff + c * plane + hh * s.w;
-            for (int b = 0, ww = w0; b < s.kw; b++, ww += s.p.dilationW()) {
-              if (ww >= 0 && ww < s.w) {
-                dx[dst + ww] += col[src + b];
-              }
             }
           }
         }
