@@ -42,11 +42,14 @@ public record Adjoint(
   /**
    * The weight ({@link SweepChunk#weight}) above which the sweeps are split: written as one method,
    * they took 12.6 to 13.8 bytes of bytecode per unit in long straight-line methods and ones with
-   * loops and branches ({@code LongMethodTest}'s), 8 to 9 in a loop of long bodies (measured with
-   * the class-file API), so this is at most about 34 KB of the JVM's 65535 bytes per method
-   * (javac's "code too large"): half, a margin for code denser than that.
+   * loops and branches ({@code LongMethodTest}'s, {@code JitSizedMethodsTest}'s), 8 to 9 in a loop
+   * of long bodies, up to 16.4 in the densest (measured with the class-file API), so this is at
+   * most about 7.4 KB: under HotSpot's limit for compiling a method at all ({@code
+   * -XX:HugeMethodLimit}, 8000 bytes; by default a longer method is only ever interpreted, which
+   * made a 50-statement function's gradient, one 20 KB method, 9 times slower than its primal).
+   * Split sweeps cost a few small objects per call (the holder and its parts), nothing per pass.
    */
-  public static final int ONE_METHOD_WEIGHT = 2500;
+  public static final int ONE_METHOD_WEIGHT = 450;
 
   /**
    * The most weight one part of split sweeps holds (a heavier top-level statement, a long loop, is

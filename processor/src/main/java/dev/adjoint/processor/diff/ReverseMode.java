@@ -104,17 +104,20 @@ public final class ReverseMode {
   private final List<SweepChunk> reverseChunks = new ArrayList<>();
 
   /**
-   * Ends a chunk of {@code weight} IR nodes (three times that with anomaly checks, which write a
-   * test after each value: the checked sweeps measured 2.6 times the plain ones' bytecode) with the
-   * code in {@code code} and the locals declared since the last one.
+   * Ends a chunk of {@code weight} ({@link SweepChunk#weightOf}) with the code in {@code code} and
+   * the locals declared since the last one.
    */
   private void chunk(List<SweepChunk> into, CodeBlock.Builder code, int weight, Origin origin) {
     CodeBlock block = code.build();
     if (block.isEmpty() && ctx.topLevel.noneSinceLastChunk()) {
       return;
     }
-    int scaled = ctx.anomalies.enabled() ? 3 * weight : weight;
-    into.add(new SweepChunk(block, scaled, ctx.topLevel.takeChunk(), origin));
+    into.add(new SweepChunk(block, weight, ctx.topLevel.takeChunk(), origin));
+  }
+
+  /** Ends the chunk of the top-level statement {@code node}. */
+  private void chunk(List<SweepChunk> into, CodeBlock.Builder code, Node node) {
+    chunk(into, code, SweepChunk.weightOf(node, ctx.anomalies.enabled()), node.origin());
   }
 
   private Adjoint run() {
@@ -166,7 +169,7 @@ public final class ReverseMode {
         statement.add("$L // $L: set in the block below\n", declaration.code(), node.origin());
       }
       forwardSweep.forwardStatement(node, statement, 0, false);
-      chunk(forwardChunks, statement, SweepChunk.weightOf(node), node.origin());
+      chunk(forwardChunks, statement, node);
     }
 
     String value = primal(ret.value()).text(); // a name or a literal
@@ -266,7 +269,7 @@ public final class ReverseMode {
       ctx.adjoints.pending.clear();
       chunk.add(statement.build());
       releaseAfterLastUse(body.get(i), ret, chunk);
-      chunk(reverseChunks, chunk, SweepChunk.weightOf(body.get(i)), body.get(i).origin());
+      chunk(reverseChunks, chunk, body.get(i));
     }
     reverse = CodeBlock.builder();
     if (ctx.tape != null) {

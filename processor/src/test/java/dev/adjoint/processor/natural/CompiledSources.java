@@ -7,12 +7,16 @@ import dev.adjoint.processor.AdjointProcessor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.MethodModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -26,11 +30,13 @@ final class CompiledSources {
       Path.of(System.getProperty("adjoint.goldenDir", "src/test/resources"));
 
   final Compilation compilation;
+  private final Map<String, byte[]> classes;
   private final ClassLoader loader;
 
-  private CompiledSources(Compilation compilation, ClassLoader loader) {
+  private CompiledSources(Compilation compilation, Map<String, byte[]> classes) {
     this.compilation = compilation;
-    this.loader = loader;
+    this.classes = Map.copyOf(classes);
+    this.loader = new InMemoryClassLoader(this.classes);
   }
 
   /** Every {@code .java} file under {@code src/test/resources/<dir>}, compiled together. */
@@ -59,7 +65,7 @@ final class CompiledSources {
             .compile(sources);
     Map<String, byte[]> classes = new HashMap<>();
     if (compilation.status() != Compilation.Status.SUCCESS) {
-      return new CompiledSources(compilation, new InMemoryClassLoader(classes)); // errors() tells
+      return new CompiledSources(compilation, classes); // errors() tells
     }
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.CLASS) {
@@ -75,7 +81,7 @@ final class CompiledSources {
         }
       }
     }
-    return new CompiledSources(compilation, new InMemoryClassLoader(classes));
+    return new CompiledSources(compilation, classes);
   }
 
   boolean succeeded() {
@@ -94,6 +100,31 @@ final class CompiledSources {
           .append('\n');
     }
     return text.toString();
+  }
+
+  /**
+   * The length of the bytecode of every method of the compiled classes whose binary name starts
+   * with {@code prefix}, as {@code Class.method(descriptor)}, read with the class-file API.
+   */
+  Map<String, Integer> codeLengths(String prefix) {
+    Map<String, Integer> lengths = new TreeMap<>();
+    classes.forEach(
+        (name, bytes) -> {
+          if (name.startsWith(prefix)) {
+            for (MethodModel m : ClassFile.of().parse(bytes).methods()) {
+              m.findAttribute(Attributes.code())
+                  .ifPresent(
+                      code ->
+                          lengths.put(
+                              name
+                                  + "."
+                                  + m.methodName().stringValue()
+                                  + m.methodType().stringValue(),
+                              code.codeLength()));
+            }
+          }
+        });
+    return lengths;
   }
 
   Class<?> load(String binaryName) {
