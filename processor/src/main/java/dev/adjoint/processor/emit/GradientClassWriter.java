@@ -290,8 +290,8 @@ public final class GradientClassWriter {
   public record Accumulators(
       java.util.Optional<String> gradient, Map<String, String> arrays, String value) {}
 
-  /** {@code base}, or {@code base_1}, {@code base_2}, ... if {@code taken} holds it. */
-  private static String free(String base, Set<String> taken) {
+  /** {@code base}, or {@code base_1}, {@code base_2}, ...: the first not in {@code taken}. */
+  static String free(String base, Set<String> taken) {
     String name = base;
     for (int i = 1; taken.contains(name); i++) {
       name = base + "_" + i;

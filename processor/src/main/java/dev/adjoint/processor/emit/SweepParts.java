@@ -2,8 +2,10 @@ package dev.adjoint.processor.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.diff.Adjoint;
@@ -13,21 +15,28 @@ import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Sweeps too long for one method ({@link Adjoint#split}), written as a nested class whose fields
- * are the core method's parameters, the prologue's locals the sweeps read, and every local a sweep
- * declares at the top level. Each part ({@link Adjoint#parts}) is an inner class of it, {@code
- * Forward0}, ..., {@code Reverse0}, ..., whose {@code run()} holds consecutive top-level
- * statements: in an inner class a name not declared locally is the enclosing object's field, and
- * each part copies the top-level locals it declares into their fields at its end, for the parts
- * after it. The statements are the ones a single method would hold. A class per part keeps each
- * class's constant pool (at most 65535 entries) small too: the anomaly checks' messages of a long
- * method alone would fill one. The holder's {@code run()} runs the parts in order.
+ * Sweeps too long for one method the JIT compiles ({@link Adjoint#split}), written as a nested
+ * class whose fields are the core method's parameters, the prologue's locals the sweeps read, and
+ * every local a sweep declares at the top level. Each part ({@link Adjoint#parts}) is an inner
+ * class of it, {@code Forward0}, ..., {@code Reverse0}, ..., whose {@code run()} holds consecutive
+ * top-level statements: in an inner class a name not declared locally is the enclosing object's
+ * field, and each part copies the top-level locals it declares into their fields at its end, for
+ * the parts after it. The statements are the ones a single method would hold. A class per part
+ * keeps each class's constant pool (at most 65535 entries) small too: the anomaly checks' messages
+ * of a long method alone would fill one. The holder's static {@code run(inputs...)} takes the
+ * thread's instance (kept in a {@code ThreadLocal}; a recursive call, finding it in use, takes a
+ * new one), sets the inputs and runs the parts in order; so a call allocates nothing, as the
+ * unsplit form, and the instance, a few KB of fields, stays warm in the cache. Every top-level
+ * local is assigned before it is read in each call, so nothing carries over from one call to the
+ * next but the references, which the call clears at its end.
  */
 final class SweepParts {
   private SweepParts() {}
@@ -39,8 +48,8 @@ final class SweepParts {
    * @param methodName the differentiated method, for the Javadoc
    * @param run the name of the methods that run the holder and each part: one that no statement
    *     calls (a differentiable method of the same class could be named {@code run})
-   * @param parameters the core method's parameters, which its constructor takes
-   * @param valueType the type {@code run()} returns
+   * @param parameters the core method's parameters, which its static {@code run} takes
+   * @param valueType the type {@code run} returns
    * @param tail the statements after the reverse sweep: the partials added into the accumulators,
    *     and the return of the value
    */
@@ -56,31 +65,73 @@ final class SweepParts {
         TypeSpec.classBuilder(name.simpleName())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
-                "The sweeps of {@code $L}, too long for one method (at most 64 KB of bytecode), in"
-                    + "\nparts that share the locals below.\n",
+                "The sweeps of {@code $L}, too long for one method the JIT compiles (8000 bytes of"
+                    + "\nbytecode), in parts that share the locals below. Each thread reuses one"
+                    + " instance, so a\ncall allocates nothing.\n",
                 methodName);
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    for (ParameterSpec p : inputs(parameters, adjoint)) {
+    Set<String> fields = new LinkedHashSet<>();
+    List<ParameterSpec> inputs = inputs(parameters, adjoint);
+    for (ParameterSpec p : inputs) {
       holder.addField(p.type(), p.name(), Modifier.PRIVATE);
-      constructor.addParameter(p).addStatement("this.$L = $L", p.name(), p.name());
+      fields.add(p.name());
     }
-    holder.addMethod(constructor.build());
-    Set<String> fields = new HashSet<>();
+    List<SweepLocal> references = new ArrayList<>();
     for (List<SweepChunk> sweep : List.of(adjoint.forwardChunks(), adjoint.reverseChunks())) {
       for (SweepChunk c : sweep) {
         for (SweepLocal local : c.declares()) {
           if (fields.add(local.name())) {
             holder.addField(local.type(), local.name(), Modifier.PRIVATE);
+            if (!local.type().isPrimitive()) {
+              references.add(local);
+            }
           }
         }
       }
     }
+    Set<String> taken = new HashSet<>(fields);
+    String current = GradientClassWriter.free("CURRENT", taken);
+    taken.add(current);
+    String running = GradientClassWriter.free("running", taken);
+    taken.add(running);
+    holder.addField(
+        FieldSpec.builder(
+                ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), name),
+                current,
+                Modifier.PRIVATE,
+                Modifier.STATIC,
+                Modifier.FINAL)
+            .addJavadoc("This thread's instance.\n")
+            .initializer("$T.withInitial($T::new)", ThreadLocal.class, name)
+            .build());
+    holder.addField(
+        FieldSpec.builder(TypeName.BOOLEAN, running, Modifier.PRIVATE)
+            .addJavadoc(
+                "Whether a call is using this instance (a recursive call takes a new one).\n")
+            .build());
     CodeBlock.Builder runParts = CodeBlock.builder();
-    addParts(name, "Forward", "the forward sweep", adjoint.forwardChunks(), run, holder, runParts);
-    addParts(name, "Reverse", "the reverse sweep", adjoint.reverseChunks(), run, holder, runParts);
+    addParts(
+        name,
+        "Forward",
+        "the forward sweep",
+        adjoint.forwardChunks(),
+        run,
+        taken,
+        holder,
+        runParts);
+    addParts(
+        name,
+        "Reverse",
+        "the reverse sweep",
+        adjoint.reverseChunks(),
+        run,
+        taken,
+        holder,
+        runParts);
     runParts.add(tail);
+    holder.addMethod(entry(name, run, inputs, references, valueType, current, running, taken));
     holder.addMethod(
         MethodSpec.methodBuilder(run)
+            .addModifiers(Modifier.PRIVATE)
             .returns(valueType)
             .addJavadoc("Runs the parts in order: the value, with the partials added.\n")
             .addCode(runParts.build())
@@ -89,16 +140,63 @@ final class SweepParts {
   }
 
   /**
-   * {@code return new Name(parameters..., prologue locals...).run();}: the core method's body after
-   * its prologue.
+   * The holder's static {@code run(inputs...)}: takes this thread's instance (a new one if a call
+   * is using it), sets its inputs, runs it, and lets go of the references it was given.
    */
+  private static MethodSpec entry(
+      ClassName name,
+      String run,
+      List<ParameterSpec> inputs,
+      List<SweepLocal> references,
+      TypeName valueType,
+      String current,
+      String running,
+      Set<String> taken) {
+    Set<String> names = new HashSet<>(taken);
+    inputs.forEach(p -> names.add(p.name()));
+    String sweeps = GradientClassWriter.free("sweeps", names);
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .addStatement("$T $N = $N.get()", name, sweeps, current)
+            .beginControlFlow("if ($N.$N)", sweeps, running)
+            .addStatement("$N = new $T()", sweeps, name)
+            .endControlFlow()
+            .addStatement("$N.$N = true", sweeps, running)
+            .beginControlFlow("try");
+    for (ParameterSpec p : inputs) {
+      code.addStatement("$N.$N = $N", sweeps, p.name(), p.name());
+    }
+    code.addStatement("return $N.$N()", sweeps, run)
+        .nextControlFlow("finally")
+        .addStatement("$N.$N = false", sweeps, running);
+    code.add("// holds no caller's array, tape or tensor past the call\n");
+    for (ParameterSpec p : inputs) {
+      if (!p.type().isPrimitive()) {
+        code.addStatement("$N.$N = null", sweeps, p.name());
+      }
+    }
+    for (SweepLocal local : references) {
+      code.addStatement("$N.$N = null", sweeps, local.name());
+    }
+    code.endControlFlow();
+    return MethodSpec.methodBuilder(run)
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc(
+            "Runs the sweeps on this thread's instance: the value, with the partials added.\n")
+        .returns(valueType)
+        .addParameters(inputs)
+        .addCode(code.build())
+        .build();
+  }
+
+  /** {@code return Name.run(parameters..., prologue locals...);}: the core method's rest. */
   static CodeBlock call(
       ClassName name, String run, List<ParameterSpec> parameters, Adjoint adjoint) {
     String arguments =
         inputs(parameters, adjoint).stream()
             .map(ParameterSpec::name)
             .collect(Collectors.joining(", "));
-    return CodeBlock.builder().addStatement("return new $T($L).$L()", name, arguments, run).build();
+    return CodeBlock.builder().addStatement("return $T.$L($L)", name, run, arguments).build();
   }
 
   /** The constructor's parameters: the core method's, then the prologue's locals. */
@@ -117,11 +215,7 @@ final class SweepParts {
   static String runName(IrFunction function) {
     Set<String> called = new HashSet<>();
     collectCallees(function.body(), called);
-    String name = "run";
-    for (int i = 1; called.contains(name); i++) {
-      name = "run_" + i;
-    }
-    return name;
+    return GradientClassWriter.free("run", called);
   }
 
   private static void collectCallees(List<Node> nodes, Set<String> called) {
@@ -141,13 +235,18 @@ final class SweepParts {
     }
   }
 
-  /** Adds the parts of one sweep, each an inner class, and their calls to {@code runParts}. */
+  /**
+   * Adds the parts of one sweep, each an inner class with an instance in a field of the holder
+   * (named apart from {@code taken}, to which the names are added), and their calls to {@code
+   * runParts}.
+   */
   private static void addParts(
       ClassName holder,
       String prefix,
       String sweep,
       List<SweepChunk> chunks,
       String run,
+      Set<String> taken,
       TypeSpec.Builder holderType,
       CodeBlock.Builder runParts) {
     List<List<SweepChunk>> parts = Adjoint.parts(chunks);
@@ -166,6 +265,8 @@ final class SweepParts {
         body.addStatement("$L.this.$L = $L", holder.simpleName(), local.name(), local.name());
       }
       String partClass = prefix + i;
+      String instance = GradientClassWriter.free(prefix.toLowerCase(Locale.ROOT) + i, taken);
+      taken.add(instance);
       holderType.addType(
           TypeSpec.classBuilder(partClass)
               .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
@@ -177,7 +278,12 @@ final class SweepParts {
                   part.get(part.size() - 1).origin())
               .addMethod(MethodSpec.methodBuilder(run).addCode(body.build()).build())
               .build());
-      runParts.addStatement("new $L().$L()", partClass, run);
+      holderType.addField(
+          FieldSpec.builder(
+                  ClassName.get("", partClass), instance, Modifier.PRIVATE, Modifier.FINAL)
+              .initializer("new $L()", partClass)
+              .build());
+      runParts.addStatement("$N.$L()", instance, run);
     }
   }
 }
