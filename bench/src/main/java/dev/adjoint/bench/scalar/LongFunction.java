@@ -5,9 +5,9 @@ import dev.adjoint.annotations.Differentiable;
 /**
  * A mid-sized scalar function: 50 statements of about ten operations, each defining a local from
  * the three before it (contractive, so the gradient stays of order one). Its primal is 2.6 KB of
- * bytecode; its generated adjoint, written as one method, is about 21 KB: over HotSpot's 8000-byte
+ * bytecode; its adjoint, written as one method, would be about 20 KB: over HotSpot's 8000-byte
  * limit above which a method is never JIT-compiled ({@code -XX:+DontCompileHugeMethods}, the
- * default), though far under the 64 KB at which the processor splits sweeps into parts. See {@link
+ * default), so the processor splits its sweeps into parts of at most about 6.8 KB each. See {@link
  * LongFunctionBenchmark}.
  */
 public final class LongFunction {

@@ -12,9 +12,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The primal and the generated accumulating adjoint of {@link LongFunction}, a function whose
- * adjoint is over HotSpot's 8000-byte limit for JIT compilation, with the JVM's default (the
- * adjoint is interpreted) and, in {@link Compiled}, with {@code -XX:-DontCompileHugeMethods}. The
- * ratio tells what splitting the sweeps below the limit could buy.
+ * adjoint as one method would be over HotSpot's 8000-byte limit for JIT compilation and is split
+ * into parts under it, with the JVM's default and, in {@link Compiled}, with {@code
+ * -XX:-DontCompileHugeMethods} (which compiles any method: with one-method sweeps, what the split
+ * is measured against). With {@code -prof gc}: the split form allocates nothing either.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
