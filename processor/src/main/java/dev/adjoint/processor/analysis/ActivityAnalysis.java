@@ -1,5 +1,6 @@
 package dev.adjoint.processor.analysis;
 
+import com.palantir.javapoet.ClassName;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.ir.DifferentiableCallee;
@@ -311,7 +312,7 @@ public final class ActivityAnalysis {
         throw new DiagnosticException(
             DiagnosticId.ADJ103,
             call.origin(),
-            call.callee().owner()
+            call.callee().owner().simpleName()
                 + "."
                 + name
                 + " has no derivative rule and '"
@@ -388,7 +389,7 @@ public final class ActivityAnalysis {
   }
 
   /** Whether {@code owner}, a class's simple name, is {@code Math} or {@code StrictMath}. */
-  private static boolean isMath(String owner) {
-    return owner.equals("Math") || owner.equals("StrictMath");
+  private static boolean isMath(ClassName owner) {
+    return owner.equals(ClassName.get(Math.class)) || owner.equals(ClassName.get(StrictMath.class));
   }
 }

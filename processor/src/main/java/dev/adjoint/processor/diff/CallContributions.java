@@ -77,10 +77,7 @@ final class CallContributions {
       if (ctx.activity.isActive(call.args().get(i)) && params.get(i).derivative().isPresent()) {
         RegisteredCallee.MethodRef d = params.get(i).derivative().get();
         JavaExpr partial =
-            new Call(
-                new TypeRef(ctx.classNames.of(d.owner())),
-                d.method(),
-                IrExpressions.primals(call.args()));
+            new Call(new TypeRef(d.owner()), d.method(), IrExpressions.primals(call.args()));
         ctx.accumulate(
             out,
             (Value.Var) call.args().get(i),

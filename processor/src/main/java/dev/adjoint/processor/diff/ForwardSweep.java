@@ -126,9 +126,7 @@ final class ForwardSweep {
       case Node.CallWithDerivative call -> {
         JavaExpr value =
             new Call(
-                new TypeRef(ctx.classNames.of(call.callee().owner())),
-                call.callee().method(),
-                primals(call.args()));
+                new TypeRef(call.callee().owner()), call.callee().method(), primals(call.args()));
         define(out, call.targetVar(), value.code(), call.origin(), depth, null);
         ctx.anomalies.afterForward(out, call.targetVar(), value.text(), call.args(), call.origin());
       }

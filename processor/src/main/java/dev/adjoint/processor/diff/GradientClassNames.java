@@ -17,9 +17,9 @@ record GradientClassNames(String ownGradientClass) {
    * with its own records), else as a {@code $T}.
    */
   CodeBlock recordType(DifferentiableCallee callee) {
-    return callee.gradientClass().equals(ownGradientClass)
+    return own(callee)
         ? CodeBlock.of("$L", callee.resultRecord())
-        : CodeBlock.of("$T", of(callee.gradientClass()).nestedClass(callee.resultRecord()));
+        : CodeBlock.of("$T", callee.gradientClass().nestedClass(callee.resultRecord()));
   }
 
   /**
@@ -28,9 +28,9 @@ record GradientClassNames(String ownGradientClass) {
    * plain class or its anomaly variant, whose records are its own).
    */
   ClassName recordClass(DifferentiableCallee callee) {
-    return callee.gradientClass().equals(ownGradientClass)
+    return own(callee)
         ? ClassName.get("", callee.resultRecord())
-        : of(callee.gradientClass()).nestedClass(callee.resultRecord());
+        : callee.gradientClass().nestedClass(callee.resultRecord());
   }
 
   /**
@@ -38,16 +38,11 @@ record GradientClassNames(String ownGradientClass) {
    * else {@code Class.}.
    */
   CodeBlock qualifier(DifferentiableCallee callee) {
-    return callee.gradientClass().equals(ownGradientClass)
-        ? CodeBlock.of("")
-        : CodeBlock.of("$T.", of(callee.gradientClass()));
+    return own(callee) ? CodeBlock.of("") : CodeBlock.of("$T.", callee.gradientClass());
   }
 
-  /**
-   * A class by its canonical name ({@code com.acme.Outer.Inner}); the package ends where the
-   * capitalised names begin, the Java naming convention the processor relies on.
-   */
-  ClassName of(String canonicalName) {
-    return ClassName.bestGuess(canonicalName);
+  /** Whether {@code callee}'s generated class is the one being written. */
+  private boolean own(DifferentiableCallee callee) {
+    return callee.gradientClass().canonicalName().equals(ownGradientClass);
   }
 }

@@ -32,8 +32,7 @@ final class JavaTypes {
         .receiverClass()
         .ifPresent(r -> parameters.add(ParameterSpec.builder(sourceClass, "self").build()));
     for (IrFunction.Parameter p : function.parameters()) {
-      TypeName type =
-          p.objectClass().<TypeName>map(ClassName::bestGuess).orElse(of(p.variable().type()));
+      TypeName type = p.objectClass().<TypeName>map(c -> c).orElse(of(p.variable().type()));
       parameters.add(ParameterSpec.builder(type, p.name()).build());
     }
     return parameters;
@@ -43,7 +42,11 @@ final class JavaTypes {
   static String signature(IrFunction function) {
     return function.name()
         + function.parameters().stream()
-            .map(p -> p.objectClass().orElse(p.variable().type().javaName()))
+            .map(
+                p ->
+                    p.objectClass()
+                        .map(ClassName::canonicalName)
+                        .orElse(p.variable().type().javaName()))
             .collect(Collectors.joining(", ", "(", ")"));
   }
 

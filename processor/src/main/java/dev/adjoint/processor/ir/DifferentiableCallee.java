@@ -1,19 +1,20 @@
 package dev.adjoint.processor.ir;
 
+import com.palantir.javapoet.ClassName;
 import java.util.List;
 
 /**
  * A {@code @Differentiable} method called from another one, described by what generated code needs:
  * where its generated gradient lives and what it returns.
  *
- * @param gradientClass qualified name of the generated class ({@code com.acme.PhysicsGrad})
+ * @param gradientClass the generated class ({@code com.acme.PhysicsGrad})
  * @param method the method's name
  * @param resultRecord simple name of the value-and-partials record, nested in {@code gradientClass}
  * @param parameters the callee's parameters, in order
  * @param returnType the callee's return type
  */
 public record DifferentiableCallee(
-    String gradientClass,
+    ClassName gradientClass,
     String method,
     String resultRecord,
     List<Parameter> parameters,

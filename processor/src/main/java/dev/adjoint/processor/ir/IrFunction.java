@@ -1,5 +1,6 @@
 package dev.adjoint.processor.ir;
 
+import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,15 +88,15 @@ public record IrFunction(
    *     components) keeps; the variable's differs only where the generated code writes that name
    *     itself ({@link Names#fix})
    * @param objectClass for an {@link IrType#OBJECT} parameter (a record or an object of a final
-   *     class, read as constants), its class's canonical name, which the generated methods declare
-   *     it with; else empty
+   *     class, read as constants), its class, which the generated methods declare it with; else
+   *     empty
    */
   public record Parameter(
       Value.Var variable,
       boolean differentiated,
       boolean owned,
       String sourceName,
-      Optional<String> objectClass) {
+      Optional<ClassName> objectClass) {
     /** A parameter of a type the IR names itself. */
     public Parameter(Value.Var variable, boolean differentiated, boolean owned, String sourceName) {
       this(variable, differentiated, owned, sourceName, Optional.empty());

@@ -1,18 +1,19 @@
 package dev.adjoint.processor.ir;
 
+import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A method whose partials the user registered with {@code @Derivative}.
  *
- * @param owner qualified name of the class declaring the method
+ * @param owner the class declaring the method
  * @param method the method's name
  * @param returnType its return type
  * @param parameters its parameters, in order, each with the derivative method registered for it
  */
 public record RegisteredCallee(
-    String owner, String method, IrType returnType, List<Parameter> parameters) {
+    ClassName owner, String method, IrType returnType, List<Parameter> parameters) {
   public RegisteredCallee {
     parameters = List.copyOf(parameters);
   }
@@ -29,8 +30,8 @@ public record RegisteredCallee(
   /**
    * A static method, by owner and name.
    *
-   * @param owner qualified name of the declaring class
+   * @param owner the declaring class
    * @param method the method's name
    */
-  public record MethodRef(String owner, String method) {}
+  public record MethodRef(ClassName owner, String method) {}
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.parse;
 
+import com.palantir.javapoet.ClassName;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -35,9 +36,9 @@ final class Calls {
   /** The partials of {@code Math.fma(a, b, c)}, a·b + c rounded once: b, a and 1. */
   private static final Map<Integer, RegisteredCallee.MethodRef> FMA_PARTIALS =
       Map.of(
-          0, new RegisteredCallee.MethodRef(MathPartials.class.getName(), "fmaDa"),
-          1, new RegisteredCallee.MethodRef(MathPartials.class.getName(), "fmaDb"),
-          2, new RegisteredCallee.MethodRef(MathPartials.class.getName(), "fmaDc"));
+          0, new RegisteredCallee.MethodRef(ClassName.get(MathPartials.class), "fmaDa"),
+          1, new RegisteredCallee.MethodRef(ClassName.get(MathPartials.class), "fmaDb"),
+          2, new RegisteredCallee.MethodRef(ClassName.get(MathPartials.class), "fmaDc"));
 
   private final Expressions expressions;
   private final FieldReads fields;

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.parse;
 
+import com.palantir.javapoet.ClassName;
 import dev.adjoint.annotations.Derivative;
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.processor.diag.DiagnosticId;
@@ -153,7 +154,7 @@ public final class DerivativeRegistry {
         byTarget.computeIfAbsent(t, k -> new LinkedHashMap<>());
     RegisteredCallee.MethodRef ref =
         new RegisteredCallee.MethodRef(
-            ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(),
+            ClassName.get((TypeElement) method.getEnclosingElement()),
             method.getSimpleName().toString());
     RegisteredCallee.MethodRef previous = partials.putIfAbsent(index.get(), ref);
     if (previous == null) {

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.parse;
 
+import com.palantir.javapoet.ClassName;
 import dev.adjoint.annotations.Differentiable;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -45,8 +46,15 @@ public final class GeneratedNames {
 
   /** The qualified name of the generated class for {@code type}. */
   public static String qualifiedGradientClass(TypeElement type) {
-    String pkg = packageOf(type);
-    return pkg.isEmpty() ? gradientClass(type) : pkg + "." + gradientClass(type);
+    return gradientClassName(type).canonicalName();
+  }
+
+  /**
+   * The generated class for {@code type}, its package and simple name known apart (never guessed
+   * from the spelling: a package may have a capitalised segment, a class a lower-case name).
+   */
+  public static ClassName gradientClassName(TypeElement type) {
+    return ClassName.get(packageOf(type), gradientClass(type));
   }
 
   /** The simple name of the value-and-partials record of {@code method}. */

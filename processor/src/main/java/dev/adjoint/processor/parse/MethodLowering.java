@@ -1,5 +1,6 @@
 package dev.adjoint.processor.parse;
 
+import com.palantir.javapoet.ClassName;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodTree;
@@ -130,11 +131,11 @@ public final class MethodLowering {
       if (var.type().isArray() && !owned) {
         state.markInput(var);
       }
-      Optional<String> objectClass = Optional.empty();
+      Optional<ClassName> objectClass = Optional.empty();
       if (var.type() == IrType.OBJECT) {
         TypeElement type = ObjectParameters.constantClass(params.get(i).asType()).orElseThrow();
         state.markObject(var, type);
-        objectClass = Optional.of(type.getQualifiedName().toString());
+        objectClass = Optional.of(ClassName.get(type));
       }
       parameters.add(
           new IrFunction.Parameter(

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.parse;
 
+import com.palantir.javapoet.ClassName;
 import com.sun.source.tree.MethodInvocationTree;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
@@ -87,7 +88,7 @@ final class ScalarCallees {
     TypeElement calleeOwner = (TypeElement) callee.getEnclosingElement();
     DifferentiableCallee target =
         new DifferentiableCallee(
-            GeneratedNames.qualifiedGradientClass(calleeOwner),
+            GeneratedNames.gradientClassName(calleeOwner),
             callee.getSimpleName().toString(),
             GeneratedNames.resultRecord(callee),
             parameters,
@@ -148,7 +149,7 @@ final class ScalarCallees {
     reachability.require(callee, call, frame);
     for (RegisteredCallee.MethodRef partial : partials.values()) {
       // the generated code calls each partial too
-      TypeElement partialOwner = elements.getTypeElement(partial.owner());
+      TypeElement partialOwner = elements.getTypeElement(partial.owner().canonicalName());
       if (partialOwner != null) {
         ElementFilter.methodsIn(partialOwner.getEnclosedElements()).stream()
             .filter(m -> m.getSimpleName().contentEquals(partial.method()))
@@ -169,8 +170,7 @@ final class ScalarCallees {
     }
     TypeElement calleeOwner = (TypeElement) callee.getEnclosingElement();
     RegisteredCallee target =
-        new RegisteredCallee(
-            reachability.sourceName(calleeOwner, frame), name, returnType, parameters);
+        new RegisteredCallee(ClassName.get(calleeOwner), name, returnType, parameters);
     Value.Var value = frame.temporary(returnType);
     frame.emit(new Node.CallWithDerivative(value, target, args, sources(call), frame.origin(call)));
     return value;

@@ -17,20 +17,21 @@ class GradientClassNamesTest {
   private final GradientClassNames names = new GradientClassNames("demo.physics.SpringGrad");
 
   @Test
-  void canonicalNamesSplitIntoPackageAndNestedClasses() {
-    ClassName nested = names.of("demo.physics.Outer.Inner");
-    assertEquals("demo.physics", nested.packageName());
-    assertEquals(List.of("Outer", "Inner"), nested.simpleNames());
-    assertEquals("", names.of("Rules").packageName());
+  void aClassAgainstTheNamingConventionsIsNamedExactly() {
+    // a capitalised package segment and a lower-case class: nothing is guessed from the spelling
+    DifferentiableCallee odd = callee(ClassName.get("demo.Acme", "utilGrad"));
+    assertEquals("demo.Acme.utilGrad.", names.qualifier(odd).toString());
+    assertEquals("demo.Acme.utilGrad.MassResult", names.recordType(odd).toString());
+    assertEquals(List.of("utilGrad", "MassResult"), names.recordClass(odd).simpleNames());
   }
 
   @Test
   void aClassOfTheSamePackageGoesByItsSimpleNameAnotherIsImported() {
     String file =
         fileCalling(
-            CodeBlock.of("$T.f()", names.of("demo.physics.Rules")),
-            CodeBlock.of("$T.g()", names.of("demo.other.Rules")),
-            CodeBlock.of("$T.h()", names.of("demo.physics.sub.Helpers")));
+            CodeBlock.of("$T.f()", ClassName.get("demo.physics", "Rules")),
+            CodeBlock.of("$T.g()", ClassName.get("demo.other", "Rules")),
+            CodeBlock.of("$T.h()", ClassName.get("demo.physics.sub", "Helpers")));
     assertEquals(
         List.of("Rules.f();", "demo.other.Rules.g();", "Helpers.h();"),
         file.lines().map(String::strip).filter(l -> l.endsWith("();")).toList(),
@@ -42,15 +43,15 @@ class GradientClassNamesTest {
 
   @Test
   void theOwnClassNeedsNoQualifierAnotherGradientClassDoes() {
-    DifferentiableCallee own = callee("demo.physics.SpringGrad");
-    DifferentiableCallee other = callee("demo.other.MassGrad");
+    DifferentiableCallee own = callee(ClassName.get("demo.physics", "SpringGrad"));
+    DifferentiableCallee other = callee(ClassName.get("demo.other", "MassGrad"));
     assertEquals("", names.qualifier(own).toString());
     assertEquals("demo.other.MassGrad.", names.qualifier(other).toString());
     assertEquals("MassResult", names.recordType(own).toString());
     assertEquals("demo.other.MassGrad.MassResult", names.recordType(other).toString());
   }
 
-  private static DifferentiableCallee callee(String gradientClass) {
+  private static DifferentiableCallee callee(ClassName gradientClass) {
     return new DifferentiableCallee(gradientClass, "m", "MassResult", List.of(), IrType.DOUBLE);
   }
 

@@ -10,6 +10,7 @@ import static dev.adjoint.processor.diff.HandBuiltIr.intVar;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.palantir.javapoet.ClassName;
 import dev.adjoint.processor.ir.CustomFunctionRef;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrType;
@@ -113,14 +114,14 @@ class TensorLifetimesTest {
     // the called method may keep h (in its tape, in a field) past the product's step
     RegisteredCallee registered =
         new RegisteredCallee(
-            "Layers",
+            ClassName.get("demo", "Layers"),
             "norm",
             IrType.TENSOR,
             List.of(new RegisteredCallee.Parameter("t", IrType.TENSOR, Optional.empty())));
     assertFalse(productDead(new Node.CallWithDerivative(y, registered, List.of(h), HERE)));
     DifferentiableCallee differentiable =
         new DifferentiableCallee(
-            "LayersGradient",
+            ClassName.get("demo", "LayersGrad"),
             "block",
             "BlockGradient",
             List.of(new DifferentiableCallee.Parameter("t", IrType.TENSOR, true)),

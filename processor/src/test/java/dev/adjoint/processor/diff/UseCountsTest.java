@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.palantir.javapoet.ClassName;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
@@ -75,7 +76,7 @@ class UseCountsTest {
   void aCallOfADifferentiableMethodAlsoDefinesItsResultRecord() {
     DifferentiableCallee callee =
         new DifferentiableCallee(
-            "FGradient",
+            ClassName.get("demo", "FGrad"),
             "g",
             "GGradient",
             List.of(new DifferentiableCallee.Parameter("u", IrType.DOUBLE, true)),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.palantir.javapoet.ClassName;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.FieldRef;
 import dev.adjoint.processor.ir.IrFunction;
@@ -357,7 +358,8 @@ class InlinerTest {
     Value.Var s = c.local("s", IrType.DOUBLE);
     Value.Var sResult = c.local("gResult", IrType.DOUBLE);
     DifferentiableCallee g =
-        new DifferentiableCallee("demo.MGrad", "g", "GGradient", List.of(), IrType.DOUBLE);
+        new DifferentiableCallee(
+            ClassName.get("demo", "MGrad"), "g", "GGradient", List.of(), IrType.DOUBLE);
     IrFunction f =
         c.function(
             new Node.CallDifferentiable(s, sResult, g, true, List.of(), CALLEE),
