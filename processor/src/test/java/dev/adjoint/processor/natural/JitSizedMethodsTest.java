@@ -81,7 +81,7 @@ class JitSizedMethodsTest {
           .append("(double a, double b, double c) {\n")
           .append("    double v0 = a, v1 = b, v2 = c;\n");
       for (int k = 3; k < n + 3; k++) {
-        s.append(statement(k, "a", "b", "c"));
+        s.append(ChainSources.statement(k, "a", "b", "c"));
       }
       s.append("    return v").append(n + 2).append(";\n  }\n\n");
 
@@ -90,31 +90,16 @@ class JitSizedMethodsTest {
           .append("(double a, double[] w, int m) {\n")
           .append("    double v0 = a, v1 = w[0], v2 = w[1];\n    double acc = 0;\n");
       for (int k = 3; k < n + 3; k++) {
-        s.append(statement(k, "a", "w[" + (k % 4) + "]", "w[" + ((k + 1) % 4) + "]"));
+        s.append(ChainSources.statement(k, "a", "w[" + (k % 4) + "]", "w[" + ((k + 1) % 4) + "]"));
         if (k % 7 == 0) {
-          s.append("    for (int i = 0; i < m; i++) {\n")
-              .append("      acc = 0.9 * acc + 0.1 * Math.sin(v")
-              .append(k)
-              .append(" * w[i % 4]);\n    }\n");
+          s.append(ChainSources.accumulatingLoop(k, "m"));
         }
         if (k % 11 == 0) {
-          s.append(
-              String.format(
-                  "    if (v%d > 0) {%n      acc += 0.5 * v%d;%n    } else {%n      acc -= 0.25 * v%d *"
-                      + " v%d;%n    }%n",
-                  k, k, k, k));
+          s.append(ChainSources.branch(k));
         }
       }
       s.append("    return v").append(n + 2).append(" + acc;\n  }\n\n");
     }
     return s.append("}\n").toString();
-  }
-
-  /** {@code double vK = ...}: the partial with respect to each previous local is at most ~0.4. */
-  private static String statement(int k, String p, String q, String r) {
-    return String.format(
-        "    double v%d = 0.3 * Math.sin(v%d * %s + %d.0) + 0.1 * Math.cos(%s - v%d)"
-            + " - 0.01 * v%d * v%d + 0.1 * Math.exp(-%s * %s);%n",
-        k, k - 1, p, k % 5, q, k - 2, k - 3, k - 3, r, r);
   }
 }

@@ -63,7 +63,7 @@ class LongMethodTest {
     s.append("  @Differentiable\n  static double straight(double a, double b, double c) {\n");
     s.append("    double v0 = a, v1 = b, v2 = c;\n    double x = a * b;\n");
     for (int k = 3; k < STATEMENTS; k++) {
-      s.append(statement(k, "a", "b", "c"));
+      s.append(ChainSources.statement(k, "a", "b", "c"));
       if (k % 7 == 0) {
         s.append("    x = 0.5 * Math.sin(x) + 0.1 * v").append(k).append(";\n");
       }
@@ -73,27 +73,16 @@ class LongMethodTest {
     s.append("  @Differentiable\n  static double mixed(double a, double[] w, int n) {\n");
     s.append("    double v0 = a, v1 = w[0], v2 = w[1];\n    double acc = 0;\n");
     for (int k = 3; k < STATEMENTS; k++) {
-      s.append(statement(k, "a", "w[" + (k % 4) + "]", "w[" + ((k + 1) % 4) + "]"));
+      s.append(ChainSources.statement(k, "a", "w[" + (k % 4) + "]", "w[" + ((k + 1) % 4) + "]"));
       if (k % 50 == 0) {
-        s.append("    for (int i = 0; i < n; i++) {\n")
-            .append("      acc = 0.9 * acc + 0.1 * Math.sin(v")
-            .append(k)
-            .append(" * w[i % 4]);\n    }\n");
+        s.append(ChainSources.accumulatingLoop(k, "n"));
       }
       if (k % 90 == 0) {
         // a call of a differentiable method at the top level: its partials are a shared local
         s.append("    acc += damped(v").append(k).append(", a);\n");
       }
       if (k % 70 == 0) {
-        s.append("    if (v")
-            .append(k)
-            .append(" > 0) {\n      acc += 0.5 * v")
-            .append(k)
-            .append(";\n    } else {\n      acc -= 0.25 * v")
-            .append(k)
-            .append(" * v")
-            .append(k)
-            .append(";\n    }\n");
+        s.append(ChainSources.branch(k));
       }
     }
     s.append("    return v").append(STATEMENTS - 1).append(" + acc;\n  }\n\n");
@@ -103,20 +92,9 @@ class LongMethodTest {
     s.append("  @Differentiable\n  double withFields(double a, double b) {\n");
     s.append("    double v0 = a, v1 = b, v2 = scale * a;\n");
     for (int k = 3; k < STATEMENTS; k++) {
-      s.append(statement(k, "scale", "weights[" + (k % 3) + "]", "b"));
+      s.append(ChainSources.statement(k, "scale", "weights[" + (k % 3) + "]", "b"));
     }
     s.append("    return v").append(STATEMENTS - 1).append(";\n  }\n}\n");
     return s.toString();
-  }
-
-  /**
-   * {@code double vK = ...} of about ten operations on the three previous locals and three inputs;
-   * the partial with respect to each previous local is at most ~0.4 in size.
-   */
-  private static String statement(int k, String p, String q, String r) {
-    return String.format(
-        "    double v%d = 0.3 * Math.sin(v%d * %s + %d.0) + 0.2 * Math.cos(%s - v%d) * 0.5"
-            + " - 0.01 * v%d * v%d + 0.1 * Math.exp(-%s * %s);%n",
-        k, k - 1, p, k % 5, q, k - 2, k - 3, k - 3, r, r);
   }
 }

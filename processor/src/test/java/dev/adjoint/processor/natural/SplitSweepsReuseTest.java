@@ -123,13 +123,13 @@ class SplitSweepsReuseTest {
     s.append("  @Differentiable\n  static double chain(double a, double[] w) {\n")
         .append("    double v0 = a, v1 = w[0], v2 = w[1];\n");
     for (int k = 3; k < STATEMENTS + 3; k++) {
-      s.append(statement(k, "a", "w[" + (k % 4) + "]"));
+      s.append(ChainSources.statement(k, "a", "w[" + (k % 4) + "]", "a"));
     }
     s.append("    return v").append(STATEMENTS + 2).append(";\n  }\n\n");
     s.append("  @Differentiable\n  static double recursive(double a, int depth) {\n")
         .append("    double v0 = a, v1 = 0.5 * a, v2 = a * a;\n");
     for (int k = 3; k < STATEMENTS + 3; k++) {
-      s.append(statement(k, "a", "v" + (k - 1)));
+      s.append(ChainSources.statement(k, "a", "v" + (k - 1), "a"));
       if (k == STATEMENTS / 2) {
         s.append("    if (depth > 0) {\n      v")
             .append(k)
@@ -145,7 +145,7 @@ class SplitSweepsReuseTest {
     s.append("  @Differentiable\n  static double named(double running, double[] sweeps) {\n")
         .append("    double v0 = running, v1 = sweeps[0], v2 = sweeps[1];\n");
     for (int k = 3; k < STATEMENTS + 3; k++) {
-      s.append(statement(k, "running", "sweeps[" + (k % 4) + "]"));
+      s.append(ChainSources.statement(k, "running", "sweeps[" + (k % 4) + "]", "running"));
     }
     s.append("    double forward0 = v10 * running, CURRENT = forward0 + sweeps[2];\n")
         .append("    double reverse1 = CURRENT * v20, run = reverse1 - v30;\n")
@@ -153,13 +153,5 @@ class SplitSweepsReuseTest {
         .append(STATEMENTS + 2)
         .append(";\n  }\n}\n");
     return s.toString();
-  }
-
-  /** {@code double vK = ...}, contractive in the previous locals. */
-  private static String statement(int k, String p, String q) {
-    return String.format(
-        "    double v%d = 0.3 * Math.sin(v%d * %s + %d.0) + 0.1 * Math.cos(%s - v%d)"
-            + " - 0.01 * v%d * v%d + 0.1 * Math.exp(-%s * %s);%n",
-        k, k - 1, p, k % 5, q, k - 2, k - 3, k - 3, p, p);
   }
 }
