@@ -65,9 +65,9 @@ final class SweepParts {
         TypeSpec.classBuilder(name.simpleName())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
-                "The sweeps of {@code $L}, too long for one method the JIT compiles (8000 bytes of"
-                    + "\nbytecode), in parts that share the locals below. Each thread reuses one"
-                    + " instance, so a\ncall allocates nothing.\n",
+                "The sweeps of {@code $L}, too long for one method\nthe JIT compiles (8000"
+                    + " bytes of bytecode), in parts that share the locals below. Each\nthread"
+                    + " reuses one instance, so a call allocates nothing.\n",
                 methodName);
     Set<String> fields = new LinkedHashSet<>();
     List<ParameterSpec> inputs = inputs(parameters, adjoint);
