@@ -388,7 +388,7 @@ public final class ActivityAnalysis {
     }
   }
 
-  /** Whether {@code owner}, a class's simple name, is {@code Math} or {@code StrictMath}. */
+  /** Whether {@code owner} is {@code java.lang.Math} or {@code java.lang.StrictMath}. */
   private static boolean isMath(ClassName owner) {
     return owner.equals(ClassName.get(Math.class)) || owner.equals(ClassName.get(StrictMath.class));
   }

@@ -47,7 +47,7 @@ public record Adjoint(
    * most about 7.4 KB: under HotSpot's limit for compiling a method at all ({@code
    * -XX:HugeMethodLimit}, 8000 bytes; by default a longer method is only ever interpreted, which
    * made a 50-statement function's gradient, one 20 KB method, 9 times slower than its primal).
-   * Split sweeps cost a few small objects per call (the holder and its parts), nothing per pass.
+   * Split sweeps allocate nothing either: each thread reuses its holder ({@code SweepParts}).
    */
   public static final int ONE_METHOD_WEIGHT = 450;
 

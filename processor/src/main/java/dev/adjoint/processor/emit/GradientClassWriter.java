@@ -260,11 +260,10 @@ public final class GradientClassWriter {
         core.addJavadoc(
                 "The pullback of {@link $T#$L}, accumulated: returns the value and adds the"
                     + " partials,\ntimes {@code $L}, into the given arrays (as {@code .grad}"
-                    + " accumulates), allocating\n$L:\n$L",
+                    + " accumulates), allocating\nnothing:\n$L",
                 sourceClass,
                 signature,
                 seedName,
-                adjoint.split() ? "only the small objects that run its parts" : "nothing",
                 layout.toString())
             .addCode(body.build())
             .build());
