@@ -89,10 +89,8 @@ final class SweepParts {
       }
     }
     Set<String> taken = new HashSet<>(fields);
-    String current = GradientClassWriter.free("CURRENT", taken);
-    taken.add(current);
-    String running = GradientClassWriter.free("running", taken);
-    taken.add(running);
+    String current = reserve("CURRENT", taken);
+    String running = reserve("running", taken);
     holder.addField(
         FieldSpec.builder(
                 ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), name),
@@ -152,9 +150,7 @@ final class SweepParts {
       String current,
       String running,
       Set<String> taken) {
-    Set<String> names = new HashSet<>(taken);
-    inputs.forEach(p -> names.add(p.name()));
-    String sweeps = GradientClassWriter.free("sweeps", names);
+    String sweeps = reserve("sweeps", taken); // taken holds the inputs: they are fields too
     CodeBlock.Builder code =
         CodeBlock.builder()
             .addStatement("$T $N = $N.get()", name, sweeps, current)
@@ -187,6 +183,13 @@ final class SweepParts {
         .addParameters(inputs)
         .addCode(code.build())
         .build();
+  }
+
+  /** A name for one of the holder's own members or locals, apart from {@code taken}, then taken. */
+  private static String reserve(String base, Set<String> taken) {
+    String name = GradientClassWriter.free(base, taken);
+    taken.add(name);
+    return name;
   }
 
   /** {@code return Name.run(parameters..., prologue locals...);}: the core method's rest. */
@@ -265,8 +268,7 @@ final class SweepParts {
         body.addStatement("$L.this.$L = $L", holder.simpleName(), local.name(), local.name());
       }
       String partClass = prefix + i;
-      String instance = GradientClassWriter.free(prefix.toLowerCase(Locale.ROOT) + i, taken);
-      taken.add(instance);
+      String instance = reserve(prefix.toLowerCase(Locale.ROOT) + i, taken);
       holderType.addType(
           TypeSpec.classBuilder(partClass)
               .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
