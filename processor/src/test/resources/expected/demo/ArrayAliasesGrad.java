@@ -5,9 +5,8 @@ import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
 /**
- * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link ArrayAliases},
- * generated at build time by Adjoint. Each statement's comment names the source line it
- * comes from.
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link ArrayAliases}, generated
+ * at build time by Adjoint. Each statement's comment names the source line it comes from.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class ArrayAliasesGrad {
@@ -15,15 +14,16 @@ public final class ArrayAliasesGrad {
   }
 
   /**
-   * The value of {@link ArrayAliases#initializer(double, double)} and its partial derivatives (the gradient).
+   * The value of {@link ArrayAliases#initializer(double, double)} and its partial derivatives (the
+   * gradient).
    */
   public static InitializerGradient initializer(double x, double y) {
     return initializer(x, y, 1.0);
   }
 
   /**
-   * The pullback of {@link ArrayAliases#initializer(double, double)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link ArrayAliases#initializer(double, double)}: its value, and {@code seed}
+   * times each partial derivative (the vector-Jacobian product).
    */
   public static InitializerGradient initializer(double x, double y, double seed) {
     double[] gradient = new double[2];
@@ -32,9 +32,9 @@ public final class ArrayAliasesGrad {
   }
 
   /**
-   * The pullback of {@link ArrayAliases#initializer(double, double)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link ArrayAliases#initializer(double, double)}, accumulated: returns the
+   * value and adds the partials, times {@code seed}, into the given arrays (as {@code .grad}
+   * accumulates), allocating nothing:
    * <br>{@code gradient[0] += seed·∂initializer/∂x}
    * <br>{@code gradient[1] += seed·∂initializer/∂y}
    */
@@ -68,15 +68,16 @@ public final class ArrayAliasesGrad {
   }
 
   /**
-   * The value of {@link ArrayAliases#aliases(double[], double)} and its partial derivatives (the gradient).
+   * The value of {@link ArrayAliases#aliases(double[], double)} and its partial derivatives (the
+   * gradient).
    */
   public static AliasesGradient aliases(double[] v, double x) {
     return aliases(v, x, 1.0);
   }
 
   /**
-   * The pullback of {@link ArrayAliases#aliases(double[], double)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link ArrayAliases#aliases(double[], double)}: its value, and {@code seed}
+   * times each partial derivative (the vector-Jacobian product).
    */
   public static AliasesGradient aliases(double[] v, double x, double seed) {
     double[] gradient = new double[1];
@@ -86,9 +87,9 @@ public final class ArrayAliasesGrad {
   }
 
   /**
-   * The pullback of {@link ArrayAliases#aliases(double[], double)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link ArrayAliases#aliases(double[], double)}, accumulated: returns the value
+   * and adds the partials, times {@code seed}, into the given arrays (as {@code .grad}
+   * accumulates), allocating nothing:
    * <br>{@code gradient[0] += seed·∂aliases/∂x}
    * <br>{@code dV[k] += seed·∂aliases/∂v[k]}
    */
@@ -227,15 +228,16 @@ public final class ArrayAliasesGrad {
   }
 
   /**
-   * The value of {@link ArrayAliases#typedInitializers(double[], double)} and its partial derivatives (the gradient).
+   * The value of {@link ArrayAliases#typedInitializers(double[], double)} and its partial
+   * derivatives (the gradient).
    */
   public static TypedInitializersGradient typedInitializers(double[] v, double x) {
     return typedInitializers(v, x, 1.0);
   }
 
   /**
-   * The pullback of {@link ArrayAliases#typedInitializers(double[], double)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link ArrayAliases#typedInitializers(double[], double)}: its value, and
+   * {@code seed} times each partial derivative (the vector-Jacobian product).
    */
   public static TypedInitializersGradient typedInitializers(double[] v, double x, double seed) {
     double[] gradient = new double[1];
@@ -245,9 +247,9 @@ public final class ArrayAliasesGrad {
   }
 
   /**
-   * The pullback of {@link ArrayAliases#typedInitializers(double[], double)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link ArrayAliases#typedInitializers(double[], double)}, accumulated: returns
+   * the value and adds the partials, times {@code seed}, into the given arrays (as {@code .grad}
+   * accumulates), allocating nothing:
    * <br>{@code gradient[0] += seed·∂typedInitializers/∂x}
    * <br>{@code dV[k] += seed·∂typedInitializers/∂v[k]}
    */
@@ -363,8 +365,8 @@ public final class ArrayAliasesGrad {
   }
 
   /**
-   * The value of {@link ArrayAliases#initializer(double, double)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link ArrayAliases#initializer(double, double)} and its partial derivatives, one
+   * per differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂initializer/∂x
@@ -374,8 +376,8 @@ public final class ArrayAliasesGrad {
   }
 
   /**
-   * The value of {@link ArrayAliases#aliases(double[], double)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link ArrayAliases#aliases(double[], double)} and its partial derivatives, one
+   * per differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param v ∂aliases/∂v
@@ -385,8 +387,9 @@ public final class ArrayAliasesGrad {
   }
 
   /**
-   * The value of {@link ArrayAliases#typedInitializers(double[], double)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link ArrayAliases#typedInitializers(double[], double)} and its partial
+   * derivatives, one per differentiated parameter (scaled by the seed when it came from the
+   * pullback).
    *
    * @param value the value
    * @param v ∂typedInitializers/∂v

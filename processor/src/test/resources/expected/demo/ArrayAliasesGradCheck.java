@@ -5,10 +5,10 @@ import dev.adjoint.runtime.gradcheck.GradientReport;
 import javax.annotation.processing.Generated;
 
 /**
- * Gradient checks of {@link ArrayAliases}, generated at build time by Adjoint: each method compares a
- * derivative (generated, or registered with {@code @Derivative}) with central differences
- * at the given arguments and returns a report naming the worst coordinate
- * ({@code report.assertPassed()} in a test).
+ * Gradient checks of {@link ArrayAliases}, generated at build time by Adjoint: each method compares
+ * a derivative (generated, or registered with {@code @Derivative}) with central differences at the
+ * given arguments and returns a report naming the worst coordinate ({@code report.assertPassed()}
+ * in a test).
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class ArrayAliasesGradCheck {
@@ -16,8 +16,9 @@ public final class ArrayAliasesGradCheck {
   }
 
   /**
-   * Compares the partials {@link ArrayAliasesGrad} generates for {@link ArrayAliases#initializer} at these arguments
-   * with central differences of the method itself; the report names the worst coordinate.
+   * Compares the partials {@link ArrayAliasesGrad} generates for {@link ArrayAliases#initializer}
+   * at these arguments with central differences of the method itself; the report names the worst
+   * coordinate.
    */
   public static GradientReport initializer(double x, double y) {
     return GeneratedChecks.scalar(
@@ -33,8 +34,9 @@ public final class ArrayAliasesGradCheck {
   }
 
   /**
-   * Compares the partials {@link ArrayAliasesGrad} generates for {@link ArrayAliases#aliases} at these arguments
-   * with central differences of the method itself; the report names the worst coordinate.
+   * Compares the partials {@link ArrayAliasesGrad} generates for {@link ArrayAliases#aliases} at
+   * these arguments with central differences of the method itself; the report names the worst
+   * coordinate.
    */
   public static GradientReport aliases(double[] v, double x) {
     return GeneratedChecks.scalar(
@@ -51,8 +53,9 @@ public final class ArrayAliasesGradCheck {
   }
 
   /**
-   * Compares the partials {@link ArrayAliasesGrad} generates for {@link ArrayAliases#typedInitializers} at these arguments
-   * with central differences of the method itself; the report names the worst coordinate.
+   * Compares the partials {@link ArrayAliasesGrad} generates for
+   * {@link ArrayAliases#typedInitializers} at these arguments with central differences of the
+   * method itself; the report names the worst coordinate.
    */
   public static GradientReport typedInitializers(double[] v, double x) {
     return GeneratedChecks.scalar(

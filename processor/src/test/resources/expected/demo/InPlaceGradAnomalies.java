@@ -6,9 +6,8 @@ import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
 /**
- * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link InPlace},
- * generated at build time by Adjoint. Each statement's comment names the source line it
- * comes from.
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link InPlace}, generated at
+ * build time by Adjoint. Each statement's comment names the source line it comes from.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class InPlaceGradAnomalies {
@@ -16,15 +15,16 @@ public final class InPlaceGradAnomalies {
   }
 
   /**
-   * The value of {@link InPlace#normalizeFirst(double[])} and its partial derivatives (the gradient).
+   * The value of {@link InPlace#normalizeFirst(double[])} and its partial derivatives (the
+   * gradient).
    */
   public static NormalizeFirstGradient normalizeFirst(double[] x) {
     return normalizeFirst(x, 1.0);
   }
 
   /**
-   * The pullback of {@link InPlace#normalizeFirst(double[])}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link InPlace#normalizeFirst(double[])}: its value, and {@code seed} times
+   * each partial derivative (the vector-Jacobian product).
    */
   public static NormalizeFirstGradient normalizeFirst(double[] x, double seed) {
     double[] dX = new double[x.length];
@@ -33,9 +33,9 @@ public final class InPlaceGradAnomalies {
   }
 
   /**
-   * The pullback of {@link InPlace#normalizeFirst(double[])}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link InPlace#normalizeFirst(double[])}, accumulated: returns the value and
+   * adds the partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates),
+   * allocating nothing:
    * <br>{@code dX[k] += seed·∂normalizeFirst/∂x[k]}
    */
   public static double normalizeFirst(double[] x, double seed, double[] dX) {
@@ -119,8 +119,8 @@ public final class InPlaceGradAnomalies {
   }
 
   /**
-   * The value of {@link InPlace#normalizeFirst(double[])} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link InPlace#normalizeFirst(double[])} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂normalizeFirst/∂x

@@ -6,9 +6,9 @@ import javax.annotation.processing.Generated;
 
 /**
  * Gradient checks of {@link InPlace}, generated at build time by Adjoint: each method compares a
- * derivative (generated, or registered with {@code @Derivative}) with central differences
- * at the given arguments and returns a report naming the worst coordinate
- * ({@code report.assertPassed()} in a test).
+ * derivative (generated, or registered with {@code @Derivative}) with central differences at the
+ * given arguments and returns a report naming the worst coordinate ({@code report.assertPassed()}
+ * in a test).
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class InPlaceGradCheck {
@@ -16,8 +16,8 @@ public final class InPlaceGradCheck {
   }
 
   /**
-   * Compares the partials {@link InPlaceGrad} generates for {@link InPlace#normalizeFirst} at these arguments
-   * with central differences of the method itself; the report names the worst coordinate.
+   * Compares the partials {@link InPlaceGrad} generates for {@link InPlace#normalizeFirst} at these
+   * arguments with central differences of the method itself; the report names the worst coordinate.
    */
   public static GradientReport normalizeFirst(double[] x) {
     return GeneratedChecks.scalar(

@@ -6,9 +6,8 @@ import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
 /**
- * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link InactiveLoops},
- * generated at build time by Adjoint. Each statement's comment names the source line it
- * comes from.
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link InactiveLoops}, generated
+ * at build time by Adjoint. Each statement's comment names the source line it comes from.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class InactiveLoopsGradAnomalies {
@@ -16,15 +15,16 @@ public final class InactiveLoopsGradAnomalies {
   }
 
   /**
-   * The value of {@link InactiveLoops#breakOnly(double)} and its partial derivatives (the gradient).
+   * The value of {@link InactiveLoops#breakOnly(double)} and its partial derivatives (the
+   * gradient).
    */
   public static BreakOnlyGradient breakOnly(double a) {
     return breakOnly(a, 1.0);
   }
 
   /**
-   * The pullback of {@link InactiveLoops#breakOnly(double)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link InactiveLoops#breakOnly(double)}: its value, and {@code seed} times each
+   * partial derivative (the vector-Jacobian product).
    */
   public static BreakOnlyGradient breakOnly(double a, double seed) {
     double[] gradient = new double[1];
@@ -33,9 +33,9 @@ public final class InactiveLoopsGradAnomalies {
   }
 
   /**
-   * The pullback of {@link InactiveLoops#breakOnly(double)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link InactiveLoops#breakOnly(double)}, accumulated: returns the value and
+   * adds the partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates),
+   * allocating nothing:
    * <br>{@code gradient[0] += seed·∂breakOnly/∂a}
    */
   public static double breakOnly(double a, double seed, double[] gradient) {
@@ -98,15 +98,16 @@ public final class InactiveLoopsGradAnomalies {
   }
 
   /**
-   * The value of {@link InactiveLoops#innerIndex(double[])} and its partial derivatives (the gradient).
+   * The value of {@link InactiveLoops#innerIndex(double[])} and its partial derivatives (the
+   * gradient).
    */
   public static InnerIndexGradient innerIndex(double[] x) {
     return innerIndex(x, 1.0);
   }
 
   /**
-   * The pullback of {@link InactiveLoops#innerIndex(double[])}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link InactiveLoops#innerIndex(double[])}: its value, and {@code seed} times
+   * each partial derivative (the vector-Jacobian product).
    */
   public static InnerIndexGradient innerIndex(double[] x, double seed) {
     double[] dX = new double[x.length];
@@ -115,9 +116,9 @@ public final class InactiveLoopsGradAnomalies {
   }
 
   /**
-   * The pullback of {@link InactiveLoops#innerIndex(double[])}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link InactiveLoops#innerIndex(double[])}, accumulated: returns the value and
+   * adds the partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates),
+   * allocating nothing:
    * <br>{@code dX[k] += seed·∂innerIndex/∂x[k]}
    */
   public static double innerIndex(double[] x, double seed, double[] dX) {
@@ -215,8 +216,8 @@ public final class InactiveLoopsGradAnomalies {
   }
 
   /**
-   * The value of {@link InactiveLoops#breakOnly(double)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link InactiveLoops#breakOnly(double)} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param a ∂breakOnly/∂a
@@ -225,8 +226,8 @@ public final class InactiveLoopsGradAnomalies {
   }
 
   /**
-   * The value of {@link InactiveLoops#innerIndex(double[])} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link InactiveLoops#innerIndex(double[])} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂innerIndex/∂x

@@ -5,9 +5,9 @@ import dev.adjoint.runtime.gradcheck.GradientReport;
 import javax.annotation.processing.Generated;
 
 /**
- * Gradient checks of {@link InactiveLoops}, generated at build time by Adjoint: each method compares a
- * derivative (generated, or registered with {@code @Derivative}) with central differences
- * at the given arguments and returns a report naming the worst coordinate
+ * Gradient checks of {@link InactiveLoops}, generated at build time by Adjoint: each method
+ * compares a derivative (generated, or registered with {@code @Derivative}) with central
+ * differences at the given arguments and returns a report naming the worst coordinate
  * ({@code report.assertPassed()} in a test).
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
@@ -16,8 +16,9 @@ public final class InactiveLoopsGradCheck {
   }
 
   /**
-   * Compares the partials {@link InactiveLoopsGrad} generates for {@link InactiveLoops#breakOnly} at these arguments
-   * with central differences of the method itself; the report names the worst coordinate.
+   * Compares the partials {@link InactiveLoopsGrad} generates for {@link InactiveLoops#breakOnly}
+   * at these arguments with central differences of the method itself; the report names the worst
+   * coordinate.
    */
   public static GradientReport breakOnly(double a) {
     return GeneratedChecks.scalar(
@@ -33,8 +34,9 @@ public final class InactiveLoopsGradCheck {
   }
 
   /**
-   * Compares the partials {@link InactiveLoopsGrad} generates for {@link InactiveLoops#innerIndex} at these arguments
-   * with central differences of the method itself; the report names the worst coordinate.
+   * Compares the partials {@link InactiveLoopsGrad} generates for {@link InactiveLoops#innerIndex}
+   * at these arguments with central differences of the method itself; the report names the worst
+   * coordinate.
    */
   public static GradientReport innerIndex(double[] x) {
     return GeneratedChecks.scalar(

@@ -4,9 +4,8 @@ import dev.adjoint.runtime.autograd.AnomalyMode;
 import javax.annotation.processing.Generated;
 
 /**
- * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Line},
- * generated at build time by Adjoint. Each statement's comment names the source line it
- * comes from.
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Line}, generated at build
+ * time by Adjoint. Each statement's comment names the source line it comes from.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class LineGrad {
@@ -14,15 +13,16 @@ public final class LineGrad {
   }
 
   /**
-   * The value of {@link Line#predict(double, double, double)} and its partial derivatives (the gradient).
+   * The value of {@link Line#predict(double, double, double)} and its partial derivatives (the
+   * gradient).
    */
   public static PredictGradient predict(double x, double w, double b) {
     return predict(x, w, b, 1.0);
   }
 
   /**
-   * The pullback of {@link Line#predict(double, double, double)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Line#predict(double, double, double)}: its value, and {@code seed} times
+   * each partial derivative (the vector-Jacobian product).
    */
   public static PredictGradient predict(double x, double w, double b, double seed) {
     double[] gradient = new double[2];
@@ -31,9 +31,9 @@ public final class LineGrad {
   }
 
   /**
-   * The pullback of {@link Line#predict(double, double, double)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link Line#predict(double, double, double)}, accumulated: returns the value
+   * and adds the partials, times {@code seed}, into the given arrays (as {@code .grad}
+   * accumulates), allocating nothing:
    * <br>{@code gradient[0] += seed·∂predict/∂w}
    * <br>{@code gradient[1] += seed·∂predict/∂b}
    */
@@ -55,8 +55,8 @@ public final class LineGrad {
   }
 
   /**
-   * The value of {@link Line#predict(double, double, double)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Line#predict(double, double, double)} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param w ∂predict/∂w

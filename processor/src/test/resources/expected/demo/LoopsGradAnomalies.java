@@ -6,9 +6,8 @@ import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
 /**
- * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Loops},
- * generated at build time by Adjoint. Each statement's comment names the source line it
- * comes from.
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Loops}, generated at build
+ * time by Adjoint. Each statement's comment names the source line it comes from.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class LoopsGradAnomalies {
@@ -23,8 +22,8 @@ public final class LoopsGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Loops#rosenbrock(double[])}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Loops#rosenbrock(double[])}: its value, and {@code seed} times each
+   * partial derivative (the vector-Jacobian product).
    */
   public static RosenbrockGradient rosenbrock(double[] x, double seed) {
     double[] dX = new double[x.length];
@@ -33,8 +32,8 @@ public final class LoopsGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Loops#rosenbrock(double[])}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * The pullback of {@link Loops#rosenbrock(double[])}, accumulated: returns the value and adds the
+   * partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
    * nothing:
    * <br>{@code dX[k] += seed·∂rosenbrock/∂x[k]}
    */
@@ -93,15 +92,16 @@ public final class LoopsGradAnomalies {
   }
 
   /**
-   * The value of {@link Loops#firstAbove(double[], double)} and its partial derivatives (the gradient).
+   * The value of {@link Loops#firstAbove(double[], double)} and its partial derivatives (the
+   * gradient).
    */
   public static FirstAboveGradient firstAbove(double[] xs, double limit) {
     return firstAbove(xs, limit, 1.0);
   }
 
   /**
-   * The pullback of {@link Loops#firstAbove(double[], double)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Loops#firstAbove(double[], double)}: its value, and {@code seed} times
+   * each partial derivative (the vector-Jacobian product).
    */
   public static FirstAboveGradient firstAbove(double[] xs, double limit, double seed) {
     double[] dXs = new double[xs.length];
@@ -110,9 +110,9 @@ public final class LoopsGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Loops#firstAbove(double[], double)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link Loops#firstAbove(double[], double)}, accumulated: returns the value and
+   * adds the partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates),
+   * allocating nothing:
    * <br>{@code dXs[k] += seed·∂firstAbove/∂xs[k]}
    */
   public static double firstAbove(double[] xs, double limit, double seed, double[] dXs) {
@@ -268,8 +268,8 @@ public final class LoopsGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Loops#q(double[], double[])}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Loops#q(double[], double[])}: its value, and {@code seed} times each
+   * partial derivative (the vector-Jacobian product).
    */
   public static QGradient q(double[] a, double[] b, double[] seed) {
     double[] dA = new double[a.length];
@@ -279,9 +279,9 @@ public final class LoopsGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Loops#q(double[], double[])}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link Loops#q(double[], double[])}, accumulated: returns the value and adds
+   * the partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates),
+   * allocating nothing:
    * <br>{@code dA[k] += seed·∂q/∂a[k]}
    * <br>{@code dB[k] += seed·∂q/∂b[k]}
    */
@@ -359,8 +359,8 @@ public final class LoopsGradAnomalies {
   }
 
   /**
-   * The value of {@link Loops#rosenbrock(double[])} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Loops#rosenbrock(double[])} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂rosenbrock/∂x
@@ -369,8 +369,8 @@ public final class LoopsGradAnomalies {
   }
 
   /**
-   * The value of {@link Loops#firstAbove(double[], double)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Loops#firstAbove(double[], double)} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param xs ∂firstAbove/∂xs
@@ -379,8 +379,8 @@ public final class LoopsGradAnomalies {
   }
 
   /**
-   * The value of {@link Loops#q(double[], double[])} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Loops#q(double[], double[])} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param a the seed times ∂q/∂a (a vector-Jacobian product)

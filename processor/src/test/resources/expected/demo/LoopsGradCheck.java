@@ -6,9 +6,9 @@ import javax.annotation.processing.Generated;
 
 /**
  * Gradient checks of {@link Loops}, generated at build time by Adjoint: each method compares a
- * derivative (generated, or registered with {@code @Derivative}) with central differences
- * at the given arguments and returns a report naming the worst coordinate
- * ({@code report.assertPassed()} in a test).
+ * derivative (generated, or registered with {@code @Derivative}) with central differences at the
+ * given arguments and returns a report naming the worst coordinate ({@code report.assertPassed()}
+ * in a test).
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class LoopsGradCheck {
@@ -16,8 +16,8 @@ public final class LoopsGradCheck {
   }
 
   /**
-   * Compares the partials {@link LoopsGrad} generates for {@link Loops#rosenbrock} at these arguments
-   * with central differences of the method itself; the report names the worst coordinate.
+   * Compares the partials {@link LoopsGrad} generates for {@link Loops#rosenbrock} at these
+   * arguments with central differences of the method itself; the report names the worst coordinate.
    */
   public static GradientReport rosenbrock(double[] x) {
     return GeneratedChecks.scalar(
@@ -33,8 +33,8 @@ public final class LoopsGradCheck {
   }
 
   /**
-   * Compares the partials {@link LoopsGrad} generates for {@link Loops#firstAbove} at these arguments
-   * with central differences of the method itself; the report names the worst coordinate.
+   * Compares the partials {@link LoopsGrad} generates for {@link Loops#firstAbove} at these
+   * arguments with central differences of the method itself; the report names the worst coordinate.
    */
   public static GradientReport firstAbove(double[] xs, double limit) {
     return GeneratedChecks.scalar(

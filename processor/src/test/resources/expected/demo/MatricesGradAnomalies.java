@@ -6,9 +6,8 @@ import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
 /**
- * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Matrices},
- * generated at build time by Adjoint. Each statement's comment names the source line it
- * comes from.
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Matrices}, generated at
+ * build time by Adjoint. Each statement's comment names the source line it comes from.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class MatricesGradAnomalies {
@@ -16,15 +15,16 @@ public final class MatricesGradAnomalies {
   }
 
   /**
-   * The value of {@link Matrices#quadraticForm(double[][], double[])} and its partial derivatives (the gradient).
+   * The value of {@link Matrices#quadraticForm(double[][], double[])} and its partial derivatives
+   * (the gradient).
    */
   public static QuadraticFormGradient quadraticForm(double[][] m, double[] x) {
     return quadraticForm(m, x, 1.0);
   }
 
   /**
-   * The pullback of {@link Matrices#quadraticForm(double[][], double[])}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Matrices#quadraticForm(double[][], double[])}: its value, and
+   * {@code seed} times each partial derivative (the vector-Jacobian product).
    */
   public static QuadraticFormGradient quadraticForm(double[][] m, double[] x, double seed) {
     double[][] dM = new double[m.length][];
@@ -37,9 +37,9 @@ public final class MatricesGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Matrices#quadraticForm(double[][], double[])}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link Matrices#quadraticForm(double[][], double[])}, accumulated: returns the
+   * value and adds the partials, times {@code seed}, into the given arrays (as {@code .grad}
+   * accumulates), allocating nothing:
    * <br>{@code dM[k][l] += seed·∂quadraticForm/∂m[k][l]}
    * <br>{@code dX[k] += seed·∂quadraticForm/∂x[k]}
    */
@@ -152,8 +152,8 @@ public final class MatricesGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Matrices#frobenius(double[][])}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Matrices#frobenius(double[][])}: its value, and {@code seed} times each
+   * partial derivative (the vector-Jacobian product).
    */
   public static FrobeniusGradient frobenius(double[][] m, double seed) {
     double[][] dM = new double[m.length][];
@@ -165,9 +165,9 @@ public final class MatricesGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Matrices#frobenius(double[][])}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link Matrices#frobenius(double[][])}, accumulated: returns the value and adds
+   * the partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates),
+   * allocating nothing:
    * <br>{@code dM[k][l] += seed·∂frobenius/∂m[k][l]}
    */
   public static double frobenius(double[][] m, double seed, double[][] dM) {
@@ -253,8 +253,8 @@ public final class MatricesGradAnomalies {
   }
 
   /**
-   * The value of {@link Matrices#quadraticForm(double[][], double[])} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Matrices#quadraticForm(double[][], double[])} and its partial derivatives,
+   * one per differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param m ∂quadraticForm/∂m
@@ -264,8 +264,8 @@ public final class MatricesGradAnomalies {
   }
 
   /**
-   * The value of {@link Matrices#frobenius(double[][])} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Matrices#frobenius(double[][])} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param m ∂frobenius/∂m

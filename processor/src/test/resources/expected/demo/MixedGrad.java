@@ -4,9 +4,8 @@ import dev.adjoint.runtime.autograd.AnomalyMode;
 import javax.annotation.processing.Generated;
 
 /**
- * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Mixed},
- * generated at build time by Adjoint. Each statement's comment names the source line it
- * comes from.
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Mixed}, generated at build
+ * time by Adjoint. Each statement's comment names the source line it comes from.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class MixedGrad {
@@ -31,8 +30,8 @@ public final class MixedGrad {
   }
 
   /**
-   * The pullback of {@link Mixed#softplus(double)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * The pullback of {@link Mixed#softplus(double)}, accumulated: returns the value and adds the
+   * partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
    * nothing:
    * <br>{@code gradient[0] += seed·∂softplus/∂x}
    */
@@ -69,15 +68,16 @@ public final class MixedGrad {
   }
 
   /**
-   * The value of {@link Mixed#energy(double, double, int)} and its partial derivatives (the gradient).
+   * The value of {@link Mixed#energy(double, double, int)} and its partial derivatives (the
+   * gradient).
    */
   public static EnergyGradient energy(double x, double y, int steps) {
     return energy(x, y, steps, 1.0);
   }
 
   /**
-   * The pullback of {@link Mixed#energy(double, double, int)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Mixed#energy(double, double, int)}: its value, and {@code seed} times
+   * each partial derivative (the vector-Jacobian product).
    */
   public static EnergyGradient energy(double x, double y, int steps, double seed) {
     double[] gradient = new double[1];
@@ -86,9 +86,9 @@ public final class MixedGrad {
   }
 
   /**
-   * The pullback of {@link Mixed#energy(double, double, int)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link Mixed#energy(double, double, int)}, accumulated: returns the value and
+   * adds the partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates),
+   * allocating nothing:
    * <br>{@code gradient[0] += seed·∂energy/∂x}
    */
   public static double energy(double x, double y, int steps, double seed, double[] gradient) {
@@ -176,8 +176,8 @@ public final class MixedGrad {
   }
 
   /**
-   * The pullback of {@link Mixed#scaled(double)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * The pullback of {@link Mixed#scaled(double)}, accumulated: returns the value and adds the
+   * partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
    * nothing:
    * <br>{@code gradient[0] += seed·∂scaled/∂x}
    */
@@ -207,8 +207,8 @@ public final class MixedGrad {
   }
 
   /**
-   * The pullback of {@link Mixed#single(float, float)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Mixed#single(float, float)}: its value, and {@code seed} times each
+   * partial derivative (the vector-Jacobian product).
    */
   public static SingleGradient single(float a, float b, float seed) {
     double[] gradient = new double[2];
@@ -217,8 +217,8 @@ public final class MixedGrad {
   }
 
   /**
-   * The pullback of {@link Mixed#single(float, float)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * The pullback of {@link Mixed#single(float, float)}, accumulated: returns the value and adds the
+   * partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
    * nothing:
    * <br>{@code gradient[0] += seed·∂single/∂a}
    * <br>{@code gradient[1] += seed·∂single/∂b}
@@ -250,8 +250,8 @@ public final class MixedGrad {
   }
 
   /**
-   * The value of {@link Mixed#softplus(double)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Mixed#softplus(double)} and its partial derivatives, one per differentiated
+   * parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂softplus/∂x
@@ -260,8 +260,8 @@ public final class MixedGrad {
   }
 
   /**
-   * The value of {@link Mixed#energy(double, double, int)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Mixed#energy(double, double, int)} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂energy/∂x
@@ -270,8 +270,8 @@ public final class MixedGrad {
   }
 
   /**
-   * The value of {@link Mixed#scaled(double)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Mixed#scaled(double)} and its partial derivatives, one per differentiated
+   * parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂scaled/∂x
@@ -280,8 +280,8 @@ public final class MixedGrad {
   }
 
   /**
-   * The value of {@link Mixed#single(float, float)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Mixed#single(float, float)} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param a ∂single/∂a

@@ -5,9 +5,8 @@ import dev.adjoint.runtime.autograd.GeneratedAnomalies;
 import javax.annotation.processing.Generated;
 
 /**
- * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Mixed},
- * generated at build time by Adjoint. Each statement's comment names the source line it
- * comes from.
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Mixed}, generated at build
+ * time by Adjoint. Each statement's comment names the source line it comes from.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class MixedGradAnomalies {
@@ -32,8 +31,8 @@ public final class MixedGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Mixed#softplus(double)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * The pullback of {@link Mixed#softplus(double)}, accumulated: returns the value and adds the
+   * partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
    * nothing:
    * <br>{@code gradient[0] += seed·∂softplus/∂x}
    */
@@ -74,15 +73,16 @@ public final class MixedGradAnomalies {
   }
 
   /**
-   * The value of {@link Mixed#energy(double, double, int)} and its partial derivatives (the gradient).
+   * The value of {@link Mixed#energy(double, double, int)} and its partial derivatives (the
+   * gradient).
    */
   public static EnergyGradient energy(double x, double y, int steps) {
     return energy(x, y, steps, 1.0);
   }
 
   /**
-   * The pullback of {@link Mixed#energy(double, double, int)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Mixed#energy(double, double, int)}: its value, and {@code seed} times
+   * each partial derivative (the vector-Jacobian product).
    */
   public static EnergyGradient energy(double x, double y, int steps, double seed) {
     double[] gradient = new double[1];
@@ -91,9 +91,9 @@ public final class MixedGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Mixed#energy(double, double, int)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link Mixed#energy(double, double, int)}, accumulated: returns the value and
+   * adds the partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates),
+   * allocating nothing:
    * <br>{@code gradient[0] += seed·∂energy/∂x}
    */
   public static double energy(double x, double y, int steps, double seed, double[] gradient) {
@@ -208,8 +208,8 @@ public final class MixedGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Mixed#scaled(double)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * The pullback of {@link Mixed#scaled(double)}, accumulated: returns the value and adds the
+   * partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
    * nothing:
    * <br>{@code gradient[0] += seed·∂scaled/∂x}
    */
@@ -242,8 +242,8 @@ public final class MixedGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Mixed#single(float, float)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Mixed#single(float, float)}: its value, and {@code seed} times each
+   * partial derivative (the vector-Jacobian product).
    */
   public static SingleGradient single(float a, float b, float seed) {
     double[] gradient = new double[2];
@@ -252,8 +252,8 @@ public final class MixedGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Mixed#single(float, float)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * The pullback of {@link Mixed#single(float, float)}, accumulated: returns the value and adds the
+   * partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
    * nothing:
    * <br>{@code gradient[0] += seed·∂single/∂a}
    * <br>{@code gradient[1] += seed·∂single/∂b}
@@ -296,8 +296,8 @@ public final class MixedGradAnomalies {
   }
 
   /**
-   * The value of {@link Mixed#softplus(double)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Mixed#softplus(double)} and its partial derivatives, one per differentiated
+   * parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂softplus/∂x
@@ -306,8 +306,8 @@ public final class MixedGradAnomalies {
   }
 
   /**
-   * The value of {@link Mixed#energy(double, double, int)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Mixed#energy(double, double, int)} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂energy/∂x
@@ -316,8 +316,8 @@ public final class MixedGradAnomalies {
   }
 
   /**
-   * The value of {@link Mixed#scaled(double)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Mixed#scaled(double)} and its partial derivatives, one per differentiated
+   * parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂scaled/∂x
@@ -326,8 +326,8 @@ public final class MixedGradAnomalies {
   }
 
   /**
-   * The value of {@link Mixed#single(float, float)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Mixed#single(float, float)} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param a ∂single/∂a

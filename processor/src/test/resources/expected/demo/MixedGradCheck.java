@@ -6,9 +6,9 @@ import javax.annotation.processing.Generated;
 
 /**
  * Gradient checks of {@link Mixed}, generated at build time by Adjoint: each method compares a
- * derivative (generated, or registered with {@code @Derivative}) with central differences
- * at the given arguments and returns a report naming the worst coordinate
- * ({@code report.assertPassed()} in a test).
+ * derivative (generated, or registered with {@code @Derivative}) with central differences at the
+ * given arguments and returns a report naming the worst coordinate ({@code report.assertPassed()}
+ * in a test).
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class MixedGradCheck {
@@ -67,8 +67,9 @@ public final class MixedGradCheck {
   }
 
   /**
-   * Compares {@link Mixed#geluDerivative}, the partial of {@code gelu} with respect to {@code x} registered
-   * with {@code @Derivative}, with the central difference of {@code gelu} at these arguments.
+   * Compares {@link Mixed#geluDerivative}, the partial of {@code gelu} with respect to {@code x}
+   * registered with {@code @Derivative}, with the central difference of {@code gelu} at these
+   * arguments.
    */
   public static GradientReport geluDerivative(double x) {
     return GeneratedChecks.derivative("Mixed.geluDerivative", "x", x, at -> Mixed.gelu(at), Mixed.geluDerivative(x));

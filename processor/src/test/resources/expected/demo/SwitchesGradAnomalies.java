@@ -6,9 +6,8 @@ import dev.adjoint.runtime.tape.Tape;
 import javax.annotation.processing.Generated;
 
 /**
- * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Switches},
- * generated at build time by Adjoint. Each statement's comment names the source line it
- * comes from.
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Switches}, generated at
+ * build time by Adjoint. Each statement's comment names the source line it comes from.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class SwitchesGradAnomalies {
@@ -23,8 +22,8 @@ public final class SwitchesGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Switches#pick(double, int)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Switches#pick(double, int)}: its value, and {@code seed} times each
+   * partial derivative (the vector-Jacobian product).
    */
   public static PickGradient pick(double x, int k, double seed) {
     double[] gradient = new double[1];
@@ -33,8 +32,8 @@ public final class SwitchesGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Switches#pick(double, int)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
+   * The pullback of {@link Switches#pick(double, int)}, accumulated: returns the value and adds the
+   * partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
    * nothing:
    * <br>{@code gradient[0] += seed·∂pick/∂x}
    */
@@ -151,8 +150,8 @@ public final class SwitchesGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Switches#groups(double, int)}: its value, and {@code seed} times each partial
-   * derivative (the vector-Jacobian product).
+   * The pullback of {@link Switches#groups(double, int)}: its value, and {@code seed} times each
+   * partial derivative (the vector-Jacobian product).
    */
   public static GroupsGradient groups(double x, int k, double seed) {
     double[] gradient = new double[1];
@@ -161,9 +160,9 @@ public final class SwitchesGradAnomalies {
   }
 
   /**
-   * The pullback of {@link Switches#groups(double, int)}, accumulated: returns the value and adds the partials,
-   * times {@code seed}, into the given arrays (as {@code .grad} accumulates), allocating
-   * nothing:
+   * The pullback of {@link Switches#groups(double, int)}, accumulated: returns the value and adds
+   * the partials, times {@code seed}, into the given arrays (as {@code .grad} accumulates),
+   * allocating nothing:
    * <br>{@code gradient[0] += seed·∂groups/∂x}
    */
   public static double groups(double x, int k, double seed, double[] gradient) {
@@ -428,8 +427,8 @@ public final class SwitchesGradAnomalies {
   }
 
   /**
-   * The value of {@link Switches#pick(double, int)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Switches#pick(double, int)} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂pick/∂x
@@ -438,8 +437,8 @@ public final class SwitchesGradAnomalies {
   }
 
   /**
-   * The value of {@link Switches#groups(double, int)} and its partial derivatives, one per differentiated parameter
-   * (scaled by the seed when it came from the pullback).
+   * The value of {@link Switches#groups(double, int)} and its partial derivatives, one per
+   * differentiated parameter (scaled by the seed when it came from the pullback).
    *
    * @param value the value
    * @param x ∂groups/∂x

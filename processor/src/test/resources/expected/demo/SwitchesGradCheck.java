@@ -6,9 +6,9 @@ import javax.annotation.processing.Generated;
 
 /**
  * Gradient checks of {@link Switches}, generated at build time by Adjoint: each method compares a
- * derivative (generated, or registered with {@code @Derivative}) with central differences
- * at the given arguments and returns a report naming the worst coordinate
- * ({@code report.assertPassed()} in a test).
+ * derivative (generated, or registered with {@code @Derivative}) with central differences at the
+ * given arguments and returns a report naming the worst coordinate ({@code report.assertPassed()}
+ * in a test).
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class SwitchesGradCheck {
@@ -16,8 +16,8 @@ public final class SwitchesGradCheck {
   }
 
   /**
-   * Compares the partials {@link SwitchesGrad} generates for {@link Switches#pick} at these arguments
-   * with central differences of the method itself; the report names the worst coordinate.
+   * Compares the partials {@link SwitchesGrad} generates for {@link Switches#pick} at these
+   * arguments with central differences of the method itself; the report names the worst coordinate.
    */
   public static GradientReport pick(double x, int k) {
     return GeneratedChecks.scalar(
@@ -33,8 +33,8 @@ public final class SwitchesGradCheck {
   }
 
   /**
-   * Compares the partials {@link SwitchesGrad} generates for {@link Switches#groups} at these arguments
-   * with central differences of the method itself; the report names the worst coordinate.
+   * Compares the partials {@link SwitchesGrad} generates for {@link Switches#groups} at these
+   * arguments with central differences of the method itself; the report names the worst coordinate.
    */
   public static GradientReport groups(double x, int k) {
     return GeneratedChecks.scalar(

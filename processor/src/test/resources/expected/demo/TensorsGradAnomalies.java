@@ -15,9 +15,8 @@ import dev.adjoint.runtime.tensor.Tensor;
 import javax.annotation.processing.Generated;
 
 /**
- * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Tensors},
- * generated at build time by Adjoint. Each statement's comment names the source line it
- * comes from.
+ * Reverse-mode adjoints of the {@code @Differentiable} methods of {@link Tensors}, generated at
+ * build time by Adjoint. Each statement's comment names the source line it comes from.
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class TensorsGradAnomalies {
@@ -25,20 +24,20 @@ public final class TensorsGradAnomalies {
   }
 
   /**
-   * Runs {@link Tensors#loss(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
-   * would after it: returns the value and adds its gradient into {@code .grad()} of every
-   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
-   * The value must have one element.
+   * Runs {@link Tensors#loss(Tensor, Tensor)} forward and backward without a tape, as
+   * {@code value.backward()} would after it: returns the value and adds its gradient into
+   * {@code .grad()} of every tensor it reads that requires grad (tensor parameters and the
+   * receiver's tensors). The value must have one element.
    */
   public static Tensor lossBackward(Tensors self, Tensor x, Tensor target) {
     return lossBackward(self, x, target, null);
   }
 
   /**
-   * Runs {@link Tensors#loss(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
-   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
-   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
-   * {@code seed} stands for 1 and needs a one-element value.
+   * Runs {@link Tensors#loss(Tensor, Tensor)} forward and backward without a tape, as
+   * {@code value.backward(seed)} would after it: returns the value and adds {@code seed} times its
+   * Jacobian (the vector-Jacobian product) into {@code .grad()} of every tensor it reads that
+   * requires grad. A {@code null} {@code seed} stands for 1 and needs a one-element value.
    */
   public static Tensor lossBackward(Tensors self, Tensor x, Tensor target, Tensor seed) {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
@@ -119,20 +118,20 @@ public final class TensorsGradAnomalies {
   }
 
   /**
-   * Runs {@link Tensors#smooth(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
-   * would after it: returns the value and adds its gradient into {@code .grad()} of every
-   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
-   * The value must have one element.
+   * Runs {@link Tensors#smooth(Tensor, Tensor)} forward and backward without a tape, as
+   * {@code value.backward()} would after it: returns the value and adds its gradient into
+   * {@code .grad()} of every tensor it reads that requires grad (tensor parameters and the
+   * receiver's tensors). The value must have one element.
    */
   public static Tensor smoothBackward(Tensor x, Tensor w) {
     return smoothBackward(x, w, null);
   }
 
   /**
-   * Runs {@link Tensors#smooth(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
-   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
-   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
-   * {@code seed} stands for 1 and needs a one-element value.
+   * Runs {@link Tensors#smooth(Tensor, Tensor)} forward and backward without a tape, as
+   * {@code value.backward(seed)} would after it: returns the value and adds {@code seed} times its
+   * Jacobian (the vector-Jacobian product) into {@code .grad()} of every tensor it reads that
+   * requires grad. A {@code null} {@code seed} stands for 1 and needs a one-element value.
    */
   public static Tensor smoothBackward(Tensor x, Tensor w, Tensor seed) {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
@@ -224,20 +223,20 @@ public final class TensorsGradAnomalies {
   }
 
   /**
-   * Runs {@link Tensors#recurrence(Tensor, Tensor, int)} forward and backward without a tape, as {@code value.backward()}
-   * would after it: returns the value and adds its gradient into {@code .grad()} of every
-   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
-   * The value must have one element.
+   * Runs {@link Tensors#recurrence(Tensor, Tensor, int)} forward and backward without a tape, as
+   * {@code value.backward()} would after it: returns the value and adds its gradient into
+   * {@code .grad()} of every tensor it reads that requires grad (tensor parameters and the
+   * receiver's tensors). The value must have one element.
    */
   public static Tensor recurrenceBackward(Tensor x, Tensor w, int steps) {
     return recurrenceBackward(x, w, steps, null);
   }
 
   /**
-   * Runs {@link Tensors#recurrence(Tensor, Tensor, int)} forward and backward without a tape, as {@code value.backward(seed)}
-   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
-   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
-   * {@code seed} stands for 1 and needs a one-element value.
+   * Runs {@link Tensors#recurrence(Tensor, Tensor, int)} forward and backward without a tape, as
+   * {@code value.backward(seed)} would after it: returns the value and adds {@code seed} times its
+   * Jacobian (the vector-Jacobian product) into {@code .grad()} of every tensor it reads that
+   * requires grad. A {@code null} {@code seed} stands for 1 and needs a one-element value.
    */
   public static Tensor recurrenceBackward(Tensor x, Tensor w, int steps, Tensor seed) {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
@@ -332,20 +331,20 @@ public final class TensorsGradAnomalies {
   }
 
   /**
-   * Runs {@link Tensors#centred(Tensor)} forward and backward without a tape, as {@code value.backward()}
-   * would after it: returns the value and adds its gradient into {@code .grad()} of every
-   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
-   * The value must have one element.
+   * Runs {@link Tensors#centred(Tensor)} forward and backward without a tape, as
+   * {@code value.backward()} would after it: returns the value and adds its gradient into
+   * {@code .grad()} of every tensor it reads that requires grad (tensor parameters and the
+   * receiver's tensors). The value must have one element.
    */
   public static Tensor centredBackward(Tensor x) {
     return centredBackward(x, null);
   }
 
   /**
-   * Runs {@link Tensors#centred(Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
-   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
-   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
-   * {@code seed} stands for 1 and needs a one-element value.
+   * Runs {@link Tensors#centred(Tensor)} forward and backward without a tape, as
+   * {@code value.backward(seed)} would after it: returns the value and adds {@code seed} times its
+   * Jacobian (the vector-Jacobian product) into {@code .grad()} of every tensor it reads that
+   * requires grad. A {@code null} {@code seed} stands for 1 and needs a one-element value.
    */
   public static Tensor centredBackward(Tensor x, Tensor seed) {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
@@ -390,20 +389,20 @@ public final class TensorsGradAnomalies {
   }
 
   /**
-   * Runs {@link Tensors#reluLayer(Tensor)} forward and backward without a tape, as {@code value.backward()}
-   * would after it: returns the value and adds its gradient into {@code .grad()} of every
-   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
-   * The value must have one element.
+   * Runs {@link Tensors#reluLayer(Tensor)} forward and backward without a tape, as
+   * {@code value.backward()} would after it: returns the value and adds its gradient into
+   * {@code .grad()} of every tensor it reads that requires grad (tensor parameters and the
+   * receiver's tensors). The value must have one element.
    */
   public static Tensor reluLayerBackward(Tensors self, Tensor x) {
     return reluLayerBackward(self, x, null);
   }
 
   /**
-   * Runs {@link Tensors#reluLayer(Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
-   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
-   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
-   * {@code seed} stands for 1 and needs a one-element value.
+   * Runs {@link Tensors#reluLayer(Tensor)} forward and backward without a tape, as
+   * {@code value.backward(seed)} would after it: returns the value and adds {@code seed} times its
+   * Jacobian (the vector-Jacobian product) into {@code .grad()} of every tensor it reads that
+   * requires grad. A {@code null} {@code seed} stands for 1 and needs a one-element value.
    */
   public static Tensor reluLayerBackward(Tensors self, Tensor x, Tensor seed) {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
@@ -476,20 +475,20 @@ public final class TensorsGradAnomalies {
   }
 
   /**
-   * Runs {@link Tensors#reluLayerViewed(Tensor)} forward and backward without a tape, as {@code value.backward()}
-   * would after it: returns the value and adds its gradient into {@code .grad()} of every
-   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
-   * The value must have one element.
+   * Runs {@link Tensors#reluLayerViewed(Tensor)} forward and backward without a tape, as
+   * {@code value.backward()} would after it: returns the value and adds its gradient into
+   * {@code .grad()} of every tensor it reads that requires grad (tensor parameters and the
+   * receiver's tensors). The value must have one element.
    */
   public static Tensor reluLayerViewedBackward(Tensors self, Tensor x) {
     return reluLayerViewedBackward(self, x, null);
   }
 
   /**
-   * Runs {@link Tensors#reluLayerViewed(Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
-   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
-   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
-   * {@code seed} stands for 1 and needs a one-element value.
+   * Runs {@link Tensors#reluLayerViewed(Tensor)} forward and backward without a tape, as
+   * {@code value.backward(seed)} would after it: returns the value and adds {@code seed} times its
+   * Jacobian (the vector-Jacobian product) into {@code .grad()} of every tensor it reads that
+   * requires grad. A {@code null} {@code seed} stands for 1 and needs a one-element value.
    */
   public static Tensor reluLayerViewedBackward(Tensors self, Tensor x, Tensor seed) {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
@@ -555,20 +554,20 @@ public final class TensorsGradAnomalies {
   }
 
   /**
-   * Runs {@link Tensors#classify(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
-   * would after it: returns the value and adds its gradient into {@code .grad()} of every
-   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
-   * The value must have one element.
+   * Runs {@link Tensors#classify(Tensor, Tensor)} forward and backward without a tape, as
+   * {@code value.backward()} would after it: returns the value and adds its gradient into
+   * {@code .grad()} of every tensor it reads that requires grad (tensor parameters and the
+   * receiver's tensors). The value must have one element.
    */
   public static Tensor classifyBackward(Tensors self, Tensor x, Tensor labels) {
     return classifyBackward(self, x, labels, null);
   }
 
   /**
-   * Runs {@link Tensors#classify(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
-   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
-   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
-   * {@code seed} stands for 1 and needs a one-element value.
+   * Runs {@link Tensors#classify(Tensor, Tensor)} forward and backward without a tape, as
+   * {@code value.backward(seed)} would after it: returns the value and adds {@code seed} times its
+   * Jacobian (the vector-Jacobian product) into {@code .grad()} of every tensor it reads that
+   * requires grad. A {@code null} {@code seed} stands for 1 and needs a one-element value.
    */
   public static Tensor classifyBackward(Tensors self, Tensor x, Tensor labels, Tensor seed) {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
@@ -634,20 +633,20 @@ public final class TensorsGradAnomalies {
   }
 
   /**
-   * Runs {@link Tensors#parts(Tensor, Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
-   * would after it: returns the value and adds its gradient into {@code .grad()} of every
-   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
-   * The value must have one element.
+   * Runs {@link Tensors#parts(Tensor, Tensor, Tensor)} forward and backward without a tape, as
+   * {@code value.backward()} would after it: returns the value and adds its gradient into
+   * {@code .grad()} of every tensor it reads that requires grad (tensor parameters and the
+   * receiver's tensors). The value must have one element.
    */
   public static Tensor partsBackward(Tensor m, Tensor index, Tensor mask) {
     return partsBackward(m, index, mask, null);
   }
 
   /**
-   * Runs {@link Tensors#parts(Tensor, Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
-   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
-   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
-   * {@code seed} stands for 1 and needs a one-element value.
+   * Runs {@link Tensors#parts(Tensor, Tensor, Tensor)} forward and backward without a tape, as
+   * {@code value.backward(seed)} would after it: returns the value and adds {@code seed} times its
+   * Jacobian (the vector-Jacobian product) into {@code .grad()} of every tensor it reads that
+   * requires grad. A {@code null} {@code seed} stands for 1 and needs a one-element value.
    */
   public static Tensor partsBackward(Tensor m, Tensor index, Tensor mask, Tensor seed) {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {
@@ -756,20 +755,20 @@ public final class TensorsGradAnomalies {
   }
 
   /**
-   * Runs {@link Tensors#smoothTwice(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward()}
-   * would after it: returns the value and adds its gradient into {@code .grad()} of every
-   * tensor it reads that requires grad (tensor parameters and the receiver's tensors).
-   * The value must have one element.
+   * Runs {@link Tensors#smoothTwice(Tensor, Tensor)} forward and backward without a tape, as
+   * {@code value.backward()} would after it: returns the value and adds its gradient into
+   * {@code .grad()} of every tensor it reads that requires grad (tensor parameters and the
+   * receiver's tensors). The value must have one element.
    */
   public static Tensor smoothTwiceBackward(Tensor x, Tensor w) {
     return smoothTwiceBackward(x, w, null);
   }
 
   /**
-   * Runs {@link Tensors#smoothTwice(Tensor, Tensor)} forward and backward without a tape, as {@code value.backward(seed)}
-   * would after it: returns the value and adds {@code seed} times its Jacobian (the vector-Jacobian
-   * product) into {@code .grad()} of every tensor it reads that requires grad. A {@code null}
-   * {@code seed} stands for 1 and needs a one-element value.
+   * Runs {@link Tensors#smoothTwice(Tensor, Tensor)} forward and backward without a tape, as
+   * {@code value.backward(seed)} would after it: returns the value and adds {@code seed} times its
+   * Jacobian (the vector-Jacobian product) into {@code .grad()} of every tensor it reads that
+   * requires grad. A {@code null} {@code seed} stands for 1 and needs a one-element value.
    */
   public static Tensor smoothTwiceBackward(Tensor x, Tensor w, Tensor seed) {
     try (GradMode.Scope noGrad = GradMode.noGrad()) {

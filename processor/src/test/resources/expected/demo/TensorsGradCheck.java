@@ -7,9 +7,9 @@ import javax.annotation.processing.Generated;
 
 /**
  * Gradient checks of {@link Tensors}, generated at build time by Adjoint: each method compares a
- * derivative (generated, or registered with {@code @Derivative}) with central differences
- * at the given arguments and returns a report naming the worst coordinate
- * ({@code report.assertPassed()} in a test).
+ * derivative (generated, or registered with {@code @Derivative}) with central differences at the
+ * given arguments and returns a report naming the worst coordinate ({@code report.assertPassed()}
+ * in a test).
  */
 @Generated("dev.adjoint.processor.AdjointProcessor")
 public final class TensorsGradCheck {
@@ -32,10 +32,10 @@ public final class TensorsGradCheck {
   }
 
   /**
-   * Compares the gradients {@link TensorsGrad#smoothBackward} adds into {@code .grad()} with central
-   * differences of {@link Tensors#smooth} itself, along a fixed random seed of its result's shape,
-   * for every element of every tensor it reads that requires grad; the report names the worst
-   * coordinate. Gradients already there are kept; elements are moved and put back.
+   * Compares the gradients {@link TensorsGrad#smoothBackward} adds into {@code .grad()} with
+   * central differences of {@link Tensors#smooth} itself, along a fixed random seed of its result's
+   * shape, for every element of every tensor it reads that requires grad; the report names the
+   * worst coordinate. Gradients already there are kept; elements are moved and put back.
    */
   public static GradientReport smooth(Tensor x, Tensor w) {
     return GeneratedChecks.tensor(
@@ -47,10 +47,10 @@ public final class TensorsGradCheck {
   }
 
   /**
-   * Compares the gradients {@link TensorsGrad#recurrenceBackward} adds into {@code .grad()} with central
-   * differences of {@link Tensors#recurrence} itself, along a fixed random seed of its result's shape,
-   * for every element of every tensor it reads that requires grad; the report names the worst
-   * coordinate. Gradients already there are kept; elements are moved and put back.
+   * Compares the gradients {@link TensorsGrad#recurrenceBackward} adds into {@code .grad()} with
+   * central differences of {@link Tensors#recurrence} itself, along a fixed random seed of its
+   * result's shape, for every element of every tensor it reads that requires grad; the report names
+   * the worst coordinate. Gradients already there are kept; elements are moved and put back.
    */
   public static GradientReport recurrence(Tensor x, Tensor w, int steps) {
     return GeneratedChecks.tensor(
@@ -62,10 +62,10 @@ public final class TensorsGradCheck {
   }
 
   /**
-   * Compares the gradients {@link TensorsGrad#centredBackward} adds into {@code .grad()} with central
-   * differences of {@link Tensors#centred} itself, along a fixed random seed of its result's shape,
-   * for every element of every tensor it reads that requires grad; the report names the worst
-   * coordinate. Gradients already there are kept; elements are moved and put back.
+   * Compares the gradients {@link TensorsGrad#centredBackward} adds into {@code .grad()} with
+   * central differences of {@link Tensors#centred} itself, along a fixed random seed of its
+   * result's shape, for every element of every tensor it reads that requires grad; the report names
+   * the worst coordinate. Gradients already there are kept; elements are moved and put back.
    */
   public static GradientReport centred(Tensor x) {
     return GeneratedChecks.tensor(
@@ -77,10 +77,10 @@ public final class TensorsGradCheck {
   }
 
   /**
-   * Compares the gradients {@link TensorsGrad#reluLayerBackward} adds into {@code .grad()} with central
-   * differences of {@link Tensors#reluLayer} itself, along a fixed random seed of its result's shape,
-   * for every element of every tensor it reads that requires grad; the report names the worst
-   * coordinate. Gradients already there are kept; elements are moved and put back.
+   * Compares the gradients {@link TensorsGrad#reluLayerBackward} adds into {@code .grad()} with
+   * central differences of {@link Tensors#reluLayer} itself, along a fixed random seed of its
+   * result's shape, for every element of every tensor it reads that requires grad; the report names
+   * the worst coordinate. Gradients already there are kept; elements are moved and put back.
    */
   public static GradientReport reluLayer(Tensors self, Tensor x) {
     return GeneratedChecks.tensor(
@@ -92,10 +92,11 @@ public final class TensorsGradCheck {
   }
 
   /**
-   * Compares the gradients {@link TensorsGrad#reluLayerViewedBackward} adds into {@code .grad()} with central
-   * differences of {@link Tensors#reluLayerViewed} itself, along a fixed random seed of its result's shape,
-   * for every element of every tensor it reads that requires grad; the report names the worst
-   * coordinate. Gradients already there are kept; elements are moved and put back.
+   * Compares the gradients {@link TensorsGrad#reluLayerViewedBackward} adds into {@code .grad()}
+   * with central differences of {@link Tensors#reluLayerViewed} itself, along a fixed random seed
+   * of its result's shape, for every element of every tensor it reads that requires grad; the
+   * report names the worst coordinate. Gradients already there are kept; elements are moved and put
+   * back.
    */
   public static GradientReport reluLayerViewed(Tensors self, Tensor x) {
     return GeneratedChecks.tensor(
@@ -107,10 +108,10 @@ public final class TensorsGradCheck {
   }
 
   /**
-   * Compares the gradients {@link TensorsGrad#classifyBackward} adds into {@code .grad()} with central
-   * differences of {@link Tensors#classify} itself, along a fixed random seed of its result's shape,
-   * for every element of every tensor it reads that requires grad; the report names the worst
-   * coordinate. Gradients already there are kept; elements are moved and put back.
+   * Compares the gradients {@link TensorsGrad#classifyBackward} adds into {@code .grad()} with
+   * central differences of {@link Tensors#classify} itself, along a fixed random seed of its
+   * result's shape, for every element of every tensor it reads that requires grad; the report names
+   * the worst coordinate. Gradients already there are kept; elements are moved and put back.
    */
   public static GradientReport classify(Tensors self, Tensor x, Tensor labels) {
     return GeneratedChecks.tensor(
@@ -137,10 +138,10 @@ public final class TensorsGradCheck {
   }
 
   /**
-   * Compares the gradients {@link TensorsGrad#smoothTwiceBackward} adds into {@code .grad()} with central
-   * differences of {@link Tensors#smoothTwice} itself, along a fixed random seed of its result's shape,
-   * for every element of every tensor it reads that requires grad; the report names the worst
-   * coordinate. Gradients already there are kept; elements are moved and put back.
+   * Compares the gradients {@link TensorsGrad#smoothTwiceBackward} adds into {@code .grad()} with
+   * central differences of {@link Tensors#smoothTwice} itself, along a fixed random seed of its
+   * result's shape, for every element of every tensor it reads that requires grad; the report names
+   * the worst coordinate. Gradients already there are kept; elements are moved and put back.
    */
   public static GradientReport smoothTwice(Tensor x, Tensor w) {
     return GeneratedChecks.tensor(

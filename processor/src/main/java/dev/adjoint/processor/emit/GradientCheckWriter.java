@@ -152,12 +152,14 @@ public final class GradientCheckWriter {
     methods.add(
         method(function)
             .addJavadoc(
-                "Compares the partials {@link $T} generates for {@link $T#$L} at these arguments"
-                    + "\nwith central differences of the method itself; the report names the"
-                    + " worst coordinate.\n",
-                gradientClass,
-                sourceClass,
-                function.name())
+                Javadoc.of(
+                        "Compares the partials "
+                            + link(gradientClass, "")
+                            + " generates for "
+                            + link(sourceClass, function.name())
+                            + " at these arguments with central differences of the method"
+                            + " itself; the report names the worst coordinate.")
+                    .at(Javadoc.MEMBER))
             .addCode(body)
             .build());
   }
@@ -210,15 +212,16 @@ public final class GradientCheckWriter {
     methods.add(
         method(function)
             .addJavadoc(
-                "Compares the gradients {@link $T#$LBackward} adds into {@code .grad()} with"
-                    + " central\ndifferences of {@link $T#$L} itself, along a fixed random seed"
-                    + " of its result's shape,\nfor every element of every tensor it reads that"
-                    + " requires grad; the report names the worst\ncoordinate. Gradients already"
-                    + " there are kept; elements are moved and put back.\n",
-                gradientClass,
-                function.name(),
-                sourceClass,
-                function.name())
+                Javadoc.of(
+                        "Compares the gradients "
+                            + link(gradientClass, function.name() + "Backward")
+                            + " adds into {@code .grad()} with central differences of "
+                            + link(sourceClass, function.name())
+                            + " itself, along a fixed random seed of its result's shape, for"
+                            + " every element of every tensor it reads that requires grad; the"
+                            + " report names the worst coordinate. Gradients already there are"
+                            + " kept; elements are moved and put back.")
+                    .at(Javadoc.MEMBER))
             .addCode(body)
             .build());
   }
@@ -254,14 +257,18 @@ public final class GradientCheckWriter {
     String args = String.join(", ", parameterNames);
     methods.add(
         m.addJavadoc(
-                "Compares {@link $T#$L}, the partial of {@code $L} with respect to {@code $L}"
-                    + " registered\nwith {@code @Derivative}, with the central difference of"
-                    + " {@code $L} at these arguments.\n",
-                ruleOwner,
-                rule,
-                target,
-                parameterNames.get(wrt),
-                target)
+                Javadoc.of(
+                        "Compares "
+                            + link(ruleOwner, rule)
+                            + ", the partial of "
+                            + Javadoc.code(target)
+                            + " with respect to "
+                            + Javadoc.code(parameterNames.get(wrt))
+                            + " registered with {@code @Derivative}, with the central difference"
+                            + " of "
+                            + Javadoc.code(target)
+                            + " at these arguments.")
+                    .at(Javadoc.MEMBER))
             .addStatement(
                 "return $T.derivative($S, $S, $L, $L -> $T.$L($L), $T.$L($L))",
                 CHECKS,
@@ -276,6 +283,11 @@ public final class GradientCheckWriter {
                 rule,
                 args)
             .build());
+  }
+
+  /** A Javadoc link to {@code type} (a member of it, unless {@code member} is empty). */
+  private String link(ClassName type, String member) {
+    return Javadoc.link(type, member, packageName);
   }
 
   /** Whether any check was added. */
@@ -293,12 +305,15 @@ public final class GradientCheckWriter {
                     .addMember("value", "$S", "dev.adjoint.processor.AdjointProcessor")
                     .build())
             .addJavadoc(
-                "Gradient checks of {@link $T}, generated at build time by Adjoint: each method"
-                    + " compares a\nderivative (generated, or registered with {@code"
-                    + " @Derivative}) with central differences\nat the given arguments and"
-                    + " returns a report naming the worst coordinate\n({@code"
-                    + " report.assertPassed()} in a test).\n",
-                sourceClass)
+                Javadoc.of(
+                        "Gradient checks of "
+                            + link(sourceClass, "")
+                            + ", generated at build time by Adjoint: each method compares a"
+                            + " derivative (generated, or registered with {@code @Derivative})"
+                            + " with central differences at the given arguments and returns a"
+                            + " report naming the worst coordinate ({@code report.assertPassed()}"
+                            + " in a test).")
+                    .at(Javadoc.TOP_LEVEL))
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethods(methods)
             .build();

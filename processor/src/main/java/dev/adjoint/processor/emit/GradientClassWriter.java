@@ -70,30 +70,30 @@ public final class GradientClassWriter {
         function.parameters().stream().filter(IrFunction.Parameter::differentiated).toList();
 
     // the record
+    String link = Javadoc.link(sourceClass, signature, packageName);
     TypeSpec.Builder record =
-        TypeSpec.recordBuilder(function.resultRecord())
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc(
-                "The value of {@link $T#$L} and its partial derivatives, one per differentiated"
-                    + " parameter\n(scaled by the seed when it came from the pullback).\n",
-                sourceClass,
-                signature);
+        TypeSpec.recordBuilder(function.resultRecord()).addModifiers(Modifier.PUBLIC);
+    Javadoc recordDoc =
+        Javadoc.of(
+                "The value of "
+                    + link
+                    + " and its partial derivatives, one per differentiated parameter (scaled"
+                    + " by the seed when it came from the pullback).")
+            .param(valueComponent, "the value");
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     constructor.addParameter(valueType, valueComponent);
-    record.addJavadoc("\n@param $L the value\n", valueComponent);
     // the components keep the source's names, which callers read (a parameter the generated code
     // renames, because it writes that name itself, is renamed only inside the methods)
     for (IrFunction.Parameter p : differentiated) {
       constructor.addParameter(JavaTypes.of(p.variable().type()), p.sourceName());
-      record.addJavadoc(
-          function.returnType().isArray()
-              ? "@param $L the seed times ∂$L/∂$L (a vector-Jacobian product)\n"
-              : "@param $L ∂$L/∂$L\n",
+      String partial = "∂" + function.name() + "/∂" + p.sourceName();
+      recordDoc.param(
           p.sourceName(),
-          function.name(),
-          p.sourceName());
+          function.returnType().isArray()
+              ? "the seed times " + partial + " (a vector-Jacobian product)"
+              : partial);
     }
-    record.recordConstructor(constructor.build());
+    record.addJavadoc(recordDoc.at(Javadoc.MEMBER)).recordConstructor(constructor.build());
     records.add(record.build());
 
     ClassName recordName = ClassName.get(packageName, className, function.resultRecord());
@@ -109,9 +109,9 @@ public final class GradientClassWriter {
               .returns(recordName)
               .addParameters(parameters)
               .addJavadoc(
-                  "The value of {@link $T#$L} and its partial derivatives (the gradient).\n",
-                  sourceClass,
-                  signature)
+                  Javadoc.of(
+                          "The value of " + link + " and its partial derivatives (the gradient).")
+                      .at(Javadoc.MEMBER))
               .addStatement("return $L($L, $L)", function.name(), arguments, one)
               .build());
     }
@@ -185,11 +185,13 @@ public final class GradientClassWriter {
             .addParameters(parameters)
             .addParameter(valueType, seedName)
             .addJavadoc(
-                "The pullback of {@link $T#$L}: its value, and {@code $L} times each partial"
-                    + "\nderivative (the vector-Jacobian product).\n",
-                sourceClass,
-                signature,
-                seedName)
+                Javadoc.of(
+                        "The pullback of "
+                            + link
+                            + ": its value, and "
+                            + Javadoc.code(seedName)
+                            + " times each partial derivative (the vector-Jacobian product).")
+                    .at(Javadoc.MEMBER))
             .addCode(pullbackBody.build())
             .build());
 
@@ -200,16 +202,22 @@ public final class GradientClassWriter {
             .returns(valueType)
             .addParameters(parameters)
             .addParameter(valueType, seedName);
-    StringBuilder layout = new StringBuilder();
+    Javadoc layout =
+        Javadoc.of(
+            "The pullback of "
+                + link
+                + ", accumulated: returns the value and adds the partials, times "
+                + Javadoc.code(seedName)
+                + ", into the given arrays (as {@code .grad} accumulates), allocating nothing:");
     if (names.gradient().isPresent()) {
       core.addParameter(
           com.palantir.javapoet.ArrayTypeName.of(TypeName.DOUBLE), names.gradient().get());
       int index = 0;
       for (IrFunction.Parameter p : differentiated) {
         if (!p.variable().type().isArray()) {
-          layout.append(
+          layout.line(
               String.format(
-                  "<br>{@code %s[%d] += %s·∂%s/∂%s}%n",
+                  "<br>{@code %s[%d] += %s·∂%s/∂%s}",
                   names.gradient().get(), index++, seedName, function.name(), p.name()));
         }
       }
@@ -219,9 +227,9 @@ public final class GradientClassWriter {
         String name = names.arrays().get(p.name());
         core.addParameter(JavaTypes.of(p.variable().type()), name);
         String index = p.variable().type().isMatrix() ? "[k][l]" : "[k]";
-        layout.append(
+        layout.line(
             String.format(
-                "<br>{@code %s%s += %s·∂%s/∂%s%s}%n",
+                "<br>{@code %s%s += %s·∂%s/∂%s%s}",
                 name, index, seedName, function.name(), p.name(), index));
       }
     }
@@ -256,17 +264,7 @@ public final class GradientClassWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     body.add(adjoint.prologue());
     body.add(adjoint.guarded(sweeps.build()));
-    methods.add(
-        core.addJavadoc(
-                "The pullback of {@link $T#$L}, accumulated: returns the value and adds the"
-                    + " partials,\ntimes {@code $L}, into the given arrays (as {@code .grad}"
-                    + " accumulates), allocating\nnothing:\n$L",
-                sourceClass,
-                signature,
-                seedName,
-                layout.toString())
-            .addCode(body.build())
-            .build());
+    methods.add(core.addJavadoc(layout.at(Javadoc.MEMBER)).addCode(body.build()).build());
   }
 
   /**
@@ -325,10 +323,12 @@ public final class GradientClassWriter {
                     .addMember("value", "$S", GENERATOR)
                     .build())
             .addJavadoc(
-                "Reverse-mode adjoints of the {@code @Differentiable} methods of {@link $T},\n"
-                    + "generated at build time by Adjoint. Each statement's comment names the"
-                    + " source line it\ncomes from.\n",
-                sourceClass)
+                Javadoc.of(
+                        "Reverse-mode adjoints of the {@code @Differentiable} methods of "
+                            + Javadoc.link(sourceClass, "", packageName)
+                            + ", generated at build time by Adjoint. Each statement's comment"
+                            + " names the source line it comes from.")
+                    .at(Javadoc.TOP_LEVEL))
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addTypes(records)
             .addMethods(methods);

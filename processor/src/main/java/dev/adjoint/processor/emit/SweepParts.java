@@ -65,10 +65,13 @@ final class SweepParts {
         TypeSpec.classBuilder(name.simpleName())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
-                "The sweeps of {@code $L}, too long for one method\nthe JIT compiles (8000"
-                    + " bytes of bytecode), in parts that share the locals below. Each\nthread"
-                    + " reuses one instance, so a call allocates nothing.\n",
-                methodName);
+                Javadoc.of(
+                        "The sweeps of "
+                            + Javadoc.code(methodName)
+                            + ", too long for one method the JIT compiles (8000 bytes of"
+                            + " bytecode), in parts that share the locals below. Each thread"
+                            + " reuses one instance, so a call allocates nothing.")
+                    .at(Javadoc.MEMBER));
     Set<String> fields = new LinkedHashSet<>();
     List<ParameterSpec> inputs = inputs(parameters, adjoint);
     for (ParameterSpec p : inputs) {
@@ -98,13 +101,15 @@ final class SweepParts {
                 Modifier.PRIVATE,
                 Modifier.STATIC,
                 Modifier.FINAL)
-            .addJavadoc("This thread's instance.\n")
+            .addJavadoc(Javadoc.of("This thread's instance.").at(Javadoc.NESTED_MEMBER))
             .initializer("$T.withInitial($T::new)", ThreadLocal.class, name)
             .build());
     holder.addField(
         FieldSpec.builder(TypeName.BOOLEAN, running, Modifier.PRIVATE)
             .addJavadoc(
-                "Whether a call is using this instance (a recursive call takes a new one).\n")
+                Javadoc.of(
+                        "Whether a call is using this instance (a recursive call takes a new one).")
+                    .at(Javadoc.NESTED_MEMBER))
             .build());
     CodeBlock.Builder runParts = CodeBlock.builder();
     addParts(
@@ -131,7 +136,9 @@ final class SweepParts {
         MethodSpec.methodBuilder(run)
             .addModifiers(Modifier.PRIVATE)
             .returns(valueType)
-            .addJavadoc("Runs the parts in order: the value, with the partials added.\n")
+            .addJavadoc(
+                Javadoc.of("Runs the parts in order: the value, with the partials added.")
+                    .at(Javadoc.NESTED_MEMBER))
             .addCode(runParts.build())
             .build());
     return holder.build();
@@ -178,7 +185,9 @@ final class SweepParts {
     return MethodSpec.methodBuilder(run)
         .addModifiers(Modifier.STATIC)
         .addJavadoc(
-            "Runs the sweeps on this thread's instance: the value, with the partials added.\n")
+            Javadoc.of(
+                    "Runs the sweeps on this thread's instance: the value, with the partials added.")
+                .at(Javadoc.NESTED_MEMBER))
         .returns(valueType)
         .addParameters(inputs)
         .addCode(code.build())
@@ -273,11 +282,14 @@ final class SweepParts {
           TypeSpec.classBuilder(partClass)
               .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(
-                  "Part $L of $L: $L to $L.\n",
-                  i + 1,
-                  sweep,
-                  part.get(0).origin(),
-                  part.get(part.size() - 1).origin())
+                  Javadoc.of(
+                          String.format(
+                              "Part %d of %s: %s to %s.",
+                              i + 1,
+                              sweep,
+                              part.get(0).origin(),
+                              part.get(part.size() - 1).origin()))
+                      .at(Javadoc.NESTED_MEMBER))
               .addMethod(MethodSpec.methodBuilder(run).addCode(body.build()).build())
               .build());
       holderType.addField(

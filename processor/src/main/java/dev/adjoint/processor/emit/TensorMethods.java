@@ -43,7 +43,8 @@ final class TensorMethods {
   List<MethodSpec> methods(
       IrFunction function, Adjoint adjoint, String seedName, String algebraName) {
     List<MethodSpec> methods = new ArrayList<>();
-    String signature = JavaTypes.signature(function);
+    String link =
+        Javadoc.link(sourceClass, JavaTypes.signature(function), sourceClass.packageName());
     String method = function.name() + "Backward";
     List<ParameterSpec> parameters = JavaTypes.parameters(function, sourceClass);
     String arguments = JavaTypes.arguments(parameters);
@@ -54,13 +55,15 @@ final class TensorMethods {
             .returns(valueType)
             .addParameters(parameters)
             .addJavadoc(
-                "Runs {@link $T#$L} forward and backward without a tape, as {@code"
-                    + " value.backward()}\nwould after it: returns the value and adds its"
-                    + " gradient into {@code .grad()} of every\ntensor it reads that requires grad"
-                    + " (tensor parameters and the receiver's tensors).\nThe value must have one"
-                    + " element.\n",
-                sourceClass,
-                signature)
+                Javadoc.of(
+                        "Runs "
+                            + link
+                            + " forward and backward without a tape, as {@code value.backward()}"
+                            + " would after it: returns the value and adds its gradient into"
+                            + " {@code .grad()} of every tensor it reads that requires grad"
+                            + " (tensor parameters and the receiver's tensors). The value must"
+                            + " have one element.")
+                    .at(Javadoc.MEMBER))
             .addStatement("return $L($L, null)", method, arguments)
             .build());
 
@@ -117,16 +120,19 @@ final class TensorMethods {
             .addParameters(parameters)
             .addParameter(TENSOR, seedName)
             .addJavadoc(
-                "Runs {@link $T#$L} forward and backward without a tape, as {@code"
-                    + " value.backward($L)}\nwould after it: returns the value and adds {@code"
-                    + " $L} times its Jacobian (the vector-Jacobian\nproduct) into {@code"
-                    + " .grad()} of every tensor it reads that requires grad. A {@code null}"
-                    + "\n{@code $L} stands for 1 and needs a one-element value.\n",
-                sourceClass,
-                signature,
-                seedName,
-                seedName,
-                seedName)
+                Javadoc.of(
+                        "Runs "
+                            + link
+                            + " forward and backward without a tape, as "
+                            + Javadoc.code("value.backward(" + seedName + ")")
+                            + " would after it: returns the value and adds "
+                            + Javadoc.code(seedName)
+                            + " times its Jacobian (the vector-Jacobian product) into {@code"
+                            + " .grad()} of every tensor it reads that requires grad. A {@code"
+                            + " null} "
+                            + Javadoc.code(seedName)
+                            + " stands for 1 and needs a one-element value.")
+                    .at(Javadoc.MEMBER))
             .addCode(body.build())
             .build());
     return methods;
