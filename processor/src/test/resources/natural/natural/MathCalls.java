@@ -66,4 +66,21 @@ class MathCalls {
   static float hornerInFloat(float x, float a) {
     return Math.fma(a, x, 2f);
   }
+
+  /** A magnitude with another value's sign, and a value held in a range whose ends are inputs. */
+  @Differentiable
+  static double signsAndLimits(double m, double s, double lo, double hi) {
+    return Math.copySign(m * m + m, s) + Math.clamp(m * s, lo, hi) * hi;
+  }
+
+  @Differentiable
+  static float clampedInFloat(float x, float lo) {
+    return Math.clamp(x * x, lo, 4f) + Math.copySign(x, -1f);
+  }
+
+  /** The integral overload: a constant index, off the gradient path. */
+  @Differentiable
+  static double clampedIndex(double[] x, long i) {
+    return x[Math.clamp(i, 0, x.length - 1)] * x[0];
+  }
 }

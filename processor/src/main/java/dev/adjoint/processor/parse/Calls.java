@@ -33,12 +33,25 @@ import javax.lang.model.element.VariableElement;
 final class Calls {
   static final String ADJOINT_MARKERS = "dev.adjoint.Adjoint";
 
-  /** The partials of {@code Math.fma(a, b, c)}, a·b + c rounded once: b, a and 1. */
-  private static final Map<Integer, RegisteredCallee.MethodRef> FMA_PARTIALS =
+  /**
+   * The {@code Math} functions with partials in {@link MathPartials} (by name, then by parameter
+   * index): {@code fma(a, b, c)}, a·b + c rounded once: b, a and 1; {@code copySign(m, s)}: ±1 and
+   * 0; {@code clamp(v, lo, hi)}: 1 for the one the result is. Their floating-point overloads only.
+   */
+  private static final Map<String, Map<Integer, RegisteredCallee.MethodRef>> MATH_PARTIALS =
       Map.of(
-          0, new RegisteredCallee.MethodRef(ClassName.get(MathPartials.class), "fmaDa"),
-          1, new RegisteredCallee.MethodRef(ClassName.get(MathPartials.class), "fmaDb"),
-          2, new RegisteredCallee.MethodRef(ClassName.get(MathPartials.class), "fmaDc"));
+          "fma", partials("fmaDa", "fmaDb", "fmaDc"),
+          "copySign", partials("copySignDmagnitude", "copySignDsign"),
+          "clamp", partials("clampDvalue", "clampDmin", "clampDmax"));
+
+  /** The methods of {@link MathPartials} named {@code names}, by parameter index. */
+  private static Map<Integer, RegisteredCallee.MethodRef> partials(String... names) {
+    Map<Integer, RegisteredCallee.MethodRef> partials = new java.util.HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      partials.put(i, new RegisteredCallee.MethodRef(ClassName.get(MathPartials.class), names[i]));
+    }
+    return Map.copyOf(partials);
+  }
 
   private final Expressions expressions;
   private final FieldReads fields;
@@ -227,9 +240,10 @@ final class Calls {
   /**
    * A {@code Math} or {@code StrictMath} function: one with a rule in {@link ElementwiseOp}; {@code
    * toRadians} and {@code toDegrees}, which the JDK computes as a product with a constant and so
-   * are differentiated as that product; any other is a call without a derivative, a constant for
-   * the gradient ({@code random}, {@code floorMod} on indices) unless a differentiated value
-   * reaches the result through it (ADJ103).
+   * are differentiated as that product; {@code fma}, {@code copySign} and {@code clamp}, with
+   * partials in {@link MathPartials}; any other is a call without a derivative, a constant for the
+   * gradient ({@code random}, {@code floorMod} on indices) unless a differentiated value reaches
+   * the result through it (ADJ103).
    */
   private Value math(
       MethodInvocationTree call, TypeElement mathType, String name, List<Value> args, Frame frame) {
@@ -244,8 +258,11 @@ final class Calls {
     }
     if (op.isEmpty()) {
       ExecutableElement callee = overloads.choose(mathType, name, args, call);
-      if (name.equals("fma") && args.size() == 3) {
-        return scalarCallees.withPartials(call, callee, FMA_PARTIALS, args, frame);
+      Map<Integer, RegisteredCallee.MethodRef> partials = MATH_PARTIALS.get(name);
+      if (partials != null
+          && partials.size() == args.size()
+          && Types2Ir.of(callee.getReturnType()).filter(IrType::isFloating).isPresent()) {
+        return scalarCallees.withPartials(call, callee, partials, args, frame);
       }
       return scalarCallees.registered(call, callee, args, frame);
     }

@@ -1,11 +1,15 @@
 package dev.adjoint.processor.parse;
 
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreeScanner;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.ir.IrType;
@@ -16,6 +20,7 @@ import dev.adjoint.processor.ir.Value;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -26,8 +31,19 @@ import java.util.function.Function;
 final class Choices {
   private final Expressions expressions;
 
+  /**
+   * What lowers the statements of a switch expression's block arm; set once, when {@link
+   * Statements} is built over the same {@link Expressions} (statements hold expressions, and a
+   * block arm holds statements).
+   */
+  private Statements statements;
+
   Choices(Expressions expressions) {
     this.expressions = expressions;
+  }
+
+  void lowerBlocksWith(Statements statements) {
+    this.statements = statements;
   }
 
   /** {@code a && b} evaluates {@code b} only when {@code a} holds: lowered to an if. */
@@ -63,15 +79,19 @@ final class Choices {
 
   /**
    * {@code switch (k) { case 1 -> a; default -> b; }} as a value: each arm computes only when
-   * taken, like {@code ?:}. Arms are expressions; a block arm with {@code yield} is rejected.
+   * taken, like {@code ?:}. An arm is an expression, or a block whose last statement, its only
+   * {@code yield}, gives the value ({@link #blockArm}).
    */
   Value switchExpression(SwitchExpressionTree tree, Frame frame) {
     Value selector = selector(tree.getExpression(), frame);
     List<? extends CaseTree> cases = tree.getCases();
     for (CaseTree c : cases) {
-      if (c.getCaseKind() != CaseTree.CaseKind.RULE || !(c.getBody() instanceof ExpressionTree)) {
+      if (c.getCaseKind() != CaseTree.CaseKind.RULE
+          || !(c.getBody() instanceof ExpressionTree || c.getBody() instanceof BlockTree)) {
         throw Typing.unsupported(
-            c, "this switch arm", "write each arm as case 1 -> expression, without blocks");
+            c,
+            "this switch arm",
+            "write each arm as case 1 -> expression, or case 1 -> { ...; yield expression; }");
       }
     }
     return arms(selector, defaultLast(cases), 0, tree, frame);
@@ -80,18 +100,71 @@ final class Choices {
   private Value arms(
       Value selector, List<? extends CaseTree> cases, int from, Tree where, Frame frame) {
     CaseTree c = cases.get(from);
-    ExpressionTree arm = (ExpressionTree) c.getBody();
+    Function<Frame, Value> arm =
+        c.getBody() instanceof BlockTree block
+            ? f -> blockArm(block, f)
+            : f -> expressions.lower((ExpressionTree) c.getBody(), f);
     if (c.getExpressions().isEmpty() || from == cases.size() - 1) {
-      return expressions.lower(arm, frame); // default, or the last arm javac proved exhaustive
+      return arm.apply(frame); // default, or the last arm javac proved exhaustive
     }
     Value matches = matches(selector, c, frame);
     return choose(
-        matches,
-        f -> expressions.lower(arm, f),
-        f -> arms(selector, cases, from + 1, where, f),
-        false,
-        where,
-        frame);
+        matches, arm, f -> arms(selector, cases, from + 1, where, f), false, where, frame);
+  }
+
+  /**
+   * {@code case 1 -> { double t = x * x; yield t + 1; }}: the block's statements in a scope of
+   * their own, then the value of its last statement, its one {@code yield}. The block may declare
+   * locals and store into arrays; a variable declared outside the switch that it assigns would need
+   * the merge an {@code if} makes, so that is rejected with the statement form as the fix.
+   */
+  private Value blockArm(BlockTree block, Frame frame) {
+    List<? extends StatementTree> body = block.getStatements();
+    if (body.isEmpty()
+        || !(body.get(body.size() - 1) instanceof YieldTree last)
+        || yields(body.subList(0, body.size() - 1))) {
+      throw Typing.unsupported(
+          block,
+          "a yield before the end of a switch arm",
+          "compute the value into a local and yield it once, as the block's last statement");
+    }
+    Map<Scope.Binding, Value.Var> before = frame.scope().snapshot();
+    Frame inner = frame.inBlock();
+    statements.statements(body.subList(0, body.size() - 1), inner);
+    for (Map.Entry<Scope.Binding, Value.Var> e : before.entrySet()) {
+      if (e.getKey().current != e.getValue()) {
+        throw new DiagnosticException(
+            DiagnosticId.ADJ101,
+            block,
+            "this switch arm assigns '"
+                + e.getKey().sourceName
+                + "', declared outside the switch expression: assign it in a switch statement"
+                + " (case 1 -> { ... }) and use it after the switch");
+      }
+    }
+    return expressions.lower(last.getValue(), inner);
+  }
+
+  /** Whether a {@code yield} occurs in {@code statements}. */
+  private static boolean yields(List<? extends StatementTree> statements) {
+    TreeScanner<Boolean, Void> scanner =
+        new TreeScanner<>() {
+          @Override
+          public Boolean visitYield(YieldTree tree, Void unused) {
+            return true;
+          }
+
+          @Override
+          public Boolean visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
+            return false; // a nested switch expression's yields are its own
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        };
+    return statements.stream().anyMatch(s -> Boolean.TRUE.equals(scanner.scan(s, null)));
   }
 
   /**

@@ -54,6 +54,7 @@ final class Statements {
     this.jumps = new Jumps();
     this.loops = new Loops(this, expressions);
     this.switches = new Switches(this, expressions);
+    expressions.choices().lowerBlocksWith(this);
   }
 
   /**

@@ -81,6 +81,39 @@ class NaturalJavaTest {
   }
 
   @Test
+  void copySignAndClamp() {
+    // each sign and range case away from the kinks, where central differences hold
+    for (double s : new double[] {-0.8, 1.3}) {
+      method("MathCalls", "signsAndLimits").check(0.6, s, -0.5, 0.5); // m·s inside or outside
+      method("MathCalls", "signsAndLimits").check(-1.4, s, -3.0, 3.0);
+      method("MathCalls", "signsAndLimits").check(0.9, s, 2.0, 3.0); // below lo: ∂/∂lo is hi
+    }
+    Record g = method("MathCalls", "signsAndLimits").gradient(0.6, 2.0, -0.5, 0.5);
+    // m·s = 1.2 > hi: clamp gives hi, so ∂/∂hi = hi + hi and ∂/∂lo = 0
+    assertEquals(2 * 0.5, (double) component(g, "hi"), 1e-15);
+    assertEquals(0.0, (double) component(g, "lo"));
+    // float: clamp(x², lo, 4) + copySign(x, -1); inside the range ∂/∂x = 2x - 1 (x > 0)...
+    Record inside = method("MathCalls", "clampedInFloat").gradient(1.5f, 0.5f);
+    assertEquals(2 * 1.5f - 1, (float) component(inside, "x"));
+    assertEquals(0f, (float) component(inside, "lo"));
+    // ...and below it only the copySign term and ∂/∂lo = 1 remain
+    Record below = method("MathCalls", "clampedInFloat").gradient(-0.3f, 0.5f);
+    assertEquals(1f, (float) component(below, "x"));
+    assertEquals(1f, (float) component(below, "lo"));
+    method("MathCalls", "clampedIndex").check(new double[] {0.5, -1.25, 2}, 7L);
+  }
+
+  @Test
+  void switchExpressionArmsThatAreBlocks() {
+    for (int mode = 0; mode <= 4; mode++) {
+      method("SwitchArms", "piecewise").check(0.7, mode);
+      method("SwitchArms", "piecewise").check(-1.1, mode);
+    }
+    method("SwitchArms", "assignsInStatement").check(0.7, 0);
+    method("SwitchArms", "assignsInStatement").check(0.7, 1);
+  }
+
+  @Test
   void coefficientTablesAndArrayFields() throws ReflectiveOperationException {
     method("Tables", "polynomial").check(0.8);
     Object tables = instance("Tables", new double[] {0.5, -2, 1.25}, 3.0);
