@@ -130,6 +130,7 @@ public final class ActivityAnalysis {
         case Node.NewArray array -> {}
         case Node.ArrayLength length -> {}
         case Node.Return ret -> {}
+        case Node.Throw failure -> {} // what it reads reaches no result
         case Node.ElementRead read -> {
           // a sub-model's tensor, read in its pass: a leaf, like the receiver's own tensors
           if (read.leaf()) {
@@ -181,6 +182,7 @@ public final class ActivityAnalysis {
         }
         case Node.NewArray array -> {}
         case Node.ArrayLength length -> {}
+        case Node.Throw failure -> {}
         default -> {
           if (useful.contains(node.target().orElseThrow())) {
             operands(node).forEach(this::markUseful);
@@ -371,6 +373,7 @@ public final class ActivityAnalysis {
       case Node.ArrayStore store -> List.of(store.array(), store.index(), store.value());
       case Node.ElementRead read -> List.of(read.index());
       case Node.Return ret -> List.of(ret.value());
+      case Node.Throw failure -> failure.reads();
     };
   }
 

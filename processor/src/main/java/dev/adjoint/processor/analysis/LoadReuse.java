@@ -213,6 +213,7 @@ public final class LoadReuse {
       // its read names the counter in its text: kept as written
       case Node.ElementRead n -> n;
       case Node.Return n -> new Node.Return(resolve(n.value(), r), n.origin());
+      case Node.Throw n -> n.withReads(v -> resolve(v, r));
     };
   }
 }

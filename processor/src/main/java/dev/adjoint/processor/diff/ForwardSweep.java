@@ -213,6 +213,7 @@ final class ForwardSweep {
               read.origin(),
               depth,
               read.leaf() ? "a parameter of this pass's sub-model" : null);
+      case Node.Throw failure -> out.add(ThrowStatements.forward(failure));
       case Node.Return ret -> {} // the value is returned with the partials
     }
   }

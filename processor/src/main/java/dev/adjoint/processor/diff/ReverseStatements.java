@@ -66,6 +66,7 @@ final class ReverseStatements {
         }
       }
       case Node.Return ret -> {} // seeded in run
+      case Node.Throw failure -> {} // a call that throws never gets here
       default -> {
         Value.Var target = node.target().orElseThrow();
         if (scaledSquares.factors().contains(node)) {
@@ -186,6 +187,7 @@ final class ReverseStatements {
       case Node.If branch -> {}
       case Node.While loop -> {}
       case Node.Return ret -> {}
+      case Node.Throw failure -> {}
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.ir;
 
+import com.palantir.javapoet.ClassName;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public sealed interface Node
         Node.ArrayLoad,
         Node.ArrayStore,
         Node.ElementRead,
+        Node.Throw,
         Node.Return {
 
   /** Where in the source the node comes from. */
@@ -294,4 +296,56 @@ public sealed interface Node
 
   /** Returns {@code value}, the function's result. */
   record Return(Value value, Origin origin) implements Node {}
+
+  /**
+   * {@code throw new exception(message)} (an argument check), or, when {@code asserted} is present,
+   * {@code assert asserted : message} (which throws only where assertions are enabled). The method
+   * stops there: nothing is differentiated, and nothing follows it in its block. The message is the
+   * values shown as Java's string conversion shows them, between pieces of text.
+   *
+   * @param exception the unchecked exception thrown (for an assert, {@code AssertionError})
+   * @param message what the message is made of, in order; empty for none
+   */
+  record Throw(
+      ClassName exception, Optional<Value> asserted, List<MessagePart> message, Origin origin)
+      implements Node {
+    public Throw {
+      message = List.copyOf(message);
+    }
+
+    /** The values the statement reads: the asserted condition and the values its message shows. */
+    public List<Value> reads() {
+      List<Value> reads = new java.util.ArrayList<>();
+      asserted.ifPresent(reads::add);
+      message.forEach(p -> p.shown().ifPresent(reads::add));
+      return reads;
+    }
+
+    /** The same statement reading {@code renamed}'s values in place of its own (in order). */
+    public Throw withReads(java.util.function.UnaryOperator<Value> renamed) {
+      return new Throw(
+          exception,
+          asserted.map(renamed),
+          message.stream()
+              .map(p -> p.shown().isPresent() ? MessagePart.shown(renamed.apply(p.value())) : p)
+              .toList(),
+          origin);
+    }
+
+    /** A piece of a message: text as the source wrote it, or a value shown as a string. */
+    public record MessagePart(String text, Value value) {
+      public static MessagePart text(String text) {
+        return new MessagePart(text, null);
+      }
+
+      public static MessagePart shown(Value value) {
+        return new MessagePart(null, value);
+      }
+
+      /** The value this part shows, if it is one. */
+      public Optional<Value> shown() {
+        return Optional.ofNullable(value);
+      }
+    }
+  }
 }

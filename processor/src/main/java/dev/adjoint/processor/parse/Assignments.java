@@ -232,6 +232,7 @@ final class Assignments {
       case Node.While w -> throw new IllegalStateException("a loop defines no variable");
       case Node.ArrayStore a -> throw new IllegalStateException("a store defines no variable");
       case Node.Return r -> throw new IllegalStateException("a return defines no variable");
+      case Node.Throw t -> throw new IllegalStateException("a throw defines no variable");
     };
   }
 }

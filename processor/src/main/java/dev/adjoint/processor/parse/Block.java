@@ -9,12 +9,24 @@ import java.util.Optional;
 final class Block {
   private final List<Node> nodes = new ArrayList<>();
 
+  /**
+   * Adds {@code node}, unless the block has thrown: nothing after a {@code throw} runs (javac
+   * rejects source there; what the lowering appends itself, a branch's merge copies, would be
+   * unreachable code in the generated class).
+   */
   void add(Node node) {
-    nodes.add(node);
+    if (!thrown()) {
+      nodes.add(node);
+    }
   }
 
   void addAll(List<Node> more) {
-    nodes.addAll(more);
+    more.forEach(this::add);
+  }
+
+  /** Whether the block ends in a {@code throw} (an {@code assert} may not throw). */
+  boolean thrown() {
+    return last().filter(n -> n instanceof Node.Throw t && t.asserted().isEmpty()).isPresent();
   }
 
   /** The node added last, if any. */

@@ -172,6 +172,7 @@ record CalleeRewrite(
               n.leaf(),
               n.origin());
       case Node.Return r -> throw new IllegalArgumentException("a return before the end");
+      case Node.Throw t -> t.withReads(this::value);
     };
   }
 }

@@ -34,10 +34,11 @@ final class Expressions {
   private final ArrayAccess arrays;
   private final Choices choices;
   private final Calls calls;
+  private final Reachability reachability;
 
   Expressions(
       Trees trees, Elements elements, DerivativeRegistry registry, CalleeLowerings callees) {
-    Reachability reachability = new Reachability(elements, callees);
+    this.reachability = new Reachability(elements, callees);
     Overloads overloads = new Overloads(elements);
     this.fields = new FieldReads(trees, elements, reachability);
     this.arrays = new ArrayAccess(this);
@@ -63,6 +64,11 @@ final class Expressions {
 
   Choices choices() {
     return choices;
+  }
+
+  /** What checks that the generated class can name what a body reads. */
+  Reachability reachability() {
+    return reachability;
   }
 
   /** Lowers {@code e}, emitting what computes it; returns its value. */

@@ -170,6 +170,13 @@ public final class MethodLowering {
    */
   private void body(MethodTree tree, Frame frame) {
     List<? extends StatementTree> body = tree.getBody().getStatements();
+    if (!body.isEmpty() && Failures.alwaysThrows(body.get(body.size() - 1))) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ101,
+          body.get(body.size() - 1),
+          "this @Differentiable method always throws, so it has no value to differentiate: throw"
+              + " only under a check (if (x < 0) throw ...;) and return a value otherwise");
+    }
     if (JumpScanner.endsInItsOnlyReturn(body)) {
       statements.statements(body, frame);
       return;

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.parse;
 
 import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ContinueTree;
@@ -18,6 +19,7 @@ import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
@@ -47,6 +49,7 @@ final class Statements {
   private final Jumps jumps;
   private final Loops loops;
   private final Switches switches;
+  private final Failures failures;
 
   Statements(Expressions expressions) {
     this.expressions = expressions;
@@ -54,6 +57,7 @@ final class Statements {
     this.jumps = new Jumps();
     this.loops = new Loops(this, expressions);
     this.switches = new Switches(this, expressions);
+    this.failures = new Failures(expressions, expressions.reachability());
     expressions.choices().lowerBlocksWith(this);
   }
 
@@ -113,11 +117,8 @@ final class Statements {
       case SYNCHRONIZED ->
           throw Typing.unsupportedStatement(
               statement, "synchronized blocks", "differentiable code is pure and needs no locks");
-      case THROW ->
-          throw Typing.unsupportedStatement(
-              statement,
-              "throw statements",
-              "check arguments before calling the @Differentiable method");
+      case THROW -> failures.throwStatement((ThrowTree) statement, frame);
+      case ASSERT -> failures.assertStatement((AssertTree) statement, frame);
       case SWITCH -> switches.lower((SwitchTree) statement, label, frame);
       default ->
           throw Typing.unsupportedStatement(

@@ -142,6 +142,7 @@ final class CompiledSources {
     InMemoryClassLoader(Map<String, byte[]> classes) {
       super(CompiledSources.class.getClassLoader());
       this.classes = classes;
+      setDefaultAssertionStatus(true); // as surefire's -ea does for the project's own classes
     }
 
     @Override

@@ -96,6 +96,38 @@ final class GradientAgainstDifferences {
     return record;
   }
 
+  /**
+   * Calls the primal and the generated gradient at {@code args}, both of which must throw: the same
+   * exception class with the same message, the gradient leaving the tape as it found it. Returns
+   * the gradient's exception.
+   */
+  Throwable throwsAsThePrimal(Object... args) {
+    Object[] copy = copy(args);
+    Object self = receiver == 0 ? null : copy[0];
+    Throwable expected =
+        failure(() -> primal.invoke(self, Arrays.copyOfRange(copy, receiver, copy.length)));
+    Throwable actual = failure(() -> gradient.invoke(null, copy(args)));
+    assertEquals(expected.getClass(), actual.getClass(), String.valueOf(actual));
+    assertEquals(expected.getMessage(), actual.getMessage());
+    assertEquals(0, Tape.current().size(), "the gradient that threw left entries on the tape");
+    return actual;
+  }
+
+  private interface Call {
+    Object run() throws ReflectiveOperationException;
+  }
+
+  private static Throwable failure(Call call) {
+    try {
+      call.run();
+    } catch (InvocationTargetException e) {
+      return e.getCause();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("expected the call to throw");
+  }
+
   /** The component {@code name} of a gradient record. */
   static Object component(Record record, String name) {
     for (RecordComponent c : record.getClass().getRecordComponents()) {

@@ -114,6 +114,39 @@ class NaturalJavaTest {
   }
 
   @Test
+  void argumentChecksThrowAsThePrimalDoes() {
+    method("Checks", "validated").check(2.25, -0.5);
+    Throwable negative = method("Checks", "validated").throwsAsThePrimal(-1.0, 3.0);
+    assertEquals("x must be non-negative: -1.0", negative.getMessage());
+
+    method("Checks", "normalised").check(new double[] {0.5, -1.25, 0.75}, 2.0);
+    Throwable loop = method("Checks", "normalised").throwsAsThePrimal(new double[] {0.5, 3}, 2.0);
+    assertEquals("w[1] = 3.0, 5.0 apart", loop.getMessage()); // (w[i] + limit) added first
+
+    method("Checks", "tabled").check(0.4, 0);
+    method("Checks", "tabled").check(0.4, 1);
+    Throwable mode = method("Checks", "tabled").throwsAsThePrimal(0.4, 7);
+    assertEquals("natural.Checks$OutOfRange", mode.getClass().getName());
+
+    method("Checks", "merged").check(1.5);
+    assertEquals("too large: 2.0", method("Checks", "merged").throwsAsThePrimal(12.0).getMessage());
+  }
+
+  @Test
+  void assertionsCheckWhereTheyAreEnabled() {
+    method("Checks", "asserted").check(0.3, 4);
+    // with assertions enabled (CompiledSources enables them, as surefire's -ea does) the
+    // generated class checks them as the source does
+    assertTrue(compiled.load("natural.ChecksGrad").desiredAssertionStatus());
+    Throwable failure = method("Checks", "asserted").throwsAsThePrimal(0.3, -2);
+    assertEquals(AssertionError.class, failure.getClass());
+    assertEquals("-2", failure.getMessage());
+    assertEquals(
+        AssertionError.class,
+        method("Checks", "asserted").throwsAsThePrimal(Double.NaN, 3).getClass());
+  }
+
+  @Test
   void coefficientTablesAndArrayFields() throws ReflectiveOperationException {
     method("Tables", "polynomial").check(0.8);
     Object tables = instance("Tables", new double[] {0.5, -2, 1.25}, 3.0);

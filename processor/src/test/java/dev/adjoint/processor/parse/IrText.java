@@ -47,6 +47,12 @@ final class IrText {
         case Node.ElementRead r ->
             out.append(r.targetVar() + " = " + (r.leaf() ? "leaf " : "") + r.expression());
         case Node.Return r -> out.append("return " + r.value());
+        case Node.Throw t ->
+            out.append(
+                (t.asserted().isPresent() ? "assert " + t.asserted().get() : "throw")
+                    + " "
+                    + t.exception().simpleName()
+                    + args(t.reads()));
         case Node.If i -> {
           out.append("if " + i.condition() + "\n");
           write(i.thenBranch(), indent + "  ", out);

@@ -1,0 +1,71 @@
+package natural;
+
+import dev.adjoint.annotations.Differentiable;
+
+/** Argument checks and assertions, as people write them at the top of a method and in loops. */
+class Checks {
+  /** A domain error of the caller's, with the offending value in the message. */
+  @Differentiable
+  static double validated(double x, double y) {
+    if (x < 0) {
+      throw new IllegalArgumentException("x must be non-negative: " + x);
+    }
+    return Math.sqrt(x) * y;
+  }
+
+  /** A check in a loop; the message adds two values, then joins them as text. */
+  @Differentiable
+  static double normalised(double[] w, double limit) {
+    double s = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (Math.abs(w[i]) > limit) {
+        throw new IllegalStateException("w[" + i + "] = " + w[i] + ", " + (w[i] + limit) + " apart");
+      }
+      s += w[i] * w[i] * limit;
+    }
+    return s;
+  }
+
+  static final class OutOfRange extends RuntimeException {
+    OutOfRange(String message) {
+      super(message);
+    }
+  }
+
+  /** An exception of the user's, thrown from one arm of a switch. */
+  @Differentiable
+  static double tabled(double x, int mode) {
+    double k;
+    switch (mode) {
+      case 0 -> k = x * x;
+      case 1 -> k = Math.exp(x);
+      default -> throw new OutOfRange("mode " + mode);
+    }
+    return k + x;
+  }
+
+  /** Assertions: a condition with a value as its message, and one without a message. */
+  @Differentiable
+  static double asserted(double x, int n) {
+    assert n > 0 : n;
+    double y = 0;
+    for (int i = 0; i < n; i++) {
+      y += Math.sin(x * i);
+      assert !Double.isNaN(y);
+    }
+    return y * x;
+  }
+
+  /** A branch that assigns and throws: the value merged after it comes from the other arm. */
+  @Differentiable
+  static double merged(double x) {
+    double y;
+    if (x > 10) {
+      y = 1;
+      throw new ArithmeticException("too large: " + (x - 10));
+    } else {
+      y = x * x;
+    }
+    return y * 3;
+  }
+}
