@@ -1,8 +1,8 @@
 package dev.adjoint.processor.diff;
 
-import dev.adjoint.processor.expr.Arguments;
 import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.Code;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Lambda;
 import dev.adjoint.processor.expr.Member;
@@ -180,9 +180,9 @@ final class TensorPartials {
   }
 
   /** The {@code OpParams} argument of {@code primitive}'s rule. */
-  private static Arguments arguments(
+  private static Code arguments(
       TensorPrimitive primitive, List<String> operands, List<String> params) {
-    return new Arguments(
-        primitive.paramsCode(operands, params), primitive.paramsText(operands, params));
+    return new Code(
+        primitive.paramsCode(operands, params), primitive.paramsText(operands, params), List.of());
   }
 }

@@ -28,7 +28,14 @@ public sealed interface JavaExpr
         Element,
         Parenthesized,
         Lambda,
-        Arguments {
+        Code,
+        Cast,
+        NewArray,
+        ArrayOf,
+        NewInstance,
+        StringLiteral,
+        Postfix,
+        LocalCall {
   /** Names, literals, calls, parenthesized expressions. */
   int ATOM = 100;
 
@@ -46,6 +53,12 @@ public sealed interface JavaExpr
 
   /** {@code ==}, {@code !=}. */
   int EQUALITY = 9;
+
+  /** {@code &&}. */
+  int CONDITIONAL_AND = 5;
+
+  /** {@code ||}. */
+  int CONDITIONAL_OR = 4;
 
   /** {@code ?:}. */
   int CONDITIONAL = 3;
