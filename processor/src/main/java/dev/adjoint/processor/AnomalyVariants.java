@@ -1,17 +1,22 @@
 package dev.adjoint.processor;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.diag.DiagnosticId;
 import dev.adjoint.processor.diag.Reporter;
 import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.diff.ReverseMode;
 import dev.adjoint.processor.emit.GradientClassWriter;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.parse.GeneratedNames;
+import dev.adjoint.processor.stmt.If;
+import dev.adjoint.processor.stmt.Return;
+import dev.adjoint.processor.stmt.Stmt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,15 +91,20 @@ final class AnomalyVariants {
       method = function.name();
     }
     added++;
-    CodeBlock dispatch =
-        CodeBlock.builder()
-            .add("if ($T.isEnabled()) { // anomaly mode: the same adjoint, checked\n", ANOMALY_MODE)
-            .indent()
-            .addStatement("return $T.$L($L)", variantClass, method, String.join(", ", args))
-            .unindent()
-            .add("}\n")
-            .build();
-    return plain.withPrologue(CodeBlock.builder().add(dispatch).add(plain.prologue()).build());
+    Stmt dispatch =
+        new If(
+            new Call(new TypeRef(ANOMALY_MODE), "isEnabled", List.of()),
+            List.of(
+                new Return(
+                    new Call(
+                        new TypeRef(variantClass),
+                        method,
+                        args.stream().map(JavaExpr::name).toList()))),
+            List.of(),
+            "anomaly mode: the same adjoint, checked");
+    List<Stmt> prologue = new ArrayList<>(List.of(dispatch));
+    prologue.addAll(plain.prologue());
+    return plain.withPrologue(prologue);
   }
 
   /** Records that the variant class is derived from {@code classes}' source, as the plain one. */

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.stmt.Stmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import java.util.Optional;
  * @param partials for each differentiated scalar parameter, the expression holding its partial (the
  *     literal 0 for an inactive one); array parameters' partials are accumulated in place
  * @param leafGradients for each tensor leaf (a tensor parameter, or a tensor the method reads from
- *     a field), the local holding it and the expression holding its gradient ({@code null} where
- *     none flows), to be added into the leaf's {@code .grad()}
+ *     a field) to which a gradient flows, the local holding it and the local holding its gradient,
+ *     to be added into the leaf's {@code .grad()} (in the order the leaves are read)
  * @param tapeGuard for an adjoint that uses the tape, what unwinds it when an exception escapes
  * @param prologueLocals the locals the prologue declares that the sweeps read (the anomaly flag,
  *     the tape)
@@ -29,11 +30,11 @@ import java.util.Optional;
  *     reverseStart})
  */
 public record Adjoint(
-    CodeBlock prologue,
+    List<Stmt> prologue,
     List<SweepChunk> forwardChunks,
     List<SweepChunk> reverseChunks,
-    String value,
-    Map<String, String> partials,
+    JavaExpr value,
+    Map<String, JavaExpr> partials,
     Map<String, String> leafGradients,
     Optional<TapeGuard> tapeGuard,
     List<SweepLocal> prologueLocals,
@@ -69,13 +70,14 @@ public record Adjoint(
   public static final int CHUNK_WEIGHT = 3800;
 
   public Adjoint {
+    prologue = List.copyOf(prologue);
     forwardChunks = List.copyOf(forwardChunks);
     reverseChunks = List.copyOf(reverseChunks);
     prologueLocals = List.copyOf(prologueLocals);
   }
 
   /** The same adjoint, with {@code prologue} instead. */
-  public Adjoint withPrologue(CodeBlock prologue) {
+  public Adjoint withPrologue(List<Stmt> prologue) {
     return new Adjoint(
         prologue,
         forwardChunks,
@@ -90,19 +92,19 @@ public record Adjoint(
   }
 
   /** The statements computing the primal. */
-  public CodeBlock forward() {
+  public List<Stmt> forward() {
     return join(forwardChunks);
   }
 
   /** The statements computing the adjoints, starting from the seed. */
-  public CodeBlock reverse() {
+  public List<Stmt> reverse() {
     return join(reverseChunks);
   }
 
-  private static CodeBlock join(List<SweepChunk> chunks) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    chunks.forEach(c -> code.add(c.code()));
-    return code.build();
+  private static List<Stmt> join(List<SweepChunk> chunks) {
+    List<Stmt> code = new ArrayList<>();
+    chunks.forEach(c -> code.addAll(c.code()));
+    return List.copyOf(code);
   }
 
   /**
@@ -147,7 +149,7 @@ public record Adjoint(
    * The statements after the prologue (both sweeps and the return), guarded when the adjoint uses
    * the tape: an exception escaping them leaves the thread's tape as the call found it.
    */
-  public CodeBlock guarded(CodeBlock sweeps) {
-    return tapeGuard.map(guard -> guard.around(sweeps)).orElse(sweeps);
+  public List<Stmt> guarded(List<Stmt> sweeps) {
+    return tapeGuard.map(guard -> List.of(guard.around(sweeps))).orElse(List.copyOf(sweeps));
   }
 }

@@ -2,10 +2,14 @@ package dev.adjoint.processor.diff;
 
 import static dev.adjoint.processor.diff.IrExpressions.defaultValue;
 
+import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.Define;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.Stmt;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +32,7 @@ final class AdjointVariables {
   final Set<Value.Var> declared = new HashSet<>();
 
   /** Declarations to write before the outermost statement being written. */
-  final List<String> pending = new ArrayList<>();
+  final List<Stmt> pending = new ArrayList<>();
 
   /** The names of {@code float} adjoints: reading one needs no narrowing cast. */
   final Set<String> floats = new HashSet<>();
@@ -79,9 +83,11 @@ final class AdjointVariables {
   void pend(Value.Var v, String name, Origin origin) {
     topLevel.add(SweepLocal.of(v.type(), name));
     pending.add(
-        String.format(
-            "%s %s = %s; // %s: accumulated in the block below\n",
-            v.type().javaName(), name, defaultValue(v.type()), origin));
+        new Define(
+            LocalType.of(v.type()),
+            name,
+            JavaExpr.literal(defaultValue(v.type())),
+            origin + ": accumulated in the block below"));
   }
 
   /** Whether {@code name} is the adjoint of a Java number (not of an array or a tensor). */

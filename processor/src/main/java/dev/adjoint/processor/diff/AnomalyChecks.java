@@ -1,12 +1,21 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.expr.ArrayOf;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.StringLiteral;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.Define;
+import dev.adjoint.processor.stmt.IfCall;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +28,8 @@ import java.util.List;
  * <Class>GradAnomalies}); disabled (the plain adjoint), it writes nothing.
  */
 final class AnomalyChecks {
-  private static final ClassName ANOMALY_MODE = RuntimeClasses.ANOMALY_MODE;
-  private static final ClassName CHECKS = RuntimeClasses.GENERATED_ANOMALIES;
+  private static final JavaExpr ANOMALY_MODE = new TypeRef(RuntimeClasses.ANOMALY_MODE);
+  private static final JavaExpr CHECKS = new TypeRef(RuntimeClasses.GENERATED_ANOMALIES);
 
   private final Names names;
   private final boolean enabled;
@@ -33,47 +42,42 @@ final class AnomalyChecks {
 
   /** After {@code target = expression} on {@code operands}, at {@code origin}. */
   void afterForward(
-      CodeBlock.Builder out,
-      Value.Var target,
-      String expression,
-      List<Value> operands,
-      Origin origin) {
+      StmtBuilder out, Value.Var target, String expression, List<Value> operands, Origin origin) {
     if (!enabled) {
       return;
     }
     String where = origin + ": " + expression;
     if (target.type() == IrType.TENSOR) {
-      List<String> tensors = new ArrayList<>();
+      List<JavaExpr> args = new ArrayList<>(List.of(JavaExpr.name(target.name()), text(where)));
       for (Value v : operands) {
         if (v.type() == IrType.TENSOR) {
-          tensors.add(IrExpressions.primal(v).text());
+          args.add(IrExpressions.primal(v));
         }
       }
-      String args = tensors.isEmpty() ? "" : ", " + String.join(", ", tensors);
-      out.add("if ($L) $T.forward($L, $S$L);\n", flag(), CHECKS, target.name(), where, args);
+      out.add(new IfCall(JavaExpr.name(flag()), new Call(CHECKS, "forward", args)));
     } else if (target.type().isFloating()) {
-      List<String> numbers = new ArrayList<>();
+      List<JavaExpr> numbers = new ArrayList<>();
       for (Value v : operands) {
         if (!v.type().isNumeric()) {
           return; // an array operand (a helper's): its elements are not scanned
         }
-        numbers.add(IrExpressions.primal(v).text());
+        numbers.add(IrExpressions.primal(v));
       }
-      String args = String.join(", ", numbers);
+      List<JavaExpr> args = new ArrayList<>(List.of(JavaExpr.name(target.name()), text(where)));
+      JavaExpr flag = JavaExpr.name(flag());
       // one or two operands as they are; more (a call's arguments) in an array
-      out.add(
-          "if ($L) $T.forward($L, $S, $L);\n",
-          flag(),
-          CHECKS,
-          target.name(),
-          where,
-          numbers.size() == 1 || numbers.size() == 2 ? args : "new double[] {" + args + "}");
+      if (numbers.size() == 1 || numbers.size() == 2) {
+        args.addAll(numbers);
+      } else {
+        args.add(new ArrayOf(TypeName.DOUBLE, numbers));
+      }
+      out.add(new IfCall(flag, new Call(CHECKS, "forward", args)));
     }
   }
 
   /** After the reverse sweep set {@code adjoint}, {@code operand}'s share of {@code from}. */
   void afterReverse(
-      CodeBlock.Builder out,
+      StmtBuilder out,
       String adjoint,
       String operation,
       String operand,
@@ -82,14 +86,18 @@ final class AnomalyChecks {
     if (!enabled) {
       return;
     }
+    JavaExpr flag = JavaExpr.name(flag());
     out.add(
-        "if ($L) $T.reverse($L, $S, $S, $L);\n",
-        flag(),
-        CHECKS,
-        adjoint,
-        origin + ": " + operation,
-        operand,
-        from);
+        new IfCall(
+            flag,
+            new Call(
+                CHECKS,
+                "reverse",
+                List.of(
+                    JavaExpr.name(adjoint),
+                    text(origin + ": " + operation),
+                    text(operand),
+                    JavaExpr.name(from)))));
   }
 
   /**
@@ -97,12 +105,18 @@ final class AnomalyChecks {
    * origin}: the first write that is not finite is where the gradient went wrong (a forwarded share
    * is checked where it is written).
    */
-  void afterScalarReverse(CodeBlock.Builder out, String adjoint, String operand, Origin origin) {
+  void afterScalarReverse(StmtBuilder out, String adjoint, String operand, Origin origin) {
     if (!enabled) {
       return;
     }
+    JavaExpr flag = JavaExpr.name(flag());
     out.add(
-        "if ($L) $T.reverse($L, $S, $S);\n", flag(), CHECKS, adjoint, origin.toString(), operand);
+        new IfCall(
+            flag,
+            new Call(
+                CHECKS,
+                "reverse",
+                List.of(JavaExpr.name(adjoint), text(origin.toString()), text(operand)))));
   }
 
   /** Whether the sweeps are written with checks. */
@@ -116,13 +130,19 @@ final class AnomalyChecks {
   }
 
   /** The flag's declaration, before the forward sweep, if any check reads it. */
-  CodeBlock declaration() {
+  List<Stmt> declaration() {
     return flag == null
-        ? CodeBlock.of("")
-        : CodeBlock.of(
-            "boolean $L = $T.isEnabled(); // anomaly checks: read once per call\n",
-            flag,
-            ANOMALY_MODE);
+        ? List.of()
+        : List.of(
+            new Define(
+                LocalType.of(IrType.BOOLEAN),
+                flag,
+                new Call(ANOMALY_MODE, "isEnabled", List.of()),
+                "anomaly checks: read once per call"));
+  }
+
+  private static JavaExpr text(String value) {
+    return new StringLiteral(value);
   }
 
   private String flag() {

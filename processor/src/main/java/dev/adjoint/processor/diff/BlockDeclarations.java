@@ -2,9 +2,10 @@ package dev.adjoint.processor.diff;
 
 import static dev.adjoint.processor.diff.IrExpressions.defaultValue;
 
-import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.LocalType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,15 +65,15 @@ final class BlockDeclarations {
               v ->
                   declarations.add(
                       new Declaration(
-                          CodeBlock.of("$L", v.type().javaName()),
+                          LocalType.of(v.type()),
                           SweepLocal.of(v.type(), v.name()),
-                          defaultValue(v.type()))));
+                          JavaExpr.literal(defaultValue(v.type())))));
       if (node instanceof Node.CallDifferentiable call) {
         declarations.add(
             new Declaration(
                 ctx.classNames.recordType(call.callee()),
                 new SweepLocal(ctx.classNames.recordClass(call.callee()), call.result().name()),
-                "null"));
+                JavaExpr.literal("null")));
       }
       if (node instanceof Node.NewArray array && ctx.activity.isActive(array.targetVar())) {
         declarations.add(arrayAdjoint(array.targetVar()));
@@ -90,8 +91,8 @@ final class BlockDeclarations {
   /** The adjoint of an array variable, an alias set where the array is. */
   private Declaration arrayAdjoint(Value.Var array) {
     return new Declaration(
-        CodeBlock.of("$L", array.type().javaName()),
+        LocalType.of(array.type()),
         SweepLocal.of(array.type(), ctx.adjoint(array)),
-        "null");
+        JavaExpr.literal("null"));
   }
 }

@@ -1,14 +1,15 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.expr.Call;
 import dev.adjoint.processor.expr.Element;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Member;
 import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ final class CallContributions {
 
   /** {@code call}'s shares into its active arguments, from the callee's result record. */
   static void ofDifferentiable(
-      SweepContext ctx, Node.CallDifferentiable call, CodeBlock.Builder out, int depth) {
+      SweepContext ctx, Node.CallDifferentiable call, StmtBuilder out, int depth) {
     List<DifferentiableCallee.Parameter> params = call.callee().parameters();
     JavaExpr g = ctx.adjointValue(call.targetVar());
     for (int i = 0; i < params.size(); i++) {
@@ -31,29 +32,18 @@ final class CallContributions {
         // an array argument: the callee's partials form an array too
         Value.Var array = (Value.Var) call.args().get(i);
         String k = ctx.names.fresh("k");
-        out.add(
-            "for (int $L = 0; $L < $L.length; $L++) { // $L\n",
-            k,
-            k,
-            array.name(),
-            k,
-            call.origin());
-        out.indent()
-            .add(
-                "$L[$L] += $L;\n",
-                ctx.adjoint(array),
-                k,
-                ctx.adjointAlgebra
-                    .multiply(
-                        g,
-                        new Element(
-                            new Call(
-                                JavaExpr.name(call.result().name()),
-                                params.get(i).name(),
-                                List.of()),
-                            JavaExpr.name(k)))
-                    .code());
-        out.unindent().add("}\n");
+        out.beginCountedFor(
+            k, new Member(JavaExpr.name(array.name()), "length"), call.origin().toString());
+        out.update(
+            new Element(JavaExpr.name(ctx.adjoint(array)), JavaExpr.name(k)),
+            false,
+            ctx.adjointAlgebra.multiply(
+                g,
+                new Element(
+                    new Call(JavaExpr.name(call.result().name()), params.get(i).name(), List.of()),
+                    JavaExpr.name(k))),
+            null);
+        out.end();
       } else if (ctx.activity.isActive(call.args().get(i))) {
         JavaExpr partial =
             new Call(JavaExpr.name(call.result().name()), params.get(i).name(), List.of());
@@ -69,7 +59,7 @@ final class CallContributions {
 
   /** {@code call}'s shares into its active arguments that have a registered partial. */
   static void ofRegistered(
-      SweepContext ctx, Node.CallWithDerivative call, CodeBlock.Builder out, int depth) {
+      SweepContext ctx, Node.CallWithDerivative call, StmtBuilder out, int depth) {
     List<RegisteredCallee.Parameter> params = call.callee().parameters();
     JavaExpr g = ctx.adjointValue(call.targetVar());
     for (int i = 0; i < params.size(); i++) {

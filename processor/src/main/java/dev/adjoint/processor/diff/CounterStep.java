@@ -1,6 +1,6 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Negation;
 import dev.adjoint.processor.ir.Value;
@@ -31,7 +31,7 @@ record CounterStep(Value.Var counter, boolean adds, JavaExpr amount) {
   }
 
   /** The counter before the step, from its value after: {@code i - c} or {@code i + c}. */
-  CodeBlock undo() {
-    return CodeBlock.of("$L $L $L", counter.name(), adds ? "-" : "+", amount.code());
+  JavaExpr undo() {
+    return new Binary(JavaExpr.name(counter.name()), adds ? "-" : "+", amount, JavaExpr.ADDITIVE);
   }
 }

@@ -1,20 +1,28 @@
 package dev.adjoint.processor.diff;
 
-import static dev.adjoint.processor.diff.IrExpressions.arguments;
 import static dev.adjoint.processor.diff.IrExpressions.primal;
 import static dev.adjoint.processor.diff.IrExpressions.primals;
 import static dev.adjoint.processor.diff.IrExpressions.resultOf;
 import static dev.adjoint.processor.diff.IrExpressions.valueComponent;
 
-import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.Cast;
+import dev.adjoint.processor.expr.Code;
+import dev.adjoint.processor.expr.Element;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Member;
+import dev.adjoint.processor.expr.NewArray;
+import dev.adjoint.processor.expr.Prefix;
 import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.Increment;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +49,7 @@ final class ForwardSweep {
 
   // ---------------------------------------------------------------- forward sweep
 
-  void forwardStatement(Node node, CodeBlock.Builder out, int depth, boolean inLoop) {
+  void forwardStatement(Node node, StmtBuilder out, int depth, boolean inLoop) {
     if (inLoop) {
       saveBeforeOverwrite(node, out);
     }
@@ -49,62 +57,60 @@ final class ForwardSweep {
       case Node.Apply apply -> {
         SourceAlgebra algebra = SourceAlgebra.forPrimal(apply.mathClass());
         JavaExpr value = ElementwiseRules.value(apply.op(), algebra, primals(apply.args()));
-        define(out, apply.targetVar(), value.code(), apply.origin(), depth, null);
+        define(out, apply.targetVar(), value, apply.origin(), depth, null);
         ctx.anomalies.afterForward(
             out, apply.targetVar(), value.text(), apply.args(), apply.origin());
       }
       case Node.TensorApply apply -> {
         List<String> args = apply.args().stream().map(v -> primal(v).text()).toList();
         List<String> params = apply.params().stream().map(v -> primal(v).text()).toList();
-        CodeBlock code = apply.primitive().forwardCode(args, params);
+        List<JavaExpr> filled = new ArrayList<>(primals(apply.args()));
+        filled.addAll(primals(apply.params()));
+        JavaExpr code =
+            new Code(
+                apply.primitive().forwardCode(args, params),
+                apply.primitive().forwardText(args, params),
+                filled);
         define(out, apply.targetVar(), code, apply.origin(), depth, null);
         ctx.anomalies.afterForward(
-            out,
-            apply.targetVar(),
-            apply.primitive().forwardText(args, params),
-            apply.args(),
-            apply.origin());
+            out, apply.targetVar(), code.text(), apply.args(), apply.origin());
       }
       case Node.Copy copy -> {
-        define(out, copy.targetVar(), primal(copy.source()).code(), copy.origin(), depth, null);
+        define(out, copy.targetVar(), primal(copy.source()), copy.origin(), depth, null);
         if (ctx.loops.isActiveArray(copy)) {
           // an array copy is an alias: so is its adjoint, and the reverse sweep has nothing to do
           String adjoint = ctx.adjoint(copy.targetVar());
           ctx.adjoints.declared.add(copy.targetVar());
-          out.add(
-              "$L$L = $L; // $L: its adjoint\n",
-              ctx.topLevel.declaresAtTop(depth, copy.targetVar().type(), adjoint)
-                  ? copy.targetVar().type().javaName() + " "
-                  : "",
+          boolean declares = ctx.topLevel.declaresAtTop(depth, copy.targetVar().type(), adjoint);
+          JavaExpr source = JavaExpr.name(ctx.adjoint((Value.Var) copy.source()));
+          set(
+              out,
+              declares,
+              copy.targetVar().type(),
               adjoint,
-              ctx.adjoint((Value.Var) copy.source()),
-              copy.origin());
+              source,
+              copy.origin() + ": its adjoint");
         }
       }
       case Node.Convert convert -> {
         JavaExpr source = primal(convert.source());
-        CodeBlock code =
+        JavaExpr code =
             convert.targetVar().type().acceptsWithoutCast(convert.source().type())
-                ? source.code()
-                : CodeBlock.of(
-                    "($L) $L", convert.targetVar().type().javaName(), source.at(JavaExpr.UNARY));
+                ? source
+                : new Cast(SweepLocal.typeOf(convert.targetVar().type()), source);
         define(out, convert.targetVar(), code, convert.origin(), depth, null);
       }
       case Node.Operate operate -> {
-        CodeBlock code;
+        JavaExpr code;
         if (operate.args().size() == 1) {
-          code =
-              CodeBlock.of(
-                  "$L$L",
-                  operate.operator().symbol(),
-                  primal(operate.args().get(0)).at(JavaExpr.UNARY));
+          code = new Prefix(operate.operator().symbol(), primal(operate.args().get(0)));
         } else {
           code =
-              CodeBlock.of(
-                  "$L $L $L",
-                  primal(operate.args().get(0)).at(JavaExpr.EQUALITY + 1),
+              new Binary(
+                  primal(operate.args().get(0)),
                   operate.operator().symbol(),
-                  primal(operate.args().get(1)).at(JavaExpr.EQUALITY + 2));
+                  primal(operate.args().get(1)),
+                  JavaExpr.EQUALITY + 1);
         }
         define(out, operate.targetVar(), code, operate.origin(), depth, null);
       }
@@ -115,7 +121,7 @@ final class ForwardSweep {
         define(
             out,
             detach.targetVar(),
-            CodeBlock.of("$L$L", primal(detach.source()).code(), item ? ".item()" : ""),
+            item ? new Call(primal(detach.source()), "item", List.of()) : primal(detach.source()),
             detach.origin(),
             depth,
             item
@@ -127,38 +133,26 @@ final class ForwardSweep {
         JavaExpr value =
             new Call(
                 new TypeRef(call.callee().owner()), call.callee().method(), primals(call.args()));
-        define(out, call.targetVar(), value.code(), call.origin(), depth, null);
+        define(out, call.targetVar(), value, call.origin(), depth, null);
         ctx.anomalies.afterForward(out, call.targetVar(), value.text(), call.args(), call.origin());
       }
       case Node.NewArray array -> {
-        String type = array.targetVar().type().elementType().javaName();
-        CodeBlock length = primal(array.length()).code();
-        define(
-            out,
-            array.targetVar(),
-            CodeBlock.of("new $L[$L]", type, length),
-            array.origin(),
-            depth,
-            null);
+        IrType type = array.targetVar().type();
+        JavaExpr created =
+            new NewArray(SweepLocal.typeOf(type.elementType()), primal(array.length()));
+        define(out, array.targetVar(), created, array.origin(), depth, null);
         if (ctx.activity.isActive(array.targetVar())) {
           String adjoint = ctx.adjoint(array.targetVar());
           ctx.adjoints.declared.add(array.targetVar());
-          out.add(
-              "$L$L = new $L[$L]; // $L: its adjoint\n",
-              ctx.topLevel.declaresAtTop(depth, array.targetVar().type(), adjoint)
-                  ? array.targetVar().type().javaName() + " "
-                  : "",
-              adjoint,
-              type,
-              length,
-              array.origin());
+          boolean declares = ctx.topLevel.declaresAtTop(depth, type, adjoint);
+          set(out, declares, type, adjoint, created, array.origin() + ": its adjoint");
         }
       }
       case Node.ArrayLength length ->
           define(
               out,
               length.targetVar(),
-              CodeBlock.of("$L.length", length.array().name()),
+              new Member(JavaExpr.name(length.array().name()), "length"),
               length.origin(),
               depth,
               null);
@@ -166,7 +160,7 @@ final class ForwardSweep {
         define(
             out,
             load.targetVar(),
-            CodeBlock.of("$L[$L]", load.array().name(), primal(load.index()).code()),
+            new Element(JavaExpr.name(load.array().name()), primal(load.index())),
             load.origin(),
             depth,
             null);
@@ -174,42 +168,38 @@ final class ForwardSweep {
           // a row of a two-dimensional array is the same data: its adjoint is that row's adjoint
           String adjoint = ctx.adjoint(load.targetVar());
           ctx.adjoints.declared.add(load.targetVar());
-          out.add(
-              "$L$L = $L[$L]; // $L: its adjoint\n",
-              ctx.topLevel.declaresAtTop(depth, load.targetVar().type(), adjoint)
-                  ? load.targetVar().type().javaName() + " "
-                  : "",
+          boolean declares = ctx.topLevel.declaresAtTop(depth, load.targetVar().type(), adjoint);
+          JavaExpr row =
+              new Element(JavaExpr.name(ctx.adjoint(load.array())), primal(load.index()));
+          set(
+              out,
+              declares,
+              load.targetVar().type(),
               adjoint,
-              ctx.adjoint(load.array()),
-              primal(load.index()).code(),
-              load.origin());
+              row,
+              load.origin() + ": its adjoint");
         }
       }
       case Node.ArrayStore store ->
-          out.add(
-              "$L[$L] = $L; // $L\n",
-              store.array().name(),
-              primal(store.index()).code(),
-              primal(store.value()).code(),
-              store.origin());
+          out.assign(
+              new Element(JavaExpr.name(store.array().name()), primal(store.index())),
+              primal(store.value()),
+              store.origin().toString());
       case Node.If branch -> {
-        out.add("if ($L) { // $L\n", primal(branch.condition()).code(), branch.origin());
-        out.indent();
+        out.beginIf(primal(branch.condition()), branch.origin().toString());
         branch.thenBranch().forEach(n -> forwardStatement(n, out, depth + 1, inLoop));
-        out.unindent();
         if (!branch.elseBranch().isEmpty()) {
-          out.add("} else {\n").indent();
+          out.orElse();
           branch.elseBranch().forEach(n -> forwardStatement(n, out, depth + 1, inLoop));
-          out.unindent();
         }
-        out.add("}\n");
+        out.end();
       }
       case Node.While loop -> forwardLoop(loop, out, depth, inLoop);
       case Node.ElementRead read ->
           define(
               out,
               read.targetVar(),
-              CodeBlock.of("$L", read.expression()),
+              JavaExpr.literal(read.expression()),
               read.origin(),
               depth,
               read.leaf() ? "a parameter of this pass's sub-model" : null);
@@ -222,7 +212,7 @@ final class ForwardSweep {
    * {@code while (test) body}, counting its passes. The condition's nodes run before the first pass
    * and again after each one; they compute only the test, which the reverse sweep never needs.
    */
-  void forwardLoop(Node.While loop, CodeBlock.Builder out, int depth, boolean inLoop) {
+  void forwardLoop(Node.While loop, StmtBuilder out, int depth, boolean inLoop) {
     if (ctx.loops.isFused(loop)) {
       forwardFusedLoop(loop, out, depth);
       return;
@@ -231,7 +221,11 @@ final class ForwardSweep {
     if (ctx.loops.hasActive(loop.body()) || ctx.loops.overwritesSaved(loop.body())) {
       count = ctx.names.fresh("passes");
       ctx.tripCounts.put(loop, count);
-      out.add("int $L = 0; // $L: passes of the loop below\n", count, loop.origin());
+      out.define(
+          LocalType.of(IrType.INT),
+          count,
+          JavaExpr.literal("0"),
+          loop.origin() + ": passes of the loop below");
       if (depth == 0) {
         ctx.topLevel.add(SweepLocal.of(IrType.INT, count)); // the reverse sweep reads it
       }
@@ -240,23 +234,25 @@ final class ForwardSweep {
     if (ctx.loops.keepsDoublesLocally(loop)) {
       ctx.cursor =
           new TapeCursor(ctx.tape(), ctx.names.fresh("tapeDoubles"), ctx.names.fresh("tapeTop"));
-      out.add("$L", ctx.cursor.open());
+      out.add(ctx.cursor.open());
     }
-    CodeBlock test = test(loop, out, depth);
-    out.add("while ($L) { // $L\n", test, loop.origin()).indent();
+    JavaExpr test = test(loop, out, depth);
+    out.beginWhile(test, loop.origin().toString());
     if (count != null) {
-      out.add("$L++;\n", count);
+      out.add(new Increment(count, null));
     }
     loop.body().forEach(n -> forwardStatement(n, out, depth + 1, true));
     test(loop, out, depth);
-    out.unindent().add("}\n");
+    out.end();
     if (ctx.cursor != enclosing) {
-      out.add("$L", ctx.cursor.close());
+      out.add(ctx.cursor.close());
       ctx.cursor = enclosing;
     }
     if (count != null && depth > 0) {
       // inside a block, the count would go out of scope: the reverse sweep pops it
-      out.add("$L.pushInt($L); // $L: for the reverse sweep\n", ctx.tape(), count, loop.origin());
+      out.call(
+          new Call(JavaExpr.name(ctx.tape()), "pushInt", List.of(JavaExpr.name(count))),
+          loop.origin() + ": for the reverse sweep");
     }
   }
 
@@ -266,7 +262,7 @@ final class ForwardSweep {
    * test. The result's adjoint is the seed throughout; the adjoints the reverse part declares are
    * declared before the loop, so the reverse sweep goes on adding into them.
    */
-  void forwardFusedLoop(Node.While loop, CodeBlock.Builder out, int depth) {
+  void forwardFusedLoop(Node.While loop, StmtBuilder out, int depth) {
     int split = ctx.loops.recomputations().get(loop).suffixStart();
     List<Node> prefix = loop.body().subList(0, split);
     // the result's adjoint is the seed before and after each pass: the sweep reads the seed
@@ -274,21 +270,20 @@ final class ForwardSweep {
     ctx.forwarded.put(
         fusedResult, new SweepContext.Forward(JavaExpr.name(ctx.seedName), loop.origin()));
     ctx.permanentForward = fusedResult;
-    CodeBlock.Builder undo = CodeBlock.builder();
+    StmtBuilder undo = new StmtBuilder();
     fusedPassReverse.undo(loop, prefix, undo, depth + 1);
-    ctx.adjoints.pending.forEach(d -> out.add("$L", d));
+    out.addAll(ctx.adjoints.pending);
     ctx.adjoints.pending.clear();
-    CodeBlock test = test(loop, out, depth);
-    out.add("while ($L) { // $L: each pass undone as soon as it has run\n", test, loop.origin());
-    out.indent();
+    JavaExpr test = test(loop, out, depth);
+    out.beginWhile(test, loop.origin() + ": each pass undone as soon as it has run");
     prefix.forEach(n -> forwardStatement(n, out, depth + 1, false));
-    out.add("// the pass's adjoints: no later pass changes the result's adjoint\n");
-    out.add(undo.build());
+    out.comment("the pass's adjoints: no later pass changes the result's adjoint");
+    out.addAll(undo.build());
     loop.body()
         .subList(split, loop.body().size())
         .forEach(n -> forwardStatement(n, out, depth + 1, false));
     test(loop, out, depth);
-    out.unindent().add("}\n");
+    out.end();
   }
 
   /**
@@ -298,16 +293,16 @@ final class ForwardSweep {
    * one expression, as the source wrote it ({@code i < x.length - 1}): the form the JIT recognises
    * as a counted loop, in fewer bytes of code.
    */
-  CodeBlock test(Node.While loop, CodeBlock.Builder out, int depth) {
+  JavaExpr test(Node.While loop, StmtBuilder out, int depth) {
     java.util.Optional<JavaExpr> inline = inlineTests.of(loop);
     if (inline.isPresent()) {
-      return inline.get().code();
+      return inline.get();
     }
     loop.condition().forEach(n -> forwardStatement(n, out, depth + 1, false));
-    return primal(loop.test()).code();
+    return primal(loop.test());
   }
 
-  void saveBeforeOverwrite(Node node, CodeBlock.Builder out) {
+  void saveBeforeOverwrite(Node node, StmtBuilder out) {
     List<Value.Var> overwritten = new ArrayList<>();
     node.target()
         .filter(ctx.loops::saved)
@@ -319,82 +314,61 @@ final class ForwardSweep {
     for (Value.Var v : overwritten) {
       boolean object = v == resultOf(node);
       if (ctx.cursor != null && TapeCursor.carries(v.type(), object)) {
-        out.add(
-            "$L",
+        out.addAll(
             ctx.cursor.push(
                 v.name(), node.origin() + ": the reverse sweep needs the value it overwrites"));
         continue;
       }
-      out.add(
-          "$L.$L($L); // $L: the reverse sweep needs the value it overwrites\n",
-          ctx.tape(),
-          TapeCursor.pushMethod(v.type(), object),
-          v.name(),
-          node.origin());
+      JavaExpr tape = JavaExpr.name(ctx.tape());
+      out.call(
+          new Call(tape, TapeCursor.pushMethod(v.type(), object), List.of(JavaExpr.name(v.name()))),
+          node.origin() + ": the reverse sweep needs the value it overwrites");
     }
     if (ctx.loops.keepsAdjointArray(node)) {
-      out.add(
-          "$L.pushObject($L); // $L\n",
-          ctx.tape(),
-          ctx.adjoint(node.target().orElseThrow()),
-          node.origin());
+      JavaExpr tape = JavaExpr.name(ctx.tape());
+      JavaExpr adjoint = JavaExpr.name(ctx.adjoint(node.target().orElseThrow()));
+      out.call(new Call(tape, "pushObject", List.of(adjoint)), node.origin().toString());
     }
   }
 
-  void forwardCall(Node.CallDifferentiable call, CodeBlock.Builder out, int depth) {
+  void forwardCall(Node.CallDifferentiable call, StmtBuilder out, int depth) {
     DifferentiableCallee callee = call.callee();
-    String receiver = call.onReceiver() ? "self" + (call.args().isEmpty() ? "" : ", ") : "";
+    List<JavaExpr> arguments = new ArrayList<>();
+    if (call.onReceiver()) {
+      arguments.add(JavaExpr.name("self"));
+    }
+    arguments.addAll(primals(call.args()));
+    JavaExpr pullback = ctx.classNames.call(callee, arguments);
     if (!ctx.activity.isActive(call.targetVar())) {
-      define(
-          out,
-          call.targetVar(),
-          CodeBlock.of(
-              "$L$L($L$L).$L()",
-              ctx.classNames.qualifier(callee),
-              callee.method(),
-              receiver,
-              arguments(call.args()),
-              valueComponent(callee)),
-          call.origin(),
-          depth,
-          null);
+      JavaExpr value = new Call(pullback, valueComponent(callee), List.of());
+      define(out, call.targetVar(), value, call.origin(), depth, null);
       return;
     }
-    CodeBlock declaration =
-        depth == 0 ? CodeBlock.of("$L ", ctx.classNames.recordType(callee)) : CodeBlock.of("");
+    String result = call.result().name();
     if (depth == 0) {
-      ctx.topLevel.add(new SweepLocal(ctx.classNames.recordClass(callee), call.result().name()));
+      ctx.topLevel.add(new SweepLocal(ctx.classNames.recordClass(callee), result));
+      out.define(ctx.classNames.recordType(callee), result, pullback, call.origin().toString());
+    } else {
+      out.assign(JavaExpr.name(result), pullback, call.origin().toString());
     }
-    out.add(
-        "$L$L = $L$L($L$L); // $L\n",
-        declaration,
-        call.result().name(),
-        ctx.classNames.qualifier(callee),
-        callee.method(),
-        receiver,
-        arguments(call.args()),
-        call.origin());
-    define(
-        out,
-        call.targetVar(),
-        CodeBlock.of("$L.$L()", call.result().name(), valueComponent(callee)),
-        call.origin(),
-        depth,
-        null);
+    JavaExpr value = new Call(JavaExpr.name(result), valueComponent(callee), List.of());
+    define(out, call.targetVar(), value, call.origin(), depth, null);
   }
 
   void define(
-      CodeBlock.Builder out,
-      Value.Var target,
-      CodeBlock code,
-      Origin origin,
-      int depth,
-      String note) {
-    String type =
-        ctx.topLevel.declaresAtTop(depth, target.type(), target.name())
-            ? target.type().javaName() + " "
-            : "";
+      StmtBuilder out, Value.Var target, JavaExpr code, Origin origin, int depth, String note) {
+    boolean declares = ctx.topLevel.declaresAtTop(depth, target.type(), target.name());
     String comment = note == null ? origin.toString() : origin + ": " + note;
-    out.add("$L$L = $L; // $L\n", type, target.name(), code, comment);
+    set(out, declares, target.type(), target.name(), code, comment);
+  }
+
+  /** {@code type name = value; // comment} where it is declared, else {@code name = value; ...}. */
+  private static void set(
+      StmtBuilder out, boolean declares, IrType type, String name, JavaExpr value, String comment) {
+    if (declares) {
+      out.define(LocalType.of(type), name, value, comment);
+    } else {
+      out.assign(JavaExpr.name(name), value, comment);
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import java.util.List;
 
 /**
@@ -10,5 +10,5 @@ import java.util.List;
  */
 @FunctionalInterface
 interface FusedPassReverse {
-  void undo(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth);
+  void undo(Node.While loop, List<Node> prefix, StmtBuilder out, int depth);
 }

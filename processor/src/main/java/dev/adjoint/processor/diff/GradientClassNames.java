@@ -1,8 +1,14 @@
 package dev.adjoint.processor.diff;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.LocalCall;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.DifferentiableCallee;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.NamedLocalType;
+import java.util.List;
 
 /**
  * How a generated class names other classes: as JavaPoet {@link ClassName}s, which it imports or
@@ -16,10 +22,10 @@ record GradientClassNames(String ownGradientClass) {
    * simple name when that is the class being written (the plain class or its anomaly variant, each
    * with its own records), else as a {@code $T}.
    */
-  CodeBlock recordType(DifferentiableCallee callee) {
+  LocalType recordType(DifferentiableCallee callee) {
     return own(callee)
-        ? CodeBlock.of("$L", callee.resultRecord())
-        : CodeBlock.of("$T", callee.gradientClass().nestedClass(callee.resultRecord()));
+        ? new NamedLocalType(callee.resultRecord())
+        : LocalType.of(callee.gradientClass().nestedClass(callee.resultRecord()));
   }
 
   /**
@@ -34,11 +40,13 @@ record GradientClassNames(String ownGradientClass) {
   }
 
   /**
-   * How a call of the callee's generated method is qualified: not at all if its class is this one,
-   * else {@code Class.}.
+   * A call of the callee's generated method on {@code arguments}: unqualified if its class is this
+   * one, else {@code Class.method(...)}.
    */
-  CodeBlock qualifier(DifferentiableCallee callee) {
-    return own(callee) ? CodeBlock.of("") : CodeBlock.of("$T.", callee.gradientClass());
+  JavaExpr call(DifferentiableCallee callee, List<JavaExpr> arguments) {
+    return own(callee)
+        ? new LocalCall(callee.method(), arguments)
+        : new Call(new TypeRef(callee.gradientClass()), callee.method(), arguments);
   }
 
   /** Whether {@code callee}'s generated class is the one being written. */

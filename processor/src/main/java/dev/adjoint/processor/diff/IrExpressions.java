@@ -1,6 +1,5 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrType;
@@ -22,10 +21,6 @@ final class IrExpressions {
 
   static List<JavaExpr> primals(List<Value> values) {
     return values.stream().map(IrExpressions::primal).toList();
-  }
-
-  static CodeBlock arguments(List<Value> values) {
-    return CodeBlock.join(values.stream().map(v -> primal(v).code()).toList(), ", ");
   }
 
   static String valueComponent(DifferentiableCallee callee) {

@@ -2,11 +2,19 @@ package dev.adjoint.processor.diff;
 
 import static dev.adjoint.processor.diff.IrExpressions.primal;
 
-import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.Binary;
+import dev.adjoint.processor.expr.Call;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Parenthesized;
+import dev.adjoint.processor.expr.Prefix;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.If;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.ReverseFor;
+import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +37,7 @@ final class LoopReverse {
   private final StatementReverse statements;
 
   /** Restores of loop counters written as a linear function of the reverse loop's own counter. */
-  private final Map<Node, CodeBlock> linearRestores = new HashMap<>();
+  private final Map<Node, JavaExpr> linearRestores = new HashMap<>();
 
   LoopReverse(SweepContext ctx, ForwardSweep forwardSweep, StatementReverse statements) {
     this.ctx = ctx;
@@ -37,7 +45,7 @@ final class LoopReverse {
     this.statements = statements;
   }
 
-  void reverseBlock(List<Node> nodes, CodeBlock.Builder out, int depth, boolean inLoop) {
+  void reverseBlock(List<Node> nodes, StmtBuilder out, int depth, boolean inLoop) {
     Object enclosing = ctx.currentBlock;
     ctx.currentBlock = new Object();
     for (int i = nodes.size() - 1; i >= 0; i--) {
@@ -47,79 +55,70 @@ final class LoopReverse {
   }
 
   /** The expression popping a value of {@code type}: through the loop's cursor if it has one. */
-  private String popCode(IrType type) {
+  private JavaExpr popCode(IrType type) {
     if (ctx.cursor != null && TapeCursor.carries(type, false)) {
       return ctx.cursor.pop(type);
     }
-    return ctx.tape() + "." + TapeCursor.popMethod(type, false) + "()";
+    return new Call(JavaExpr.name(ctx.tape()), TapeCursor.popMethod(type, false), List.of());
   }
 
-  void restoreAfterUndo(Node node, CodeBlock.Builder out) {
+  /** {@code tape.popObject()}. */
+  private JavaExpr popObject() {
+    return new Call(JavaExpr.name(ctx.tape()), "popObject", List.of());
+  }
+
+  void restoreAfterUndo(Node node, StmtBuilder out) {
     if (ctx.loops.keepsAdjointArray(node)) {
-      out.add(
-          "$L = $L.popObject(); // $L\n",
-          ctx.adjoint(node.target().orElseThrow()),
-          ctx.tape(),
-          node.origin());
+      JavaExpr adjoint = JavaExpr.name(ctx.adjoint(node.target().orElseThrow()));
+      out.assign(adjoint, popObject(), node.origin().toString());
     }
     if (node instanceof Node.CallDifferentiable call && ctx.loops.saved(call.result())) {
-      out.add("$L = $L.popObject(); // $L\n", call.result().name(), ctx.tape(), node.origin());
+      out.assign(JavaExpr.name(call.result().name()), popObject(), node.origin().toString());
     }
     Value.Var target = node.target().orElseThrow();
     if (ctx.loops.saved(target) && linearRestores.containsKey(node)) {
-      out.add(
-          "$L = $L; // $L: the value during this pass, nothing stored\n",
-          target.name(),
+      out.assign(
+          JavaExpr.name(target.name()),
           linearRestores.get(node),
-          node.origin());
+          node.origin() + ": the value during this pass, nothing stored");
     } else if (ctx.loops.saved(target) && ctx.loops.steps().containsKey(node)) {
-      out.add(
-          "$L = $L; // $L: undoes the step, nothing stored\n",
-          target.name(),
+      out.assign(
+          JavaExpr.name(target.name()),
           ctx.loops.steps().get(node).undo(),
-          node.origin());
+          node.origin() + ": undoes the step, nothing stored");
     } else if (ctx.loops.saved(target) && !ctx.loops.hoisted(node)) {
-      out.add(
-          "$L = $L; // $L: the value before this statement\n",
-          target.name(),
+      out.assign(
+          JavaExpr.name(target.name()),
           popCode(target.type()),
-          node.origin());
+          node.origin() + ": the value before this statement");
     }
   }
 
-  void reverseBranch(Node.If branch, CodeBlock.Builder out, int depth, boolean inLoop) {
+  void reverseBranch(Node.If branch, StmtBuilder out, int depth, boolean inLoop) {
     // an arm's statements run or not: an adjoint each arm may read is written before the branch,
     // and one an arm defers is written before the arm ends
     ctx.materializeAll(out);
-    CodeBlock.Builder thenCode = CodeBlock.builder();
-    CodeBlock.Builder elseCode = CodeBlock.builder();
+    StmtBuilder thenCode = new StmtBuilder();
+    StmtBuilder elseCode = new StmtBuilder();
     reverseBlock(branch.thenBranch(), thenCode, depth + 1, inLoop);
     ctx.materializeAll(thenCode);
     reverseBlock(branch.elseBranch(), elseCode, depth + 1, inLoop);
     ctx.materializeAll(elseCode);
-    CodeBlock thenBlock = thenCode.build();
-    CodeBlock elseBlock = elseCode.build();
+    List<Stmt> thenBlock = thenCode.build();
+    List<Stmt> elseBlock = elseCode.build();
     if (thenBlock.isEmpty() && elseBlock.isEmpty()) {
       return;
     }
-    CodeBlock condition = primal(branch.condition()).code();
+    JavaExpr condition = primal(branch.condition());
+    String comment = branch.origin() + ": the arm the forward sweep took";
     if (thenBlock.isEmpty()) {
-      out.add(
-          "if (!$L) { // $L: the arm the forward sweep took\n",
-          primal(branch.condition()).at(JavaExpr.UNARY),
-          branch.origin());
-      out.indent().add(elseBlock).unindent().add("}\n");
+      out.add(new If(new Prefix("!", condition), elseBlock, List.of(), comment));
       return;
     }
-    out.add("if ($L) { // $L: the arm the forward sweep took\n", condition, branch.origin());
-    out.indent().add(thenBlock).unindent();
-    if (!elseBlock.isEmpty()) {
-      out.add("} else {\n").indent().add(elseBlock).unindent();
-    }
-    out.add("}\n");
+    out.add(new If(condition, thenBlock, elseBlock, comment));
   }
 
-  void reverseLoop(Node.While loop, CodeBlock.Builder out, int depth) {
+  void reverseLoop(Node.While loop, StmtBuilder out, int depth) {
     String count = ctx.tripCounts.get(loop);
     if (count == null) {
       return; // nothing active inside, nothing on the tape
@@ -132,7 +131,11 @@ final class LoopReverse {
     String passCount = count;
     if (depth > 0) {
       passCount = ctx.names.fresh("passesHere");
-      out.add("int $L = $L.popInt(); // $L\n", passCount, ctx.tape(), loop.origin());
+      out.define(
+          LocalType.of(IrType.INT),
+          passCount,
+          new Call(JavaExpr.name(ctx.tape()), "popInt", List.of()),
+          loop.origin().toString());
     }
     // a counter stepped once a pass (i += c) is, during pass k, final - c·(passes + 1 - k): a
     // linear function of k, which the JIT's range-check elimination understands
@@ -142,71 +145,76 @@ final class LoopReverse {
       if (step != null && UseCounts.definedOnceIn(loop, counter) && ctx.loops.saved(counter)) {
         String base = ctx.names.fresh(counter.name() + "Base");
         boolean unit = step.unit();
-        CodeBlock scaled = unit ? CodeBlock.of("") : CodeBlock.of("($L) * ", step.signed().code());
-        String sign = unit && step.decreases() ? "+" : "-";
-        out.add(
-            "$L $L = $L $L $L($L + 1); // $L: $L before the first pass\n",
-            counter.type().javaName(),
+        boolean adds = unit && step.decreases(); // i - 1 each pass: i + (passes + 1) before
+        JavaExpr passesAndOne =
+            new Parenthesized(
+                new Binary(
+                    JavaExpr.name(passCount), "+", JavaExpr.literal("1"), JavaExpr.ADDITIVE));
+        JavaExpr change = new Parenthesized(step.signed());
+        out.define(
+            LocalType.of(counter.type()),
             base,
-            counter.name(),
-            unit ? sign : "-",
-            scaled,
-            passCount,
-            node.origin(),
-            counter.name());
+            new Binary(
+                JavaExpr.name(counter.name()),
+                adds ? "+" : "-",
+                unit ? passesAndOne : times(change, passesAndOne),
+                JavaExpr.ADDITIVE),
+            node.origin() + ": " + counter.name() + " before the first pass");
         linearRestores.put(
             node,
-            CodeBlock.of(
-                "$L$L$L",
-                base,
-                unit ? (sign.equals("-") ? " + " : " - ") : CodeBlock.of(" + $L", scaled),
-                k));
+            new Binary(
+                JavaExpr.name(base),
+                adds ? "-" : "+",
+                unit ? JavaExpr.name(k) : times(change, JavaExpr.name(k)),
+                JavaExpr.ADDITIVE));
       }
     }
     TapeCursor enclosing = ctx.cursor;
     if (ctx.loops.keepsDoublesLocally(loop)) {
       ctx.cursor =
           new TapeCursor(ctx.tape(), ctx.names.fresh("tapeDoubles"), ctx.names.fresh("tapeTop"));
-      out.add("$L", ctx.cursor.open());
+      out.add(ctx.cursor.open());
     }
-    CodeBlock.Builder body = CodeBlock.builder();
+    StmtBuilder body = new StmtBuilder();
     ctx.passes.push(new ReversePass(depth + 1, ctx.loops.passLocalCandidates(nodes)));
     reverseBlock(nodes.subList(split, nodes.size()), body, depth + 1, true);
     if (plan != null) {
       for (Node hoisted : plan.hoisted()) {
         Value.Var target = hoisted.target().orElseThrow();
         if (ctx.loops.saved(target)) {
-          body.add(
-              "$L = $L; // $L: the value before this pass's statement, to recompute from\n",
-              target.name(),
+          body.assign(
+              JavaExpr.name(target.name()),
               popCode(target.type()),
-              hoisted.origin());
+              hoisted.origin() + ": the value before this pass's statement, to recompute from");
         }
       }
     }
     if (plan != null && !plan.block().isEmpty()) {
-      body.add("// recomputed rather than stored: the values of this pass\n");
+      body.comment("recomputed rather than stored: the values of this pass");
       plan.block().forEach(n -> forwardSweep.forwardStatement(n, body, depth + 1, false));
     }
     reverseBlock(nodes.subList(0, split), body, depth + 1, true);
     ctx.materializeAll(body);
     ctx.passes.pop();
     out.add(
-        "for (int $L = $L; $L > 0; $L--) { // $L: the loop's passes, last first\n",
-        k,
-        passCount,
-        k,
-        k,
-        loop.origin());
-    out.indent().add(body.build()).unindent().add("}\n");
+        new ReverseFor(
+            k,
+            JavaExpr.name(passCount),
+            body.build(),
+            loop.origin() + ": the loop's passes, last first"));
     if (ctx.cursor != enclosing) {
-      out.add("$L", ctx.cursor.close());
+      out.add(ctx.cursor.close());
       ctx.cursor = enclosing;
     }
   }
 
+  /** {@code left * right}. */
+  private static JavaExpr times(JavaExpr left, JavaExpr right) {
+    return new Binary(left, "*", right, JavaExpr.MULTIPLICATIVE);
+  }
+
   /** Writes the reverse of one pass of a fused loop's {@code prefix}, inside the loop. */
-  void undoPass(Node.While loop, List<Node> prefix, CodeBlock.Builder out, int depth) {
+  void undoPass(Node.While loop, List<Node> prefix, StmtBuilder out, int depth) {
     ctx.passes.push(new ReversePass(depth, ctx.loops.passLocalCandidates(loop.body())));
     ctx.undoing = loop;
     ctx.deferSums = true;

@@ -4,10 +4,21 @@ import static dev.adjoint.processor.diff.IrExpressions.defaultValue;
 import static dev.adjoint.processor.diff.IrExpressions.findReturn;
 import static dev.adjoint.processor.diff.IrExpressions.primal;
 
-import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ClassName;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
+import dev.adjoint.processor.expr.Binary;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.Conditional;
+import dev.adjoint.processor.expr.Element;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Member;
+import dev.adjoint.processor.expr.NewArray;
+import dev.adjoint.processor.expr.NewInstance;
+import dev.adjoint.processor.expr.Prefix;
+import dev.adjoint.processor.expr.StringLiteral;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
@@ -15,6 +26,12 @@ import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.Release;
+import dev.adjoint.processor.stmt.SameLine;
+import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.StmtBuilder;
+import dev.adjoint.processor.stmt.Throw;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,8 +124,8 @@ public final class ReverseMode {
    * Ends a chunk of {@code weight} ({@link SweepChunk#weightOf}) with the code in {@code code} and
    * the locals declared since the last one.
    */
-  private void chunk(List<SweepChunk> into, CodeBlock.Builder code, int weight, Origin origin) {
-    CodeBlock block = code.build();
+  private void chunk(List<SweepChunk> into, StmtBuilder code, int weight, Origin origin) {
+    List<Stmt> block = code.build();
     if (block.isEmpty() && ctx.topLevel.noneSinceLastChunk()) {
       return;
     }
@@ -116,12 +133,12 @@ public final class ReverseMode {
   }
 
   /** Ends the chunk of the top-level statement {@code node}. */
-  private void chunk(List<SweepChunk> into, CodeBlock.Builder code, Node node) {
+  private void chunk(List<SweepChunk> into, StmtBuilder code, Node node) {
     chunk(into, code, SweepChunk.weightOf(node, ctx.anomalies.enabled()), node.origin());
   }
 
   private Adjoint run() {
-    CodeBlock.Builder leafPrologue = CodeBlock.builder();
+    StmtBuilder leafPrologue = new StmtBuilder();
     TensorLeafFlags leafFlags = TensorLeafFlags.NONE;
     if (ctx.function.usesTensors()) {
       leafFlags = TensorLeafFlags.plan(ctx.function, ctx.names, leafPrologue);
@@ -147,67 +164,66 @@ public final class ReverseMode {
             leafFlags,
             scaledSquares);
     Node.Return ret = findReturn(ctx.function.body());
-    CodeBlock.Builder forward = CodeBlock.builder();
+    StmtBuilder forward = new StmtBuilder();
     for (IrFunction.Parameter p : ctx.function.parameters()) {
       String local = ctx.adjoints.names.get(p.variable());
       if (p.owned() && local != null && ownedAdjoints.containsValue(local)) {
         ctx.topLevel.add(SweepLocal.of(p.variable().type(), local));
-        forward.add(
-            "$L $L = new $L[$L.length]; // @Owned $L: its partials, added to the caller's at the"
-                + " end\n",
-            p.variable().type().javaName(),
+        forward.define(
+            LocalType.of(p.variable().type()),
             local,
-            p.variable().type().elementType().javaName(),
-            p.name(),
-            p.name());
+            new NewArray(
+                SweepLocal.typeOf(p.variable().type().elementType()),
+                new Member(JavaExpr.name(p.name()), "length")),
+            "@Owned " + p.name() + ": its partials, added to the caller's at the end");
       }
     }
     chunk(forwardChunks, forward, 0, ret.origin());
     for (Node node : ctx.function.body()) {
-      CodeBlock.Builder statement = CodeBlock.builder();
+      StmtBuilder statement = new StmtBuilder();
       for (Declaration declaration : declarations.newDeclarationsInside(node)) {
-        statement.add("$L // $L: set in the block below\n", declaration.code(), node.origin());
+        statement.add(declaration.code(node.origin() + ": set in the block below"));
       }
       forwardSweep.forwardStatement(node, statement, 0, false);
       chunk(forwardChunks, statement, node);
     }
 
-    String value = primal(ret.value()).text(); // a name or a literal
+    JavaExpr value = primal(ret.value()); // a name or a literal
     if (ret.value() instanceof Value.Var v && ctx.loops.definedInLoops().contains(v)) {
       // the reverse sweep restores loop variables to earlier values: keep the result
-      value = ctx.names.fresh("value");
-      CodeBlock.Builder kept = CodeBlock.builder();
-      kept.add("$L $L = $L; // $L\n", v.type().javaName(), value, v.name(), ret.origin());
-      ctx.topLevel.add(SweepLocal.of(v.type(), value));
-      chunk(forwardChunks, kept, 1, ret.origin());
+      String kept = ctx.names.fresh("value");
+      value = JavaExpr.name(kept);
+      StmtBuilder keep = new StmtBuilder();
+      keep.define(LocalType.of(v.type()), kept, JavaExpr.name(v.name()), ret.origin().toString());
+      ctx.topLevel.add(SweepLocal.of(v.type(), kept));
+      chunk(forwardChunks, keep, 1, ret.origin());
     }
-    CodeBlock.Builder reverse = CodeBlock.builder();
+    StmtBuilder reverse = new StmtBuilder();
     String seedFits = null;
     if (ret.value() instanceof Value.Var result && result.type().isArray()) {
       // a vector result: its adjoint starts as the seed, which must match it, checked before the
       // reverse sweep runs; what the forward sweep kept on the tape is dropped by the tape guard
+      JavaExpr seedLength = length(ctx.seedName);
+      JavaExpr resultLength = length(result.name());
+      reverse.beginIf(
+          new Binary(seedLength, "!=", resultLength, JavaExpr.EQUALITY), ret.origin().toString());
+      JavaExpr message =
+          plus(
+              plus(
+                  plus(
+                      plus(new StringLiteral("the seed has length "), seedLength),
+                      new StringLiteral(" but " + ctx.function.name() + " returns ")),
+                  resultLength),
+              new StringLiteral(" values"));
       reverse.add(
-          "if ($L.length != $L.length) { // $L\n", ctx.seedName, result.name(), ret.origin());
-      reverse.indent();
-      reverse.addStatement(
-          "throw new $T(\"the seed has length \" + $L.length + \" but $L returns \" + $L.length"
-              + " + \" values\")",
-          IllegalArgumentException.class,
-          ctx.seedName,
-          ctx.function.name(),
-          result.name());
-      reverse.unindent().add("}\n");
+          new Throw(
+              new NewInstance(ClassName.get(IllegalArgumentException.class), List.of(message))));
+      reverse.end();
       if (ctx.activity.isActive(result)) {
         String k = ctx.names.fresh("k");
-        reverse.add(
-            "for (int $L = 0; $L < $L.length; $L++) { // $L\n",
-            k,
-            k,
-            ctx.seedName,
-            k,
-            ret.origin());
-        reverse.indent().add("$L[$L] += $L[$L];\n", ctx.adjoint(result), k, ctx.seedName, k);
-        reverse.unindent().add("}\n");
+        reverse.beginCountedFor(k, seedLength, ret.origin().toString());
+        reverse.update(element(ctx.adjoint(result), k), false, element(ctx.seedName, k), null);
+        reverse.end();
       }
     } else if (ctx.activity.isActive(ret.value()) && ret.value().type() == IrType.TENSOR) {
       // backward() semantics: ones for a one-element result, else the seed, checked
@@ -215,108 +231,87 @@ public final class ReverseMode {
       ctx.adjoints.declared.add(result);
       ctx.topLevel.add(SweepLocal.of(IrType.TENSOR, ctx.adjoint(result)));
       if (ctx.tape == null) {
-        reverse.add(
-            "$T $L = $T.seed($L, $L); // $L\n",
-            RuntimeClasses.TENSOR,
+        reverse.define(
+            LocalType.of(RuntimeClasses.TENSOR),
             ctx.adjoint(result),
-            RuntimeClasses.ADJOINTS,
-            value,
-            ctx.seedName,
-            ret.origin());
+            seed(value),
+            ret.origin().toString());
       } else {
         // the forward sweep kept values on the tape: on a seed that does not fit, the reverse
         // sweep still runs (with nothing flowing back) to take them off, then throws
         seedFits = ctx.names.fresh("seedFits");
         ctx.topLevel.add(SweepLocal.of(IrType.BOOLEAN, seedFits));
-        reverse.add(
-            "boolean $L = $T.seedFits($L, $L); // $L\n",
+        reverse.define(
+            LocalType.of(IrType.BOOLEAN),
             seedFits,
-            RuntimeClasses.ADJOINTS,
-            value,
-            ctx.seedName,
-            ret.origin());
-        reverse.add(
-            "$T $L = $L ? $T.seed($L, $L) : null; // $L\n",
-            RuntimeClasses.TENSOR,
+            new Call(ADJOINTS, "seedFits", List.of(value, JavaExpr.name(ctx.seedName))),
+            ret.origin().toString());
+        reverse.define(
+            LocalType.of(RuntimeClasses.TENSOR),
             ctx.adjoint(result),
-            seedFits,
-            RuntimeClasses.ADJOINTS,
-            value,
-            ctx.seedName,
-            ret.origin());
+            new Conditional(JavaExpr.name(seedFits), seed(value), JavaExpr.literal("null")),
+            ret.origin().toString());
       }
     } else if (ctx.activity.isActive(ret.value())
         && ctx.loops.fusion().isEmpty()) { // else set before
       Value.Var result = (Value.Var) ret.value();
       ctx.adjoints.declared.add(result);
       ctx.topLevel.add(SweepLocal.of(result.type(), ctx.adjoint(result)));
-      reverse.add(
-          "$L $L = $L; // $L\n",
-          result.type().javaName(),
+      reverse.define(
+          LocalType.of(result.type()),
           ctx.adjoint(result),
-          ctx.seedName,
-          ret.origin());
+          JavaExpr.name(ctx.seedName),
+          ret.origin().toString());
     }
     chunk(reverseChunks, reverse, 1, ret.origin());
     List<Node> body = ctx.function.body();
     for (int i = body.size() - 1; i >= 0; i--) {
-      CodeBlock.Builder statement = CodeBlock.builder();
+      StmtBuilder statement = new StmtBuilder();
       statements.reverseStatement(body.get(i), statement, 0, false);
-      CodeBlock.Builder chunk = CodeBlock.builder();
-      for (String declaration : ctx.adjoints.pending) {
-        chunk.add("$L", declaration);
-      }
+      StmtBuilder chunk = new StmtBuilder();
+      chunk.addAll(ctx.adjoints.pending);
       ctx.adjoints.pending.clear();
-      chunk.add(statement.build());
+      chunk.addAll(statement.build());
       releaseAfterLastUse(body.get(i), ret, chunk);
       chunk(reverseChunks, chunk, body.get(i));
     }
-    reverse = CodeBlock.builder();
+    reverse = new StmtBuilder();
     if (ctx.tape != null) {
-      reverse.add(
-          "$L.releaseIfLarge(); // stacks this call emptied go if they grew beyond"
-              + " Tape.retainedBytes()\n",
-          ctx.tape);
+      reverse.call(
+          new Call(JavaExpr.name(ctx.tape), "releaseIfLarge", List.of()),
+          "stacks this call emptied go if they grew beyond Tape.retainedBytes()");
     }
 
     for (Map.Entry<String, String> owned : ownedAdjoints.entrySet()) {
       String k = ctx.names.fresh("k");
-      reverse.add(
-          "for (int $L = 0; $L < $L.length; $L++) { // the owned array's partials\n",
-          k,
-          k,
-          owned.getValue(),
-          k);
-      reverse.indent().add("$L[$L] += $L[$L];\n", owned.getKey(), k, owned.getValue(), k);
-      reverse.unindent().add("}\n");
+      reverse.beginCountedFor(k, length(owned.getValue()), "the owned array's partials");
+      reverse.update(element(owned.getKey(), k), false, element(owned.getValue(), k), null);
+      reverse.end();
     }
     if (seedFits != null && ret.value().type() == IrType.TENSOR) {
-      reverse.add("if (!$L) {\n", seedFits).indent();
-      reverse.add(
-          "$T.seed($L, $L); // throws, saying why the seed does not fit\n",
-          RuntimeClasses.ADJOINTS,
-          value,
-          ctx.seedName);
-      reverse.unindent().add("}\n");
+      reverse.beginIf(new Prefix("!", JavaExpr.name(seedFits)), null);
+      reverse.call(seed(value), "throws, saying why the seed does not fit");
+      reverse.end();
     }
     chunk(reverseChunks, reverse, 1, ret.origin());
-    Map<String, String> partials = new LinkedHashMap<>();
+    Map<String, JavaExpr> partials = new LinkedHashMap<>();
     for (IrFunction.Parameter p : ctx.function.parameters()) {
       if (p.differentiated() && !p.variable().type().isArray()) {
         partials.put(
             p.name(),
             ctx.adjoints.declared.contains(p.variable())
-                ? ctx.adjoint(p.variable())
-                : defaultValue(p.variable().type()));
+                ? JavaExpr.name(ctx.adjoint(p.variable()))
+                : JavaExpr.literal(defaultValue(p.variable().type())));
       }
     }
     Map<String, String> leafGradients = new LinkedHashMap<>();
     for (Value.Var leaf : leafFlags.leaves()) {
-      leafGradients.put(
-          leaf.name(), ctx.adjoints.declared.contains(leaf) ? ctx.adjoint(leaf) : "null");
+      if (ctx.adjoints.declared.contains(leaf)) {
+        leafGradients.put(leaf.name(), ctx.adjoint(leaf));
+      }
     }
-    CodeBlock.Builder prologue =
-        CodeBlock.builder().add(leafPrologue.build()).add(ctx.anomalies.declaration());
+    StmtBuilder prologue =
+        new StmtBuilder().addAll(leafPrologue.build()).addAll(ctx.anomalies.declaration());
     // what the prologue declares that the sweeps read: the anomaly flag, the tape
     List<SweepLocal> prologueLocals = new ArrayList<>();
     ctx.anomalies.flagName().ifPresent(f -> prologueLocals.add(SweepLocal.of(IrType.BOOLEAN, f)));
@@ -326,17 +321,17 @@ public final class ReverseMode {
       guard =
           java.util.Optional.of(
               new TapeGuard(ctx.tape, ctx.names.fresh("tapeMark"), ctx.names.fresh("failure")));
-      prologue.add(
-          "$T $L = $T.current(); // keeps loop values for the reverse sweep\n",
-          SweepContext.TAPE,
+      prologue.define(
+          LocalType.of(SweepContext.TAPE),
           ctx.tape,
-          SweepContext.TAPE);
+          new Call(new TypeRef(SweepContext.TAPE), "current", List.of()),
+          "keeps loop values for the reverse sweep");
       prologueLocals.add(new SweepLocal(SweepContext.TAPE, ctx.tape));
-      prologue.add(
-          "$T.Mark $L = $L.mark(); // where this call's values start\n",
-          SweepContext.TAPE,
+      prologue.define(
+          LocalType.of(SweepContext.TAPE.nestedClass("Mark")),
           guard.get().mark(),
-          ctx.tape);
+          new Call(JavaExpr.name(ctx.tape), "mark", List.of()),
+          "where this call's values start");
     }
     Adjoint adjoint =
         new Adjoint(
@@ -388,16 +383,39 @@ public final class ReverseMode {
    * been passed on), so their memory can go before the sweep ends. The tape keeps every saved
    * tensor until its node runs; the build knows each one's last use.
    */
-  private void releaseAfterLastUse(Node node, Node.Return ret, CodeBlock.Builder out) {
+  private void releaseAfterLastUse(Node node, Node.Return ret, StmtBuilder out) {
     if (!(node instanceof Node.TensorApply apply)
         || !ctx.activity.isActive(apply.targetVar())
         || apply.targetVar().equals(ret.value())) {
       return;
     }
     Value.Var target = apply.targetVar();
-    String adjoint =
-        ctx.adjoints.declared.contains(target) ? " " + ctx.adjoint(target) + " = null;" : "";
-    out.add(
-        "$L = null;$L // $L: not read again, released\n", target.name(), adjoint, apply.origin());
+    List<Stmt> released = new ArrayList<>(List.of(new Release(target.name(), null)));
+    if (ctx.adjoints.declared.contains(target)) {
+      released.add(new Release(ctx.adjoint(target), null));
+    }
+    out.add(new SameLine(released, apply.origin() + ": not read again, released"));
+  }
+
+  private static final JavaExpr ADJOINTS = new TypeRef(RuntimeClasses.ADJOINTS);
+
+  /** {@code Adjoints.seed(value, seed)}. */
+  private JavaExpr seed(JavaExpr value) {
+    return new Call(ADJOINTS, "seed", List.of(value, JavaExpr.name(ctx.seedName)));
+  }
+
+  /** {@code array.length}. */
+  private static JavaExpr length(String array) {
+    return new Member(JavaExpr.name(array), "length");
+  }
+
+  /** {@code array[index]}. */
+  private static JavaExpr element(String array, String index) {
+    return new Element(JavaExpr.name(array), JavaExpr.name(index));
+  }
+
+  /** {@code left + right}. */
+  private static JavaExpr plus(JavaExpr left, JavaExpr right) {
+    return new Binary(left, "+", right, JavaExpr.ADDITIVE);
   }
 }

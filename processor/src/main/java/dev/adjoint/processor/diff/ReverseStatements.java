@@ -3,13 +3,15 @@ package dev.adjoint.processor.diff;
 import static dev.adjoint.processor.diff.IrExpressions.primal;
 import static dev.adjoint.processor.diff.IrExpressions.primals;
 
-import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.Call;
 import dev.adjoint.processor.expr.Element;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,7 @@ final class ReverseStatements {
   }
 
   /** Writes the reverse of {@code node}. */
-  void reverseStatement(Node node, CodeBlock.Builder out, int depth, boolean inLoop) {
+  void reverseStatement(Node node, StmtBuilder out, int depth, boolean inLoop) {
     switch (node) {
       case Node.If branch -> loopReverse.reverseBranch(branch, out, depth, inLoop);
       case Node.While loop -> loopReverse.reverseLoop(loop, out, depth);
@@ -62,7 +64,7 @@ final class ReverseStatements {
             ctx.accumulate(out, (Value.Var) store.value(), element, store.origin(), depth);
           }
           // the element's earlier value reaches nothing after this store
-          out.add("$L = 0; // $L\n", element.code(), store.origin());
+          out.assign(element, JavaExpr.literal("0"), store.origin().toString());
         }
       }
       case Node.Return ret -> {} // seeded in run
@@ -107,7 +109,7 @@ final class ReverseStatements {
     }
   }
 
-  private void contributions(Node node, CodeBlock.Builder out, int depth) {
+  private void contributions(Node node, StmtBuilder out, int depth) {
     switch (node) {
       case Node.TensorApply apply ->
           TensorContributions.of(ctx, tensorPartials, leafFlags, apply, out, depth);
@@ -115,12 +117,15 @@ final class ReverseStatements {
         // a parameter of this pass's sub-model: what flowed back to it goes into its .grad()
         if (read.leaf() && ctx.adjoints.declared.contains(read.targetVar())) {
           ctx.tensorReferences.wroteElementGradient();
-          out.add(
-              "$T.accumulateGrad(reverseStart, $L, $L); // $L\n",
-              RuntimeClasses.ADJOINTS,
-              read.targetVar().name(),
-              ctx.adjoint(read.targetVar()),
-              read.origin());
+          out.call(
+              new Call(
+                  new TypeRef(RuntimeClasses.ADJOINTS),
+                  "accumulateGrad",
+                  List.of(
+                      JavaExpr.name("reverseStart"),
+                      JavaExpr.name(read.targetVar().name()),
+                      JavaExpr.name(ctx.adjoint(read.targetVar())))),
+              read.origin().toString());
         }
       }
       case Node.Apply apply -> {
@@ -168,10 +173,7 @@ final class ReverseStatements {
           JavaExpr element =
               new Element(JavaExpr.name(ctx.adjoint(load.array())), primal(load.index()));
           out.add(
-              "$L $L; // $L\n",
-              element.code(),
-              ctx.update(ctx.adjointValue(load.targetVar())),
-              load.origin());
+              ctx.update(element, ctx.adjointValue(load.targetVar()), load.origin().toString()));
         }
       }
       case Node.CallDifferentiable call ->
@@ -192,7 +194,7 @@ final class ReverseStatements {
   }
 
   /** {@code t = (c·a)·a = c·a²}: {@code ∂t/∂a = 2·c·a}, and {@code c·a} is the forward's value. */
-  private void scaledSquareContribution(Node.Apply product, CodeBlock.Builder out, int depth) {
+  private void scaledSquareContribution(Node.Apply product, StmtBuilder out, int depth) {
     Value.Var factor = scaledSquares.factorOf().get(product);
     JavaExpr share =
         ctx.adjointAlgebra.multiply(
@@ -208,7 +210,7 @@ final class ReverseStatements {
   }
 
   private void passThrough(
-      CodeBlock.Builder out, Value.Var target, Value source, Origin origin, int depth) {
+      StmtBuilder out, Value.Var target, Value source, Origin origin, int depth) {
     if (ctx.activity.isActive(source)) {
       ctx.accumulate(out, (Value.Var) source, ctx.adjointValue(target), origin, depth);
     }

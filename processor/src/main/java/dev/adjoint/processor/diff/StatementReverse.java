@@ -1,7 +1,7 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.stmt.StmtBuilder;
 
 /**
  * Writes the reverse of one statement ({@link ReverseStatements#reverseStatement}), for the
@@ -9,5 +9,5 @@ import dev.adjoint.processor.ir.Node;
  */
 @FunctionalInterface
 interface StatementReverse {
-  void reverse(Node node, CodeBlock.Builder out, int depth, boolean inLoop);
+  void reverse(Node node, StmtBuilder out, int depth, boolean inLoop);
 }

@@ -1,8 +1,8 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
+import dev.adjoint.processor.stmt.Stmt;
 import java.util.List;
 
 /**
@@ -17,8 +17,9 @@ import java.util.List;
  * @param declares the locals it declares at the top level
  * @param origin the source line it comes from (its top-level statement's first line)
  */
-public record SweepChunk(CodeBlock code, int weight, List<SweepLocal> declares, Origin origin) {
+public record SweepChunk(List<Stmt> code, int weight, List<SweepLocal> declares, Origin origin) {
   public SweepChunk {
+    code = List.copyOf(code);
     declares = List.copyOf(declares);
   }
 

@@ -3,11 +3,14 @@ package dev.adjoint.processor.diff;
 import static dev.adjoint.processor.diff.IrExpressions.defaultValue;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.analysis.Activity;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.Cast;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Name;
 import dev.adjoint.processor.expr.Negation;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
@@ -15,6 +18,10 @@ import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
 import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.StmtBuilder;
+import dev.adjoint.processor.stmt.Update;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +117,7 @@ final class SweepContext {
    * {@code dV += contribution}. The first contribution at the top level declares the adjoint; one
    * inside a branch or loop declares it, as 0, before the outermost statement.
    */
-  void accumulate(
-      CodeBlock.Builder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
+  void accumulate(StmtBuilder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
     String name = adjoint(v);
     if (v.type() == IrType.TENSOR) {
       accumulateTensor(out, v, contribution, origin, depth);
@@ -139,8 +145,7 @@ final class SweepContext {
     if (adjoints.declared.add(v)) {
       if (depth == 0) {
         topLevel.add(SweepLocal.of(v.type(), name));
-        out.add(
-            "$L $L = $L; // $L\n", v.type().javaName(), name, narrowed(v, contribution), origin);
+        out.define(LocalType.of(v.type()), name, narrowed(v, contribution), origin.toString());
         anomalies.afterScalarReverse(out, name, v.name(), origin);
         return;
       }
@@ -156,27 +161,30 @@ final class SweepContext {
       // the first contribution of this pass, unconditional: it sets the adjoint, so no earlier
       // pass's value needs clearing (and no 0 + x the JIT may not fold)
       pass.assigned.add(v);
-      out.add("$L = $L; // $L\n", name, narrowed(v, contribution), origin);
+      out.assign(JavaExpr.name(name), narrowed(v, contribution), origin.toString());
       anomalies.afterScalarReverse(out, name, v.name(), origin);
       return;
     }
     if (knownZero.remove(v) == currentBlock) {
       // cleared earlier in this same block and not touched since: 0 + x is x (and the JIT may not
       // fold it, since 0.0 + -0.0 is +0.0), so the contribution is assigned
-      out.add("$L = $L; // $L\n", name, narrowed(v, contribution), origin);
+      out.assign(JavaExpr.name(name), narrowed(v, contribution), origin.toString());
       anomalies.afterScalarReverse(out, name, v.name(), origin);
       return;
     }
-    out.add("$L $L; // $L\n", name, update(contribution), origin);
+    out.add(update(JavaExpr.name(name), contribution, origin.toString()));
     anomalies.afterScalarReverse(out, name, v.name(), origin);
   }
 
-  /** {@code += c}, or {@code -= x} when {@code c} is {@code -x}: the negation costs nothing. */
-  CodeBlock update(JavaExpr contribution) {
+  /**
+   * {@code target += c}, or {@code target -= x} when {@code c} is {@code -x}: the negation costs
+   * nothing.
+   */
+  Stmt update(JavaExpr target, JavaExpr contribution, String comment) {
     return adjointAlgebra
         .negationOperand(contribution)
-        .map(x -> CodeBlock.of("-= $L", x.unparenthesized().code()))
-        .orElse(CodeBlock.of("+= $L", contribution.code()));
+        .<Stmt>map(x -> new Update(target, true, x.unparenthesized(), comment))
+        .orElse(new Update(target, false, contribution, comment));
   }
 
   /**
@@ -185,33 +193,33 @@ final class SweepContext {
    * summed out of place: adjoints may alias each other.
    */
   private void accumulateTensor(
-      CodeBlock.Builder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
+      StmtBuilder out, Value.Var v, JavaExpr contribution, Origin origin, int depth) {
     String name = adjoint(v);
     tensorReferences.wroteContribution(contribution);
     boolean first = adjoints.declared.add(v);
     if (first) {
       if (depth == 0) {
         topLevel.add(SweepLocal.of(v.type(), name));
-        out.add("$L $L = $L; // $L\n", v.type().javaName(), name, contribution.code(), origin);
+        out.define(LocalType.of(v.type()), name, contribution, origin.toString());
         return;
       }
       adjoints.pend(v, name, origin); // a tensor's: null
     }
     if (first && passes.isEmpty()) {
       // outside loops the first contribution runs at most once, while the adjoint is still null
-      out.add("$L = $L; // $L\n", name, contribution.code(), origin);
+      out.assign(JavaExpr.name(name), contribution, origin.toString());
       return;
     }
     for (ReversePass enclosing : passes) {
       enclosing.accumulated.add(v);
     }
-    out.add(
-        "$L = $T.add($L, $L); // $L\n",
-        name,
-        RuntimeClasses.ADJOINTS,
-        name,
-        contribution.code(),
-        origin);
+    out.assign(
+        JavaExpr.name(name),
+        new Call(
+            new TypeRef(RuntimeClasses.ADJOINTS),
+            "add",
+            List.of(JavaExpr.name(name), contribution)),
+        origin.toString());
   }
 
   /**
@@ -229,7 +237,7 @@ final class SweepContext {
    * reaches the adjoint later in the same block assigns it, and the clear is never written (no
    * {@code dV = 0.0; dV = c;}); a read, a nested block or the block's end writes it.
    */
-  void clear(CodeBlock.Builder out, Value.Var v, Origin origin) {
+  void clear(StmtBuilder out, Value.Var v, Origin origin) {
     forwarded.remove(v); // overwritten before anything read the deferred value
     beforeWrite(out, v);
     knownZero.put(v, currentBlock);
@@ -237,7 +245,8 @@ final class SweepContext {
       forwarded.put(v, new Forward(CLEARED, origin));
       return;
     }
-    out.add("$L = $L; // $L\n", adjoint(v), defaultValue(v.type()), origin);
+    out.assign(
+        JavaExpr.name(adjoint(v)), JavaExpr.literal(defaultValue(v.type())), origin.toString());
   }
 
   /**
@@ -313,7 +322,7 @@ final class SweepContext {
    * Before a statement that reads {@code v}'s adjoint more than once: a deferred sum is written
    * into it ({@code dV = a + b}; for {@code -(a + b)}, {@code dV = a + b} read as {@code -dV}).
    */
-  void settle(CodeBlock.Builder out, Value.Var v) {
+  void settle(StmtBuilder out, Value.Var v) {
     Forward forward = forwarded.get(v);
     if (forward == null || simple(forward.value())) {
       return;
@@ -330,7 +339,7 @@ final class SweepContext {
   }
 
   /** Writes {@code v}'s deferred assignment, if it has one. */
-  void materialize(CodeBlock.Builder out, Value.Var v) {
+  void materialize(StmtBuilder out, Value.Var v) {
     Forward forward = forwarded.remove(v);
     if (forward == null) {
       return;
@@ -340,24 +349,22 @@ final class SweepContext {
     if (adjoints.declared.add(v)) {
       adjoints.pend(v, name, forward.origin());
     }
-    CodeBlock value;
+    JavaExpr value;
     if (forward.value() == CLEARED) {
-      value =
-          CodeBlock.of(
-              "$L",
-              defaultValue(v.type())); // a deferred clear that something reads, or its block's end
+      // a deferred clear that something reads, or its block's end
+      value = JavaExpr.literal(defaultValue(v.type()));
     } else if (v.type() == IrType.FLOAT) {
       value = narrowed(v, forward.value());
     } else {
-      value = forward.value().unparenthesized().code();
+      value = forward.value().unparenthesized();
     }
-    out.add("$L = $L; // $L\n", name, value, forward.origin());
+    out.assign(JavaExpr.name(name), value, forward.origin().toString());
   }
 
   /**
    * Writes every deferred assignment (before code that may read any adjoint, or at a block end).
    */
-  void materializeAll(CodeBlock.Builder out) {
+  void materializeAll(StmtBuilder out) {
     for (Value.Var v : List.copyOf(forwarded.keySet())) {
       if (!v.equals(permanentForward)) {
         materialize(out, v);
@@ -372,7 +379,7 @@ final class SweepContext {
   Value.Var permanentForward;
 
   /** Before {@code v}'s adjoint is overwritten: writes the deferred copies of it. */
-  void beforeWrite(CodeBlock.Builder out, Value.Var v) {
+  void beforeWrite(StmtBuilder out, Value.Var v) {
     String name = adjoint(v);
     for (Map.Entry<Value.Var, Forward> e : List.copyOf(forwarded.entrySet())) {
       if (!e.getKey().equals(v) && e.getValue().value().reads(name)) {
@@ -389,13 +396,13 @@ final class SweepContext {
 
   // a float adjoint's first contribution may be a double expression (Math.cos returns double);
   // later ones are added with +=, which narrows implicitly
-  CodeBlock narrowed(Value.Var v, JavaExpr contribution) {
+  JavaExpr narrowed(Value.Var v, JavaExpr contribution) {
     JavaExpr named =
         contribution instanceof Negation n ? n.operand() : contribution; // -dX is float
     if (v.type() != IrType.FLOAT
         || named instanceof Name name && adjoints.floats.contains(name.identifier())) {
-      return contribution.code();
+      return contribution;
     }
-    return CodeBlock.of("(float) $L", contribution.at(JavaExpr.UNARY));
+    return new Cast(TypeName.FLOAT, contribution);
   }
 }

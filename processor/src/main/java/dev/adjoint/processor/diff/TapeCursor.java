@@ -1,6 +1,23 @@
 package dev.adjoint.processor.diff;
 
+import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.expr.Binary;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.Cast;
+import dev.adjoint.processor.expr.Element;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Member;
+import dev.adjoint.processor.expr.Postfix;
+import dev.adjoint.processor.expr.Prefix;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.stmt.Assign;
+import dev.adjoint.processor.stmt.Define;
+import dev.adjoint.processor.stmt.ExprStmt;
+import dev.adjoint.processor.stmt.If;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.SameLine;
+import dev.adjoint.processor.stmt.Stmt;
+import java.util.List;
 
 /**
  * A loop's local view of the tape's double stack: its array and fill in two locals, so that each
@@ -21,50 +38,48 @@ record TapeCursor(String tape, String array, String top) {
   }
 
   /** The two locals, taken from the tape before the loop. */
-  String open() {
-    return "double[] "
-        + array
-        + " = "
-        + tape
-        + ".doubleStack(); int "
-        + top
-        + " = "
-        + tape
-        + ".doubleTop(); // the loop pushes and pops its doubles through these\n";
+  Stmt open() {
+    return new SameLine(
+        List.of(
+            new Define(
+                LocalType.of(IrType.DOUBLE_ARRAY),
+                array,
+                new Call(JavaExpr.name(tape), "doubleStack", List.of()),
+                null),
+            new Define(
+                LocalType.of(IrType.INT),
+                top,
+                new Call(JavaExpr.name(tape), "doubleTop", List.of()),
+                null)),
+        "the loop pushes and pops its doubles through these");
   }
 
   /** A push of {@code value}, growing the stack when it is full. */
-  String push(String value, String comment) {
-    return "if ("
-        + top
-        + " == "
-        + array
-        + ".length) {\n  "
-        + array
-        + " = "
-        + tape
-        + ".growDoubles("
-        + top
-        + ");\n}\n"
-        + array
-        + "["
-        + top
-        + "++] = "
-        + value
-        + "; // "
-        + comment
-        + "\n";
+  List<Stmt> push(String value, String comment) {
+    JavaExpr stack = JavaExpr.name(array);
+    JavaExpr fill = JavaExpr.name(top);
+    Stmt grow =
+        new Assign(stack, new Call(JavaExpr.name(tape), "growDoubles", List.of(fill)), null);
+    return List.of(
+        new If(
+            new Binary(fill, "==", new Member(stack, "length"), JavaExpr.EQUALITY),
+            List.of(grow),
+            List.of(),
+            null),
+        new Assign(new Element(stack, new Postfix(fill, "++")), JavaExpr.name(value), comment));
   }
 
   /** The expression popping a value of {@code type}. */
-  String pop(IrType type) {
-    String read = array + "[--" + top + "]";
-    return type == IrType.FLOAT ? "(float) " + read : read;
+  JavaExpr pop(IrType type) {
+    JavaExpr read = new Element(JavaExpr.name(array), new Prefix("--", JavaExpr.name(top)));
+    return type == IrType.FLOAT ? new Cast(TypeName.FLOAT, read) : read;
   }
 
   /** Hands the fill back to the tape after the loop. */
-  String close() {
-    return tape + ".setDoubleTop(" + top + "); // the fill the loop left\n";
+  Stmt close() {
+    return new ExprStmt(
+        new Call(JavaExpr.name(tape), "setDoubleTop", List.of(JavaExpr.name(top))),
+        "the fill the loop left");
   }
 
   /** The tape method that pushes a value of {@code type} (an object: a callee's partials). */

@@ -1,6 +1,13 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ClassName;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.stmt.ExprStmt;
+import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.Throw;
+import dev.adjoint.processor.stmt.TryCatch;
+import java.util.List;
 
 /**
  * What keeps an adjoint that uses the compile-time tape from leaving values on it when an exception
@@ -17,21 +24,16 @@ public record TapeGuard(String tape, String mark, String failure) {
    * {@code body} in a {@code try} whose {@code catch} unwinds the tape to the mark and rethrows the
    * exception unchanged (a precise rethrow: the method declares what the body throws).
    */
-  public CodeBlock around(CodeBlock body) {
-    return CodeBlock.builder()
-        .add("try { // an exception from here on takes this call's values off the tape first\n")
-        .indent()
-        .add(body)
-        .unindent()
-        .add("} catch ($T $L) {\n", Throwable.class, failure)
-        .indent()
-        .add(
-            "$L.unwind($L); // the tape as this call found it, for the thread's next adjoint\n",
-            tape,
-            mark)
-        .addStatement("throw $L", failure)
-        .unindent()
-        .add("}\n")
-        .build();
+  public Stmt around(List<Stmt> body) {
+    return new TryCatch(
+        body,
+        ClassName.get(Throwable.class),
+        failure,
+        List.of(
+            new ExprStmt(
+                new Call(JavaExpr.name(tape), "unwind", List.of(JavaExpr.name(mark))),
+                "the tape as this call found it, for the thread's next adjoint"),
+            new Throw(JavaExpr.name(failure))),
+        "an exception from here on takes this call's values off the tape first");
   }
 }

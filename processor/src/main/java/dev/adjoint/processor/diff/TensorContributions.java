@@ -1,8 +1,10 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.Binary;
+import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import java.util.List;
 
@@ -23,7 +25,7 @@ final class TensorContributions {
       TensorPartials tensorPartials,
       TensorLeafFlags leafFlags,
       Node.TensorApply apply,
-      CodeBlock.Builder out,
+      StmtBuilder out,
       int depth) {
     String g = ctx.adjoint(apply.targetVar());
     List<Value> operands = apply.args();
@@ -34,15 +36,11 @@ final class TensorContributions {
       // x·x: its two shares g·x are one update 2·(g·x), the same numbers (the doubling is
       // exact) in one pass where the tape makes two products and their sum
       Value.Var operand = (Value.Var) operands.get(0);
-      out.add(
-          "if ($L != null && $L) { // $L: $L, the operand twice\n",
-          g,
-          leafFlags.needsGradient(operand),
-          apply.origin(),
-          apply.primitive().name());
-      out.indent();
+      out.beginIf(
+          wanted(g, leafFlags.needsGradient(operand)),
+          apply.origin() + ": " + apply.primitive().name() + ", the operand twice");
       ctx.accumulate(out, operand, tensorPartials.square(g, operand), apply.origin(), depth + 1);
-      out.unindent().add("}\n");
+      out.end();
       return;
     }
     for (int i = 0; i < apply.args().size(); i++) {
@@ -51,17 +49,22 @@ final class TensorContributions {
         continue;
       }
       Value.Var operand = (Value.Var) arg;
-      out.add(
-          "if ($L != null && $L) { // $L: $L\n",
-          g,
-          leafFlags.needsGradient(operand),
-          apply.origin(),
-          apply.primitive().name());
-      out.indent();
+      out.beginIf(
+          wanted(g, leafFlags.needsGradient(operand)),
+          apply.origin() + ": " + apply.primitive().name());
       ctx.accumulate(out, operand, tensorPartials.partial(apply, i, g), apply.origin(), depth + 1);
       ctx.anomalies.afterReverse(
           out, ctx.adjoint(operand), apply.primitive().name(), operand.name(), g, apply.origin());
-      out.unindent().add("}\n");
+      out.end();
     }
+  }
+
+  /** {@code g != null && needed}: something flowed back, and a leaf behind wants it. */
+  private static JavaExpr wanted(String g, JavaExpr needed) {
+    return new Binary(
+        new Binary(JavaExpr.name(g), "!=", JavaExpr.literal("null"), JavaExpr.EQUALITY),
+        "&&",
+        needed,
+        JavaExpr.CONDITIONAL_AND);
   }
 }

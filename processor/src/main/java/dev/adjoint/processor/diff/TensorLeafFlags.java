@@ -1,11 +1,17 @@
 package dev.adjoint.processor.diff;
 
-import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.Binary;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Parenthesized;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +36,7 @@ record TensorLeafFlags(Map<Value.Var, String> flags, LeafDependencies dependenci
    * Reads the receiver's tensors into locals and asks each leaf whether it requires grad (into
    * {@code out}), then finds which leaves each value depends on.
    */
-  static TensorLeafFlags plan(IrFunction function, Names names, CodeBlock.Builder out) {
+  static TensorLeafFlags plan(IrFunction function, Names names, StmtBuilder out) {
     List<Value.Var> leaves = new ArrayList<>();
     for (IrFunction.Parameter p : function.parameters()) {
       if (p.differentiated() && p.variable().type() == IrType.TENSOR) {
@@ -38,10 +44,10 @@ record TensorLeafFlags(Map<Value.Var, String> flags, LeafDependencies dependenci
       }
     }
     for (IrFunction.FieldLeaf leaf : function.fieldLeaves()) {
-      out.add(
-          "Tensor $L = $L; // $L\n",
+      out.define(
+          LocalType.of(IrType.TENSOR),
           leaf.variable().name(),
-          leaf.expression(),
+          JavaExpr.literal(leaf.expression()),
           leaf.ofModel()
               ? "a parameter of the model"
               : "a tensor of the class, a leaf like the model's");
@@ -51,7 +57,7 @@ record TensorLeafFlags(Map<Value.Var, String> flags, LeafDependencies dependenci
     for (Value.Var leaf : leaves) {
       String flag = names.fresh(leaf.name() + "NeedsGrad");
       flags.put(leaf, flag);
-      out.add("boolean $L = $T.requiresGrad($L);\n", flag, RuntimeClasses.ADJOINTS, leaf.name());
+      out.define(LocalType.of(IrType.BOOLEAN), flag, requiresGrad(leaf), null);
     }
     return new TensorLeafFlags(flags, LeafDependencies.of(function.body(), leaves));
   }
@@ -62,25 +68,32 @@ record TensorLeafFlags(Map<Value.Var, String> flags, LeafDependencies dependenci
   }
 
   /** Whether some leaf behind {@code v} requires grad, as a Java condition. */
-  CodeBlock needsGradient(Value.Var v) {
+  JavaExpr needsGradient(Value.Var v) {
     if (dependencies.passLeaves().contains(v)) {
       // a sub-model's parameter read in this pass, held in its variable until the read is undone
-      return CodeBlock.of("$T.requiresGrad($L)", RuntimeClasses.ADJOINTS, v.name());
+      return requiresGrad(v);
     }
     if (dependencies.behind(v).stream().anyMatch(dependencies.passLeaves()::contains)) {
       // behind v, parameters of every pass, read into variables each pass overwrites: no flag
       // says whether one of them requires grad, so the contribution is computed
-      return CodeBlock.of("true");
+      return JavaExpr.literal("true");
     }
-    List<String> needed = new ArrayList<>();
+    JavaExpr needed = null;
     for (Map.Entry<Value.Var, String> e : flags.entrySet()) {
       if (dependencies.behind(v).contains(e.getKey())) {
-        needed.add(e.getValue());
+        JavaExpr flag = JavaExpr.name(e.getValue());
+        needed = needed == null ? flag : new Binary(needed, "||", flag, JavaExpr.CONDITIONAL_OR);
       }
     }
-    if (needed.isEmpty()) {
-      return CodeBlock.of("false");
+    if (needed == null) {
+      return JavaExpr.literal("false");
     }
-    return CodeBlock.of(needed.size() == 1 ? "$L" : "($L)", String.join(" || ", needed));
+    return needed instanceof Binary ? new Parenthesized(needed) : needed;
+  }
+
+  /** {@code Adjoints.requiresGrad(leaf)}. */
+  private static JavaExpr requiresGrad(Value.Var leaf) {
+    return new Call(
+        new TypeRef(RuntimeClasses.ADJOINTS), "requiresGrad", List.of(JavaExpr.name(leaf.name())));
   }
 }

@@ -2,10 +2,14 @@ package dev.adjoint.processor.diff;
 
 import static dev.adjoint.processor.diff.IrExpressions.primal;
 
-import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.NewInstance;
+import dev.adjoint.processor.expr.StringLiteral;
 import dev.adjoint.processor.ir.Node;
-import java.util.ArrayList;
+import dev.adjoint.processor.stmt.Assert;
+import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.Throw;
 import java.util.List;
 
 /**
@@ -17,27 +21,27 @@ final class ThrowStatements {
   private ThrowStatements() {}
 
   /** {@code throw new E(message);} or {@code assert condition : message;}. */
-  static CodeBlock forward(Node.Throw failure) {
-    CodeBlock message = message(failure.message());
+  static Stmt forward(Node.Throw failure) {
+    JavaExpr message = message(failure.message());
+    String comment = failure.origin().toString();
     if (failure.asserted().isPresent()) {
-      CodeBlock condition = primal(failure.asserted().get()).code();
-      return failure.message().isEmpty()
-          ? CodeBlock.of("assert $L; // $L\n", condition, failure.origin())
-          : CodeBlock.of("assert $L : $L; // $L\n", condition, message, failure.origin());
+      return new Assert(primal(failure.asserted().get()), message, comment);
     }
-    return CodeBlock.of(
-        "throw new $T($L); // $L\n", failure.exception(), message, failure.origin());
+    List<JavaExpr> arguments = message == null ? List.of() : List.of(message);
+    return new Throw(new NewInstance(failure.exception(), arguments), comment);
   }
 
-  /** The message's parts joined by {@code +}: text as string literals, values by name. */
-  private static CodeBlock message(List<Node.Throw.MessagePart> parts) {
-    List<CodeBlock> pieces = new ArrayList<>();
+  /**
+   * The message's parts joined by {@code +}, left to right as Java joins them: text as string
+   * literals, values by their primal names; {@code null} for none.
+   */
+  private static JavaExpr message(List<Node.Throw.MessagePart> parts) {
+    JavaExpr joined = null;
     for (Node.Throw.MessagePart part : parts) {
-      pieces.add(
-          part.shown().isPresent()
-              ? primal(part.value()).at(JavaExpr.ADDITIVE + 1)
-              : CodeBlock.of("$S", part.text()));
+      JavaExpr piece =
+          part.shown().isPresent() ? primal(part.value()) : new StringLiteral(part.text());
+      joined = joined == null ? piece : new Binary(joined, "+", piece, JavaExpr.ADDITIVE);
     }
-    return CodeBlock.join(pieces, " + ");
+    return joined;
   }
 }

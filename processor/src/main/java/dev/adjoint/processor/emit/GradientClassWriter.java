@@ -9,9 +9,12 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.diff.Adjoint;
+import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
+import dev.adjoint.processor.stmt.Return;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -233,16 +236,18 @@ public final class GradientClassWriter {
                 name, index, seedName, function.name(), p.name(), index));
       }
     }
-    CodeBlock.Builder tail = CodeBlock.builder();
+    StmtBuilder tail = new StmtBuilder();
     int index = 0;
     for (IrFunction.Parameter p : differentiated) {
       if (!p.variable().type().isArray()) {
-        tail.addStatement(
-            "$L[$L] += $L", names.gradient().get(), index++, adjoint.partials().get(p.name()));
+        JavaExpr into =
+            new dev.adjoint.processor.expr.Element(
+                JavaExpr.name(names.gradient().get()), JavaExpr.literal(Integer.toString(index++)));
+        tail.update(into, false, adjoint.partials().get(p.name()), null);
       }
     }
-    tail.addStatement("return $L", adjoint.value());
-    CodeBlock.Builder sweeps = CodeBlock.builder();
+    tail.add(new Return(adjoint.value()));
+    StmtBuilder sweeps = new StmtBuilder();
     if (adjoint.split()) {
       // too long for one method: the sweeps go into the parts of a nested class
       List<ParameterSpec> coreParameters = core.build().parameters();
@@ -252,18 +257,24 @@ public final class GradientClassWriter {
       String run = SweepParts.runName(function);
       records.add(
           SweepParts.holder(
-              partsClass, signature, run, adjoint, coreParameters, valueType, tail.build()));
+              partsClass,
+              signature,
+              run,
+              adjoint,
+              coreParameters,
+              valueType,
+              StmtRenderer.render(tail.build())));
       sweeps.add(SweepParts.call(partsClass, run, coreParameters, adjoint));
     } else {
-      sweeps.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
-      sweeps.add(adjoint.forward());
-      sweeps.add("// reverse sweep: adjoints, from the result back to the parameters\n");
-      sweeps.add(adjoint.reverse());
-      sweeps.add(tail.build());
+      sweeps.comment("forward sweep: the primal, keeping what the reverse sweep reads");
+      sweeps.addAll(adjoint.forward());
+      sweeps.comment("reverse sweep: adjoints, from the result back to the parameters");
+      sweeps.addAll(adjoint.reverse());
+      sweeps.addAll(tail.build());
     }
     CodeBlock.Builder body = CodeBlock.builder();
-    body.add(adjoint.prologue());
-    body.add(adjoint.guarded(sweeps.build()));
+    StmtRenderer.render(adjoint.prologue(), body);
+    StmtRenderer.render(adjoint.guarded(sweeps.build()), body);
     methods.add(core.addJavadoc(layout.at(Javadoc.MEMBER)).addCode(body.build()).build());
   }
 

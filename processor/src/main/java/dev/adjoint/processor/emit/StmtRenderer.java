@@ -1,6 +1,7 @@
 package dev.adjoint.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.stmt.Assert;
 import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.Comment;
 import dev.adjoint.processor.stmt.CountedFor;
@@ -97,7 +98,18 @@ public final class StmtRenderer {
         out.add("}\n");
       }
       case Return ret -> out.addStatement("return $L", ret.value().code());
-      case Throw thrown -> out.addStatement("throw $L", thrown.exception().code());
+      case Throw thrown -> {
+        out.add("throw $L;", thrown.exception().code());
+        end(thrown.comment(), out);
+      }
+      case Assert check -> {
+        out.add("assert $L", check.condition().code());
+        if (check.detail() != null) {
+          out.add(" : $L", check.detail().code());
+        }
+        out.add(";");
+        end(check.comment(), out);
+      }
       case Define d -> simple(d, out);
       case Assign a -> simple(a, out);
       case Update u -> simple(u, out);

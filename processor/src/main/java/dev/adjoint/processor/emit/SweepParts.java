@@ -11,15 +11,19 @@ import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.diff.SweepChunk;
 import dev.adjoint.processor.diff.SweepLocal;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.Node;
+import dev.adjoint.processor.stmt.Return;
+import dev.adjoint.processor.stmt.Stmt;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -202,13 +206,10 @@ final class SweepParts {
   }
 
   /** {@code return Name.run(parameters..., prologue locals...);}: the core method's rest. */
-  static CodeBlock call(
-      ClassName name, String run, List<ParameterSpec> parameters, Adjoint adjoint) {
-    String arguments =
-        inputs(parameters, adjoint).stream()
-            .map(ParameterSpec::name)
-            .collect(Collectors.joining(", "));
-    return CodeBlock.builder().addStatement("return $T.$L($L)", name, run, arguments).build();
+  static Stmt call(ClassName name, String run, List<ParameterSpec> parameters, Adjoint adjoint) {
+    List<JavaExpr> arguments =
+        inputs(parameters, adjoint).stream().map(p -> JavaExpr.name(p.name())).toList();
+    return new Return(new Call(new TypeRef(name), run, arguments));
   }
 
   /** The constructor's parameters: the core method's, then the prologue's locals. */
@@ -267,7 +268,7 @@ final class SweepParts {
       CodeBlock.Builder body = CodeBlock.builder();
       List<SweepLocal> declared = new ArrayList<>();
       for (SweepChunk c : part) {
-        body.add(c.code());
+        StmtRenderer.render(c.code(), body);
         declared.addAll(c.declares());
       }
       if (!declared.isEmpty()) {

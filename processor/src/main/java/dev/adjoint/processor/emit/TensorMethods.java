@@ -6,8 +6,15 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.diff.Adjoint;
+import dev.adjoint.processor.expr.ArrayOf;
+import dev.adjoint.processor.expr.Call;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.RuntimeClasses;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.Return;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -73,45 +80,46 @@ final class TensorMethods {
     if (adjoint.readsTensorAlgebra()) {
       body.addStatement("$T<$T> $L = $T.algebra()", TENSOR_ALGEBRA, TENSOR, algebraName, ADJOINTS);
     }
-    body.add(adjoint.prologue());
-    CodeBlock.Builder sweeps = CodeBlock.builder();
-    sweeps.add("// forward sweep: the primal, keeping what the reverse sweep reads\n");
-    sweeps.add(adjoint.forward());
-    sweeps.add("// reverse sweep: adjoints, from the result back to the leaves\n");
+    StmtRenderer.render(adjoint.prologue(), body);
+    StmtBuilder sweeps = new StmtBuilder();
+    sweeps.comment("forward sweep: the primal, keeping what the reverse sweep reads");
+    sweeps.addAll(adjoint.forward());
+    sweeps.comment("reverse sweep: adjoints, from the result back to the leaves");
     // a leaf read through a list's element adds into its .grad() inside the reverse sweep
     boolean anyGradient =
-        adjoint.leafGradients().values().stream().anyMatch(g -> !g.equals("null"))
-            || adjoint.accumulatesElementGradients();
+        !adjoint.leafGradients().isEmpty() || adjoint.accumulatesElementGradients();
+    JavaExpr adjoints = new TypeRef(ADJOINTS);
     if (anyGradient) {
-      sweeps.add(
-          "long reverseStart = $T.reverseStart(); // tensors made from here on are the sweep's"
-              + " own\n",
-          ADJOINTS);
+      sweeps.define(
+          LocalType.of(TypeName.LONG),
+          "reverseStart",
+          new Call(adjoints, "reverseStart", List.of()),
+          "tensors made from here on are the sweep's own");
     }
-    sweeps.add(adjoint.reverse());
-    List<String> leaves = new ArrayList<>();
-    List<String> gradients = new ArrayList<>();
+    sweeps.addAll(adjoint.reverse());
+    List<JavaExpr> leaves = new ArrayList<>();
+    List<JavaExpr> gradients = new ArrayList<>();
     adjoint
         .leafGradients()
         .forEach(
             (leaf, gradient) -> {
-              if (!gradient.equals("null")) {
-                leaves.add(leaf);
-                gradients.add(gradient);
-              }
+              leaves.add(JavaExpr.name(leaf));
+              gradients.add(JavaExpr.name(gradient));
             });
     if (!leaves.isEmpty()) {
-      sweeps.add("// into .grad() of the leaves that require it, as loss.backward() does\n");
-      sweeps.addStatement(
-          "$T.accumulateGrads(reverseStart, new $T[] {$L}, new $T[] {$L})",
-          ADJOINTS,
-          TENSOR,
-          String.join(", ", leaves),
-          TENSOR,
-          String.join(", ", gradients));
+      sweeps.comment("into .grad() of the leaves that require it, as loss.backward() does");
+      sweeps.call(
+          new Call(
+              adjoints,
+              "accumulateGrads",
+              List.of(
+                  JavaExpr.name("reverseStart"),
+                  new ArrayOf(TENSOR, leaves),
+                  new ArrayOf(TENSOR, gradients))),
+          null);
     }
-    sweeps.addStatement("return $L", adjoint.value());
-    body.add(adjoint.guarded(sweeps.build()));
+    sweeps.add(new Return(adjoint.value()));
+    StmtRenderer.render(adjoint.guarded(sweeps.build()), body);
     body.endControlFlow();
     methods.add(
         MethodSpec.methodBuilder(method)

@@ -26,7 +26,8 @@ public sealed interface Stmt
         ReverseFor,
         TryCatch,
         Return,
-        Throw {
+        Throw,
+        Assert {
   /** The comment written after the statement's first line, or {@code null}. */
   String comment();
 }

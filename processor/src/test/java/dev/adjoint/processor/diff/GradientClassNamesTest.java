@@ -9,6 +9,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.stmt.LocalType;
+import dev.adjoint.processor.stmt.NamedLocalType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +22,9 @@ class GradientClassNamesTest {
   void aClassAgainstTheNamingConventionsIsNamedExactly() {
     // a capitalised package segment and a lower-case class: nothing is guessed from the spelling
     DifferentiableCallee odd = callee(ClassName.get("demo.Acme", "utilGrad"));
-    assertEquals("demo.Acme.utilGrad.", names.qualifier(odd).toString());
-    assertEquals("demo.Acme.utilGrad.MassResult", names.recordType(odd).toString());
+    assertEquals("demo.Acme.utilGrad.m()", names.call(odd, List.of()).code().toString());
+    assertEquals(
+        LocalType.of(ClassName.get("demo.Acme", "utilGrad", "MassResult")), names.recordType(odd));
     assertEquals(List.of("utilGrad", "MassResult"), names.recordClass(odd).simpleNames());
   }
 
@@ -45,10 +48,12 @@ class GradientClassNamesTest {
   void theOwnClassNeedsNoQualifierAnotherGradientClassDoes() {
     DifferentiableCallee own = callee(ClassName.get("demo.physics", "SpringGrad"));
     DifferentiableCallee other = callee(ClassName.get("demo.other", "MassGrad"));
-    assertEquals("", names.qualifier(own).toString());
-    assertEquals("demo.other.MassGrad.", names.qualifier(other).toString());
-    assertEquals("MassResult", names.recordType(own).toString());
-    assertEquals("demo.other.MassGrad.MassResult", names.recordType(other).toString());
+    assertEquals("m()", names.call(own, List.of()).code().toString());
+    assertEquals("demo.other.MassGrad.m()", names.call(other, List.of()).code().toString());
+    assertEquals(new NamedLocalType("MassResult"), names.recordType(own));
+    assertEquals(
+        LocalType.of(ClassName.get("demo.other", "MassGrad", "MassResult")),
+        names.recordType(other));
   }
 
   private static DifferentiableCallee callee(ClassName gradientClass) {

@@ -14,10 +14,12 @@ import dev.adjoint.processor.expr.Element;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Member;
 import dev.adjoint.processor.expr.Negation;
+import dev.adjoint.processor.expr.NewInstance;
 import dev.adjoint.processor.expr.Prefix;
 import dev.adjoint.processor.expr.StringLiteral;
 import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.stmt.Assert;
 import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.Comment;
 import dev.adjoint.processor.stmt.CountedFor;
@@ -87,6 +89,23 @@ class StmtRendererTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new Assign(new Binary(X, "+", X, JavaExpr.ADDITIVE), X, null));
+  }
+
+  @Test
+  void throwsAndAssertsWithTheirMessages() {
+    JavaExpr message = new Binary(new StringLiteral("x < 0: "), "+", X, JavaExpr.ADDITIVE);
+    assertEquals(
+        // CodeBlock.toString qualifies every type; in a file JavaPoet imports it
+        "throw new java.lang.IllegalArgumentException(\"x < 0: \" + x); // F.java:9\n",
+        render(
+            new Throw(
+                new NewInstance(ClassName.get(IllegalArgumentException.class), List.of(message)),
+                "F.java:9")));
+    assertEquals("throw failure;\n", render(new Throw(JavaExpr.name("failure"))));
+    assertEquals(
+        "assert t1 : n; // F.java:10\n",
+        render(new Assert(JavaExpr.name("t1"), JavaExpr.name("n"), "F.java:10")));
+    assertEquals("assert t1;\n", render(new Assert(JavaExpr.name("t1"), null, null)));
   }
 
   @Test
