@@ -1,6 +1,8 @@
 package dev.adjoint.processor.diff;
 
+import dev.adjoint.processor.expr.Element;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Member;
 import dev.adjoint.processor.ir.DifferentiableCallee;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
@@ -21,6 +23,16 @@ final class IrExpressions {
 
   static List<JavaExpr> primals(List<Value> values) {
     return values.stream().map(IrExpressions::primal).toList();
+  }
+
+  /** {@code array.length}. */
+  static JavaExpr length(String array) {
+    return new Member(JavaExpr.name(array), "length");
+  }
+
+  /** {@code array[index]}. */
+  static JavaExpr element(String array, String index) {
+    return new Element(JavaExpr.name(array), JavaExpr.name(index));
   }
 
   static String valueComponent(DifferentiableCallee callee) {

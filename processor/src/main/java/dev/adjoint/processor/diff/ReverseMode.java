@@ -4,34 +4,25 @@ import static dev.adjoint.processor.diff.IrExpressions.defaultValue;
 import static dev.adjoint.processor.diff.IrExpressions.findReturn;
 import static dev.adjoint.processor.diff.IrExpressions.primal;
 
-import com.palantir.javapoet.ClassName;
 import dev.adjoint.processor.analysis.Activity;
 import dev.adjoint.processor.diag.DiagnosticException;
 import dev.adjoint.processor.diag.DiagnosticId;
-import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.Call;
-import dev.adjoint.processor.expr.Conditional;
-import dev.adjoint.processor.expr.Element;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Member;
 import dev.adjoint.processor.expr.NewArray;
-import dev.adjoint.processor.expr.NewInstance;
-import dev.adjoint.processor.expr.Prefix;
-import dev.adjoint.processor.expr.StringLiteral;
 import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.ir.Origin;
-import dev.adjoint.processor.ir.RuntimeClasses;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.processor.stmt.LocalType;
 import dev.adjoint.processor.stmt.Release;
 import dev.adjoint.processor.stmt.SameLine;
 import dev.adjoint.processor.stmt.Stmt;
 import dev.adjoint.processor.stmt.StmtBuilder;
-import dev.adjoint.processor.stmt.Throw;
 import dev.adjoint.runtime.rules.ElementwiseRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -199,70 +190,8 @@ public final class ReverseMode {
       chunk(forwardChunks, keep, 1, ret.origin());
     }
     StmtBuilder reverse = new StmtBuilder();
-    String seedFits = null;
-    if (ret.value() instanceof Value.Var result && result.type().isArray()) {
-      // a vector result: its adjoint starts as the seed, which must match it, checked before the
-      // reverse sweep runs; what the forward sweep kept on the tape is dropped by the tape guard
-      JavaExpr seedLength = length(ctx.seedName);
-      JavaExpr resultLength = length(result.name());
-      reverse.beginIf(
-          new Binary(seedLength, "!=", resultLength, JavaExpr.EQUALITY), ret.origin().toString());
-      JavaExpr message =
-          plus(
-              plus(
-                  plus(
-                      plus(new StringLiteral("the seed has length "), seedLength),
-                      new StringLiteral(" but " + ctx.function.name() + " returns ")),
-                  resultLength),
-              new StringLiteral(" values"));
-      reverse.add(
-          new Throw(
-              new NewInstance(ClassName.get(IllegalArgumentException.class), List.of(message))));
-      reverse.end();
-      if (ctx.activity.isActive(result)) {
-        String k = ctx.names.fresh("k");
-        reverse.beginCountedFor(k, seedLength, ret.origin().toString());
-        reverse.update(element(ctx.adjoint(result), k), false, element(ctx.seedName, k), null);
-        reverse.end();
-      }
-    } else if (ctx.activity.isActive(ret.value()) && ret.value().type() == IrType.TENSOR) {
-      // backward() semantics: ones for a one-element result, else the seed, checked
-      Value.Var result = (Value.Var) ret.value();
-      ctx.adjoints.declared.add(result);
-      ctx.topLevel.add(SweepLocal.of(IrType.TENSOR, ctx.adjoint(result)));
-      if (ctx.tape == null) {
-        reverse.define(
-            LocalType.of(RuntimeClasses.TENSOR),
-            ctx.adjoint(result),
-            seed(value),
-            ret.origin().toString());
-      } else {
-        // the forward sweep kept values on the tape: on a seed that does not fit, the reverse
-        // sweep still runs (with nothing flowing back) to take them off, then throws
-        seedFits = ctx.names.fresh("seedFits");
-        ctx.topLevel.add(SweepLocal.of(IrType.BOOLEAN, seedFits));
-        reverse.define(
-            LocalType.of(IrType.BOOLEAN),
-            seedFits,
-            new Call(ADJOINTS, "seedFits", List.of(value, JavaExpr.name(ctx.seedName))),
-            ret.origin().toString());
-        reverse.define(
-            LocalType.of(RuntimeClasses.TENSOR),
-            ctx.adjoint(result),
-            new Conditional(JavaExpr.name(seedFits), seed(value), JavaExpr.literal("null")),
-            ret.origin().toString());
-      }
-    } else if (ctx.activity.isActive(ret.value())
-        && ctx.loops.fusion().isEmpty()) { // else set before
-      Value.Var result = (Value.Var) ret.value();
-      ctx.adjoints.declared.add(result);
-      ctx.topLevel.add(SweepLocal.of(result.type(), ctx.adjoint(result)));
-      reverse.define(
-          LocalType.of(result.type()),
-          ctx.adjoint(result),
-          JavaExpr.name(ctx.seedName),
-          ret.origin().toString());
-    }
+    SweepSeed seed = new SweepSeed(ctx, ret, value);
+    seed.writeStart(reverse);
     chunk(reverseChunks, reverse, 1, ret.origin());
     List<Node> body = ctx.function.body();
     for (int i = body.size() - 1; i >= 0; i--) {
@@ -284,15 +213,16 @@ public final class ReverseMode {
 
     for (Map.Entry<String, String> owned : ownedAdjoints.entrySet()) {
       String k = ctx.names.fresh("k");
-      reverse.beginCountedFor(k, length(owned.getValue()), "the owned array's partials");
-      reverse.update(element(owned.getKey(), k), false, element(owned.getValue(), k), null);
+      reverse.beginCountedFor(
+          k, IrExpressions.length(owned.getValue()), "the owned array's partials");
+      reverse.update(
+          IrExpressions.element(owned.getKey(), k),
+          false,
+          IrExpressions.element(owned.getValue(), k),
+          null);
       reverse.end();
     }
-    if (seedFits != null && ret.value().type() == IrType.TENSOR) {
-      reverse.beginIf(new Prefix("!", JavaExpr.name(seedFits)), null);
-      reverse.call(seed(value), "throws, saying why the seed does not fit");
-      reverse.end();
-    }
+    seed.writeCheck(reverse);
     chunk(reverseChunks, reverse, 1, ret.origin());
     Map<String, JavaExpr> partials = new LinkedHashMap<>();
     for (IrFunction.Parameter p : ctx.function.parameters()) {
@@ -395,27 +325,5 @@ public final class ReverseMode {
       released.add(new Release(ctx.adjoint(target), null));
     }
     out.add(new SameLine(released, apply.origin() + ": not read again, released"));
-  }
-
-  private static final JavaExpr ADJOINTS = new TypeRef(RuntimeClasses.ADJOINTS);
-
-  /** {@code Adjoints.seed(value, seed)}. */
-  private JavaExpr seed(JavaExpr value) {
-    return new Call(ADJOINTS, "seed", List.of(value, JavaExpr.name(ctx.seedName)));
-  }
-
-  /** {@code array.length}. */
-  private static JavaExpr length(String array) {
-    return new Member(JavaExpr.name(array), "length");
-  }
-
-  /** {@code array[index]}. */
-  private static JavaExpr element(String array, String index) {
-    return new Element(JavaExpr.name(array), JavaExpr.name(index));
-  }
-
-  /** {@code left + right}. */
-  private static JavaExpr plus(JavaExpr left, JavaExpr right) {
-    return new Binary(left, "+", right, JavaExpr.ADDITIVE);
   }
 }

@@ -162,24 +162,17 @@ final class SweepContext {
       // pass's value needs clearing (and no 0 + x the JIT may not fold)
       pass.assigned.add(v);
       out.assign(JavaExpr.name(name), narrowed(v, contribution), origin.toString());
-      anomalies.afterScalarReverse(out, name, v.name(), origin);
-      return;
-    }
-    if (knownZero.remove(v) == currentBlock) {
+    } else if (knownZero.remove(v) == currentBlock) {
       // cleared earlier in this same block and not touched since: 0 + x is x (and the JIT may not
       // fold it, since 0.0 + -0.0 is +0.0), so the contribution is assigned
       out.assign(JavaExpr.name(name), narrowed(v, contribution), origin.toString());
-      anomalies.afterScalarReverse(out, name, v.name(), origin);
-      return;
+    } else {
+      out.add(update(JavaExpr.name(name), contribution, origin.toString()));
     }
-    out.add(update(JavaExpr.name(name), contribution, origin.toString()));
     anomalies.afterScalarReverse(out, name, v.name(), origin);
   }
 
-  /**
-   * {@code target += c}, or {@code target -= x} when {@code c} is {@code -x}: the negation costs
-   * nothing.
-   */
+  /** {@code target += c}, or {@code target -= x} when {@code c} is {@code -x}: no negation. */
   Stmt update(JavaExpr target, JavaExpr contribution, String comment) {
     return adjointAlgebra
         .negationOperand(contribution)
