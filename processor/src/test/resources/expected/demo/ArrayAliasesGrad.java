@@ -132,7 +132,8 @@ public final class ArrayAliasesGrad {
       double t14 = 0.0; // ArrayAliases.java:24: set in the block below
       int t15 = 0; // ArrayAliases.java:24: set in the block below
       int passes = 0; // ArrayAliases.java:24: passes of the loop below
-      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      // the loop pushes and pops its doubles through these
+      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop();
       while (i_1 < 2) { // ArrayAliases.java:24
         passes++;
         tape.pushObject(dT4); // ArrayAliases.java:25
@@ -150,18 +151,21 @@ public final class ArrayAliasesGrad {
         if (tapeTop == tapeDoubles.length) {
           tapeDoubles = tape.growDoubles(tapeTop);
         }
-        tapeDoubles[tapeTop++] = t6; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+        // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+        tapeDoubles[tapeTop++] = t6;
         t6 = e[0]; // ArrayAliases.java:27
         if (tapeTop == tapeDoubles.length) {
           tapeDoubles = tape.growDoubles(tapeTop);
         }
-        tapeDoubles[tapeTop++] = t7; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+        // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+        tapeDoubles[tapeTop++] = t7;
         t7 = e[1]; // ArrayAliases.java:27
         t8 = t6 * t7; // ArrayAliases.java:27
         if (tapeTop == tapeDoubles.length) {
           tapeDoubles = tape.growDoubles(tapeTop);
         }
-        tapeDoubles[tapeTop++] = t9; // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+        // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
+        tapeDoubles[tapeTop++] = t9;
         t9 = b[1]; // ArrayAliases.java:27
         t10 = 1 - i_1; // ArrayAliases.java:27
         t11 = c[t10]; // ArrayAliases.java:27
@@ -184,8 +188,10 @@ public final class ArrayAliasesGrad {
       double dX = 0.0; // ArrayAliases.java:25: accumulated in the block below
       double dT5 = 0.0; // ArrayAliases.java:25: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // ArrayAliases.java:24: i_1 before the first pass
-      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
-      for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:24: the loop's passes, last first
+      // the loop pushes and pops its doubles through these
+      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop();
+      // ArrayAliases.java:24: the loop's passes, last first
+      for (int pass = passes; pass > 0; pass--) {
         i_1 = i_1Base + pass; // ArrayAliases.java:24: the value during this pass, nothing stored
         // recomputed rather than stored: the values of this pass
         t10 = 1 - i_1; // ArrayAliases.java:27
@@ -299,24 +305,29 @@ public final class ArrayAliasesGrad {
       double t15 = 0.0; // ArrayAliases.java:39: set in the block below
       int t16 = 0; // ArrayAliases.java:39: set in the block below
       int passes = 0; // ArrayAliases.java:39: passes of the loop below
-      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      // the loop pushes and pops its doubles through these
+      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop();
       while (i_1 < order.length) { // ArrayAliases.java:39
         passes++;
-        tape.pushBoolean(t9); // ArrayAliases.java:40: the reverse sweep needs the value it overwrites
+        // ArrayAliases.java:40: the reverse sweep needs the value it overwrites
+        tape.pushBoolean(t9);
         t9 = use[i_1]; // ArrayAliases.java:40
         if (t9) { // ArrayAliases.java:40
-          tape.pushInt(t10); // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+          // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+          tape.pushInt(t10);
           t10 = order[i_1]; // ArrayAliases.java:41
           if (tapeTop == tapeDoubles.length) {
             tapeDoubles = tape.growDoubles(tapeTop);
           }
-          tapeDoubles[tapeTop++] = t11; // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+          // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+          tapeDoubles[tapeTop++] = t11;
           t11 = v[t10]; // ArrayAliases.java:41
           t12 = t11 * x; // ArrayAliases.java:41
           if (tapeTop == tapeDoubles.length) {
             tapeDoubles = tape.growDoubles(tapeTop);
           }
-          tapeDoubles[tapeTop++] = t13; // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+          // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
+          tapeDoubles[tapeTop++] = t13;
           t13 = scale[i_1]; // ArrayAliases.java:41
           t14 = t12 * t13; // ArrayAliases.java:41
           t15 = s_1 + t14; // ArrayAliases.java:41
@@ -334,14 +345,17 @@ public final class ArrayAliasesGrad {
       double dT12 = 0.0; // ArrayAliases.java:41: accumulated in the block below
       double dT11 = 0.0; // ArrayAliases.java:41: accumulated in the block below
       double dX = 0.0; // ArrayAliases.java:41: accumulated in the block below
-      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
-      for (int pass = passes; pass > 0; pass--) { // ArrayAliases.java:39: the loop's passes, last first
+      // the loop pushes and pops its doubles through these
+      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop();
+      // ArrayAliases.java:39: the loop's passes, last first
+      for (int pass = passes; pass > 0; pass--) {
         if (t9) { // ArrayAliases.java:40: the arm the forward sweep took
           dT15 += dS_1; // ArrayAliases.java:41
           dS_1 = dT15; // ArrayAliases.java:41
           dT14 += dT15; // ArrayAliases.java:41
           dT12 += dT14 * t13; // ArrayAliases.java:41
-          t13 = (float) tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:41: the value before this statement
+          // ArrayAliases.java:41: the value before this statement
+          t13 = (float) tapeDoubles_1[--tapeTop_1];
           dT11 += dT12 * x; // ArrayAliases.java:41
           dX += dT12 * t11; // ArrayAliases.java:41
           dV[t10] += dT11; // ArrayAliases.java:41

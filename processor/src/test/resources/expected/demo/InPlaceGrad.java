@@ -45,7 +45,8 @@ public final class InPlaceGrad {
     Tape.Mark tapeMark = tape.mark(); // where this call's values start
     try { // an exception from here on takes this call's values off the tape first
       // forward sweep: the primal, keeping what the reverse sweep reads
-      double[] dX_1 = new double[x.length]; // @Owned x: its partials, added to the caller's at the end
+      // @Owned x: its partials, added to the caller's at the end
+      double[] dX_1 = new double[x.length];
       double first = x[0]; // InPlace.java:10
       int i = 0; // InPlace.java:11
       int i_1 = i; // InPlace.java:11
@@ -53,14 +54,16 @@ public final class InPlaceGrad {
       double t5 = 0.0; // InPlace.java:11: set in the block below
       int t6 = 0; // InPlace.java:11: set in the block below
       int passes = 0; // InPlace.java:11: passes of the loop below
-      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      // the loop pushes and pops its doubles through these
+      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop();
       while (i_1 < x.length) { // InPlace.java:11
         passes++;
         t4 = x[i_1]; // InPlace.java:12
         if (tapeTop == tapeDoubles.length) {
           tapeDoubles = tape.growDoubles(tapeTop);
         }
-        tapeDoubles[tapeTop++] = t5; // InPlace.java:12: the reverse sweep needs the value it overwrites
+        // InPlace.java:12: the reverse sweep needs the value it overwrites
+        tapeDoubles[tapeTop++] = t5;
         t5 = t4 / first; // InPlace.java:12
         x[i_1] = t5; // InPlace.java:12
         t6 = i_1 + 1; // InPlace.java:11
@@ -90,7 +93,8 @@ public final class InPlaceGrad {
       double dT4 = 0.0; // InPlace.java:12: accumulated in the block below
       double dFirst = 0.0; // InPlace.java:12: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // InPlace.java:11: i_1 before the first pass
-      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      // the loop pushes and pops its doubles through these
+      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop();
       for (int pass = passes; pass > 0; pass--) { // InPlace.java:11: the loop's passes, last first
         i_1 = i_1Base + pass; // InPlace.java:11: the value during this pass, nothing stored
         dT5 = dX_1[i_1]; // InPlace.java:12

@@ -65,12 +65,14 @@ public final class InactiveLoopsGrad {
       }
       while (t2) { // InactiveLoops.java:12
         passes++;
-        tape.pushBoolean(t4); // InactiveLoops.java:13: the reverse sweep needs the value it overwrites
+        // InactiveLoops.java:13: the reverse sweep needs the value it overwrites
+        tape.pushBoolean(t4);
         t4 = a > j_1; // InactiveLoops.java:13
         if (t4) { // InactiveLoops.java:13
           exit_2 = true; // InactiveLoops.java:14
         }
-        tape.pushBoolean(t5); // InactiveLoops.java:12: the reverse sweep needs the value it overwrites
+        // InactiveLoops.java:12: the reverse sweep needs the value it overwrites
+        tape.pushBoolean(t5);
         t5 = !exit_2; // InactiveLoops.java:12
         if (t5) { // InactiveLoops.java:12
           t6 = j_1 + 1; // InactiveLoops.java:12
@@ -86,7 +88,8 @@ public final class InactiveLoopsGrad {
       }
       // reverse sweep: adjoints, from the result back to the parameters
       double dA = seed; // InactiveLoops.java:17
-      for (int pass = passes; pass > 0; pass--) { // InactiveLoops.java:12: the loop's passes, last first
+      // InactiveLoops.java:12: the loop's passes, last first
+      for (int pass = passes; pass > 0; pass--) {
         t5 = tape.popBoolean(); // InactiveLoops.java:12: the value before this statement
         t4 = tape.popBoolean(); // InactiveLoops.java:13: the value before this statement
       }
@@ -152,7 +155,8 @@ public final class InactiveLoopsGrad {
         k = i_1; // InactiveLoops.java:24
         t2 = x[k]; // InactiveLoops.java:25
         t3 = s_1 * t2; // InactiveLoops.java:25
-        tape.pushDouble(s_1); // InactiveLoops.java:25: the reverse sweep needs the value it overwrites
+        // InactiveLoops.java:25: the reverse sweep needs the value it overwrites
+        tape.pushDouble(s_1);
         s_1 = t3; // InactiveLoops.java:25
         j = 0; // InactiveLoops.java:26
         tape.pushInt(k_1); // InactiveLoops.java:26: the reverse sweep needs the value it overwrites
@@ -169,7 +173,8 @@ public final class InactiveLoopsGrad {
         tape.pushInt(passes_1); // InactiveLoops.java:26: for the reverse sweep
         t7 = x[k_1]; // InactiveLoops.java:29
         t8 = s_1 * t7; // InactiveLoops.java:29
-        tape.pushDouble(s_1); // InactiveLoops.java:29: the reverse sweep needs the value it overwrites
+        // InactiveLoops.java:29: the reverse sweep needs the value it overwrites
+        tape.pushDouble(s_1);
         s_1 = t8; // InactiveLoops.java:29
         t9 = i_1 + 1; // InactiveLoops.java:23
         i_1 = t9; // InactiveLoops.java:23
@@ -182,7 +187,8 @@ public final class InactiveLoopsGrad {
       double dT3 = 0.0; // InactiveLoops.java:25: accumulated in the block below
       double dT2 = 0.0; // InactiveLoops.java:25: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // InactiveLoops.java:23: i_1 before the first pass
-      for (int pass = passes; pass > 0; pass--) { // InactiveLoops.java:23: the loop's passes, last first
+      // InactiveLoops.java:23: the loop's passes, last first
+      for (int pass = passes; pass > 0; pass--) {
         i_1 = i_1Base + pass; // InactiveLoops.java:23: the value during this pass, nothing stored
         // recomputed rather than stored: the values of this pass
         k = i_1; // InactiveLoops.java:24
@@ -195,8 +201,10 @@ public final class InactiveLoopsGrad {
         dX[k_1] += dT7; // InactiveLoops.java:29
         int passesHere = tape.popInt(); // InactiveLoops.java:26
         int k_1Base = k_1 - (passesHere + 1); // InactiveLoops.java:27: k_1 before the first pass
-        for (int pass_1 = passesHere; pass_1 > 0; pass_1--) { // InactiveLoops.java:26: the loop's passes, last first
-          k_1 = k_1Base + pass_1; // InactiveLoops.java:27: the value during this pass, nothing stored
+        // InactiveLoops.java:26: the loop's passes, last first
+        for (int pass_1 = passesHere; pass_1 > 0; pass_1--) {
+          // InactiveLoops.java:27: the value during this pass, nothing stored
+          k_1 = k_1Base + pass_1;
         }
         k_1 = tape.popInt(); // InactiveLoops.java:26: the value before this statement
         dT3 = dS_1; // InactiveLoops.java:25

@@ -143,7 +143,8 @@ public final class LoopsGradAnomalies {
       boolean t12 = false; // Loops.java:21: set in the block below
       int t13 = 0; // Loops.java:21: set in the block below
       int passes = 0; // Loops.java:21: passes of the loop below
-      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      // the loop pushes and pops its doubles through these
+      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop();
       t2 = !exit_2; // Loops.java:21
       if (t2) { // Loops.java:21
         t4 = k_2 < t1; // Loops.java:21
@@ -156,7 +157,8 @@ public final class LoopsGradAnomalies {
         if (tapeTop == tapeDoubles.length) {
           tapeDoubles = tape.growDoubles(tapeTop);
         }
-        tapeDoubles[tapeTop++] = v; // Loops.java:21: the reverse sweep needs the value it overwrites
+        // Loops.java:21: the reverse sweep needs the value it overwrites
+        tapeDoubles[tapeTop++] = v;
         v = xs[k_2]; // Loops.java:21
         t6 = v > limit; // Loops.java:22
         if (t6) { // Loops.java:22
@@ -223,7 +225,8 @@ public final class LoopsGradAnomalies {
       double dT10 = 0.0; // Loops.java:25: accumulated in the block below
       double dV = 0.0; // Loops.java:25: accumulated in the block below
       double dT7 = 0.0; // Loops.java:23: accumulated in the block below
-      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop(); // the loop pushes and pops its doubles through these
+      // the loop pushes and pops its doubles through these
+      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop();
       for (int pass = passes; pass > 0; pass--) { // Loops.java:21: the loop's passes, last first
         // recomputed rather than stored: the values of this pass
         t6 = v > limit; // Loops.java:22
@@ -322,7 +325,8 @@ public final class LoopsGradAnomalies {
     }
     // reverse sweep: adjoints, from the result back to the parameters
     if (seed.length != q.length) { // Loops.java:36
-      throw new IllegalArgumentException("the seed has length " + seed.length + " but q returns " + q.length + " values");
+      throw new IllegalArgumentException("the seed has length " + seed.length + " but q returns "
+          + q.length + " values");
     }
     for (int k = 0; k < seed.length; k++) { // Loops.java:36
       dQ[k] += seed[k];

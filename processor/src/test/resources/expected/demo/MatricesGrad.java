@@ -107,7 +107,8 @@ public final class MatricesGrad {
         i_1 = i_1Base + pass; // Matrices.java:10: the value during this pass, nothing stored
         int passesHere = tape.popInt(); // Matrices.java:12
         int j_1Base = j_1 - (passesHere + 1); // Matrices.java:12: j_1 before the first pass
-        for (int pass_1 = passesHere; pass_1 > 0; pass_1--) { // Matrices.java:12: the loop's passes, last first
+        // Matrices.java:12: the loop's passes, last first
+        for (int pass_1 = passesHere; pass_1 > 0; pass_1--) {
           j_1 = j_1Base + pass_1; // Matrices.java:12: the value during this pass, nothing stored
           // recomputed rather than stored: the values of this pass
           t6 = x[i_1]; // Matrices.java:13
@@ -219,8 +220,10 @@ public final class MatricesGrad {
       for (int pass = passes; pass > 0; pass--) { // Matrices.java:22: the loop's passes, last first
         int passesHere = tape.popInt(); // Matrices.java:23
         int k_3_2Base = k_3_2 - (passesHere + 1); // Matrices.java:23: k_3_2 before the first pass
-        for (int pass_1 = passesHere; pass_1 > 0; pass_1--) { // Matrices.java:23: the loop's passes, last first
-          k_3_2 = k_3_2Base + pass_1; // Matrices.java:23: the value during this pass, nothing stored
+        // Matrices.java:23: the loop's passes, last first
+        for (int pass_1 = passesHere; pass_1 > 0; pass_1--) {
+          // Matrices.java:23: the value during this pass, nothing stored
+          k_3_2 = k_3_2Base + pass_1;
           // recomputed rather than stored: the values of this pass
           v = row[k_3_2]; // Matrices.java:23
           dT8 = dS_1; // Matrices.java:24

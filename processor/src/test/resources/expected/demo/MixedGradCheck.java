@@ -72,6 +72,7 @@ public final class MixedGradCheck {
    * arguments.
    */
   public static GradientReport geluDerivative(double x) {
-    return GeneratedChecks.derivative("Mixed.geluDerivative", "x", x, at -> Mixed.gelu(at), Mixed.geluDerivative(x));
+    return GeneratedChecks.derivative("Mixed.geluDerivative", "x", x, at -> Mixed.gelu(at),
+        Mixed.geluDerivative(x));
   }
 }

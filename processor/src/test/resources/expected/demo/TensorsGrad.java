@@ -62,12 +62,15 @@ public final class TensorsGrad {
       long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:23
       Tensor dH = null; // Tensors.java:23: accumulated in the block below
-      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad || scale_1NeedsGrad)) { // Tensors.java:23: mse(...)
-        dH = Adjoints.partial(TensorOp.MSE_LOSS, OpParams.none(), t6, dT6, 0, h, target); // Tensors.java:23
+      // Tensors.java:23: mse(...)
+      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad || scale_1NeedsGrad)) {
+        // Tensors.java:23
+        dH = Adjoints.partial(TensorOp.MSE_LOSS, OpParams.none(), t6, dT6, 0, h, target);
       }
       Tensor dT4 = null; // Tensors.java:22: accumulated in the block below
       Tensor dScale_1 = null; // Tensors.java:22: accumulated in the block below
-      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:22: mul(...)
+      // Tensors.java:22: mul(...)
+      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
         dT4 = tensors.sumToShapeOf(tensors.multiply(dH, scale_1), t4); // Tensors.java:22
       }
       if (dH != null && scale_1NeedsGrad) { // Tensors.java:22: mul(...)
@@ -75,8 +78,10 @@ public final class TensorsGrad {
       }
       h = null; dH = null; // Tensors.java:22: not read again, released
       Tensor dT3 = null; // Tensors.java:22: accumulated in the block below
-      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:22: tanh(...)
-        dT3 = tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3); // Tensors.java:22
+      // Tensors.java:22: tanh(...)
+      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
+        // Tensors.java:22
+        dT3 = tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3);
       }
       t4 = null; dT4 = null; // Tensors.java:22: not read again, released
       Tensor dT2 = null; // Tensors.java:22: accumulated in the block below
@@ -90,16 +95,20 @@ public final class TensorsGrad {
       t3 = null; dT3 = null; // Tensors.java:22: not read again, released
       Tensor dT1 = null; // Tensors.java:22: accumulated in the block below
       if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:22: forward(...)
-        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:22
+        // Tensors.java:22
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1);
       }
       t2 = null; dT2 = null; // Tensors.java:22: not read again, released
       Tensor dHiddenWeight = null; // Tensors.java:22: accumulated in the block below
       if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:22: forward(...)
-        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:22
+        // Tensors.java:22
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE,
+            Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight);
       }
       t1 = null; dT1 = null; // Tensors.java:22: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias, scale_1}, new Tensor[] {dHiddenWeight, dHiddenBias, dScale_1});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias, scale_1},
+          new Tensor[] {dHiddenWeight, dHiddenBias, dScale_1});
       return t6;
     }
   }
@@ -143,11 +152,15 @@ public final class TensorsGrad {
       Tensor dT8 = Adjoints.seed(t8, seed); // Tensors.java:29
       Tensor dT7 = null; // Tensors.java:29: accumulated in the block below
       if (dT8 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
-        dT7 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t7, new int[0], false), t8, dT8, 0, t7); // Tensors.java:29
+        // Tensors.java:29
+        dT7 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t7, new int[0], false), t8, dT8, 0,
+            t7);
       }
       Tensor dT6 = null; // Tensors.java:29: accumulated in the block below
       if (dT7 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: sum(...)
-        dT6 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t6, new int[] {1}, false), t7, dT7, 0, t6); // Tensors.java:29
+        // Tensors.java:29
+        dT6 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t6, new int[] {1}, false), t7, dT7,
+            0, t6);
       }
       t7 = null; dT7 = null; // Tensors.java:29: not read again, released
       Tensor dU = null; // Tensors.java:29: accumulated in the block below
@@ -166,7 +179,8 @@ public final class TensorsGrad {
       u = null; dU = null; // Tensors.java:28: not read again, released
       Tensor dT3 = null; // Tensors.java:28: accumulated in the block below
       if (dT4 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
-        dT3 = tensors.sumToShapeOf(tensors.multiply(dT4, tensors.constant(0.5)), t3); // Tensors.java:28
+        // Tensors.java:28
+        dT3 = tensors.sumToShapeOf(tensors.multiply(dT4, tensors.constant(0.5)), t3);
       }
       t4 = null; dT4 = null; // Tensors.java:28: not read again, released
       Tensor dX = null; // Tensors.java:28: accumulated in the block below
@@ -176,7 +190,8 @@ public final class TensorsGrad {
       t3 = null; dT3 = null; // Tensors.java:28: not read again, released
       Tensor dT1 = null; // Tensors.java:28: accumulated in the block below
       if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sigmoid(...)
-        dT1 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t2, dT2, 0, t1); // Tensors.java:28
+        // Tensors.java:28
+        dT1 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t2, dT2, 0, t1);
       }
       t2 = null; dT2 = null; // Tensors.java:28: not read again, released
       Tensor dW = null; // Tensors.java:28: accumulated in the block below
@@ -243,20 +258,26 @@ public final class TensorsGrad {
         }
         Tensor t6 = h_1.sum(); // Tensors.java:38
         // reverse sweep: adjoints, from the result back to the leaves
-        long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
+        // tensors made from here on are the sweep's own
+        long reverseStart = Adjoints.reverseStart();
         boolean seedFits = Adjoints.seedFits(t6, seed); // Tensors.java:38
         Tensor dT6 = seedFits ? Adjoints.seed(t6, seed) : null; // Tensors.java:38
         Tensor dH_1 = null; // Tensors.java:38: accumulated in the block below
         if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:38: sum(...)
-          dH_1 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1); // Tensors.java:38
+          // Tensors.java:38
+          dH_1 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6,
+              0, h_1);
         }
         Tensor dT3 = null; // Tensors.java:36: accumulated in the block below
         Tensor dT2 = null; // Tensors.java:36: accumulated in the block below
         Tensor dX = null; // Tensors.java:36: accumulated in the block below
         Tensor dW = null; // Tensors.java:36: accumulated in the block below
-        for (int pass = passes; pass > 0; pass--) { // Tensors.java:35: the loop's passes, last first
+        // Tensors.java:35: the loop's passes, last first
+        for (int pass = passes; pass > 0; pass--) {
           if (dH_1 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: relu(...)
-            dT3 = Adjoints.add(dT3, Adjoints.partial(TensorOp.RELU, OpParams.none(), h_1, dH_1, 0, t3)); // Tensors.java:36
+            // Tensors.java:36
+            dT3 = Adjoints.add(dT3, Adjoints.partial(TensorOp.RELU, OpParams.none(), h_1, dH_1, 0,
+                t3));
           }
           dH_1 = null; // Tensors.java:36
           h_1 = tape.popObject(); // Tensors.java:36: the value before this statement
@@ -269,17 +290,22 @@ public final class TensorsGrad {
           dT3 = null; // Tensors.java:36
           t3 = tape.popObject(); // Tensors.java:36: the value before this statement
           if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: matmul(...)
-            dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 0, h_1, w)); // Tensors.java:36
+            // Tensors.java:36
+            dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 0,
+                h_1, w));
           }
           if (dT2 != null && wNeedsGrad) { // Tensors.java:36: matmul(...)
-            dW = Adjoints.add(dW, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, h_1, w)); // Tensors.java:36
+            // Tensors.java:36
+            dW = Adjoints.add(dW, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1,
+                h_1, w));
           }
           dT2 = null; // Tensors.java:36
           t2 = tape.popObject(); // Tensors.java:36: the value before this statement
         }
         Tensor dH = dH_1; // Tensors.java:35
         dX = Adjoints.add(dX, dH); // Tensors.java:34
-        tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+        // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+        tape.releaseIfLarge();
         if (!seedFits) {
           Adjoints.seed(t6, seed); // throws, saying why the seed does not fit
         }
@@ -319,7 +345,8 @@ public final class TensorsGrad {
       boolean xNeedsGrad = Adjoints.requiresGrad(x);
       // forward sweep: the primal, keeping what the reverse sweep reads
       Tensor mean = x.mean(); // Tensors.java:45
-      Tensor mean_1 = mean; // Tensors.java:44: no derivative flows on (noDerivative, detach or no-grad)
+      // Tensors.java:44: no derivative flows on (noDerivative, detach or no-grad)
+      Tensor mean_1 = mean;
       Tensor t3 = x.sub(mean_1); // Tensors.java:47
       Tensor t4 = t3.tanh(); // Tensors.java:47
       Tensor t5 = t4.sum(); // Tensors.java:47
@@ -328,11 +355,14 @@ public final class TensorsGrad {
       Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:47
       Tensor dT4 = null; // Tensors.java:47: accumulated in the block below
       if (dT5 != null && xNeedsGrad) { // Tensors.java:47: sum(...)
-        dT4 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t4, new int[0], false), t5, dT5, 0, t4); // Tensors.java:47
+        // Tensors.java:47
+        dT4 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t4, new int[0], false), t5, dT5, 0,
+            t4);
       }
       Tensor dT3 = null; // Tensors.java:47: accumulated in the block below
       if (dT4 != null && xNeedsGrad) { // Tensors.java:47: tanh(...)
-        dT3 = tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3); // Tensors.java:47
+        // Tensors.java:47
+        dT3 = tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3);
       }
       t4 = null; dT4 = null; // Tensors.java:47: not read again, released
       Tensor dX = null; // Tensors.java:47: accumulated in the block below
@@ -384,16 +414,21 @@ public final class TensorsGrad {
       long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:54
       Tensor dT5 = null; // Tensors.java:54: accumulated in the block below
-      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:54: sum(...)
-        dT5 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t5, new int[0], false), t6, dT6, 0, t5); // Tensors.java:54
+      // Tensors.java:54: sum(...)
+      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
+        // Tensors.java:54
+        dT5 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t5, new int[0], false), t6, dT6, 0,
+            t5);
       }
       Tensor dH = null; // Tensors.java:54: accumulated in the block below
-      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:54: mul(...), the operand twice
+      // Tensors.java:54: mul(...), the operand twice
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
         dH = Fused.map(dT5, h, (g, a) -> 2 * (g * a)); // Tensors.java:54
       }
       t5 = null; dT5 = null; // Tensors.java:54: not read again, released
       Tensor dT3 = null; // Tensors.java:53: accumulated in the block below
-      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:53: relu(...)
+      // Tensors.java:53: relu(...)
+      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
         dT3 = Adjoints.reluPartialOver(h, dH, t3); // Tensors.java:53
       }
       h = null; dH = null; // Tensors.java:53: not read again, released
@@ -408,16 +443,20 @@ public final class TensorsGrad {
       t3 = null; dT3 = null; // Tensors.java:53: not read again, released
       Tensor dT1 = null; // Tensors.java:53: accumulated in the block below
       if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:53: forward(...)
-        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:53
+        // Tensors.java:53
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1);
       }
       t2 = null; dT2 = null; // Tensors.java:53: not read again, released
       Tensor dHiddenWeight = null; // Tensors.java:53: accumulated in the block below
       if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:53: forward(...)
-        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:53
+        // Tensors.java:53
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE,
+            Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight);
       }
       t1 = null; dT1 = null; // Tensors.java:53: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias}, new Tensor[] {dHiddenWeight, dHiddenBias});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias},
+          new Tensor[] {dHiddenWeight, dHiddenBias});
       return t6;
     }
   }
@@ -459,11 +498,14 @@ public final class TensorsGrad {
       long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:61
       Tensor dH = null; // Tensors.java:61: accumulated in the block below
-      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:61: t(...)
-        dH = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(h), t5, dT5, 0, h); // Tensors.java:61
+      // Tensors.java:61: t(...)
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
+        // Tensors.java:61
+        dH = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(h), t5, dT5, 0, h);
       }
       Tensor dT3 = null; // Tensors.java:60: accumulated in the block below
-      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:60: relu(...)
+      // Tensors.java:60: relu(...)
+      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
         dT3 = Adjoints.partial(TensorOp.RELU, OpParams.none(), h, dH, 0, t3); // Tensors.java:60
       }
       h = null; dH = null; // Tensors.java:60: not read again, released
@@ -478,16 +520,20 @@ public final class TensorsGrad {
       t3 = null; dT3 = null; // Tensors.java:60: not read again, released
       Tensor dT1 = null; // Tensors.java:60: accumulated in the block below
       if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:60: forward(...)
-        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:60
+        // Tensors.java:60
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1);
       }
       t2 = null; dT2 = null; // Tensors.java:60: not read again, released
       Tensor dHiddenWeight = null; // Tensors.java:60: accumulated in the block below
       if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:60: forward(...)
-        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:60
+        // Tensors.java:60
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE,
+            Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight);
       }
       t1 = null; dT1 = null; // Tensors.java:60: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias}, new Tensor[] {dHiddenWeight, dHiddenBias});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias},
+          new Tensor[] {dHiddenWeight, dHiddenBias});
       return t5;
     }
   }
@@ -529,12 +575,16 @@ public final class TensorsGrad {
       long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:67
       Tensor dT4 = null; // Tensors.java:67: accumulated in the block below
-      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:67: crossEntropy(...)
-        dT4 = Adjoints.partial(TensorOp.NLL_LOSS, OpParams.none(), t5, dT5, 0, t4, labels); // Tensors.java:67
+      // Tensors.java:67: crossEntropy(...)
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
+        // Tensors.java:67
+        dT4 = Adjoints.partial(TensorOp.NLL_LOSS, OpParams.none(), t5, dT5, 0, t4, labels);
       }
       Tensor dT3 = null; // Tensors.java:67: accumulated in the block below
-      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:67: crossEntropy(...)
-        dT3 = Adjoints.logSoftmaxPartialOver(t4, dT4, Adjoints.dimension(t3, 1), t3); // Tensors.java:67
+      // Tensors.java:67: crossEntropy(...)
+      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
+        // Tensors.java:67
+        dT3 = Adjoints.logSoftmaxPartialOver(t4, dT4, Adjoints.dimension(t3, 1), t3);
       }
       t4 = null; dT4 = null; // Tensors.java:67: not read again, released
       Tensor dT2 = null; // Tensors.java:67: accumulated in the block below
@@ -548,16 +598,20 @@ public final class TensorsGrad {
       t3 = null; dT3 = null; // Tensors.java:67: not read again, released
       Tensor dT1 = null; // Tensors.java:67: accumulated in the block below
       if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:67: forward(...)
-        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:67
+        // Tensors.java:67
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1);
       }
       t2 = null; dT2 = null; // Tensors.java:67: not read again, released
       Tensor dHiddenWeight = null; // Tensors.java:67: accumulated in the block below
       if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:67: forward(...)
-        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:67
+        // Tensors.java:67
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE,
+            Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight);
       }
       t1 = null; dT1 = null; // Tensors.java:67: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias}, new Tensor[] {dHiddenWeight, dHiddenBias});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias},
+          new Tensor[] {dHiddenWeight, dHiddenBias});
       return t5;
     }
   }
@@ -611,12 +665,15 @@ public final class TensorsGrad {
       }
       Tensor dT9 = null; // Tensors.java:79: accumulated in the block below
       if (dT10 != null && mNeedsGrad) { // Tensors.java:79: to(...)
-        dT9 = Adjoints.partial(TensorOp.TO_DTYPE, OpParams.none(), t10, dT10, 0, t9); // Tensors.java:79
+        // Tensors.java:79
+        dT9 = Adjoints.partial(TensorOp.TO_DTYPE, OpParams.none(), t10, dT10, 0, t9);
       }
       t10 = null; dT10 = null; // Tensors.java:79: not read again, released
       Tensor dT8 = null; // Tensors.java:79: accumulated in the block below
       if (dT9 != null && mNeedsGrad) { // Tensors.java:79: sum(...)
-        dT8 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t8, new int[0], false), t9, dT9, 0, t8); // Tensors.java:79
+        // Tensors.java:79
+        dT8 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t8, new int[0], false), t9, dT9, 0,
+            t8);
       }
       t9 = null; dT9 = null; // Tensors.java:79: not read again, released
       Tensor dPicked = null; // Tensors.java:79: accumulated in the block below
@@ -626,36 +683,45 @@ public final class TensorsGrad {
       t8 = null; dT8 = null; // Tensors.java:79: not read again, released
       Tensor dRows = null; // Tensors.java:79: accumulated in the block below
       if (dT7 != null && mNeedsGrad) { // Tensors.java:79: sum(...)
-        dRows = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(rows, new int[0], false), t7, dT7, 0, rows); // Tensors.java:79
+        // Tensors.java:79
+        dRows = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(rows, new int[0], false), t7, dT7,
+            0, rows);
       }
       t7 = null; dT7 = null; // Tensors.java:79: not read again, released
       Tensor dT5 = null; // Tensors.java:78: accumulated in the block below
       if (dPicked != null && mNeedsGrad) { // Tensors.java:78: to(...)
-        dT5 = Adjoints.partial(TensorOp.TO_DTYPE, OpParams.none(), picked, dPicked, 0, t5); // Tensors.java:78
+        // Tensors.java:78
+        dT5 = Adjoints.partial(TensorOp.TO_DTYPE, OpParams.none(), picked, dPicked, 0, t5);
       }
       picked = null; dPicked = null; // Tensors.java:78: not read again, released
       Tensor dT4 = null; // Tensors.java:78: accumulated in the block below
       if (dT5 != null && mNeedsGrad) { // Tensors.java:78: maskedFill(...)
-        dT4 = Adjoints.partial(TensorOp.MASKED_FILL, OpParams.reals(0), t5, dT5, 0, t4, mask); // Tensors.java:78
+        // Tensors.java:78
+        dT4 = Adjoints.partial(TensorOp.MASKED_FILL, OpParams.reals(0), t5, dT5, 0, t4, mask);
       }
       t5 = null; dT5 = null; // Tensors.java:78: not read again, released
       Tensor dM = null; // Tensors.java:78: accumulated in the block below
       if (dT4 != null && mNeedsGrad) { // Tensors.java:78: gather(...)
-        dM = Adjoints.partial(TensorOp.GATHER, Adjoints.dimension(m, 1), t4, dT4, 0, m, index); // Tensors.java:78
+        // Tensors.java:78
+        dM = Adjoints.partial(TensorOp.GATHER, Adjoints.dimension(m, 1), t4, dT4, 0, m, index);
       }
       t4 = null; dT4 = null; // Tensors.java:78: not read again, released
       Tensor dT2 = null; // Tensors.java:76: accumulated in the block below
       if (dRows != null && mNeedsGrad) { // Tensors.java:76: select(...)
-        dT2 = Adjoints.partial(TensorOp.SELECT, Adjoints.selection(t2, -1, -1), rows, dRows, 0, t2); // Tensors.java:76
+        // Tensors.java:76
+        dT2 = Adjoints.partial(TensorOp.SELECT, Adjoints.selection(t2, -1, -1), rows, dRows, 0, t2);
       }
       rows = null; dRows = null; // Tensors.java:76: not read again, released
       Tensor dT1 = null; // Tensors.java:76: accumulated in the block below
       if (dT2 != null && mNeedsGrad) { // Tensors.java:76: narrow(...)
-        dT1 = Adjoints.partial(TensorOp.NARROW, Adjoints.narrowing(t1, 0, 1, 2), t2, dT2, 0, t1); // Tensors.java:76
+        // Tensors.java:76
+        dT1 = Adjoints.partial(TensorOp.NARROW, Adjoints.narrowing(t1, 0, 1, 2), t2, dT2, 0, t1);
       }
       t2 = null; dT2 = null; // Tensors.java:76: not read again, released
       if (dT1 != null && mNeedsGrad) { // Tensors.java:76: permute(...)
-        dM = Adjoints.add(dM, Adjoints.partial(TensorOp.PERMUTE, Adjoints.permutation(m, 1, 0), t1, dT1, 0, m)); // Tensors.java:76
+        // Tensors.java:76
+        dM = Adjoints.add(dM, Adjoints.partial(TensorOp.PERMUTE, Adjoints.permutation(m, 1, 0), t1,
+            dT1, 0, m));
       }
       t1 = null; dT1 = null; // Tensors.java:76: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
@@ -721,17 +787,22 @@ public final class TensorsGrad {
       }
       Tensor dT16 = null; // Tensors.java:29: accumulated in the block below
       if (dT17 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
-        dT16 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t16, new int[0], false), t17, dT17, 0, t16); // Tensors.java:29
+        // Tensors.java:29
+        dT16 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t16, new int[0], false), t17,
+            dT17, 0, t16);
       }
       t17 = null; dT17 = null; // Tensors.java:29: not read again, released
       Tensor dT15 = null; // Tensors.java:29: accumulated in the block below
       if (dT16 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: sum(...)
-        dT15 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t15, new int[] {1}, false), t16, dT16, 0, t15); // Tensors.java:29
+        // Tensors.java:29
+        dT15 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t15, new int[] {1}, false), t16,
+            dT16, 0, t15);
       }
       t16 = null; dT16 = null; // Tensors.java:29: not read again, released
       Tensor dU_1 = null; // Tensors.java:29: accumulated in the block below
       if (dT15 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: pow(...)
-        dU_1 = tensors.sumToShapeOf(Fused.map(dT15, u_1, (g, a) -> g * (2.0 * a)), u_1); // Tensors.java:29
+        // Tensors.java:29
+        dU_1 = tensors.sumToShapeOf(Fused.map(dT15, u_1, (g, a) -> g * (2.0 * a)), u_1);
       }
       t15 = null; dT15 = null; // Tensors.java:29: not read again, released
       Tensor dT11 = null; // Tensors.java:28: accumulated in the block below
@@ -745,7 +816,8 @@ public final class TensorsGrad {
       u_1 = null; dU_1 = null; // Tensors.java:28: not read again, released
       Tensor dT12 = null; // Tensors.java:28: accumulated in the block below
       if (dT13 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
-        dT12 = tensors.sumToShapeOf(tensors.multiply(dT13, tensors.constant(0.5)), t12); // Tensors.java:28
+        // Tensors.java:28
+        dT12 = tensors.sumToShapeOf(tensors.multiply(dT13, tensors.constant(0.5)), t12);
       }
       t13 = null; dT13 = null; // Tensors.java:28: not read again, released
       Tensor dW = null; // Tensors.java:28: accumulated in the block below
@@ -755,12 +827,14 @@ public final class TensorsGrad {
       t12 = null; dT12 = null; // Tensors.java:28: not read again, released
       Tensor dT10 = null; // Tensors.java:28: accumulated in the block below
       if (dT11 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sigmoid(...)
-        dT10 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t11, dT11, 0, t10); // Tensors.java:28
+        // Tensors.java:28
+        dT10 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t11, dT11, 0, t10);
       }
       t11 = null; dT11 = null; // Tensors.java:28: not read again, released
       Tensor dX = null; // Tensors.java:28: accumulated in the block below
       if (dT10 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
-        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT10, x), w)); // Tensors.java:28
+        // Tensors.java:28
+        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT10, x), w));
       }
       if (dT10 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
         dX = tensors.sumToShapeOf(tensors.multiply(dT10, w), x); // Tensors.java:28
@@ -768,12 +842,16 @@ public final class TensorsGrad {
       t10 = null; dT10 = null; // Tensors.java:28: not read again, released
       Tensor dT8 = null; // Tensors.java:29: accumulated in the block below
       if (dT9 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
-        dT8 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t8, new int[0], false), t9, dT9, 0, t8); // Tensors.java:29
+        // Tensors.java:29
+        dT8 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t8, new int[0], false), t9, dT9, 0,
+            t8);
       }
       t9 = null; dT9 = null; // Tensors.java:29: not read again, released
       Tensor dT7 = null; // Tensors.java:29: accumulated in the block below
       if (dT8 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: sum(...)
-        dT7 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t7, new int[] {1}, false), t8, dT8, 0, t7); // Tensors.java:29
+        // Tensors.java:29
+        dT7 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t7, new int[] {1}, false), t8, dT8,
+            0, t7);
       }
       t8 = null; dT8 = null; // Tensors.java:29: not read again, released
       Tensor dU = null; // Tensors.java:29: accumulated in the block below
@@ -792,7 +870,8 @@ public final class TensorsGrad {
       u = null; dU = null; // Tensors.java:28: not read again, released
       Tensor dT4 = null; // Tensors.java:28: accumulated in the block below
       if (dT5 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
-        dT4 = tensors.sumToShapeOf(tensors.multiply(dT5, tensors.constant(0.5)), t4); // Tensors.java:28
+        // Tensors.java:28
+        dT4 = tensors.sumToShapeOf(tensors.multiply(dT5, tensors.constant(0.5)), t4);
       }
       t5 = null; dT5 = null; // Tensors.java:28: not read again, released
       Tensor dT1 = null; // Tensors.java:28: accumulated in the block below
@@ -802,18 +881,22 @@ public final class TensorsGrad {
       t4 = null; dT4 = null; // Tensors.java:28: not read again, released
       Tensor dT2 = null; // Tensors.java:28: accumulated in the block below
       if (dT3 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sigmoid(...)
-        dT2 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t3, dT3, 0, t2); // Tensors.java:28
+        // Tensors.java:28
+        dT2 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t3, dT3, 0, t2);
       }
       t3 = null; dT3 = null; // Tensors.java:28: not read again, released
       if (dT2 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
-        dT1 = Adjoints.add(dT1, tensors.sumToShapeOf(tensors.multiply(dT2, w), t1)); // Tensors.java:28
+        // Tensors.java:28
+        dT1 = Adjoints.add(dT1, tensors.sumToShapeOf(tensors.multiply(dT2, w), t1));
       }
       if (dT2 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
-        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT2, t1), w)); // Tensors.java:28
+        // Tensors.java:28
+        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT2, t1), w));
       }
       t2 = null; dT2 = null; // Tensors.java:28: not read again, released
       if (dT1 != null && xNeedsGrad) { // Tensors.java:85: mul(...)
-        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT1, tensors.constant(2)), x)); // Tensors.java:85
+        // Tensors.java:85
+        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT1, tensors.constant(2)), x));
       }
       t1 = null; dT1 = null; // Tensors.java:85: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does

@@ -52,39 +52,49 @@ public final class TensorsGradAnomalies {
       boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
       // forward sweep: the primal, keeping what the reverse sweep reads
       Tensor t1 = hiddenWeight.t(); // Tensors.java:22
-      if (anomalies) GeneratedAnomalies.forward(t1, "Tensors.java:22: hiddenWeight.t()", hiddenWeight);
+      if (anomalies) GeneratedAnomalies.forward(t1, "Tensors.java:22: hiddenWeight.t()",
+          hiddenWeight);
       Tensor t2 = x.matmul(t1); // Tensors.java:22
       if (anomalies) GeneratedAnomalies.forward(t2, "Tensors.java:22: x.matmul(t1)", x, t1);
       Tensor t3 = hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias); // Tensors.java:22
-      if (anomalies) GeneratedAnomalies.forward(t3, "Tensors.java:22: hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias)", t2, hiddenBias);
+      if (anomalies) GeneratedAnomalies.forward(t3,
+          "Tensors.java:22: hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias)", t2,
+          hiddenBias);
       Tensor t4 = t3.tanh(); // Tensors.java:22
       if (anomalies) GeneratedAnomalies.forward(t4, "Tensors.java:22: t3.tanh()", t3);
       Tensor h = t4.mul(scale_1); // Tensors.java:22
       if (anomalies) GeneratedAnomalies.forward(h, "Tensors.java:22: t4.mul(scale_1)", t4, scale_1);
       Tensor t6 = Losses.mse(h, target); // Tensors.java:23
-      if (anomalies) GeneratedAnomalies.forward(t6, "Tensors.java:23: Losses.mse(h, target)", h, target);
+      if (anomalies) GeneratedAnomalies.forward(t6, "Tensors.java:23: Losses.mse(h, target)", h,
+          target);
       // reverse sweep: adjoints, from the result back to the leaves
       long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:23
       Tensor dH = null; // Tensors.java:23: accumulated in the block below
-      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad || scale_1NeedsGrad)) { // Tensors.java:23: mse(...)
-        dH = Adjoints.partial(TensorOp.MSE_LOSS, OpParams.none(), t6, dT6, 0, h, target); // Tensors.java:23
+      // Tensors.java:23: mse(...)
+      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad || scale_1NeedsGrad)) {
+        // Tensors.java:23
+        dH = Adjoints.partial(TensorOp.MSE_LOSS, OpParams.none(), t6, dT6, 0, h, target);
         if (anomalies) GeneratedAnomalies.reverse(dH, "Tensors.java:23: mse(...)", "h", dT6);
       }
       Tensor dT4 = null; // Tensors.java:22: accumulated in the block below
       Tensor dScale_1 = null; // Tensors.java:22: accumulated in the block below
-      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:22: mul(...)
+      // Tensors.java:22: mul(...)
+      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
         dT4 = tensors.sumToShapeOf(tensors.multiply(dH, scale_1), t4); // Tensors.java:22
         if (anomalies) GeneratedAnomalies.reverse(dT4, "Tensors.java:22: mul(...)", "t4", dH);
       }
       if (dH != null && scale_1NeedsGrad) { // Tensors.java:22: mul(...)
         dScale_1 = tensors.sumToShapeOf(tensors.multiply(dH, t4), scale_1); // Tensors.java:22
-        if (anomalies) GeneratedAnomalies.reverse(dScale_1, "Tensors.java:22: mul(...)", "scale_1", dH);
+        if (anomalies) GeneratedAnomalies.reverse(dScale_1, "Tensors.java:22: mul(...)", "scale_1",
+            dH);
       }
       h = null; dH = null; // Tensors.java:22: not read again, released
       Tensor dT3 = null; // Tensors.java:22: accumulated in the block below
-      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:22: tanh(...)
-        dT3 = tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3); // Tensors.java:22
+      // Tensors.java:22: tanh(...)
+      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
+        // Tensors.java:22
+        dT3 = tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3);
         if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:22: tanh(...)", "t3", dT4);
       }
       t4 = null; dT4 = null; // Tensors.java:22: not read again, released
@@ -96,23 +106,29 @@ public final class TensorsGradAnomalies {
       }
       if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:22: forward(...)
         dHiddenBias = tensors.sumToShapeOf(dT3, hiddenBias); // Tensors.java:22
-        if (anomalies) GeneratedAnomalies.reverse(dHiddenBias, "Tensors.java:22: forward(...)", "hiddenBias", dT3);
+        if (anomalies) GeneratedAnomalies.reverse(dHiddenBias, "Tensors.java:22: forward(...)",
+            "hiddenBias", dT3);
       }
       t3 = null; dT3 = null; // Tensors.java:22: not read again, released
       Tensor dT1 = null; // Tensors.java:22: accumulated in the block below
       if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:22: forward(...)
-        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:22
+        // Tensors.java:22
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1);
         if (anomalies) GeneratedAnomalies.reverse(dT1, "Tensors.java:22: forward(...)", "t1", dT2);
       }
       t2 = null; dT2 = null; // Tensors.java:22: not read again, released
       Tensor dHiddenWeight = null; // Tensors.java:22: accumulated in the block below
       if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:22: forward(...)
-        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:22
-        if (anomalies) GeneratedAnomalies.reverse(dHiddenWeight, "Tensors.java:22: forward(...)", "hiddenWeight", dT1);
+        // Tensors.java:22
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE,
+            Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight);
+        if (anomalies) GeneratedAnomalies.reverse(dHiddenWeight, "Tensors.java:22: forward(...)",
+            "hiddenWeight", dT1);
       }
       t1 = null; dT1 = null; // Tensors.java:22: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias, scale_1}, new Tensor[] {dHiddenWeight, dHiddenBias, dScale_1});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias, scale_1},
+          new Tensor[] {dHiddenWeight, dHiddenBias, dScale_1});
       return t6;
     }
   }
@@ -162,12 +178,16 @@ public final class TensorsGradAnomalies {
       Tensor dT8 = Adjoints.seed(t8, seed); // Tensors.java:29
       Tensor dT7 = null; // Tensors.java:29: accumulated in the block below
       if (dT8 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
-        dT7 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t7, new int[0], false), t8, dT8, 0, t7); // Tensors.java:29
+        // Tensors.java:29
+        dT7 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t7, new int[0], false), t8, dT8, 0,
+            t7);
         if (anomalies) GeneratedAnomalies.reverse(dT7, "Tensors.java:29: mean(...)", "t7", dT8);
       }
       Tensor dT6 = null; // Tensors.java:29: accumulated in the block below
       if (dT7 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: sum(...)
-        dT6 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t6, new int[] {1}, false), t7, dT7, 0, t6); // Tensors.java:29
+        // Tensors.java:29
+        dT6 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t6, new int[] {1}, false), t7, dT7,
+            0, t6);
         if (anomalies) GeneratedAnomalies.reverse(dT6, "Tensors.java:29: sum(...)", "t6", dT7);
       }
       t7 = null; dT7 = null; // Tensors.java:29: not read again, released
@@ -190,7 +210,8 @@ public final class TensorsGradAnomalies {
       u = null; dU = null; // Tensors.java:28: not read again, released
       Tensor dT3 = null; // Tensors.java:28: accumulated in the block below
       if (dT4 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
-        dT3 = tensors.sumToShapeOf(tensors.multiply(dT4, tensors.constant(0.5)), t3); // Tensors.java:28
+        // Tensors.java:28
+        dT3 = tensors.sumToShapeOf(tensors.multiply(dT4, tensors.constant(0.5)), t3);
         if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:28: mul(...)", "t3", dT4);
       }
       t4 = null; dT4 = null; // Tensors.java:28: not read again, released
@@ -202,7 +223,8 @@ public final class TensorsGradAnomalies {
       t3 = null; dT3 = null; // Tensors.java:28: not read again, released
       Tensor dT1 = null; // Tensors.java:28: accumulated in the block below
       if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sigmoid(...)
-        dT1 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t2, dT2, 0, t1); // Tensors.java:28
+        // Tensors.java:28
+        dT1 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t2, dT2, 0, t1);
         if (anomalies) GeneratedAnomalies.reverse(dT1, "Tensors.java:28: sigmoid(...)", "t1", dT2);
       }
       t2 = null; dT2 = null; // Tensors.java:28: not read again, released
@@ -264,32 +286,41 @@ public final class TensorsGradAnomalies {
           if (anomalies) GeneratedAnomalies.forward(t2, "Tensors.java:36: h_1.matmul(w)", h_1, w);
           tape.pushObject(t3); // Tensors.java:36: the reverse sweep needs the value it overwrites
           t3 = Adjoints.addOver(t2, x); // Tensors.java:36
-          if (anomalies) GeneratedAnomalies.forward(t3, "Tensors.java:36: Adjoints.addOver(t2, x)", t2, x);
+          if (anomalies) GeneratedAnomalies.forward(t3, "Tensors.java:36: Adjoints.addOver(t2, x)",
+              t2, x);
           tape.pushObject(h_1); // Tensors.java:36: the reverse sweep needs the value it overwrites
           h_1 = Adjoints.reluOver(t3); // Tensors.java:36
-          if (anomalies) GeneratedAnomalies.forward(h_1, "Tensors.java:36: Adjoints.reluOver(t3)", t3);
+          if (anomalies) GeneratedAnomalies.forward(h_1, "Tensors.java:36: Adjoints.reluOver(t3)",
+              t3);
           t5 = i_1 + 1; // Tensors.java:35
           i_1 = t5; // Tensors.java:35
         }
         Tensor t6 = h_1.sum(); // Tensors.java:38
         if (anomalies) GeneratedAnomalies.forward(t6, "Tensors.java:38: h_1.sum()", h_1);
         // reverse sweep: adjoints, from the result back to the leaves
-        long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
+        // tensors made from here on are the sweep's own
+        long reverseStart = Adjoints.reverseStart();
         boolean seedFits = Adjoints.seedFits(t6, seed); // Tensors.java:38
         Tensor dT6 = seedFits ? Adjoints.seed(t6, seed) : null; // Tensors.java:38
         Tensor dH_1 = null; // Tensors.java:38: accumulated in the block below
         if (dT6 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:38: sum(...)
-          dH_1 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6, 0, h_1); // Tensors.java:38
+          // Tensors.java:38
+          dH_1 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(h_1, new int[0], false), t6, dT6,
+              0, h_1);
           if (anomalies) GeneratedAnomalies.reverse(dH_1, "Tensors.java:38: sum(...)", "h_1", dT6);
         }
         Tensor dT3 = null; // Tensors.java:36: accumulated in the block below
         Tensor dT2 = null; // Tensors.java:36: accumulated in the block below
         Tensor dX = null; // Tensors.java:36: accumulated in the block below
         Tensor dW = null; // Tensors.java:36: accumulated in the block below
-        for (int pass = passes; pass > 0; pass--) { // Tensors.java:35: the loop's passes, last first
+        // Tensors.java:35: the loop's passes, last first
+        for (int pass = passes; pass > 0; pass--) {
           if (dH_1 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: relu(...)
-            dT3 = Adjoints.add(dT3, Adjoints.partial(TensorOp.RELU, OpParams.none(), h_1, dH_1, 0, t3)); // Tensors.java:36
-            if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:36: relu(...)", "t3", dH_1);
+            // Tensors.java:36
+            dT3 = Adjoints.add(dT3, Adjoints.partial(TensorOp.RELU, OpParams.none(), h_1, dH_1, 0,
+                t3));
+            if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:36: relu(...)", "t3",
+                dH_1);
           }
           dH_1 = null; // Tensors.java:36
           h_1 = tape.popObject(); // Tensors.java:36: the value before this statement
@@ -304,11 +335,16 @@ public final class TensorsGradAnomalies {
           dT3 = null; // Tensors.java:36
           t3 = tape.popObject(); // Tensors.java:36: the value before this statement
           if (dT2 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:36: matmul(...)
-            dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 0, h_1, w)); // Tensors.java:36
-            if (anomalies) GeneratedAnomalies.reverse(dH_1, "Tensors.java:36: matmul(...)", "h_1", dT2);
+            // Tensors.java:36
+            dH_1 = Adjoints.add(dH_1, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 0,
+                h_1, w));
+            if (anomalies) GeneratedAnomalies.reverse(dH_1, "Tensors.java:36: matmul(...)", "h_1",
+                dT2);
           }
           if (dT2 != null && wNeedsGrad) { // Tensors.java:36: matmul(...)
-            dW = Adjoints.add(dW, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, h_1, w)); // Tensors.java:36
+            // Tensors.java:36
+            dW = Adjoints.add(dW, Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1,
+                h_1, w));
             if (anomalies) GeneratedAnomalies.reverse(dW, "Tensors.java:36: matmul(...)", "w", dT2);
           }
           dT2 = null; // Tensors.java:36
@@ -316,7 +352,8 @@ public final class TensorsGradAnomalies {
         }
         Tensor dH = dH_1; // Tensors.java:35
         dX = Adjoints.add(dX, dH); // Tensors.java:34
-        tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+        // stacks this call emptied go if they grew beyond Tape.retainedBytes()
+        tape.releaseIfLarge();
         if (!seedFits) {
           Adjoints.seed(t6, seed); // throws, saying why the seed does not fit
         }
@@ -355,7 +392,8 @@ public final class TensorsGradAnomalies {
       // forward sweep: the primal, keeping what the reverse sweep reads
       Tensor mean = x.mean(); // Tensors.java:45
       if (anomalies) GeneratedAnomalies.forward(mean, "Tensors.java:45: x.mean()", x);
-      Tensor mean_1 = mean; // Tensors.java:44: no derivative flows on (noDerivative, detach or no-grad)
+      // Tensors.java:44: no derivative flows on (noDerivative, detach or no-grad)
+      Tensor mean_1 = mean;
       Tensor t3 = x.sub(mean_1); // Tensors.java:47
       if (anomalies) GeneratedAnomalies.forward(t3, "Tensors.java:47: x.sub(mean_1)", x, mean_1);
       Tensor t4 = t3.tanh(); // Tensors.java:47
@@ -367,12 +405,15 @@ public final class TensorsGradAnomalies {
       Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:47
       Tensor dT4 = null; // Tensors.java:47: accumulated in the block below
       if (dT5 != null && xNeedsGrad) { // Tensors.java:47: sum(...)
-        dT4 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t4, new int[0], false), t5, dT5, 0, t4); // Tensors.java:47
+        // Tensors.java:47
+        dT4 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t4, new int[0], false), t5, dT5, 0,
+            t4);
         if (anomalies) GeneratedAnomalies.reverse(dT4, "Tensors.java:47: sum(...)", "t4", dT5);
       }
       Tensor dT3 = null; // Tensors.java:47: accumulated in the block below
       if (dT4 != null && xNeedsGrad) { // Tensors.java:47: tanh(...)
-        dT3 = tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3); // Tensors.java:47
+        // Tensors.java:47
+        dT3 = tensors.sumToShapeOf(Fused.map(dT4, t4, (g, y) -> g * (1.0 - y * y)), t3);
         if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:47: tanh(...)", "t3", dT4);
       }
       t4 = null; dT4 = null; // Tensors.java:47: not read again, released
@@ -415,11 +456,14 @@ public final class TensorsGradAnomalies {
       boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
       // forward sweep: the primal, keeping what the reverse sweep reads
       Tensor t1 = hiddenWeight.t(); // Tensors.java:53
-      if (anomalies) GeneratedAnomalies.forward(t1, "Tensors.java:53: hiddenWeight.t()", hiddenWeight);
+      if (anomalies) GeneratedAnomalies.forward(t1, "Tensors.java:53: hiddenWeight.t()",
+          hiddenWeight);
       Tensor t2 = x.matmul(t1); // Tensors.java:53
       if (anomalies) GeneratedAnomalies.forward(t2, "Tensors.java:53: x.matmul(t1)", x, t1);
       Tensor t3 = hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias); // Tensors.java:53
-      if (anomalies) GeneratedAnomalies.forward(t3, "Tensors.java:53: hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias)", t2, hiddenBias);
+      if (anomalies) GeneratedAnomalies.forward(t3,
+          "Tensors.java:53: hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias)", t2,
+          hiddenBias);
       Tensor h = Adjoints.reluOver(t3); // Tensors.java:53
       if (anomalies) GeneratedAnomalies.forward(h, "Tensors.java:53: Adjoints.reluOver(t3)", t3);
       Tensor t5 = h.mul(h); // Tensors.java:54
@@ -430,17 +474,22 @@ public final class TensorsGradAnomalies {
       long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT6 = Adjoints.seed(t6, seed); // Tensors.java:54
       Tensor dT5 = null; // Tensors.java:54: accumulated in the block below
-      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:54: sum(...)
-        dT5 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t5, new int[0], false), t6, dT6, 0, t5); // Tensors.java:54
+      // Tensors.java:54: sum(...)
+      if (dT6 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
+        // Tensors.java:54
+        dT5 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t5, new int[0], false), t6, dT6, 0,
+            t5);
         if (anomalies) GeneratedAnomalies.reverse(dT5, "Tensors.java:54: sum(...)", "t5", dT6);
       }
       Tensor dH = null; // Tensors.java:54: accumulated in the block below
-      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:54: mul(...), the operand twice
+      // Tensors.java:54: mul(...), the operand twice
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
         dH = Fused.map(dT5, h, (g, a) -> 2 * (g * a)); // Tensors.java:54
       }
       t5 = null; dT5 = null; // Tensors.java:54: not read again, released
       Tensor dT3 = null; // Tensors.java:53: accumulated in the block below
-      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:53: relu(...)
+      // Tensors.java:53: relu(...)
+      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
         dT3 = Adjoints.reluPartialOver(h, dH, t3); // Tensors.java:53
         if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:53: relu(...)", "t3", dH);
       }
@@ -453,23 +502,29 @@ public final class TensorsGradAnomalies {
       }
       if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:53: forward(...)
         dHiddenBias = tensors.sumToShapeOf(dT3, hiddenBias); // Tensors.java:53
-        if (anomalies) GeneratedAnomalies.reverse(dHiddenBias, "Tensors.java:53: forward(...)", "hiddenBias", dT3);
+        if (anomalies) GeneratedAnomalies.reverse(dHiddenBias, "Tensors.java:53: forward(...)",
+            "hiddenBias", dT3);
       }
       t3 = null; dT3 = null; // Tensors.java:53: not read again, released
       Tensor dT1 = null; // Tensors.java:53: accumulated in the block below
       if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:53: forward(...)
-        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:53
+        // Tensors.java:53
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1);
         if (anomalies) GeneratedAnomalies.reverse(dT1, "Tensors.java:53: forward(...)", "t1", dT2);
       }
       t2 = null; dT2 = null; // Tensors.java:53: not read again, released
       Tensor dHiddenWeight = null; // Tensors.java:53: accumulated in the block below
       if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:53: forward(...)
-        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:53
-        if (anomalies) GeneratedAnomalies.reverse(dHiddenWeight, "Tensors.java:53: forward(...)", "hiddenWeight", dT1);
+        // Tensors.java:53
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE,
+            Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight);
+        if (anomalies) GeneratedAnomalies.reverse(dHiddenWeight, "Tensors.java:53: forward(...)",
+            "hiddenWeight", dT1);
       }
       t1 = null; dT1 = null; // Tensors.java:53: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias}, new Tensor[] {dHiddenWeight, dHiddenBias});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias},
+          new Tensor[] {dHiddenWeight, dHiddenBias});
       return t6;
     }
   }
@@ -501,11 +556,14 @@ public final class TensorsGradAnomalies {
       boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
       // forward sweep: the primal, keeping what the reverse sweep reads
       Tensor t1 = hiddenWeight.t(); // Tensors.java:60
-      if (anomalies) GeneratedAnomalies.forward(t1, "Tensors.java:60: hiddenWeight.t()", hiddenWeight);
+      if (anomalies) GeneratedAnomalies.forward(t1, "Tensors.java:60: hiddenWeight.t()",
+          hiddenWeight);
       Tensor t2 = x.matmul(t1); // Tensors.java:60
       if (anomalies) GeneratedAnomalies.forward(t2, "Tensors.java:60: x.matmul(t1)", x, t1);
       Tensor t3 = hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias); // Tensors.java:60
-      if (anomalies) GeneratedAnomalies.forward(t3, "Tensors.java:60: hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias)", t2, hiddenBias);
+      if (anomalies) GeneratedAnomalies.forward(t3,
+          "Tensors.java:60: hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias)", t2,
+          hiddenBias);
       Tensor h = Adjoints.reluOver(t3); // Tensors.java:60
       if (anomalies) GeneratedAnomalies.forward(h, "Tensors.java:60: Adjoints.reluOver(t3)", t3);
       Tensor t5 = h.t(); // Tensors.java:61
@@ -514,12 +572,15 @@ public final class TensorsGradAnomalies {
       long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:61
       Tensor dH = null; // Tensors.java:61: accumulated in the block below
-      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:61: t(...)
-        dH = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(h), t5, dT5, 0, h); // Tensors.java:61
+      // Tensors.java:61: t(...)
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
+        // Tensors.java:61
+        dH = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(h), t5, dT5, 0, h);
         if (anomalies) GeneratedAnomalies.reverse(dH, "Tensors.java:61: t(...)", "h", dT5);
       }
       Tensor dT3 = null; // Tensors.java:60: accumulated in the block below
-      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:60: relu(...)
+      // Tensors.java:60: relu(...)
+      if (dH != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
         dT3 = Adjoints.partial(TensorOp.RELU, OpParams.none(), h, dH, 0, t3); // Tensors.java:60
         if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:60: relu(...)", "t3", dH);
       }
@@ -532,23 +593,29 @@ public final class TensorsGradAnomalies {
       }
       if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:60: forward(...)
         dHiddenBias = tensors.sumToShapeOf(dT3, hiddenBias); // Tensors.java:60
-        if (anomalies) GeneratedAnomalies.reverse(dHiddenBias, "Tensors.java:60: forward(...)", "hiddenBias", dT3);
+        if (anomalies) GeneratedAnomalies.reverse(dHiddenBias, "Tensors.java:60: forward(...)",
+            "hiddenBias", dT3);
       }
       t3 = null; dT3 = null; // Tensors.java:60: not read again, released
       Tensor dT1 = null; // Tensors.java:60: accumulated in the block below
       if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:60: forward(...)
-        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:60
+        // Tensors.java:60
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1);
         if (anomalies) GeneratedAnomalies.reverse(dT1, "Tensors.java:60: forward(...)", "t1", dT2);
       }
       t2 = null; dT2 = null; // Tensors.java:60: not read again, released
       Tensor dHiddenWeight = null; // Tensors.java:60: accumulated in the block below
       if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:60: forward(...)
-        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:60
-        if (anomalies) GeneratedAnomalies.reverse(dHiddenWeight, "Tensors.java:60: forward(...)", "hiddenWeight", dT1);
+        // Tensors.java:60
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE,
+            Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight);
+        if (anomalies) GeneratedAnomalies.reverse(dHiddenWeight, "Tensors.java:60: forward(...)",
+            "hiddenWeight", dT1);
       }
       t1 = null; dT1 = null; // Tensors.java:60: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias}, new Tensor[] {dHiddenWeight, dHiddenBias});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias},
+          new Tensor[] {dHiddenWeight, dHiddenBias});
       return t5;
     }
   }
@@ -580,27 +647,37 @@ public final class TensorsGradAnomalies {
       boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
       // forward sweep: the primal, keeping what the reverse sweep reads
       Tensor t1 = hiddenWeight.t(); // Tensors.java:67
-      if (anomalies) GeneratedAnomalies.forward(t1, "Tensors.java:67: hiddenWeight.t()", hiddenWeight);
+      if (anomalies) GeneratedAnomalies.forward(t1, "Tensors.java:67: hiddenWeight.t()",
+          hiddenWeight);
       Tensor t2 = x.matmul(t1); // Tensors.java:67
       if (anomalies) GeneratedAnomalies.forward(t2, "Tensors.java:67: x.matmul(t1)", x, t1);
       Tensor t3 = hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias); // Tensors.java:67
-      if (anomalies) GeneratedAnomalies.forward(t3, "Tensors.java:67: hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias)", t2, hiddenBias);
+      if (anomalies) GeneratedAnomalies.forward(t3,
+          "Tensors.java:67: hiddenBias == null ? t2 : Adjoints.addOver(t2, hiddenBias)", t2,
+          hiddenBias);
       Tensor t4 = t3.logSoftmax(1); // Tensors.java:67
       if (anomalies) GeneratedAnomalies.forward(t4, "Tensors.java:67: t3.logSoftmax(1)", t3);
       Tensor t5 = Losses.nll(t4, labels); // Tensors.java:67
-      if (anomalies) GeneratedAnomalies.forward(t5, "Tensors.java:67: Losses.nll(t4, labels)", t4, labels);
+      if (anomalies) GeneratedAnomalies.forward(t5, "Tensors.java:67: Losses.nll(t4, labels)", t4,
+          labels);
       // reverse sweep: adjoints, from the result back to the leaves
       long reverseStart = Adjoints.reverseStart(); // tensors made from here on are the sweep's own
       Tensor dT5 = Adjoints.seed(t5, seed); // Tensors.java:67
       Tensor dT4 = null; // Tensors.java:67: accumulated in the block below
-      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:67: crossEntropy(...)
-        dT4 = Adjoints.partial(TensorOp.NLL_LOSS, OpParams.none(), t5, dT5, 0, t4, labels); // Tensors.java:67
-        if (anomalies) GeneratedAnomalies.reverse(dT4, "Tensors.java:67: crossEntropy(...)", "t4", dT5);
+      // Tensors.java:67: crossEntropy(...)
+      if (dT5 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
+        // Tensors.java:67
+        dT4 = Adjoints.partial(TensorOp.NLL_LOSS, OpParams.none(), t5, dT5, 0, t4, labels);
+        if (anomalies) GeneratedAnomalies.reverse(dT4, "Tensors.java:67: crossEntropy(...)", "t4",
+            dT5);
       }
       Tensor dT3 = null; // Tensors.java:67: accumulated in the block below
-      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) { // Tensors.java:67: crossEntropy(...)
-        dT3 = Adjoints.logSoftmaxPartialOver(t4, dT4, Adjoints.dimension(t3, 1), t3); // Tensors.java:67
-        if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:67: crossEntropy(...)", "t3", dT4);
+      // Tensors.java:67: crossEntropy(...)
+      if (dT4 != null && (hiddenWeightNeedsGrad || hiddenBiasNeedsGrad)) {
+        // Tensors.java:67
+        dT3 = Adjoints.logSoftmaxPartialOver(t4, dT4, Adjoints.dimension(t3, 1), t3);
+        if (anomalies) GeneratedAnomalies.reverse(dT3, "Tensors.java:67: crossEntropy(...)", "t3",
+            dT4);
       }
       t4 = null; dT4 = null; // Tensors.java:67: not read again, released
       Tensor dT2 = null; // Tensors.java:67: accumulated in the block below
@@ -611,23 +688,29 @@ public final class TensorsGradAnomalies {
       }
       if (dT3 != null && hiddenBiasNeedsGrad) { // Tensors.java:67: forward(...)
         dHiddenBias = tensors.sumToShapeOf(dT3, hiddenBias); // Tensors.java:67
-        if (anomalies) GeneratedAnomalies.reverse(dHiddenBias, "Tensors.java:67: forward(...)", "hiddenBias", dT3);
+        if (anomalies) GeneratedAnomalies.reverse(dHiddenBias, "Tensors.java:67: forward(...)",
+            "hiddenBias", dT3);
       }
       t3 = null; dT3 = null; // Tensors.java:67: not read again, released
       Tensor dT1 = null; // Tensors.java:67: accumulated in the block below
       if (dT2 != null && hiddenWeightNeedsGrad) { // Tensors.java:67: forward(...)
-        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1); // Tensors.java:67
+        // Tensors.java:67
+        dT1 = Adjoints.partial(TensorOp.MATMUL, OpParams.none(), t2, dT2, 1, x, t1);
         if (anomalies) GeneratedAnomalies.reverse(dT1, "Tensors.java:67: forward(...)", "t1", dT2);
       }
       t2 = null; dT2 = null; // Tensors.java:67: not read again, released
       Tensor dHiddenWeight = null; // Tensors.java:67: accumulated in the block below
       if (dT1 != null && hiddenWeightNeedsGrad) { // Tensors.java:67: forward(...)
-        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE, Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight); // Tensors.java:67
-        if (anomalies) GeneratedAnomalies.reverse(dHiddenWeight, "Tensors.java:67: forward(...)", "hiddenWeight", dT1);
+        // Tensors.java:67
+        dHiddenWeight = Adjoints.partial(TensorOp.TRANSPOSE,
+            Adjoints.matrixTransposition(hiddenWeight), t1, dT1, 0, hiddenWeight);
+        if (anomalies) GeneratedAnomalies.reverse(dHiddenWeight, "Tensors.java:67: forward(...)",
+            "hiddenWeight", dT1);
       }
       t1 = null; dT1 = null; // Tensors.java:67: not read again, released
       // into .grad() of the leaves that require it, as loss.backward() does
-      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias}, new Tensor[] {dHiddenWeight, dHiddenBias});
+      Adjoints.accumulateGrads(reverseStart, new Tensor[] {hiddenWeight, hiddenBias},
+          new Tensor[] {dHiddenWeight, dHiddenBias});
       return t5;
     }
   }
@@ -662,15 +745,19 @@ public final class TensorsGradAnomalies {
       Tensor rows = t2.select(-1, -1); // Tensors.java:76
       if (anomalies) GeneratedAnomalies.forward(rows, "Tensors.java:76: t2.select(-1, -1)", t2);
       Tensor t4 = m.gather(1, index); // Tensors.java:78
-      if (anomalies) GeneratedAnomalies.forward(t4, "Tensors.java:78: m.gather(1, index)", m, index);
+      if (anomalies) GeneratedAnomalies.forward(t4, "Tensors.java:78: m.gather(1, index)", m,
+          index);
       Tensor t5 = t4.maskedFill(mask, 0); // Tensors.java:78
-      if (anomalies) GeneratedAnomalies.forward(t5, "Tensors.java:78: t4.maskedFill(mask, 0)", t4, mask);
+      if (anomalies) GeneratedAnomalies.forward(t5, "Tensors.java:78: t4.maskedFill(mask, 0)", t4,
+          mask);
       Tensor picked = t5.to(DType.FLOAT32); // Tensors.java:78
-      if (anomalies) GeneratedAnomalies.forward(picked, "Tensors.java:78: t5.to(DType.FLOAT32)", t5);
+      if (anomalies) GeneratedAnomalies.forward(picked, "Tensors.java:78: t5.to(DType.FLOAT32)",
+          t5);
       Tensor t7 = rows.sum(); // Tensors.java:79
       if (anomalies) GeneratedAnomalies.forward(t7, "Tensors.java:79: rows.sum()", rows);
       Tensor t8 = picked.mul(picked); // Tensors.java:79
-      if (anomalies) GeneratedAnomalies.forward(t8, "Tensors.java:79: picked.mul(picked)", picked, picked);
+      if (anomalies) GeneratedAnomalies.forward(t8, "Tensors.java:79: picked.mul(picked)", picked,
+          picked);
       Tensor t9 = t8.sum(); // Tensors.java:79
       if (anomalies) GeneratedAnomalies.forward(t9, "Tensors.java:79: t8.sum()", t8);
       Tensor t10 = t9.to(DType.FLOAT64); // Tensors.java:79
@@ -692,13 +779,16 @@ public final class TensorsGradAnomalies {
       }
       Tensor dT9 = null; // Tensors.java:79: accumulated in the block below
       if (dT10 != null && mNeedsGrad) { // Tensors.java:79: to(...)
-        dT9 = Adjoints.partial(TensorOp.TO_DTYPE, OpParams.none(), t10, dT10, 0, t9); // Tensors.java:79
+        // Tensors.java:79
+        dT9 = Adjoints.partial(TensorOp.TO_DTYPE, OpParams.none(), t10, dT10, 0, t9);
         if (anomalies) GeneratedAnomalies.reverse(dT9, "Tensors.java:79: to(...)", "t9", dT10);
       }
       t10 = null; dT10 = null; // Tensors.java:79: not read again, released
       Tensor dT8 = null; // Tensors.java:79: accumulated in the block below
       if (dT9 != null && mNeedsGrad) { // Tensors.java:79: sum(...)
-        dT8 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t8, new int[0], false), t9, dT9, 0, t8); // Tensors.java:79
+        // Tensors.java:79
+        dT8 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t8, new int[0], false), t9, dT9, 0,
+            t8);
         if (anomalies) GeneratedAnomalies.reverse(dT8, "Tensors.java:79: sum(...)", "t8", dT9);
       }
       t9 = null; dT9 = null; // Tensors.java:79: not read again, released
@@ -709,42 +799,52 @@ public final class TensorsGradAnomalies {
       t8 = null; dT8 = null; // Tensors.java:79: not read again, released
       Tensor dRows = null; // Tensors.java:79: accumulated in the block below
       if (dT7 != null && mNeedsGrad) { // Tensors.java:79: sum(...)
-        dRows = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(rows, new int[0], false), t7, dT7, 0, rows); // Tensors.java:79
+        // Tensors.java:79
+        dRows = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(rows, new int[0], false), t7, dT7,
+            0, rows);
         if (anomalies) GeneratedAnomalies.reverse(dRows, "Tensors.java:79: sum(...)", "rows", dT7);
       }
       t7 = null; dT7 = null; // Tensors.java:79: not read again, released
       Tensor dT5 = null; // Tensors.java:78: accumulated in the block below
       if (dPicked != null && mNeedsGrad) { // Tensors.java:78: to(...)
-        dT5 = Adjoints.partial(TensorOp.TO_DTYPE, OpParams.none(), picked, dPicked, 0, t5); // Tensors.java:78
+        // Tensors.java:78
+        dT5 = Adjoints.partial(TensorOp.TO_DTYPE, OpParams.none(), picked, dPicked, 0, t5);
         if (anomalies) GeneratedAnomalies.reverse(dT5, "Tensors.java:78: to(...)", "t5", dPicked);
       }
       picked = null; dPicked = null; // Tensors.java:78: not read again, released
       Tensor dT4 = null; // Tensors.java:78: accumulated in the block below
       if (dT5 != null && mNeedsGrad) { // Tensors.java:78: maskedFill(...)
-        dT4 = Adjoints.partial(TensorOp.MASKED_FILL, OpParams.reals(0), t5, dT5, 0, t4, mask); // Tensors.java:78
-        if (anomalies) GeneratedAnomalies.reverse(dT4, "Tensors.java:78: maskedFill(...)", "t4", dT5);
+        // Tensors.java:78
+        dT4 = Adjoints.partial(TensorOp.MASKED_FILL, OpParams.reals(0), t5, dT5, 0, t4, mask);
+        if (anomalies) GeneratedAnomalies.reverse(dT4, "Tensors.java:78: maskedFill(...)", "t4",
+            dT5);
       }
       t5 = null; dT5 = null; // Tensors.java:78: not read again, released
       Tensor dM = null; // Tensors.java:78: accumulated in the block below
       if (dT4 != null && mNeedsGrad) { // Tensors.java:78: gather(...)
-        dM = Adjoints.partial(TensorOp.GATHER, Adjoints.dimension(m, 1), t4, dT4, 0, m, index); // Tensors.java:78
+        // Tensors.java:78
+        dM = Adjoints.partial(TensorOp.GATHER, Adjoints.dimension(m, 1), t4, dT4, 0, m, index);
         if (anomalies) GeneratedAnomalies.reverse(dM, "Tensors.java:78: gather(...)", "m", dT4);
       }
       t4 = null; dT4 = null; // Tensors.java:78: not read again, released
       Tensor dT2 = null; // Tensors.java:76: accumulated in the block below
       if (dRows != null && mNeedsGrad) { // Tensors.java:76: select(...)
-        dT2 = Adjoints.partial(TensorOp.SELECT, Adjoints.selection(t2, -1, -1), rows, dRows, 0, t2); // Tensors.java:76
+        // Tensors.java:76
+        dT2 = Adjoints.partial(TensorOp.SELECT, Adjoints.selection(t2, -1, -1), rows, dRows, 0, t2);
         if (anomalies) GeneratedAnomalies.reverse(dT2, "Tensors.java:76: select(...)", "t2", dRows);
       }
       rows = null; dRows = null; // Tensors.java:76: not read again, released
       Tensor dT1 = null; // Tensors.java:76: accumulated in the block below
       if (dT2 != null && mNeedsGrad) { // Tensors.java:76: narrow(...)
-        dT1 = Adjoints.partial(TensorOp.NARROW, Adjoints.narrowing(t1, 0, 1, 2), t2, dT2, 0, t1); // Tensors.java:76
+        // Tensors.java:76
+        dT1 = Adjoints.partial(TensorOp.NARROW, Adjoints.narrowing(t1, 0, 1, 2), t2, dT2, 0, t1);
         if (anomalies) GeneratedAnomalies.reverse(dT1, "Tensors.java:76: narrow(...)", "t1", dT2);
       }
       t2 = null; dT2 = null; // Tensors.java:76: not read again, released
       if (dT1 != null && mNeedsGrad) { // Tensors.java:76: permute(...)
-        dM = Adjoints.add(dM, Adjoints.partial(TensorOp.PERMUTE, Adjoints.permutation(m, 1, 0), t1, dT1, 0, m)); // Tensors.java:76
+        // Tensors.java:76
+        dM = Adjoints.add(dM, Adjoints.partial(TensorOp.PERMUTE, Adjoints.permutation(m, 1, 0), t1,
+            dT1, 0, m));
         if (anomalies) GeneratedAnomalies.reverse(dM, "Tensors.java:76: permute(...)", "m", dT1);
       }
       t1 = null; dT1 = null; // Tensors.java:76: not read again, released
@@ -829,19 +929,24 @@ public final class TensorsGradAnomalies {
       }
       Tensor dT16 = null; // Tensors.java:29: accumulated in the block below
       if (dT17 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
-        dT16 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t16, new int[0], false), t17, dT17, 0, t16); // Tensors.java:29
+        // Tensors.java:29
+        dT16 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t16, new int[0], false), t17,
+            dT17, 0, t16);
         if (anomalies) GeneratedAnomalies.reverse(dT16, "Tensors.java:29: mean(...)", "t16", dT17);
       }
       t17 = null; dT17 = null; // Tensors.java:29: not read again, released
       Tensor dT15 = null; // Tensors.java:29: accumulated in the block below
       if (dT16 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: sum(...)
-        dT15 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t15, new int[] {1}, false), t16, dT16, 0, t15); // Tensors.java:29
+        // Tensors.java:29
+        dT15 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t15, new int[] {1}, false), t16,
+            dT16, 0, t15);
         if (anomalies) GeneratedAnomalies.reverse(dT15, "Tensors.java:29: sum(...)", "t15", dT16);
       }
       t16 = null; dT16 = null; // Tensors.java:29: not read again, released
       Tensor dU_1 = null; // Tensors.java:29: accumulated in the block below
       if (dT15 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: pow(...)
-        dU_1 = tensors.sumToShapeOf(Fused.map(dT15, u_1, (g, a) -> g * (2.0 * a)), u_1); // Tensors.java:29
+        // Tensors.java:29
+        dU_1 = tensors.sumToShapeOf(Fused.map(dT15, u_1, (g, a) -> g * (2.0 * a)), u_1);
         if (anomalies) GeneratedAnomalies.reverse(dU_1, "Tensors.java:29: pow(...)", "u_1", dT15);
       }
       t15 = null; dT15 = null; // Tensors.java:29: not read again, released
@@ -858,7 +963,8 @@ public final class TensorsGradAnomalies {
       u_1 = null; dU_1 = null; // Tensors.java:28: not read again, released
       Tensor dT12 = null; // Tensors.java:28: accumulated in the block below
       if (dT13 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
-        dT12 = tensors.sumToShapeOf(tensors.multiply(dT13, tensors.constant(0.5)), t12); // Tensors.java:28
+        // Tensors.java:28
+        dT12 = tensors.sumToShapeOf(tensors.multiply(dT13, tensors.constant(0.5)), t12);
         if (anomalies) GeneratedAnomalies.reverse(dT12, "Tensors.java:28: mul(...)", "t12", dT13);
       }
       t13 = null; dT13 = null; // Tensors.java:28: not read again, released
@@ -870,13 +976,16 @@ public final class TensorsGradAnomalies {
       t12 = null; dT12 = null; // Tensors.java:28: not read again, released
       Tensor dT10 = null; // Tensors.java:28: accumulated in the block below
       if (dT11 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sigmoid(...)
-        dT10 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t11, dT11, 0, t10); // Tensors.java:28
-        if (anomalies) GeneratedAnomalies.reverse(dT10, "Tensors.java:28: sigmoid(...)", "t10", dT11);
+        // Tensors.java:28
+        dT10 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t11, dT11, 0, t10);
+        if (anomalies) GeneratedAnomalies.reverse(dT10, "Tensors.java:28: sigmoid(...)", "t10",
+            dT11);
       }
       t11 = null; dT11 = null; // Tensors.java:28: not read again, released
       Tensor dX = null; // Tensors.java:28: accumulated in the block below
       if (dT10 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
-        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT10, x), w)); // Tensors.java:28
+        // Tensors.java:28
+        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT10, x), w));
         if (anomalies) GeneratedAnomalies.reverse(dW, "Tensors.java:28: mul(...)", "w", dT10);
       }
       if (dT10 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
@@ -886,13 +995,17 @@ public final class TensorsGradAnomalies {
       t10 = null; dT10 = null; // Tensors.java:28: not read again, released
       Tensor dT8 = null; // Tensors.java:29: accumulated in the block below
       if (dT9 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: mean(...)
-        dT8 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t8, new int[0], false), t9, dT9, 0, t8); // Tensors.java:29
+        // Tensors.java:29
+        dT8 = Adjoints.partial(TensorOp.MEAN, Adjoints.reduction(t8, new int[0], false), t9, dT9, 0,
+            t8);
         if (anomalies) GeneratedAnomalies.reverse(dT8, "Tensors.java:29: mean(...)", "t8", dT9);
       }
       t9 = null; dT9 = null; // Tensors.java:29: not read again, released
       Tensor dT7 = null; // Tensors.java:29: accumulated in the block below
       if (dT8 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:29: sum(...)
-        dT7 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t7, new int[] {1}, false), t8, dT8, 0, t7); // Tensors.java:29
+        // Tensors.java:29
+        dT7 = Adjoints.partial(TensorOp.SUM, Adjoints.reduction(t7, new int[] {1}, false), t8, dT8,
+            0, t7);
         if (anomalies) GeneratedAnomalies.reverse(dT7, "Tensors.java:29: sum(...)", "t7", dT8);
       }
       t8 = null; dT8 = null; // Tensors.java:29: not read again, released
@@ -915,7 +1028,8 @@ public final class TensorsGradAnomalies {
       u = null; dU = null; // Tensors.java:28: not read again, released
       Tensor dT4 = null; // Tensors.java:28: accumulated in the block below
       if (dT5 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
-        dT4 = tensors.sumToShapeOf(tensors.multiply(dT5, tensors.constant(0.5)), t4); // Tensors.java:28
+        // Tensors.java:28
+        dT4 = tensors.sumToShapeOf(tensors.multiply(dT5, tensors.constant(0.5)), t4);
         if (anomalies) GeneratedAnomalies.reverse(dT4, "Tensors.java:28: mul(...)", "t4", dT5);
       }
       t5 = null; dT5 = null; // Tensors.java:28: not read again, released
@@ -927,21 +1041,25 @@ public final class TensorsGradAnomalies {
       t4 = null; dT4 = null; // Tensors.java:28: not read again, released
       Tensor dT2 = null; // Tensors.java:28: accumulated in the block below
       if (dT3 != null && (xNeedsGrad || wNeedsGrad)) { // Tensors.java:28: sigmoid(...)
-        dT2 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t3, dT3, 0, t2); // Tensors.java:28
+        // Tensors.java:28
+        dT2 = Adjoints.partial(TensorOp.SIGMOID, OpParams.none(), t3, dT3, 0, t2);
         if (anomalies) GeneratedAnomalies.reverse(dT2, "Tensors.java:28: sigmoid(...)", "t2", dT3);
       }
       t3 = null; dT3 = null; // Tensors.java:28: not read again, released
       if (dT2 != null && xNeedsGrad) { // Tensors.java:28: mul(...)
-        dT1 = Adjoints.add(dT1, tensors.sumToShapeOf(tensors.multiply(dT2, w), t1)); // Tensors.java:28
+        // Tensors.java:28
+        dT1 = Adjoints.add(dT1, tensors.sumToShapeOf(tensors.multiply(dT2, w), t1));
         if (anomalies) GeneratedAnomalies.reverse(dT1, "Tensors.java:28: mul(...)", "t1", dT2);
       }
       if (dT2 != null && wNeedsGrad) { // Tensors.java:28: mul(...)
-        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT2, t1), w)); // Tensors.java:28
+        // Tensors.java:28
+        dW = Adjoints.add(dW, tensors.sumToShapeOf(tensors.multiply(dT2, t1), w));
         if (anomalies) GeneratedAnomalies.reverse(dW, "Tensors.java:28: mul(...)", "w", dT2);
       }
       t2 = null; dT2 = null; // Tensors.java:28: not read again, released
       if (dT1 != null && xNeedsGrad) { // Tensors.java:85: mul(...)
-        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT1, tensors.constant(2)), x)); // Tensors.java:85
+        // Tensors.java:85
+        dX = Adjoints.add(dX, tensors.sumToShapeOf(tensors.multiply(dT1, tensors.constant(2)), x));
         if (anomalies) GeneratedAnomalies.reverse(dX, "Tensors.java:85: mul(...)", "x", dT1);
       }
       t1 = null; dT1 = null; // Tensors.java:85: not read again, released

@@ -26,7 +26,8 @@ public final class TensorsGradCheck {
     return GeneratedChecks.tensor(
       "Tensors.loss",
       new String[] {"self.hidden.weight()", "self.hidden.bias()", "self.scale"},
-      new Tensor[] {GeneratedChecks.leaf(() -> self.hidden.weight()), GeneratedChecks.leaf(() -> self.hidden.bias()), GeneratedChecks.leaf(() -> self.scale)},
+      new Tensor[] {GeneratedChecks.leaf(() -> self.hidden.weight()),
+          GeneratedChecks.leaf(() -> self.hidden.bias()), GeneratedChecks.leaf(() -> self.scale)},
       () -> self.loss(x, target),
       seed -> TensorsGrad.lossBackward(self, x, target, seed));
   }
@@ -86,7 +87,8 @@ public final class TensorsGradCheck {
     return GeneratedChecks.tensor(
       "Tensors.reluLayer",
       new String[] {"self.hidden.weight()", "self.hidden.bias()"},
-      new Tensor[] {GeneratedChecks.leaf(() -> self.hidden.weight()), GeneratedChecks.leaf(() -> self.hidden.bias())},
+      new Tensor[] {GeneratedChecks.leaf(() -> self.hidden.weight()),
+          GeneratedChecks.leaf(() -> self.hidden.bias())},
       () -> self.reluLayer(x),
       seed -> TensorsGrad.reluLayerBackward(self, x, seed));
   }
@@ -102,7 +104,8 @@ public final class TensorsGradCheck {
     return GeneratedChecks.tensor(
       "Tensors.reluLayerViewed",
       new String[] {"self.hidden.weight()", "self.hidden.bias()"},
-      new Tensor[] {GeneratedChecks.leaf(() -> self.hidden.weight()), GeneratedChecks.leaf(() -> self.hidden.bias())},
+      new Tensor[] {GeneratedChecks.leaf(() -> self.hidden.weight()),
+          GeneratedChecks.leaf(() -> self.hidden.bias())},
       () -> self.reluLayerViewed(x),
       seed -> TensorsGrad.reluLayerViewedBackward(self, x, seed));
   }
@@ -117,7 +120,8 @@ public final class TensorsGradCheck {
     return GeneratedChecks.tensor(
       "Tensors.classify",
       new String[] {"self.hidden.weight()", "self.hidden.bias()"},
-      new Tensor[] {GeneratedChecks.leaf(() -> self.hidden.weight()), GeneratedChecks.leaf(() -> self.hidden.bias())},
+      new Tensor[] {GeneratedChecks.leaf(() -> self.hidden.weight()),
+          GeneratedChecks.leaf(() -> self.hidden.bias())},
       () -> self.classify(x, labels),
       seed -> TensorsGrad.classifyBackward(self, x, labels, seed));
   }

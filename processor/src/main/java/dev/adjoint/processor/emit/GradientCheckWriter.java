@@ -197,7 +197,7 @@ public final class GradientCheckWriter {
             .indent()
             .add("$S,\n", sourceClass.simpleName() + "." + function.name())
             .add("new String[] {$L},\n", String.join(", ", names))
-            .add("new $T[] {$L},\n", TENSOR, String.join(", ", leaves))
+            .add("new $T[] {$L},\n", TENSOR, wrappable(leaves))
             .add(
                 "() -> $L.$L($L),\n",
                 function.receiverClass().isPresent()
@@ -270,7 +270,7 @@ public final class GradientCheckWriter {
                             + " at these arguments.")
                     .at(Javadoc.MEMBER))
             .addStatement(
-                "return $T.derivative($S, $S, $L, $L -> $T.$L($L), $T.$L($L))",
+                "return $T.derivative($S, $S, $L,$W$L -> $T.$L($L),$W$T.$L($L))",
                 CHECKS,
                 ruleOwner.simpleName() + "." + rule,
                 parameterNames.get(wrt),
@@ -283,6 +283,11 @@ public final class GradientCheckWriter {
                 rule,
                 args)
             .build());
+  }
+
+  /** {@code items} separated by commas, where JavaPoet may break a line past 100 columns. */
+  private static CodeBlock wrappable(List<String> items) {
+    return CodeBlock.join(items.stream().map(i -> CodeBlock.of("$L", i)).toList(), ",$W");
   }
 
   /** A Javadoc link to {@code type} (a member of it, unless {@code member} is empty). */

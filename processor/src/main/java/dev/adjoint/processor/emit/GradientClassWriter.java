@@ -263,7 +263,7 @@ public final class GradientClassWriter {
               adjoint,
               coreParameters,
               valueType,
-              StmtRenderer.render(tail.build())));
+              StmtRenderer.render(tail.build(), StmtRenderer.bodyColumn(2))));
       sweeps.add(SweepParts.call(partsClass, run, coreParameters, adjoint));
     } else {
       sweeps.comment("forward sweep: the primal, keeping what the reverse sweep reads");
@@ -273,8 +273,8 @@ public final class GradientClassWriter {
       sweeps.addAll(tail.build());
     }
     CodeBlock.Builder body = CodeBlock.builder();
-    StmtRenderer.render(adjoint.prologue(), body);
-    StmtRenderer.render(adjoint.guarded(sweeps.build()), body);
+    StmtRenderer.render(adjoint.prologue(), body, StmtRenderer.bodyColumn(1));
+    StmtRenderer.render(adjoint.guarded(sweeps.build()), body, StmtRenderer.bodyColumn(1));
     methods.add(core.addJavadoc(layout.at(Javadoc.MEMBER)).addCode(body.build()).build());
   }
 

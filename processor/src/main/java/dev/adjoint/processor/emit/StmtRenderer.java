@@ -1,6 +1,8 @@
 package dev.adjoint.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.processor.expr.TypeNaming;
+import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.stmt.Assert;
 import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.Comment;
@@ -35,121 +37,80 @@ import java.util.List;
 public final class StmtRenderer {
   private StmtRenderer() {}
 
-  /** {@code statements}, in order, as JavaPoet code. */
-  public static CodeBlock render(List<Stmt> statements) {
+  /** The width of the generated code, as google-java-format writes it. */
+  static final int COLUMNS = Javadoc.COLUMNS;
+
+  /** What each level of blocks indents, as the generated files' JavaPoet indent. */
+  static final int INDENT = 2;
+
+  /**
+   * The column of a method body's statements in a class nested in {@code enclosing} - 1 others (1:
+   * a top-level class's method, whose body starts at column 4).
+   */
+  public static int bodyColumn(int enclosing) {
+    return INDENT * (enclosing + 1);
+  }
+
+  /** {@code statements}, in order, as JavaPoet code, for a block starting at {@code column}. */
+  public static CodeBlock render(List<Stmt> statements, int column) {
     CodeBlock.Builder out = CodeBlock.builder();
-    render(statements, out);
+    render(statements, out, column);
     return out.build();
   }
 
-  /** Adds {@code statements}, in order, to {@code out}. */
-  public static void render(List<Stmt> statements, CodeBlock.Builder out) {
+  /**
+   * Adds {@code statements}, in order, to {@code out}, whose code starts at {@code column} (4 in a
+   * method of a top-level class): the comment of a line that would pass 100 columns goes on lines
+   * of its own above it, and JavaPoet breaks code still too long where expressions allow.
+   */
+  public static void render(List<Stmt> statements, CodeBlock.Builder out, int column) {
     for (Stmt statement : statements) {
-      render(statement, out);
+      render(statement, out, column);
     }
   }
 
-  private static void render(Stmt statement, CodeBlock.Builder out) {
+  private static void render(Stmt statement, CodeBlock.Builder out, int column) {
     switch (statement) {
-      case Comment c -> out.add("// $L\n", c.text());
-      case SameLine line -> {
-        out.add(CodeBlock.join(line.parts().stream().map(StmtRenderer::line).toList(), " "));
-        end(line.comment(), out);
-      }
-      case IfCall check -> out.add("if ($L) $L;\n", check.condition().code(), check.call().code());
+      case Comment c -> comment(c.text(), column, out);
       case If branch -> {
-        out.add("if ($L) {", branch.condition().code());
-        end(branch.comment(), out);
-        body(branch.thenBody(), out);
+        firstLine(statement, column, out);
+        body(branch.thenBody(), column, out);
         if (!branch.elseBody().isEmpty()) {
           out.add("} else {\n");
-          body(branch.elseBody(), out);
+          body(branch.elseBody(), column, out);
         }
         out.add("}\n");
       }
-      case While loop -> {
-        out.add("while ($L) {", loop.condition().code());
-        block(loop.body(), loop.comment(), out);
-      }
-      case CountedFor loop -> {
-        out.add(
-            "for (int $L = 0; $L < $L; $L++) {",
-            loop.counter(),
-            loop.counter(),
-            loop.bound().code(),
-            loop.counter());
-        block(loop.body(), loop.comment(), out);
-      }
-      case ReverseFor loop -> {
-        out.add(
-            "for (int $L = $L; $L > 0; $L--) {",
-            loop.counter(),
-            loop.passes().code(),
-            loop.counter(),
-            loop.counter());
-        block(loop.body(), loop.comment(), out);
-      }
+      case While loop -> block(statement, loop.body(), column, out);
+      case CountedFor loop -> block(statement, loop.body(), column, out);
+      case ReverseFor loop -> block(statement, loop.body(), column, out);
       case TryCatch guard -> {
-        out.add("try {");
-        end(guard.comment(), out);
-        body(guard.body(), out);
+        firstLine(statement, column, out);
+        body(guard.body(), column, out);
         out.add("} catch ($T $L) {\n", guard.exception(), guard.parameter());
-        body(guard.handler(), out);
+        body(guard.handler(), column, out);
         out.add("}\n");
       }
-      case Return ret -> out.addStatement("return $L", ret.value().code());
-      case Throw thrown -> {
-        out.add("throw $L;", thrown.exception().code());
-        end(thrown.comment(), out);
-      }
-      case Assert check -> {
-        out.add("assert $L", check.condition().code());
-        if (check.detail() != null) {
-          out.add(" : $L", check.detail().code());
-        }
-        out.add(";");
-        end(check.comment(), out);
-      }
-      case Define d -> simple(d, out);
-      case Assign a -> simple(a, out);
-      case Update u -> simple(u, out);
-      case Increment i -> simple(i, out);
-      case ExprStmt e -> simple(e, out);
-      case Release r -> simple(r, out);
+      default -> firstLine(statement, column, out);
     }
   }
 
-  /** A one-line statement and its comment. */
-  private static void simple(Stmt statement, CodeBlock.Builder out) {
-    out.add(line(statement));
-    end(statement.comment(), out);
-  }
-
-  /** A one-line statement's code, up to its semicolon. */
-  private static CodeBlock line(Stmt statement) {
-    return switch (statement) {
-      case Define d -> CodeBlock.of("$L $L = $L;", type(d.type()), d.name(), d.value().code());
-      case Assign a -> CodeBlock.of("$L = $L;", a.target().code(), a.value().code());
-      case Update u ->
-          CodeBlock.of(
-              "$L $L $L;", u.target().code(), u.subtracts() ? "-=" : "+=", u.value().code());
-      case Increment i -> CodeBlock.of("$L++;", i.name());
-      case ExprStmt e -> CodeBlock.of("$L;", e.expression().code());
-      case Release r -> CodeBlock.of("$L = null;", r.name());
-      default -> throw new IllegalArgumentException("not a one-line statement: " + statement);
-    };
-  }
-
-  private static CodeBlock type(LocalType type) {
-    return switch (type) {
-      case IrLocalType ir -> CodeBlock.of("$L", ir.type().javaName());
-      case PoetLocalType poet -> CodeBlock.of("$T", poet.type());
-      case NamedLocalType named -> CodeBlock.of("$L", named.simpleName());
-    };
-  }
-
-  /** The end of a statement's first line: its comment, if it has one. */
-  private static void end(String comment, CodeBlock.Builder out) {
+  /**
+   * A statement's first line (a one-line statement, or a block's opening up to its brace) and its
+   * comment: after the code where the line fits in 100 columns, counted with types by their simple
+   * names (as JavaPoet imports them); else on lines of its own above it.
+   */
+  private static void firstLine(Stmt statement, int column, CodeBlock.Builder out) {
+    String comment = statement.comment();
+    CodeBlock code = head(statement, TypeNaming.IMPORTED);
+    if (comment != null) {
+      int width = column + head(statement, TypeNaming.SIMPLE).toString().length();
+      if (width + " // ".length() + comment.length() > COLUMNS) {
+        comment(comment, column, out);
+        comment = null;
+      }
+    }
+    out.add(code);
     if (comment == null) {
       out.add("\n");
     } else {
@@ -157,16 +118,83 @@ public final class StmtRenderer {
     }
   }
 
-  /** A block's opening line's end, its body, indented, and its closing brace. */
-  private static void block(List<Stmt> body, String comment, CodeBlock.Builder out) {
-    end(comment, out);
-    body(body, out);
+  /** {@code // text}, filled over as many lines as 100 columns need. */
+  private static void comment(String text, int column, CodeBlock.Builder out) {
+    StringBuilder lines = new StringBuilder();
+    Javadoc.fill(text, COLUMNS - column - "// ".length(), "", lines);
+    for (String line : lines.toString().split("\n")) {
+      out.add("// $L\n", line);
+    }
+  }
+
+  /**
+   * The code of a statement's first line, without its comment: a one-line statement up to its
+   * semicolon, a block's opening up to its brace; types named as {@code naming} says.
+   */
+  private static CodeBlock head(Stmt statement, TypeNaming naming) {
+    return switch (statement) {
+      case SameLine line ->
+          CodeBlock.join(line.parts().stream().map(p -> head(p, naming)).toList(), " ");
+      case IfCall check ->
+          CodeBlock.of("if ($L) $L;", check.condition().write(naming), check.call().write(naming));
+      case If branch -> CodeBlock.of("if ($L) {", branch.condition().write(naming));
+      case While loop -> CodeBlock.of("while ($L) {", loop.condition().write(naming));
+      case CountedFor loop ->
+          CodeBlock.of(
+              "for (int $L = 0; $L < $L; $L++) {",
+              loop.counter(),
+              loop.counter(),
+              loop.bound().write(naming),
+              loop.counter());
+      case ReverseFor loop ->
+          CodeBlock.of(
+              "for (int $L = $L; $L > 0; $L--) {",
+              loop.counter(),
+              loop.passes().write(naming),
+              loop.counter(),
+              loop.counter());
+      case TryCatch guard -> CodeBlock.of("try {");
+      case Return ret -> CodeBlock.of("return $L;", ret.value().write(naming));
+      case Throw thrown -> CodeBlock.of("throw $L;", thrown.exception().write(naming));
+      case Assert check ->
+          check.detail() == null
+              ? CodeBlock.of("assert $L;", check.condition().write(naming))
+              : CodeBlock.of(
+                  "assert $L : $L;", check.condition().write(naming), check.detail().write(naming));
+      case Define d ->
+          CodeBlock.of("$L $L = $L;", type(d.type(), naming), d.name(), d.value().write(naming));
+      case Assign a -> CodeBlock.of("$L = $L;", a.target().write(naming), a.value().write(naming));
+      case Update u ->
+          CodeBlock.of(
+              "$L $L $L;",
+              u.target().write(naming),
+              u.subtracts() ? "-=" : "+=",
+              u.value().write(naming));
+      case Increment i -> CodeBlock.of("$L++;", i.name());
+      case ExprStmt e -> CodeBlock.of("$L;", e.expression().write(naming));
+      case Release r -> CodeBlock.of("$L = null;", r.name());
+      case Comment c -> throw new IllegalArgumentException("a comment has no code");
+    };
+  }
+
+  private static CodeBlock type(LocalType type, TypeNaming naming) {
+    return switch (type) {
+      case IrLocalType ir -> CodeBlock.of("$L", ir.type().javaName());
+      case PoetLocalType poet -> TypeRef.write(poet.type(), naming);
+      case NamedLocalType named -> CodeBlock.of("$L", named.simpleName());
+    };
+  }
+
+  /** A block's opening line, its body, indented, and its closing brace. */
+  private static void block(Stmt opening, List<Stmt> body, int column, CodeBlock.Builder out) {
+    firstLine(opening, column, out);
+    body(body, column, out);
     out.add("}\n");
   }
 
-  private static void body(List<Stmt> body, CodeBlock.Builder out) {
+  private static void body(List<Stmt> body, int column, CodeBlock.Builder out) {
     out.indent();
-    render(body, out);
+    render(body, out, column + INDENT);
     out.unindent();
   }
 }

@@ -268,7 +268,7 @@ final class SweepParts {
       CodeBlock.Builder body = CodeBlock.builder();
       List<SweepLocal> declared = new ArrayList<>();
       for (SweepChunk c : part) {
-        StmtRenderer.render(c.code(), body);
+        StmtRenderer.render(c.code(), body, StmtRenderer.bodyColumn(3)); // a part's run()
         declared.addAll(c.declares());
       }
       if (!declared.isEmpty()) {

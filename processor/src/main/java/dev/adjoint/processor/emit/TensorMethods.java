@@ -80,7 +80,9 @@ final class TensorMethods {
     if (adjoint.readsTensorAlgebra()) {
       body.addStatement("$T<$T> $L = $T.algebra()", TENSOR_ALGEBRA, TENSOR, algebraName, ADJOINTS);
     }
-    StmtRenderer.render(adjoint.prologue(), body);
+    // inside the no-grad scope
+    int column = StmtRenderer.bodyColumn(1) + StmtRenderer.INDENT;
+    StmtRenderer.render(adjoint.prologue(), body, column);
     StmtBuilder sweeps = new StmtBuilder();
     sweeps.comment("forward sweep: the primal, keeping what the reverse sweep reads");
     sweeps.addAll(adjoint.forward());
@@ -119,7 +121,7 @@ final class TensorMethods {
           null);
     }
     sweeps.add(new Return(adjoint.value()));
-    StmtRenderer.render(adjoint.guarded(sweeps.build()), body);
+    StmtRenderer.render(adjoint.guarded(sweeps.build()), body, column);
     body.endControlFlow();
     methods.add(
         MethodSpec.methodBuilder(method)

@@ -18,8 +18,6 @@ public record ArrayOf(TypeName elementType, List<JavaExpr> elements) implements 
   @Override
   public CodeBlock write(TypeNaming naming) {
     return CodeBlock.of(
-        "new $T[] {$L}",
-        elementType,
-        CodeBlock.join(elements.stream().map(e -> e.write(naming)).toList(), ", "));
+        "new $L[] {$L}", TypeRef.write(elementType, naming), JavaExpr.list(elements, naming));
   }
 }

@@ -16,8 +16,12 @@ public record Binary(JavaExpr left, String operator, JavaExpr right, int precede
 
   @Override
   public CodeBlock write(TypeNaming naming) {
+    // in code, JavaPoet may break a line too long before the operator, as google-java-format does
     return CodeBlock.of(
-        "$L $L $L", left.at(precedence, naming), operator, right.at(precedence + 1, naming));
+        naming == TypeNaming.IMPORTED ? "$L$W$L $L" : "$L $L $L",
+        left.at(precedence, naming),
+        operator,
+        right.at(precedence + 1, naming));
   }
 
   @Override

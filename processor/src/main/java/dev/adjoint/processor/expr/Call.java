@@ -18,9 +18,6 @@ public record Call(JavaExpr target, String method, List<JavaExpr> arguments) imp
   @Override
   public CodeBlock write(TypeNaming naming) {
     return CodeBlock.of(
-        "$L.$L($L)",
-        target.at(JavaExpr.ATOM, naming),
-        method,
-        CodeBlock.join(arguments.stream().map(a -> a.write(naming)).toList(), ", "));
+        "$L.$L($L)", target.at(JavaExpr.ATOM, naming), method, JavaExpr.list(arguments, naming));
   }
 }

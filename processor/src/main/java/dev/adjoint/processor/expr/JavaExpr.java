@@ -82,6 +82,16 @@ public sealed interface JavaExpr
   }
 
   /**
+   * The code as one string, types qualified (as JavaPoet writes them outside a file). Not {@code
+   * code().toString()}: JavaPoet holds back what follows a place it may break the line ({@code $W})
+   * until the line ends, and a code block on its own never ends its line.
+   */
+  default String source() {
+    String line = CodeBlock.of("$L\n", code()).toString();
+    return line.substring(0, line.length() - 1);
+  }
+
+  /**
    * The source as a reader sees it, types by their simple names: for messages of the generated
    * code, never for code.
    */
@@ -134,6 +144,17 @@ public sealed interface JavaExpr
   /** This expression without the parentheses around the whole of it, if it has them. */
   default JavaExpr unparenthesized() {
     return this instanceof Parenthesized p ? p.inner() : this;
+  }
+
+  /**
+   * {@code items} separated by commas (arguments, array elements). In code ({@link
+   * TypeNaming#IMPORTED}) JavaPoet may break a line longer than 100 columns after a comma ({@code
+   * $W}); in text a reader sees, never.
+   */
+  static CodeBlock list(List<JavaExpr> items, TypeNaming naming) {
+    return CodeBlock.join(
+        items.stream().map(a -> a.write(naming)).toList(),
+        naming == TypeNaming.IMPORTED ? ",$W" : ", ");
   }
 
   /** An identifier: a local, a parameter, a lambda parameter. */

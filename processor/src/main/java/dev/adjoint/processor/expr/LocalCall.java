@@ -19,9 +19,6 @@ public record LocalCall(String method, List<JavaExpr> arguments) implements Java
 
   @Override
   public CodeBlock write(TypeNaming naming) {
-    return CodeBlock.of(
-        "$L($L)",
-        method,
-        CodeBlock.join(arguments.stream().map(a -> a.write(naming)).toList(), ", "));
+    return CodeBlock.of("$L($L)", method, JavaExpr.list(arguments, naming));
   }
 }

@@ -18,8 +18,6 @@ public record NewInstance(ClassName type, List<JavaExpr> arguments) implements J
   @Override
   public CodeBlock write(TypeNaming naming) {
     return CodeBlock.of(
-        "new $L($L)",
-        new TypeRef(type).write(naming),
-        CodeBlock.join(arguments.stream().map(a -> a.write(naming)).toList(), ", "));
+        "new $L($L)", new TypeRef(type).write(naming), JavaExpr.list(arguments, naming));
   }
 }

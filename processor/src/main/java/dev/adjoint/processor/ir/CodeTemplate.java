@@ -27,10 +27,13 @@ public final class CodeTemplate {
           "Tensor", RuntimeClasses.TENSOR,
           "DType", RuntimeClasses.DTYPE);
 
-  /** One piece of the template: text, an operand, a parameter or a class. */
+  /** One piece of the template: text, a separating comma, an operand, a parameter or a class. */
   private sealed interface Piece {}
 
   private record Text(String text) implements Piece {}
+
+  /** {@code ", "} between arguments or elements, where JavaPoet may break a line too long. */
+  private record Comma() implements Piece {}
 
   private record Operand(int index) implements Piece {}
 
@@ -54,13 +57,18 @@ public final class CodeTemplate {
     while (i < notation.length()) {
       int close = notation.charAt(i) == '{' ? holeEnd(notation, i + 1) : -1;
       Piece hole = close < 0 ? null : hole(notation.substring(i + 1, close));
-      if (hole == null) {
+      if (hole == null && !notation.startsWith(", ", i)) {
         text.append(notation.charAt(i++));
         continue;
       }
       if (!text.isEmpty()) {
         pieces.add(new Text(text.toString()));
         text.setLength(0);
+      }
+      if (hole == null) {
+        pieces.add(new Comma());
+        i += 2;
+        continue;
       }
       pieces.add(hole);
       i = close + 1;
@@ -110,6 +118,7 @@ public final class CodeTemplate {
     for (Piece piece : pieces) {
       switch (piece) {
         case Text t -> code.add("$L", t.text());
+        case Comma c -> code.add(",$W");
         case Operand o -> code.add("$L", hole(operands, o.index(), "{" + o.index() + "}"));
         case Parameter p -> code.add("$L", hole(parameters, p.index(), "{p" + p.index() + "}"));
         case Type t -> code.add("$T", t.name());
@@ -124,6 +133,7 @@ public final class CodeTemplate {
     for (Piece piece : pieces) {
       switch (piece) {
         case Text t -> text.append(t.text());
+        case Comma c -> text.append(", ");
         case Operand o -> text.append(hole(operands, o.index(), "{" + o.index() + "}"));
         case Parameter p -> text.append(hole(parameters, p.index(), "{p" + p.index() + "}"));
         case Type t -> text.append(t.name().simpleName());

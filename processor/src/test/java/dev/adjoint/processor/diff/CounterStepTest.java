@@ -38,7 +38,7 @@ class CounterStepTest {
   @Test
   void aSubtractedStepIsUndoneByAddingItBack() {
     CounterStep down = step(false, "2");
-    assertEquals("i + 2", down.undo().code().toString());
+    assertEquals("i + 2", down.undo().source());
     assertEquals("-2", down.signed().text());
     assertTrue(down.decreases());
     assertFalse(down.unit(), "a step of 2 is not a unit step");
@@ -63,7 +63,7 @@ class CounterStepTest {
     CounterStep named = step(true, "STRIDE");
     assertFalse(named.decreases());
     assertFalse(named.unit());
-    assertEquals("i - STRIDE", named.undo().code().toString());
+    assertEquals("i - STRIDE", named.undo().source());
   }
 
   /** The planner's step for {@code pass}'s last statement, in {@code while (i < 9) { pass }}. */
@@ -80,7 +80,7 @@ class CounterStepTest {
         planned(List.of(apply(next, ElementwiseOp.SUBTRACT, i, intConst(3)), copy(i, next)));
     assertEquals(i, found.counter());
     assertFalse(found.adds());
-    assertEquals("i + 3", found.undo().code().toString());
+    assertEquals("i + 3", found.undo().source());
   }
 
   @Test

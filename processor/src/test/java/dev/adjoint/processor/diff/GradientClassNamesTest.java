@@ -22,7 +22,7 @@ class GradientClassNamesTest {
   void aClassAgainstTheNamingConventionsIsNamedExactly() {
     // a capitalised package segment and a lower-case class: nothing is guessed from the spelling
     DifferentiableCallee odd = callee(ClassName.get("demo.Acme", "utilGrad"));
-    assertEquals("demo.Acme.utilGrad.m()", names.call(odd, List.of()).code().toString());
+    assertEquals("demo.Acme.utilGrad.m()", names.call(odd, List.of()).source());
     assertEquals(
         LocalType.of(ClassName.get("demo.Acme", "utilGrad", "MassResult")), names.recordType(odd));
     assertEquals(List.of("utilGrad", "MassResult"), names.recordClass(odd).simpleNames());
@@ -48,8 +48,8 @@ class GradientClassNamesTest {
   void theOwnClassNeedsNoQualifierAnotherGradientClassDoes() {
     DifferentiableCallee own = callee(ClassName.get("demo.physics", "SpringGrad"));
     DifferentiableCallee other = callee(ClassName.get("demo.other", "MassGrad"));
-    assertEquals("m()", names.call(own, List.of()).code().toString());
-    assertEquals("demo.other.MassGrad.m()", names.call(other, List.of()).code().toString());
+    assertEquals("m()", names.call(own, List.of()).source());
+    assertEquals("demo.other.MassGrad.m()", names.call(other, List.of()).source());
     assertEquals(new NamedLocalType("MassResult"), names.recordType(own));
     assertEquals(
         LocalType.of(ClassName.get("demo.other", "MassGrad", "MassResult")),

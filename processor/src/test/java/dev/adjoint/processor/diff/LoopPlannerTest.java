@@ -91,7 +91,7 @@ class LoopPlannerTest {
     CounterStep step = plan.steps().get(loop.body().get(5));
     assertEquals(i, step.counter());
     assertTrue(step.adds() && step.unit() && !step.decreases());
-    assertEquals("i - 1", step.undo().code().toString());
+    assertEquals("i - 1", step.undo().source());
     assertTrue(plan.recomputations().get(loop).recomputed().contains(xi));
     assertFalse(plan.saved(xi), "recomputed from x[i], not stored");
   }

@@ -2,6 +2,7 @@ package dev.adjoint.processor.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
@@ -50,7 +51,7 @@ class StmtRendererTest {
   private static final ClassName TAPE = ClassName.get("dev.adjoint.runtime", "Tape");
 
   private static String render(Stmt... statements) {
-    return StmtRenderer.render(List.of(statements)).toString();
+    return StmtRenderer.render(List.of(statements), 0).toString();
   }
 
   @Test
@@ -89,6 +90,82 @@ class StmtRendererTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new Assign(new Binary(X, "+", X, JavaExpr.ADDITIVE), X, null));
+  }
+
+  @Test
+  void aCommentThatWouldPassOneHundredColumnsGoesAboveItsLine() {
+    Stmt push =
+        new ExprStmt(
+            new Call(JavaExpr.name("tape"), "pushDouble", List.of(X)),
+            "F.java:27: the reverse sweep needs the value it overwrites");
+    // at column 4 the line ends at column 85: the comment stays after the code
+    assertEquals(
+        "tape.pushDouble(x); // F.java:27: the reverse sweep needs the value it overwrites\n",
+        StmtRenderer.render(List.of(push), 4).toString());
+    // at column 20 it would end at 101: the comment goes on its own line above
+    assertEquals(
+        "// F.java:27: the reverse sweep needs the value it overwrites\ntape.pushDouble(x);\n",
+        StmtRenderer.render(List.of(push), 20).toString());
+    // a block's opening line alike, its body counted one level in
+    Stmt loop = new While(X, List.of(push), "F.java:26: " + "a long explanation ".repeat(3));
+    assertEquals(
+        "// F.java:26: a long explanation a long explanation a long explanation\n"
+            + "while (x) {\n"
+            + "  // F.java:27: the reverse sweep needs the value it overwrites\n"
+            + "  tape.pushDouble(x);\n"
+            + "}\n",
+        StmtRenderer.render(List.of(loop), 18).toString());
+    // a comment longer than a line is filled over several
+    String words = "word ".repeat(30).strip();
+    String filled = StmtRenderer.render(List.of(new Comment(words)), 4).toString();
+    assertEquals(List.of(words), List.of(String.join(" ", filled.replace("// ", "").split("\n"))));
+    for (String line : filled.split("\n")) {
+      assertTrue(4 + line.length() <= 100, line);
+    }
+  }
+
+  @Test
+  void javaPoetBreaksCodeTooLongAfterACommaOrBeforeAnOperator() {
+    List<JavaExpr> arguments = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      arguments.add(JavaExpr.name("argument" + i));
+    }
+    Stmt call =
+        new Assign(
+            DX,
+            new Binary(
+                new Call(JavaExpr.name("tensors"), "partial", arguments),
+                "+",
+                JavaExpr.name("y"),
+                JavaExpr.ADDITIVE),
+            null);
+    MethodSpec method =
+        MethodSpec.methodBuilder("run")
+            .addCode(StmtRenderer.render(List.of(call), StmtRenderer.bodyColumn(1)))
+            .build();
+    String source =
+        JavaFile.builder("demo", TypeSpec.classBuilder("A").addMethod(method).build())
+            .indent("  ")
+            .build()
+            .toString();
+    for (String line : source.split("\n")) {
+      assertTrue(line.length() <= 100, line);
+    }
+    assertTrue(source.contains("argument11) + y;") || source.contains("\n        + y;"), source);
+    assertEquals(
+        "dX = tensors.partial(argument0, argument1) + y;\n",
+        StmtRenderer.render(
+                List.of(
+                    new Assign(
+                        DX,
+                        new Binary(
+                            new Call(JavaExpr.name("tensors"), "partial", arguments.subList(0, 2)),
+                            "+",
+                            JavaExpr.name("y"),
+                            JavaExpr.ADDITIVE),
+                        null)),
+                4)
+            .toString());
   }
 
   @Test
@@ -226,7 +303,10 @@ class StmtRendererTest {
             new Define(LocalType.of(IrType.TENSOR), "w", JavaExpr.literal("self.w"), null),
             new Define(new NamedLocalType("FResult"), "r", JavaExpr.literal("null"), null),
             new Define(LocalType.of(TypeName.LONG), "start", JavaExpr.literal("0L"), null));
-    MethodSpec method = MethodSpec.methodBuilder("run").addCode(StmtRenderer.render(code)).build();
+    MethodSpec method =
+        MethodSpec.methodBuilder("run")
+            .addCode(StmtRenderer.render(code, StmtRenderer.bodyColumn(1)))
+            .build();
     String file =
         JavaFile.builder("demo", TypeSpec.classBuilder("FGrad").addMethod(method).build())
             .build()
@@ -272,7 +352,7 @@ class StmtRendererTest {
           // undo
         }
         """,
-        StmtRenderer.render(out.build()).toString());
+        StmtRenderer.render(out.build(), 0).toString());
     assertThrows(IllegalStateException.class, () -> new StmtBuilder().beginIf(X, null).build());
     assertThrows(IllegalStateException.class, () -> new StmtBuilder().orElse());
   }

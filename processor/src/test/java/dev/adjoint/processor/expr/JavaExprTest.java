@@ -18,21 +18,20 @@ class JavaExprTest {
   @Test
   void textParenthesizesOnlyWhereJavaNeedsIt() {
     JavaExpr sum = new Binary(a, "+", b, JavaExpr.ADDITIVE);
-    assertEquals("(a + b) * a", new Binary(sum, "*", a, JavaExpr.MULTIPLICATIVE).code().toString());
-    assertEquals("a - (a + b)", new Binary(a, "-", sum, JavaExpr.ADDITIVE).code().toString());
-    assertEquals("-(a + b)", new Negation(sum).code().toString());
-    assertEquals("-(-a)", new Negation(new Negation(a)).code().toString());
-    assertEquals("-(-1.5)", new Negation(JavaExpr.number(-1.5)).code().toString());
-    assertEquals("b > a ? a : -b", conditional().code().toString());
+    assertEquals("(a + b) * a", new Binary(sum, "*", a, JavaExpr.MULTIPLICATIVE).source());
+    assertEquals("a - (a + b)", new Binary(a, "-", sum, JavaExpr.ADDITIVE).source());
+    assertEquals("-(a + b)", new Negation(sum).source());
+    assertEquals("-(-a)", new Negation(new Negation(a)).source());
+    assertEquals("-(-1.5)", new Negation(JavaExpr.number(-1.5)).source());
+    assertEquals("b > a ? a : -b", conditional().source());
     assertEquals(
         "java.lang.Math.cos(a + b)",
-        new Call(new TypeRef(MATH), "cos", List.of(sum)).code().toString(),
+        new Call(new TypeRef(MATH), "cos", List.of(sum)).source(),
         "code names types for JavaPoet to import");
     assertEquals("Math.cos(a + b)", new Call(new TypeRef(MATH), "cos", List.of(sum)).text());
-    assertEquals("(g, x) -> g * x", lambda().code().toString());
+    assertEquals("(g, x) -> g * x", lambda().source());
     assertEquals(
-        "dA[i].length",
-        new Member(new Element(JavaExpr.name("dA"), i()), "length").code().toString());
+        "dA[i].length", new Member(new Element(JavaExpr.name("dA"), i()), "length").source());
   }
 
   @Test
@@ -67,14 +66,13 @@ class JavaExprTest {
     assertEquals(OptionalDouble.empty(), JavaExpr.literal("0x10").constant());
     assertEquals(OptionalDouble.empty(), JavaExpr.literal("3L").constant());
     assertTrue(JavaExpr.literal("-Math.PI").leadingMinus());
-    assertEquals(
-        "Math.PI", ((Literal) JavaExpr.literal("-Math.PI")).withoutMinus().code().toString());
+    assertEquals("Math.PI", ((Literal) JavaExpr.literal("-Math.PI")).withoutMinus().source());
   }
 
   @Test
   void unparenthesizedRemovesOnlyWholeParentheses() {
     JavaExpr comparison = new Parenthesized(new Binary(a, ">", b, JavaExpr.RELATIONAL));
-    assertEquals("a > b", comparison.unparenthesized().code().toString());
+    assertEquals("a > b", comparison.unparenthesized().source());
     assertEquals(a, a.unparenthesized());
   }
 

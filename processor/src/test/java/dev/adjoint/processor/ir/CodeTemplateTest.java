@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
@@ -15,7 +16,10 @@ class CodeTemplateTest {
   void operandsAndParametersFillTheirHoles() {
     CodeTemplate t = CodeTemplate.of("{0}.conv({1}, {p0}, {p1})");
     assertEquals("x.conv(w, 2, true)", t.text(List.of("x", "w"), List.of("2", "true")));
-    assertEquals("x.conv(w, 2, true)", t.fill(List.of("x", "w"), List.of("2", "true")).toString());
+    // a line of code (its commas are where JavaPoet may break a long line, flushed at its end)
+    assertEquals(
+        "x.conv(w, 2, true)\n",
+        CodeBlock.of("$L\n", t.fill(List.of("x", "w"), List.of("2", "true"))).toString());
   }
 
   @Test
