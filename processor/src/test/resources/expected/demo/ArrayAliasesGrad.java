@@ -132,8 +132,8 @@ public final class ArrayAliasesGrad {
       double t14 = 0.0; // ArrayAliases.java:24: set in the block below
       int t15 = 0; // ArrayAliases.java:24: set in the block below
       int passes = 0; // ArrayAliases.java:24: passes of the loop below
-      // the loop pushes and pops its doubles through these
-      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop();
+      double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
+      int tapeTop = tape.doubleTop(); // how many it holds
       while (i_1 < 2) { // ArrayAliases.java:24
         passes++;
         tape.pushObject(dT4); // ArrayAliases.java:25
@@ -188,8 +188,8 @@ public final class ArrayAliasesGrad {
       double dX = 0.0; // ArrayAliases.java:25: accumulated in the block below
       double dT5 = 0.0; // ArrayAliases.java:25: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // ArrayAliases.java:24: i_1 before the first pass
-      // the loop pushes and pops its doubles through these
-      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop();
+      double[] tapeDoubles_1 = tape.doubleStack(); // the doubles the loop pushes and pops
+      int tapeTop_1 = tape.doubleTop(); // how many it holds
       // ArrayAliases.java:24: the loop's passes, last first
       for (int pass = passes; pass > 0; pass--) {
         i_1 = i_1Base + pass; // ArrayAliases.java:24: the value during this pass, nothing stored
@@ -305,8 +305,8 @@ public final class ArrayAliasesGrad {
       double t15 = 0.0; // ArrayAliases.java:39: set in the block below
       int t16 = 0; // ArrayAliases.java:39: set in the block below
       int passes = 0; // ArrayAliases.java:39: passes of the loop below
-      // the loop pushes and pops its doubles through these
-      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop();
+      double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
+      int tapeTop = tape.doubleTop(); // how many it holds
       while (i_1 < order.length) { // ArrayAliases.java:39
         passes++;
         // ArrayAliases.java:40: the reverse sweep needs the value it overwrites
@@ -345,8 +345,8 @@ public final class ArrayAliasesGrad {
       double dT12 = 0.0; // ArrayAliases.java:41: accumulated in the block below
       double dT11 = 0.0; // ArrayAliases.java:41: accumulated in the block below
       double dX = 0.0; // ArrayAliases.java:41: accumulated in the block below
-      // the loop pushes and pops its doubles through these
-      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop();
+      double[] tapeDoubles_1 = tape.doubleStack(); // the doubles the loop pushes and pops
+      int tapeTop_1 = tape.doubleTop(); // how many it holds
       // ArrayAliases.java:39: the loop's passes, last first
       for (int pass = passes; pass > 0; pass--) {
         if (t9) { // ArrayAliases.java:40: the arm the forward sweep took

@@ -53,8 +53,8 @@ public final class InPlaceGradAnomalies {
       double t5 = 0.0; // InPlace.java:11: set in the block below
       int t6 = 0; // InPlace.java:11: set in the block below
       int passes = 0; // InPlace.java:11: passes of the loop below
-      // the loop pushes and pops its doubles through these
-      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop();
+      double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
+      int tapeTop = tape.doubleTop(); // how many it holds
       while (i_1 < x.length) { // InPlace.java:11
         passes++;
         t4 = x[i_1]; // InPlace.java:12
@@ -95,8 +95,8 @@ public final class InPlaceGradAnomalies {
       double dT4 = 0.0; // InPlace.java:12: accumulated in the block below
       double dFirst = 0.0; // InPlace.java:12: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // InPlace.java:11: i_1 before the first pass
-      // the loop pushes and pops its doubles through these
-      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop();
+      double[] tapeDoubles_1 = tape.doubleStack(); // the doubles the loop pushes and pops
+      int tapeTop_1 = tape.doubleTop(); // how many it holds
       for (int pass = passes; pass > 0; pass--) { // InPlace.java:11: the loop's passes, last first
         i_1 = i_1Base + pass; // InPlace.java:11: the value during this pass, nothing stored
         dT5 = dX_1[i_1]; // InPlace.java:12

@@ -138,8 +138,8 @@ public final class LoopsGrad {
       boolean t12 = false; // Loops.java:21: set in the block below
       int t13 = 0; // Loops.java:21: set in the block below
       int passes = 0; // Loops.java:21: passes of the loop below
-      // the loop pushes and pops its doubles through these
-      double[] tapeDoubles = tape.doubleStack(); int tapeTop = tape.doubleTop();
+      double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
+      int tapeTop = tape.doubleTop(); // how many it holds
       t2 = !exit_2; // Loops.java:21
       if (t2) { // Loops.java:21
         t4 = k_2 < t1; // Loops.java:21
@@ -213,8 +213,8 @@ public final class LoopsGrad {
       double dT10 = 0.0; // Loops.java:25: accumulated in the block below
       double dV = 0.0; // Loops.java:25: accumulated in the block below
       double dT7 = 0.0; // Loops.java:23: accumulated in the block below
-      // the loop pushes and pops its doubles through these
-      double[] tapeDoubles_1 = tape.doubleStack(); int tapeTop_1 = tape.doubleTop();
+      double[] tapeDoubles_1 = tape.doubleStack(); // the doubles the loop pushes and pops
+      int tapeTop_1 = tape.doubleTop(); // how many it holds
       for (int pass = passes; pass > 0; pass--) { // Loops.java:21: the loop's passes, last first
         // recomputed rather than stored: the values of this pass
         t6 = v > limit; // Loops.java:22

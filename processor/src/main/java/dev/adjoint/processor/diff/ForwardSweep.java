@@ -234,7 +234,7 @@ final class ForwardSweep {
     if (ctx.loops.keepsDoublesLocally(loop)) {
       ctx.cursor =
           new TapeCursor(ctx.tape(), ctx.names.fresh("tapeDoubles"), ctx.names.fresh("tapeTop"));
-      out.add(ctx.cursor.open());
+      out.addAll(ctx.cursor.open());
     }
     JavaExpr test = test(loop, out, depth);
     out.beginWhile(test, loop.origin().toString());

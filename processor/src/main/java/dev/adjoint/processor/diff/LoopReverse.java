@@ -173,7 +173,7 @@ final class LoopReverse {
     if (ctx.loops.keepsDoublesLocally(loop)) {
       ctx.cursor =
           new TapeCursor(ctx.tape(), ctx.names.fresh("tapeDoubles"), ctx.names.fresh("tapeTop"));
-      out.add(ctx.cursor.open());
+      out.addAll(ctx.cursor.open());
     }
     StmtBuilder body = new StmtBuilder();
     ctx.passes.push(new ReversePass(depth + 1, ctx.loops.passLocalCandidates(nodes)));

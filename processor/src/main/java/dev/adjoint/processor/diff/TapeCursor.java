@@ -15,7 +15,6 @@ import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.ExprStmt;
 import dev.adjoint.processor.stmt.If;
 import dev.adjoint.processor.stmt.LocalType;
-import dev.adjoint.processor.stmt.SameLine;
 import dev.adjoint.processor.stmt.Stmt;
 import java.util.List;
 
@@ -38,20 +37,18 @@ record TapeCursor(String tape, String array, String top) {
   }
 
   /** The two locals, taken from the tape before the loop. */
-  Stmt open() {
-    return new SameLine(
-        List.of(
-            new Define(
-                LocalType.of(IrType.DOUBLE_ARRAY),
-                array,
-                new Call(JavaExpr.name(tape), "doubleStack", List.of()),
-                null),
-            new Define(
-                LocalType.of(IrType.INT),
-                top,
-                new Call(JavaExpr.name(tape), "doubleTop", List.of()),
-                null)),
-        "the loop pushes and pops its doubles through these");
+  List<Stmt> open() {
+    return List.of(
+        new Define(
+            LocalType.of(IrType.DOUBLE_ARRAY),
+            array,
+            new Call(JavaExpr.name(tape), "doubleStack", List.of()),
+            "the doubles the loop pushes and pops"),
+        new Define(
+            LocalType.of(IrType.INT),
+            top,
+            new Call(JavaExpr.name(tape), "doubleTop", List.of()),
+            "how many it holds"));
   }
 
   /** A push of {@code value}, growing the stack when it is full. */

@@ -134,7 +134,7 @@ public final class GradientCheckWriter {
             .add("return $T.scalar(\n", CHECKS)
             .indent()
             .add("$S,\n", sourceClass.simpleName() + "." + function.name())
-            .add("new String[] {$L},\n", String.join(", ", blockNames))
+            .add("new String[] {$L},\n", wrappable(blockNames))
             .add("new double[][] {$L},\n", String.join(", ", blocks))
             .add(
                 "$L -> $L.$L($L),\n",
@@ -196,7 +196,7 @@ public final class GradientCheckWriter {
             .add("return $T.tensor(\n", CHECKS)
             .indent()
             .add("$S,\n", sourceClass.simpleName() + "." + function.name())
-            .add("new String[] {$L},\n", String.join(", ", names))
+            .add("new String[] {$L},\n", wrappable(names))
             .add("new $T[] {$L},\n", TENSOR, wrappable(leaves))
             .add(
                 "() -> $L.$L($L),\n",
