@@ -1,6 +1,8 @@
 package natural;
 
 import dev.adjoint.annotations.Differentiable;
+import dev.adjoint.annotations.NoDerivative;
+import dev.adjoint.runtime.tensor.Tensor;
 
 /** Argument checks and assertions, as people write them at the top of a method and in loops. */
 class Checks {
@@ -67,5 +69,20 @@ class Checks {
       y = x * x;
     }
     return y * 3;
+  }
+
+  /** A tensor method's check, also where it is written into a caller. */
+  @Differentiable
+  static Tensor scaledSum(Tensor x, @NoDerivative double s) {
+    if (s <= 0) {
+      throw new IllegalArgumentException("scale must be positive: " + s);
+    }
+    return x.mul(s).sum();
+  }
+
+  @Differentiable
+  static Tensor squaredScaledSum(Tensor x, @NoDerivative double s) {
+    Tensor y = scaledSum(x, s);
+    return y.mul(y);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.runtime.tape.Tape;
+import dev.adjoint.runtime.tensor.Tensor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -130,6 +131,24 @@ class NaturalJavaTest {
 
     method("Checks", "merged").check(1.5);
     assertEquals("too large: 2.0", method("Checks", "merged").throwsAsThePrimal(12.0).getMessage());
+  }
+
+  @Test
+  void aTensorMethodsCheckThrowsAlsoWhereItIsWrittenIntoACaller()
+      throws ReflectiveOperationException {
+    Method backward =
+        compiled
+            .load("natural.ChecksGrad")
+            .getMethod("squaredScaledSumBackward", Tensor.class, double.class);
+    Tensor x = Tensor.of(new double[] {0.5, -1.5, 2}).requiresGrad(true);
+    backward.invoke(null, x, 2.0);
+    // (2·Σx)² = 4; its gradient 2·(2·Σx)·2 = 8 for every element
+    assertEquals(8.0, x.grad().toArray()[0], 1e-12);
+    InvocationTargetException thrown =
+        assertThrows(InvocationTargetException.class, () -> backward.invoke(null, x, -1.0));
+    assertEquals(IllegalArgumentException.class, thrown.getCause().getClass());
+    assertEquals("scale must be positive: -1.0", thrown.getCause().getMessage());
+    assertEquals(8.0, x.grad().toArray()[0], 1e-12); // nothing was added by the call that threw
   }
 
   @Test
