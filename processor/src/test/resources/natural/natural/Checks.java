@@ -46,6 +46,22 @@ class Checks {
     return k + x;
   }
 
+  /** A switch expression whose arms throw: first, and last. */
+  @Differentiable
+  static double tabledValue(double x, int mode) {
+    double k =
+        switch (mode) {
+          case 9 -> throw new IllegalArgumentException("mode 9 is reserved");
+          case 0 -> x * x;
+          case 1 -> {
+            double e = Math.exp(x);
+            yield e * x;
+          }
+          default -> throw new OutOfRange("mode " + mode);
+        };
+    return k + x;
+  }
+
   /** Assertions: a condition with a value as its message, and one without a message. */
   @Differentiable
   static double asserted(double x, int n) {

@@ -7,6 +7,7 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
@@ -87,23 +88,35 @@ final class Choices {
     List<? extends CaseTree> cases = tree.getCases();
     for (CaseTree c : cases) {
       if (c.getCaseKind() != CaseTree.CaseKind.RULE
-          || !(c.getBody() instanceof ExpressionTree || c.getBody() instanceof BlockTree)) {
+          || !(c.getBody() instanceof ExpressionTree
+              || c.getBody() instanceof BlockTree
+              || c.getBody() instanceof ThrowTree)) {
         throw Typing.unsupported(
             c,
             "this switch arm",
             "write each arm as case 1 -> expression, or case 1 -> { ...; yield expression; }");
       }
     }
-    return arms(selector, defaultLast(cases), 0, tree, frame);
+    Value value = arms(selector, defaultLast(cases), 0, tree, frame);
+    if (value == null) {
+      throw new DiagnosticException(
+          DiagnosticId.ADJ101,
+          tree,
+          "every arm of this switch expression throws, so it has no value: throw in a statement"
+              + " (if or switch) instead");
+    }
+    return value;
   }
 
   private Value arms(
       Value selector, List<? extends CaseTree> cases, int from, Tree where, Frame frame) {
     CaseTree c = cases.get(from);
     Function<Frame, Value> arm =
-        c.getBody() instanceof BlockTree block
-            ? f -> blockArm(block, f)
-            : f -> expressions.lower((ExpressionTree) c.getBody(), f);
+        switch (c.getBody()) {
+          case BlockTree block -> f -> blockArm(block, f);
+          case ThrowTree thrown -> f -> throwArm(thrown, f);
+          default -> f -> expressions.lower((ExpressionTree) c.getBody(), f);
+        };
     if (c.getExpressions().isEmpty() || from == cases.size() - 1) {
       return arm.apply(frame); // default, or the last arm javac proved exhaustive
     }
@@ -145,6 +158,15 @@ final class Choices {
     return expressions.lower(last.getValue(), inner);
   }
 
+  /**
+   * {@code default -> throw new IllegalArgumentException("mode " + mode);}: the arm throws, and has
+   * no value (null), so the switch's value is the other arms' ({@link #choose}).
+   */
+  private Value throwArm(ThrowTree thrown, Frame frame) {
+    statements.statement(thrown, null, frame);
+    return null;
+  }
+
   /** Whether a {@code yield} occurs in {@code statements}. */
   private static boolean yields(List<? extends StatementTree> statements) {
     TreeScanner<Boolean, Void> scanner =
@@ -182,6 +204,13 @@ final class Choices {
     Value a = whenTrue.apply(frame.into(thenNodes));
     Block elseNodes = new Block();
     Value b = whenFalse.apply(frame.into(elseNodes));
+    if (a == null && b == null) {
+      frame.emit(new Node.If(condition, thenNodes.nodes(), elseNodes.nodes(), frame.origin(where)));
+      return null; // both arms throw
+    }
+    // an arm that throws (null) has no value: the choice has the other's
+    a = a == null ? b : a;
+    b = b == null ? a : b;
     IrType type;
     if (a.type() == IrType.BOOLEAN && b.type() == IrType.BOOLEAN) {
       type = IrType.BOOLEAN;

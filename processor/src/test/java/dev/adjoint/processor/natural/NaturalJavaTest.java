@@ -129,6 +129,13 @@ class NaturalJavaTest {
     Throwable mode = method("Checks", "tabled").throwsAsThePrimal(0.4, 7);
     assertEquals("natural.Checks$OutOfRange", mode.getClass().getName());
 
+    method("Checks", "tabledValue").check(0.4, 0);
+    method("Checks", "tabledValue").check(0.4, 1);
+    assertEquals(
+        "mode 9 is reserved",
+        method("Checks", "tabledValue").throwsAsThePrimal(0.4, 9).getMessage());
+    assertEquals("mode 3", method("Checks", "tabledValue").throwsAsThePrimal(0.4, 3).getMessage());
+
     method("Checks", "merged").check(1.5);
     assertEquals("too large: 2.0", method("Checks", "merged").throwsAsThePrimal(12.0).getMessage());
   }
