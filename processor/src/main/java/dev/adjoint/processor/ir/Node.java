@@ -2,8 +2,10 @@ package dev.adjoint.processor.ir;
 
 import com.palantir.javapoet.ClassName;
 import dev.adjoint.runtime.rules.ElementwiseOp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A statement of the IR: three-address instructions plus structured control flow. The IR knows
@@ -315,14 +317,14 @@ public sealed interface Node
 
     /** The values the statement reads: the asserted condition and the values its message shows. */
     public List<Value> reads() {
-      List<Value> reads = new java.util.ArrayList<>();
+      List<Value> reads = new ArrayList<>();
       asserted.ifPresent(reads::add);
       message.forEach(p -> p.shown().ifPresent(reads::add));
       return reads;
     }
 
     /** The same statement reading {@code renamed}'s values in place of its own (in order). */
-    public Throw withReads(java.util.function.UnaryOperator<Value> renamed) {
+    public Throw withReads(UnaryOperator<Value> renamed) {
       return new Throw(
           exception,
           asserted.map(renamed),

@@ -14,6 +14,7 @@ import dev.adjoint.processor.ir.RegisteredCallee;
 import dev.adjoint.processor.ir.Value;
 import dev.adjoint.runtime.rules.ElementwiseOp;
 import dev.adjoint.runtime.rules.MathPartials;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ final class Calls {
 
   /** The methods of {@link MathPartials} named {@code names}, by parameter index. */
   private static Map<Integer, RegisteredCallee.MethodRef> partials(String... names) {
-    Map<Integer, RegisteredCallee.MethodRef> partials = new java.util.HashMap<>();
+    Map<Integer, RegisteredCallee.MethodRef> partials = new HashMap<>();
     for (int i = 0; i < names.length; i++) {
       partials.put(i, new RegisteredCallee.MethodRef(ClassName.get(MathPartials.class), names[i]));
     }
