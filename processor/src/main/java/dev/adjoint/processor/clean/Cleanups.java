@@ -9,7 +9,8 @@ import java.util.Map;
  * The clean-up passes over a generated method's body, in order, until none changes anything: {@link
  * DeclarationSinking} (temporaries declared in the one block using them), {@link FirstWrites} (a
  * constant followed by its overwrite or first contribution is that value), {@link CopyForwarding}
- * (no copy chains). Each is a function from statements to statements, tested alone on hand-built
+ * (no copy chains), {@link NegationFolding} (a negation reaching a sum or contribution is the
+ * opposite operation). Each is a function from statements to statements, tested alone on hand-built
  * ones; together they run on the whole body, so every local they touch is declared and read in it.
  *
  * <p>The sweeps write what they must (a hoisted declaration, a cleared adjoint, a copy) without
@@ -35,6 +36,7 @@ public final class Cleanups {
       List<Stmt> next = DeclarationSinking.apply(current);
       next = FirstWrites.apply(next, types);
       next = CopyForwarding.apply(next, next, types);
+      next = NegationFolding.apply(next, types);
       if (next.equals(current)) {
         break;
       }

@@ -1,13 +1,11 @@
 package dev.adjoint.processor.clean;
 
 import com.palantir.javapoet.TypeName;
-import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Name;
 import dev.adjoint.processor.expr.Negation;
 import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.Stmt;
-import dev.adjoint.processor.stmt.Update;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +14,8 @@ import java.util.Optional;
  * Clean-up: a floating-point local declared as a copy of another of the same type, or of its
  * negation ({@code double dT1 = dT2;}, {@code double dT5 = -dT6;}), that nothing assigns again, is
  * not declared: the statements after it read the copied local instead, when that local keeps its
- * value for as long as they run (nothing after the copy assigns it). A contribution that then adds
- * a negation subtracts instead ({@code dX += -dT6 * a} is {@code dX -= dT6 * a}).
+ * value for as long as they run (nothing after the copy assigns it). The negations this brings in
+ * are folded by {@link NegationFolding} ({@code dX += -dT6 * a} is {@code dX -= dT6 * a}).
  *
  * <p>This removes the chains of copies that sums and copies in the source leave in the reverse
  * sweep ({@code double dT15 = dT17; double dT12 = dT15;}).
@@ -37,9 +35,7 @@ final class CopyForwarding {
           && forwardable(d, out.subList(i + 1, out.size()), body, types)) {
         List<Stmt> rest = new ArrayList<>();
         for (Stmt s : out.subList(i + 1, out.size())) {
-          rest.add(
-              foldNegation(
-                  Statements.mapExpressions(s, e -> Exprs.replace(e, d.name(), d.value()))));
+          rest.add(Statements.mapExpressions(s, e -> Exprs.replace(e, d.name(), d.value())));
         }
         out.subList(i, out.size()).clear();
         out.addAll(rest);
@@ -60,59 +56,12 @@ final class CopyForwarding {
     if (Statements.writers(body, name) != 1 || Statements.writes(rest, copied.get())) {
       return false;
     }
-    boolean negated = d.value() instanceof Negation;
-    return rest.stream().allMatch(s -> Statements.replaceable(s, name))
-        && (!negated
-            || rest.stream()
-                .flatMap(s -> allExpressions(s).stream())
-                .noneMatch(e -> subtractsOrAdds(e, name)));
+    return rest.stream().allMatch(s -> Statements.replaceable(s, name));
   }
 
   /** The local {@code value} copies, or negates: {@code y} or {@code -y}. */
   private static Optional<String> copied(JavaExpr value) {
     JavaExpr copied = value instanceof Negation n ? n.operand() : value;
     return copied instanceof Name n ? Optional.of(n.identifier()) : Optional.empty();
-  }
-
-  private static List<JavaExpr> allExpressions(Stmt s) {
-    List<JavaExpr> all = new ArrayList<>(Statements.expressions(s));
-    Statements.blocks(s).forEach(b -> b.forEach(t -> all.addAll(allExpressions(t))));
-    return all;
-  }
-
-  /**
-   * Whether {@code name} is the right operand of a sum or difference in {@code e}, where its
-   * negation would read {@code a - -y}.
-   */
-  private static boolean subtractsOrAdds(JavaExpr e, String name) {
-    return e.count(
-            x ->
-                x instanceof Binary b
-                    && (b.operator().equals("+") || b.operator().equals("-"))
-                    && Exprs.named(b.right(), name))
-        > 0;
-  }
-
-  /** {@code t += -a * b} as {@code t -= a * b}; any other statement as it is. */
-  static Stmt foldNegation(Stmt s) {
-    if (s instanceof Update u) {
-      Optional<JavaExpr> positive = withoutLeadingMinus(u.value());
-      if (positive.isPresent()) {
-        return new Update(u.target(), !u.subtracts(), positive.get(), u.comment());
-      }
-    }
-    return s;
-  }
-
-  /** {@code e} without the minus it starts with ({@code -a}, {@code -a * b}, {@code -a / b}). */
-  private static Optional<JavaExpr> withoutLeadingMinus(JavaExpr e) {
-    if (e instanceof Negation n) {
-      return Optional.of(n.operand());
-    }
-    if (e instanceof Binary b && (b.operator().equals("*") || b.operator().equals("/"))) {
-      return withoutLeadingMinus(b.left())
-          .map(left -> new Binary(left, b.operator(), b.right(), b.precedence()));
-    }
-    return Optional.empty();
   }
 }

@@ -1,10 +1,10 @@
 package dev.adjoint.processor.clean;
 
 import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.diff.SourceAlgebra;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Literal;
 import dev.adjoint.processor.expr.Name;
-import dev.adjoint.processor.expr.Negation;
 import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.Stmt;
@@ -21,8 +21,9 @@ import java.util.Optional;
  *   <li>an assignment not reading it ({@code dX = c;}): the constant is a dead store, so the
  *       assignment takes its place (declaring the local where the constant did);
  *   <li>a contribution ({@code dX += c;}, {@code dX -= c;}) to a floating-point constant 0: {@code
- *       0 + c} is {@code c}, so it becomes the assignment {@code dX = c;} ({@code dX = -c;}),
- *       narrowed to {@code float} where the local is one.
+ *       0 + c} is {@code c}, so it becomes the assignment {@code dX = c;} ({@code dX = -c;}, where
+ *       {@code c} is floating-point, so negating it is exact), narrowed to {@code float} where the
+ *       local is one.
  * </ul>
  *
  * <p>Only a constant is dropped (evaluating it does nothing), and only a use in the same block
@@ -31,11 +32,13 @@ import java.util.Optional;
 final class FirstWrites {
   private FirstWrites() {}
 
+  private static final SourceAlgebra ALGEBRA = SourceAlgebra.forAdjoint();
+
   /** {@code block}, and the blocks it holds, with first writes merged. */
   static List<Stmt> apply(List<Stmt> block, LocalTypes types) {
     List<Stmt> out = new ArrayList<>(block);
     for (int i = 0; i < out.size(); i++) {
-      Optional<String> constant = constantStore(out.get(i), types);
+      Optional<String> constant = constantStore(out.get(i));
       if (constant.isEmpty()) {
         continue;
       }
@@ -63,7 +66,7 @@ final class FirstWrites {
   }
 
   /** The local {@code s} sets to a constant, if it is such a store. */
-  private static Optional<String> constantStore(Stmt s, LocalTypes types) {
+  private static Optional<String> constantStore(Stmt s) {
     String name = null;
     if (s instanceof Define d && d.value() instanceof Literal) {
       name = d.name();
@@ -92,15 +95,11 @@ final class FirstWrites {
         && next instanceof Update u
         && Exprs.named(u.target(), name)
         && constant.isConstant(0)
-        && !Exprs.reads(u.value(), name)) {
+        && !Exprs.reads(u.value(), name)
+        && (!u.subtracts() || types.isFloating(u.value()))) {
       return Optional.of(
-          types.assignable(type.get(), u.subtracts() ? negated(u.value()) : u.value()));
+          types.assignable(type.get(), u.subtracts() ? ALGEBRA.negate(u.value()) : u.value()));
     }
     return Optional.empty();
-  }
-
-  /** {@code -e}, without a double negation. */
-  static JavaExpr negated(JavaExpr e) {
-    return e instanceof Negation n ? n.operand() : new Negation(e);
   }
 }

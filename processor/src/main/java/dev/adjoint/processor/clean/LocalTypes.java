@@ -7,6 +7,7 @@ import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Literal;
 import dev.adjoint.processor.expr.Name;
 import dev.adjoint.processor.expr.Negation;
+import dev.adjoint.processor.expr.Parenthesized;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.IrLocalType;
@@ -87,6 +88,23 @@ record LocalTypes(Map<String, TypeName> types) {
       case Cast c -> c.type().equals(TypeName.FLOAT);
       case Negation n -> isFloat(n.operand());
       case Binary b -> arithmetic(b.operator()) && isFloat(b.left()) && isFloat(b.right());
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether {@code e} is surely floating-point: a floating-point local, a cast to {@code double} or
+   * {@code float}, or a negation or arithmetic with such an operand (which promotes the other).
+   * Negating it is exact; negating an {@code int} or {@code long} is not ({@code
+   * -Integer.MIN_VALUE} overflows), so the passes move a negation only across these.
+   */
+  boolean isFloating(JavaExpr e) {
+    return switch (e) {
+      case Name n -> types.containsKey(n.identifier());
+      case Cast c -> floating(c.type());
+      case Parenthesized p -> isFloating(p.inner());
+      case Negation n -> isFloating(n.operand());
+      case Binary b -> arithmetic(b.operator()) && (isFloating(b.left()) || isFloating(b.right()));
       default -> false;
     };
   }
