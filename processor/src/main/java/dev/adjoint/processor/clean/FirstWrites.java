@@ -28,6 +28,12 @@ import java.util.Optional;
  *
  * <p>Only a constant is dropped (evaluating it does nothing), and only a use in the same block
  * merges with it: one inside a nested block may not run.
+ *
+ * <p>{@code 0.0 + c} is {@code c} except that a {@code -0.0} contribution sums to {@code +0.0} (and
+ * {@code 0.0 - c} is {@code -c} except for {@code c = +0.0}). An {@link Update} is a contribution
+ * to an adjoint or an accumulator, and the generated code reads those only linearly (times a
+ * partial, into a sum), so the sign of a zero never reaches a result's value: the licence {@link
+ * SourceAlgebra} takes for adjoints too. The sweeps never write an update to a primal.
  */
 final class FirstWrites {
   private FirstWrites() {}
