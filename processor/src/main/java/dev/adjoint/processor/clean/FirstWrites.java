@@ -8,6 +8,7 @@ import dev.adjoint.processor.expr.Name;
 import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.TryCatch;
 import dev.adjoint.processor.stmt.Update;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Only a constant is dropped (evaluating it does nothing), and only a use in the same block
- * merges with it: one inside a nested block may not run.
+ * merges with it: one inside a nested block may not run. Nothing merges inside a {@code try}.
  *
  * <p>{@code 0.0 + c} is {@code c} except that a {@code -0.0} contribution sums to {@code +0.0} (and
  * {@code 0.0 - c} is {@code -c} except for {@code c = +0.0}). An {@link Update} is a contribution
@@ -68,7 +69,10 @@ final class FirstWrites {
         i--;
       }
     }
-    return out.stream().map(s -> Statements.mapBlocks(s, b -> apply(b, types))).toList();
+    // in a try, an exception between the two writes would show the handler the constant
+    return out.stream()
+        .map(s -> s instanceof TryCatch ? s : Statements.mapBlocks(s, b -> apply(b, types)))
+        .toList();
   }
 
   /** The local {@code s} sets to a constant, if it is such a store. */

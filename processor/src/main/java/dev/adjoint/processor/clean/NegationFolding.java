@@ -27,22 +27,24 @@ final class NegationFolding {
 
   /** {@code block}, and the blocks it holds, with negations folded. */
   static List<Stmt> apply(List<Stmt> block, LocalTypes types) {
-    return block.stream().map(s -> fold(s, types)).toList();
+    return block.stream()
+        .map(s -> contributions(Statements.mapExpressions(s, e -> sums(e, types)), types))
+        .toList();
   }
 
-  /** {@code s}, its expressions and the blocks it holds with negations folded. */
-  static Stmt fold(Stmt s, LocalTypes types) {
-    Stmt folded =
-        Statements.mapBlocks(
-            Statements.mapExpressions(s, e -> Exprs.bottomUp(e, x -> sum(x, types))),
-            b -> apply(b, types));
-    if (folded instanceof Update u) {
-      Optional<JavaExpr> positive = positive(u.value(), types);
-      if (positive.isPresent()) {
-        return new Update(u.target(), !u.subtracts(), positive.get(), u.comment());
-      }
+  /** {@code e} with each of its sums folded, from the leaves up. */
+  private static JavaExpr sums(JavaExpr e, LocalTypes types) {
+    return Exprs.bottomUp(e, x -> sum(x, types));
+  }
+
+  /** {@code s}, and the updates in its blocks, with a negated contribution as the opposite one. */
+  private static Stmt contributions(Stmt s, LocalTypes types) {
+    if (s instanceof Update u) {
+      return positive(u.value(), types)
+          .<Stmt>map(p -> new Update(u.target(), !u.subtracts(), p, u.comment()))
+          .orElse(u);
     }
-    return folded;
+    return Statements.mapBlocks(s, b -> b.stream().map(t -> contributions(t, types)).toList());
   }
 
   /** {@code a + -b} as {@code a - b} and {@code a - -b} as {@code a + b}; else {@code e}. */

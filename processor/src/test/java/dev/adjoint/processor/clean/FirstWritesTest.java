@@ -16,10 +16,12 @@ import static dev.adjoint.processor.clean.Build.types;
 import static dev.adjoint.processor.clean.Build.zero;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.palantir.javapoet.ClassName;
 import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.stmt.If;
 import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.TryCatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +81,17 @@ class FirstWritesTest {
     // 0.0 - i is -(double) i, but -i overflows for Integer.MIN_VALUE: it stays a subtraction
     List<Stmt> integer = List.of(defineInt("i", name("n")), zero("t"), subtract("t", name("i")));
     assertEquals(integer, apply(integer));
+
+    // an exception between the two writes would show the handler the constant
+    List<Stmt> guarded =
+        List.of(
+            zero("t"),
+            new TryCatch(
+                List.of(assign("t", JavaExpr.number(0)), sink(name("a")), assign("t", name("b"))),
+                ClassName.get(RuntimeException.class),
+                "e",
+                List.of(sink(name("t"))),
+                null));
+    assertEquals(guarded, apply(guarded));
   }
 }
