@@ -53,10 +53,9 @@ public final class ArrayAliasesGradAnomalies {
     double t4 = t2 * t3; // ArrayAliases.java:13
     if (anomalies) GeneratedAnomalies.forward(t4, "ArrayAliases.java:13: t2 * t3", t2, t3);
     // reverse sweep: adjoints, from the result back to the parameters
-    double dT4 = seed; // ArrayAliases.java:13
-    double dT2 = dT4 * t3; // ArrayAliases.java:13
+    double dT2 = seed * t3; // ArrayAliases.java:13
     if (anomalies) GeneratedAnomalies.reverse(dT2, "ArrayAliases.java:13", "t2");
-    double dT3 = dT4 * t2; // ArrayAliases.java:13
+    double dT3 = seed * t2; // ArrayAliases.java:13
     if (anomalies) GeneratedAnomalies.reverse(dT3, "ArrayAliases.java:13", "t3");
     dP[1] += dT3; // ArrayAliases.java:13
     dP[0] += dT2; // ArrayAliases.java:13
@@ -117,39 +116,30 @@ public final class ArrayAliasesGradAnomalies {
       int i = 0; // ArrayAliases.java:24
       double s_1 = s; // ArrayAliases.java:24
       int i_1 = i; // ArrayAliases.java:24
-      double[] t4 = null; // ArrayAliases.java:24: set in the block below
       double[] dT4 = null; // ArrayAliases.java:24: set in the block below
-      double t5 = 0.0; // ArrayAliases.java:24: set in the block below
-      double[] d = null; // ArrayAliases.java:24: set in the block below
       double[] dD = null; // ArrayAliases.java:24: set in the block below
-      double[] e = null; // ArrayAliases.java:24: set in the block below
       double[] dE = null; // ArrayAliases.java:24: set in the block below
       double t6 = 0.0; // ArrayAliases.java:24: set in the block below
       double t7 = 0.0; // ArrayAliases.java:24: set in the block below
-      double t8 = 0.0; // ArrayAliases.java:24: set in the block below
       double t9 = 0.0; // ArrayAliases.java:24: set in the block below
       int t10 = 0; // ArrayAliases.java:24: set in the block below
       double t11 = 0.0; // ArrayAliases.java:24: set in the block below
-      double t12 = 0.0; // ArrayAliases.java:24: set in the block below
-      double t13 = 0.0; // ArrayAliases.java:24: set in the block below
-      double t14 = 0.0; // ArrayAliases.java:24: set in the block below
-      int t15 = 0; // ArrayAliases.java:24: set in the block below
       int passes = 0; // ArrayAliases.java:24: passes of the loop below
       double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
       int tapeTop = tape.doubleTop(); // how many it holds
       while (i_1 < 2) { // ArrayAliases.java:24
         passes++;
         tape.pushObject(dT4); // ArrayAliases.java:25
-        t4 = new double[2]; // ArrayAliases.java:25
+        double[] t4 = new double[2]; // ArrayAliases.java:25
         dT4 = new double[2]; // ArrayAliases.java:25: its adjoint
-        t5 = c[i_1]; // ArrayAliases.java:25
+        double t5 = c[i_1]; // ArrayAliases.java:25
         t4[0] = t5; // ArrayAliases.java:25
         t4[1] = x; // ArrayAliases.java:25
         tape.pushObject(dD); // ArrayAliases.java:25
-        d = t4; // ArrayAliases.java:25
+        double[] d = t4; // ArrayAliases.java:25
         dD = dT4; // ArrayAliases.java:25: its adjoint
         tape.pushObject(dE); // ArrayAliases.java:26
-        e = d; // ArrayAliases.java:26
+        double[] e = d; // ArrayAliases.java:26
         dE = dD; // ArrayAliases.java:26: its adjoint
         if (tapeTop == tapeDoubles.length) {
           tapeDoubles = tape.growDoubles(tapeTop);
@@ -163,7 +153,7 @@ public final class ArrayAliasesGradAnomalies {
         // ArrayAliases.java:27: the reverse sweep needs the value it overwrites
         tapeDoubles[tapeTop++] = t7;
         t7 = e[1]; // ArrayAliases.java:27
-        t8 = t6 * t7; // ArrayAliases.java:27
+        double t8 = t6 * t7; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.forward(t8, "ArrayAliases.java:27: t6 * t7", t6, t7);
         if (tapeTop == tapeDoubles.length) {
           tapeDoubles = tape.growDoubles(tapeTop);
@@ -173,27 +163,20 @@ public final class ArrayAliasesGradAnomalies {
         t9 = b[1]; // ArrayAliases.java:27
         t10 = 1 - i_1; // ArrayAliases.java:27
         t11 = c[t10]; // ArrayAliases.java:27
-        t12 = t9 * t11; // ArrayAliases.java:27
+        double t12 = t9 * t11; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.forward(t12, "ArrayAliases.java:27: t9 * t11", t9, t11);
-        t13 = t8 + t12; // ArrayAliases.java:27
+        double t13 = t8 + t12; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.forward(t13, "ArrayAliases.java:27: t8 + t12", t8, t12);
-        t14 = s_1 + t13; // ArrayAliases.java:27
+        double t14 = s_1 + t13; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.forward(t14, "ArrayAliases.java:27: s_1 + t13", s_1, t13);
         s_1 = t14; // ArrayAliases.java:27
-        t15 = i_1 + 1; // ArrayAliases.java:24
+        int t15 = i_1 + 1; // ArrayAliases.java:24
         i_1 = t15; // ArrayAliases.java:24
       }
       tape.setDoubleTop(tapeTop); // the fill the loop left
-      double value_1 = s_1; // ArrayAliases.java:29
       // reverse sweep: adjoints, from the result back to the parameters
       double dS_1 = seed; // ArrayAliases.java:29
-      double dT14 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-      double dT9 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-      double dT11 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-      double dT6 = 0.0; // ArrayAliases.java:27: accumulated in the block below
-      double dT7 = 0.0; // ArrayAliases.java:27: accumulated in the block below
       double dX = 0.0; // ArrayAliases.java:25: accumulated in the block below
-      double dT5 = 0.0; // ArrayAliases.java:25: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // ArrayAliases.java:24: i_1 before the first pass
       double[] tapeDoubles_1 = tape.doubleStack(); // the doubles the loop pushes and pops
       int tapeTop_1 = tape.doubleTop(); // how many it holds
@@ -203,19 +186,19 @@ public final class ArrayAliasesGradAnomalies {
         // recomputed rather than stored: the values of this pass
         t10 = 1 - i_1; // ArrayAliases.java:27
         t11 = c[t10]; // ArrayAliases.java:27
-        dT14 = dS_1; // ArrayAliases.java:27
+        double dT14 = dS_1; // ArrayAliases.java:27
         dS_1 = dT14; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.reverse(dS_1, "ArrayAliases.java:27", "s_1");
-        dT9 = dT14 * t11; // ArrayAliases.java:27
+        double dT9 = dT14 * t11; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.reverse(dT9, "ArrayAliases.java:27", "t9");
-        dT11 = dT14 * t9; // ArrayAliases.java:27
+        double dT11 = dT14 * t9; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.reverse(dT11, "ArrayAliases.java:27", "t11");
         dC[t10] += dT11; // ArrayAliases.java:27
         dB[1] += dT9; // ArrayAliases.java:27
         t9 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
-        dT6 = dT14 * t7; // ArrayAliases.java:27
+        double dT6 = dT14 * t7; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.reverse(dT6, "ArrayAliases.java:27", "t6");
-        dT7 = dT14 * t6; // ArrayAliases.java:27
+        double dT7 = dT14 * t6; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.reverse(dT7, "ArrayAliases.java:27", "t7");
         dE[1] += dT7; // ArrayAliases.java:27
         t7 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
@@ -226,7 +209,7 @@ public final class ArrayAliasesGradAnomalies {
         dX += dT4[1]; // ArrayAliases.java:25
         if (anomalies) GeneratedAnomalies.reverse(dX, "ArrayAliases.java:25", "x");
         dT4[1] = 0; // ArrayAliases.java:25
-        dT5 = dT4[0]; // ArrayAliases.java:25
+        double dT5 = dT4[0]; // ArrayAliases.java:25
         if (anomalies) GeneratedAnomalies.reverse(dT5, "ArrayAliases.java:25", "t5");
         dT4[0] = 0; // ArrayAliases.java:25
         dC[i_1] += dT5; // ArrayAliases.java:25
@@ -243,7 +226,7 @@ public final class ArrayAliasesGradAnomalies {
       dA[0] = 0; // ArrayAliases.java:19
       tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
       gradient[0] += dX;
-      return value_1;
+      return s_1;
     } catch (Throwable failure) {
       tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
       throw failure;
@@ -298,11 +281,10 @@ public final class ArrayAliasesGradAnomalies {
       t3[1] = 2f; // ArrayAliases.java:37
       boolean t4 = x > 0; // ArrayAliases.java:37
       float t6 = 0.0f; // ArrayAliases.java:37: set in the block below
-      float t5 = 0.0f; // ArrayAliases.java:37: set in the block below
       if (t4) { // ArrayAliases.java:37
         t6 = 1f; // ArrayAliases.java:37
       } else {
-        t5 = -1f; // ArrayAliases.java:37
+        float t5 = -1f; // ArrayAliases.java:37
         if (anomalies) GeneratedAnomalies.forward(t5, "ArrayAliases.java:37: -1f", 1f);
         t6 = t5; // ArrayAliases.java:37
       }
@@ -319,7 +301,6 @@ public final class ArrayAliasesGradAnomalies {
       float t13 = 0.0f; // ArrayAliases.java:39: set in the block below
       double t14 = 0.0; // ArrayAliases.java:39: set in the block below
       double t15 = 0.0; // ArrayAliases.java:39: set in the block below
-      int t16 = 0; // ArrayAliases.java:39: set in the block below
       int passes = 0; // ArrayAliases.java:39: passes of the loop below
       double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
       int tapeTop = tape.doubleTop(); // how many it holds
@@ -354,11 +335,10 @@ public final class ArrayAliasesGradAnomalies {
               t14);
           s_1 = t15; // ArrayAliases.java:41
         }
-        t16 = i_1 + 1; // ArrayAliases.java:39
+        int t16 = i_1 + 1; // ArrayAliases.java:39
         i_1 = t16; // ArrayAliases.java:39
       }
       tape.setDoubleTop(tapeTop); // the fill the loop left
-      double value_1 = s_1; // ArrayAliases.java:44
       // reverse sweep: adjoints, from the result back to the parameters
       double dS_1 = seed; // ArrayAliases.java:44
       double dT15 = 0.0; // ArrayAliases.java:41: accumulated in the block below
@@ -398,7 +378,7 @@ public final class ArrayAliasesGradAnomalies {
       tape.setDoubleTop(tapeTop_1); // the fill the loop left
       tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
       gradient[0] += dX;
-      return value_1;
+      return s_1;
     } catch (Throwable failure) {
       tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
       throw failure;

@@ -49,15 +49,13 @@ public final class InPlaceGradAnomalies {
       double first = x[0]; // InPlace.java:10
       int i = 0; // InPlace.java:11
       int i_1 = i; // InPlace.java:11
-      double t4 = 0.0; // InPlace.java:11: set in the block below
       double t5 = 0.0; // InPlace.java:11: set in the block below
-      int t6 = 0; // InPlace.java:11: set in the block below
       int passes = 0; // InPlace.java:11: passes of the loop below
       double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
       int tapeTop = tape.doubleTop(); // how many it holds
       while (i_1 < x.length) { // InPlace.java:11
         passes++;
-        t4 = x[i_1]; // InPlace.java:12
+        double t4 = x[i_1]; // InPlace.java:12
         if (tapeTop == tapeDoubles.length) {
           tapeDoubles = tape.growDoubles(tapeTop);
         }
@@ -66,7 +64,7 @@ public final class InPlaceGradAnomalies {
         t5 = t4 / first; // InPlace.java:12
         if (anomalies) GeneratedAnomalies.forward(t5, "InPlace.java:12: t4 / first", t4, first);
         x[i_1] = t5; // InPlace.java:12
-        t6 = i_1 + 1; // InPlace.java:11
+        int t6 = i_1 + 1; // InPlace.java:11
         i_1 = t6; // InPlace.java:11
       }
       tape.setDoubleTop(tapeTop); // the fill the loop left
@@ -74,35 +72,29 @@ public final class InPlaceGradAnomalies {
       int i_2 = 0; // InPlace.java:15
       double s_1 = s; // InPlace.java:15
       int i_3 = i_2; // InPlace.java:15
-      double t9 = 0.0; // InPlace.java:15: set in the block below
-      double t11 = 0.0; // InPlace.java:15: set in the block below
-      double t12 = 0.0; // InPlace.java:15: set in the block below
-      int t13 = 0; // InPlace.java:15: set in the block below
       while (i_3 < x.length) { // InPlace.java:15: each pass undone as soon as it has run
-        t9 = x[i_3]; // InPlace.java:16
-        t11 = t9 * t9; // InPlace.java:16
+        double t9 = x[i_3]; // InPlace.java:16
+        double t11 = t9 * t9; // InPlace.java:16
         if (anomalies) GeneratedAnomalies.forward(t11, "InPlace.java:16: t9 * t9", t9, t9);
-        t12 = s_1 + t11; // InPlace.java:16
+        double t12 = s_1 + t11; // InPlace.java:16
         if (anomalies) GeneratedAnomalies.forward(t12, "InPlace.java:16: s_1 + t11", s_1, t11);
         s_1 = t12; // InPlace.java:16
         // the pass's adjoints: no later pass changes the result's adjoint
         dX_1[i_3] += 2 * (seed * t9); // InPlace.java:16
-        t13 = i_3 + 1; // InPlace.java:15
+        int t13 = i_3 + 1; // InPlace.java:15
         i_3 = t13; // InPlace.java:15
       }
       // reverse sweep: adjoints, from the result back to the parameters
-      double dT5 = 0.0; // InPlace.java:12: accumulated in the block below
-      double dT4 = 0.0; // InPlace.java:12: accumulated in the block below
       double dFirst = 0.0; // InPlace.java:12: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // InPlace.java:11: i_1 before the first pass
       double[] tapeDoubles_1 = tape.doubleStack(); // the doubles the loop pushes and pops
       int tapeTop_1 = tape.doubleTop(); // how many it holds
       for (int pass = passes; pass > 0; pass--) { // InPlace.java:11: the loop's passes, last first
         i_1 = i_1Base + pass; // InPlace.java:11: the value during this pass, nothing stored
-        dT5 = dX_1[i_1]; // InPlace.java:12
+        double dT5 = dX_1[i_1]; // InPlace.java:12
         if (anomalies) GeneratedAnomalies.reverse(dT5, "InPlace.java:12", "t5");
         dX_1[i_1] = 0; // InPlace.java:12
-        dT4 = dT5 / first; // InPlace.java:12
+        double dT4 = dT5 / first; // InPlace.java:12
         if (anomalies) GeneratedAnomalies.reverse(dT4, "InPlace.java:12", "t4");
         dFirst -= dT5 * t5 / first; // InPlace.java:12
         if (anomalies) GeneratedAnomalies.reverse(dFirst, "InPlace.java:12", "first");

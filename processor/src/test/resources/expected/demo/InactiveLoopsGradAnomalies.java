@@ -47,14 +47,13 @@ public final class InactiveLoopsGradAnomalies {
       boolean exit_1 = false; // InactiveLoops.java:12
       int j_1 = j; // InactiveLoops.java:12
       boolean exit_2 = exit_1; // InactiveLoops.java:12
-      boolean t1 = false; // InactiveLoops.java:12: set in the block below
       boolean t3 = false; // InactiveLoops.java:12: set in the block below
       boolean t2 = false; // InactiveLoops.java:12: set in the block below
       boolean t4 = false; // InactiveLoops.java:12: set in the block below
       boolean t5 = false; // InactiveLoops.java:12: set in the block below
       int t6 = 0; // InactiveLoops.java:12: set in the block below
       int passes = 0; // InactiveLoops.java:12: passes of the loop below
-      t1 = !exit_2; // InactiveLoops.java:12
+      boolean t1 = !exit_2; // InactiveLoops.java:12
       if (t1) { // InactiveLoops.java:12
         t3 = j_1 < 3; // InactiveLoops.java:12
         t2 = t3; // InactiveLoops.java:12
@@ -85,14 +84,13 @@ public final class InactiveLoopsGradAnomalies {
         }
       }
       // reverse sweep: adjoints, from the result back to the parameters
-      double dA = seed; // InactiveLoops.java:17
       // InactiveLoops.java:12: the loop's passes, last first
       for (int pass = passes; pass > 0; pass--) {
         t5 = tape.popBoolean(); // InactiveLoops.java:12: the value before this statement
         t4 = tape.popBoolean(); // InactiveLoops.java:13: the value before this statement
       }
       tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
-      gradient[0] += dA;
+      gradient[0] += seed;
       return a;
     } catch (Throwable failure) {
       tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
@@ -136,29 +134,24 @@ public final class InactiveLoopsGradAnomalies {
       int i_1 = i; // InactiveLoops.java:23
       int k = 0; // InactiveLoops.java:23: set in the block below
       double t2 = 0.0; // InactiveLoops.java:23: set in the block below
-      double t3 = 0.0; // InactiveLoops.java:23: set in the block below
-      int j = 0; // InactiveLoops.java:23: set in the block below
       int k_1 = 0; // InactiveLoops.java:23: set in the block below
-      int j_1 = 0; // InactiveLoops.java:23: set in the block below
       int t5 = 0; // InactiveLoops.java:23: set in the block below
       int t6 = 0; // InactiveLoops.java:23: set in the block below
       double t7 = 0.0; // InactiveLoops.java:23: set in the block below
-      double t8 = 0.0; // InactiveLoops.java:23: set in the block below
-      int t9 = 0; // InactiveLoops.java:23: set in the block below
       int passes = 0; // InactiveLoops.java:23: passes of the loop below
       while (i_1 < 2) { // InactiveLoops.java:23
         passes++;
         k = i_1; // InactiveLoops.java:24
         t2 = x[k]; // InactiveLoops.java:25
-        t3 = s_1 * t2; // InactiveLoops.java:25
+        double t3 = s_1 * t2; // InactiveLoops.java:25
         if (anomalies) GeneratedAnomalies.forward(t3, "InactiveLoops.java:25: s_1 * t2", s_1, t2);
         // InactiveLoops.java:25: the reverse sweep needs the value it overwrites
         tape.pushDouble(s_1);
         s_1 = t3; // InactiveLoops.java:25
-        j = 0; // InactiveLoops.java:26
+        int j = 0; // InactiveLoops.java:26
         tape.pushInt(k_1); // InactiveLoops.java:26: the reverse sweep needs the value it overwrites
         k_1 = k; // InactiveLoops.java:26
-        j_1 = j; // InactiveLoops.java:26
+        int j_1 = j; // InactiveLoops.java:26
         int passes_1 = 0; // InactiveLoops.java:26: passes of the loop below
         while (j_1 < 1) { // InactiveLoops.java:26
           passes_1++;
@@ -169,21 +162,17 @@ public final class InactiveLoopsGradAnomalies {
         }
         tape.pushInt(passes_1); // InactiveLoops.java:26: for the reverse sweep
         t7 = x[k_1]; // InactiveLoops.java:29
-        t8 = s_1 * t7; // InactiveLoops.java:29
+        double t8 = s_1 * t7; // InactiveLoops.java:29
         if (anomalies) GeneratedAnomalies.forward(t8, "InactiveLoops.java:29: s_1 * t7", s_1, t7);
         // InactiveLoops.java:29: the reverse sweep needs the value it overwrites
         tape.pushDouble(s_1);
         s_1 = t8; // InactiveLoops.java:29
-        t9 = i_1 + 1; // InactiveLoops.java:23
+        int t9 = i_1 + 1; // InactiveLoops.java:23
         i_1 = t9; // InactiveLoops.java:23
       }
       double value_1 = s_1; // InactiveLoops.java:31
       // reverse sweep: adjoints, from the result back to the parameters
       double dS_1 = seed; // InactiveLoops.java:31
-      double dT8 = 0.0; // InactiveLoops.java:29: accumulated in the block below
-      double dT7 = 0.0; // InactiveLoops.java:29: accumulated in the block below
-      double dT3 = 0.0; // InactiveLoops.java:25: accumulated in the block below
-      double dT2 = 0.0; // InactiveLoops.java:25: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // InactiveLoops.java:23: i_1 before the first pass
       // InactiveLoops.java:23: the loop's passes, last first
       for (int pass = passes; pass > 0; pass--) {
@@ -192,11 +181,11 @@ public final class InactiveLoopsGradAnomalies {
         k = i_1; // InactiveLoops.java:24
         t2 = x[k]; // InactiveLoops.java:25
         t7 = x[k_1]; // InactiveLoops.java:29
-        dT8 = dS_1; // InactiveLoops.java:29
+        double dT8 = dS_1; // InactiveLoops.java:29
         s_1 = tape.popDouble(); // InactiveLoops.java:29: the value before this statement
         dS_1 = dT8 * t7; // InactiveLoops.java:29
         if (anomalies) GeneratedAnomalies.reverse(dS_1, "InactiveLoops.java:29", "s_1");
-        dT7 = dT8 * s_1; // InactiveLoops.java:29
+        double dT7 = dT8 * s_1; // InactiveLoops.java:29
         if (anomalies) GeneratedAnomalies.reverse(dT7, "InactiveLoops.java:29", "t7");
         dX[k_1] += dT7; // InactiveLoops.java:29
         int passesHere = tape.popInt(); // InactiveLoops.java:26
@@ -207,11 +196,11 @@ public final class InactiveLoopsGradAnomalies {
           k_1 = k_1Base + pass_1;
         }
         k_1 = tape.popInt(); // InactiveLoops.java:26: the value before this statement
-        dT3 = dS_1; // InactiveLoops.java:25
+        double dT3 = dS_1; // InactiveLoops.java:25
         s_1 = tape.popDouble(); // InactiveLoops.java:25: the value before this statement
         dS_1 = dT3 * t2; // InactiveLoops.java:25
         if (anomalies) GeneratedAnomalies.reverse(dS_1, "InactiveLoops.java:25", "s_1");
-        dT2 = dT3 * s_1; // InactiveLoops.java:25
+        double dT2 = dT3 * s_1; // InactiveLoops.java:25
         if (anomalies) GeneratedAnomalies.reverse(dT2, "InactiveLoops.java:25", "t2");
         dX[k] += dT2; // InactiveLoops.java:25
       }

@@ -45,12 +45,9 @@ public final class LineGrad {
     double t1 = x * w; // Line.java:9
     double t2 = t1 + b; // Line.java:9
     // reverse sweep: adjoints, from the result back to the parameters
-    double dT2 = seed; // Line.java:9
-    double dT1 = dT2; // Line.java:9
-    double dB = dT2; // Line.java:9
-    double dW = dT1 * x; // Line.java:9
+    double dW = seed * x; // Line.java:9
     gradient[0] += dW;
-    gradient[1] += dB;
+    gradient[1] += seed;
     return t2;
   }
 

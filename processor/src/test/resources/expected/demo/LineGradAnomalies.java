@@ -46,15 +46,12 @@ public final class LineGradAnomalies {
     double t2 = t1 + b; // Line.java:9
     if (anomalies) GeneratedAnomalies.forward(t2, "Line.java:9: t1 + b", t1, b);
     // reverse sweep: adjoints, from the result back to the parameters
-    double dT2 = seed; // Line.java:9
-    double dT1 = dT2; // Line.java:9
-    if (anomalies) GeneratedAnomalies.reverse(dT1, "Line.java:9", "t1");
-    double dB = dT2; // Line.java:9
-    if (anomalies) GeneratedAnomalies.reverse(dB, "Line.java:9", "b");
-    double dW = dT1 * x; // Line.java:9
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Line.java:9", "t1");
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Line.java:9", "b");
+    double dW = seed * x; // Line.java:9
     if (anomalies) GeneratedAnomalies.reverse(dW, "Line.java:9", "w");
     gradient[0] += dW;
-    gradient[1] += dB;
+    gradient[1] += seed;
     return t2;
   }
 

@@ -45,39 +45,25 @@ public final class LoopsGrad {
     int i = 0; // Loops.java:10
     double f_1 = f; // Loops.java:10
     int i_1 = i; // Loops.java:10
-    int t4 = 0; // Loops.java:10: set in the block below
-    double t5 = 0.0; // Loops.java:10: set in the block below
-    double t6 = 0.0; // Loops.java:10: set in the block below
-    double t8 = 0.0; // Loops.java:10: set in the block below
-    double a = 0.0; // Loops.java:10: set in the block below
-    double b = 0.0; // Loops.java:10: set in the block below
-    double t12 = 0.0; // Loops.java:10: set in the block below
-    double t13 = 0.0; // Loops.java:10: set in the block below
-    double t14 = 0.0; // Loops.java:10: set in the block below
-    double t15 = 0.0; // Loops.java:10: set in the block below
-    double t16 = 0.0; // Loops.java:10: set in the block below
-    int t17 = 0; // Loops.java:10: set in the block below
-    double dB = 0.0; // Loops.java:13: accumulated in the block below
-    double dA = 0.0; // Loops.java:13: accumulated in the block below
     while (i_1 < x.length - 1) { // Loops.java:10: each pass undone as soon as it has run
-      t4 = i_1 + 1; // Loops.java:11
-      t5 = x[t4]; // Loops.java:11
-      t6 = x[i_1]; // Loops.java:11
-      t8 = t6 * t6; // Loops.java:11
-      a = t5 - t8; // Loops.java:11
-      b = 1 - t6; // Loops.java:12
-      t12 = 100 * a; // Loops.java:13
-      t13 = t12 * a; // Loops.java:13
-      t14 = b * b; // Loops.java:13
-      t15 = t13 + t14; // Loops.java:13
-      t16 = f_1 + t15; // Loops.java:13
+      int t4 = i_1 + 1; // Loops.java:11
+      double t5 = x[t4]; // Loops.java:11
+      double t6 = x[i_1]; // Loops.java:11
+      double t8 = t6 * t6; // Loops.java:11
+      double a = t5 - t8; // Loops.java:11
+      double b = 1 - t6; // Loops.java:12
+      double t12 = 100 * a; // Loops.java:13
+      double t13 = t12 * a; // Loops.java:13
+      double t14 = b * b; // Loops.java:13
+      double t15 = t13 + t14; // Loops.java:13
+      double t16 = f_1 + t15; // Loops.java:13
       f_1 = t16; // Loops.java:13
       // the pass's adjoints: no later pass changes the result's adjoint
-      dB = 2 * (seed * b); // Loops.java:13
-      dA = 2 * (seed * t12); // Loops.java:13
+      double dB = 2 * (seed * b); // Loops.java:13
+      double dA = 2 * (seed * t12); // Loops.java:13
       dX[i_1] -= dB + 2 * (dA * t6); // Loops.java:11
       dX[t4] += dA; // Loops.java:11
-      t17 = i_1 + 1; // Loops.java:10
+      int t17 = i_1 + 1; // Loops.java:10
       i_1 = t17; // Loops.java:10
     }
     // reverse sweep: adjoints, from the result back to the parameters
@@ -126,7 +112,6 @@ public final class LoopsGrad {
       double sum_1 = sum; // Loops.java:21
       int k_2 = k_1; // Loops.java:21
       boolean exit_2 = exit_1; // Loops.java:21
-      boolean t2 = false; // Loops.java:21: set in the block below
       boolean t4 = false; // Loops.java:21: set in the block below
       boolean t3 = false; // Loops.java:21: set in the block below
       double v = 0.0; // Loops.java:21: set in the block below
@@ -140,7 +125,7 @@ public final class LoopsGrad {
       int passes = 0; // Loops.java:21: passes of the loop below
       double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
       int tapeTop = tape.doubleTop(); // how many it holds
-      t2 = !exit_2; // Loops.java:21
+      boolean t2 = !exit_2; // Loops.java:21
       if (t2) { // Loops.java:21
         t4 = k_2 < t1; // Loops.java:21
         t3 = t4; // Loops.java:21
@@ -185,29 +170,23 @@ public final class LoopsGrad {
       }
       tape.setDoubleTop(tapeTop); // the fill the loop left
       boolean t14 = !returned_1; // Loops.java:21
-      double result_1 = 0.0; // Loops.java:27: set in the block below
-      boolean returned_2 = false; // Loops.java:27: set in the block below
       boolean returned_3 = false; // Loops.java:27: set in the block below
       double result_2 = 0.0; // Loops.java:27: set in the block below
       if (t14) { // Loops.java:27
-        result_1 = sum_1; // Loops.java:27
-        returned_2 = true; // Loops.java:27
+        boolean returned_2 = true; // Loops.java:27
         returned_3 = returned_2; // Loops.java:27
-        result_2 = result_1; // Loops.java:27
+        result_2 = sum_1; // Loops.java:27
       } else {
         returned_3 = returned_1; // Loops.java:27
         result_2 = result; // Loops.java:27
       }
       // reverse sweep: adjoints, from the result back to the parameters
-      double dResult_2 = seed; // Loops.java:18
-      double dResult_1 = 0.0; // Loops.java:27: accumulated in the block below
       double dSum_1 = 0.0; // Loops.java:27: accumulated in the block below
       double dResult = 0.0; // Loops.java:27: accumulated in the block below
       if (t14) { // Loops.java:27: the arm the forward sweep took
-        dResult_1 += dResult_2; // Loops.java:27
-        dSum_1 += dResult_1; // Loops.java:27
+        dSum_1 += seed; // Loops.java:27
       } else {
-        dResult += dResult_2; // Loops.java:27
+        dResult += seed; // Loops.java:27
       }
       double dT11 = 0.0; // Loops.java:25: accumulated in the block below
       double dT10 = 0.0; // Loops.java:25: accumulated in the block below
@@ -282,23 +261,19 @@ public final class LoopsGrad {
     double t5 = 0.0; // Loops.java:33: set in the block below
     double t6 = 0.0; // Loops.java:33: set in the block below
     double t8 = 0.0; // Loops.java:33: set in the block below
-    double t10 = 0.0; // Loops.java:33: set in the block below
     double t11 = 0.0; // Loops.java:33: set in the block below
-    double t13 = 0.0; // Loops.java:33: set in the block below
-    double t14 = 0.0; // Loops.java:33: set in the block below
-    int t15 = 0; // Loops.java:33: set in the block below
     int passes = 0; // Loops.java:33: passes of the loop below
     while (i_1 < a.length) { // Loops.java:33
       passes++;
       t5 = a[i_1]; // Loops.java:34
       t6 = 3 * t5; // Loops.java:34
       t8 = t6 * t5; // Loops.java:34
-      t10 = t8 * t5; // Loops.java:34
+      double t10 = t8 * t5; // Loops.java:34
       t11 = b[i_1]; // Loops.java:34
-      t13 = t11 * t11; // Loops.java:34
-      t14 = t10 - t13; // Loops.java:34
+      double t13 = t11 * t11; // Loops.java:34
+      double t14 = t10 - t13; // Loops.java:34
       q[i_1] = t14; // Loops.java:34
-      t15 = i_1 + 1; // Loops.java:33
+      int t15 = i_1 + 1; // Loops.java:33
       i_1 = t15; // Loops.java:33
     }
     // reverse sweep: adjoints, from the result back to the parameters
@@ -309,10 +284,6 @@ public final class LoopsGrad {
     for (int k = 0; k < seed.length; k++) { // Loops.java:36
       dQ[k] += seed[k];
     }
-    double dT14 = 0.0; // Loops.java:34: accumulated in the block below
-    double dT11 = 0.0; // Loops.java:34: accumulated in the block below
-    double dT8 = 0.0; // Loops.java:34: accumulated in the block below
-    double dT5 = 0.0; // Loops.java:34: accumulated in the block below
     int i_1Base = i_1 - (passes + 1); // Loops.java:33: i_1 before the first pass
     for (int pass = passes; pass > 0; pass--) { // Loops.java:33: the loop's passes, last first
       i_1 = i_1Base + pass; // Loops.java:33: the value during this pass, nothing stored
@@ -321,12 +292,12 @@ public final class LoopsGrad {
       t6 = 3 * t5; // Loops.java:34
       t8 = t6 * t5; // Loops.java:34
       t11 = b[i_1]; // Loops.java:34
-      dT14 = dQ[i_1]; // Loops.java:34
+      double dT14 = dQ[i_1]; // Loops.java:34
       dQ[i_1] = 0; // Loops.java:34
-      dT11 = -(2 * (dT14 * t11)); // Loops.java:34
+      double dT11 = -(2 * (dT14 * t11)); // Loops.java:34
       dB[i_1] += dT11; // Loops.java:34
-      dT8 = dT14 * t5; // Loops.java:34
-      dT5 = dT14 * t8; // Loops.java:34
+      double dT8 = dT14 * t5; // Loops.java:34
+      double dT5 = dT14 * t8; // Loops.java:34
       dT5 += 2 * (dT8 * t6); // Loops.java:34
       dA[i_1] += dT5; // Loops.java:34
     }

@@ -56,7 +56,6 @@ public final class MatricesGradAnomalies {
       int i_1 = i; // Matrices.java:10
       double[] row = null; // Matrices.java:10: set in the block below
       double[] dRow = null; // Matrices.java:10: set in the block below
-      int j = 0; // Matrices.java:10: set in the block below
       int j_1 = 0; // Matrices.java:10: set in the block below
       double t6 = 0.0; // Matrices.java:10: set in the block below
       double t7 = 0.0; // Matrices.java:10: set in the block below
@@ -65,7 +64,6 @@ public final class MatricesGradAnomalies {
       double t10 = 0.0; // Matrices.java:10: set in the block below
       double t11 = 0.0; // Matrices.java:10: set in the block below
       int t12 = 0; // Matrices.java:10: set in the block below
-      int t13 = 0; // Matrices.java:10: set in the block below
       int passes = 0; // Matrices.java:10: passes of the loop below
       while (i_1 < m.length) { // Matrices.java:10
         passes++;
@@ -73,7 +71,7 @@ public final class MatricesGradAnomalies {
         tape.pushObject(dRow); // Matrices.java:11
         row = m[i_1]; // Matrices.java:11
         dRow = dM[i_1]; // Matrices.java:11: its adjoint
-        j = 0; // Matrices.java:12
+        int j = 0; // Matrices.java:12
         tape.pushInt(j_1); // Matrices.java:12: the reverse sweep needs the value it overwrites
         j_1 = j; // Matrices.java:12
         int passes_1 = 0; // Matrices.java:12: passes of the loop below
@@ -93,10 +91,9 @@ public final class MatricesGradAnomalies {
           j_1 = t12; // Matrices.java:12
         }
         tape.pushInt(passes_1); // Matrices.java:12: for the reverse sweep
-        t13 = i_1 + 1; // Matrices.java:10
+        int t13 = i_1 + 1; // Matrices.java:10
         i_1 = t13; // Matrices.java:10
       }
-      double value_1 = s_1; // Matrices.java:16
       // reverse sweep: adjoints, from the result back to the parameters
       double dS_1 = seed; // Matrices.java:16
       double dT11 = 0.0; // Matrices.java:13: accumulated in the block below
@@ -138,7 +135,7 @@ public final class MatricesGradAnomalies {
         row = tape.popObject(); // Matrices.java:11: the value before this statement
       }
       tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
-      return value_1;
+      return s_1;
     } catch (Throwable failure) {
       tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
       throw failure;
@@ -184,14 +181,11 @@ public final class MatricesGradAnomalies {
       int k_2 = k_1; // Matrices.java:22
       double[] row = null; // Matrices.java:22: set in the block below
       double[] dRow = null; // Matrices.java:22: set in the block below
-      int k_3_1 = 0; // Matrices.java:22: set in the block below
-      int t4 = 0; // Matrices.java:22: set in the block below
       int k_3_2 = 0; // Matrices.java:22: set in the block below
       double v = 0.0; // Matrices.java:22: set in the block below
       double t7 = 0.0; // Matrices.java:22: set in the block below
       double t8 = 0.0; // Matrices.java:22: set in the block below
       int t9 = 0; // Matrices.java:22: set in the block below
-      int t10 = 0; // Matrices.java:22: set in the block below
       int passes = 0; // Matrices.java:22: passes of the loop below
       while (k_2 < t1) { // Matrices.java:22
         passes++;
@@ -199,8 +193,8 @@ public final class MatricesGradAnomalies {
         tape.pushObject(dRow); // Matrices.java:22
         row = m[k_2]; // Matrices.java:22
         dRow = dM[k_2]; // Matrices.java:22: its adjoint
-        k_3_1 = 0; // Matrices.java:23
-        t4 = row.length; // Matrices.java:23
+        int k_3_1 = 0; // Matrices.java:23
+        int t4 = row.length; // Matrices.java:23
         tape.pushInt(k_3_2); // Matrices.java:23: the reverse sweep needs the value it overwrites
         k_3_2 = k_3_1; // Matrices.java:23
         int passes_1 = 0; // Matrices.java:23: passes of the loop below
@@ -216,14 +210,13 @@ public final class MatricesGradAnomalies {
           k_3_2 = t9; // Matrices.java:23
         }
         tape.pushInt(passes_1); // Matrices.java:23: for the reverse sweep
-        t10 = k_2 + 1; // Matrices.java:22
+        int t10 = k_2 + 1; // Matrices.java:22
         k_2 = t10; // Matrices.java:22
       }
       double t11 = Math.sqrt(s_1); // Matrices.java:27
       if (anomalies) GeneratedAnomalies.forward(t11, "Matrices.java:27: Math.sqrt(s_1)", s_1);
       // reverse sweep: adjoints, from the result back to the parameters
-      double dT11 = seed; // Matrices.java:27
-      double dS_1 = dT11 / (2.0 * t11); // Matrices.java:27
+      double dS_1 = seed / (2.0 * t11); // Matrices.java:27
       if (anomalies) GeneratedAnomalies.reverse(dS_1, "Matrices.java:27", "s_1");
       double dT8 = 0.0; // Matrices.java:24: accumulated in the block below
       double dV = 0.0; // Matrices.java:24: accumulated in the block below

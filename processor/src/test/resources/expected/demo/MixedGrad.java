@@ -43,24 +43,19 @@ public final class MixedGrad {
     boolean t1 = x > 20; // Mixed.java:20
     double t4 = 0.0; // Mixed.java:20: set in the block below
     double t2 = 0.0; // Mixed.java:20: set in the block below
-    double t3 = 0.0; // Mixed.java:20: set in the block below
     if (t1) { // Mixed.java:20
       t4 = x; // Mixed.java:20
     } else {
       t2 = Math.exp(x); // Mixed.java:20
-      t3 = Math.log1p(t2); // Mixed.java:20
+      double t3 = Math.log1p(t2); // Mixed.java:20
       t4 = t3; // Mixed.java:20
     }
     // reverse sweep: adjoints, from the result back to the parameters
-    double dT4 = seed; // Mixed.java:20
     double dX = 0.0; // Mixed.java:20: accumulated in the block below
-    double dT3 = 0.0; // Mixed.java:20: accumulated in the block below
-    double dT2 = 0.0; // Mixed.java:20: accumulated in the block below
     if (t1) { // Mixed.java:20: the arm the forward sweep took
-      dX += dT4; // Mixed.java:20
+      dX += seed; // Mixed.java:20
     } else {
-      dT3 += dT4; // Mixed.java:20
-      dT2 += dT3 / (t2 + 1.0); // Mixed.java:20
+      double dT2 = seed / (t2 + 1.0); // Mixed.java:20
       dX += dT2 * t2; // Mixed.java:20
     }
     gradient[0] += dX;
@@ -96,64 +91,46 @@ public final class MixedGrad {
       return MixedGradAnomalies.energy(x, y, steps, seed, gradient);
     }
     // forward sweep: the primal, keeping what the reverse sweep reads
-    double s = x; // Mixed.java:25
     double t1 = y * y; // Mixed.java:26
-    double s_1 = s + t1; // Mixed.java:26
+    double s_1 = x + t1; // Mixed.java:26
     double s_2 = s_1 * 2; // Mixed.java:27
     double t4 = Math.sqrt(s_2); // Mixed.java:28
     double t = t4 + 9.81; // Mixed.java:28
     boolean t6 = x > 0; // Mixed.java:29
-    boolean t7 = false; // Mixed.java:29: set in the block below
     boolean t8 = false; // Mixed.java:29: set in the block below
     if (t6) { // Mixed.java:29
-      t7 = steps > 1; // Mixed.java:29
+      boolean t7 = steps > 1; // Mixed.java:29
       t8 = t7; // Mixed.java:29
     } else {
       t8 = false; // Mixed.java:29
     }
-    double t_1 = 0.0; // Mixed.java:29: set in the block below
     double t_3 = 0.0; // Mixed.java:29: set in the block below
-    double t_2 = 0.0; // Mixed.java:29: set in the block below
     if (t8) { // Mixed.java:29
-      t_1 = t * x; // Mixed.java:30
+      double t_1 = t * x; // Mixed.java:30
       t_3 = t_1; // Mixed.java:29
     } else {
-      t_2 = -t; // Mixed.java:32
-      t_3 = t_2; // Mixed.java:29
+      t_3 = -t; // Mixed.java:29
     }
     SoftplusGradient softplusResult = softplus(s_2); // Mixed.java:34
     double t11 = softplusResult.value(); // Mixed.java:34
     double t12 = t_3 + t11; // Mixed.java:34
     double t13 = Math.floor(x); // Mixed.java:34
-    double t14 = t13; // Mixed.java:34: no derivative flows on (noDerivative, detach or no-grad)
-    double t15 = t12 + t14; // Mixed.java:34
+    double t15 = t12 + t13; // Mixed.java:34
     double t16 = Mixed.gelu(x); // Mixed.java:34
     double t17 = t15 + t16; // Mixed.java:34
     // reverse sweep: adjoints, from the result back to the parameters
-    double dT17 = seed; // Mixed.java:34
-    double dT15 = dT17; // Mixed.java:34
-    double dT16 = dT17; // Mixed.java:34
-    double dX = dT16 * Mixed.geluDerivative(x); // Mixed.java:34
-    double dT12 = dT15; // Mixed.java:34
-    double dT_3 = dT12; // Mixed.java:34
-    double dT11 = dT12; // Mixed.java:34
-    double dS_2 = dT11 * softplusResult.x(); // Mixed.java:34
-    double dT_1 = 0.0; // Mixed.java:29: accumulated in the block below
+    double dX = seed * Mixed.geluDerivative(x); // Mixed.java:34
+    double dS_2 = seed * softplusResult.x(); // Mixed.java:34
     double dT = 0.0; // Mixed.java:30: accumulated in the block below
-    double dT_2 = 0.0; // Mixed.java:29: accumulated in the block below
     if (t8) { // Mixed.java:29: the arm the forward sweep took
-      dT_1 += dT_3; // Mixed.java:29
-      dT += dT_1 * x; // Mixed.java:30
-      dX += dT_1 * t; // Mixed.java:30
+      dT += seed * x; // Mixed.java:30
+      dX += seed * t; // Mixed.java:30
     } else {
-      dT_2 += dT_3; // Mixed.java:29
-      dT -= dT_2; // Mixed.java:32
+      dT -= seed; // Mixed.java:32
     }
-    double dT4 = dT; // Mixed.java:28
-    dS_2 += dT4 / (2.0 * t4); // Mixed.java:28
+    dS_2 += dT / (2.0 * t4); // Mixed.java:28
     double dS_1 = dS_2 * 2; // Mixed.java:27
-    double dS = dS_1; // Mixed.java:26
-    dX += dS; // Mixed.java:25
+    dX += dS_1; // Mixed.java:25
     gradient[0] += dX;
     return t17;
   }
@@ -191,9 +168,7 @@ public final class MixedGrad {
     double t2 = self.scale * t1; // Mixed.java:39
     double t3 = t2 + self.scale; // Mixed.java:39
     // reverse sweep: adjoints, from the result back to the parameters
-    double dT3 = seed; // Mixed.java:39
-    double dT2 = dT3; // Mixed.java:39
-    double dT1 = dT2 * self.scale; // Mixed.java:39
+    double dT1 = seed * self.scale; // Mixed.java:39
     double dX = dT1 * softplusResult.x(); // Mixed.java:39
     gradient[0] += dX;
     return t3;
@@ -235,15 +210,11 @@ public final class MixedGrad {
     float t5 = Math.abs(a); // Mixed.java:45
     float t6 = t4 - t5; // Mixed.java:45
     // reverse sweep: adjoints, from the result back to the parameters
-    float dT6 = seed; // Mixed.java:45
-    float dT4 = dT6; // Mixed.java:45
-    float dT5 = -dT6; // Mixed.java:45
-    float dA = (float) (dT5 * Math.signum(a)); // Mixed.java:45
-    double dT3 = dT4; // Mixed.java:45
+    float dA = (float) (-seed * Math.signum(a)); // Mixed.java:45
+    double dT3 = seed; // Mixed.java:45
     float dC = (float) (dT3 * t3); // Mixed.java:45
-    float dT1 = dC; // Mixed.java:44
-    dA += dT1 * b; // Mixed.java:44
-    float dB = (float) (dT1 * a); // Mixed.java:44
+    dA += dC * b; // Mixed.java:44
+    float dB = (float) (dC * a); // Mixed.java:44
     gradient[0] += dA;
     gradient[1] += dB;
     return t6;

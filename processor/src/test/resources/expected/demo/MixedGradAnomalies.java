@@ -42,28 +42,23 @@ public final class MixedGradAnomalies {
     boolean t1 = x > 20; // Mixed.java:20
     double t4 = 0.0; // Mixed.java:20: set in the block below
     double t2 = 0.0; // Mixed.java:20: set in the block below
-    double t3 = 0.0; // Mixed.java:20: set in the block below
     if (t1) { // Mixed.java:20
       t4 = x; // Mixed.java:20
     } else {
       t2 = Math.exp(x); // Mixed.java:20
       if (anomalies) GeneratedAnomalies.forward(t2, "Mixed.java:20: Math.exp(x)", x);
-      t3 = Math.log1p(t2); // Mixed.java:20
+      double t3 = Math.log1p(t2); // Mixed.java:20
       if (anomalies) GeneratedAnomalies.forward(t3, "Mixed.java:20: Math.log1p(t2)", t2);
       t4 = t3; // Mixed.java:20
     }
     // reverse sweep: adjoints, from the result back to the parameters
-    double dT4 = seed; // Mixed.java:20
     double dX = 0.0; // Mixed.java:20: accumulated in the block below
-    double dT3 = 0.0; // Mixed.java:20: accumulated in the block below
-    double dT2 = 0.0; // Mixed.java:20: accumulated in the block below
     if (t1) { // Mixed.java:20: the arm the forward sweep took
-      dX += dT4; // Mixed.java:20
+      dX += seed; // Mixed.java:20
       if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:20", "x");
     } else {
-      dT3 += dT4; // Mixed.java:20
-      if (anomalies) GeneratedAnomalies.reverse(dT3, "Mixed.java:20", "t3");
-      dT2 += dT3 / (t2 + 1.0); // Mixed.java:20
+      if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:20", "t3");
+      double dT2 = seed / (t2 + 1.0); // Mixed.java:20
       if (anomalies) GeneratedAnomalies.reverse(dT2, "Mixed.java:20", "t2");
       dX += dT2 * t2; // Mixed.java:20
       if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:20", "x");
@@ -99,11 +94,10 @@ public final class MixedGradAnomalies {
   public static double energy(double x, double y, int steps, double seed, double[] gradient) {
     boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
     // forward sweep: the primal, keeping what the reverse sweep reads
-    double s = x; // Mixed.java:25
     double t1 = y * y; // Mixed.java:26
     if (anomalies) GeneratedAnomalies.forward(t1, "Mixed.java:26: y * y", y, y);
-    double s_1 = s + t1; // Mixed.java:26
-    if (anomalies) GeneratedAnomalies.forward(s_1, "Mixed.java:26: s + t1", s, t1);
+    double s_1 = x + t1; // Mixed.java:26
+    if (anomalies) GeneratedAnomalies.forward(s_1, "Mixed.java:26: s + t1", x, t1);
     double s_2 = s_1 * 2; // Mixed.java:27
     if (anomalies) GeneratedAnomalies.forward(s_2, "Mixed.java:27: s_1 * 2", s_1, 2);
     double t4 = Math.sqrt(s_2); // Mixed.java:28
@@ -111,25 +105,21 @@ public final class MixedGradAnomalies {
     double t = t4 + 9.81; // Mixed.java:28
     if (anomalies) GeneratedAnomalies.forward(t, "Mixed.java:28: t4 + 9.81", t4, 9.81);
     boolean t6 = x > 0; // Mixed.java:29
-    boolean t7 = false; // Mixed.java:29: set in the block below
     boolean t8 = false; // Mixed.java:29: set in the block below
     if (t6) { // Mixed.java:29
-      t7 = steps > 1; // Mixed.java:29
+      boolean t7 = steps > 1; // Mixed.java:29
       t8 = t7; // Mixed.java:29
     } else {
       t8 = false; // Mixed.java:29
     }
-    double t_1 = 0.0; // Mixed.java:29: set in the block below
     double t_3 = 0.0; // Mixed.java:29: set in the block below
-    double t_2 = 0.0; // Mixed.java:29: set in the block below
     if (t8) { // Mixed.java:29
-      t_1 = t * x; // Mixed.java:30
+      double t_1 = t * x; // Mixed.java:30
       if (anomalies) GeneratedAnomalies.forward(t_1, "Mixed.java:30: t * x", t, x);
       t_3 = t_1; // Mixed.java:29
     } else {
-      t_2 = -t; // Mixed.java:32
-      if (anomalies) GeneratedAnomalies.forward(t_2, "Mixed.java:32: -t", t);
-      t_3 = t_2; // Mixed.java:29
+      if (anomalies) GeneratedAnomalies.forward(-t, "Mixed.java:32: -t", t);
+      t_3 = -t; // Mixed.java:29
     }
     SoftplusGradient softplusResult = softplus(s_2); // Mixed.java:34
     double t11 = softplusResult.value(); // Mixed.java:34
@@ -137,54 +127,41 @@ public final class MixedGradAnomalies {
     if (anomalies) GeneratedAnomalies.forward(t12, "Mixed.java:34: t_3 + t11", t_3, t11);
     double t13 = Math.floor(x); // Mixed.java:34
     if (anomalies) GeneratedAnomalies.forward(t13, "Mixed.java:34: Math.floor(x)", x);
-    double t14 = t13; // Mixed.java:34: no derivative flows on (noDerivative, detach or no-grad)
-    double t15 = t12 + t14; // Mixed.java:34
-    if (anomalies) GeneratedAnomalies.forward(t15, "Mixed.java:34: t12 + t14", t12, t14);
+    double t15 = t12 + t13; // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.forward(t15, "Mixed.java:34: t12 + t14", t12, t13);
     double t16 = Mixed.gelu(x); // Mixed.java:34
     if (anomalies) GeneratedAnomalies.forward(t16, "Mixed.java:34: Mixed.gelu(x)", x);
     double t17 = t15 + t16; // Mixed.java:34
     if (anomalies) GeneratedAnomalies.forward(t17, "Mixed.java:34: t15 + t16", t15, t16);
     // reverse sweep: adjoints, from the result back to the parameters
-    double dT17 = seed; // Mixed.java:34
-    double dT15 = dT17; // Mixed.java:34
-    if (anomalies) GeneratedAnomalies.reverse(dT15, "Mixed.java:34", "t15");
-    double dT16 = dT17; // Mixed.java:34
-    if (anomalies) GeneratedAnomalies.reverse(dT16, "Mixed.java:34", "t16");
-    double dX = dT16 * Mixed.geluDerivative(x); // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:34", "t15");
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:34", "t16");
+    double dX = seed * Mixed.geluDerivative(x); // Mixed.java:34
     if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:34", "x");
-    double dT12 = dT15; // Mixed.java:34
-    if (anomalies) GeneratedAnomalies.reverse(dT12, "Mixed.java:34", "t12");
-    double dT_3 = dT12; // Mixed.java:34
-    if (anomalies) GeneratedAnomalies.reverse(dT_3, "Mixed.java:34", "t_3");
-    double dT11 = dT12; // Mixed.java:34
-    if (anomalies) GeneratedAnomalies.reverse(dT11, "Mixed.java:34", "t11");
-    double dS_2 = dT11 * softplusResult.x(); // Mixed.java:34
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:34", "t12");
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:34", "t_3");
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:34", "t11");
+    double dS_2 = seed * softplusResult.x(); // Mixed.java:34
     if (anomalies) GeneratedAnomalies.reverse(dS_2, "Mixed.java:34", "s_2");
-    double dT_1 = 0.0; // Mixed.java:29: accumulated in the block below
     double dT = 0.0; // Mixed.java:30: accumulated in the block below
-    double dT_2 = 0.0; // Mixed.java:29: accumulated in the block below
     if (t8) { // Mixed.java:29: the arm the forward sweep took
-      dT_1 += dT_3; // Mixed.java:29
-      if (anomalies) GeneratedAnomalies.reverse(dT_1, "Mixed.java:29", "t_1");
-      dT += dT_1 * x; // Mixed.java:30
+      if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:29", "t_1");
+      dT += seed * x; // Mixed.java:30
       if (anomalies) GeneratedAnomalies.reverse(dT, "Mixed.java:30", "t");
-      dX += dT_1 * t; // Mixed.java:30
+      dX += seed * t; // Mixed.java:30
       if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:30", "x");
     } else {
-      dT_2 += dT_3; // Mixed.java:29
-      if (anomalies) GeneratedAnomalies.reverse(dT_2, "Mixed.java:29", "t_2");
-      dT -= dT_2; // Mixed.java:32
+      if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:29", "t_2");
+      dT -= seed; // Mixed.java:32
       if (anomalies) GeneratedAnomalies.reverse(dT, "Mixed.java:32", "t");
     }
-    double dT4 = dT; // Mixed.java:28
-    if (anomalies) GeneratedAnomalies.reverse(dT4, "Mixed.java:28", "t4");
-    dS_2 += dT4 / (2.0 * t4); // Mixed.java:28
+    if (anomalies) GeneratedAnomalies.reverse(dT, "Mixed.java:28", "t4");
+    dS_2 += dT / (2.0 * t4); // Mixed.java:28
     if (anomalies) GeneratedAnomalies.reverse(dS_2, "Mixed.java:28", "s_2");
     double dS_1 = dS_2 * 2; // Mixed.java:27
     if (anomalies) GeneratedAnomalies.reverse(dS_1, "Mixed.java:27", "s_1");
-    double dS = dS_1; // Mixed.java:26
-    if (anomalies) GeneratedAnomalies.reverse(dS, "Mixed.java:26", "s");
-    dX += dS; // Mixed.java:25
+    if (anomalies) GeneratedAnomalies.reverse(dS_1, "Mixed.java:26", "s");
+    dX += dS_1; // Mixed.java:25
     if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:25", "x");
     gradient[0] += dX;
     return t17;
@@ -223,10 +200,8 @@ public final class MixedGradAnomalies {
     double t3 = t2 + self.scale; // Mixed.java:39
     if (anomalies) GeneratedAnomalies.forward(t3, "Mixed.java:39: t2 + self.scale", t2, self.scale);
     // reverse sweep: adjoints, from the result back to the parameters
-    double dT3 = seed; // Mixed.java:39
-    double dT2 = dT3; // Mixed.java:39
-    if (anomalies) GeneratedAnomalies.reverse(dT2, "Mixed.java:39", "t2");
-    double dT1 = dT2 * self.scale; // Mixed.java:39
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:39", "t2");
+    double dT1 = seed * self.scale; // Mixed.java:39
     if (anomalies) GeneratedAnomalies.reverse(dT1, "Mixed.java:39", "t1");
     double dX = dT1 * softplusResult.x(); // Mixed.java:39
     if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:39", "x");
@@ -273,22 +248,18 @@ public final class MixedGradAnomalies {
     float t6 = t4 - t5; // Mixed.java:45
     if (anomalies) GeneratedAnomalies.forward(t6, "Mixed.java:45: t4 - t5", t4, t5);
     // reverse sweep: adjoints, from the result back to the parameters
-    float dT6 = seed; // Mixed.java:45
-    float dT4 = dT6; // Mixed.java:45
-    if (anomalies) GeneratedAnomalies.reverse(dT4, "Mixed.java:45", "t4");
-    float dT5 = -dT6; // Mixed.java:45
-    if (anomalies) GeneratedAnomalies.reverse(dT5, "Mixed.java:45", "t5");
-    float dA = (float) (dT5 * Math.signum(a)); // Mixed.java:45
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:45", "t4");
+    if (anomalies) GeneratedAnomalies.reverse(-seed, "Mixed.java:45", "t5");
+    float dA = (float) (-seed * Math.signum(a)); // Mixed.java:45
     if (anomalies) GeneratedAnomalies.reverse(dA, "Mixed.java:45", "a");
-    double dT3 = dT4; // Mixed.java:45
+    double dT3 = seed; // Mixed.java:45
     if (anomalies) GeneratedAnomalies.reverse(dT3, "Mixed.java:45", "t3");
     float dC = (float) (dT3 * t3); // Mixed.java:45
     if (anomalies) GeneratedAnomalies.reverse(dC, "Mixed.java:45", "c");
-    float dT1 = dC; // Mixed.java:44
-    if (anomalies) GeneratedAnomalies.reverse(dT1, "Mixed.java:44", "t1");
-    dA += dT1 * b; // Mixed.java:44
+    if (anomalies) GeneratedAnomalies.reverse(dC, "Mixed.java:44", "t1");
+    dA += dC * b; // Mixed.java:44
     if (anomalies) GeneratedAnomalies.reverse(dA, "Mixed.java:44", "a");
-    float dB = (float) (dT1 * a); // Mixed.java:44
+    float dB = (float) (dC * a); // Mixed.java:44
     if (anomalies) GeneratedAnomalies.reverse(dB, "Mixed.java:44", "b");
     gradient[0] += dA;
     gradient[1] += dB;

@@ -40,35 +40,27 @@ public final class SwitchesGradAnomalies {
   public static double pick(double x, int k, double seed, double[] gradient) {
     boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
     // forward sweep: the primal, keeping what the reverse sweep reads
-    double y = 0; // Switches.java:8
     boolean t1 = k == 0; // Switches.java:10
-    double y_1 = 0.0; // Switches.java:9: set in the block below
     double y_6 = 0.0; // Switches.java:9: set in the block below
-    boolean t3 = false; // Switches.java:9: set in the block below
-    boolean t4 = false; // Switches.java:9: set in the block below
     boolean t5 = false; // Switches.java:9: set in the block below
-    double y_2 = 0.0; // Switches.java:9: set in the block below
-    double y_3 = 0.0; // Switches.java:9: set in the block below
-    double y_5 = 0.0; // Switches.java:9: set in the block below
-    double y_4 = 0.0; // Switches.java:9: set in the block below
     if (t1) { // Switches.java:9
-      y_1 = x * x; // Switches.java:10
+      double y_1 = x * x; // Switches.java:10
       if (anomalies) GeneratedAnomalies.forward(y_1, "Switches.java:10: x * x", x, x);
       y_6 = y_1; // Switches.java:9
     } else {
-      t3 = k == 1; // Switches.java:11
-      t4 = k == 2; // Switches.java:11
+      boolean t3 = k == 1; // Switches.java:11
+      boolean t4 = k == 2; // Switches.java:11
       t5 = t3 | t4; // Switches.java:11
+      double y_5 = 0.0; // Switches.java:9: set in the block below
       if (t5) { // Switches.java:9
-        y_2 = Math.sin(x); // Switches.java:12
+        double y_2 = Math.sin(x); // Switches.java:12
         if (anomalies) GeneratedAnomalies.forward(y_2, "Switches.java:12: Math.sin(x)", x);
-        y_3 = y_2 + k; // Switches.java:13
+        double y_3 = y_2 + k; // Switches.java:13
         if (anomalies) GeneratedAnomalies.forward(y_3, "Switches.java:13: y_2 + k", y_2, k);
         y_5 = y_3; // Switches.java:9
       } else {
-        y_4 = -x; // Switches.java:15
-        if (anomalies) GeneratedAnomalies.forward(y_4, "Switches.java:15: -x", x);
-        y_5 = y_4; // Switches.java:9
+        if (anomalies) GeneratedAnomalies.forward(-x, "Switches.java:15: -x", x);
+        y_5 = -x; // Switches.java:9
       }
       y_6 = y_5; // Switches.java:9
     }
@@ -76,65 +68,45 @@ public final class SwitchesGradAnomalies {
     boolean t10 = t9 == 0; // Switches.java:18
     double t11 = 0.0; // Switches.java:17: set in the block below
     double t13 = 0.0; // Switches.java:17: set in the block below
-    double t12 = 0.0; // Switches.java:17: set in the block below
     if (t10) { // Switches.java:17
       t11 = Math.exp(x); // Switches.java:18
       if (anomalies) GeneratedAnomalies.forward(t11, "Switches.java:18: Math.exp(x)", x);
       t13 = t11; // Switches.java:17
     } else {
-      t12 = 3 * x; // Switches.java:19
+      double t12 = 3 * x; // Switches.java:19
       if (anomalies) GeneratedAnomalies.forward(t12, "Switches.java:19: 3 * x", 3, x);
       t13 = t12; // Switches.java:17
     }
-    double z = t13; // Switches.java:17
-    double t14 = y_6 + z; // Switches.java:21
-    if (anomalies) GeneratedAnomalies.forward(t14, "Switches.java:21: y_6 + z", y_6, z);
+    double t14 = y_6 + t13; // Switches.java:21
+    if (anomalies) GeneratedAnomalies.forward(t14, "Switches.java:21: y_6 + z", y_6, t13);
     // reverse sweep: adjoints, from the result back to the parameters
-    double dT14 = seed; // Switches.java:21
-    double dY_6 = dT14; // Switches.java:21
-    if (anomalies) GeneratedAnomalies.reverse(dY_6, "Switches.java:21", "y_6");
-    double dZ = dT14; // Switches.java:21
-    if (anomalies) GeneratedAnomalies.reverse(dZ, "Switches.java:21", "z");
-    double dT13 = dZ; // Switches.java:17
-    if (anomalies) GeneratedAnomalies.reverse(dT13, "Switches.java:17", "t13");
-    double dT11 = 0.0; // Switches.java:17: accumulated in the block below
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:21", "y_6");
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:21", "z");
+    if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:17", "t13");
     double dX = 0.0; // Switches.java:18: accumulated in the block below
-    double dT12 = 0.0; // Switches.java:17: accumulated in the block below
     if (t10) { // Switches.java:17: the arm the forward sweep took
-      dT11 += dT13; // Switches.java:17
-      if (anomalies) GeneratedAnomalies.reverse(dT11, "Switches.java:17", "t11");
-      dX += dT11 * t11; // Switches.java:18
+      if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:17", "t11");
+      dX += seed * t11; // Switches.java:18
       if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:18", "x");
     } else {
-      dT12 += dT13; // Switches.java:17
-      if (anomalies) GeneratedAnomalies.reverse(dT12, "Switches.java:17", "t12");
-      dX += dT12 * 3; // Switches.java:19
+      if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:17", "t12");
+      dX += seed * 3; // Switches.java:19
       if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:19", "x");
     }
-    double dY_1 = 0.0; // Switches.java:9: accumulated in the block below
-    double dY_5 = 0.0; // Switches.java:9: accumulated in the block below
-    double dY_3 = 0.0; // Switches.java:9: accumulated in the block below
-    double dY_2 = 0.0; // Switches.java:13: accumulated in the block below
-    double dY_4 = 0.0; // Switches.java:9: accumulated in the block below
     if (t1) { // Switches.java:9: the arm the forward sweep took
-      dY_1 += dY_6; // Switches.java:9
-      if (anomalies) GeneratedAnomalies.reverse(dY_1, "Switches.java:9", "y_1");
-      dX += 2 * (dY_1 * x); // Switches.java:10
+      if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:9", "y_1");
+      dX += 2 * (seed * x); // Switches.java:10
       if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:10", "x");
     } else {
-      dY_5 += dY_6; // Switches.java:9
-      if (anomalies) GeneratedAnomalies.reverse(dY_5, "Switches.java:9", "y_5");
+      if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:9", "y_5");
       if (t5) { // Switches.java:9: the arm the forward sweep took
-        dY_3 += dY_5; // Switches.java:9
-        if (anomalies) GeneratedAnomalies.reverse(dY_3, "Switches.java:9", "y_3");
-        dY_2 += dY_3; // Switches.java:13
-        if (anomalies) GeneratedAnomalies.reverse(dY_2, "Switches.java:13", "y_2");
-        dX += dY_2 * Math.cos(x); // Switches.java:12
+        if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:9", "y_3");
+        if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:13", "y_2");
+        dX += seed * Math.cos(x); // Switches.java:12
         if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:12", "x");
       } else {
-        dY_4 += dY_5; // Switches.java:9
-        if (anomalies) GeneratedAnomalies.reverse(dY_4, "Switches.java:9", "y_4");
-        dX -= dY_4; // Switches.java:15
+        if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:9", "y_4");
+        dX -= seed; // Switches.java:15
         if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:15", "x");
       }
     }
@@ -183,10 +155,9 @@ public final class SwitchesGradAnomalies {
       boolean reached_2 = reached_1 | t1; // Switches.java:29
       boolean t8 = !exit_1; // Switches.java:29
       boolean t9 = reached_2 & t8; // Switches.java:29
-      double y_1 = 0.0; // Switches.java:29: set in the block below
       double y_2 = 0.0; // Switches.java:29: set in the block below
       if (t9) { // Switches.java:29
-        y_1 = y * x; // Switches.java:30
+        double y_1 = y * x; // Switches.java:30
         if (anomalies) GeneratedAnomalies.forward(y_1, "Switches.java:30: y * x", y, x);
         y_2 = y_1; // Switches.java:29
       } else {
@@ -195,17 +166,14 @@ public final class SwitchesGradAnomalies {
       boolean reached_3 = reached_2 | t2; // Switches.java:31
       boolean t12 = !exit_1; // Switches.java:31
       boolean t13 = reached_3 & t12; // Switches.java:31
-      double t14 = 0.0; // Switches.java:31: set in the block below
-      double y_3 = 0.0; // Switches.java:31: set in the block below
-      boolean exit_2 = false; // Switches.java:31: set in the block below
       double y_4 = 0.0; // Switches.java:31: set in the block below
       boolean exit_3 = false; // Switches.java:31: set in the block below
       if (t13) { // Switches.java:31
-        t14 = Math.sin(x); // Switches.java:32
+        double t14 = Math.sin(x); // Switches.java:32
         if (anomalies) GeneratedAnomalies.forward(t14, "Switches.java:32: Math.sin(x)", x);
-        y_3 = y_2 + t14; // Switches.java:32
+        double y_3 = y_2 + t14; // Switches.java:32
         if (anomalies) GeneratedAnomalies.forward(y_3, "Switches.java:32: y_2 + t14", y_2, t14);
-        exit_2 = true; // Switches.java:33
+        boolean exit_2 = true; // Switches.java:33
         y_4 = y_3; // Switches.java:31
         exit_3 = exit_2; // Switches.java:31
       } else {
@@ -215,22 +183,19 @@ public final class SwitchesGradAnomalies {
       boolean reached_4 = reached_3 | t6; // Switches.java:34
       boolean t17 = !exit_3; // Switches.java:34
       boolean t18 = reached_4 & t17; // Switches.java:34
-      double y_5 = 0.0; // Switches.java:34: set in the block below
       double y_6 = 0.0; // Switches.java:34: set in the block below
       if (t18) { // Switches.java:34
-        y_5 = -x; // Switches.java:35
-        if (anomalies) GeneratedAnomalies.forward(y_5, "Switches.java:35: -x", x);
-        y_6 = y_5; // Switches.java:34
+        if (anomalies) GeneratedAnomalies.forward(-x, "Switches.java:35: -x", x);
+        y_6 = -x; // Switches.java:34
       } else {
         y_6 = y_4; // Switches.java:34
       }
       boolean reached_5 = reached_4 | t4; // Switches.java:36
       boolean t21 = !exit_3; // Switches.java:36
       boolean t22 = reached_5 & t21; // Switches.java:36
-      double y_7 = 0.0; // Switches.java:36: set in the block below
       double y_8 = 0.0; // Switches.java:36: set in the block below
       if (t22) { // Switches.java:36
-        y_7 = y_6 * 2; // Switches.java:37
+        double y_7 = y_6 * 2; // Switches.java:37
         if (anomalies) GeneratedAnomalies.forward(y_7, "Switches.java:37: y_6 * 2", y_6, 2);
         y_8 = y_7; // Switches.java:36
       } else {
@@ -243,38 +208,30 @@ public final class SwitchesGradAnomalies {
       boolean cont_2 = cont_1; // Switches.java:39
       boolean exit_4_1 = false; // Switches.java:39: set in the block below
       boolean t25 = false; // Switches.java:39: set in the block below
-      boolean t26 = false; // Switches.java:39: set in the block below
-      boolean t27 = false; // Switches.java:39: set in the block below
-      boolean t28 = false; // Switches.java:39: set in the block below
       boolean reached_6_1 = false; // Switches.java:39: set in the block below
       boolean reached_6_2 = false; // Switches.java:39: set in the block below
       boolean t30 = false; // Switches.java:39: set in the block below
       boolean t31 = false; // Switches.java:39: set in the block below
       boolean exit_4_2 = false; // Switches.java:39: set in the block below
       boolean exit_4_3 = false; // Switches.java:39: set in the block below
-      boolean reached_6_3 = false; // Switches.java:39: set in the block below
-      boolean t33 = false; // Switches.java:39: set in the block below
       boolean t34 = false; // Switches.java:39: set in the block below
       double t35 = 0.0; // Switches.java:39: set in the block below
       double t36 = 0.0; // Switches.java:39: set in the block below
       boolean exit_4_4 = false; // Switches.java:39: set in the block below
       boolean exit_4_5 = false; // Switches.java:39: set in the block below
-      boolean reached_6_4 = false; // Switches.java:39: set in the block below
-      boolean t38 = false; // Switches.java:39: set in the block below
       boolean t39 = false; // Switches.java:39: set in the block below
       double t40 = 0.0; // Switches.java:39: set in the block below
       boolean t41 = false; // Switches.java:39: set in the block below
       double t42 = 0.0; // Switches.java:39: set in the block below
-      int t43 = 0; // Switches.java:39: set in the block below
       int passes = 0; // Switches.java:39: passes of the loop below
       while (i_1 < 4) { // Switches.java:39
         passes++;
         cont_2 = false; // Switches.java:39
         exit_4_1 = false; // Switches.java:40
         t25 = i_1 == 1; // Switches.java:41
-        t26 = i_1 == 2; // Switches.java:43
-        t27 = t25 | t26; // Switches.java:43
-        t28 = !t27; // Switches.java:46
+        boolean t26 = i_1 == 2; // Switches.java:43
+        boolean t27 = t25 | t26; // Switches.java:43
+        boolean t28 = !t27; // Switches.java:46
         reached_6_1 = false; // Switches.java:40
         reached_6_2 = reached_6_1 | t25; // Switches.java:41
         t30 = !exit_4_1; // Switches.java:41
@@ -286,8 +243,8 @@ public final class SwitchesGradAnomalies {
         } else {
           exit_4_3 = exit_4_1; // Switches.java:41
         }
-        reached_6_3 = reached_6_2 | t26; // Switches.java:43
-        t33 = !exit_4_3; // Switches.java:43
+        boolean reached_6_3 = reached_6_2 | t26; // Switches.java:43
+        boolean t33 = !exit_4_3; // Switches.java:43
         tape.pushBoolean(t34); // Switches.java:43: the reverse sweep needs the value it overwrites
         t34 = reached_6_3 & t33; // Switches.java:43
         if (t34) { // Switches.java:43
@@ -301,8 +258,8 @@ public final class SwitchesGradAnomalies {
         } else {
           exit_4_5 = exit_4_3; // Switches.java:43
         }
-        reached_6_4 = reached_6_3 | t28; // Switches.java:46
-        t38 = !exit_4_5; // Switches.java:46
+        boolean reached_6_4 = reached_6_3 | t28; // Switches.java:46
+        boolean t38 = !exit_4_5; // Switches.java:46
         tape.pushBoolean(t39); // Switches.java:46: the reverse sweep needs the value it overwrites
         t39 = reached_6_4 & t38; // Switches.java:46
         if (t39) { // Switches.java:46
@@ -317,10 +274,9 @@ public final class SwitchesGradAnomalies {
           if (anomalies) GeneratedAnomalies.forward(t42, "Switches.java:49: y_9 + x", y_9, x);
           y_9 = t42; // Switches.java:49
         }
-        t43 = i_1 + 1; // Switches.java:39
+        int t43 = i_1 + 1; // Switches.java:39
         i_1 = t43; // Switches.java:39
       }
-      double value_1 = y_9; // Switches.java:51
       // reverse sweep: adjoints, from the result back to the parameters
       double dY_9 = seed; // Switches.java:51
       double dT42 = 0.0; // Switches.java:49: accumulated in the block below
@@ -370,56 +326,45 @@ public final class SwitchesGradAnomalies {
         }
         t34 = tape.popBoolean(); // Switches.java:43: the value before this statement
       }
-      double dY_8 = dY_9; // Switches.java:39
-      if (anomalies) GeneratedAnomalies.reverse(dY_8, "Switches.java:39", "y_8");
-      double dY_7 = 0.0; // Switches.java:36: accumulated in the block below
+      if (anomalies) GeneratedAnomalies.reverse(dY_9, "Switches.java:39", "y_8");
       double dY_6 = 0.0; // Switches.java:37: accumulated in the block below
       if (t22) { // Switches.java:36: the arm the forward sweep took
-        dY_7 += dY_8; // Switches.java:36
-        if (anomalies) GeneratedAnomalies.reverse(dY_7, "Switches.java:36", "y_7");
-        dY_6 += dY_7 * 2; // Switches.java:37
+        if (anomalies) GeneratedAnomalies.reverse(dY_9, "Switches.java:36", "y_7");
+        dY_6 += dY_9 * 2; // Switches.java:37
         if (anomalies) GeneratedAnomalies.reverse(dY_6, "Switches.java:37", "y_6");
       } else {
-        dY_6 += dY_8; // Switches.java:36
+        dY_6 += dY_9; // Switches.java:36
         if (anomalies) GeneratedAnomalies.reverse(dY_6, "Switches.java:36", "y_6");
       }
-      double dY_5 = 0.0; // Switches.java:34: accumulated in the block below
       double dY_4 = 0.0; // Switches.java:34: accumulated in the block below
       if (t18) { // Switches.java:34: the arm the forward sweep took
-        dY_5 += dY_6; // Switches.java:34
-        if (anomalies) GeneratedAnomalies.reverse(dY_5, "Switches.java:34", "y_5");
-        dX -= dY_5; // Switches.java:35
+        if (anomalies) GeneratedAnomalies.reverse(dY_6, "Switches.java:34", "y_5");
+        dX -= dY_6; // Switches.java:35
         if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:35", "x");
       } else {
         dY_4 += dY_6; // Switches.java:34
         if (anomalies) GeneratedAnomalies.reverse(dY_4, "Switches.java:34", "y_4");
       }
-      double dY_3 = 0.0; // Switches.java:31: accumulated in the block below
       double dY_2 = 0.0; // Switches.java:32: accumulated in the block below
-      double dT14 = 0.0; // Switches.java:32: accumulated in the block below
       if (t13) { // Switches.java:31: the arm the forward sweep took
-        dY_3 += dY_4; // Switches.java:31
-        if (anomalies) GeneratedAnomalies.reverse(dY_3, "Switches.java:31", "y_3");
-        dY_2 += dY_3; // Switches.java:32
+        if (anomalies) GeneratedAnomalies.reverse(dY_4, "Switches.java:31", "y_3");
+        dY_2 += dY_4; // Switches.java:32
         if (anomalies) GeneratedAnomalies.reverse(dY_2, "Switches.java:32", "y_2");
-        dT14 += dY_3; // Switches.java:32
-        if (anomalies) GeneratedAnomalies.reverse(dT14, "Switches.java:32", "t14");
-        dX += dT14 * Math.cos(x); // Switches.java:32
+        if (anomalies) GeneratedAnomalies.reverse(dY_4, "Switches.java:32", "t14");
+        dX += dY_4 * Math.cos(x); // Switches.java:32
         if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:32", "x");
       } else {
         dY_2 += dY_4; // Switches.java:31
         if (anomalies) GeneratedAnomalies.reverse(dY_2, "Switches.java:31", "y_2");
       }
-      double dY_1 = 0.0; // Switches.java:29: accumulated in the block below
       if (t9) { // Switches.java:29: the arm the forward sweep took
-        dY_1 += dY_2; // Switches.java:29
-        if (anomalies) GeneratedAnomalies.reverse(dY_1, "Switches.java:29", "y_1");
-        dX += dY_1 * y; // Switches.java:30
+        if (anomalies) GeneratedAnomalies.reverse(dY_2, "Switches.java:29", "y_1");
+        dX += dY_2 * y; // Switches.java:30
         if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:30", "x");
       }
       tape.releaseIfLarge(); // stacks this call emptied go if they grew beyond Tape.retainedBytes()
       gradient[0] += dX;
-      return value_1;
+      return y_9;
     } catch (Throwable failure) {
       tape.unwind(tapeMark); // the tape as this call found it, for the thread's next adjoint
       throw failure;

@@ -8,12 +8,14 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.clean.Cleanups;
 import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.ir.Names;
 import dev.adjoint.processor.stmt.Return;
+import dev.adjoint.processor.stmt.Stmt;
 import dev.adjoint.processor.stmt.StmtBuilder;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -272,10 +274,20 @@ public final class GradientClassWriter {
       sweeps.addAll(adjoint.reverse());
       sweeps.addAll(tail.build());
     }
+    // split sweeps share their locals between parts as fields: only one method's body is cleaned
+    List<Stmt> cleaned =
+        adjoint.split() ? sweeps.build() : Cleanups.apply(sweeps.build(), parameterTypes(core));
     CodeBlock.Builder body = CodeBlock.builder();
     StmtRenderer.render(adjoint.prologue(), body, StmtRenderer.bodyColumn(1));
-    StmtRenderer.render(adjoint.guarded(sweeps.build()), body, StmtRenderer.bodyColumn(1));
+    StmtRenderer.render(adjoint.guarded(cleaned), body, StmtRenderer.bodyColumn(1));
     methods.add(core.addJavadoc(layout.at(Javadoc.MEMBER)).addCode(body.build()).build());
+  }
+
+  /** The parameters {@code method} has so far, each with its type. */
+  private static Map<String, TypeName> parameterTypes(MethodSpec.Builder method) {
+    Map<String, TypeName> types = new java.util.LinkedHashMap<>();
+    method.build().parameters().forEach(p -> types.put(p.name(), p.type()));
+    return types;
   }
 
   /**

@@ -1,0 +1,67 @@
+package dev.adjoint.processor.clean;
+
+import com.palantir.javapoet.TypeName;
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Name;
+import dev.adjoint.processor.expr.Negation;
+import dev.adjoint.processor.stmt.Define;
+import dev.adjoint.processor.stmt.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Clean-up: a floating-point local declared as a copy of another of the same type, or of its
+ * negation ({@code double dT1 = dT2;}, {@code double dT5 = -dT6;}), that nothing assigns again, is
+ * not declared: the statements after it read the copied local instead, when that local keeps its
+ * value for as long as they run (nothing after the copy assigns it). The negations this brings in
+ * are folded by {@link NegationFolding} ({@code dX += -dT6 * a} is {@code dX -= dT6 * a}).
+ *
+ * <p>This removes the chains of copies that sums and copies in the source leave in the reverse
+ * sweep ({@code double dT15 = dT17; double dT12 = dT15;}).
+ */
+final class CopyForwarding {
+  private CopyForwarding() {}
+
+  /**
+   * {@code block}, and the blocks it holds, with copies forwarded.
+   *
+   * @param body the whole method body, where a forwarded local must not be assigned anywhere
+   */
+  static List<Stmt> apply(List<Stmt> block, List<Stmt> body, LocalTypes types) {
+    List<Stmt> out = new ArrayList<>(block);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) instanceof Define d
+          && forwardable(d, out.subList(i + 1, out.size()), body, types)) {
+        List<Stmt> rest = new ArrayList<>();
+        for (Stmt s : out.subList(i + 1, out.size())) {
+          rest.add(Statements.mapExpressions(s, e -> Exprs.replace(e, d.name(), d.value())));
+        }
+        out.subList(i, out.size()).clear();
+        out.addAll(rest);
+        i--;
+      }
+    }
+    return out.stream().map(s -> Statements.mapBlocks(s, b -> apply(b, body, types))).toList();
+  }
+
+  /** Whether the copy {@code d} may be forwarded into {@code rest}, the statements after it. */
+  private static boolean forwardable(Define d, List<Stmt> rest, List<Stmt> body, LocalTypes types) {
+    Optional<TypeName> type = LocalTypes.primitive(d.type());
+    Optional<String> copied = copied(d.value());
+    if (type.isEmpty() || copied.isEmpty() || !types.of(copied.get()).equals(type)) {
+      return false;
+    }
+    String name = d.name();
+    if (Statements.writers(body, name) != 1 || Statements.writes(rest, copied.get())) {
+      return false;
+    }
+    return rest.stream().allMatch(s -> Statements.replaceable(s, name));
+  }
+
+  /** The local {@code value} copies, or negates: {@code y} or {@code -y}. */
+  private static Optional<String> copied(JavaExpr value) {
+    JavaExpr copied = value instanceof Negation n ? n.operand() : value;
+    return copied instanceof Name n ? Optional.of(n.identifier()) : Optional.empty();
+  }
+}
