@@ -118,8 +118,9 @@ public final class MixedGradAnomalies {
       if (anomalies) GeneratedAnomalies.forward(t_1, "Mixed.java:30: t * x", t, x);
       t_3 = t_1; // Mixed.java:29
     } else {
-      if (anomalies) GeneratedAnomalies.forward(-t, "Mixed.java:32: -t", t);
-      t_3 = -t; // Mixed.java:29
+      double t_2 = -t; // Mixed.java:32
+      if (anomalies) GeneratedAnomalies.forward(t_2, "Mixed.java:32: -t", t);
+      t_3 = t_2; // Mixed.java:29
     }
     SoftplusGradient softplusResult = softplus(s_2); // Mixed.java:34
     double t11 = softplusResult.value(); // Mixed.java:34
@@ -249,8 +250,9 @@ public final class MixedGradAnomalies {
     if (anomalies) GeneratedAnomalies.forward(t6, "Mixed.java:45: t4 - t5", t4, t5);
     // reverse sweep: adjoints, from the result back to the parameters
     if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:45", "t4");
-    if (anomalies) GeneratedAnomalies.reverse(-seed, "Mixed.java:45", "t5");
-    float dA = (float) (-seed * Math.signum(a)); // Mixed.java:45
+    float dT5 = -seed; // Mixed.java:45
+    if (anomalies) GeneratedAnomalies.reverse(dT5, "Mixed.java:45", "t5");
+    float dA = (float) (dT5 * Math.signum(a)); // Mixed.java:45
     if (anomalies) GeneratedAnomalies.reverse(dA, "Mixed.java:45", "a");
     double dT3 = seed; // Mixed.java:45
     if (anomalies) GeneratedAnomalies.reverse(dT3, "Mixed.java:45", "t3");

@@ -59,8 +59,9 @@ public final class SwitchesGradAnomalies {
         if (anomalies) GeneratedAnomalies.forward(y_3, "Switches.java:13: y_2 + k", y_2, k);
         y_5 = y_3; // Switches.java:9
       } else {
-        if (anomalies) GeneratedAnomalies.forward(-x, "Switches.java:15: -x", x);
-        y_5 = -x; // Switches.java:9
+        double y_4 = -x; // Switches.java:15
+        if (anomalies) GeneratedAnomalies.forward(y_4, "Switches.java:15: -x", x);
+        y_5 = y_4; // Switches.java:9
       }
       y_6 = y_5; // Switches.java:9
     }
@@ -185,8 +186,9 @@ public final class SwitchesGradAnomalies {
       boolean t18 = reached_4 & t17; // Switches.java:34
       double y_6 = 0.0; // Switches.java:34: set in the block below
       if (t18) { // Switches.java:34
-        if (anomalies) GeneratedAnomalies.forward(-x, "Switches.java:35: -x", x);
-        y_6 = -x; // Switches.java:34
+        double y_5 = -x; // Switches.java:35
+        if (anomalies) GeneratedAnomalies.forward(y_5, "Switches.java:35: -x", x);
+        y_6 = y_5; // Switches.java:34
       } else {
         y_6 = y_4; // Switches.java:34
       }

@@ -17,6 +17,10 @@ import java.util.Optional;
  * value for as long as they run (nothing after the copy assigns it). The negations this brings in
  * are folded by {@link NegationFolding} ({@code dX += -dT6 * a} is {@code dX -= dT6 * a}).
  *
+ * <p>A negated copy is forwarded only into one read outside any loop below it: there the negation
+ * is computed once either way (or folds away); read twice, or in a loop (a loop invariant the
+ * sweeps hoisted, {@code double t2 = -k;}), it would be computed at each read.
+ *
  * <p>This removes the chains of copies that sums and copies in the source leave in the reverse
  * sweep ({@code double dT15 = dT17; double dT12 = dT15;}).
  */
@@ -55,6 +59,10 @@ final class CopyForwarding {
     String name = d.name();
     if (Statements.writers(body, name) != 1 || Statements.writes(rest, copied.get())) {
       return false;
+    }
+    if (d.value() instanceof Negation
+        && (Statements.readCount(rest, name) > 1 || Statements.readInLoop(rest, name))) {
+      return false; // each read would negate again: a loop invariant hoisted would be back inside
     }
     return rest.stream().allMatch(s -> Statements.replaceable(s, name));
   }

@@ -144,6 +144,31 @@ final class Statements {
     return n;
   }
 
+  /** How many times the statements of {@code block}, nested ones included, read {@code name}. */
+  static int readCount(List<Stmt> block, String name) {
+    int n = 0;
+    for (Stmt s : block) {
+      for (JavaExpr e : expressions(s)) {
+        n += e.count(x -> Exprs.named(x, name));
+      }
+      for (List<Stmt> b : blocks(s)) {
+        n += readCount(b, name);
+      }
+    }
+    return n;
+  }
+
+  /** Whether a loop in {@code block}, or in the blocks it holds, reads {@code name}. */
+  static boolean readInLoop(List<Stmt> block, String name) {
+    for (Stmt s : block) {
+      boolean loop = s instanceof While || s instanceof CountedFor || s instanceof ReverseFor;
+      if (loop ? reads(s, name) : blocks(s).stream().anyMatch(b -> readInLoop(b, name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a statement of {@code block} assigns or declares {@code name}. */
   static boolean writes(List<Stmt> block, String name) {
     return block.stream().anyMatch(s -> writes(s, name));

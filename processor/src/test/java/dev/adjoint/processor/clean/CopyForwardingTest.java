@@ -13,6 +13,8 @@ import static dev.adjoint.processor.clean.Build.times;
 import static dev.adjoint.processor.clean.Build.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.stmt.CountedFor;
 import dev.adjoint.processor.stmt.Stmt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,21 @@ class CopyForwardingTest {
     List<Stmt> integers =
         List.of(defineInt("i", name("n")), defineInt("j", name("i")), sink(name("j")));
     assertEquals(integers, apply(integers));
+  }
+
+  @Test
+  void aNegatedCopyReadTwiceOrInALoopStaysComputedOnce() {
+    List<Stmt> twice =
+        List.of(
+            define("t1", minus("a")),
+            add("b", times(name("t1"), name("b"))),
+            add("b", times(name("t1"), name("a"))));
+    assertEquals(twice, apply(twice));
+    List<Stmt> hoisted =
+        List.of(
+            define("t1", minus("a")),
+            new CountedFor(
+                "i", JavaExpr.literal("3"), List.of(add("b", times(name("t1"), name("b")))), null));
+    assertEquals(hoisted, apply(hoisted));
   }
 }
