@@ -37,3 +37,20 @@ record Adj110Scaled(double factor) {
     return factor * x; // expect: [ADJ110] record component 'factor' is a private field, and its accessor factor() is declared in the record, so it may return something else; read it through a method of the record that returns it, double factorComponent() { return factor; }, called as factorComponent()
   }
 }
+
+// the fix, the class package-private, is applied in natural/Checks.java (OutOfRange)
+class Adj110PrivateFailure {
+  private static final class Overshoot extends RuntimeException {
+    Overshoot(String message) {
+      super(message);
+    }
+  }
+
+  @Differentiable
+  static double capped(double x) {
+    if (x > 10) {
+      throw new Overshoot("x = " + x); // expect: [ADJ110] Overshoot is a private class; the generated class, beside yours, cannot name it or what it holds: make Overshoot package-private
+    }
+    return x * x;
+  }
+}

@@ -28,14 +28,29 @@ final class Reachability {
 
   /**
    * Fails with ADJ110 unless the generated class can name {@code member} (a field or method a body
-   * reads): a member of the home package needs only not to be private (checked where it is read);
-   * one of another package must be public, and so must every class around it.
+   * reads): a member of the home package needs only not to be private (checked where it is read)
+   * nor inside a private class; one of another package must be public, and so must every class
+   * around it.
    */
   void require(Element member, Tree where, Frame frame) {
     lowerings.noteRead(member);
     PackageElement home = frame.source().home();
     PackageElement theirs = elements.getPackageOf(member);
     if (theirs.equals(home)) {
+      for (Element e = member.getEnclosingElement();
+          e instanceof TypeElement type;
+          e = type.getEnclosingElement()) {
+        if (type.getModifiers().contains(Modifier.PRIVATE)) {
+          throw new DiagnosticException(
+              DiagnosticId.ADJ110,
+              where,
+              type.getSimpleName()
+                  + " is a private class; the generated class, beside yours, cannot name it or"
+                  + " what it holds: make "
+                  + type.getSimpleName()
+                  + " package-private");
+        }
+      }
       return;
     }
     for (Element e = member; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
