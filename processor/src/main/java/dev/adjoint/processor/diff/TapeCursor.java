@@ -81,20 +81,29 @@ record TapeCursor(String tape, String array, String top) {
 
   /** The tape method that pushes a value of {@code type} (an object: a callee's partials). */
   static String pushMethod(IrType type, boolean object) {
-    if (object || type.isArray()) {
-      return "pushObject";
-    }
-    return switch (type) {
-      case DOUBLE -> "pushDouble";
-      case FLOAT -> "pushFloat";
-      case LONG -> "pushLong";
-      case INT -> "pushInt";
-      case BOOLEAN -> "pushBoolean";
-      default -> "pushObject";
-    };
+    return "push" + tapeSlot(type, object);
   }
 
+  /** The tape method that pops what {@link #pushMethod} pushed. */
   static String popMethod(IrType type, boolean object) {
-    return pushMethod(type, object).replace("push", "pop");
+    return "pop" + tapeSlot(type, object);
+  }
+
+  /**
+   * The tape's name for the kind of slot a value of {@code type} takes (the runtime's {@code
+   * Tape}).
+   */
+  private static String tapeSlot(IrType type, boolean object) {
+    if (object || type.isArray()) {
+      return "Object";
+    }
+    return switch (type) {
+      case DOUBLE -> "Double";
+      case FLOAT -> "Float";
+      case LONG -> "Long";
+      case INT -> "Int";
+      case BOOLEAN -> "Boolean";
+      default -> "Object";
+    };
   }
 }

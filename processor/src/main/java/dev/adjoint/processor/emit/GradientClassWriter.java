@@ -20,6 +20,7 @@ import dev.adjoint.processor.stmt.StmtBuilder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -243,7 +244,7 @@ public final class GradientClassWriter {
     for (IrFunction.Parameter p : differentiated) {
       if (!p.variable().type().isArray()) {
         JavaExpr into =
-            new dev.adjoint.processor.expr.Element(
+            new dev.adjoint.processor.expr.Element( // javax.lang.model.element.Element is imported
                 JavaExpr.name(names.gradient().get()), JavaExpr.literal(Integer.toString(index++)));
         tail.update(into, false, adjoint.partials().get(p.name()), null);
       }
@@ -285,7 +286,7 @@ public final class GradientClassWriter {
 
   /** The parameters {@code method} has so far, each with its type. */
   private static Map<String, TypeName> parameterTypes(MethodSpec.Builder method) {
-    Map<String, TypeName> types = new java.util.LinkedHashMap<>();
+    Map<String, TypeName> types = new LinkedHashMap<>();
     method.build().parameters().forEach(p -> types.put(p.name(), p.type()));
     return types;
   }
