@@ -8,6 +8,7 @@ import dev.adjoint.processor.expr.Negation;
 import dev.adjoint.processor.ir.IrType;
 import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.Define;
+import dev.adjoint.processor.stmt.If;
 import dev.adjoint.processor.stmt.LocalType;
 import dev.adjoint.processor.stmt.Stmt;
 import dev.adjoint.processor.stmt.Update;
@@ -60,6 +61,16 @@ final class Build {
 
   static Stmt subtract(String name, JavaExpr value) {
     return new Update(name(name), true, value, null);
+  }
+
+  /** {@code name > 0.0}. */
+  static JavaExpr positive(String name) {
+    return new Binary(name(name), ">", JavaExpr.number(0), JavaExpr.RELATIONAL);
+  }
+
+  /** {@code if (condition) { then }}. */
+  static If when(JavaExpr condition, Stmt... then) {
+    return new If(condition, List.of(then), List.of(), null);
   }
 
   static Stmt sink(JavaExpr value) {

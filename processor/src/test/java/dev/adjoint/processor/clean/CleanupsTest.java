@@ -5,6 +5,7 @@ import static dev.adjoint.processor.clean.Build.assign;
 import static dev.adjoint.processor.clean.Build.define;
 import static dev.adjoint.processor.clean.Build.minus;
 import static dev.adjoint.processor.clean.Build.name;
+import static dev.adjoint.processor.clean.Build.positive;
 import static dev.adjoint.processor.clean.Build.render;
 import static dev.adjoint.processor.clean.Build.sink;
 import static dev.adjoint.processor.clean.Build.times;
@@ -12,8 +13,6 @@ import static dev.adjoint.processor.clean.Build.zero;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.palantir.javapoet.TypeName;
-import dev.adjoint.processor.expr.Binary;
-import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.stmt.If;
 import dev.adjoint.processor.stmt.Stmt;
 import java.util.List;
@@ -28,7 +27,7 @@ class CleanupsTest {
         List.of(
             zero("dT1"), // set in the block below
             new If(
-                new Binary(name("a"), ">", JavaExpr.number(0), JavaExpr.RELATIONAL),
+                positive("a"),
                 List.of(
                     assign("dT1", name("dY")),
                     define("dT2", minus("dT1")),

@@ -3,13 +3,14 @@ package dev.adjoint.processor.clean;
 import static dev.adjoint.processor.clean.Build.add;
 import static dev.adjoint.processor.clean.Build.assign;
 import static dev.adjoint.processor.clean.Build.name;
+import static dev.adjoint.processor.clean.Build.positive;
 import static dev.adjoint.processor.clean.Build.render;
 import static dev.adjoint.processor.clean.Build.sink;
 import static dev.adjoint.processor.clean.Build.times;
+import static dev.adjoint.processor.clean.Build.when;
 import static dev.adjoint.processor.clean.Build.zero;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.stmt.CountedFor;
 import dev.adjoint.processor.stmt.If;
@@ -18,11 +19,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeclarationSinkingTest {
-  private static final JavaExpr POSITIVE =
-      new Binary(name("a"), ">", JavaExpr.number(0), JavaExpr.RELATIONAL);
+  private static final JavaExpr POSITIVE = positive("a");
 
   private static If ifPositive(Stmt... then) {
-    return new If(POSITIVE, List.of(then), List.of(), null);
+    return when(POSITIVE, then);
   }
 
   private static CountedFor twice(Stmt... body) {
@@ -77,14 +77,7 @@ class DeclarationSinkingTest {
                 POSITIVE, List.of(assign("t", name("a"))), List.of(assign("t", name("b"))), null),
             sink(name("b")));
     assertEquals(bothArms.subList(0, 2), DeclarationSinking.apply(bothArms).subList(0, 2));
-    List<Stmt> inCondition =
-        List.of(
-            zero("t"),
-            new If(
-                new Binary(name("t"), ">", JavaExpr.number(0), JavaExpr.RELATIONAL),
-                List.of(assign("t", name("a"))),
-                List.of(),
-                null));
+    List<Stmt> inCondition = List.of(zero("t"), when(positive("t"), assign("t", name("a"))));
     assertEquals(inCondition, DeclarationSinking.apply(inCondition));
   }
 }

@@ -8,18 +8,18 @@ import static dev.adjoint.processor.clean.Build.defineInt;
 import static dev.adjoint.processor.clean.Build.minus;
 import static dev.adjoint.processor.clean.Build.name;
 import static dev.adjoint.processor.clean.Build.plus;
+import static dev.adjoint.processor.clean.Build.positive;
 import static dev.adjoint.processor.clean.Build.render;
 import static dev.adjoint.processor.clean.Build.sink;
 import static dev.adjoint.processor.clean.Build.subtract;
 import static dev.adjoint.processor.clean.Build.times;
 import static dev.adjoint.processor.clean.Build.types;
+import static dev.adjoint.processor.clean.Build.when;
 import static dev.adjoint.processor.clean.Build.zero;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.palantir.javapoet.ClassName;
-import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.JavaExpr;
-import dev.adjoint.processor.stmt.If;
 import dev.adjoint.processor.stmt.Stmt;
 import dev.adjoint.processor.stmt.TryCatch;
 import java.util.List;
@@ -69,14 +69,7 @@ class FirstWritesTest {
     List<Stmt> one = List.of(define("t", JavaExpr.number(1)), add("t", name("a")));
     assertEquals(one, apply(one));
     List<Stmt> nested =
-        List.of(
-            zero("t"),
-            new If(
-                new Binary(name("a"), ">", JavaExpr.number(0), JavaExpr.RELATIONAL),
-                List.of(assign("t", name("a"))),
-                List.of(),
-                null),
-            sink(name("t")));
+        List.of(zero("t"), when(positive("a"), assign("t", name("a"))), sink(name("t")));
     assertEquals(nested, apply(nested));
     // 0.0 - i is -(double) i, but -i overflows for Integer.MIN_VALUE: it stays a subtraction
     List<Stmt> integer = List.of(defineInt("i", name("n")), zero("t"), subtract("t", name("i")));
