@@ -280,7 +280,7 @@ public final class ArrayAliasesGradAnomalies {
       t3[0] = 0.5f; // ArrayAliases.java:37
       t3[1] = 2f; // ArrayAliases.java:37
       boolean t4 = x > 0; // ArrayAliases.java:37
-      float t6 = 0.0f; // ArrayAliases.java:37: set in the block below
+      float t6; // ArrayAliases.java:37: set in the block below
       if (t4) { // ArrayAliases.java:37
         t6 = 1f; // ArrayAliases.java:37
       } else {

@@ -48,7 +48,7 @@ public final class InactiveLoopsGradAnomalies {
       int j_1 = j; // InactiveLoops.java:12
       boolean exit_2 = exit_1; // InactiveLoops.java:12
       boolean t3 = false; // InactiveLoops.java:12: set in the block below
-      boolean t2 = false; // InactiveLoops.java:12: set in the block below
+      boolean t2; // InactiveLoops.java:12: set in the block below
       boolean t4 = false; // InactiveLoops.java:12: set in the block below
       boolean t5 = false; // InactiveLoops.java:12: set in the block below
       int t6 = 0; // InactiveLoops.java:12: set in the block below

@@ -118,7 +118,7 @@ public final class LoopsGradAnomalies {
       int k_2 = k_1; // Loops.java:21
       boolean exit_2 = exit_1; // Loops.java:21
       boolean t4 = false; // Loops.java:21: set in the block below
-      boolean t3 = false; // Loops.java:21: set in the block below
+      boolean t3; // Loops.java:21: set in the block below
       double v = 0.0; // Loops.java:21: set in the block below
       boolean t6 = false; // Loops.java:21: set in the block below
       double t7 = 0.0; // Loops.java:21: set in the block below
@@ -179,8 +179,8 @@ public final class LoopsGradAnomalies {
       }
       tape.setDoubleTop(tapeTop); // the fill the loop left
       boolean t14 = !returned_1; // Loops.java:21
-      boolean returned_3 = false; // Loops.java:27: set in the block below
-      double result_2 = 0.0; // Loops.java:27: set in the block below
+      boolean returned_3; // Loops.java:27: set in the block below
+      double result_2; // Loops.java:27: set in the block below
       if (t14) { // Loops.java:27
         boolean returned_2 = true; // Loops.java:27
         returned_3 = returned_2; // Loops.java:27

@@ -41,7 +41,7 @@ public final class MixedGrad {
     }
     // forward sweep: the primal, keeping what the reverse sweep reads
     boolean t1 = x > 20; // Mixed.java:20
-    double t4 = 0.0; // Mixed.java:20: set in the block below
+    double t4; // Mixed.java:20: set in the block below
     double t2 = 0.0; // Mixed.java:20: set in the block below
     if (t1) { // Mixed.java:20
       t4 = x; // Mixed.java:20
@@ -51,12 +51,12 @@ public final class MixedGrad {
       t4 = t3; // Mixed.java:20
     }
     // reverse sweep: adjoints, from the result back to the parameters
-    double dX = 0.0; // Mixed.java:20: accumulated in the block below
+    double dX; // Mixed.java:20: accumulated in the block below
     if (t1) { // Mixed.java:20: the arm the forward sweep took
-      dX += seed; // Mixed.java:20
+      dX = seed; // Mixed.java:20
     } else {
       double dT2 = seed / (t2 + 1.0); // Mixed.java:20
-      dX += dT2 * t2; // Mixed.java:20
+      dX = dT2 * t2; // Mixed.java:20
     }
     gradient[0] += dX;
     return t4;
@@ -97,14 +97,14 @@ public final class MixedGrad {
     double t4 = Math.sqrt(s_2); // Mixed.java:28
     double t = t4 + 9.81; // Mixed.java:28
     boolean t6 = x > 0; // Mixed.java:29
-    boolean t8 = false; // Mixed.java:29: set in the block below
+    boolean t8; // Mixed.java:29: set in the block below
     if (t6) { // Mixed.java:29
       boolean t7 = steps > 1; // Mixed.java:29
       t8 = t7; // Mixed.java:29
     } else {
       t8 = false; // Mixed.java:29
     }
-    double t_3 = 0.0; // Mixed.java:29: set in the block below
+    double t_3; // Mixed.java:29: set in the block below
     if (t8) { // Mixed.java:29
       double t_1 = t * x; // Mixed.java:30
       t_3 = t_1; // Mixed.java:29
@@ -121,12 +121,12 @@ public final class MixedGrad {
     // reverse sweep: adjoints, from the result back to the parameters
     double dX = seed * Mixed.geluDerivative(x); // Mixed.java:34
     double dS_2 = seed * softplusResult.x(); // Mixed.java:34
-    double dT = 0.0; // Mixed.java:30: accumulated in the block below
+    double dT; // Mixed.java:30: accumulated in the block below
     if (t8) { // Mixed.java:29: the arm the forward sweep took
-      dT += seed * x; // Mixed.java:30
+      dT = seed * x; // Mixed.java:30
       dX += seed * t; // Mixed.java:30
     } else {
-      dT -= seed; // Mixed.java:32
+      dT = -seed; // Mixed.java:32
     }
     dS_2 += dT / (2.0 * t4); // Mixed.java:28
     double dS_1 = dS_2 * 2; // Mixed.java:27

@@ -40,7 +40,7 @@ public final class MixedGradAnomalies {
     boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
     // forward sweep: the primal, keeping what the reverse sweep reads
     boolean t1 = x > 20; // Mixed.java:20
-    double t4 = 0.0; // Mixed.java:20: set in the block below
+    double t4; // Mixed.java:20: set in the block below
     double t2 = 0.0; // Mixed.java:20: set in the block below
     if (t1) { // Mixed.java:20
       t4 = x; // Mixed.java:20
@@ -52,15 +52,15 @@ public final class MixedGradAnomalies {
       t4 = t3; // Mixed.java:20
     }
     // reverse sweep: adjoints, from the result back to the parameters
-    double dX = 0.0; // Mixed.java:20: accumulated in the block below
+    double dX; // Mixed.java:20: accumulated in the block below
     if (t1) { // Mixed.java:20: the arm the forward sweep took
-      dX += seed; // Mixed.java:20
+      dX = seed; // Mixed.java:20
       if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:20", "x");
     } else {
       if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:20", "t3");
       double dT2 = seed / (t2 + 1.0); // Mixed.java:20
       if (anomalies) GeneratedAnomalies.reverse(dT2, "Mixed.java:20", "t2");
-      dX += dT2 * t2; // Mixed.java:20
+      dX = dT2 * t2; // Mixed.java:20
       if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:20", "x");
     }
     gradient[0] += dX;
@@ -105,14 +105,14 @@ public final class MixedGradAnomalies {
     double t = t4 + 9.81; // Mixed.java:28
     if (anomalies) GeneratedAnomalies.forward(t, "Mixed.java:28: t4 + 9.81", t4, 9.81);
     boolean t6 = x > 0; // Mixed.java:29
-    boolean t8 = false; // Mixed.java:29: set in the block below
+    boolean t8; // Mixed.java:29: set in the block below
     if (t6) { // Mixed.java:29
       boolean t7 = steps > 1; // Mixed.java:29
       t8 = t7; // Mixed.java:29
     } else {
       t8 = false; // Mixed.java:29
     }
-    double t_3 = 0.0; // Mixed.java:29: set in the block below
+    double t_3; // Mixed.java:29: set in the block below
     if (t8) { // Mixed.java:29
       double t_1 = t * x; // Mixed.java:30
       if (anomalies) GeneratedAnomalies.forward(t_1, "Mixed.java:30: t * x", t, x);
@@ -144,16 +144,16 @@ public final class MixedGradAnomalies {
     if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:34", "t11");
     double dS_2 = seed * softplusResult.x(); // Mixed.java:34
     if (anomalies) GeneratedAnomalies.reverse(dS_2, "Mixed.java:34", "s_2");
-    double dT = 0.0; // Mixed.java:30: accumulated in the block below
+    double dT; // Mixed.java:30: accumulated in the block below
     if (t8) { // Mixed.java:29: the arm the forward sweep took
       if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:29", "t_1");
-      dT += seed * x; // Mixed.java:30
+      dT = seed * x; // Mixed.java:30
       if (anomalies) GeneratedAnomalies.reverse(dT, "Mixed.java:30", "t");
       dX += seed * t; // Mixed.java:30
       if (anomalies) GeneratedAnomalies.reverse(dX, "Mixed.java:30", "x");
     } else {
       if (anomalies) GeneratedAnomalies.reverse(seed, "Mixed.java:29", "t_2");
-      dT -= seed; // Mixed.java:32
+      dT = -seed; // Mixed.java:32
       if (anomalies) GeneratedAnomalies.reverse(dT, "Mixed.java:32", "t");
     }
     if (anomalies) GeneratedAnomalies.reverse(dT, "Mixed.java:28", "t4");

@@ -42,7 +42,7 @@ public final class SwitchesGrad {
     }
     // forward sweep: the primal, keeping what the reverse sweep reads
     boolean t1 = k == 0; // Switches.java:10
-    double y_6 = 0.0; // Switches.java:9: set in the block below
+    double y_6; // Switches.java:9: set in the block below
     boolean t5 = false; // Switches.java:9: set in the block below
     if (t1) { // Switches.java:9
       double y_1 = x * x; // Switches.java:10
@@ -51,7 +51,7 @@ public final class SwitchesGrad {
       boolean t3 = k == 1; // Switches.java:11
       boolean t4 = k == 2; // Switches.java:11
       t5 = t3 | t4; // Switches.java:11
-      double y_5 = 0.0; // Switches.java:9: set in the block below
+      double y_5; // Switches.java:9: set in the block below
       if (t5) { // Switches.java:9
         double y_2 = Math.sin(x); // Switches.java:12
         double y_3 = y_2 + k; // Switches.java:13
@@ -64,7 +64,7 @@ public final class SwitchesGrad {
     int t9 = k % 2; // Switches.java:17
     boolean t10 = t9 == 0; // Switches.java:18
     double t11 = 0.0; // Switches.java:17: set in the block below
-    double t13 = 0.0; // Switches.java:17: set in the block below
+    double t13; // Switches.java:17: set in the block below
     if (t10) { // Switches.java:17
       t11 = Math.exp(x); // Switches.java:18
       t13 = t11; // Switches.java:17
@@ -74,11 +74,11 @@ public final class SwitchesGrad {
     }
     double t14 = y_6 + t13; // Switches.java:21
     // reverse sweep: adjoints, from the result back to the parameters
-    double dX = 0.0; // Switches.java:18: accumulated in the block below
+    double dX; // Switches.java:18: accumulated in the block below
     if (t10) { // Switches.java:17: the arm the forward sweep took
-      dX += seed * t11; // Switches.java:18
+      dX = seed * t11; // Switches.java:18
     } else {
-      dX += seed * 3; // Switches.java:19
+      dX = seed * 3; // Switches.java:19
     }
     if (t1) { // Switches.java:9: the arm the forward sweep took
       dX += 2 * (seed * x); // Switches.java:10
@@ -136,7 +136,7 @@ public final class SwitchesGrad {
       boolean reached_2 = reached_1 | t1; // Switches.java:29
       boolean t8 = !exit_1; // Switches.java:29
       boolean t9 = reached_2 & t8; // Switches.java:29
-      double y_2 = 0.0; // Switches.java:29: set in the block below
+      double y_2; // Switches.java:29: set in the block below
       if (t9) { // Switches.java:29
         double y_1 = y * x; // Switches.java:30
         y_2 = y_1; // Switches.java:29
@@ -146,8 +146,8 @@ public final class SwitchesGrad {
       boolean reached_3 = reached_2 | t2; // Switches.java:31
       boolean t12 = !exit_1; // Switches.java:31
       boolean t13 = reached_3 & t12; // Switches.java:31
-      double y_4 = 0.0; // Switches.java:31: set in the block below
-      boolean exit_3 = false; // Switches.java:31: set in the block below
+      double y_4; // Switches.java:31: set in the block below
+      boolean exit_3; // Switches.java:31: set in the block below
       if (t13) { // Switches.java:31
         double t14 = Math.sin(x); // Switches.java:32
         double y_3 = y_2 + t14; // Switches.java:32
@@ -161,7 +161,7 @@ public final class SwitchesGrad {
       boolean reached_4 = reached_3 | t6; // Switches.java:34
       boolean t17 = !exit_3; // Switches.java:34
       boolean t18 = reached_4 & t17; // Switches.java:34
-      double y_6 = 0.0; // Switches.java:34: set in the block below
+      double y_6; // Switches.java:34: set in the block below
       if (t18) { // Switches.java:34
         y_6 = -x; // Switches.java:34
       } else {
@@ -170,7 +170,7 @@ public final class SwitchesGrad {
       boolean reached_5 = reached_4 | t4; // Switches.java:36
       boolean t21 = !exit_3; // Switches.java:36
       boolean t22 = reached_5 & t21; // Switches.java:36
-      double y_8 = 0.0; // Switches.java:36: set in the block below
+      double y_8; // Switches.java:36: set in the block below
       if (t22) { // Switches.java:36
         double y_7 = y_6 * 2; // Switches.java:37
         y_8 = y_7; // Switches.java:36
@@ -289,11 +289,11 @@ public final class SwitchesGrad {
         }
         t34 = tape.popBoolean(); // Switches.java:43: the value before this statement
       }
-      double dY_6 = 0.0; // Switches.java:37: accumulated in the block below
+      double dY_6; // Switches.java:37: accumulated in the block below
       if (t22) { // Switches.java:36: the arm the forward sweep took
-        dY_6 += dY_9 * 2; // Switches.java:37
+        dY_6 = dY_9 * 2; // Switches.java:37
       } else {
-        dY_6 += dY_9; // Switches.java:36
+        dY_6 = dY_9; // Switches.java:36
       }
       double dY_4 = 0.0; // Switches.java:34: accumulated in the block below
       if (t18) { // Switches.java:34: the arm the forward sweep took
@@ -301,12 +301,12 @@ public final class SwitchesGrad {
       } else {
         dY_4 += dY_6; // Switches.java:34
       }
-      double dY_2 = 0.0; // Switches.java:32: accumulated in the block below
+      double dY_2; // Switches.java:32: accumulated in the block below
       if (t13) { // Switches.java:31: the arm the forward sweep took
-        dY_2 += dY_4; // Switches.java:32
+        dY_2 = dY_4; // Switches.java:32
         dX += dY_4 * Math.cos(x); // Switches.java:32
       } else {
-        dY_2 += dY_4; // Switches.java:31
+        dY_2 = dY_4; // Switches.java:31
       }
       if (t9) { // Switches.java:29: the arm the forward sweep took
         dX += dY_2 * y; // Switches.java:30

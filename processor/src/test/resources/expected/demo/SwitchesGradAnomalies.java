@@ -41,7 +41,7 @@ public final class SwitchesGradAnomalies {
     boolean anomalies = AnomalyMode.isEnabled(); // anomaly checks: read once per call
     // forward sweep: the primal, keeping what the reverse sweep reads
     boolean t1 = k == 0; // Switches.java:10
-    double y_6 = 0.0; // Switches.java:9: set in the block below
+    double y_6; // Switches.java:9: set in the block below
     boolean t5 = false; // Switches.java:9: set in the block below
     if (t1) { // Switches.java:9
       double y_1 = x * x; // Switches.java:10
@@ -51,7 +51,7 @@ public final class SwitchesGradAnomalies {
       boolean t3 = k == 1; // Switches.java:11
       boolean t4 = k == 2; // Switches.java:11
       t5 = t3 | t4; // Switches.java:11
-      double y_5 = 0.0; // Switches.java:9: set in the block below
+      double y_5; // Switches.java:9: set in the block below
       if (t5) { // Switches.java:9
         double y_2 = Math.sin(x); // Switches.java:12
         if (anomalies) GeneratedAnomalies.forward(y_2, "Switches.java:12: Math.sin(x)", x);
@@ -68,7 +68,7 @@ public final class SwitchesGradAnomalies {
     int t9 = k % 2; // Switches.java:17
     boolean t10 = t9 == 0; // Switches.java:18
     double t11 = 0.0; // Switches.java:17: set in the block below
-    double t13 = 0.0; // Switches.java:17: set in the block below
+    double t13; // Switches.java:17: set in the block below
     if (t10) { // Switches.java:17
       t11 = Math.exp(x); // Switches.java:18
       if (anomalies) GeneratedAnomalies.forward(t11, "Switches.java:18: Math.exp(x)", x);
@@ -84,14 +84,14 @@ public final class SwitchesGradAnomalies {
     if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:21", "y_6");
     if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:21", "z");
     if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:17", "t13");
-    double dX = 0.0; // Switches.java:18: accumulated in the block below
+    double dX; // Switches.java:18: accumulated in the block below
     if (t10) { // Switches.java:17: the arm the forward sweep took
       if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:17", "t11");
-      dX += seed * t11; // Switches.java:18
+      dX = seed * t11; // Switches.java:18
       if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:18", "x");
     } else {
       if (anomalies) GeneratedAnomalies.reverse(seed, "Switches.java:17", "t12");
-      dX += seed * 3; // Switches.java:19
+      dX = seed * 3; // Switches.java:19
       if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:19", "x");
     }
     if (t1) { // Switches.java:9: the arm the forward sweep took
@@ -156,7 +156,7 @@ public final class SwitchesGradAnomalies {
       boolean reached_2 = reached_1 | t1; // Switches.java:29
       boolean t8 = !exit_1; // Switches.java:29
       boolean t9 = reached_2 & t8; // Switches.java:29
-      double y_2 = 0.0; // Switches.java:29: set in the block below
+      double y_2; // Switches.java:29: set in the block below
       if (t9) { // Switches.java:29
         double y_1 = y * x; // Switches.java:30
         if (anomalies) GeneratedAnomalies.forward(y_1, "Switches.java:30: y * x", y, x);
@@ -167,8 +167,8 @@ public final class SwitchesGradAnomalies {
       boolean reached_3 = reached_2 | t2; // Switches.java:31
       boolean t12 = !exit_1; // Switches.java:31
       boolean t13 = reached_3 & t12; // Switches.java:31
-      double y_4 = 0.0; // Switches.java:31: set in the block below
-      boolean exit_3 = false; // Switches.java:31: set in the block below
+      double y_4; // Switches.java:31: set in the block below
+      boolean exit_3; // Switches.java:31: set in the block below
       if (t13) { // Switches.java:31
         double t14 = Math.sin(x); // Switches.java:32
         if (anomalies) GeneratedAnomalies.forward(t14, "Switches.java:32: Math.sin(x)", x);
@@ -184,7 +184,7 @@ public final class SwitchesGradAnomalies {
       boolean reached_4 = reached_3 | t6; // Switches.java:34
       boolean t17 = !exit_3; // Switches.java:34
       boolean t18 = reached_4 & t17; // Switches.java:34
-      double y_6 = 0.0; // Switches.java:34: set in the block below
+      double y_6; // Switches.java:34: set in the block below
       if (t18) { // Switches.java:34
         double y_5 = -x; // Switches.java:35
         if (anomalies) GeneratedAnomalies.forward(y_5, "Switches.java:35: -x", x);
@@ -195,7 +195,7 @@ public final class SwitchesGradAnomalies {
       boolean reached_5 = reached_4 | t4; // Switches.java:36
       boolean t21 = !exit_3; // Switches.java:36
       boolean t22 = reached_5 & t21; // Switches.java:36
-      double y_8 = 0.0; // Switches.java:36: set in the block below
+      double y_8; // Switches.java:36: set in the block below
       if (t22) { // Switches.java:36
         double y_7 = y_6 * 2; // Switches.java:37
         if (anomalies) GeneratedAnomalies.forward(y_7, "Switches.java:37: y_6 * 2", y_6, 2);
@@ -329,13 +329,13 @@ public final class SwitchesGradAnomalies {
         t34 = tape.popBoolean(); // Switches.java:43: the value before this statement
       }
       if (anomalies) GeneratedAnomalies.reverse(dY_9, "Switches.java:39", "y_8");
-      double dY_6 = 0.0; // Switches.java:37: accumulated in the block below
+      double dY_6; // Switches.java:37: accumulated in the block below
       if (t22) { // Switches.java:36: the arm the forward sweep took
         if (anomalies) GeneratedAnomalies.reverse(dY_9, "Switches.java:36", "y_7");
-        dY_6 += dY_9 * 2; // Switches.java:37
+        dY_6 = dY_9 * 2; // Switches.java:37
         if (anomalies) GeneratedAnomalies.reverse(dY_6, "Switches.java:37", "y_6");
       } else {
-        dY_6 += dY_9; // Switches.java:36
+        dY_6 = dY_9; // Switches.java:36
         if (anomalies) GeneratedAnomalies.reverse(dY_6, "Switches.java:36", "y_6");
       }
       double dY_4 = 0.0; // Switches.java:34: accumulated in the block below
@@ -347,16 +347,16 @@ public final class SwitchesGradAnomalies {
         dY_4 += dY_6; // Switches.java:34
         if (anomalies) GeneratedAnomalies.reverse(dY_4, "Switches.java:34", "y_4");
       }
-      double dY_2 = 0.0; // Switches.java:32: accumulated in the block below
+      double dY_2; // Switches.java:32: accumulated in the block below
       if (t13) { // Switches.java:31: the arm the forward sweep took
         if (anomalies) GeneratedAnomalies.reverse(dY_4, "Switches.java:31", "y_3");
-        dY_2 += dY_4; // Switches.java:32
+        dY_2 = dY_4; // Switches.java:32
         if (anomalies) GeneratedAnomalies.reverse(dY_2, "Switches.java:32", "y_2");
         if (anomalies) GeneratedAnomalies.reverse(dY_4, "Switches.java:32", "t14");
         dX += dY_4 * Math.cos(x); // Switches.java:32
         if (anomalies) GeneratedAnomalies.reverse(dX, "Switches.java:32", "x");
       } else {
-        dY_2 += dY_4; // Switches.java:31
+        dY_2 = dY_4; // Switches.java:31
         if (anomalies) GeneratedAnomalies.reverse(dY_2, "Switches.java:31", "y_2");
       }
       if (t9) { // Switches.java:29: the arm the forward sweep took

@@ -35,6 +35,7 @@ public final class Cleanups {
       LocalTypes types = LocalTypes.of(current, parameters);
       List<Stmt> next = DeclarationSinking.apply(current);
       next = FirstWrites.apply(next, types);
+      next = BranchFirstWrites.apply(next, types);
       next = CopyForwarding.apply(next, next, types);
       next = NegationFolding.apply(next, types);
       if (next.equals(current)) {

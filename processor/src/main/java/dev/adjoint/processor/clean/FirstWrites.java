@@ -92,8 +92,7 @@ final class FirstWrites {
    * The value {@code name} gets from {@code next}, the first statement using it after the constant
    * {@code store}, when {@code next} overwrites it; else empty.
    */
-  private static Optional<JavaExpr> overwrite(
-      Stmt store, Stmt next, String name, LocalTypes types) {
+  static Optional<JavaExpr> overwrite(Stmt store, Stmt next, String name, LocalTypes types) {
     JavaExpr constant = store instanceof Define d ? d.value() : ((Assign) store).value();
     if (next instanceof Assign a
         && Exprs.named(a.target(), name)

@@ -9,6 +9,7 @@ import dev.adjoint.processor.expr.Name;
 import dev.adjoint.processor.expr.Negation;
 import dev.adjoint.processor.expr.Parenthesized;
 import dev.adjoint.processor.ir.IrType;
+import dev.adjoint.processor.stmt.Declare;
 import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.IrLocalType;
 import dev.adjoint.processor.stmt.LocalType;
@@ -47,6 +48,8 @@ record LocalTypes(Map<String, TypeName> types) {
   private static void collect(List<Stmt> block, Map<String, TypeName> types) {
     for (Stmt s : block) {
       if (s instanceof Define d) {
+        primitive(d.type()).ifPresent(t -> types.put(d.name(), t));
+      } else if (s instanceof Declare d) {
         primitive(d.type()).ifPresent(t -> types.put(d.name(), t));
       }
       Statements.blocks(s).forEach(b -> collect(b, types));

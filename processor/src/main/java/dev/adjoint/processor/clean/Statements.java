@@ -7,6 +7,7 @@ import dev.adjoint.processor.stmt.Assert;
 import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.Comment;
 import dev.adjoint.processor.stmt.CountedFor;
+import dev.adjoint.processor.stmt.Declare;
 import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.ExprStmt;
 import dev.adjoint.processor.stmt.If;
@@ -41,6 +42,7 @@ final class Statements {
     List<JavaExpr> e = new ArrayList<>();
     switch (s) {
       case Define d -> e.add(d.value());
+      case Declare d -> {}
       case Assign a -> {
         if (a.target() instanceof Element) {
           e.add(a.target());
@@ -119,6 +121,7 @@ final class Statements {
     boolean own =
         switch (s) {
           case Define d -> d.name().equals(name);
+          case Declare d -> d.name().equals(name);
           case Assign a -> Exprs.named(a.target(), name);
           case Update u -> Exprs.named(u.target(), name);
           case Increment i -> i.name().equals(name);
@@ -193,6 +196,7 @@ final class Statements {
     UnaryOperator<List<Stmt>> inner = b -> b.stream().map(t -> mapExpressions(t, f)).toList();
     return switch (s) {
       case Define d -> new Define(d.type(), d.name(), f.apply(d.value()), d.comment());
+      case Declare d -> d;
       case Assign a -> new Assign(target(a.target(), f), f.apply(a.value()), a.comment());
       case Update u ->
           new Update(target(u.target(), f), u.subtracts(), f.apply(u.value()), u.comment());

@@ -7,6 +7,7 @@ import dev.adjoint.processor.stmt.Assert;
 import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.Comment;
 import dev.adjoint.processor.stmt.CountedFor;
+import dev.adjoint.processor.stmt.Declare;
 import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.ExprStmt;
 import dev.adjoint.processor.stmt.If;
@@ -163,6 +164,7 @@ public final class StmtRenderer {
                   "assert $L : $L;", check.condition().write(naming), check.detail().write(naming));
       case Define d ->
           CodeBlock.of("$L $L = $L;", type(d.type(), naming), d.name(), d.value().write(naming));
+      case Declare d -> CodeBlock.of("$L $L;", type(d.type(), naming), d.name());
       case Assign a -> CodeBlock.of("$L = $L;", a.target().write(naming), a.value().write(naming));
       case Update u ->
           CodeBlock.of(

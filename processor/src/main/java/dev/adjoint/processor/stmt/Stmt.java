@@ -12,6 +12,7 @@ package dev.adjoint.processor.stmt;
  */
 public sealed interface Stmt
     permits Define,
+        Declare,
         Assign,
         Update,
         Increment,

@@ -8,10 +8,12 @@ import dev.adjoint.processor.expr.Negation;
 import dev.adjoint.processor.expr.Parenthesized;
 import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.CountedFor;
+import dev.adjoint.processor.stmt.Declare;
 import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.ExprStmt;
 import dev.adjoint.processor.stmt.If;
 import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.Throw;
 import dev.adjoint.processor.stmt.Update;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,9 +24,10 @@ import java.util.Map;
 
 /**
  * Runs the statements the clean-up tests build (double locals, int loop counters, arithmetic,
- * {@code if}, counted loops, {@code sink(x)} calls) with Java's scoping: reading or assigning a
- * local outside its declaring block, or declaring one twice, fails, as javac would refuse it. The
- * result is the values passed to {@code sink}, in order: what a cleaned body must reproduce.
+ * {@code if}, counted loops, {@code sink(x)} calls, {@code throw}) with Java's scoping: reading or
+ * assigning a local outside its declaring block, or declaring one twice, fails, as javac would
+ * refuse it. The result is the values passed to {@code sink}, in order: what a cleaned body must
+ * reproduce.
  */
 final class StatementInterpreter {
   private final Deque<Map<String, Double>> scopes = new ArrayDeque<>();
@@ -34,11 +37,28 @@ final class StatementInterpreter {
     scopes.push(new HashMap<>(parameters));
   }
 
-  /** The values {@code body} sinks, run with {@code parameters}. */
+  /**
+   * The values {@code body} sinks, run with {@code parameters}; a {@code throw} ends the run, and
+   * the list then ends with {@link #THROWN}.
+   */
   static List<Double> run(List<Stmt> body, Map<String, Double> parameters) {
     StatementInterpreter interpreter = new StatementInterpreter(parameters);
-    interpreter.block(body);
+    try {
+      interpreter.block(body);
+    } catch (Thrown thrown) {
+      interpreter.sunk.add(THROWN);
+    }
     return interpreter.sunk;
+  }
+
+  /** What the sunk values end with when the body threw (a value no sink computes here). */
+  static final double THROWN = -1234.5;
+
+  /** A {@code throw} reached: it unwinds the interpreter as it unwinds the method. */
+  private static final class Thrown extends RuntimeException {
+    Thrown() {
+      super(null, null, false, false);
+    }
   }
 
   private void block(List<Stmt> statements) {
@@ -55,6 +75,12 @@ final class StatementInterpreter {
         }
         scopes.peek().put(d.name(), value(d.value()));
       }
+      case Declare d -> {
+        if (visible(d.name()) != null) {
+          throw new IllegalStateException(d.name() + " is already declared");
+        }
+        scopes.peek().put(d.name(), null); // unassigned: javac refuses a read before a write
+      }
       case Assign a -> set(name(a.target()), value(a.value()));
       case Update u -> {
         String name = name(u.target());
@@ -67,6 +93,7 @@ final class StatementInterpreter {
         sunk.add(value(sink.arguments().getFirst()));
       }
       case If i -> block(value(i.condition()) != 0 ? i.thenBody() : i.elseBody());
+      case Throw t -> throw new Thrown();
       case CountedFor f -> {
         int bound = (int) value(f.bound());
         for (int k = 0; k < bound; k++) {
@@ -122,7 +149,11 @@ final class StatementInterpreter {
     if (scope == null) {
       throw new IllegalStateException(name + " is read where it is not declared");
     }
-    return scope.get(name);
+    Double value = scope.get(name);
+    if (value == null) {
+      throw new IllegalStateException(name + " is read before it is assigned");
+    }
+    return value;
   }
 
   private void set(String name, double value) {

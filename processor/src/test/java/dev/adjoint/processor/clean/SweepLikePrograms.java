@@ -12,6 +12,7 @@ import dev.adjoint.processor.stmt.ExprStmt;
 import dev.adjoint.processor.stmt.If;
 import dev.adjoint.processor.stmt.LocalType;
 import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.Throw;
 import dev.adjoint.processor.stmt.Update;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,12 +87,15 @@ final class SweepLikePrograms {
       case 0 -> { // an adjoint declared as 0, then set in a block below
         String t = fresh("dT");
         out.add(define(t, JavaExpr.number(0)));
-        Visible inner = visible.copy();
-        List<Stmt> arm =
-            new ArrayList<>(List.of(new Assign(JavaExpr.name(t), linear(visible), null)));
-        inner.adjoints().add(t);
-        arm.addAll(block(inner, depth + 1));
-        out.add(new If(condition(visible), arm, List.of(), null));
+        List<Stmt> then = setting(t, visible, depth);
+        // often both arms set it (or one throws), as the sweeps' merged branch values are
+        List<Stmt> otherwise =
+            switch (random.nextInt(4)) {
+              case 0 -> List.of();
+              case 1 -> List.of(new Throw(JavaExpr.name("failure"), null));
+              default -> setting(t, visible, depth);
+            };
+        out.add(new If(condition(visible), then, otherwise, null));
         visible.adjoints().add(t);
       }
       case 1 -> { // an adjoint cleared, then contributed to
@@ -141,6 +145,20 @@ final class SweepLikePrograms {
         out.add(new CountedFor(counter, passes, block(visible.copy(), depth + 1), null));
       }
     }
+  }
+
+  /** An arm that first sets the adjoint {@code t}, assigning or contributing to its 0. */
+  private List<Stmt> setting(String t, Visible visible, int depth) {
+    Visible inner = visible.copy();
+    List<Stmt> arm =
+        new ArrayList<>(
+            List.of(
+                random.nextBoolean()
+                    ? new Assign(JavaExpr.name(t), linear(visible), null)
+                    : new Update(JavaExpr.name(t), random.nextBoolean(), linear(visible), null)));
+    inner.adjoints().add(t);
+    arm.addAll(block(inner, depth + 1));
+    return arm;
   }
 
   /** A contribution: an adjoint (or its negation), times or over a primal, maybe plus another. */

@@ -24,6 +24,7 @@ import dev.adjoint.processor.stmt.Assert;
 import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.Comment;
 import dev.adjoint.processor.stmt.CountedFor;
+import dev.adjoint.processor.stmt.Declare;
 import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.ExprStmt;
 import dev.adjoint.processor.stmt.If;
@@ -65,6 +66,9 @@ class StmtRendererTest {
                 new Binary(X, "*", JavaExpr.name("y"), JavaExpr.MULTIPLICATIVE),
                 "F.java:3")));
     assertEquals("x = 2.0;\n", render(new Assign(X, JavaExpr.literal("2.0"), null)));
+    assertEquals(
+        "double t; // F.java:3: set below\n",
+        render(new Declare(LocalType.of(IrType.DOUBLE), "t", "F.java:3: set below")));
     assertEquals("passes++;\n", render(new Increment("passes", null)));
     assertEquals(
         "tape.pushDouble(x); // F.java:4: kept\n",
