@@ -8,10 +8,12 @@ import java.util.Map;
 /**
  * The clean-up passes over a generated method's body, in order, until none changes anything: {@link
  * DeclarationSinking} (temporaries declared in the one block using them), {@link FirstWrites} (a
- * constant followed by its overwrite or first contribution is that value), {@link CopyForwarding}
- * (no copy chains), {@link NegationFolding} (a negation reaching a sum or contribution is the
- * opposite operation). Each is a function from statements to statements, tested alone on hand-built
- * ones; together they run on the whole body, so every local they touch is declared and read in it.
+ * constant followed by its overwrite or first contribution is that value), {@link
+ * BranchFirstWrites} (no placeholder value for a local both arms of an if write first), {@link
+ * CopyForwarding} (no copy chains), {@link NegationFolding} (a negation reaching a sum or
+ * contribution is the opposite operation). Each is a function from statements to statements, tested
+ * alone on hand-built ones; together they run on the whole body, so every local they touch is
+ * declared and read in it.
  *
  * <p>The sweeps write what they must (a hoisted declaration, a cleared adjoint, a copy) without
  * looking ahead; the passes, seeing the whole body, take out what turned out unneeded.
@@ -19,7 +21,7 @@ import java.util.Map;
 public final class Cleanups {
   private Cleanups() {}
 
-  /** The most rounds: each round only removes statements, so this bounds a pathological body. */
+  /** The most rounds: a round only removes, merges or moves statements; this bounds the work. */
   private static final int MAX_ROUNDS = 8;
 
   /**
