@@ -74,6 +74,28 @@ class ReadmeSnippetsTest {
         sh.get(0));
   }
 
+  @Test
+  void readmePrintsGeneratedCodeAsTheProcessorWritesIt() throws IOException {
+    // the example of generated code is Line.predict's, whose golden file the processor's tests keep
+    String golden =
+        Files.readString(
+            Path.of("..", "processor", "src", "test", "resources", "expected", "demo")
+                .resolve("LineGrad.java"));
+    List<String> printed =
+        codeBlocks("java").stream().filter(b -> b.contains("// Line.java:9")).toList();
+    assertEquals(1, printed.size(), "README.md prints one example of generated code");
+    String lines = stripped(printed.getFirst());
+    assertTrue(
+        stripped(golden).contains(lines),
+        "README.md's generated code must be LineGrad.java's lines, as the processor writes them"
+            + " now:\n"
+            + lines);
+  }
+
+  private static String stripped(String text) {
+    return String.join("\n", text.lines().map(String::strip).toList());
+  }
+
   /** The contents of every fenced block of {@code language}, in order, without the fences. */
   private static List<String> codeBlocks(String language) throws IOException {
     List<String> blocks = new ArrayList<>();
