@@ -33,10 +33,7 @@ final class BranchFirstWrites {
       if (!(out.get(i) instanceof Define d && d.value() instanceof Literal)) {
         continue;
       }
-      int next = i + 1;
-      while (next < out.size() && !Statements.mentions(out.get(next), d.name())) {
-        next++;
-      }
+      int next = Statements.firstMention(out, i + 1, d.name());
       if (next < out.size()) {
         Optional<Stmt> written = writtenFirst(out.get(next), d, types);
         if (written.isPresent() && written.get() instanceof If) {

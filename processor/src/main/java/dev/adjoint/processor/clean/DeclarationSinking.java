@@ -64,10 +64,7 @@ final class DeclarationSinking {
       return false;
     }
     List<Stmt> inner = new ArrayList<>(blocks.get(using));
-    int first = 0;
-    while (!Statements.mentions(inner.get(first), name)) {
-      first++;
-    }
+    int first = Statements.firstMention(inner, 0, name); // the block uses it: found
     if (Statements.runsBlocksOnce(holder)) {
       inner.add(first, define);
     } else if (inner.get(first) instanceof Assign a

@@ -50,10 +50,7 @@ final class FirstWrites {
         continue;
       }
       String name = constant.get();
-      int next = i + 1;
-      while (next < out.size() && !Statements.mentions(out.get(next), name)) {
-        next++;
-      }
+      int next = Statements.firstMention(out, i + 1, name);
       if (next == out.size()) {
         continue;
       }

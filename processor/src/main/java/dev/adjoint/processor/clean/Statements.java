@@ -177,6 +177,18 @@ final class Statements {
     return block.stream().anyMatch(s -> writes(s, name));
   }
 
+  /**
+   * The index of the first statement of {@code block} from {@code from} on that reads or writes
+   * {@code name}, or {@code block.size()} if none does.
+   */
+  static int firstMention(List<Stmt> block, int from, String name) {
+    int i = from;
+    while (i < block.size() && !mentions(block.get(i), name)) {
+      i++;
+    }
+    return i;
+  }
+
   /** Whether {@code s} reads or writes {@code name}. */
   static boolean mentions(Stmt s, String name) {
     return reads(s, name) || writes(s, name);
