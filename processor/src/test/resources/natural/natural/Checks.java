@@ -15,6 +15,16 @@ class Checks {
     return Math.sqrt(x) * y;
   }
 
+  /** A message showing a negated value that nothing else reads: it is joined, not subtracted. */
+  @Differentiable
+  static double bounded(double x) {
+    double below = -x;
+    if (x > 3) {
+      throw new IllegalArgumentException("x is over 3 by " + (x - 3) + ", below zero by " + below);
+    }
+    return x * x;
+  }
+
   /** A check in a loop; the message adds two values, then joins them as text. */
   @Differentiable
   static double normalised(double[] w, double limit) {

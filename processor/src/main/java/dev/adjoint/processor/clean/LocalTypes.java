@@ -107,9 +107,16 @@ record LocalTypes(Map<String, TypeName> types) {
       case Cast c -> floating(c.type());
       case Parenthesized p -> isFloating(p.inner());
       case Negation n -> isFloating(n.operand());
-      case Binary b -> arithmetic(b.operator()) && (isFloating(b.left()) || isFloating(b.right()));
+      case Binary b -> isFloating(b);
       default -> false;
     };
+  }
+
+  private boolean isFloating(Binary b) {
+    if (b.operator().equals("+")) {
+      return isFloating(b.left()) && isFloating(b.right()); // else it may join strings
+    }
+    return arithmetic(b.operator()) && (isFloating(b.left()) || isFloating(b.right()));
   }
 
   private static boolean arithmetic(String operator) {

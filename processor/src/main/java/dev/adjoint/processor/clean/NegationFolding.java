@@ -47,9 +47,16 @@ final class NegationFolding {
     return Statements.mapBlocks(s, b -> b.stream().map(t -> contributions(t, types)).toList());
   }
 
-  /** {@code a + -b} as {@code a - b} and {@code a - -b} as {@code a + b}; else {@code e}. */
+  /**
+   * {@code a + -b} as {@code a - b} (where {@code a} is surely a number, not a string being joined)
+   * and {@code a - -b} as {@code a + b}; else {@code e}.
+   */
   private static JavaExpr sum(JavaExpr e, LocalTypes types) {
-    if (e instanceof Binary b && (b.operator().equals("+") || b.operator().equals("-"))) {
+    // "x = " + -y joins a string: only a sum whose left operand is a number is one
+    boolean numeric =
+        e instanceof Binary b
+            && (b.operator().equals("-") || b.operator().equals("+") && types.isFloating(b.left()));
+    if (numeric && e instanceof Binary b) {
       Optional<JavaExpr> positive = positive(b.right(), types);
       if (positive.isPresent()) {
         String opposite = b.operator().equals("+") ? "-" : "+";

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.StringLiteral;
 import dev.adjoint.processor.stmt.Stmt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,11 @@ class NegationFoldingTest {
   void aNegationElsewhereOrOfAnIntegerStays() {
     List<Stmt> product = apply(sink(times(minus("a"), name("b"))));
     assertEquals("sink(-a * b);\n", render(product));
+    // "a = " + -a joins a string: "a = " - a would not compile
+    Stmt message = sink(new Binary(new StringLiteral("a = "), "+", minus("a"), JavaExpr.ADDITIVE));
+    assertEquals("sink(\"a = \" + -a);\n", render(apply(message)));
+    Stmt joined = sink(new Binary(plus(name("a"), name("s")), "+", minus("b"), JavaExpr.ADDITIVE));
+    assertEquals(List.of(joined), apply(joined)); // s may be a String: a + s + -b stays
     // -i overflows for Integer.MIN_VALUE, so b + -i is not b - i
     Stmt integer = add("b", minus("i"));
     assertEquals(

@@ -120,6 +120,11 @@ class NaturalJavaTest {
     Throwable negative = method("Checks", "validated").throwsAsThePrimal(-1.0, 3.0);
     assertEquals("x must be non-negative: -1.0", negative.getMessage());
 
+    method("Checks", "bounded").check(1.5);
+    assertEquals(
+        "x is over 3 by 1.5, below zero by -4.5",
+        method("Checks", "bounded").throwsAsThePrimal(4.5).getMessage());
+
     method("Checks", "normalised").check(new double[] {0.5, -1.25, 0.75}, 2.0);
     Throwable loop = method("Checks", "normalised").throwsAsThePrimal(new double[] {0.5, 3}, 2.0);
     assertEquals("w[1] = 3.0, 5.0 apart", loop.getMessage()); // (w[i] + limit) added first
