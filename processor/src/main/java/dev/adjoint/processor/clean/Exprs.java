@@ -79,6 +79,7 @@ final class Exprs {
           if (named(x, name)) {
             return by;
           }
+          // not SourceAlgebra.negate, which also folds -2 to the double -2.0: e may be an int
           if (x instanceof Negation outer && outer.operand() instanceof Negation inner) {
             return inner.operand();
           }
