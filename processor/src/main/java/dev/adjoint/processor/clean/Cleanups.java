@@ -2,8 +2,11 @@ package dev.adjoint.processor.clean;
 
 import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.stmt.Stmt;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The clean-up passes over a generated method's body, in order, until none changes anything: {@link
@@ -46,5 +49,17 @@ public final class Cleanups {
       current = next;
     }
     return current;
+  }
+
+  /**
+   * Which locals a statement of {@code body}, or of a block in it, reads or may read (an expression
+   * the passes cannot see into may read every local): one walk, then a lookup per name.
+   */
+  public static Predicate<String> readers(List<Stmt> body) {
+    Set<String> names = new HashSet<>();
+    if (Statements.collectReads(body, names)) {
+      return name -> true;
+    }
+    return names::contains;
   }
 }

@@ -23,6 +23,7 @@ import dev.adjoint.processor.expr.StringLiteral;
 import dev.adjoint.processor.expr.TensorConstant;
 import dev.adjoint.processor.expr.TypeRef;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,6 +38,21 @@ final class Exprs {
   /** Whether {@code e} reads the local {@code name}, or may (an opaque part). */
   static boolean reads(JavaExpr e, String name) {
     return e.count(x -> x instanceof Name n && n.identifier().equals(name) || opaque(x)) > 0;
+  }
+
+  /**
+   * Adds to {@code names} every local {@code e} reads; whether it has an opaque part, which may
+   * read any.
+   */
+  static boolean collectReads(JavaExpr e, Set<String> names) {
+    return e.count(
+            x -> {
+              if (x instanceof Name n) {
+                names.add(n.identifier());
+              }
+              return opaque(x);
+            })
+        > 0;
   }
 
   /** Whether {@code e} assigns {@code name} ({@code name++}, {@code --name}). */

@@ -24,6 +24,7 @@ import dev.adjoint.processor.stmt.Update;
 import dev.adjoint.processor.stmt.While;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -104,6 +105,23 @@ final class Statements {
       }
     }
     return blocks(s).stream().anyMatch(b -> reads(b, name));
+  }
+
+  /**
+   * Adds to {@code names} every local a statement of {@code block} (or of its blocks) reads;
+   * whether one of them may read any local (an opaque expression, {@link Exprs#reads}).
+   */
+  static boolean collectReads(List<Stmt> block, Set<String> names) {
+    boolean opaque = false;
+    for (Stmt s : block) {
+      for (JavaExpr e : expressions(s)) {
+        opaque |= Exprs.collectReads(e, names);
+      }
+      for (List<Stmt> b : blocks(s)) {
+        opaque |= collectReads(b, names);
+      }
+    }
+    return opaque;
   }
 
   /** Whether a statement of {@code block} reads {@code name}. */

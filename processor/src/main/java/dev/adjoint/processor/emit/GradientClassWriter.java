@@ -260,13 +260,7 @@ public final class GradientClassWriter {
       String run = SweepParts.runName(function);
       records.add(
           SweepParts.holder(
-              partsClass,
-              signature,
-              run,
-              adjoint,
-              coreParameters,
-              valueType,
-              StmtRenderer.render(tail.build(), StmtRenderer.bodyColumn(2))));
+              partsClass, signature, run, adjoint, coreParameters, valueType, tail.build()));
       sweeps.add(SweepParts.call(partsClass, run, coreParameters, adjoint));
     } else {
       sweeps.comment("forward sweep: the primal, keeping what the reverse sweep reads");

@@ -8,22 +8,27 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.clean.Cleanups;
 import dev.adjoint.processor.diff.Adjoint;
 import dev.adjoint.processor.diff.SweepChunk;
 import dev.adjoint.processor.diff.SweepLocal;
 import dev.adjoint.processor.expr.Call;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Member;
 import dev.adjoint.processor.expr.TypeRef;
 import dev.adjoint.processor.ir.IrFunction;
 import dev.adjoint.processor.ir.Node;
 import dev.adjoint.processor.stmt.Return;
 import dev.adjoint.processor.stmt.Stmt;
+import dev.adjoint.processor.stmt.StmtBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -32,15 +37,16 @@ import javax.lang.model.element.Modifier;
  * every local a sweep declares at the top level. Each part ({@link Adjoint#parts}) is an inner
  * class of it, {@code Forward0}, ..., {@code Reverse0}, ..., whose {@code run()} holds consecutive
  * top-level statements: in an inner class a name not declared locally is the enclosing object's
- * field, and each part copies the top-level locals it declares into their fields at its end, for
- * the parts after it. The statements are the ones a single method would hold. A class per part
- * keeps each class's constant pool (at most 65535 entries) small too: the anomaly checks' messages
- * of a long method alone would fill one. The holder's static {@code run(inputs...)} takes the
- * thread's instance (kept in a {@code ThreadLocal}; a recursive call, finding it in use, takes a
- * new one), sets the inputs and runs the parts in order; so a call allocates nothing, as the
- * unsplit form, and the instance, a few KB of fields, stays warm in the cache. Every top-level
- * local is assigned before it is read in each call, so nothing carries over from one call to the
- * next but the references, which the call clears at its end.
+ * field, and each part copies into their fields, at its end, the top-level locals it declares that
+ * a later part reads ({@link #handedOn}). The statements are the ones a single method would hold,
+ * cleaned up part by part as a method's are. A class per part keeps each class's constant pool (at
+ * most 65535 entries) small too: the anomaly checks' messages of a long method alone would fill
+ * one. The holder's static {@code run(inputs...)} takes the thread's instance (kept in a {@code
+ * ThreadLocal}; a recursive call, finding it in use, takes a new one), sets the inputs and runs the
+ * parts in order; so a call allocates nothing, as the unsplit form, and the instance, a few KB of
+ * fields, stays warm in the cache. Every top-level local is assigned before it is read in each
+ * call, so nothing carries over from one call to the next but the references, which the call clears
+ * at its end.
  */
 final class SweepParts {
   private SweepParts() {}
@@ -64,7 +70,7 @@ final class SweepParts {
       Adjoint adjoint,
       List<ParameterSpec> parameters,
       TypeName valueType,
-      CodeBlock tail) {
+      List<Stmt> tail) {
     TypeSpec.Builder holder =
         TypeSpec.classBuilder(name.simpleName())
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -76,17 +82,17 @@ final class SweepParts {
                             + " bytecode), in parts that share the locals below. Each thread"
                             + " reuses one instance, so a call allocates nothing.")
                     .at(Javadoc.MEMBER));
-    Set<String> fields = new LinkedHashSet<>();
+    Map<String, TypeName> fields = new LinkedHashMap<>();
     List<ParameterSpec> inputs = inputs(parameters, adjoint);
     for (ParameterSpec p : inputs) {
       holder.addField(p.type(), p.name(), Modifier.PRIVATE);
-      fields.add(p.name());
+      fields.put(p.name(), p.type());
     }
     List<SweepLocal> references = new ArrayList<>();
     for (List<SweepChunk> sweep : List.of(adjoint.forwardChunks(), adjoint.reverseChunks())) {
       for (SweepChunk c : sweep) {
         for (SweepLocal local : c.declares()) {
-          if (fields.add(local.name())) {
+          if (fields.putIfAbsent(local.name(), local.type()) == null) {
             holder.addField(local.type(), local.name(), Modifier.PRIVATE);
             if (!local.type().isPrimitive()) {
               references.add(local);
@@ -95,7 +101,7 @@ final class SweepParts {
         }
       }
     }
-    Set<String> taken = new HashSet<>(fields);
+    Set<String> taken = new HashSet<>(fields.keySet());
     String current = reserve("CURRENT", taken);
     String running = reserve("running", taken);
     holder.addField(
@@ -116,25 +122,13 @@ final class SweepParts {
                     .at(Javadoc.NESTED_MEMBER))
             .build());
     CodeBlock.Builder runParts = CodeBlock.builder();
-    addParts(
-        name,
-        "Forward",
-        "the forward sweep",
-        adjoint.forwardChunks(),
-        run,
-        taken,
-        holder,
-        runParts);
-    addParts(
-        name,
-        "Reverse",
-        "the reverse sweep",
-        adjoint.reverseChunks(),
-        run,
-        taken,
-        holder,
-        runParts);
-    runParts.add(tail);
+    List<Stmt> afterForward = new ArrayList<>(adjoint.reverse());
+    afterForward.addAll(tail);
+    Sweep forward = new Sweep("Forward", "the forward sweep", adjoint.forwardChunks());
+    Sweep reverse = new Sweep("Reverse", "the reverse sweep", adjoint.reverseChunks());
+    addParts(name, forward, afterForward, run, fields, taken, holder, runParts);
+    addParts(name, reverse, tail, run, fields, taken, holder, runParts);
+    StmtRenderer.render(tail, runParts, StmtRenderer.bodyColumn(2));
     holder.addMethod(entry(name, run, inputs, references, valueType, current, running, taken));
     holder.addMethod(
         MethodSpec.methodBuilder(run)
@@ -249,34 +243,70 @@ final class SweepParts {
   }
 
   /**
+   * For each of a sweep's {@code parts}, the top-level locals it declares that a later part, or
+   * {@code after} (the statements after the sweep), reads: those it copies into their fields. One
+   * walk over the code, from the end.
+   */
+  static List<List<SweepLocal>> handedOn(List<List<SweepChunk>> parts, List<Stmt> after) {
+    List<List<SweepLocal>> handedOn = new ArrayList<>();
+    Predicate<String> readLater = Cleanups.readers(after);
+    for (List<SweepChunk> part : parts.reversed()) {
+      Predicate<String> readAfterThisPart = readLater;
+      List<SweepLocal> kept = new ArrayList<>();
+      List<Stmt> code = new ArrayList<>();
+      for (SweepChunk c : part) {
+        c.declares().stream().filter(l -> readAfterThisPart.test(l.name())).forEach(kept::add);
+        code.addAll(c.code());
+      }
+      handedOn.addFirst(List.copyOf(kept));
+      readLater = readLater.or(Cleanups.readers(code));
+    }
+    return handedOn;
+  }
+
+  /**
+   * One sweep to split: the prefix of its parts' class names, how the Javadoc names it, its chunks.
+   */
+  private record Sweep(String prefix, String description, List<SweepChunk> chunks) {}
+
+  /**
    * Adds the parts of one sweep, each an inner class with an instance in a field of the holder
    * (named apart from {@code taken}, to which the names are added), and their calls to {@code
    * runParts}.
+   *
+   * <p>A part ends by copying into their fields the top-level locals it declares that a later part
+   * or {@code after} (the statements after this sweep) reads. Its body is then cleaned up ({@link
+   * Cleanups}) as a method's is: the passes see those locals read at the end and keep their values,
+   * and the fields it reads but does not declare are, to them, parameters (of the types in {@code
+   * fields}).
    */
   private static void addParts(
       ClassName holder,
-      String prefix,
-      String sweep,
-      List<SweepChunk> chunks,
+      Sweep sweep,
+      List<Stmt> after,
       String run,
+      Map<String, TypeName> fields,
       Set<String> taken,
       TypeSpec.Builder holderType,
       CodeBlock.Builder runParts) {
-    List<List<SweepChunk>> parts = Adjoint.parts(chunks);
+    List<List<SweepChunk>> parts = Adjoint.parts(sweep.chunks());
+    JavaExpr enclosing = new Member(new TypeRef(holder), "this");
+    List<List<SweepLocal>> handedOn = handedOn(parts, after);
     for (int i = 0; i < parts.size(); i++) {
       List<SweepChunk> part = parts.get(i);
+      StmtBuilder code = new StmtBuilder();
+      part.forEach(c -> code.addAll(c.code()));
+      List<SweepLocal> kept = handedOn.get(i);
+      if (!kept.isEmpty()) {
+        code.comment("for the parts after this one");
+      }
+      for (SweepLocal local : kept) {
+        code.assign(new Member(enclosing, local.name()), JavaExpr.name(local.name()), null);
+      }
       CodeBlock.Builder body = CodeBlock.builder();
-      List<SweepLocal> declared = new ArrayList<>();
-      for (SweepChunk c : part) {
-        StmtRenderer.render(c.code(), body, StmtRenderer.bodyColumn(3)); // a part's run()
-        declared.addAll(c.declares());
-      }
-      if (!declared.isEmpty()) {
-        body.add("// for the parts after this one\n");
-      }
-      for (SweepLocal local : declared) {
-        body.addStatement("$L.this.$L = $L", holder.simpleName(), local.name(), local.name());
-      }
+      StmtRenderer.render(
+          Cleanups.apply(code.build(), fields), body, StmtRenderer.bodyColumn(3)); // run()
+      String prefix = sweep.prefix();
       String partClass = prefix + i;
       String instance = reserve(prefix.toLowerCase(Locale.ROOT) + i, taken);
       holderType.addType(
@@ -287,7 +317,7 @@ final class SweepParts {
                           String.format(
                               "Part %d of %s: %s to %s.",
                               i + 1,
-                              sweep,
+                              sweep.description(),
                               part.get(0).origin(),
                               part.get(part.size() - 1).origin()))
                       .at(Javadoc.NESTED_MEMBER))

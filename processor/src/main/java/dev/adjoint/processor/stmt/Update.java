@@ -2,6 +2,7 @@ package dev.adjoint.processor.stmt;
 
 import dev.adjoint.processor.expr.Element;
 import dev.adjoint.processor.expr.JavaExpr;
+import dev.adjoint.processor.expr.Member;
 import dev.adjoint.processor.expr.Name;
 
 /**
@@ -20,10 +21,13 @@ public record Update(JavaExpr target, boolean subtracts, JavaExpr value, String 
     checkTarget(target);
   }
 
-  /** An assignment's target is a local or an array element. */
+  /**
+   * An assignment's target is a local, an array element, or a field ({@link Member}: split sweeps'
+   * parts copy their locals into the fields the later parts read).
+   */
   static void checkTarget(JavaExpr target) {
-    if (!(target instanceof Name || target instanceof Element)) {
-      throw new IllegalArgumentException("not a local or an array element: " + target);
+    if (!(target instanceof Name || target instanceof Element || target instanceof Member)) {
+      throw new IllegalArgumentException("not a local, an array element or a field: " + target);
     }
   }
 }
