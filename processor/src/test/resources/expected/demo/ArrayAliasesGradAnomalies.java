@@ -175,7 +175,6 @@ public final class ArrayAliasesGradAnomalies {
       }
       tape.setDoubleTop(tapeTop); // the fill the loop left
       // reverse sweep: adjoints, from the result back to the parameters
-      double dS_1 = seed; // ArrayAliases.java:29
       double dX = 0.0; // ArrayAliases.java:25: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // ArrayAliases.java:24: i_1 before the first pass
       double[] tapeDoubles_1 = tape.doubleStack(); // the doubles the loop pushes and pops
@@ -186,19 +185,17 @@ public final class ArrayAliasesGradAnomalies {
         // recomputed rather than stored: the values of this pass
         t10 = 1 - i_1; // ArrayAliases.java:27
         t11 = c[t10]; // ArrayAliases.java:27
-        double dT14 = dS_1; // ArrayAliases.java:27
-        dS_1 = dT14; // ArrayAliases.java:27
-        if (anomalies) GeneratedAnomalies.reverse(dS_1, "ArrayAliases.java:27", "s_1");
-        double dT9 = dT14 * t11; // ArrayAliases.java:27
+        if (anomalies) GeneratedAnomalies.reverse(seed, "ArrayAliases.java:27", "s_1");
+        double dT9 = seed * t11; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.reverse(dT9, "ArrayAliases.java:27", "t9");
-        double dT11 = dT14 * t9; // ArrayAliases.java:27
+        double dT11 = seed * t9; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.reverse(dT11, "ArrayAliases.java:27", "t11");
         dC[t10] += dT11; // ArrayAliases.java:27
         dB[1] += dT9; // ArrayAliases.java:27
         t9 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
-        double dT6 = dT14 * t7; // ArrayAliases.java:27
+        double dT6 = seed * t7; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.reverse(dT6, "ArrayAliases.java:27", "t6");
-        double dT7 = dT14 * t6; // ArrayAliases.java:27
+        double dT7 = seed * t6; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.reverse(dT7, "ArrayAliases.java:27", "t7");
         dE[1] += dT7; // ArrayAliases.java:27
         t7 = tapeDoubles_1[--tapeTop_1]; // ArrayAliases.java:27: the value before this statement
@@ -297,10 +294,7 @@ public final class ArrayAliasesGradAnomalies {
       boolean t9 = false; // ArrayAliases.java:39: set in the block below
       int t10 = 0; // ArrayAliases.java:39: set in the block below
       double t11 = 0.0; // ArrayAliases.java:39: set in the block below
-      double t12 = 0.0; // ArrayAliases.java:39: set in the block below
       float t13 = 0.0f; // ArrayAliases.java:39: set in the block below
-      double t14 = 0.0; // ArrayAliases.java:39: set in the block below
-      double t15 = 0.0; // ArrayAliases.java:39: set in the block below
       int passes = 0; // ArrayAliases.java:39: passes of the loop below
       double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
       int tapeTop = tape.doubleTop(); // how many it holds
@@ -319,7 +313,7 @@ public final class ArrayAliasesGradAnomalies {
           // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
           tapeDoubles[tapeTop++] = t11;
           t11 = v[t10]; // ArrayAliases.java:41
-          t12 = t11 * x; // ArrayAliases.java:41
+          double t12 = t11 * x; // ArrayAliases.java:41
           if (anomalies) GeneratedAnomalies.forward(t12, "ArrayAliases.java:41: t11 * x", t11, x);
           if (tapeTop == tapeDoubles.length) {
             tapeDoubles = tape.growDoubles(tapeTop);
@@ -327,10 +321,10 @@ public final class ArrayAliasesGradAnomalies {
           // ArrayAliases.java:41: the reverse sweep needs the value it overwrites
           tapeDoubles[tapeTop++] = t13;
           t13 = scale[i_1]; // ArrayAliases.java:41
-          t14 = t12 * t13; // ArrayAliases.java:41
+          double t14 = t12 * t13; // ArrayAliases.java:41
           if (anomalies) GeneratedAnomalies.forward(t14, "ArrayAliases.java:41: t12 * t13", t12,
               t13);
-          t15 = s_1 + t14; // ArrayAliases.java:41
+          double t15 = s_1 + t14; // ArrayAliases.java:41
           if (anomalies) GeneratedAnomalies.forward(t15, "ArrayAliases.java:41: s_1 + t14", s_1,
               t14);
           s_1 = t15; // ArrayAliases.java:41

@@ -51,7 +51,6 @@ public final class InactiveLoopsGradAnomalies {
       boolean t2; // InactiveLoops.java:12: set in the block below
       boolean t4 = false; // InactiveLoops.java:12: set in the block below
       boolean t5 = false; // InactiveLoops.java:12: set in the block below
-      int t6 = 0; // InactiveLoops.java:12: set in the block below
       int passes = 0; // InactiveLoops.java:12: passes of the loop below
       boolean t1 = !exit_2; // InactiveLoops.java:12
       if (t1) { // InactiveLoops.java:12
@@ -72,7 +71,7 @@ public final class InactiveLoopsGradAnomalies {
         tape.pushBoolean(t5);
         t5 = !exit_2; // InactiveLoops.java:12
         if (t5) { // InactiveLoops.java:12
-          t6 = j_1 + 1; // InactiveLoops.java:12
+          int t6 = j_1 + 1; // InactiveLoops.java:12
           j_1 = t6; // InactiveLoops.java:12
         }
         t1 = !exit_2; // InactiveLoops.java:12
@@ -135,8 +134,6 @@ public final class InactiveLoopsGradAnomalies {
       int k = 0; // InactiveLoops.java:23: set in the block below
       double t2 = 0.0; // InactiveLoops.java:23: set in the block below
       int k_1 = 0; // InactiveLoops.java:23: set in the block below
-      int t5 = 0; // InactiveLoops.java:23: set in the block below
-      int t6 = 0; // InactiveLoops.java:23: set in the block below
       double t7 = 0.0; // InactiveLoops.java:23: set in the block below
       int passes = 0; // InactiveLoops.java:23: passes of the loop below
       while (i_1 < 2) { // InactiveLoops.java:23
@@ -155,9 +152,9 @@ public final class InactiveLoopsGradAnomalies {
         int passes_1 = 0; // InactiveLoops.java:26: passes of the loop below
         while (j_1 < 1) { // InactiveLoops.java:26
           passes_1++;
-          t5 = k_1 + 1; // InactiveLoops.java:27
+          int t5 = k_1 + 1; // InactiveLoops.java:27
           k_1 = t5; // InactiveLoops.java:27
-          t6 = j_1 + 1; // InactiveLoops.java:26
+          int t6 = j_1 + 1; // InactiveLoops.java:26
           j_1 = t6; // InactiveLoops.java:26
         }
         tape.pushInt(passes_1); // InactiveLoops.java:26: for the reverse sweep

@@ -116,12 +116,8 @@ public final class LoopsGrad {
       boolean t3; // Loops.java:21: set in the block below
       double v = 0.0; // Loops.java:21: set in the block below
       boolean t6 = false; // Loops.java:21: set in the block below
-      double t7 = 0.0; // Loops.java:21: set in the block below
       boolean t9 = false; // Loops.java:21: set in the block below
-      double t10 = 0.0; // Loops.java:21: set in the block below
-      double t11 = 0.0; // Loops.java:21: set in the block below
       boolean t12 = false; // Loops.java:21: set in the block below
-      int t13 = 0; // Loops.java:21: set in the block below
       int passes = 0; // Loops.java:21: passes of the loop below
       double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
       int tapeTop = tape.doubleTop(); // how many it holds
@@ -142,7 +138,7 @@ public final class LoopsGrad {
         v = xs[k_2]; // Loops.java:21
         t6 = v > limit; // Loops.java:22
         if (t6) { // Loops.java:22
-          t7 = v * v; // Loops.java:23
+          double t7 = v * v; // Loops.java:23
           result = sum_1 + t7; // Loops.java:23
           returned_1 = true; // Loops.java:23
           exit_2 = true; // Loops.java:23
@@ -150,14 +146,14 @@ public final class LoopsGrad {
         tape.pushBoolean(t9); // Loops.java:22: the reverse sweep needs the value it overwrites
         t9 = !exit_2; // Loops.java:22
         if (t9) { // Loops.java:25
-          t10 = Math.sin(v); // Loops.java:25
-          t11 = sum_1 + t10; // Loops.java:25
+          double t10 = Math.sin(v); // Loops.java:25
+          double t11 = sum_1 + t10; // Loops.java:25
           sum_1 = t11; // Loops.java:25
         }
         tape.pushBoolean(t12); // Loops.java:21: the reverse sweep needs the value it overwrites
         t12 = !exit_2; // Loops.java:21
         if (t12) { // Loops.java:21
-          t13 = k_2 + 1; // Loops.java:21
+          int t13 = k_2 + 1; // Loops.java:21
           k_2 = t13; // Loops.java:21
         }
         t2 = !exit_2; // Loops.java:21

@@ -121,12 +121,8 @@ public final class LoopsGradAnomalies {
       boolean t3; // Loops.java:21: set in the block below
       double v = 0.0; // Loops.java:21: set in the block below
       boolean t6 = false; // Loops.java:21: set in the block below
-      double t7 = 0.0; // Loops.java:21: set in the block below
       boolean t9 = false; // Loops.java:21: set in the block below
-      double t10 = 0.0; // Loops.java:21: set in the block below
-      double t11 = 0.0; // Loops.java:21: set in the block below
       boolean t12 = false; // Loops.java:21: set in the block below
-      int t13 = 0; // Loops.java:21: set in the block below
       int passes = 0; // Loops.java:21: passes of the loop below
       double[] tapeDoubles = tape.doubleStack(); // the doubles the loop pushes and pops
       int tapeTop = tape.doubleTop(); // how many it holds
@@ -147,7 +143,7 @@ public final class LoopsGradAnomalies {
         v = xs[k_2]; // Loops.java:21
         t6 = v > limit; // Loops.java:22
         if (t6) { // Loops.java:22
-          t7 = v * v; // Loops.java:23
+          double t7 = v * v; // Loops.java:23
           if (anomalies) GeneratedAnomalies.forward(t7, "Loops.java:23: v * v", v, v);
           result = sum_1 + t7; // Loops.java:23
           if (anomalies) GeneratedAnomalies.forward(result, "Loops.java:23: sum_1 + t7", sum_1, t7);
@@ -157,16 +153,16 @@ public final class LoopsGradAnomalies {
         tape.pushBoolean(t9); // Loops.java:22: the reverse sweep needs the value it overwrites
         t9 = !exit_2; // Loops.java:22
         if (t9) { // Loops.java:25
-          t10 = Math.sin(v); // Loops.java:25
+          double t10 = Math.sin(v); // Loops.java:25
           if (anomalies) GeneratedAnomalies.forward(t10, "Loops.java:25: Math.sin(v)", v);
-          t11 = sum_1 + t10; // Loops.java:25
+          double t11 = sum_1 + t10; // Loops.java:25
           if (anomalies) GeneratedAnomalies.forward(t11, "Loops.java:25: sum_1 + t10", sum_1, t10);
           sum_1 = t11; // Loops.java:25
         }
         tape.pushBoolean(t12); // Loops.java:21: the reverse sweep needs the value it overwrites
         t12 = !exit_2; // Loops.java:21
         if (t12) { // Loops.java:21
-          t13 = k_2 + 1; // Loops.java:21
+          int t13 = k_2 + 1; // Loops.java:21
           k_2 = t13; // Loops.java:21
         }
         t2 = !exit_2; // Loops.java:21

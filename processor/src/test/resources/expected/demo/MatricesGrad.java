@@ -62,9 +62,6 @@ public final class MatricesGrad {
       double t7 = 0.0; // Matrices.java:10: set in the block below
       double t8 = 0.0; // Matrices.java:10: set in the block below
       double t9 = 0.0; // Matrices.java:10: set in the block below
-      double t10 = 0.0; // Matrices.java:10: set in the block below
-      double t11 = 0.0; // Matrices.java:10: set in the block below
-      int t12 = 0; // Matrices.java:10: set in the block below
       int passes = 0; // Matrices.java:10: passes of the loop below
       while (i_1 < m.length) { // Matrices.java:10
         passes++;
@@ -82,10 +79,10 @@ public final class MatricesGrad {
           t7 = row[j_1]; // Matrices.java:13
           t8 = t6 * t7; // Matrices.java:13
           t9 = x[j_1]; // Matrices.java:13
-          t10 = t8 * t9; // Matrices.java:13
-          t11 = s_1 + t10; // Matrices.java:13
+          double t10 = t8 * t9; // Matrices.java:13
+          double t11 = s_1 + t10; // Matrices.java:13
           s_1 = t11; // Matrices.java:13
-          t12 = j_1 + 1; // Matrices.java:12
+          int t12 = j_1 + 1; // Matrices.java:12
           j_1 = t12; // Matrices.java:12
         }
         tape.pushInt(passes_1); // Matrices.java:12: for the reverse sweep
@@ -93,12 +90,6 @@ public final class MatricesGrad {
         i_1 = t13; // Matrices.java:10
       }
       // reverse sweep: adjoints, from the result back to the parameters
-      double dS_1 = seed; // Matrices.java:16
-      double dT11 = 0.0; // Matrices.java:13: accumulated in the block below
-      double dT8 = 0.0; // Matrices.java:13: accumulated in the block below
-      double dT9 = 0.0; // Matrices.java:13: accumulated in the block below
-      double dT6 = 0.0; // Matrices.java:13: accumulated in the block below
-      double dT7 = 0.0; // Matrices.java:13: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // Matrices.java:10: i_1 before the first pass
       for (int pass = passes; pass > 0; pass--) { // Matrices.java:10: the loop's passes, last first
         i_1 = i_1Base + pass; // Matrices.java:10: the value during this pass, nothing stored
@@ -112,13 +103,11 @@ public final class MatricesGrad {
           t7 = row[j_1]; // Matrices.java:13
           t8 = t6 * t7; // Matrices.java:13
           t9 = x[j_1]; // Matrices.java:13
-          dT11 = dS_1; // Matrices.java:13
-          dS_1 = dT11; // Matrices.java:13
-          dT8 = dT11 * t9; // Matrices.java:13
-          dT9 = dT11 * t8; // Matrices.java:13
+          double dT8 = seed * t9; // Matrices.java:13
+          double dT9 = seed * t8; // Matrices.java:13
           dX[j_1] += dT9; // Matrices.java:13
-          dT6 = dT8 * t7; // Matrices.java:13
-          dT7 = dT8 * t6; // Matrices.java:13
+          double dT6 = dT8 * t7; // Matrices.java:13
+          double dT7 = dT8 * t6; // Matrices.java:13
           dRow[j_1] += dT7; // Matrices.java:13
           dX[i_1] += dT6; // Matrices.java:13
         }
@@ -177,9 +166,6 @@ public final class MatricesGrad {
       double[] dRow = null; // Matrices.java:22: set in the block below
       int k_3_2 = 0; // Matrices.java:22: set in the block below
       double v = 0.0; // Matrices.java:22: set in the block below
-      double t7 = 0.0; // Matrices.java:22: set in the block below
-      double t8 = 0.0; // Matrices.java:22: set in the block below
-      int t9 = 0; // Matrices.java:22: set in the block below
       int passes = 0; // Matrices.java:22: passes of the loop below
       while (k_2 < t1) { // Matrices.java:22
         passes++;
@@ -195,10 +181,10 @@ public final class MatricesGrad {
         while (k_3_2 < t4) { // Matrices.java:23
           passes_1++;
           v = row[k_3_2]; // Matrices.java:23
-          t7 = v * v; // Matrices.java:24
-          t8 = s_1 + t7; // Matrices.java:24
+          double t7 = v * v; // Matrices.java:24
+          double t8 = s_1 + t7; // Matrices.java:24
           s_1 = t8; // Matrices.java:24
-          t9 = k_3_2 + 1; // Matrices.java:23
+          int t9 = k_3_2 + 1; // Matrices.java:23
           k_3_2 = t9; // Matrices.java:23
         }
         tape.pushInt(passes_1); // Matrices.java:23: for the reverse sweep
@@ -208,8 +194,6 @@ public final class MatricesGrad {
       double t11 = Math.sqrt(s_1); // Matrices.java:27
       // reverse sweep: adjoints, from the result back to the parameters
       double dS_1 = seed / (2.0 * t11); // Matrices.java:27
-      double dT8 = 0.0; // Matrices.java:24: accumulated in the block below
-      double dV = 0.0; // Matrices.java:24: accumulated in the block below
       for (int pass = passes; pass > 0; pass--) { // Matrices.java:22: the loop's passes, last first
         int passesHere = tape.popInt(); // Matrices.java:23
         int k_3_2Base = k_3_2 - (passesHere + 1); // Matrices.java:23: k_3_2 before the first pass
@@ -219,9 +203,7 @@ public final class MatricesGrad {
           k_3_2 = k_3_2Base + pass_1;
           // recomputed rather than stored: the values of this pass
           v = row[k_3_2]; // Matrices.java:23
-          dT8 = dS_1; // Matrices.java:24
-          dS_1 = dT8; // Matrices.java:24
-          dV = 2 * (dT8 * v); // Matrices.java:24
+          double dV = 2 * (dS_1 * v); // Matrices.java:24
           dRow[k_3_2] += dV; // Matrices.java:23
         }
         k_3_2 = tape.popInt(); // Matrices.java:23: the value before this statement

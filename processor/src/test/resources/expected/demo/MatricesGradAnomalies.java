@@ -61,9 +61,6 @@ public final class MatricesGradAnomalies {
       double t7 = 0.0; // Matrices.java:10: set in the block below
       double t8 = 0.0; // Matrices.java:10: set in the block below
       double t9 = 0.0; // Matrices.java:10: set in the block below
-      double t10 = 0.0; // Matrices.java:10: set in the block below
-      double t11 = 0.0; // Matrices.java:10: set in the block below
-      int t12 = 0; // Matrices.java:10: set in the block below
       int passes = 0; // Matrices.java:10: passes of the loop below
       while (i_1 < m.length) { // Matrices.java:10
         passes++;
@@ -82,12 +79,12 @@ public final class MatricesGradAnomalies {
           t8 = t6 * t7; // Matrices.java:13
           if (anomalies) GeneratedAnomalies.forward(t8, "Matrices.java:13: t6 * t7", t6, t7);
           t9 = x[j_1]; // Matrices.java:13
-          t10 = t8 * t9; // Matrices.java:13
+          double t10 = t8 * t9; // Matrices.java:13
           if (anomalies) GeneratedAnomalies.forward(t10, "Matrices.java:13: t8 * t9", t8, t9);
-          t11 = s_1 + t10; // Matrices.java:13
+          double t11 = s_1 + t10; // Matrices.java:13
           if (anomalies) GeneratedAnomalies.forward(t11, "Matrices.java:13: s_1 + t10", s_1, t10);
           s_1 = t11; // Matrices.java:13
-          t12 = j_1 + 1; // Matrices.java:12
+          int t12 = j_1 + 1; // Matrices.java:12
           j_1 = t12; // Matrices.java:12
         }
         tape.pushInt(passes_1); // Matrices.java:12: for the reverse sweep
@@ -95,12 +92,6 @@ public final class MatricesGradAnomalies {
         i_1 = t13; // Matrices.java:10
       }
       // reverse sweep: adjoints, from the result back to the parameters
-      double dS_1 = seed; // Matrices.java:16
-      double dT11 = 0.0; // Matrices.java:13: accumulated in the block below
-      double dT8 = 0.0; // Matrices.java:13: accumulated in the block below
-      double dT9 = 0.0; // Matrices.java:13: accumulated in the block below
-      double dT6 = 0.0; // Matrices.java:13: accumulated in the block below
-      double dT7 = 0.0; // Matrices.java:13: accumulated in the block below
       int i_1Base = i_1 - (passes + 1); // Matrices.java:10: i_1 before the first pass
       for (int pass = passes; pass > 0; pass--) { // Matrices.java:10: the loop's passes, last first
         i_1 = i_1Base + pass; // Matrices.java:10: the value during this pass, nothing stored
@@ -115,17 +106,15 @@ public final class MatricesGradAnomalies {
           t8 = t6 * t7; // Matrices.java:13
           if (anomalies) GeneratedAnomalies.forward(t8, "Matrices.java:13: t6 * t7", t6, t7);
           t9 = x[j_1]; // Matrices.java:13
-          dT11 = dS_1; // Matrices.java:13
-          dS_1 = dT11; // Matrices.java:13
-          if (anomalies) GeneratedAnomalies.reverse(dS_1, "Matrices.java:13", "s_1");
-          dT8 = dT11 * t9; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.reverse(seed, "Matrices.java:13", "s_1");
+          double dT8 = seed * t9; // Matrices.java:13
           if (anomalies) GeneratedAnomalies.reverse(dT8, "Matrices.java:13", "t8");
-          dT9 = dT11 * t8; // Matrices.java:13
+          double dT9 = seed * t8; // Matrices.java:13
           if (anomalies) GeneratedAnomalies.reverse(dT9, "Matrices.java:13", "t9");
           dX[j_1] += dT9; // Matrices.java:13
-          dT6 = dT8 * t7; // Matrices.java:13
+          double dT6 = dT8 * t7; // Matrices.java:13
           if (anomalies) GeneratedAnomalies.reverse(dT6, "Matrices.java:13", "t6");
-          dT7 = dT8 * t6; // Matrices.java:13
+          double dT7 = dT8 * t6; // Matrices.java:13
           if (anomalies) GeneratedAnomalies.reverse(dT7, "Matrices.java:13", "t7");
           dRow[j_1] += dT7; // Matrices.java:13
           dX[i_1] += dT6; // Matrices.java:13
@@ -183,9 +172,6 @@ public final class MatricesGradAnomalies {
       double[] dRow = null; // Matrices.java:22: set in the block below
       int k_3_2 = 0; // Matrices.java:22: set in the block below
       double v = 0.0; // Matrices.java:22: set in the block below
-      double t7 = 0.0; // Matrices.java:22: set in the block below
-      double t8 = 0.0; // Matrices.java:22: set in the block below
-      int t9 = 0; // Matrices.java:22: set in the block below
       int passes = 0; // Matrices.java:22: passes of the loop below
       while (k_2 < t1) { // Matrices.java:22
         passes++;
@@ -201,12 +187,12 @@ public final class MatricesGradAnomalies {
         while (k_3_2 < t4) { // Matrices.java:23
           passes_1++;
           v = row[k_3_2]; // Matrices.java:23
-          t7 = v * v; // Matrices.java:24
+          double t7 = v * v; // Matrices.java:24
           if (anomalies) GeneratedAnomalies.forward(t7, "Matrices.java:24: v * v", v, v);
-          t8 = s_1 + t7; // Matrices.java:24
+          double t8 = s_1 + t7; // Matrices.java:24
           if (anomalies) GeneratedAnomalies.forward(t8, "Matrices.java:24: s_1 + t7", s_1, t7);
           s_1 = t8; // Matrices.java:24
-          t9 = k_3_2 + 1; // Matrices.java:23
+          int t9 = k_3_2 + 1; // Matrices.java:23
           k_3_2 = t9; // Matrices.java:23
         }
         tape.pushInt(passes_1); // Matrices.java:23: for the reverse sweep
@@ -218,8 +204,6 @@ public final class MatricesGradAnomalies {
       // reverse sweep: adjoints, from the result back to the parameters
       double dS_1 = seed / (2.0 * t11); // Matrices.java:27
       if (anomalies) GeneratedAnomalies.reverse(dS_1, "Matrices.java:27", "s_1");
-      double dT8 = 0.0; // Matrices.java:24: accumulated in the block below
-      double dV = 0.0; // Matrices.java:24: accumulated in the block below
       for (int pass = passes; pass > 0; pass--) { // Matrices.java:22: the loop's passes, last first
         int passesHere = tape.popInt(); // Matrices.java:23
         int k_3_2Base = k_3_2 - (passesHere + 1); // Matrices.java:23: k_3_2 before the first pass
@@ -229,10 +213,8 @@ public final class MatricesGradAnomalies {
           k_3_2 = k_3_2Base + pass_1;
           // recomputed rather than stored: the values of this pass
           v = row[k_3_2]; // Matrices.java:23
-          dT8 = dS_1; // Matrices.java:24
-          dS_1 = dT8; // Matrices.java:24
           if (anomalies) GeneratedAnomalies.reverse(dS_1, "Matrices.java:24", "s_1");
-          dV = 2 * (dT8 * v); // Matrices.java:24
+          double dV = 2 * (dS_1 * v); // Matrices.java:24
           if (anomalies) GeneratedAnomalies.reverse(dV, "Matrices.java:24", "v");
           dRow[k_3_2] += dV; // Matrices.java:23
         }

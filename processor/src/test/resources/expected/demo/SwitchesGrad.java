@@ -188,17 +188,11 @@ public final class SwitchesGrad {
       boolean reached_6_2 = false; // Switches.java:39: set in the block below
       boolean t30 = false; // Switches.java:39: set in the block below
       boolean t31 = false; // Switches.java:39: set in the block below
-      boolean exit_4_2 = false; // Switches.java:39: set in the block below
       boolean exit_4_3 = false; // Switches.java:39: set in the block below
       boolean t34 = false; // Switches.java:39: set in the block below
-      double t35 = 0.0; // Switches.java:39: set in the block below
-      double t36 = 0.0; // Switches.java:39: set in the block below
-      boolean exit_4_4 = false; // Switches.java:39: set in the block below
       boolean exit_4_5 = false; // Switches.java:39: set in the block below
       boolean t39 = false; // Switches.java:39: set in the block below
-      double t40 = 0.0; // Switches.java:39: set in the block below
       boolean t41 = false; // Switches.java:39: set in the block below
-      double t42 = 0.0; // Switches.java:39: set in the block below
       int passes = 0; // Switches.java:39: passes of the loop below
       while (i_1 < 4) { // Switches.java:39
         passes++;
@@ -213,7 +207,7 @@ public final class SwitchesGrad {
         t30 = !exit_4_1; // Switches.java:41
         t31 = reached_6_2 & t30; // Switches.java:41
         if (t31) { // Switches.java:41
-          exit_4_2 = true; // Switches.java:42
+          boolean exit_4_2 = true; // Switches.java:42
           cont_2 = true; // Switches.java:42
           exit_4_3 = exit_4_2; // Switches.java:41
         } else {
@@ -224,10 +218,10 @@ public final class SwitchesGrad {
         tape.pushBoolean(t34); // Switches.java:43: the reverse sweep needs the value it overwrites
         t34 = reached_6_3 & t33; // Switches.java:43
         if (t34) { // Switches.java:43
-          t35 = x * i_1; // Switches.java:44
-          t36 = y_9 + t35; // Switches.java:44
+          double t35 = x * i_1; // Switches.java:44
+          double t36 = y_9 + t35; // Switches.java:44
           y_9 = t36; // Switches.java:44
-          exit_4_4 = true; // Switches.java:45
+          boolean exit_4_4 = true; // Switches.java:45
           exit_4_5 = exit_4_4; // Switches.java:43
         } else {
           exit_4_5 = exit_4_3; // Switches.java:43
@@ -237,13 +231,13 @@ public final class SwitchesGrad {
         tape.pushBoolean(t39); // Switches.java:46: the reverse sweep needs the value it overwrites
         t39 = reached_6_4 & t38; // Switches.java:46
         if (t39) { // Switches.java:46
-          t40 = y_9 * 1.5; // Switches.java:47
+          double t40 = y_9 * 1.5; // Switches.java:47
           y_9 = t40; // Switches.java:47
         }
         tape.pushBoolean(t41); // Switches.java:40: the reverse sweep needs the value it overwrites
         t41 = !cont_2; // Switches.java:40
         if (t41) { // Switches.java:49
-          t42 = y_9 + x; // Switches.java:49
+          double t42 = y_9 + x; // Switches.java:49
           y_9 = t42; // Switches.java:49
         }
         int t43 = i_1 + 1; // Switches.java:39

@@ -4,6 +4,7 @@ import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Name;
 import dev.adjoint.processor.expr.Negation;
+import dev.adjoint.processor.stmt.Assign;
 import dev.adjoint.processor.stmt.Define;
 import dev.adjoint.processor.stmt.Stmt;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ final class CopyForwarding {
   static List<Stmt> apply(List<Stmt> block, List<Stmt> body, LocalTypes types) {
     List<Stmt> out = new ArrayList<>(block);
     for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) instanceof Define d) {
+        dropAssignmentBack(d, out.subList(i + 1, out.size()));
+      }
       if (out.get(i) instanceof Define d
           && forwardable(d, out.subList(i + 1, out.size()), body, types)) {
         List<Stmt> rest = new ArrayList<>();
@@ -47,6 +51,30 @@ final class CopyForwarding {
       }
     }
     return out.stream().map(s -> Statements.mapBlocks(s, b -> apply(b, body, types))).toList();
+  }
+
+  /**
+   * Takes out of {@code rest}, the statements after the copy {@code d} ({@code double a = b;}), the
+   * assignment {@code b = a;} that is the first statement writing {@code b}, when nothing before it
+   * writes {@code a}: {@code b} holds that value already. (The reverse of {@code t = s + u; s = t}
+   * writes {@code dT = dS; dS = dT;}.) Then {@code b} keeps its value after the copy, which may let
+   * the copy be forwarded.
+   */
+  private static void dropAssignmentBack(Define d, List<Stmt> rest) {
+    if (!(d.value() instanceof Name copied)) {
+      return;
+    }
+    String b = copied.identifier();
+    for (int j = 0; j < rest.size(); j++) {
+      Stmt s = rest.get(j);
+      if (s instanceof Assign a && Exprs.named(a.target(), b) && Exprs.named(a.value(), d.name())) {
+        rest.remove(j);
+        return;
+      }
+      if (Statements.writes(s, b) || Statements.writes(s, d.name())) {
+        return;
+      }
+    }
   }
 
   /** Whether the copy {@code d} may be forwarded into {@code rest}, the statements after it. */

@@ -14,7 +14,9 @@ import java.util.OptionalInt;
  * instead, when nothing outside it reads the local: where the block runs at most once (an arm of an
  * if, a try), just before the block's first statement that uses it; in a loop's body, only where
  * that statement overwrites it (then no pass reads the value the last one left), as that
- * assignment. A declaration nothing uses is dropped.
+ * assignment, or where every block of that statement, the body's only user, is so (a nest of loops
+ * setting the local in its innermost body), as it is, to move on down next round. A declaration
+ * nothing uses is dropped.
  *
  * <p>So a temporary used in one arm is declared in that arm, where a reader looks for it, and
  * {@link FirstWrites} may then merge it with its first value.
@@ -71,12 +73,39 @@ final class DeclarationSinking {
         && Exprs.named(a.target(), name)
         && !Exprs.reads(a.value(), name)) {
       inner.set(first, new Define(define.type(), name, a.value(), a.comment()));
+    } else if (deadAtEntry(inner, name)) {
+      inner.add(first, define); // and on into the nested statement that sets it, next round
     } else {
       return false; // a pass reads what the one before left
     }
     out.set(user.getAsInt(), Statements.withBlock(holder, using, inner));
     out.remove(i);
     return true;
+  }
+
+  /**
+   * Whether no statement of {@code block} reads the value {@code name} has on entering it, when
+   * nothing after the block reads it either: the first statement using it overwrites it, or is the
+   * only one using it and holds blocks each of which is so (its own condition or bound not using
+   * it). A loop nest setting a local at the start of its innermost body's passes is so at every
+   * level, so the declaration moves down the nest one level at a time.
+   */
+  private static boolean deadAtEntry(List<Stmt> block, String name) {
+    int first = Statements.firstMention(block, 0, name);
+    if (first == block.size()) {
+      return true;
+    }
+    Stmt s = block.get(first);
+    if (s instanceof Assign a && Exprs.named(a.target(), name)) {
+      return !Exprs.reads(a.value(), name);
+    }
+    if (soleUser(block, -1, name).isEmpty()
+        || Statements.expressions(s).stream()
+            .anyMatch(e -> Exprs.reads(e, name) || Exprs.writes(e, name))) {
+      return false;
+    }
+    List<List<Stmt>> blocks = Statements.blocks(s);
+    return !blocks.isEmpty() && blocks.stream().allMatch(b -> deadAtEntry(b, name));
   }
 
   /** The one statement after {@code i} that uses {@code name}, if exactly one does. */

@@ -269,7 +269,7 @@ public final class GradientClassWriter {
       sweeps.addAll(adjoint.reverse());
       sweeps.addAll(tail.build());
     }
-    // split sweeps share their locals between parts as fields: only one method's body is cleaned
+    // split sweeps are cleaned part by part (SweepParts); here the body is only the call to them
     List<Stmt> cleaned =
         adjoint.split() ? sweeps.build() : Cleanups.apply(sweeps.build(), parameterTypes(core));
     CodeBlock.Builder body = CodeBlock.builder();

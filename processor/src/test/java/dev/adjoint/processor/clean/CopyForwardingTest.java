@@ -47,6 +47,30 @@ class CopyForwardingTest {
   }
 
   @Test
+  void aCopyAssignedBackIsNotAssignedAndIsThenForwarded() {
+    // the reverse of t = s + u; s = t: dT = dS; dS = dT;
+    List<Stmt> body =
+        List.of(
+            define("dT", name("a")),
+            sink(name("dT")),
+            assign("a", name("dT")),
+            add("b", times(name("dT"), name("b"))));
+    assertEquals("sink(a);\nb += a * b;\n", render(apply(body)));
+    // a write of either side between them: the assignment back changes the value
+    List<Stmt> written =
+        List.of(
+            define("dT", name("a")), add("a", name("b")), assign("a", name("dT")), sink(name("a")));
+    assertEquals(written, apply(written));
+    List<Stmt> copyWritten =
+        List.of(
+            define("dT", name("a")),
+            add("dT", name("b")),
+            assign("a", name("dT")),
+            sink(name("a")));
+    assertEquals(copyWritten, apply(copyWritten));
+  }
+
+  @Test
   void aCopyStaysWhereEitherSideChangesOrTheTypesDiffer() {
     List<Stmt> copyReassigned =
         List.of(

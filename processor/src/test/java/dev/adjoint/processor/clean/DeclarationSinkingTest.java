@@ -61,6 +61,31 @@ class DeclarationSinkingTest {
   }
 
   @Test
+  void inALoopNestItMovesDownToTheInnermostBodyThatSetsIt() {
+    List<Stmt> body =
+        List.of(zero("t"), twice(sink(name("a")), twice(assign("t", name("a")), sink(name("t")))));
+    assertEquals(
+        """
+        for (int i = 0; i < 2; i++) {
+          sink(a);
+          for (int i = 0; i < 2; i++) {
+            double t = a;
+            sink(t);
+          }
+        }
+        """,
+        render(DeclarationSinking.apply(DeclarationSinking.apply(body))));
+    // the inner loop adds to what its last pass left: the declaration stays outside the nest
+    List<Stmt> accumulating =
+        List.of(zero("t"), twice(twice(add("t", name("a"))), sink(name("t"))));
+    assertEquals(accumulating, DeclarationSinking.apply(accumulating));
+    // an outer pass reads what the one before left, after the inner loop
+    List<Stmt> readOnNextPass =
+        List.of(zero("t"), twice(sink(name("t")), twice(assign("t", name("a")))));
+    assertEquals(readOnNextPass, DeclarationSinking.apply(readOnNextPass));
+  }
+
+  @Test
   void aDeclarationNothingUsesIsDropped() {
     assertEquals(
         List.of(sink(name("a"))), DeclarationSinking.apply(List.of(zero("t"), sink(name("a")))));

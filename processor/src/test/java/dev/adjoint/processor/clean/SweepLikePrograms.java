@@ -83,7 +83,7 @@ final class SweepLikePrograms {
 
   private void statement(List<Stmt> out, Visible visible, int depth) {
     boolean adjoints = !visible.adjoints().isEmpty();
-    switch (depth < 2 ? random.nextInt(12) : 1 + random.nextInt(7)) { // no block below depth 2
+    switch (depth < 2 ? random.nextInt(14) : 1 + random.nextInt(7)) { // no block below depth 2
       case 0 -> { // an adjoint declared as 0, then set in a block below
         String t = fresh("dT");
         out.add(define(t, JavaExpr.number(0)));
@@ -139,6 +139,37 @@ final class SweepLikePrograms {
                   block(visible.copy(), depth + 1),
                   random.nextBoolean() ? List.of() : block(visible.copy(), depth + 1),
                   null));
+      case 12 -> { // a local declared as 0, then set first in each pass of a loop (or loop nest)
+        String t = fresh(adjoints && random.nextBoolean() ? "dT" : "t");
+        out.add(define(t, JavaExpr.number(0)));
+        Visible inner = visible.copy();
+        List<Stmt> body = new ArrayList<>();
+        body.add(new Assign(JavaExpr.name(t), linear(visible), null));
+        inner.adjoints().add(t);
+        body.addAll(block(inner, depth + 2));
+        Stmt loop = new CountedFor("i" + counters++, JavaExpr.literal("2"), body, null);
+        if (depth == 0 && random.nextBoolean()) {
+          List<Stmt> outer = new ArrayList<>(block(visible.copy(), 2));
+          outer.add(loop);
+          loop = new CountedFor("i" + counters++, JavaExpr.literal("2"), outer, null);
+        }
+        out.add(loop);
+        if (random.nextBoolean()) {
+          visible.adjoints().add(t); // read after the loop too: the declaration stays
+        }
+      }
+      case 13 -> { // dT = dS, maybe dS changed, dS = dT: the reverse of t = s + u; s = t
+        if (adjoints) {
+          String s = pick(visible.adjoints());
+          String t = fresh("dT");
+          out.add(define(t, JavaExpr.name(s)));
+          if (random.nextBoolean()) {
+            out.add(new Update(JavaExpr.name(s), random.nextBoolean(), linear(visible), null));
+          }
+          out.add(new Assign(JavaExpr.name(s), JavaExpr.name(t), null));
+          visible.adjoints().add(t);
+        }
+      }
       default -> {
         String counter = "i" + counters++; // an int: not among the double locals drawn from
         JavaExpr passes = JavaExpr.literal(String.valueOf(1 + random.nextInt(3)));
