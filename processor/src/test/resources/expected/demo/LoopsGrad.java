@@ -293,8 +293,7 @@ public final class LoopsGrad {
       double dT11 = -(2 * (dT14 * t11)); // Loops.java:34
       dB[i_1] += dT11; // Loops.java:34
       double dT8 = dT14 * t5; // Loops.java:34
-      double dT5 = dT14 * t8; // Loops.java:34
-      dT5 += 2 * (dT8 * t6); // Loops.java:34
+      double dT5 = dT14 * t8 + 2 * (dT8 * t6); // Loops.java:34
       dA[i_1] += dT5; // Loops.java:34
     }
     return q;

@@ -2,6 +2,7 @@ package dev.adjoint.processor.clean;
 
 import com.palantir.javapoet.TypeName;
 import dev.adjoint.processor.diff.SourceAlgebra;
+import dev.adjoint.processor.expr.Binary;
 import dev.adjoint.processor.expr.JavaExpr;
 import dev.adjoint.processor.expr.Literal;
 import dev.adjoint.processor.expr.Name;
@@ -27,6 +28,9 @@ import java.util.Optional;
  *       local is one.
  * </ul>
  *
+ * <p>And a double local declared with a double value and then contributed to ({@code double dX = a;
+ * dX -= b;}) is declared with the sum ({@code double dX = a - b;}): the same addition.
+ *
  * <p>Only a constant is dropped (evaluating it does nothing), and only a use in the same block
  * merges with it: one inside a nested block may not run. Nothing merges inside a {@code try}.
  *
@@ -44,6 +48,14 @@ final class FirstWrites {
   /** {@code block}, and the blocks it holds, with first writes merged. */
   static List<Stmt> apply(List<Stmt> block, LocalTypes types) {
     List<Stmt> out = new ArrayList<>(block);
+    for (int i = 0; i + 1 < out.size(); i++) {
+      Optional<Define> sum = withContribution(out.get(i), out.get(i + 1), types);
+      if (sum.isPresent()) {
+        out.set(i, sum.get());
+        out.remove(i + 1);
+        i--; // another contribution may follow
+      }
+    }
     for (int i = 0; i < out.size(); i++) {
       Optional<String> constant = constantStore(out.get(i));
       if (constant.isEmpty()) {
@@ -70,6 +82,25 @@ final class FirstWrites {
     return out.stream()
         .map(s -> s instanceof TryCatch ? s : Statements.mapBlocks(s, b -> apply(b, types)))
         .toList();
+  }
+
+  /**
+   * {@code double x = e + c;} ({@code e - c}) for {@code double x = e;} followed by {@code x += c;}
+   * ({@code x -= c}) not reading {@code x}, when {@code e} is surely a double and not a constant:
+   * the same double addition, written once.
+   */
+  private static Optional<Define> withContribution(Stmt s, Stmt next, LocalTypes types) {
+    if (s instanceof Define d
+        && !(d.value() instanceof Literal) // a constant's first contribution: overwrite, below
+        && TypeName.DOUBLE.equals(types.of(d.name()).orElse(null))
+        && types.isDouble(d.value())
+        && next instanceof Update u
+        && Exprs.named(u.target(), d.name())
+        && !Exprs.reads(u.value(), d.name())) {
+      JavaExpr sum = new Binary(d.value(), u.subtracts() ? "-" : "+", u.value(), JavaExpr.ADDITIVE);
+      return Optional.of(new Define(d.type(), d.name(), sum, d.comment()));
+    }
+    return Optional.empty();
   }
 
   /** The local {@code s} sets to a constant, if it is such a store. */

@@ -96,6 +96,25 @@ record LocalTypes(Map<String, TypeName> types) {
   }
 
   /**
+   * Whether {@code e} is surely a {@code double}: a double local, a cast to double, a negation of
+   * one, or arithmetic with one operand surely double and the other floating (which promotes it),
+   * so that adding a number to it is a {@code double} addition.
+   */
+  boolean isDouble(JavaExpr e) {
+    return switch (e) {
+      case Name n -> TypeName.DOUBLE.equals(types.get(n.identifier()));
+      case Cast c -> c.type().equals(TypeName.DOUBLE);
+      case Parenthesized p -> isDouble(p.inner());
+      case Negation n -> isDouble(n.operand());
+      case Binary b ->
+          arithmetic(b.operator())
+              && (isDouble(b.left()) && isFloating(b.right())
+                  || isFloating(b.left()) && isDouble(b.right()));
+      default -> false;
+    };
+  }
+
+  /**
    * Whether {@code e} is surely floating-point: a floating-point local, a cast to {@code double} or
    * {@code float}, or a negation or arithmetic with such an operand (which promotes the other).
    * Negating it is exact; negating an {@code int} or {@code long} is not ({@code

@@ -53,6 +53,37 @@ class FirstWritesTest {
   }
 
   @Test
+  void aDoubleValueThenAContributionIsTheSum() {
+    assertEquals(
+        "double t = a - b * a;\nsink(t);\n",
+        render(
+            apply(
+                List.of(
+                    define("t", name("a")),
+                    subtract("t", times(name("b"), name("a"))),
+                    sink(name("t"))))));
+    assertEquals(
+        "double t = a * b + a + b;\n",
+        render(
+            apply(
+                List.of(
+                    define("t", times(name("a"), name("b"))),
+                    add("t", name("a")),
+                    add("t", name("b"))))));
+    // an int value: i + j would be an int addition, where t += j adds doubles
+    List<Stmt> integer =
+        List.of(defineInt("i", name("n")), define("t", name("i")), add("t", name("i")));
+    assertEquals(integer, apply(integer));
+    // a float value: f + c would add floats
+    List<Stmt> narrow =
+        List.of(defineFloat("f", name("a")), define("t", name("f")), add("t", name("f")));
+    assertEquals(narrow.subList(1, 3), apply(narrow).subList(1, 3));
+    // a contribution reading the local itself
+    List<Stmt> doubling = List.of(define("t", name("a")), add("t", name("t")));
+    assertEquals(doubling, apply(doubling));
+  }
+
+  @Test
   void aFloatAdjointGetsTheNarrowingItsContributionHadImplicitly() {
     assertEquals(
         "float t = (float) (a * b);\n",
