@@ -185,7 +185,11 @@ public final class ArrayAliasesGradAnomalies {
         // recomputed rather than stored: the values of this pass
         t10 = 1 - i_1; // ArrayAliases.java:27
         t11 = c[t10]; // ArrayAliases.java:27
+        if (anomalies) GeneratedAnomalies.reverse(seed, "ArrayAliases.java:27", "t14");
         if (anomalies) GeneratedAnomalies.reverse(seed, "ArrayAliases.java:27", "s_1");
+        if (anomalies) GeneratedAnomalies.reverse(seed, "ArrayAliases.java:27", "t13");
+        if (anomalies) GeneratedAnomalies.reverse(seed, "ArrayAliases.java:27", "t8");
+        if (anomalies) GeneratedAnomalies.reverse(seed, "ArrayAliases.java:27", "t12");
         double dT9 = seed * t11; // ArrayAliases.java:27
         if (anomalies) GeneratedAnomalies.reverse(dT9, "ArrayAliases.java:27", "t9");
         double dT11 = seed * t9; // ArrayAliases.java:27

@@ -179,6 +179,7 @@ public final class InactiveLoopsGradAnomalies {
         t2 = x[k]; // InactiveLoops.java:25
         t7 = x[k_1]; // InactiveLoops.java:29
         double dT8 = dS_1; // InactiveLoops.java:29
+        if (anomalies) GeneratedAnomalies.reverse(dT8, "InactiveLoops.java:29", "t8");
         s_1 = tape.popDouble(); // InactiveLoops.java:29: the value before this statement
         dS_1 = dT8 * t7; // InactiveLoops.java:29
         if (anomalies) GeneratedAnomalies.reverse(dS_1, "InactiveLoops.java:29", "s_1");
@@ -194,6 +195,7 @@ public final class InactiveLoopsGradAnomalies {
         }
         k_1 = tape.popInt(); // InactiveLoops.java:26: the value before this statement
         double dT3 = dS_1; // InactiveLoops.java:25
+        if (anomalies) GeneratedAnomalies.reverse(dT3, "InactiveLoops.java:25", "t3");
         s_1 = tape.popDouble(); // InactiveLoops.java:25: the value before this statement
         dS_1 = dT3 * t2; // InactiveLoops.java:25
         if (anomalies) GeneratedAnomalies.reverse(dS_1, "InactiveLoops.java:25", "s_1");

@@ -290,7 +290,7 @@ public final class LoopsGrad {
       t11 = b[i_1]; // Loops.java:34
       double dT14 = dQ[i_1]; // Loops.java:34
       dQ[i_1] = 0; // Loops.java:34
-      double dT11 = -(2 * (dT14 * t11)); // Loops.java:34
+      double dT11 = 2 * (-dT14 * t11); // Loops.java:34
       dB[i_1] += dT11; // Loops.java:34
       double dT8 = dT14 * t5; // Loops.java:34
       double dT5 = dT14 * t8 + 2 * (dT8 * t6); // Loops.java:34

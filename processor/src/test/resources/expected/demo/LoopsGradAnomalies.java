@@ -315,7 +315,10 @@ public final class LoopsGradAnomalies {
       double dT14 = dQ[i_1]; // Loops.java:34
       if (anomalies) GeneratedAnomalies.reverse(dT14, "Loops.java:34", "t14");
       dQ[i_1] = 0; // Loops.java:34
-      double dT11 = -(2 * (dT14 * t11)); // Loops.java:34
+      if (anomalies) GeneratedAnomalies.reverse(dT14, "Loops.java:34", "t10");
+      double dT13 = -dT14; // Loops.java:34
+      if (anomalies) GeneratedAnomalies.reverse(dT13, "Loops.java:34", "t13");
+      double dT11 = 2 * (dT13 * t11); // Loops.java:34
       if (anomalies) GeneratedAnomalies.reverse(dT11, "Loops.java:34", "t11");
       dB[i_1] += dT11; // Loops.java:34
       double dT8 = dT14 * t5; // Loops.java:34

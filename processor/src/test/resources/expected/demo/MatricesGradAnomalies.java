@@ -106,7 +106,9 @@ public final class MatricesGradAnomalies {
           t8 = t6 * t7; // Matrices.java:13
           if (anomalies) GeneratedAnomalies.forward(t8, "Matrices.java:13: t6 * t7", t6, t7);
           t9 = x[j_1]; // Matrices.java:13
+          if (anomalies) GeneratedAnomalies.reverse(seed, "Matrices.java:13", "t11");
           if (anomalies) GeneratedAnomalies.reverse(seed, "Matrices.java:13", "s_1");
+          if (anomalies) GeneratedAnomalies.reverse(seed, "Matrices.java:13", "t10");
           double dT8 = seed * t9; // Matrices.java:13
           if (anomalies) GeneratedAnomalies.reverse(dT8, "Matrices.java:13", "t8");
           double dT9 = seed * t8; // Matrices.java:13
@@ -213,7 +215,9 @@ public final class MatricesGradAnomalies {
           k_3_2 = k_3_2Base + pass_1;
           // recomputed rather than stored: the values of this pass
           v = row[k_3_2]; // Matrices.java:23
+          if (anomalies) GeneratedAnomalies.reverse(dS_1, "Matrices.java:24", "t8");
           if (anomalies) GeneratedAnomalies.reverse(dS_1, "Matrices.java:24", "s_1");
+          if (anomalies) GeneratedAnomalies.reverse(dS_1, "Matrices.java:24", "t7");
           double dV = 2 * (dS_1 * v); // Matrices.java:24
           if (anomalies) GeneratedAnomalies.reverse(dV, "Matrices.java:24", "v");
           dRow[k_3_2] += dV; // Matrices.java:23

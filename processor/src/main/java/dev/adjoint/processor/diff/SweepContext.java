@@ -132,9 +132,9 @@ final class SweepContext {
       return;
     }
     boolean sets = own && !pass.touched(v);
-    if (sets && (deferSums || forwardable(contribution))) {
-      // the pass's only contribution so far is another adjoint or a constant: the statements that
-      // read this adjoint read that instead, and nothing is written unless a later one arrives
+    if (sets && deferSums) {
+      // a share of a sum a fused pass writes once, where it is read (a copy elsewhere is written,
+      // and clean/CopyForwarding has the statements after it read the copied value instead)
       pass.assigned.add(v);
       forwarded.put(v, new Forward(contribution, origin));
       return;
@@ -269,13 +269,14 @@ final class SweepContext {
   record Forward(JavaExpr value, Origin origin) {}
 
   /**
-   * Adjoints set by a plain copy of another adjoint, the seed or a constant ({@code dT15 = dT16}),
-   * with the value each holds. The reverse sweep reads the value where it reads the adjoint, so the
-   * chains of copies that sums and copies leave ({@code dT15 = dT16; dT13 = dT15;}) are not
-   * written, and a seed of 1 reaches the rules as the literal, which the algebra folds ({@code 1 ·
-   * a} is {@code a}). An assignment is written after all (see {@link #materialize}) when another
-   * contribution reaches the adjoint, when something overwrites the adjoint it copies, or when its
-   * block ends and the adjoint may still be read.
+   * Adjoints whose assignment waits, with the value each is to hold: a clear ({@link #CLEARED})
+   * that a contribution later in its block may replace, the shares of a sum a fused loop's pass
+   * writes once where it is read ({@link #deferSums}), and the fused loop's result, whose adjoint
+   * is the seed throughout ({@link #permanentForward}). The reverse sweep reads the value where it
+   * reads the adjoint. An assignment is written after all (see {@link #materialize}) when another
+   * contribution reaches the adjoint, when something overwrites an adjoint the value reads, or when
+   * its block ends and the adjoint may still be read. Plain copies are written as they come, and
+   * forwarded by {@code clean/CopyForwarding}, which sees the whole body.
    */
   final Map<Value.Var, Forward> forwarded = new LinkedHashMap<>();
 
@@ -283,19 +284,6 @@ final class SweepContext {
   JavaExpr adjointValue(Value.Var v) {
     Forward forward = forwarded.get(v);
     return forward == null ? JavaExpr.name(adjoint(v)) : forward.value();
-  }
-
-  /** Only copies are forwarded: of the seed, a constant, or another scalar adjoint. */
-  boolean forwardable(JavaExpr contribution) {
-    if (contribution.constant().isPresent()) {
-      return true;
-    }
-    JavaExpr copied = adjointAlgebra.negationOperand(contribution).orElse(contribution);
-    if (!(copied instanceof Name n)) {
-      return false;
-    }
-    String name = n.identifier();
-    return name.equals(seedName) || adjoints.isScalar(name);
   }
 
   /**
