@@ -175,14 +175,10 @@ public final class LoopsGradAnomalies {
       }
       tape.setDoubleTop(tapeTop); // the fill the loop left
       boolean t14 = !returned_1; // Loops.java:21
-      boolean returned_3; // Loops.java:27: set in the block below
       double result_2; // Loops.java:27: set in the block below
       if (t14) { // Loops.java:27
-        boolean returned_2 = true; // Loops.java:27
-        returned_3 = returned_2; // Loops.java:27
         result_2 = sum_1; // Loops.java:27
       } else {
-        returned_3 = returned_1; // Loops.java:27
         result_2 = result; // Loops.java:27
       }
       // reverse sweep: adjoints, from the result back to the parameters

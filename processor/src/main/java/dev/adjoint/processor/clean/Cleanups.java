@@ -14,9 +14,9 @@ import java.util.function.Predicate;
  * constant followed by its overwrite or first contribution is that value), {@link
  * BranchFirstWrites} (no placeholder value for a local both arms of an if write first), {@link
  * CopyForwarding} (no copy chains), {@link NegationFolding} (a negation reaching a sum or
- * contribution is the opposite operation). Each is a function from statements to statements, tested
- * alone on hand-built ones; together they run on the whole body, so every local they touch is
- * declared and read in it.
+ * contribution is the opposite operation), {@link DeadStores} (no local nothing reads). Each is a
+ * function from statements to statements, tested alone on hand-built ones; together they run on the
+ * whole body, so every local they touch is declared and read in it.
  *
  * <p>The sweeps write what they must (a hoisted declaration, a cleared adjoint, a copy) without
  * looking ahead; the passes, seeing the whole body, take out what turned out unneeded.
@@ -43,6 +43,7 @@ public final class Cleanups {
       next = BranchFirstWrites.apply(next, types);
       next = CopyForwarding.apply(next, next, types);
       next = NegationFolding.apply(next, types);
+      next = DeadStores.apply(next);
       if (next.equals(current)) {
         break;
       }
