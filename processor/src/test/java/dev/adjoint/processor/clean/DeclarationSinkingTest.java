@@ -26,7 +26,11 @@ class DeclarationSinkingTest {
   }
 
   private static CountedFor twice(Stmt... body) {
-    return new CountedFor("i", JavaExpr.literal("2"), List.of(body), null);
+    return twice("i", body);
+  }
+
+  private static CountedFor twice(String counter, Stmt... body) {
+    return new CountedFor(counter, JavaExpr.literal("2"), List.of(body), null);
   }
 
   @Test
@@ -63,12 +67,13 @@ class DeclarationSinkingTest {
   @Test
   void inALoopNestItMovesDownToTheInnermostBodyThatSetsIt() {
     List<Stmt> body =
-        List.of(zero("t"), twice(sink(name("a")), twice(assign("t", name("a")), sink(name("t")))));
+        List.of(
+            zero("t"), twice(sink(name("a")), twice("j", assign("t", name("a")), sink(name("t")))));
     assertEquals(
         """
         for (int i = 0; i < 2; i++) {
           sink(a);
-          for (int i = 0; i < 2; i++) {
+          for (int j = 0; j < 2; j++) {
             double t = a;
             sink(t);
           }
@@ -77,11 +82,11 @@ class DeclarationSinkingTest {
         render(DeclarationSinking.apply(DeclarationSinking.apply(body))));
     // the inner loop adds to what its last pass left: the declaration stays outside the nest
     List<Stmt> accumulating =
-        List.of(zero("t"), twice(twice(add("t", name("a"))), sink(name("t"))));
+        List.of(zero("t"), twice(twice("j", add("t", name("a"))), sink(name("t"))));
     assertEquals(accumulating, DeclarationSinking.apply(accumulating));
     // an outer pass reads what the one before left, after the inner loop
     List<Stmt> readOnNextPass =
-        List.of(zero("t"), twice(sink(name("t")), twice(assign("t", name("a")))));
+        List.of(zero("t"), twice(sink(name("t")), twice("j", assign("t", name("a")))));
     assertEquals(readOnNextPass, DeclarationSinking.apply(readOnNextPass));
   }
 
