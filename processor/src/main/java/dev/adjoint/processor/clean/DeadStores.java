@@ -57,13 +57,9 @@ final class DeadStores {
       if (stores(s, name)) {
         continue;
       }
-      for (JavaExpr e : Statements.expressions(s)) {
-        if (Exprs.reads(e, name) || Exprs.writes(e, name)) {
-          return false;
-        }
-      }
-      if (Statements.writesItself(s, name)) {
-        return false; // a store this pass cannot take out (a counted loop's counter)
+      if (Statements.expressions(s).stream().anyMatch(e -> Exprs.reads(e, name))
+          || Statements.writesItself(s, name)) {
+        return false; // a read, or a store this pass cannot take out (name++, a loop's counter)
       }
       for (List<Stmt> b : Statements.blocks(s)) {
         if (!onlyStored(b, name)) {
